@@ -1,0 +1,149 @@
+import { z } from "zod";
+import { COMPUTE_TYPES, RUNNING_MODES, type ComputeType, type RunningMode, type Tag } from "./types";
+
+// Every change a user or admin can ask for. One request carries one change: that is how the
+// "compute and volumes never in the same request" rule is kept by construction, and the strict
+// zod schema below refuses an input that tries to smuggle both into one object.
+
+export interface CreateChange {
+  type: "create";
+  ownerUserName: string;
+  directoryId: string;
+  bundleId: string;
+  runningMode: RunningMode;
+  autoStopTimeoutMinutes?: number;
+  /** Defaults to the bundle's volumes. */
+  rootVolumeGb?: number;
+  userVolumeGb?: number;
+  rootVolumeEncrypted: boolean;
+  userVolumeEncrypted: boolean;
+  tags: readonly Tag[];
+}
+
+interface OnWorkspace {
+  workspaceId: string;
+}
+
+export interface RebootChange extends OnWorkspace { type: "reboot" }
+export interface StartChange extends OnWorkspace { type: "start" }
+export interface StopChange extends OnWorkspace { type: "stop" }
+export interface RebuildChange extends OnWorkspace { type: "rebuild" }
+export interface RestoreChange extends OnWorkspace { type: "restore" }
+/** Giving a WorkSpace back. */
+export interface TerminateChange extends OnWorkspace { type: "terminate" }
+export interface ResetPasswordChange extends OnWorkspace { type: "resetPassword" }
+
+export interface ComputeTypeChange extends OnWorkspace {
+  type: "computeType";
+  computeType: ComputeType;
+}
+
+/** At most one of the two may differ from the current size (root and user never grow together). */
+export interface VolumesChange extends OnWorkspace {
+  type: "volumes";
+  rootVolumeGb?: number;
+  userVolumeGb?: number;
+}
+
+export interface RunningModeChange extends OnWorkspace {
+  type: "runningMode";
+  runningMode: RunningMode;
+  autoStopTimeoutMinutes?: number;
+}
+
+export interface MigrateChange extends OnWorkspace {
+  type: "migrate";
+  targetBundleId: string;
+}
+
+export interface TagsChange extends OnWorkspace {
+  type: "tags";
+  /** Added, or replacing the value of an existing key. */
+  set: readonly Tag[];
+  remove: readonly string[];
+}
+
+/** Exists so a user asking to encrypt an existing WorkSpace gets a clear refusal, not silence. */
+export interface EncryptionChange extends OnWorkspace {
+  type: "encryption";
+  rootVolumeEncrypted: boolean;
+  userVolumeEncrypted: boolean;
+}
+
+export type Change =
+  | CreateChange
+  | RebootChange
+  | StartChange
+  | StopChange
+  | RebuildChange
+  | RestoreChange
+  | TerminateChange
+  | ResetPasswordChange
+  | ComputeTypeChange
+  | VolumesChange
+  | RunningModeChange
+  | MigrateChange
+  | TagsChange
+  | EncryptionChange;
+
+export type ChangeType = Change["type"];
+export type ExistingWorkspaceChange = Exclude<Change, CreateChange>;
+
+export const CHANGE_TYPES = [
+  "create",
+  "reboot",
+  "start",
+  "stop",
+  "rebuild",
+  "restore",
+  "terminate",
+  "resetPassword",
+  "computeType",
+  "volumes",
+  "runningMode",
+  "migrate",
+  "tags",
+  "encryption",
+] as const satisfies readonly ChangeType[];
+
+/** Destructive changes lose data; the requester must confirm them explicitly. */
+export const DESTRUCTIVE_CHANGE_TYPES: readonly ChangeType[] = ["rebuild", "restore", "migrate", "terminate"];
+
+export function isDestructive(change: Change): boolean {
+  return DESTRUCTIVE_CHANGE_TYPES.includes(change.type);
+}
+
+// Shape checks only; the rules (sizes, states, limits) live in validate/ so they produce plain refusals.
+const tagSchema = z.strictObject({ key: z.string(), value: z.string() });
+const workspaceId = z.string().min(1);
+const onWorkspace = <T extends string>(type: T) => z.strictObject({ type: z.literal(type), workspaceId });
+const integer = z.number().int();
+
+export const changeSchema = z.discriminatedUnion("type", [
+  z.strictObject({
+    type: z.literal("create"),
+    ownerUserName: z.string().min(1),
+    directoryId: z.string().min(1),
+    bundleId: z.string().min(1),
+    runningMode: z.enum(RUNNING_MODES),
+    autoStopTimeoutMinutes: integer.optional(),
+    rootVolumeGb: integer.optional(),
+    userVolumeGb: integer.optional(),
+    rootVolumeEncrypted: z.boolean(),
+    userVolumeEncrypted: z.boolean(),
+    tags: z.array(tagSchema),
+  }),
+  onWorkspace("reboot"),
+  onWorkspace("start"),
+  onWorkspace("stop"),
+  onWorkspace("rebuild"),
+  onWorkspace("restore"),
+  onWorkspace("terminate"),
+  onWorkspace("resetPassword"),
+  onWorkspace("computeType").extend({ computeType: z.enum(COMPUTE_TYPES) }),
+  onWorkspace("volumes").extend({ rootVolumeGb: integer.optional(), userVolumeGb: integer.optional() }),
+  onWorkspace("runningMode").extend({ runningMode: z.enum(RUNNING_MODES), autoStopTimeoutMinutes: integer.optional() }),
+  onWorkspace("migrate").extend({ targetBundleId: z.string().min(1) }),
+  onWorkspace("tags").extend({ set: z.array(tagSchema), remove: z.array(z.string()) }),
+  onWorkspace("encryption").extend({ rootVolumeEncrypted: z.boolean(), userVolumeEncrypted: z.boolean() }),
+]);

@@ -1,0 +1,56 @@
+import { z } from "zod";
+import { CHANGE_TYPES, type ChangeType } from "./change";
+import { DEFAULT_EXPECTED_AUTO_STOP_HOURS } from "./prices";
+
+// The admin-editable policy. Defaults are deliberately cautious: any extra monthly cost needs the
+// manager, large ones an admin too, and only harmless power actions go through on their own.
+
+const catalogEntrySchema = z.strictObject({
+  bundleIds: z.array(z.string().min(1)),
+  directoryIds: z.array(z.string().min(1)),
+});
+export type CatalogEntry = z.infer<typeof catalogEntrySchema>;
+
+export const policySettingsSchema = z
+  .strictObject({
+    /** Monthly cost increase (cents) above which the manager must approve; 0 means any increase. */
+    managerThresholdCents: z.number().int().nonnegative(),
+    /** Monthly cost increase (cents) above which an admin must approve as well. */
+    adminThresholdCents: z.number().int().nonnegative(),
+    /** Change types that never wait for anyone (they cost nothing and are easy to undo). */
+    autoApprovedChangeTypes: z.array(z.enum(CHANGE_TYPES)),
+    /** Change types that always wait for the manager, whatever they cost. */
+    alwaysNeedApprovalChangeTypes: z.array(z.enum(CHANGE_TYPES)),
+    /** Days a pending approval waits before it is escalated to an admin. */
+    escalationDays: z.number().int().positive(),
+    /** Days after which an undecided request expires. */
+    expiryDays: z.number().int().positive(),
+    expectedAutoStopHoursPerMonth: z.number().nonnegative().max(744),
+    /** What each persona and each group may be given; a user gets the union of their persona's and groups' entries. */
+    catalog: z.strictObject({
+      byPersona: z.record(z.string(), catalogEntrySchema),
+      byGroup: z.record(z.string(), catalogEntrySchema),
+    }),
+  })
+  .refine((settings) => settings.adminThresholdCents >= settings.managerThresholdCents, {
+    message: "The admin threshold must not be below the manager threshold.",
+    path: ["adminThresholdCents"],
+  })
+  .refine((settings) => settings.expiryDays > settings.escalationDays, {
+    message: "Requests must be escalated before they expire.",
+    path: ["expiryDays"],
+  });
+export type PolicySettings = z.infer<typeof policySettingsSchema>;
+
+export const DEFAULT_AUTO_APPROVED_CHANGE_TYPES: readonly ChangeType[] = ["reboot", "start", "stop"];
+
+export const DEFAULT_POLICY_SETTINGS: PolicySettings = {
+  managerThresholdCents: 0,
+  adminThresholdCents: 10_000,
+  autoApprovedChangeTypes: [...DEFAULT_AUTO_APPROVED_CHANGE_TYPES],
+  alwaysNeedApprovalChangeTypes: [],
+  escalationDays: 3,
+  expiryDays: 14,
+  expectedAutoStopHoursPerMonth: DEFAULT_EXPECTED_AUTO_STOP_HOURS,
+  catalog: { byPersona: {}, byGroup: {} },
+};
