@@ -1,0 +1,122 @@
+import { isDestructive, type Change, type ChangeType } from "./change";
+import { formatMoney, type Money } from "./money";
+import type { PolicySettings } from "./settings";
+import type { Requester, RequesterRole } from "./types";
+
+/** One approval a request waits for. Steps are decided in order: the manager first, then an admin. */
+export type ApprovalStep = { role: "MANAGER"; approverId: string } | { role: "ADMIN" };
+
+export interface ApprovalDecision {
+  autoApproved: boolean;
+  /** Empty when auto-approved. */
+  steps: ApprovalStep[];
+  /** Destructive changes wait for the requester's explicit "yes, I understand what is lost" as well. */
+  requiresRequesterConfirmation: boolean;
+  /** Why, in one plain sentence for the requester and the approvers. */
+  why: string;
+}
+
+export interface ApprovalInput {
+  change: Change;
+  /** Monthly cost delta from monthlyCostDelta; null when it could not be estimated (e.g. a missing price). */
+  costDelta: Money | null;
+  requester: Requester;
+  settings: PolicySettings;
+}
+
+const CHANGE_NOUNS: Record<ChangeType, string> = {
+  create: "New WorkSpaces",
+  reboot: "Restarts",
+  start: "Starts",
+  stop: "Stops",
+  rebuild: "Rebuilds",
+  restore: "Restores",
+  terminate: "Giving a WorkSpace back",
+  resetPassword: "Password resets",
+  computeType: "Compute type changes",
+  volumes: "Volume increases",
+  runningMode: "Running mode changes",
+  migrate: "Migrations",
+  tags: "Tag changes",
+  encryption: "Encryption changes",
+};
+
+export function approvalPolicy({ change, costDelta, requester, settings }: ApprovalInput): ApprovalDecision {
+  const requiresRequesterConfirmation = isDestructive(change);
+  const noun = CHANGE_NOUNS[change.type];
+  const auto = (why: string): ApprovalDecision => ({ autoApproved: true, steps: [], requiresRequesterConfirmation, why });
+  const needs = (withAdmin: boolean, because: string): ApprovalDecision => {
+    const steps = approvalSteps(requester, withAdmin);
+    return { autoApproved: false, steps, requiresRequesterConfirmation, why: `${because} ${describeSteps(requester, steps)}` };
+  };
+
+  if (settings.autoApprovedChangeTypes.includes(change.type)) {
+    return auto(`${noun} are approved automatically.`);
+  }
+  if (costDelta === null) {
+    return needs(true, "The monthly cost of this change could not be estimated, so it needs approval.");
+  }
+  const manager = formatMoney({ cents: settings.managerThresholdCents, currency: costDelta.currency });
+  const admin = formatMoney({ cents: settings.adminThresholdCents, currency: costDelta.currency });
+  const deltaText = formatMoney(costDelta);
+  if (costDelta.cents > settings.adminThresholdCents) {
+    return needs(true, `It adds ${deltaText} a month, more than the ${admin} that needs an admin's approval.`);
+  }
+  if (costDelta.cents > settings.managerThresholdCents) {
+    return needs(false, `It adds ${deltaText} a month, more than the ${manager} that can be approved automatically.`);
+  }
+  if (settings.alwaysNeedApprovalChangeTypes.includes(change.type)) {
+    return needs(false, `${noun} always need approval.`);
+  }
+  if (costDelta.cents < 0) return auto(`It saves ${formatMoney({ ...costDelta, cents: -costDelta.cents })} a month, so it is approved automatically.`);
+  if (costDelta.cents === 0) return auto("It does not change the monthly cost, so it is approved automatically.");
+  return auto(`It adds ${deltaText} a month, within the ${manager} that is approved automatically.`);
+}
+
+/** The manager approves; admins stand in when there is no manager (or the manager would be the requester). */
+function approvalSteps(requester: Requester, withAdmin: boolean): ApprovalStep[] {
+  const managerId = requester.managerId !== null && requester.managerId !== requester.id ? requester.managerId : null;
+  if (managerId === null) return [{ role: "ADMIN" }];
+  return withAdmin ? [{ role: "MANAGER", approverId: managerId }, { role: "ADMIN" }] : [{ role: "MANAGER", approverId: managerId }];
+}
+
+function describeSteps(requester: Requester, steps: readonly ApprovalStep[]): string {
+  const hasManager = steps.some((step) => step.role === "MANAGER");
+  const hasAdmin = steps.some((step) => step.role === "ADMIN");
+  if (hasManager && hasAdmin) return "Your manager approves first, then an admin.";
+  if (hasManager) return "Your manager approves it.";
+  return requester.managerId === null || requester.managerId === requester.id
+    ? "No manager is recorded for you, so an admin approves it."
+    : "An admin approves it.";
+}
+
+export interface Approver {
+  id: string;
+  role: RequesterRole;
+}
+
+export type DecideCheck = { ok: true } | { ok: false; reason: string };
+
+/** Whether `approver` may approve or reject the step a request is waiting for. */
+export function canDecide(approver: Approver, request: { requesterId: string; step: ApprovalStep }): DecideCheck {
+  if (approver.id === request.requesterId) return { ok: false, reason: "Nobody can approve or reject their own request." };
+  if (request.step.role === "MANAGER" && approver.id !== request.step.approverId) {
+    return { ok: false, reason: "This request is waiting for the requester's manager." };
+  }
+  if (request.step.role === "ADMIN" && approver.role !== "ADMIN") {
+    return { ok: false, reason: "This request is waiting for an admin." };
+  }
+  return { ok: true };
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export type PendingApprovalStatus = "WAITING" | "ESCALATE" | "EXPIRED";
+
+/** Where an undecided request stands `now`; the escalation job and the expiry job both use this. */
+export function pendingApprovalStatus(requestedAt: Date, now: Date, settings: Pick<PolicySettings, "escalationDays" | "expiryDays">): PendingApprovalStatus {
+  const age = now.getTime() - requestedAt.getTime();
+  if (age >= settings.expiryDays * DAY_MS) return "EXPIRED";
+  if (age >= settings.escalationDays * DAY_MS) return "ESCALATE";
+  return "WAITING";
+}

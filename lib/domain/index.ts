@@ -1,0 +1,17 @@
+// The public API of the domain: pure rules, no I/O. Import from "@/lib/domain".
+export * from "./types";
+export * from "./change";
+export * from "./money";
+export * from "./prices";
+export { EXAMPLE_PRICE_TABLE } from "./prices.seed";
+export * from "./cost";
+export * from "./settings";
+export * from "./approval";
+export * from "./running-mode";
+export * from "./impact";
+export { validateChange, validateChangeSet } from "./validate";
+export { catalogOfferingFor, selfServiceRefusals } from "./validate/access";
+export { DEFAULT_VALIDATION_POLICY, type Refusal, type ValidationContext, type ValidationPolicy, type ValidationResult } from "./validate/context";
+export { volumeCombinationRefusals, MAX_VOLUME_GB } from "./validate/volumes";
+export { computeChangeDirection } from "./validate/compute";
+export { tagRefusals, applyTagsChange, PORTAL_REQUEST_TAG_KEY, COST_CENTRE_TAG_KEY, MAX_TAGS_PER_RESOURCE } from "./validate/tags";

@@ -1,0 +1,72 @@
+import type { ComputeType, RunningMode, Tag } from "./types";
+
+// Mirrors the decision of AWS's Cost Optimizer for Amazon WorkSpaces: above a compute type's
+// break-even hours AlwaysOn is cheaper, below it AutoStop is. The asymmetry is deliberate: switching
+// to AlwaysOn pays off immediately once the threshold is crossed, while switching back is only safe
+// once the month's usage is final, i.e. on its last day.
+
+/** Break-even billable hours per month (the Cost Optimizer's defaults). */
+export const BREAK_EVEN_HOURS: Partial<Record<ComputeType, number>> = {
+  VALUE: 81,
+  STANDARD: 85,
+  PERFORMANCE: 80,
+  POWER: 92,
+  POWERPRO: 78,
+  GRAPHICS_G4DN: 334,
+  GRAPHICSPRO_G4DN: 80,
+};
+
+/** A tag with this key (any case, any value) keeps the optimizer away from a WorkSpace. */
+export const SKIP_CONVERT_TAG_KEY = "Skip_Convert";
+
+export type RunningModeAdvice =
+  | { action: "SWITCH_TO_ALWAYS_ON" | "SWITCH_TO_AUTO_STOP" | "KEEP"; thresholdHours: number; reason: string }
+  | { action: "EXEMPT" | "NO_THRESHOLD"; thresholdHours: null; reason: string };
+
+export function recommendRunningMode(
+  usageHoursThisMonth: number,
+  computeType: ComputeType,
+  mode: RunningMode,
+  dayOfMonth: number,
+  daysInMonth: number,
+  tags: readonly Tag[],
+  thresholds: Partial<Record<ComputeType, number>> = BREAK_EVEN_HOURS,
+): RunningModeAdvice {
+  if (tags.some((tag) => tag.key.toLowerCase() === SKIP_CONVERT_TAG_KEY.toLowerCase())) {
+    return { action: "EXEMPT", thresholdHours: null, reason: `The WorkSpace has a ${SKIP_CONVERT_TAG_KEY} tag, so its running mode is left alone.` };
+  }
+  const threshold = thresholds[computeType];
+  if (threshold === undefined) {
+    return { action: "NO_THRESHOLD", thresholdHours: null, reason: `There is no break-even figure for the ${computeType} compute type.` };
+  }
+  const hours = formatHours(usageHoursThisMonth);
+  if (mode === "AUTO_STOP") {
+    if (usageHoursThisMonth > threshold) {
+      return {
+        action: "SWITCH_TO_ALWAYS_ON",
+        thresholdHours: threshold,
+        reason: `Used ${hours} hours this month, more than the ${threshold} hours at which AlwaysOn becomes cheaper.`,
+      };
+    }
+    return { action: "KEEP", thresholdHours: threshold, reason: `Used ${hours} of ${threshold} hours this month; AutoStop is still cheaper.` };
+  }
+  if (mode === "ALWAYS_ON") {
+    const isLastDay = dayOfMonth >= daysInMonth;
+    if (isLastDay && usageHoursThisMonth <= threshold) {
+      return {
+        action: "SWITCH_TO_AUTO_STOP",
+        thresholdHours: threshold,
+        reason: `Used only ${hours} hours this month, at most the ${threshold} hours below which AutoStop is cheaper.`,
+      };
+    }
+    const reason = isLastDay
+      ? `Used ${hours} hours this month, more than ${threshold}; AlwaysOn stays cheaper.`
+      : `AlwaysOn is only reconsidered on the last day of the month, when the month's usage is known.`;
+    return { action: "KEEP", thresholdHours: threshold, reason };
+  }
+  return { action: "KEEP", thresholdHours: threshold, reason: "The Manual running mode is outside the optimizer's scope." };
+}
+
+function formatHours(hours: number): string {
+  return Number.isInteger(hours) ? String(hours) : hours.toFixed(1);
+}
