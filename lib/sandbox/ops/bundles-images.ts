@@ -1,0 +1,3 @@
+import type { Handler } from "../engine";
+
+export const bundleOps: Record<string, Handler> = {};

@@ -1,0 +1,3 @@
+import type { Handler } from "../engine";
+
+export const directoryOps: Record<string, Handler> = {};

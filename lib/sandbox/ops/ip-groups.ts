@@ -1,0 +1,3 @@
+import type { Handler } from "../engine";
+
+export const ipGroupOps: Record<string, Handler> = {};

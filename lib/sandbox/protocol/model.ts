@@ -1,0 +1,49 @@
+import workspacesJson from "../models/workspaces-2015-04-08.json";
+import dsJson from "../models/ds-2015-04-16.json";
+
+// The models are the official AWS service-2 files with documentation stripped; everything the sandbox
+// enforces about shapes (required members, enums, limits, patterns, error names) is read from them.
+export interface MemberRef {
+  shape: string;
+}
+export interface Shape {
+  type: string;
+  members?: Record<string, MemberRef>;
+  member?: MemberRef;
+  key?: MemberRef;
+  value?: MemberRef;
+  required?: string[];
+  enum?: string[];
+  min?: number;
+  max?: number;
+  pattern?: string;
+  exception?: boolean;
+}
+export interface Operation {
+  name: string;
+  input?: MemberRef;
+  output?: MemberRef;
+  errors?: MemberRef[];
+}
+export interface ServiceModel {
+  metadata: { targetPrefix: string; endpointPrefix: string; apiVersion: string };
+  operations: Record<string, Operation>;
+  shapes: Record<string, Shape>;
+}
+
+export type ServiceKey = "workspaces" | "ds";
+
+export const models: Record<ServiceKey, ServiceModel> = {
+  workspaces: workspacesJson as unknown as ServiceModel,
+  ds: dsJson as unknown as ServiceModel,
+};
+
+export function serviceForTargetPrefix(prefix: string): ServiceKey | undefined {
+  if (prefix === models.workspaces.metadata.targetPrefix) return "workspaces";
+  if (prefix === models.ds.metadata.targetPrefix) return "ds";
+  return undefined;
+}
+
+export function isMutatingOperation(name: string): boolean {
+  return !/^(Describe|Get|List)/.test(name);
+}

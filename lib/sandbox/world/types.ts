@@ -1,0 +1,159 @@
+// The sandbox's whole state is plain JSON so it can be persisted and reset as one value.
+// Times are sandbox-clock epoch milliseconds.
+
+export interface Tag {
+  Key: string;
+  Value?: string;
+}
+
+export type TimerAction =
+  | "becomeAvailable"
+  | "becomeStopped"
+  | "becomeTerminated"
+  | "purgeTerminated"
+  | "autoStop"
+  | "finishModification"
+  | "finishMigration";
+
+export interface PendingModification {
+  Resource: "ROOT_VOLUME" | "USER_VOLUME" | "COMPUTE_TYPE";
+  value: number | string;
+  resumeState: string;
+}
+
+export interface WorkspaceRecord {
+  WorkspaceId: string;
+  DirectoryId: string;
+  UserName: string;
+  BundleId: string;
+  SubnetId: string;
+  IpAddress?: string;
+  ComputerName?: string;
+  State: string;
+  ErrorCode?: string;
+  ErrorMessage?: string;
+  VolumeEncryptionKey?: string;
+  UserVolumeEncryptionEnabled: boolean;
+  RootVolumeEncryptionEnabled: boolean;
+  RunningMode: string;
+  AutoStopTimeout?: number;
+  RootVolumeSizeGib: number;
+  UserVolumeSizeGib: number;
+  ComputeTypeName: string;
+  Protocols: string[];
+  seq: number;
+  createdAt: number;
+  lastRootChangeAt?: number;
+  lastUserChangeAt?: number;
+  lastComputeUpAt?: number;
+  lastComputeDownAt?: number;
+  modification?: PendingModification;
+  timer?: { at: number; action: TimerAction };
+  connected: boolean;
+  lastConnectedAt?: number;
+  migratingTo?: string;
+  migratedFrom?: string;
+}
+
+export interface DirectoryUser {
+  domainAdmin?: boolean;
+  passwordChangedAt?: number;
+}
+
+export interface RadiusConfig {
+  settings: Record<string, unknown>;
+  enabledAt: number;
+}
+
+export interface Registration {
+  State: string;
+  RegistrationCode: string;
+  SubnetIds: string[];
+  WorkspaceSecurityGroupId: string;
+  IamRoleId: string;
+  Tenancy: string;
+  creation: Record<string, unknown>;
+  access: Record<string, string>;
+  selfservice: Record<string, string>;
+  client: Record<string, string>;
+  ipGroupIds: string[];
+}
+
+export interface DirectoryRecord {
+  DirectoryId: string;
+  Name: string;
+  ShortName: string;
+  Type: "SimpleAD" | "ADConnector" | "MicrosoftAD";
+  Size: "Small" | "Large";
+  Alias: string;
+  Description: string;
+  DnsIpAddrs: string[];
+  VpcId: string;
+  SubnetIds: string[];
+  SecurityGroupId: string;
+  AvailabilityZones: string[];
+  LaunchTime: number;
+  Stage: string;
+  connectorUser?: string;
+  radius?: RadiusConfig;
+  users: Record<string, DirectoryUser>;
+  registration?: Registration;
+}
+
+export interface BundleRecord {
+  BundleId: string;
+  Name: string;
+  Owner: string;
+  Description: string;
+  ImageId: string;
+  RootCapacity: string;
+  UserCapacity: string;
+  ComputeType: string;
+  CreationTime: number;
+  LastUpdatedTime: number;
+  os: "WINDOWS" | "LINUX";
+  protocols: string[];
+  byol: boolean;
+}
+
+export interface ImageRecord {
+  ImageId: string;
+  Name: string;
+  Description: string;
+  os: "WINDOWS" | "LINUX";
+  State: string;
+  RequiredTenancy: "DEFAULT" | "DEDICATED";
+  Created: number;
+  OwnerAccountId: string;
+  shared: boolean;
+}
+
+export interface IpGroupRecord {
+  groupId: string;
+  groupName: string;
+  groupDesc?: string;
+  userRules: { ipRule: string; ruleDesc?: string }[];
+}
+
+export interface RegionWorld {
+  region: string;
+  accountId: string;
+  workspaces: Record<string, WorkspaceRecord>;
+  // WorkSpace ids in ascending `seq`: the stable order pagination walks.
+  order: string[];
+  nextSeq: number;
+  directories: Record<string, DirectoryRecord>;
+  bundles: Record<string, BundleRecord>;
+  images: Record<string, ImageRecord>;
+  ipGroups: Record<string, IpGroupRecord>;
+  tags: Record<string, Tag[]>;
+}
+
+export interface WorldState {
+  version: 1;
+  seed: number;
+  fleetSize: number;
+  sandboxNow: number;
+  regions: Record<string, RegionWorld>;
+  mutatingCalls: Record<string, number>;
+}
