@@ -1,0 +1,31 @@
+"use server";
+
+import { AuthError } from "next-auth";
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import { signIn, signOut } from "../auth";
+
+const demoSignInInput = z.object({
+  email: z.email(),
+  // Only same-site paths: an absolute URL here would turn sign-in into an open redirect.
+  callbackUrl: z
+    .string()
+    .regex(/^\/(?!\/)[^\s]*$/)
+    .catch("/"),
+});
+
+export async function demoSignIn(formData: FormData): Promise<void> {
+  const parsed = demoSignInInput.safeParse({ email: formData.get("email"), callbackUrl: formData.get("callbackUrl") ?? "/" });
+  if (!parsed.success) redirect("/signin?error=invalid");
+  try {
+    await signIn("demo", { email: parsed.data.email, redirectTo: parsed.data.callbackUrl });
+  } catch (error) {
+    // A successful sign-in "throws" Next.js's redirect; only Auth.js's own errors mean failure.
+    if (error instanceof AuthError) redirect(`/signin?error=${encodeURIComponent(error.type)}`);
+    throw error;
+  }
+}
+
+export async function signOutAction(): Promise<void> {
+  await signOut({ redirectTo: "/signin" });
+}

@@ -1,0 +1,143 @@
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { z } from "zod";
+
+const bool = z
+  .enum(["true", "false", "1", "0", "yes", "no"], { error: "expected true or false" })
+  .transform((v) => v === "true" || v === "1" || v === "yes");
+
+const port = z.coerce
+  .number({ error: "expected a port number" })
+  .int("expected a whole number")
+  .min(0, "expected a port between 0 and 65535")
+  .max(65535, "expected a port between 0 and 65535");
+
+const regionList = z
+  .string()
+  .transform((s) => s.split(",").map((r) => r.trim()).filter(Boolean))
+  .pipe(z.array(z.string().regex(/^[a-z]{2}(-gov)?-[a-z]+-\d$/, "expected AWS Region codes such as us-east-1")).min(1));
+
+const httpUrl = z.url({ protocol: /^https?$/, error: "expected an http(s) URL" });
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  PORTAL_DATA_DIR: z.string().min(1).default(".data"),
+  DATABASE_URL: z.string().optional(),
+  AUTH_SECRET: z.string().min(32, "must be at least 32 characters (e.g. `openssl rand -base64 33`)").optional(),
+  AUTH_URL: httpUrl.optional(),
+  DEMO_SIGN_IN: bool.optional(),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  PORTAL_AWS_MODE: z.enum(["sandbox", "aws"]).optional(),
+  AWS_REGION: z.string().regex(/^[a-z]{2}(-gov)?-[a-z]+-\d$/, "expected an AWS Region code such as us-east-1").optional(),
+  WORKSPACES_REGIONS: regionList.optional(),
+  AWS_ENDPOINT_URL_WORKSPACES: httpUrl.optional(),
+  AWS_ENDPOINT_URL_DIRECTORY_SERVICE: httpUrl.optional(),
+  AWS_ROLE_ARN: z.string().regex(/^arn:aws[a-z-]*:iam::\d{12}:role\/.+$/, "expected an IAM role ARN").optional(),
+  AWS_ACCESS_KEY_ID: z.string().optional(),
+  AWS_PROFILE: z.string().optional(),
+  AWS_WEB_IDENTITY_TOKEN_FILE: z.string().optional(),
+  AWS_CONTAINER_CREDENTIALS_RELATIVE_URI: z.string().optional(),
+  SANDBOX_HOST: z.string().min(1).default("127.0.0.1"),
+  SANDBOX_PORT: port.default(4599),
+  SANDBOX_CLOCK_SPEED: z.coerce.number({ error: "expected a number" }).positive("expected a positive number").default(60),
+  SANDBOX_ACCESS_KEY_ID: z.string().min(1).default("sandbox"),
+  SANDBOX_SECRET_ACCESS_KEY: z.string().min(1).default("sandbox"),
+});
+
+type Env = Record<string, string | undefined>;
+
+export class ConfigError extends Error {
+  constructor(readonly variable: string, detail: string) {
+    super(`Invalid environment variable ${variable}: ${detail}`);
+    this.name = "ConfigError";
+  }
+}
+
+function describeDatabase(url: string | undefined) {
+  if (url && /^postgres(ql)?:\/\//.test(url)) return { kind: "postgres" as const, url };
+  return { kind: "pglite" as const, url: undefined };
+}
+
+/** Reads AUTH_SECRET from the data directory, creating it on first start, so embedded mode needs no set-up. */
+function embeddedAuthSecret(dataDir: string): string {
+  const file = path.join(dataDir, "auth-secret");
+  if (existsSync(file)) return readFileSync(file, "utf8").trim();
+  mkdirSync(dataDir, { recursive: true });
+  const secret = randomBytes(33).toString("base64url");
+  writeFileSync(file, secret + "\n", { mode: 0o600, flag: "wx" });
+  return secret;
+}
+
+export function loadConfig(env: Env) {
+  // Empty strings in .env files mean "unset", as in most twelve-factor tools.
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ""));
+  const parsed = envSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new ConfigError(String(issue.path[0] ?? "environment"), issue.message);
+  }
+  const e = parsed.data;
+  const dataDir = path.resolve(e.PORTAL_DATA_DIR);
+  const database = describeDatabase(e.DATABASE_URL);
+
+  const hasAwsCredentials = Boolean(
+    e.AWS_ACCESS_KEY_ID || e.AWS_PROFILE || e.AWS_WEB_IDENTITY_TOKEN_FILE || e.AWS_CONTAINER_CREDENTIALS_RELATIVE_URI,
+  );
+  const hasAwsEndpoint = Boolean(e.AWS_ENDPOINT_URL_WORKSPACES || e.AWS_ENDPOINT_URL_DIRECTORY_SERVICE);
+  const awsMode = e.PORTAL_AWS_MODE ?? (hasAwsCredentials || hasAwsEndpoint ? "aws" : "sandbox");
+  const sandboxUrl = `http://${e.SANDBOX_HOST}:${e.SANDBOX_PORT}`;
+  const defaultRegion = e.AWS_REGION ?? "us-east-1";
+  const regions = e.WORKSPACES_REGIONS ?? (awsMode === "sandbox" ? ["us-east-1", "eu-west-1"] : [defaultRegion]);
+
+  const embedded = database.kind === "pglite" && awsMode === "sandbox";
+  const production = e.NODE_ENV === "production";
+
+  let demoSignIn: { enabled: boolean; reason: string };
+  if (e.DEMO_SIGN_IN === true) demoSignIn = { enabled: true, reason: "DEMO_SIGN_IN=true" };
+  else if (e.DEMO_SIGN_IN === false) demoSignIn = { enabled: false, reason: "DEMO_SIGN_IN=false" };
+  else if (!embedded) demoSignIn = { enabled: false, reason: "a database or AWS account is configured; demo sign-in is only on by default with the embedded defaults" };
+  else if (production)
+    demoSignIn = {
+      enabled: false,
+      reason:
+        "NODE_ENV=production: demo sign-in lets anyone sign in as any seeded person, so it stays off in production unless DEMO_SIGN_IN=true enables it on purpose",
+    };
+  else demoSignIn = { enabled: true, reason: "embedded defaults in development" };
+
+  let authSecret = e.AUTH_SECRET;
+  if (!authSecret) {
+    if (!embedded && production) throw new ConfigError("AUTH_SECRET", "is required in production with a real database or AWS account");
+    authSecret = embeddedAuthSecret(dataDir);
+  }
+
+  return {
+    nodeEnv: e.NODE_ENV,
+    production,
+    embedded,
+    dataDir,
+    database: database.kind === "pglite" ? { kind: "pglite" as const, dir: path.join(dataDir, "pglite") } : database,
+    auth: { secret: authSecret, url: e.AUTH_URL, demoSignIn, secureCookies: production || Boolean(e.AUTH_URL?.startsWith("https:")) },
+    logLevel: e.LOG_LEVEL,
+    aws: {
+      mode: awsMode,
+      defaultRegion,
+      regions,
+      roleArn: e.AWS_ROLE_ARN,
+      endpoints: {
+        workspaces: awsMode === "sandbox" ? sandboxUrl : e.AWS_ENDPOINT_URL_WORKSPACES,
+        directoryService: awsMode === "sandbox" ? sandboxUrl : e.AWS_ENDPOINT_URL_DIRECTORY_SERVICE,
+      },
+    },
+    sandbox: {
+      host: e.SANDBOX_HOST,
+      port: e.SANDBOX_PORT,
+      url: sandboxUrl,
+      clockSpeed: e.SANDBOX_CLOCK_SPEED,
+      stateFile: path.join(dataDir, "sandbox-state.json"),
+      credentials: { accessKeyId: e.SANDBOX_ACCESS_KEY_ID, secretAccessKey: e.SANDBOX_SECRET_ACCESS_KEY },
+    },
+  };
+}
+
+export type PortalConfig = ReturnType<typeof loadConfig>;

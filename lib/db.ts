@@ -1,0 +1,70 @@
+import "server-only";
+import { PGlite } from "@electric-sql/pglite";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaPGlite } from "pglite-prisma-adapter";
+import { getConfig } from "./config";
+import { applyMigrations } from "./db/migrations";
+import { pgliteRunner } from "./db/runners";
+import { PrismaClient } from "./generated/prisma/client";
+
+export type Db = PrismaClient;
+
+interface DbHandle {
+  prisma: PrismaClient;
+  kind: "pglite" | "postgres";
+  /** Only the embedded database migrates itself; a server is migrated by `npm run db:migrate` or `prisma migrate deploy`. */
+  migrate(): Promise<string[]>;
+  close(): Promise<void>;
+}
+
+// On globalThis because Next.js may evaluate this module in more than one bundle of the same process
+// (instrumentation, route handlers, server actions), and PGlite must open its directory only once.
+const globalForDb = globalThis as unknown as { __portalDb?: DbHandle };
+
+function openDatabase(): DbHandle {
+  const { database } = getConfig();
+  if (database.kind === "postgres") {
+    const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: database.url }) });
+    return { prisma, kind: "postgres", migrate: async () => [], close: () => prisma.$disconnect() };
+  }
+  const pglite = new PGlite(database.dir);
+  const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
+  return {
+    prisma,
+    kind: "pglite",
+    migrate: () => applyMigrations(pgliteRunner(pglite)),
+    async close() {
+      await prisma.$disconnect();
+      await pglite.close();
+    },
+  };
+}
+
+function handle(): DbHandle {
+  globalForDb.__portalDb ??= openDatabase();
+  return globalForDb.__portalDb;
+}
+
+/** The one Prisma client of this process. */
+export function db(): PrismaClient {
+  return handle().prisma;
+}
+
+export function databaseKind(): "pglite" | "postgres" {
+  return handle().kind;
+}
+
+export function migrateEmbeddedDatabase(): Promise<string[]> {
+  return handle().migrate();
+}
+
+/** Tests swap in their own isolated database (see test/db.ts). */
+export function installDatabase(prisma: PrismaClient, kind: "pglite" | "postgres" = "pglite"): void {
+  globalForDb.__portalDb = { prisma, kind, migrate: async () => [], close: () => prisma.$disconnect() };
+}
+
+export async function closeDatabase(): Promise<void> {
+  const current = globalForDb.__portalDb;
+  globalForDb.__portalDb = undefined;
+  await current?.close();
+}

@@ -1,0 +1,42 @@
+import "server-only";
+import { getConfig, type PortalConfig } from "../config";
+import { databaseKind, db, migrateEmbeddedDatabase } from "../db";
+import { logger } from "../logger";
+import { seedDemoOrganization } from "../seed/demo-organization";
+
+const globalForStartup = globalThis as unknown as { __portalStarted?: Promise<void> };
+
+function loadConfigOrExit(): PortalConfig {
+  try {
+    return getConfig();
+  } catch (error) {
+    // Printed plainly (not as JSON) because this is what an operator reads when the server will not start.
+    console.error(`\nThe portal cannot start. ${(error as Error).message}\nSee .env.example for every variable and its allowed values.\n`);
+    process.exit(1);
+  }
+}
+
+async function start(): Promise<void> {
+  const config = loadConfigOrExit();
+  const log = logger();
+  if (databaseKind() === "pglite") {
+    const applied = await migrateEmbeddedDatabase();
+    log.info({ applied, dir: config.database.kind === "pglite" ? config.database.dir : undefined }, "embedded database ready");
+  }
+  if (config.embedded || config.auth.demoSignIn.enabled) {
+    const { created } = await seedDemoOrganization(db());
+    if (created > 0) log.info({ created }, "demo organization seeded");
+  }
+  if (config.auth.demoSignIn.enabled) log.warn({ reason: config.auth.demoSignIn.reason }, "demo sign-in is ON: anyone can sign in as any person");
+  else log.info({ reason: config.auth.demoSignIn.reason }, "demo sign-in is off");
+  log.info({ awsMode: config.aws.mode, endpoints: config.aws.endpoints, regions: config.aws.regions }, "portal started");
+}
+
+/** Runs once per server process, before the first request is served (see instrumentation.ts). */
+export function startPortal(): Promise<void> {
+  globalForStartup.__portalStarted ??= start().catch((error: unknown) => {
+    console.error(`\nThe portal cannot start: ${(error as Error).message}\n`);
+    process.exit(1);
+  });
+  return globalForStartup.__portalStarted;
+}
