@@ -1,3 +1,139 @@
-import type { Handler } from "../engine";
+import { MINUTE } from "../clock";
+import type { Handler, OpContext } from "../engine";
+import { AwsError } from "../protocol/errors";
+import { seconds } from "../world/present";
+import type { DirectoryRecord } from "../world/types";
+import { pageByOffset } from "./pagination";
 
-export const dsOps: Record<string, Handler> = {};
+const RADIUS_SETUP = 2 * MINUTE;
+
+const dsError = (code: string, message: string) => new AwsError(code, message);
+
+function requireDirectory(ctx: OpContext, id: string): DirectoryRecord {
+  const dir = ctx.world.directories[id];
+  if (!dir) throw dsError("EntityDoesNotExistException", `Directory ${id} does not exist.`);
+  return dir;
+}
+
+function presentDirectory(ctx: OpContext, dir: DirectoryRecord): Record<string, unknown> {
+  const network = { VpcId: dir.VpcId, SubnetIds: dir.SubnetIds, SecurityGroupId: dir.SecurityGroupId, AvailabilityZones: dir.AvailabilityZones };
+  const out: Record<string, unknown> = {
+    DirectoryId: dir.DirectoryId,
+    Name: dir.Name,
+    ShortName: dir.ShortName,
+    Size: dir.Size,
+    Alias: dir.Alias,
+    AccessUrl: `${dir.Alias}.awsapps.com`,
+    Description: dir.Description,
+    DnsIpAddrs: dir.DnsIpAddrs,
+    Stage: dir.Stage,
+    LaunchTime: seconds(dir.LaunchTime),
+    StageLastUpdatedDateTime: seconds(dir.LaunchTime),
+    Type: dir.Type,
+    SsoEnabled: false,
+  };
+  if (dir.Type === "ADConnector") out.ConnectSettings = { ...network, CustomerUserName: dir.connectorUser ?? "Admin", ConnectIps: dir.DnsIpAddrs };
+  else out.VpcSettings = network;
+  if (dir.Type === "MicrosoftAD") out.Edition = "Standard";
+  if (dir.radius) {
+    const { SharedSecret: _secret, ...shown } = dir.radius.settings;
+    void _secret;
+    out.RadiusSettings = shown;
+    out.RadiusStatus = ctx.now - dir.radius.enabledAt < RADIUS_SETUP ? "Creating" : "Completed";
+  }
+  return out;
+}
+
+const describeDirectories: Handler = (ctx, input) => {
+  const req = input as { DirectoryIds?: string[]; NextToken?: string; Limit?: number };
+  const list = req.DirectoryIds ? req.DirectoryIds.map((id) => requireDirectory(ctx, id)) : Object.values(ctx.world.directories);
+  const { page, next } = pageByOffset(list, req.Limit || 100, req.NextToken, "InvalidNextTokenException");
+  return { DirectoryDescriptions: page.map((d) => presentDirectory(ctx, d)), ...(next ? { NextToken: next } : {}) };
+};
+
+// AD's default complexity: at least 8 characters, three of the four character classes, and not
+// containing the account name.
+function passwordProblem(user: string, password: string): string | undefined {
+  if (password.length < 8 || password.length > 64) return "The password must be 8 to 64 characters long.";
+  const classes = [/[a-z]/, /[A-Z]/, /[0-9]/, /[^A-Za-z0-9]/].filter((re) => re.test(password)).length;
+  if (classes < 3) return "The password must contain characters from three of: lowercase, uppercase, digits, non-alphanumeric characters.";
+  if (user.length >= 3 && password.toLowerCase().includes(user.toLowerCase())) return "The password must not contain the user's account name.";
+  return undefined;
+}
+
+const resetUserPassword: Handler = (ctx, input) => {
+  const req = input as { DirectoryId: string; UserName: string; NewPassword: string };
+  const dir = requireDirectory(ctx, req.DirectoryId);
+  if (dir.Type === "ADConnector") throw dsError("UnsupportedOperationException", "ResetUserPassword is supported only for Simple AD and AWS Managed Microsoft AD directories.");
+  if (dir.Stage !== "Active") throw dsError("DirectoryUnavailableException", `Directory ${dir.DirectoryId} is ${dir.Stage}.`);
+  const name = Object.keys(dir.users).find((u) => u.toLowerCase() === req.UserName.toLowerCase());
+  if (!name) throw dsError("UserDoesNotExistException", `User ${req.UserName} does not exist in directory ${dir.DirectoryId}.`);
+  const user = dir.users[name]!;
+  if (user.domainAdmin) throw dsError("ClientException", "Passwords of members of Domain Admins or Enterprise Admins cannot be reset through this API.");
+  const problem = passwordProblem(name, req.NewPassword);
+  if (problem) throw dsError("InvalidPasswordException", problem);
+  user.passwordChangedAt = ctx.now;
+  return {};
+};
+
+const REQUIRED_RADIUS = ["RadiusServers", "RadiusPort", "RadiusTimeout", "RadiusRetries", "SharedSecret", "AuthenticationProtocol"];
+
+function checkRadius(settings: Record<string, unknown>): void {
+  const missing = REQUIRED_RADIUS.filter((k) => settings[k] === undefined || settings[k] === null);
+  if (missing.length) throw dsError("InvalidParameterException", `RadiusSettings is missing ${missing.join(", ")}.`);
+  const servers = settings.RadiusServers as string[];
+  if (servers.length === 0) throw dsError("InvalidParameterException", "RadiusServers must list at least one server.");
+}
+
+function requireMfaCapable(dir: DirectoryRecord): void {
+  if (dir.Type === "SimpleAD") throw dsError("ClientException", "RADIUS multi-factor authentication is available for AD Connector and AWS Managed Microsoft AD only.");
+}
+
+const enableRadius: Handler = (ctx, input) => {
+  const dir = requireDirectory(ctx, String(input.DirectoryId));
+  requireMfaCapable(dir);
+  if (dir.radius) throw dsError("EntityAlreadyExistsException", `RADIUS is already enabled for ${dir.DirectoryId}.`);
+  const settings = input.RadiusSettings as Record<string, unknown>;
+  checkRadius(settings);
+  dir.radius = { settings: { ...settings }, enabledAt: ctx.now };
+  return {};
+};
+
+const updateRadius: Handler = (ctx, input) => {
+  const dir = requireDirectory(ctx, String(input.DirectoryId));
+  requireMfaCapable(dir);
+  if (!dir.radius) throw dsError("ClientException", `RADIUS is not enabled for ${dir.DirectoryId}; enable it first.`);
+  const settings = { ...dir.radius.settings, ...(input.RadiusSettings as Record<string, unknown>) };
+  checkRadius(settings);
+  dir.radius = { settings, enabledAt: ctx.now };
+  return {};
+};
+
+const disableRadius: Handler = (ctx, input) => {
+  const dir = requireDirectory(ctx, String(input.DirectoryId));
+  dir.radius = undefined;
+  return {};
+};
+
+const getDirectoryLimits: Handler = (ctx) => {
+  const dirs = Object.values(ctx.world.directories);
+  const cloud = dirs.filter((d) => d.Type === "SimpleAD").length;
+  const managed = dirs.filter((d) => d.Type === "MicrosoftAD").length;
+  const connected = dirs.filter((d) => d.Type === "ADConnector").length;
+  return {
+    DirectoryLimits: {
+      CloudOnlyDirectoriesLimit: 10, CloudOnlyDirectoriesCurrentCount: cloud, CloudOnlyDirectoriesLimitReached: cloud >= 10,
+      CloudOnlyMicrosoftADLimit: 20, CloudOnlyMicrosoftADCurrentCount: managed, CloudOnlyMicrosoftADLimitReached: managed >= 20,
+      ConnectedDirectoriesLimit: 10, ConnectedDirectoriesCurrentCount: connected, ConnectedDirectoriesLimitReached: connected >= 10,
+    },
+  };
+};
+
+export const dsOps: Record<string, Handler> = {
+  DescribeDirectories: describeDirectories,
+  ResetUserPassword: resetUserPassword,
+  EnableRadius: enableRadius,
+  UpdateRadius: updateRadius,
+  DisableRadius: disableRadius,
+  GetDirectoryLimits: getDirectoryLimits,
+};
