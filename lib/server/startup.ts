@@ -16,6 +16,30 @@ function loadConfigOrExit(): PortalConfig {
   }
 }
 
+/**
+ * With no AWS account the portal talks to the sandbox over real HTTP on SANDBOX_PORT, so the AWS CLI can
+ * look at the same world (`aws --endpoint-url http://127.0.0.1:4599 workspaces describe-workspaces`).
+ */
+async function startEmbeddedSandbox(config: PortalConfig): Promise<void> {
+  const { startSandbox } = await import("../sandbox");
+  try {
+    const sandbox = await startSandbox({
+      host: config.sandbox.host,
+      port: config.sandbox.port,
+      stateFile: config.sandbox.stateFile,
+      clockSpeed: config.sandbox.clockSpeed,
+      credentials: config.sandbox.credentials,
+    });
+    logger().info({ url: sandbox.url, clockSpeed: config.sandbox.clockSpeed }, "AWS sandbox listening");
+  } catch (error) {
+    console.error(
+      `\nThe portal cannot start its AWS sandbox: ${(error as Error).message}\n` +
+        `Is another portal or \`npm run sandbox\` already running? Set SANDBOX_PORT to a free port, or configure an AWS account.\n`,
+    );
+    process.exit(1);
+  }
+}
+
 async function start(): Promise<void> {
   const config = loadConfigOrExit();
   const log = logger();
@@ -27,6 +51,7 @@ async function start(): Promise<void> {
     const { created } = await seedDemoOrganization(db());
     if (created > 0) log.info({ created }, "demo organization seeded");
   }
+  if (config.aws.mode === "sandbox") await startEmbeddedSandbox(config);
   if (config.auth.demoSignIn.enabled) log.warn({ reason: config.auth.demoSignIn.reason }, "demo sign-in is ON: anyone can sign in as any person");
   else log.info({ reason: config.auth.demoSignIn.reason }, "demo sign-in is off");
   log.info({ awsMode: config.aws.mode, endpoints: config.aws.endpoints, regions: config.aws.regions }, "portal started");
