@@ -32,7 +32,10 @@ export function negateMoney(a: Money): Money {
 /** Multiplies by a possibly fractional quantity (hours, GB) and rounds half away from zero to whole cents. */
 export function multiplyMoney(a: Money, quantity: number): Money {
   const raw = a.cents * quantity;
-  return money(Math.sign(raw) * Math.round(Math.abs(raw)), a.currency);
+  // 71 × 1.15 is 81.6499999… in binary floating point; trimming to 12 significant digits first
+  // makes half-cent cases round the way a person computing by hand would.
+  const cleaned = Number(Math.abs(raw).toPrecision(12));
+  return money(Math.sign(raw) * Math.round(cleaned), a.currency);
 }
 
 /** "$1,234.56" / "-$3.20": for sentences shown to people. */
