@@ -82,3 +82,43 @@ export async function awsError(promise: Promise<unknown>): Promise<Error & { $me
   }
   throw new Error("expected the call to fail");
 }
+
+export interface SeedLookup {
+  employees: string;
+  contractors: string;
+  labs: string;
+  bundle(name: string): string;
+  customBundle(name: string): string;
+}
+
+export const WIN = (label: string, protocol = "WSP") => `${label} with Windows 10 (Server 2019 based) (${protocol})`;
+export const LINUX = (label: string, protocol = "WSP") => `${label} with Amazon Linux 2 (${protocol})`;
+
+// Finds the seeded directories and bundles through the API, as a portal would.
+export async function lookupSeed(t: TestSandbox, region = "us-east-1"): Promise<SeedLookup> {
+  const { DescribeWorkspaceDirectoriesCommand, DescribeWorkspaceBundlesCommand } = await import("@aws-sdk/client-workspaces");
+  const client = t.ws(region);
+  const dirs = (await client.send(new DescribeWorkspaceDirectoriesCommand({}))).Directories ?? [];
+  const dirId = (pred: (name: string) => boolean) => dirs.find((d) => pred(d.DirectoryName ?? ""))?.DirectoryId ?? "missing";
+  const bundles: { BundleId?: string; Name?: string; Owner?: string }[] = [];
+  for (const owner of ["AMAZON", undefined]) {
+    let token: string | undefined;
+    do {
+      const page = await client.send(new DescribeWorkspaceBundlesCommand({ Owner: owner, NextToken: token }));
+      bundles.push(...(page.Bundles ?? []));
+      token = page.NextToken;
+    } while (token);
+  }
+  const byName = (name: string, amazon: boolean) => {
+    const b = bundles.find((x) => x.Name === name && (x.Owner === "AMAZON") === amazon);
+    if (!b?.BundleId) throw new Error(`bundle ${name} not found`);
+    return b.BundleId;
+  };
+  return {
+    employees: dirId((n) => n === "corp.example.com" || n === "eu.corp.example.com"),
+    contractors: dirId((n) => n.startsWith("contractors.")),
+    labs: dirId((n) => n.includes("labs")),
+    bundle: (name) => byName(name, true),
+    customBundle: (name) => byName(name, false),
+  };
+}
