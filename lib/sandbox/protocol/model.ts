@@ -38,6 +38,14 @@ export const models: Record<ServiceKey, ServiceModel> = {
   ds: dsJson as unknown as ServiceModel,
 };
 
+// Where today's AWS accepts less than the 2015 model demands. Current SDKs no longer send
+// RegisterWorkspaceDirectory's EnableWorkDocs (WorkDocs was retired), and the service accepts that.
+const relaxedRequired: [ServiceKey, string, string][] = [["workspaces", "RegisterWorkspaceDirectoryRequest", "EnableWorkDocs"]];
+for (const [service, shapeName, member] of relaxedRequired) {
+  const shape = models[service].shapes[shapeName];
+  if (shape?.required) shape.required = shape.required.filter((m) => m !== member);
+}
+
 export function serviceForTargetPrefix(prefix: string): ServiceKey | undefined {
   if (prefix === models.workspaces.metadata.targetPrefix) return "workspaces";
   if (prefix === models.ds.metadata.targetPrefix) return "ds";

@@ -67,7 +67,7 @@ export function buildCatalog(region: string, now: number): { bundles: Record<str
   };
   const corp = image("corp-win10-2025", "WINDOWS", "DEFAULT", "Corporate Windows image with Office and the VPN client");
   const byol = image("corp-win11-byol", "WINDOWS", "DEDICATED", "Bring-your-own-licence Windows 11 image");
-  image("corp-win10-2026", "WINDOWS", "DEFAULT", "Next corporate image, not yet in a bundle");
+  image("corp-win10-2026", "WINDOWS", "DEFAULT", "Next corporate image (not yet in a bundle)");
   image("partner-tools", "WINDOWS", "DEFAULT", "Image shared by the partner account", true);
   const custom = (name: string, img: ImageRecord, compute: string, root: string, user: string, description: string, isByol: boolean) => {
     const id = stableId("wsb-", `${region}/custom/${name}`);
