@@ -1,0 +1,125 @@
+import { DirectoryServiceClient } from "@aws-sdk/client-directory-service";
+import { WorkSpacesClient, type WorkSpacesClientConfig } from "@aws-sdk/client-workspaces";
+import { AwsGatewayError, toGatewayError } from "./errors";
+import type { RateGates } from "./rate-limit";
+import type { CallInfo } from "./types";
+
+export type CredentialsInput = NonNullable<WorkSpacesClientConfig["credentials"]>;
+type ServiceName = CallInfo["service"];
+
+export interface ClientSettings {
+  endpoints: { workspaces?: string; directoryService?: string };
+  credentials?: CredentialsInput;
+  timeoutMs: number;
+  maxAttempts: number;
+  gates: RateGates;
+  onCall?: (info: CallInfo) => void;
+}
+
+interface SmithyStack {
+  add(middleware: unknown, options: Record<string, unknown>): void;
+  addRelativeTo(middleware: unknown, options: Record<string, unknown>): void;
+}
+interface MiddlewareContext {
+  commandName?: string;
+}
+type Handler = (args: unknown) => Promise<{ output?: { $metadata?: { requestId?: string; attempts?: number } } }>;
+
+function operationOf(context: MiddlewareContext): string {
+  return (context.commandName ?? "Unknown").replace(/Command$/, "");
+}
+
+// Both middlewares sit on the client, so paginators and every other send() pass through them.
+function instrument(stack: SmithyStack, service: ServiceName, region: string, settings: ClientSettings): void {
+  // After the retry middleware, so every attempt (retries too) waits its turn; before signing, so a
+  // long wait in the queue never sends a stale signature.
+  stack.addRelativeTo(
+    (next: Handler, context: MiddlewareContext) => async (args: unknown) => {
+      await settings.gates.wait(service, region, operationOf(context));
+      return next(args);
+    },
+    { name: "portalRateLimit", relation: "before", toMiddleware: "httpSigningMiddleware", override: true },
+  );
+  const onCall = settings.onCall;
+  if (!onCall) return;
+  stack.add(
+    (next: Handler, context: MiddlewareContext) => async (args: unknown) => {
+      const started = performance.now();
+      const operation = operationOf(context);
+      try {
+        const result = await next(args);
+        const meta = result.output?.$metadata;
+        onCall({ service, region, operation, durationMs: performance.now() - started, attempts: meta?.attempts ?? 1, requestId: meta?.requestId });
+        return result;
+      } catch (error) {
+        const e = error as { name?: string; $metadata?: { requestId?: string; attempts?: number } };
+        onCall({ service, region, operation, durationMs: performance.now() - started, attempts: e.$metadata?.attempts ?? 1, requestId: e.$metadata?.requestId, error: e.name ?? "Error" });
+        throw error;
+      }
+    },
+    { step: "initialize", name: "portalCallObserver", priority: "high", override: true },
+  );
+}
+
+function commonConfig(region: string, endpoint: string | undefined, settings: ClientSettings) {
+  return {
+    region,
+    ...(endpoint ? { endpoint } : {}),
+    ...(settings.credentials ? { credentials: settings.credentials } : {}),
+    // Adaptive mode adds a client-side backoff rate when AWS throttles, on top of our fixed gates.
+    retryMode: "adaptive",
+    maxAttempts: settings.maxAttempts,
+    requestHandler: {
+      connectionTimeout: Math.min(settings.timeoutMs, 5_000),
+      requestTimeout: settings.timeoutMs,
+      throwOnRequestTimeout: true,
+    },
+  };
+}
+
+/** The two SDK clients of one Region, created on first use and kept for the life of the gateway. */
+export class RegionClients {
+  private workspacesClient?: WorkSpacesClient;
+  private directoryServiceClient?: DirectoryServiceClient;
+
+  constructor(
+    readonly region: string,
+    private readonly settings: ClientSettings,
+  ) {}
+
+  get workspaces(): WorkSpacesClient {
+    if (!this.workspacesClient) {
+      this.workspacesClient = new WorkSpacesClient(commonConfig(this.region, this.settings.endpoints.workspaces, this.settings));
+      instrument(this.workspacesClient.middlewareStack as unknown as SmithyStack, "workspaces", this.region, this.settings);
+    }
+    return this.workspacesClient;
+  }
+
+  get directoryService(): DirectoryServiceClient {
+    if (!this.directoryServiceClient) {
+      this.directoryServiceClient = new DirectoryServiceClient(commonConfig(this.region, this.settings.endpoints.directoryService, this.settings));
+      instrument(this.directoryServiceClient.middlewareStack as unknown as SmithyStack, "ds", this.region, this.settings);
+    }
+    return this.directoryServiceClient;
+  }
+
+  /** Runs SDK work for `operation`, turning any failure into an AwsGatewayError. */
+  async run<T>(operation: string, work: (clients: RegionClients) => Promise<T>): Promise<T> {
+    try {
+      return await work(this);
+    } catch (error) {
+      throw toGatewayError(error, operation, this.region);
+    }
+  }
+
+  destroy(): void {
+    this.workspacesClient?.destroy();
+    this.directoryServiceClient?.destroy();
+  }
+}
+
+/** A mutating call's request id; AWS always sends one, so its absence is a broken response. */
+export function requireRequestId(meta: { requestId?: string } | undefined, operation: string, region: string): string {
+  if (meta?.requestId) return meta.requestId;
+  throw new AwsGatewayError({ reason: "unavailable", operation, region, awsCode: "MissingRequestId", awsMessage: "AWS answered without a request id." });
+}
