@@ -1,4 +1,4 @@
-// The public API of the domain: pure rules, no I/O. Import from "@/lib/domain".
+// The public API of the domain: pure rules, no I/O. Callers import it as `@/lib/domain`.
 export * from "./types";
 export * from "./change";
 export * from "./money";
