@@ -102,8 +102,8 @@ describe("directories", () => {
     const eu = await lookupSeed(t, "eu-west-1");
     const euDirs = (await t.ws("eu-west-1").send(new DescribeWorkspaceDirectoriesCommand({}))).Directories!;
     expect(euDirs.map((d) => d.DirectoryId)).toContain(eu.employees);
-    expect(await awsErrorName(t.ws().send(new RegisterWorkspaceDirectoryCommand({ DirectoryId: seed.employees, EnableWorkDocs: false })))).toBe("InvalidResourceStateException");
-    expect(await awsErrorName(t.ws().send(new RegisterWorkspaceDirectoryCommand({ DirectoryId: "d-0000000000", EnableWorkDocs: false })))).toBe("ResourceNotFoundException");
+    expect(await awsErrorName(t.ws().send(new RegisterWorkspaceDirectoryCommand({ DirectoryId: seed.employees })))).toBe("InvalidResourceStateException");
+    expect(await awsErrorName(t.ws().send(new RegisterWorkspaceDirectoryCommand({ DirectoryId: "d-0000000000" })))).toBe("ResourceNotFoundException");
     expect(await awsErrorName(t.ws().send(new DeregisterWorkspaceDirectoryCommand({ DirectoryId: "d-0000000000" })))).toBe("ResourceNotFoundException");
   });
 
@@ -116,7 +116,7 @@ describe("directories", () => {
     t.sandbox.advance(10);
     await t.ws().send(new DeregisterWorkspaceDirectoryCommand({ DirectoryId: seedAgain.labs }));
     expect((await t.ws().send(new DescribeWorkspaceDirectoriesCommand({ DirectoryIds: [seedAgain.labs] }))).Directories).toEqual([]);
-    await t.ws().send(new RegisterWorkspaceDirectoryCommand({ DirectoryId: seedAgain.labs, EnableWorkDocs: false, EnableSelfService: true, Tags: [{ Key: "Team", Value: "Labs" }] }));
+    await t.ws().send(new RegisterWorkspaceDirectoryCommand({ DirectoryId: seedAgain.labs, EnableSelfService: true, Tags: [{ Key: "Team", Value: "Labs" }] }));
     const dir = (await t.ws().send(new DescribeWorkspaceDirectoriesCommand({ DirectoryIds: [seedAgain.labs] }))).Directories![0]!;
     expect(dir).toMatchObject({ State: "REGISTERED", SelfservicePermissions: { RebuildWorkspace: "ENABLED" } });
   });

@@ -9,7 +9,8 @@ export function settleAvailable(ws: WorkspaceRecord, at: number): void {
   else ws.timer = undefined;
 }
 
-function fire(world: RegionWorld, ws: WorkspaceRecord, at: number): void {
+// Returns another WorkSpace the transition touched (a migration's source), so its timer is seen too.
+function fire(world: RegionWorld, ws: WorkspaceRecord, at: number): WorkspaceRecord | undefined {
   const action = ws.timer?.action;
   ws.timer = undefined;
   switch (action) {
@@ -18,7 +19,7 @@ function fire(world: RegionWorld, ws: WorkspaceRecord, at: number): void {
       ws.ErrorCode = undefined;
       ws.ErrorMessage = undefined;
       settleAvailable(ws, at);
-      if (ws.migratedFrom) finishMigrationSource(world, ws.migratedFrom, at);
+      if (ws.migratedFrom) return finishMigrationSource(world, ws.migratedFrom, at);
       break;
     case "becomeStopped":
       ws.State = "STOPPED";
@@ -51,32 +52,46 @@ function fire(world: RegionWorld, ws: WorkspaceRecord, at: number): void {
     default:
       break;
   }
+  return undefined;
 }
 
-function finishMigrationSource(world: RegionWorld, sourceId: string, at: number): void {
+function finishMigrationSource(world: RegionWorld, sourceId: string, at: number): WorkspaceRecord | undefined {
   const source = world.workspaces[sourceId];
-  if (!source) return;
+  if (!source) return undefined;
   source.migratingTo = undefined;
   source.State = "TERMINATED";
   source.connected = false;
   setTimer(source, at + TERMINATED_VISIBLE, "purgeTerminated");
+  return source;
 }
 
 // Runs every due transition in time order; a transition may schedule the next one, which fires in
 // the same pass when the clock has already passed it (e.g. after advancing the clock by hours).
+// One scan of the fleet per call; returns when the next transition is due.
 export function runDueTimers(world: RegionWorld, now: number): number {
   let next = Infinity;
-  for (;;) {
-    const due: WorkspaceRecord[] = [];
-    next = Infinity;
-    for (const id of world.order) {
-      const ws = world.workspaces[id];
-      if (!ws?.timer) continue;
+  let due: WorkspaceRecord[] = [];
+  for (const id of world.order) {
+    const ws = world.workspaces[id];
+    if (!ws?.timer) continue;
+    if (ws.timer.at <= now) due.push(ws);
+    else if (ws.timer.at < next) next = ws.timer.at;
+  }
+  while (due.length > 0) {
+    due.sort((a, b) => (a.timer?.at ?? 0) - (b.timer?.at ?? 0));
+    const touched: WorkspaceRecord[] = [];
+    for (const ws of due) {
+      if (!ws.timer || ws.timer.at > now) continue;
+      const other = fire(world, ws, ws.timer.at);
+      touched.push(ws);
+      if (other) touched.push(other);
+    }
+    due = [];
+    for (const ws of new Set(touched)) {
+      if (!ws.timer || !world.workspaces[ws.WorkspaceId]) continue;
       if (ws.timer.at <= now) due.push(ws);
       else if (ws.timer.at < next) next = ws.timer.at;
     }
-    if (due.length === 0) return next;
-    due.sort((a, b) => a.timer!.at - b.timer!.at);
-    for (const ws of due) if (ws.timer && ws.timer.at <= now) fire(world, ws, ws.timer.at);
   }
+  return next;
 }
