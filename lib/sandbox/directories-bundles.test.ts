@@ -5,9 +5,9 @@ import {
   UpdateWorkspaceBundleCommand,
 } from "@aws-sdk/client-workspaces";
 import { beforeAll, describe, expect, it } from "vitest";
-import { awsErrorName, lookupSeed, useSandbox, WIN, type SeedLookup } from "./test-helpers";
+import { awsErrorName, lookupSeed, sandboxPerFile, WIN, type SeedLookup } from "./test-helpers";
 
-const t = useSandbox();
+const t = sandboxPerFile();
 let seed: SeedLookup;
 beforeAll(async () => {
   seed = await lookupSeed(t);

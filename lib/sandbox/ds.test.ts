@@ -3,9 +3,9 @@ import {
   type RadiusSettings,
 } from "@aws-sdk/client-directory-service";
 import { beforeAll, describe, expect, it } from "vitest";
-import { awsError, awsErrorName, lookupSeed, useSandbox, type SeedLookup } from "./test-helpers";
+import { awsError, awsErrorName, lookupSeed, sandboxPerFile, type SeedLookup } from "./test-helpers";
 
-const t = useSandbox();
+const t = sandboxPerFile();
 let seed: SeedLookup;
 beforeAll(async () => {
   seed = await lookupSeed(t);

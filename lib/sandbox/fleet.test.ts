@@ -1,7 +1,7 @@
 import { DescribeWorkspacesCommand, type Workspace } from "@aws-sdk/client-workspaces";
 import { describe, expect, it } from "vitest";
 import { seedWorld } from "./world/seed";
-import { useSandbox } from "./test-helpers";
+import { sandboxPerFile } from "./test-helpers";
 
 describe("fleet generator", () => {
   it("builds the same fleet for the same seed and a different one for another seed", () => {
@@ -26,7 +26,7 @@ describe("fleet generator", () => {
 });
 
 describe("a 10,000-WorkSpace fleet", () => {
-  const t = useSandbox({ fleetSize: 10_000 });
+  const t = sandboxPerFile({ fleetSize: 10_000 });
 
   it("pages through every WorkSpace in stable order with pages of 25", async () => {
     const seen: Workspace[] = [];

@@ -4,9 +4,9 @@ import {
   RevokeIpRulesCommand, UpdateRulesOfIpGroupCommand,
 } from "@aws-sdk/client-workspaces";
 import { beforeAll, describe, expect, it } from "vitest";
-import { awsErrorName, lookupSeed, useSandbox, type SeedLookup } from "./test-helpers";
+import { awsErrorName, lookupSeed, sandboxPerFile, type SeedLookup } from "./test-helpers";
 
-const t = useSandbox();
+const t = sandboxPerFile();
 let seed: SeedLookup;
 beforeAll(async () => {
   seed = await lookupSeed(t);

@@ -4,9 +4,9 @@ import { join } from "node:path";
 import { DescribeWorkspacesCommand, TerminateWorkspacesCommand } from "@aws-sdk/client-workspaces";
 import { describe, expect, it } from "vitest";
 import { startSandbox } from "./index";
-import { awsError, awsErrorName, CREDENTIALS, useSandbox } from "./test-helpers";
+import { awsError, awsErrorName, CREDENTIALS, sandboxPerFile } from "./test-helpers";
 
-const t = useSandbox();
+const t = sandboxPerFile();
 
 async function raw(target: string | undefined, body: string, headers: Record<string, string> = {}) {
   const res = await fetch(t.sandbox.url, {

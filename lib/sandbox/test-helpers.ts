@@ -44,7 +44,7 @@ export interface TestSandbox {
 
 // Starts one sandbox per test file (clock frozen unless a test advances it) and, when the file is
 // done, fails if any response it saw broke the model.
-export function useSandbox(opts: SandboxOptions = {}): TestSandbox {
+export function sandboxPerFile(opts: SandboxOptions = {}): TestSandbox {
   const t = { exchanges: [] as Exchange[] } as TestSandbox;
   beforeAll(async () => {
     t.sandbox = await startSandbox({ port: 0, clockSpeed: 0, ...opts, onExchange: (e) => t.exchanges.push(e) });

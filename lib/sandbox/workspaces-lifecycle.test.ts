@@ -3,9 +3,9 @@ import {
   RebuildWorkspacesCommand, StartWorkspacesCommand, StopWorkspacesCommand, TerminateWorkspacesCommand, type Workspace,
 } from "@aws-sdk/client-workspaces";
 import { beforeAll, describe, expect, it } from "vitest";
-import { awsError, lookupSeed, useSandbox, WIN, type SeedLookup } from "./test-helpers";
+import { awsError, lookupSeed, sandboxPerFile, WIN, type SeedLookup } from "./test-helpers";
 
-const t = useSandbox();
+const t = sandboxPerFile();
 let seed: SeedLookup;
 beforeAll(async () => {
   seed = await lookupSeed(t);

@@ -4,9 +4,9 @@ import {
   RestoreWorkspaceCommand, type Workspace, type WorkspaceProperties,
 } from "@aws-sdk/client-workspaces";
 import { beforeAll, describe, expect, it } from "vitest";
-import { awsErrorName, LINUX, lookupSeed, useSandbox, WIN, type SeedLookup } from "./test-helpers";
+import { awsErrorName, LINUX, lookupSeed, sandboxPerFile, WIN, type SeedLookup } from "./test-helpers";
 
-const t = useSandbox();
+const t = sandboxPerFile();
 let seed: SeedLookup;
 beforeAll(async () => {
   seed = await lookupSeed(t);
