@@ -93,6 +93,18 @@ export function stateFromMessage(message: string | undefined): string | undefine
   return message ? STATE_PATTERN.exec(message)?.[1] : undefined;
 }
 
+/**
+ * Some operations (RestoreWorkspace, MigrateWorkspace) refuse a busy WorkSpace with
+ * OperationNotSupportedException rather than a state error; when AWS names the state, the honest
+ * reason is "wrong state", which tells the user that waiting may help.
+ */
+export function classify(code: string, message: string | undefined, fallback: FailureReason): { reason: FailureReason; state?: string } {
+  let reason = reasonForCode(code) ?? fallback;
+  const state = reason === "wrong_state" || reason === "not_allowed" ? stateFromMessage(message) : undefined;
+  if (state) reason = "wrong_state";
+  return state ? { reason, state } : { reason };
+}
+
 export function plainMessage(reason: FailureReason, state?: string, detail?: string): string {
   if (reason === "wrong_state" && state) return `It is ${state}, which does not allow this right now.`;
   if (reason === "invalid" && detail) return `AWS rejected the request: ${detail}`;
@@ -147,12 +159,8 @@ export function toGatewayError(error: unknown, operation: string, region: string
   const name = typeof e.name === "string" && e.name !== "Error" ? e.name : typeof e.code === "string" ? e.code : "UnknownError";
   const awsMessage = typeof e.message === "string" ? e.message : String(error);
   const httpStatus = e.$metadata?.httpStatusCode;
-  let reason = reasonForCode(name);
-  if (!reason) {
-    const serverSide = e.$fault === "server" || (httpStatus !== undefined && httpStatus >= 500) || httpStatus === undefined;
-    reason = serverSide ? "unavailable" : "invalid";
-  }
-  const state = reason === "wrong_state" ? stateFromMessage(awsMessage) : undefined;
+  const serverSide = e.$fault === "server" || (httpStatus !== undefined && httpStatus >= 500) || httpStatus === undefined;
+  const { reason, state } = classify(name, awsMessage, serverSide ? "unavailable" : "invalid");
   return new AwsGatewayError(
     { reason, operation, region, awsCode: name, awsMessage, httpStatus, requestId: e.$metadata?.requestId, ...(state ? { state } : {}) },
     undefined,

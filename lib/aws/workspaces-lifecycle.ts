@@ -13,7 +13,7 @@ import {
 } from "@aws-sdk/client-workspaces";
 import { BATCH_LIMITS, chunk, uniqueIds } from "./batching";
 import { requireRequestId, type RegionClients } from "./clients";
-import { reasonForCode, stateFromMessage, toGatewayError, type FailureReason } from "./errors";
+import { classify, reasonForCode, toGatewayError, type FailureReason } from "./errors";
 import { PORTAL_REQUEST_TAG } from "./workspaces-inventory";
 import type { BatchResult, ItemFailure, TagPair } from "./types";
 
@@ -66,8 +66,7 @@ function itemReason(code: string): FailureReason {
 export function toItemFailure(f: FailedWorkspaceChangeRequest): ItemFailure {
   const code = f.ErrorCode ?? "UnknownError";
   const message = f.ErrorMessage ?? "";
-  const reason = itemReason(code);
-  const state = reason === "wrong_state" ? stateFromMessage(message) : undefined;
+  const { reason, state } = classify(code, message, "invalid");
   return { workspaceId: f.WorkspaceId ?? "", code, message, reason, ...(state ? { state } : {}) };
 }
 
