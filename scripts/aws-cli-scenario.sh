@@ -1,0 +1,112 @@
+#!/usr/bin/env bash
+# Drives the sandbox with the real AWS CLI v2 across WorkSpaces and Directory Service.
+# Usage: scripts/aws-cli-scenario.sh http://127.0.0.1:4599
+# The sandbox clock is pushed forward through the control API instead of waiting.
+set -euo pipefail
+
+URL="${1:-${SANDBOX_URL:-http://127.0.0.1:4599}}"
+AWS_BIN="${AWS_BIN:-/usr/bin/aws}"
+# The sandbox's credentials, never whatever real AWS credentials the shell may carry.
+export AWS_ACCESS_KEY_ID="${SANDBOX_ACCESS_KEY_ID:-sandbox}" AWS_SECRET_ACCESS_KEY="${SANDBOX_SECRET_ACCESS_KEY:-sandbox}" AWS_DEFAULT_REGION=us-east-1
+unset AWS_SESSION_TOKEN AWS_PROFILE
+export AWS_PAGER="" AWS_CONFIG_FILE=/dev/null AWS_SHARED_CREDENTIALS_FILE=/dev/null
+
+ws() { "$AWS_BIN" --endpoint-url "$URL" --output text workspaces "$@"; }
+ds() { "$AWS_BIN" --endpoint-url "$URL" --output text ds "$@"; }
+# JSON output lets --query see all pages merged; text output applies it page by page.
+wsq() { "$AWS_BIN" --endpoint-url "$URL" --output json workspaces "$@" | tr -d '"'; }
+step() { echo "== $*"; }
+fail() { echo "FAILED: $*" >&2; exit 1; }
+expect_eq() { [[ "$1" == "$2" ]] || fail "$3: expected '$2', got '$1'"; }
+advance() { curl -fsS -X POST "$URL/__sandbox/clock" -d "{\"advanceMinutes\":$1}" > /dev/null; }
+state_of() { ws describe-workspaces --workspace-ids "$1" --query 'Workspaces[0].State'; }
+wait_for() { # id state max-minutes: polls like a waiter would, moving the clock a third of the way each time
+  local i step=$(($3 / 3))
+  for ((i = 0; i < $3; i += step)); do
+    [[ "$(state_of "$1")" == "$2" ]] && return 0
+    advance "$step"
+  done
+  expect_eq "$(state_of "$1")" "$2" "state of $1"
+}
+
+step "describe the seeded world"
+EMPLOYEES=$(ds describe-directories --query "DirectoryDescriptions[?Name=='corp.example.com'].DirectoryId | [0]")
+LABS=$(ds describe-directories --query "DirectoryDescriptions[?Type=='SimpleAD'].DirectoryId | [0]")
+[[ "$EMPLOYEES" == d-* && "$LABS" == d-* ]] || fail "seeded directories not found"
+ALICE=$(ws describe-workspaces --directory-id "$EMPLOYEES" --user-name alice --query 'Workspaces[0].WorkspaceId')
+[[ "$ALICE" == ws-* ]] || fail "Alice's WorkSpace not found"
+expect_eq "$(ws describe-workspace-directories --directory-ids "$EMPLOYEES" --query 'Directories[0].State')" "REGISTERED" "directory state"
+STANDARD=$(wsq describe-workspace-bundles --owner AMAZON --query "Bundles[?Name=='Standard with Windows 10 (Server 2019 based) (WSP)'].BundleId | [0]")
+CUSTOM=$(wsq describe-workspace-bundles --query "Bundles[?Name=='Corp-Performance-Win10'].BundleId | [0]")
+[[ "$STANDARD" == wsb-* && "$CUSTOM" == wsb-* ]] || fail "bundles not found"
+TOTAL=$(wsq describe-workspaces --query 'length(Workspaces)')
+[[ "$TOTAL" -ge 30 ]] || fail "expected the seeded fleet, saw $TOTAL WorkSpaces"
+
+step "create a WorkSpace for dave and wait until AVAILABLE"
+NEW=$(ws create-workspaces --workspaces "DirectoryId=$EMPLOYEES,UserName=dave,BundleId=$STANDARD,Tags=[{Key=PortalRequestId,Value=cli-1}]" --query 'PendingRequests[0].WorkspaceId')
+[[ "$NEW" == ws-* ]] || fail "create-workspaces returned no WorkSpace"
+expect_eq "$(state_of "$NEW")" "PENDING" "new WorkSpace"
+curl -fsS "$URL/__sandbox/state" | grep -q "\"$NEW\"" || fail "the new WorkSpace is not in the sandbox state"
+DUP=$(ws create-workspaces --workspaces "DirectoryId=$EMPLOYEES,UserName=dave,BundleId=$STANDARD" --query 'FailedRequests[0].ErrorCode')
+expect_eq "$DUP" "ResourceExists.WorkSpace" "second WorkSpace for dave"
+wait_for "$NEW" AVAILABLE 30
+expect_eq "$(ws describe-tags --resource-id "$NEW" --query "TagList[?Key=='PortalRequestId'].Value | [0]")" "cli-1" "creation tag"
+
+step "modify compute type"
+ws modify-workspace-properties --workspace-id "$NEW" --workspace-properties ComputeTypeName=PERFORMANCE
+expect_eq "$(ws describe-workspaces --workspace-ids "$NEW" --query 'Workspaces[0].ModificationStates[0].Resource')" "COMPUTE_TYPE" "modification state"
+wait_for "$NEW" AVAILABLE 30
+expect_eq "$(ws describe-workspaces --workspace-ids "$NEW" --query 'Workspaces[0].WorkspaceProperties.ComputeTypeName')" "PERFORMANCE" "compute type"
+
+step "reboot"
+ws reboot-workspaces --reboot-workspace-requests "$NEW" --query 'FailedRequests' > /dev/null
+expect_eq "$(state_of "$NEW")" "REBOOTING" "after reboot"
+wait_for "$NEW" AVAILABLE 10
+
+step "rebuild"
+ws rebuild-workspaces --rebuild-workspace-requests "$NEW" > /dev/null
+expect_eq "$(state_of "$NEW")" "REBUILDING" "after rebuild"
+wait_for "$NEW" AVAILABLE 70
+
+step "switch to AutoStop and migrate to the corporate bundle"
+ws modify-workspace-properties --workspace-id "$NEW" --workspace-properties RunningMode=AUTO_STOP,RunningModeAutoStopTimeoutInMinutes=120
+advance 720
+if ws migrate-workspace --source-workspace-id "$NEW" --bundle-id "$(ws describe-workspaces --workspace-ids "$NEW" --query 'Workspaces[0].BundleId')" 2> /tmp/aws-cli-scenario.err; then fail "migration to the same bundle was accepted"; fi
+grep -q InvalidParameterValuesException /tmp/aws-cli-scenario.err || fail "expected InvalidParameterValuesException"
+MIGRATED=$(ws migrate-workspace --source-workspace-id "$NEW" --bundle-id "$CUSTOM" --query 'TargetWorkspaceId')
+[[ "$MIGRATED" == ws-* && "$MIGRATED" != "$NEW" ]] || fail "migration gave no new WorkSpace id"
+wait_for "$MIGRATED" AVAILABLE 70
+expect_eq "$(state_of "$NEW")" "TERMINATED" "migration source"
+expect_eq "$(ws describe-workspaces --workspace-ids "$MIGRATED" --query 'Workspaces[0].WorkspaceProperties.RunningMode')" "AUTO_STOP" "running mode after migration"
+expect_eq "$(ws describe-tags --resource-id "$MIGRATED" --query "TagList[?Key=='PortalRequestId'].Value | [0]")" "cli-1" "tags after migration"
+
+step "tags"
+ws create-tags --resource-id "$MIGRATED" --tags Key=CostCenter,Value=CC-1001 Key=Project,Value=Apollo
+ws delete-tags --resource-id "$MIGRATED" --tag-keys Project
+expect_eq "$(ws describe-tags --resource-id "$MIGRATED" --query 'length(TagList)')" "2" "tag count"
+if ws create-tags --resource-id "$MIGRATED" --tags Key=aws:reserved,Value=x 2> /tmp/aws-cli-scenario.err; then fail "reserved tag accepted"; fi
+grep -q InvalidParameterValuesException /tmp/aws-cli-scenario.err || fail "expected InvalidParameterValuesException for aws: prefix"
+
+step "IP access control group life cycle"
+GROUP=$(ws create-ip-group --group-name cli-home --group-desc "CLI scenario" --user-rules ipRule=203.0.113.10/32,ruleDesc=home --tags Key=Team,Value=IT --query GroupId)
+ws authorize-ip-rules --group-id "$GROUP" --user-rules ipRule=198.51.100.0/24,ruleDesc=office
+ws revoke-ip-rules --group-id "$GROUP" --user-rules 203.0.113.10/32
+ws update-rules-of-ip-group --group-id "$GROUP" --user-rules ipRule=198.51.100.0/24 ipRule=192.0.2.0/24
+expect_eq "$(ws describe-ip-groups --group-ids "$GROUP" --query 'length(Result[0].userRules)')" "2" "rules after update"
+ws associate-ip-groups --directory-id "$EMPLOYEES" --group-ids "$GROUP"
+ws describe-workspace-directories --directory-ids "$EMPLOYEES" --query 'Directories[0].ipGroupIds' | grep -q "$GROUP" || fail "group not associated"
+if ws delete-ip-group --group-id "$GROUP" 2> /tmp/aws-cli-scenario.err; then fail "deleted an associated group"; fi
+grep -q ResourceAssociatedException /tmp/aws-cli-scenario.err || fail "expected ResourceAssociatedException"
+ws disassociate-ip-groups --directory-id "$EMPLOYEES" --group-ids "$GROUP"
+ws delete-ip-group --group-id "$GROUP"
+
+step "password reset on the Simple AD"
+ds reset-user-password --directory-id "$LABS" --user-name alice --new-password 'Spring-2026-ok'
+if ds reset-user-password --directory-id "$EMPLOYEES" --user-name alice --new-password 'Spring-2026-ok' 2> /tmp/aws-cli-scenario.err; then fail "reset on AD Connector accepted"; fi
+grep -q UnsupportedOperationException /tmp/aws-cli-scenario.err || fail "expected UnsupportedOperationException"
+
+step "terminate"
+ws terminate-workspaces --terminate-workspace-requests "$MIGRATED" > /dev/null
+expect_eq "$(state_of "$MIGRATED")" "TERMINATING" "after terminate"
+rm -f /tmp/aws-cli-scenario.err
+echo "SCENARIO OK"
