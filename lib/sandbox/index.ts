@@ -54,7 +54,12 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<SandboxHa
     initial: opts.stateFile ? loadState(opts.stateFile) : undefined,
   });
   let faults: Faults = noFaults();
-  const store = opts.stateFile ? new StateStore(opts.stateFile, () => engine.state) : undefined;
+  const store = opts.stateFile
+    ? new StateStore(opts.stateFile, () => {
+        engine.tick();
+        return engine.state;
+      })
+    : undefined;
   const persist = () => store?.schedule();
   const reset = () => {
     engine.reset();
