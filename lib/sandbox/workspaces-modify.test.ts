@@ -80,6 +80,7 @@ describe("ModifyWorkspaceProperties", () => {
 
   it("switches running mode with AutoStop timeouts in multiples of 60", async () => {
     expect(await awsErrorName(modify(id, { RunningMode: "AUTO_STOP", RunningModeAutoStopTimeoutInMinutes: 45 }))).toBe("InvalidParameterValuesException");
+    expect(await awsErrorName(modify(id, { RunningMode: "MANUAL" }))).toBe("UnsupportedWorkspaceConfigurationException");
     await modify(id, { RunningMode: "AUTO_STOP", RunningModeAutoStopTimeoutInMinutes: 180 });
     const ws = await byId(id);
     expect(ws.WorkspaceProperties).toMatchObject({ RunningMode: "AUTO_STOP", RunningModeAutoStopTimeoutInMinutes: 180 });

@@ -34,6 +34,9 @@ export function checkTags(tags: Tag[] | undefined): void {
   if (problem) throw invalidParameter(problem);
 }
 
+// MANUAL exists in the model only for WorkSpaces Core accounts that AWS has allow-listed.
+export const MANUAL_REFUSAL = "The MANUAL running mode is only available to allow-listed Amazon WorkSpaces Core accounts.";
+
 export function autoStopProblem(mode: string | undefined, timeout: number | undefined): string | undefined {
   if (timeout === undefined || mode !== "AUTO_STOP") return undefined;
   if (timeout <= 0 || timeout % 60 !== 0) return "RunningModeAutoStopTimeoutInMinutes must be a multiple of 60.";

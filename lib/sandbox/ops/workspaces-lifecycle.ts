@@ -5,7 +5,7 @@ import { randomId } from "../world/ids";
 import { addWorkspace, LONG_OPERATION_MINUTES, PROVISION_MINUTES, REBOOT_MINUTES, setTimer, START_STOP_MINUTES, TERMINATE_MINUTES } from "../world/records";
 import { presentWorkspace } from "../world/present";
 import type { Tag, WorkspaceRecord } from "../world/types";
-import { autoStopProblem, tagProblem, volumePairProblem } from "./rules";
+import { autoStopProblem, MANUAL_REFUSAL, tagProblem, volumePairProblem } from "./rules";
 
 interface WorkspaceRequest {
   DirectoryId: string;
@@ -30,6 +30,7 @@ function checkCreate(ctx: OpContext, req: WorkspaceRequest, claimed: Set<string>
   const exists = Object.values(ctx.world.workspaces).some((ws) => ws.DirectoryId === dir.DirectoryId && ws.UserName.toLowerCase() === user.toLowerCase() && ws.State !== "TERMINATED" && !ws.migratingTo);
   if (exists || claimed.has(key)) throw new ItemFailure("ResourceExists.WorkSpace", "A WorkSpace already exists for the specified user.");
   const props = req.WorkspaceProperties ?? {};
+  if (props.RunningMode === "MANUAL") throw new ItemFailure("UnsupportedWorkspaceConfigurationException", MANUAL_REFUSAL);
   const modeProblem = autoStopProblem(props.RunningMode ?? "ALWAYS_ON", props.RunningModeAutoStopTimeoutInMinutes);
   if (modeProblem) throw new ItemFailure("InvalidParameterValuesException", modeProblem);
   if (props.ComputeTypeName && props.ComputeTypeName !== bundle.ComputeType) {
@@ -129,7 +130,7 @@ function requireAutoStop(ws: WorkspaceRecord, action: string): void {
 
 const reboot: Change = (ctx, ws) => {
   const longReboot = ws.State === "REBOOTING" && ws.timer !== undefined && ctx.now - (ws.timer.at - REBOOT_MINUTES * MINUTE) >= 20 * MINUTE;
-  if (!longReboot) requireState(ws, ["AVAILABLE", "UNHEALTHY", "IMPAIRED"], "reboot");
+  if (!longReboot) requireState(ws, ["AVAILABLE", "UNHEALTHY"], "reboot");
   ws.State = "REBOOTING";
   ws.connected = false;
   setTimer(ws, ctx.now + REBOOT_MINUTES * MINUTE, "becomeAvailable");

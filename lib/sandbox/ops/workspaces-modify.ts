@@ -5,7 +5,7 @@ import { randomId } from "../world/ids";
 import { addWorkspace, LONG_OPERATION_MINUTES, MODIFY_MINUTES, setTimer, START_STOP_MINUTES } from "../world/records";
 import { settleAvailable } from "../world/timers";
 import type { WorkspaceRecord } from "../world/types";
-import { autoStopProblem, requireWorkspace, volumePairProblem } from "./rules";
+import { autoStopProblem, MANUAL_REFUSAL, requireWorkspace, volumePairProblem } from "./rules";
 import { snapshotTimes } from "./workspaces-describe";
 
 const SIX_HOURS = 6 * HOUR;
@@ -80,6 +80,7 @@ const modifyWorkspaceProperties: Handler = (ctx, input) => {
   if (rootChange && userChange) throw invalidParameter("The root and user volumes cannot be increased in the same request.");
   if (computeChange && (rootChange || userChange)) throw invalidParameter("The compute type and volume sizes cannot be changed in the same request.");
   if (!["AVAILABLE", "STOPPED"].includes(ws.State)) throw invalidState(`The WorkSpace ${ws.WorkspaceId} is ${ws.State}; it must be AVAILABLE or STOPPED to be modified.`);
+  if (props.RunningMode === "MANUAL") throw unsupportedConfig(MANUAL_REFUSAL);
   const mode = props.RunningMode ?? ws.RunningMode;
   const modeProblem = autoStopProblem(mode, props.RunningModeAutoStopTimeoutInMinutes);
   if (modeProblem) throw invalidParameter(modeProblem);

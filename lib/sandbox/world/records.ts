@@ -86,7 +86,8 @@ export const LONG_OPERATION_MINUTES = 60;
 export const START_STOP_MINUTES = 2;
 export const TERMINATE_MINUTES = 5;
 export const MODIFY_MINUTES = 15;
-export const TERMINATED_VISIBLE = 60 * MINUTE;
+// AWS shows TERMINATED only briefly before the WorkSpace disappears from DescribeWorkspaces.
+export const TERMINATED_VISIBLE = 15 * MINUTE;
 export const SNAPSHOT_INTERVAL = DAY / 2;
 
 export function minutes(n: number): number {
