@@ -25,6 +25,7 @@ export default defineConfig({
         test: {
           name: "integration",
           include: ["**/*.int.test.ts"],
+          setupFiles: ["test/setup-env.ts"],
           exclude: ["node_modules/**"],
           environment: "node",
           testTimeout: 60_000,

@@ -2,6 +2,9 @@ import "server-only";
 import { getConfig, type PortalConfig } from "../config";
 import { databaseKind, db, migrateEmbeddedDatabase } from "../db";
 import { logger } from "../logger";
+import { getAwsGateway } from "../aws";
+import { startExecutor } from "../execution/runtime";
+import { seedDemoCatalog } from "../seed/demo-catalog";
 import { seedDemoOrganization } from "../seed/demo-organization";
 
 const globalForStartup = globalThis as unknown as { __portalStarted?: Promise<void> };
@@ -51,7 +54,24 @@ async function start(): Promise<void> {
     const { created } = await seedDemoOrganization(db());
     if (created > 0) log.info({ created }, "demo organization seeded");
   }
-  if (config.aws.mode === "sandbox") await startEmbeddedSandbox(config);
+  if (config.aws.mode === "sandbox") {
+    await startEmbeddedSandbox(config);
+    if (await seedDemoCatalog(db(), getAwsGateway())) log.info("demo catalog offered to employees and contractors");
+  }
+  if (config.executor.enabled) {
+    const worker = await startExecutor({
+      db: db(),
+      gateway: getAwsGateway,
+      regions: config.aws.regions,
+      leaseMs: config.executor.leaseSeconds * 1000,
+      pollMs: config.executor.pollMs,
+      reconcileTimeoutMs: config.executor.reconcileTimeoutMinutes * 60_000,
+      inventorySyncMs: config.executor.inventorySyncMinutes * 60_000,
+      mail: { smtpUrl: config.mail.smtpUrl, from: config.mail.from },
+      onError: (error, job) => log.warn({ err: error, jobId: job.id, kind: job.kind, attempt: job.attempts }, "job attempt failed"),
+    });
+    log.info({ owner: worker.owner }, "executor started");
+  }
   if (config.auth.demoSignIn.enabled) log.warn({ reason: config.auth.demoSignIn.reason }, "demo sign-in is ON: anyone can sign in as any person");
   else log.info({ reason: config.auth.demoSignIn.reason }, "demo sign-in is off");
   log.info({ awsMode: config.aws.mode, endpoints: config.aws.endpoints, regions: config.aws.regions }, "portal started");

@@ -42,6 +42,9 @@ CREATE TABLE "Request" (
     "failureReason" TEXT,
     "failureCode" TEXT,
     "resultWorkspaceId" TEXT,
+    "awsCalledAt" TIMESTAMP(3),
+    "awsRequestIds" TEXT[],
+    "executionMemo" JSONB,
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "updatedAt" TIMESTAMP(3) NOT NULL,
 
@@ -192,6 +195,7 @@ CREATE TABLE "Workspace" (
     "modificationStates" JSONB NOT NULL DEFAULT '[]',
     "tags" JSONB NOT NULL DEFAULT '[]',
     "costCenter" TEXT,
+    "tagsSyncedAt" TIMESTAMP(3),
     "raw" JSONB NOT NULL,
     "firstSeenAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "stateChangedAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
@@ -333,3 +337,9 @@ CREATE TRIGGER "AuditEvent_append_only"
 CREATE TRIGGER "AuditEvent_no_truncate"
   BEFORE TRUNCATE ON "AuditEvent"
   FOR EACH STATEMENT EXECUTE FUNCTION "audit_event_is_append_only"();
+
+-- At most one open request per WorkSpace: two simultaneous submissions cannot both pass (Prisma's
+-- schema language has no partial indexes, so this lives only here).
+CREATE UNIQUE INDEX "Request_one_open_per_workspace" ON "Request"("workspaceId")
+  WHERE "workspaceId" IS NOT NULL AND "status" IN ('PENDING_APPROVAL', 'APPROVED', 'EXECUTING');
+

@@ -1,0 +1,59 @@
+import type { TagPair, WorkspaceSummary } from "../aws";
+import { COST_CENTRE_TAG_KEY } from "../domain";
+import type { Prisma, PrismaClient } from "../generated/prisma/client";
+import type { Tx } from "../services/tx";
+
+/** Directory user name → portal user id, so synced WorkSpaces get their owner. */
+export async function ownerIndex(db: Tx): Promise<Map<string, string>> {
+  const users = await db.user.findMany({ where: { directoryUserName: { not: null } }, select: { id: true, directoryUserName: true } });
+  return new Map(users.map((u) => [u.directoryUserName!.toLowerCase(), u.id]));
+}
+
+function costCentreOf(tags: readonly TagPair[] | undefined): string | null | undefined {
+  if (!tags) return undefined;
+  return tags.find((t) => t.key.toLowerCase() === COST_CENTRE_TAG_KEY.toLowerCase())?.value ?? null;
+}
+
+/** The cache columns for what DescribeWorkspaces said; tags only when they were read too. */
+export function cacheFields(region: string, ws: WorkspaceSummary, owners: Map<string, string>, now: Date, tags?: readonly TagPair[]) {
+  const fields = {
+    region,
+    directoryId: ws.directoryId,
+    userName: ws.userName,
+    ownerId: owners.get(ws.userName.toLowerCase()) ?? null,
+    state: ws.state,
+    bundleId: ws.bundleId,
+    computeType: ws.computeType ?? null,
+    rootVolumeGb: ws.rootVolumeGib ?? null,
+    userVolumeGb: ws.userVolumeGib ?? null,
+    runningMode: ws.runningMode ?? null,
+    autoStopTimeoutMinutes: ws.autoStopTimeoutMinutes ?? null,
+    protocols: ws.protocols,
+    ipAddress: ws.ipAddress ?? null,
+    computerName: ws.computerName ?? null,
+    subnetId: ws.subnetId ?? null,
+    rootVolumeEncrypted: ws.rootVolumeEncrypted,
+    userVolumeEncrypted: ws.userVolumeEncrypted,
+    modificationStates: ws.modifications.map((m) => ({ Resource: m.resource, State: m.state })) as Prisma.InputJsonValue,
+    raw: JSON.parse(JSON.stringify(ws)) as Prisma.InputJsonValue,
+    lastSyncedAt: now,
+    goneAt: ws.state === "TERMINATED" ? now : null,
+  };
+  const costCenter = costCentreOf(tags);
+  return tags ? { ...fields, tags: tags.map((t) => ({ key: t.key, value: t.value })) as Prisma.InputJsonValue, costCenter } : fields;
+}
+
+/** Writes one WorkSpace as AWS describes it now, noting when its state changed. */
+export async function upsertWorkspace(db: Tx, region: string, ws: WorkspaceSummary, owners: Map<string, string>, now: Date, tags?: readonly TagPair[]) {
+  const fields = cacheFields(region, ws, owners, now, tags);
+  const existing = await db.workspace.findUnique({ where: { id: ws.workspaceId }, select: { state: true } });
+  if (existing) {
+    await db.workspace.update({ where: { id: ws.workspaceId }, data: { ...fields, ...(existing.state !== ws.state ? { stateChangedAt: now } : {}) } });
+  } else {
+    await db.workspace.create({ data: { id: ws.workspaceId, ...fields, firstSeenAt: now, stateChangedAt: now } });
+  }
+}
+
+export async function markGone(db: PrismaClient | Tx, ids: string[], now: Date) {
+  if (ids.length) await db.workspace.updateMany({ where: { id: { in: ids }, goneAt: null }, data: { goneAt: now, state: "TERMINATED", stateChangedAt: now } });
+}

@@ -1,0 +1,100 @@
+import type { AwsGateway } from "../../aws";
+import { AwsGatewayError } from "../../aws";
+import type { Change } from "../../domain";
+import type { OutboxJob } from "../../generated/prisma/client";
+import { recordAudit } from "../../services/audit";
+import { notify } from "../../services/notifications";
+import { describeChange } from "../../services/requests/describe";
+import { SYSTEM, toJson } from "../../services/tx";
+import { alreadyApplied, callAws, ItemRefused, type StoredRequest } from "../apply";
+import { explainFailure, failRequest } from "../failure";
+import { pokeJob } from "../queue";
+import { PermanentJobError, type JobContext, type JobHandler } from "../worker";
+import { RECONCILE_SWEEP_KEY } from "./recurring";
+
+const FINISHED = ["SUCCEEDED", "FAILED", "CANCELLED", "REJECTED", "EXPIRED"];
+
+function isPermanent(error: unknown): boolean {
+  if (error instanceof AwsGatewayError) return !error.retryable;
+  if (error instanceof ItemRefused) return error.reason !== "throttled" && error.reason !== "unavailable";
+  return false;
+}
+
+/**
+ * Carries out an approved request's AWS call exactly once. Before the call it commits awsCalledAt, so
+ * a retry knows a call may have happened and first looks in AWS for its effect (the request tag on a
+ * new WorkSpace, the state or properties of an existing one) instead of repeating it.
+ */
+export function executeRequestHandler(gateway: () => AwsGateway): JobHandler {
+  return {
+    async run(job: OutboxJob, ctx: JobContext) {
+      const { db } = ctx;
+      const { requestId } = job.payload as { requestId: string };
+      let request = await db.request.findUnique({ where: { id: requestId } });
+      if (!request || FINISHED.includes(request.status) || request.status === "PENDING_APPROVAL") return;
+      const change = request.change as unknown as Change;
+
+      if (request.status === "APPROVED") {
+        await db.$transaction(async (tx) => {
+          const { count } = await tx.request.updateMany({ where: { id: requestId, status: "APPROVED" }, data: { status: "EXECUTING", executionStartedAt: new Date() } });
+          if (count !== 1) return;
+          await recordAudit(tx, { actor: SYSTEM, action: "request.executing", targetType: "request", targetId: requestId, requestId });
+          await notify(tx, { userId: request!.requesterId, requestId, kind: "request.executing", title: "Your request is in progress", body: `${describeChange(change)} has started.`, link: `/requests/${requestId}` });
+        });
+      }
+      await ctx.checkpoint("execute:before-aws");
+
+      request = await db.request.findUniqueOrThrow({ where: { id: requestId } });
+      const stored: StoredRequest = { ...request, change, executionMemo: request.executionMemo as StoredRequest["executionMemo"] };
+      const gw = gateway().region(request.region);
+      let result = null;
+      if (request.awsCalledAt) {
+        const ws = change.type === "create" ? undefined : await gw.workspaces.getWorkspace(change.workspaceId);
+        result = await alreadyApplied(gw, stored, ws);
+      } else {
+        await db.request.update({ where: { id: requestId }, data: { awsCalledAt: new Date() } });
+        stored.awsCalledAt = new Date();
+      }
+      let operationNote = "call";
+      if (!result) {
+        try {
+          result = await callAws(gw, stored);
+        } catch (error) {
+          if (!isPermanent(error)) throw error;
+          const failure = explainFailure(error);
+          await failRequest(db, requestId, { ...failure, awsRequestIds: error instanceof ItemRefused ? error.awsRequestIds : [] }, { alertAdmins: false });
+          throw new PermanentJobError(failure.reason);
+        }
+      } else {
+        operationNote = "found-already-applied";
+      }
+      await ctx.checkpoint("execute:after-aws");
+      await ctx.checkpoint("execute:before-record");
+
+      await db.$transaction(async (tx) => {
+        await tx.request.update({
+          where: { id: requestId },
+          data: {
+            awsRequestIds: { push: result.awsRequestIds },
+            resultWorkspaceId: result.resultWorkspaceId ?? request!.resultWorkspaceId,
+          },
+        });
+        await recordAudit(tx, {
+          actor: SYSTEM,
+          action: `aws.${change.type}`,
+          targetType: change.type === "create" ? "request" : "workspace",
+          targetId: change.type === "create" ? requestId : change.workspaceId,
+          requestId,
+          awsRequestIds: result.awsRequestIds,
+          detail: toJson({ outcome: operationNote, resultWorkspaceId: result.resultWorkspaceId }),
+        });
+      });
+      await pokeJob(db, RECONCILE_SWEEP_KEY);
+    },
+    async onGiveUp(job, error, ctx) {
+      const { requestId } = job.payload as { requestId: string };
+      const failure = explainFailure(error);
+      await failRequest(ctx.db, requestId, failure, { alertAdmins: !(error instanceof PermanentJobError) });
+    },
+  };
+}

@@ -1,0 +1,45 @@
+import nodemailer, { type Transporter } from "nodemailer";
+import type { AwsGateway } from "../../aws";
+import { processApprovalTimeouts } from "../../services/requests/timeouts";
+import { syncRegion } from "../sync";
+import { PermanentJobError, type JobHandler } from "../worker";
+
+/** Sends one queued mail over SMTP, or (embedded mode) leaves it in the local outbox that admins read. */
+export function mailHandler(options: { smtpUrl?: string; from: string }): JobHandler {
+  let transport: Transporter | undefined;
+  return {
+    async run(job, { db }) {
+      const { mailId } = job.payload as { mailId: string };
+      const message = await db.mailMessage.findUnique({ where: { id: mailId } });
+      if (!message || message.sentAt) return;
+      if (message.transport === "smtp") {
+        if (!options.smtpUrl) throw new PermanentJobError("SMTP is no longer configured");
+        transport ??= nodemailer.createTransport(options.smtpUrl);
+        await transport.sendMail({ from: options.from, to: message.to, subject: message.subject, text: message.text, html: message.html });
+      }
+      await db.mailMessage.update({ where: { id: mailId }, data: { sentAt: new Date(), error: null } });
+    },
+    async onGiveUp(job, error, { db }) {
+      const { mailId } = job.payload as { mailId: string };
+      await db.mailMessage.updateMany({ where: { id: mailId }, data: { error: error instanceof Error ? error.message : String(error) } });
+    },
+  };
+}
+
+export function approvalTimeoutsHandler(intervalMs = 60_000): JobHandler {
+  return {
+    async run() {
+      await processApprovalTimeouts(new Date());
+      return { done: false, runAt: new Date(Date.now() + intervalMs) };
+    },
+  };
+}
+
+export function inventorySyncHandler(gateway: () => AwsGateway, regions: readonly string[], intervalMs: number): JobHandler {
+  return {
+    async run(_job, { db }) {
+      for (const region of regions) await syncRegion(db, gateway(), region);
+      return { done: false, runAt: new Date(Date.now() + intervalMs) };
+    },
+  };
+}

@@ -1,0 +1,49 @@
+import type { AwsGateway } from "../aws";
+import type { PrismaClient } from "../generated/prisma/client";
+import { executeRequestHandler } from "./handlers/execute";
+import { approvalTimeoutsHandler, inventorySyncHandler, mailHandler } from "./handlers/maintenance";
+import { reconcileHandler } from "./handlers/reconcile";
+import { ensureRecurringJobs } from "./handlers/recurring";
+import { Worker, type WorkerOptions } from "./worker";
+
+export interface ExecutorSettings {
+  db: PrismaClient;
+  gateway: () => AwsGateway;
+  regions: readonly string[];
+  leaseMs: number;
+  pollMs: number;
+  reconcileTimeoutMs: number;
+  inventorySyncMs: number;
+  mail: { smtpUrl?: string; from: string };
+  checkpoint?: WorkerOptions["checkpoint"];
+  onError?: WorkerOptions["onError"];
+  owner?: string;
+  /** Reconcile poll interval while requests are in progress. */
+  reconcileBusyMs?: number;
+}
+
+/** The executor of one process: every job kind's handler on one worker. */
+export function createExecutor(settings: ExecutorSettings): Worker {
+  return new Worker({
+    db: settings.db,
+    owner: settings.owner,
+    leaseMs: settings.leaseMs,
+    pollMs: settings.pollMs,
+    checkpoint: settings.checkpoint,
+    onError: settings.onError,
+    handlers: {
+      "request.execute": executeRequestHandler(settings.gateway),
+      "request.reconcile": reconcileHandler(settings.gateway, { timeoutMs: settings.reconcileTimeoutMs, busyIntervalMs: settings.reconcileBusyMs }),
+      "inventory.sync": inventorySyncHandler(settings.gateway, settings.regions, settings.inventorySyncMs),
+      "approvals.timeouts": approvalTimeoutsHandler(),
+      "mail.send": mailHandler(settings.mail),
+    },
+  });
+}
+
+export async function startExecutor(settings: ExecutorSettings): Promise<Worker> {
+  await ensureRecurringJobs(settings.db);
+  const worker = createExecutor(settings);
+  worker.start();
+  return worker;
+}

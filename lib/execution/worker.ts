@@ -1,0 +1,140 @@
+import { randomUUID } from "node:crypto";
+import { hostname } from "node:os";
+import type { OutboxJob, PrismaClient } from "../generated/prisma/client";
+import { backoffMs, buryJob, claimJobs, completeJob, renewLease, rescheduleJob } from "./queue";
+import { onExecutorKick } from "./signal";
+
+/** What a handler wants done with its job. Returning nothing means done. */
+export type JobOutcome = { done: true } | { done: false; runAt: Date; countsAsAttempt?: boolean; note?: string };
+
+export interface JobContext {
+  db: PrismaClient;
+  owner: string;
+  /** Test hook: called at named points so a test can simulate the process dying there. */
+  checkpoint(point: string): Promise<void>;
+}
+
+export interface JobHandler {
+  run(job: OutboxJob, ctx: JobContext): Promise<JobOutcome | void>;
+  /** Called once when the job is given up (permanent error, or attempts exhausted). */
+  onGiveUp?(job: OutboxJob, error: unknown, ctx: JobContext): Promise<void>;
+}
+
+/** A refusal that retrying cannot fix: the job is given up at once. */
+export class PermanentJobError extends Error {}
+
+/** Thrown by a checkpoint to simulate a crash: the worker abandons the job exactly as a dead process would. */
+export class SimulatedCrash extends Error {}
+
+export interface WorkerOptions {
+  db: PrismaClient;
+  handlers: Record<string, JobHandler>;
+  owner?: string;
+  leaseMs?: number;
+  pollMs?: number;
+  concurrency?: number;
+  checkpoint?: (point: string, job: OutboxJob) => Promise<void> | void;
+  onError?: (error: unknown, job: OutboxJob) => void;
+}
+
+export class Worker {
+  readonly owner: string;
+  private readonly leaseMs: number;
+  private readonly pollMs: number;
+  private readonly concurrency: number;
+  private running = new Set<Promise<void>>();
+  private timer: NodeJS.Timeout | undefined;
+  private stopped = true;
+  private pumping = false;
+  private pumpAgain = false;
+  private unsubscribe: (() => void) | undefined;
+
+  constructor(private readonly options: WorkerOptions) {
+    this.owner = options.owner ?? `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+    this.leaseMs = options.leaseMs ?? 30_000;
+    this.pollMs = options.pollMs ?? 2000;
+    this.concurrency = options.concurrency ?? 8;
+  }
+
+  start(): void {
+    if (!this.stopped) return;
+    this.stopped = false;
+    this.unsubscribe = onExecutorKick(() => void this.pump());
+    const tick = () => {
+      if (this.stopped) return;
+      void this.pump().finally(() => {
+        if (!this.stopped) this.timer = setTimeout(tick, this.pollMs);
+      });
+    };
+    tick();
+  }
+
+  /** Stops taking jobs and waits for the ones running to finish. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    this.unsubscribe?.();
+    if (this.timer) clearTimeout(this.timer);
+    await Promise.allSettled([...this.running]);
+  }
+
+  /** Takes due jobs until the pool is full or none are due; returns how many it started. */
+  async pump(): Promise<number> {
+    if (this.pumping) {
+      this.pumpAgain = true;
+      return 0;
+    }
+    this.pumping = true;
+    let started = 0;
+    try {
+      do {
+        this.pumpAgain = false;
+        const free = this.concurrency - this.running.size;
+        if (free <= 0) break;
+        const jobs = await claimJobs(this.options.db, this.owner, this.leaseMs, free);
+        for (const job of jobs) {
+          const run = this.runJob(job).finally(() => {
+            this.running.delete(run);
+            if (!this.stopped) void this.pump();
+          });
+          this.running.add(run);
+          started += 1;
+        }
+        if (jobs.length === free) this.pumpAgain = true;
+      } while (this.pumpAgain && !this.stopped);
+    } finally {
+      this.pumping = false;
+    }
+    return started;
+  }
+
+  /** Runs every due job to completion once (tests and scripts). */
+  async drain(): Promise<void> {
+    while ((await this.pump()) > 0 || this.running.size > 0) await Promise.allSettled([...this.running]);
+  }
+
+  private async runJob(job: OutboxJob): Promise<void> {
+    const { db } = this.options;
+    const handler = this.options.handlers[job.kind];
+    const ctx: JobContext = { db, owner: this.owner, checkpoint: async (point) => void (await this.options.checkpoint?.(point, job)) };
+    const renew = setInterval(() => void renewLease(db, job, this.owner, this.leaseMs).catch(() => undefined), Math.max(1000, this.leaseMs / 3));
+    try {
+      if (!handler) throw new PermanentJobError(`No handler for job kind ${job.kind}`);
+      const outcome = await handler.run(job, ctx);
+      await ctx.checkpoint("job:before-complete");
+      if (!outcome || outcome.done) await completeJob(db, job, this.owner);
+      else await rescheduleJob(db, job, this.owner, outcome.runAt, { countsAsAttempt: outcome.countsAsAttempt ?? false, error: outcome.note });
+    } catch (error) {
+      if (error instanceof SimulatedCrash) return; // the lease stays; another worker retakes the job when it runs out
+      this.options.onError?.(error, job);
+      const message = error instanceof Error ? error.message : String(error);
+      const permanent = error instanceof PermanentJobError;
+      if (permanent || job.attempts >= job.maxAttempts) {
+        if (await buryJob(db, job, this.owner, message)) await handler?.onGiveUp?.(job, error, ctx);
+      } else {
+        await rescheduleJob(db, job, this.owner, new Date(Date.now() + backoffMs(job.attempts)), { error: message, countsAsAttempt: true });
+      }
+    } finally {
+      clearInterval(renew);
+    }
+  }
+}

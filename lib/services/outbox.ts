@@ -1,0 +1,33 @@
+import type { Tx } from "./tx";
+import { toJson } from "./tx";
+
+/** The side effects the executor knows how to run (lib/execution/handlers). */
+export type JobKind = "request.execute" | "request.reconcile" | "mail.send" | "inventory.sync" | "approvals.timeouts";
+
+export interface JobSpec {
+  kind: JobKind;
+  payload: Record<string, unknown>;
+  runAt?: Date;
+  /** At most one job per key ever exists; enqueueing the same key again is a no-op. */
+  dedupeKey?: string;
+  maxAttempts?: number;
+}
+
+/**
+ * Adds a job inside the caller's transaction: it exists exactly when the change that needs it was
+ * committed. Call kickExecutor() after the commit to start it within the second.
+ */
+export async function enqueueJob(tx: Tx, job: JobSpec): Promise<void> {
+  await tx.outboxJob.createMany({
+    data: [
+      {
+        kind: job.kind,
+        payload: toJson(job.payload),
+        runAt: job.runAt ?? new Date(),
+        dedupeKey: job.dedupeKey ?? null,
+        maxAttempts: job.maxAttempts ?? 8,
+      },
+    ],
+    skipDuplicates: true,
+  });
+}

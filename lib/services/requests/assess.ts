@@ -1,0 +1,159 @@
+import {
+  approvalPolicy,
+  catalogOfferingFor,
+  expectedDowntime,
+  isDestructive,
+  monthlyCostDelta,
+  validateChange,
+  whatIsLost,
+  type ApprovalDecision,
+  type Change,
+  type CostDeltaResult,
+  type DataLoss,
+  type Directory,
+  type ExpectedDowntime,
+  type Refusal,
+  type Requester,
+  type Workspace,
+} from "../../domain";
+import { getConfig } from "../../config";
+import type { User, Workspace as WorkspaceRow } from "../../generated/prisma/client";
+import { catalogSource } from "../catalog";
+import { notFound, ServiceError } from "../errors";
+import { getPolicySettings, getPriceTable } from "../settings";
+import type { Tx } from "../tx";
+import { toDomainWorkspace } from "../workspace-records";
+
+export const OPEN_STATUSES = ["PENDING_APPROVAL", "APPROVED", "EXECUTING"] as const;
+
+export interface RequestActor {
+  id: string;
+  name: string;
+  role: "EMPLOYEE" | "MANAGER" | "ADMIN";
+}
+
+export interface ChangeInput {
+  change: Change;
+  /** An admin asking on someone's behalf; everyone else asks for themselves. */
+  beneficiaryId?: string;
+  confirmDestructive?: boolean;
+}
+
+export interface Assessment {
+  change: Change;
+  allowed: boolean;
+  reasons: Refusal[];
+  beneficiary: Pick<User, "id" | "name" | "email" | "managerId">;
+  region: string;
+  directoryId: string | null;
+  workspace: Workspace | null;
+  cost: CostDeltaResult;
+  approval: ApprovalDecision;
+  /** An admin acting on someone else's WorkSpace (or for someone): no approval, but still every rule. */
+  adminAction: boolean;
+  downtime: ExpectedDowntime;
+  loss: DataLoss | null;
+}
+
+async function findDirectory(regions: readonly string[], directoryId: string): Promise<{ region: string; directories: Directory[] } | null> {
+  const catalog = await catalogSource();
+  for (const region of regions) {
+    const directories = await catalog.directories(region);
+    if (directories.some((d) => d.id === directoryId)) return { region, directories };
+  }
+  return null;
+}
+
+/**
+ * Everything the portal can say about a change before it is submitted: whether it is allowed (and why
+ * not), what it costs a month, who must approve, the downtime and what is lost. Read-only; the form's
+ * live preview and submitRequest share it, so what the user saw is what is enforced.
+ */
+export async function assessChange(tx: Tx, actor: RequestActor, input: ChangeInput, now = new Date()): Promise<Assessment> {
+  if (input.change.type === "resetPassword") throw new ServiceError("invalid", "Password resets are done on the reset password page, not as a request.");
+  if (input.beneficiaryId && input.beneficiaryId !== actor.id && actor.role !== "ADMIN") {
+    throw new ServiceError("forbidden", "Only admins can ask for a WorkSpace on someone else's behalf.");
+  }
+
+  let row: WorkspaceRow | null = null;
+  if (input.change.type !== "create") {
+    row = await tx.workspace.findFirst({ where: { id: input.change.workspaceId, goneAt: null } });
+    if (!row || (row.ownerId !== actor.id && actor.role !== "ADMIN")) throw notFound("That WorkSpace");
+  }
+  const beneficiaryId = row ? (row.ownerId ?? actor.id) : (input.beneficiaryId ?? actor.id);
+  const beneficiary = await tx.user.findUnique({ where: { id: beneficiaryId } });
+  if (!beneficiary) throw notFound("That person");
+  const adminAction = actor.role === "ADMIN" && beneficiary.id !== actor.id;
+
+  let change = input.change;
+  const regions = getConfig().aws.regions;
+  const catalog = await catalogSource();
+  let region: string;
+  let directories: Directory[];
+  if (change.type === "create") {
+    // The WorkSpace is always for the beneficiary's own directory account, whatever the form sent.
+    if (!beneficiary.directoryUserName) throw new ServiceError("refused", `${beneficiary.name} has no directory user name yet; ask an admin to set it.`);
+    change = { ...change, ownerUserName: beneficiary.directoryUserName };
+    const found = await findDirectory(regions, change.directoryId);
+    region = found?.region ?? getConfig().aws.defaultRegion;
+    directories = found?.directories ?? (await catalog.directories(region));
+  } else {
+    region = row!.region;
+    directories = await catalog.directories(region);
+  }
+  const bundles = await catalog.bundles(region);
+  const snapshots = row && ["migrate", "restore", "rebuild", "volumes"].includes(change.type) ? await catalog.snapshots(region, row.id) : undefined;
+  const workspace = row ? toDomainWorkspace(row, snapshots) : null;
+
+  const [settings, prices] = await Promise.all([getPolicySettings(tx), getPriceTable(tx)]);
+  const requester: Requester = {
+    id: beneficiary.id,
+    role: actor.role,
+    persona: beneficiary.persona,
+    groups: beneficiary.groups,
+    managerId: beneficiary.managerId,
+  };
+  const offering = catalogOfferingFor(beneficiary, directories, settings.catalog);
+
+  let userWorkspaces: Workspace[] | undefined;
+  let openCreateRequests: { directoryId: string }[] | undefined;
+  if (change.type === "create") {
+    const rows = await tx.workspace.findMany({
+      where: { goneAt: null, state: { notIn: ["TERMINATED", "TERMINATING"] }, OR: [{ ownerId: beneficiary.id }, { userName: beneficiary.directoryUserName! }] },
+    });
+    userWorkspaces = rows.map((r) => toDomainWorkspace(r));
+    const open = await tx.request.findMany({ where: { beneficiaryId: beneficiary.id, type: "create", status: { in: [...OPEN_STATUSES] } }, select: { directoryId: true } });
+    openCreateRequests = open.filter((o): o is { directoryId: string } => o.directoryId !== null);
+  }
+
+  const validation = validateChange({ now, requester, workspace, bundles, directories, offering, userWorkspaces, openCreateRequests }, change);
+  const reasons: Refusal[] = validation.ok ? [] : [...validation.reasons];
+
+  if (row) {
+    const open = await tx.request.findFirst({ where: { workspaceId: row.id, status: { in: [...OPEN_STATUSES] } }, select: { id: true, type: true } });
+    if (open) reasons.push({ code: "OPEN_REQUEST", message: "This WorkSpace already has a request in progress; wait for it to finish or cancel it first." });
+  }
+  if (isDestructive(change) && !input.confirmDestructive) {
+    reasons.push({ code: "CONFIRMATION_REQUIRED", message: "Confirm that you understand what this change erases." });
+  }
+
+  const cost = monthlyCostDelta(workspace, change, { prices, bundles, expectedAutoStopHours: settings.expectedAutoStopHoursPerMonth });
+  const approval: ApprovalDecision = adminAction
+    ? { autoApproved: true, steps: [], requiresRequesterConfirmation: isDestructive(change), why: "Changes made by an admin need no approval." }
+    : approvalPolicy({ change, costDelta: cost.ok ? cost.delta : null, requester, settings });
+
+  return {
+    change,
+    allowed: reasons.length === 0,
+    reasons,
+    beneficiary,
+    region,
+    directoryId: change.type === "create" ? change.directoryId : row!.directoryId,
+    workspace,
+    cost,
+    approval,
+    adminAction,
+    downtime: expectedDowntime(change),
+    loss: whatIsLost(change),
+  };
+}

@@ -1,0 +1,43 @@
+import type { Change } from "../../domain";
+import { db } from "../../db";
+import { recordAudit } from "../audit";
+import { notFound, ServiceError } from "../errors";
+import { notify } from "../notifications";
+import type { RequestActor } from "./assess";
+import { describeChange } from "./describe";
+import { eligibleApprovers } from "./routing";
+
+/** The requester withdraws a request that is still waiting for approval. */
+export async function cancelRequest(actor: RequestActor, requestId: string, now = new Date()): Promise<void> {
+  const request = await db().request.findFirst({ where: { id: requestId, requesterId: actor.id } });
+  if (!request) throw notFound("That request");
+  if (request.status !== "PENDING_APPROVAL") throw new ServiceError("conflict", "Only a request that is still waiting for approval can be cancelled.");
+  const approvers = await eligibleApprovers(db(), request, now);
+  await db().$transaction(async (tx) => {
+    const { count } = await tx.request.updateMany({
+      where: { id: requestId, requesterId: actor.id, status: "PENDING_APPROVAL" },
+      data: { status: "CANCELLED", completedAt: now },
+    });
+    if (count !== 1) throw new ServiceError("conflict", "The request was decided a moment ago and can no longer be cancelled.");
+    await tx.emailActionToken.updateMany({ where: { requestId, usedAt: null }, data: { usedAt: now } });
+    await recordAudit(tx, {
+      actor: { kind: "user", id: actor.id, name: actor.name, role: actor.role },
+      action: "request.cancelled",
+      targetType: "request",
+      targetId: requestId,
+      requestId,
+      before: { status: "PENDING_APPROVAL" },
+      after: { status: "CANCELLED" },
+    });
+    for (const approver of approvers) {
+      await notify(tx, {
+        userId: approver.userId,
+        requestId,
+        kind: "request.cancelled",
+        title: "A request you were asked to approve was cancelled",
+        body: `${actor.name} cancelled: ${describeChange(request.change as unknown as Change)}.`,
+        link: `/approvals`,
+      });
+    }
+  });
+}

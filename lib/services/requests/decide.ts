@@ -1,0 +1,142 @@
+import { canDecide, type ApprovalStep } from "../../domain";
+import { db } from "../../db";
+import type { DecisionChannel, DecisionKind } from "../../generated/prisma/enums";
+import { Prisma } from "../../generated/prisma/client";
+import { kickExecutor } from "../../execution/signal";
+import { recordAudit } from "../audit";
+import { consumeEmailAction, checkEmailAction } from "../email-links";
+import { notFound, ServiceError } from "../errors";
+import { notify } from "../notifications";
+import { enqueueJob } from "../outbox";
+import type { RequestActor } from "./assess";
+import { describeChange } from "./describe";
+import { currentStepOf, eligibleApprovers, stepsOf } from "./routing";
+import { notifyApprovers } from "./submit";
+import type { Change } from "../../domain";
+
+export interface DecideInput {
+  requestId: string;
+  decision: DecisionKind;
+  comment?: string;
+  channel: DecisionChannel;
+  /** For the EMAIL channel: the link's token, used up by this decision. */
+  emailToken?: string;
+}
+
+export type DecideResult = { ok: true; status: "PENDING_APPROVAL" | "APPROVED" | "REJECTED" };
+
+const ALREADY_DECIDED = "Someone else decided this request a moment ago; it is no longer waiting for you.";
+
+/**
+ * Records one approver's decision on the step the request waits for. The Decision row's unique
+ * (requestId, step) and the conditional status update make sure exactly one of two simultaneous
+ * decisions wins; the loser gets a plain "already decided" answer and changes nothing.
+ */
+export async function decideRequest(actor: RequestActor, input: DecideInput, now = new Date()): Promise<DecideResult> {
+  const comment = input.comment?.trim() || undefined;
+  if (input.decision === "REJECTED" && !comment) throw new ServiceError("invalid", "Say why you reject the request; the requester sees your reason.");
+
+  const request = await db().request.findUnique({ where: { id: input.requestId } });
+  if (!request) throw notFound("That request");
+  if (request.requesterId === actor.id) throw new ServiceError("forbidden", "Nobody can approve or reject their own request.");
+  const eligible = await eligibleApprovers(db(), request, now);
+  const me = eligible.find((e) => e.userId === actor.id);
+  if (request.status !== "PENDING_APPROVAL") {
+    if (me || actor.role === "ADMIN") throw new ServiceError("conflict", ALREADY_DECIDED);
+    throw notFound("That request");
+  }
+  const step = currentStepOf(request) as ApprovalStep;
+  const check = canDecide({ id: actor.id, role: actor.role }, { requesterId: request.requesterId, step });
+  // eligibleApprovers already widened the step to delegates, and to admins once escalated.
+  if (!me) throw new ServiceError("forbidden", check.ok ? "This request is not waiting for you." : check.reason);
+
+  const steps = stepsOf(request);
+  const isLast = request.currentStep >= steps.length - 1;
+  const nextStatus = input.decision === "REJECTED" ? "REJECTED" : isLast ? "APPROVED" : "PENDING_APPROVAL";
+  const change = request.change as unknown as Change;
+  const actorRef = { kind: "user" as const, id: actor.id, name: actor.name, role: actor.role };
+
+  try {
+    await db().$transaction(async (tx) => {
+      if (input.channel === "EMAIL") {
+        const token = input.emailToken ? await checkEmailAction(tx, input.emailToken, actor.id, now) : null;
+        if (!token?.ok) throw new ServiceError("invalid", token?.reason ?? "This link is not valid.");
+        if (token.requestId !== request.id || token.step !== request.currentStep || token.action !== input.decision) throw new ServiceError("invalid", "This link does not match the request.");
+        if (!(await consumeEmailAction(tx, token.tokenId, now))) throw new ServiceError("conflict", "This link has already been used.");
+      }
+      await tx.decision.create({
+        data: {
+          requestId: request.id,
+          step: request.currentStep,
+          stepRole: step.role,
+          approverId: actor.id,
+          onBehalfOfId: me?.onBehalfOf ?? null,
+          decision: input.decision,
+          comment: comment ?? null,
+          channel: input.channel,
+          createdAt: now,
+        },
+      });
+      const updated = await tx.request.updateMany({
+        where: { id: request.id, status: "PENDING_APPROVAL", currentStep: request.currentStep },
+        data: {
+          status: nextStatus,
+          currentStep: nextStatus === "PENDING_APPROVAL" ? request.currentStep + 1 : request.currentStep,
+          decidedAt: nextStatus === "PENDING_APPROVAL" ? null : now,
+          escalatedAt: nextStatus === "PENDING_APPROVAL" ? null : request.escalatedAt,
+        },
+      });
+      if (updated.count !== 1) throw new ServiceError("conflict", ALREADY_DECIDED);
+      await recordAudit(tx, {
+        actor: actorRef,
+        action: input.decision === "APPROVED" ? "request.approved" : "request.rejected",
+        targetType: "request",
+        targetId: request.id,
+        requestId: request.id,
+        before: { status: request.status, currentStep: request.currentStep },
+        after: { status: nextStatus },
+        detail: { step: step.role, comment, channel: input.channel, onBehalfOf: me?.onBehalfOf },
+      });
+
+      const what = describeChange(change);
+      if (nextStatus === "REJECTED") {
+        await notify(tx, {
+          userId: request.requesterId,
+          requestId: request.id,
+          kind: "request.rejected",
+          title: "Your request was rejected",
+          body: `${what} was rejected by ${actor.name}: ${comment}`,
+          link: `/requests/${request.id}`,
+          mail: {},
+        });
+      } else if (nextStatus === "APPROVED") {
+        await enqueueJob(tx, { kind: "request.execute", payload: { requestId: request.id }, dedupeKey: `execute:${request.id}` });
+        await notify(tx, {
+          userId: request.requesterId,
+          requestId: request.id,
+          kind: "request.approved",
+          title: "Your request was approved",
+          body: `${what} was approved by ${actor.name}${comment ? `: ${comment}` : ""}. It starts now.`,
+          link: `/requests/${request.id}`,
+          mail: {},
+        });
+      } else {
+        const next = { ...request, currentStep: request.currentStep + 1, escalatedAt: null };
+        await notifyApprovers(tx, next, `${what}\nApproved by ${actor.name}; an admin's approval is needed as well.\nJustification: ${request.justification}`, now);
+        await notify(tx, {
+          userId: request.requesterId,
+          requestId: request.id,
+          kind: "request.step_approved",
+          title: "Your manager approved; an admin decides next",
+          body: `${what} was approved by ${actor.name}. It now needs an admin's approval.`,
+          link: `/requests/${request.id}`,
+        });
+      }
+    });
+  } catch (error) {
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") throw new ServiceError("conflict", ALREADY_DECIDED);
+    throw error;
+  }
+  if (nextStatus === "APPROVED") kickExecutor();
+  return { ok: true, status: nextStatus };
+}

@@ -1,0 +1,55 @@
+import type { Change } from "../../domain";
+
+const COMPUTE_NAMES: Record<string, string> = {
+  VALUE: "Value",
+  STANDARD: "Standard",
+  PERFORMANCE: "Performance",
+  POWER: "Power",
+  POWERPRO: "PowerPro",
+  GRAPHICS: "Graphics",
+  GRAPHICSPRO: "GraphicsPro",
+  GRAPHICS_G4DN: "Graphics.g4dn",
+  GRAPHICSPRO_G4DN: "GraphicsPro.g4dn",
+};
+
+export const computeTypeName = (type: string) => COMPUTE_NAMES[type] ?? type;
+export const runningModeName = (mode: string) => (mode === "AUTO_STOP" ? "AutoStop" : mode === "ALWAYS_ON" ? "AlwaysOn" : "Manual");
+
+/** The change in plain words, for approvers, notifications and the request timeline. */
+export function describeChange(change: Change, bundleName?: (id: string) => string | undefined): string {
+  const bundle = (id: string) => bundleName?.(id) ?? id;
+  switch (change.type) {
+    case "create":
+      return `New WorkSpace (${bundle(change.bundleId)}, ${runningModeName(change.runningMode)})`;
+    case "reboot":
+      return `Restart ${change.workspaceId}`;
+    case "start":
+      return `Start ${change.workspaceId}`;
+    case "stop":
+      return `Stop ${change.workspaceId}`;
+    case "rebuild":
+      return `Rebuild ${change.workspaceId}`;
+    case "restore":
+      return `Restore ${change.workspaceId} to its last snapshot`;
+    case "terminate":
+      return `Give back ${change.workspaceId}`;
+    case "resetPassword":
+      return `Reset the directory password for ${change.workspaceId}`;
+    case "computeType":
+      return `Change ${change.workspaceId} to ${computeTypeName(change.computeType)}`;
+    case "volumes":
+      return change.rootVolumeGb !== undefined
+        ? `Grow the root volume of ${change.workspaceId} to ${change.rootVolumeGb} GB`
+        : `Grow the user volume of ${change.workspaceId} to ${change.userVolumeGb} GB`;
+    case "runningMode":
+      return change.runningMode === "AUTO_STOP"
+        ? `Switch ${change.workspaceId} to AutoStop (stops after ${(change.autoStopTimeoutMinutes ?? 60) / 60} h idle)`
+        : `Switch ${change.workspaceId} to ${runningModeName(change.runningMode)}`;
+    case "migrate":
+      return `Migrate ${change.workspaceId} to ${bundle(change.targetBundleId)}`;
+    case "tags":
+      return `Change the tags of ${change.workspaceId}`;
+    case "encryption":
+      return `Change the encryption of ${change.workspaceId}`;
+  }
+}

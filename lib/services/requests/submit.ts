@@ -1,0 +1,130 @@
+import { formatMoney, type Refusal } from "../../domain";
+import { db } from "../../db";
+import { Prisma } from "../../generated/prisma/client";
+import { kickExecutor } from "../../execution/signal";
+import { recordAudit } from "../audit";
+import { issueEmailActionLinks } from "../email-links";
+import { ServiceError } from "../errors";
+import { notify } from "../notifications";
+import { enqueueJob } from "../outbox";
+import { toJson, type Tx } from "../tx";
+import { assessChange, type ChangeInput, type RequestActor } from "./assess";
+import { describeChange } from "./describe";
+import { eligibleApprovers } from "./routing";
+
+export interface SubmitInput extends ChangeInput {
+  justification: string;
+  /** Sent by the form with each render; a second submit with the same key returns the first request. */
+  idempotencyKey?: string;
+}
+
+export type SubmitResult =
+  | { ok: true; requestId: string; status: "PENDING_APPROVAL" | "APPROVED"; duplicate: boolean; why: string }
+  | { ok: false; reasons: Refusal[] };
+
+function isUniqueViolation(error: unknown): boolean {
+  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
+}
+
+async function existingForKey(actorId: string, key: string | undefined): Promise<SubmitResult | null> {
+  if (!key) return null;
+  const found = await db().request.findUnique({ where: { idempotencyKey: key }, select: { id: true, requesterId: true, status: true, approvalReason: true } });
+  if (!found) return null;
+  if (found.requesterId !== actorId) throw new ServiceError("conflict", "This form was already used by someone else; reload the page.");
+  const status = found.status === "PENDING_APPROVAL" ? "PENDING_APPROVAL" : "APPROVED";
+  return { ok: true, requestId: found.id, status, duplicate: true, why: found.approvalReason };
+}
+
+/** Tells whoever must decide the current step, in the portal and by mail with approve/reject links. */
+export async function notifyApprovers(tx: Tx, request: { id: string; requesterId: string; approvalSteps: unknown; currentStep: number; escalatedAt: Date | null }, summary: string, now: Date) {
+  for (const approver of await eligibleApprovers(tx, request, now)) {
+    const links = await issueEmailActionLinks(tx, { requestId: request.id, approverId: approver.userId, step: request.currentStep, now });
+    await notify(tx, {
+      userId: approver.userId,
+      requestId: request.id,
+      kind: "approval.needed",
+      title: "A request needs your approval",
+      body: summary + (approver.onBehalfOf ? "\nYou receive this as a delegate." : ""),
+      link: `/approvals?request=${request.id}`,
+      mail: {
+        actions: [
+          { label: "Approve", url: links.approveUrl, tone: "primary" },
+          { label: "Reject", url: links.rejectUrl, tone: "danger" },
+        ],
+      },
+    });
+  }
+}
+
+export async function submitRequest(actor: RequestActor, input: SubmitInput, now = new Date()): Promise<SubmitResult> {
+  const earlier = await existingForKey(actor.id, input.idempotencyKey);
+  if (earlier) return earlier;
+
+  const assessment = await assessChange(db(), actor, input, now);
+  if (!assessment.allowed) return { ok: false, reasons: assessment.reasons };
+  const { change, approval, cost } = assessment;
+  const status = approval.autoApproved ? "APPROVED" : "PENDING_APPROVAL";
+  const costDeltaCents = cost.ok ? cost.delta.cents : null;
+  const summary =
+    `${actor.name}: ${describeChange(change)}.` +
+    (cost.ok && cost.delta.cents !== 0 ? ` Monthly cost ${cost.delta.cents > 0 ? "+" : "−"}${formatMoney({ ...cost.delta, cents: Math.abs(cost.delta.cents) })}.` : "") +
+    `\nJustification: ${input.justification}`;
+
+  let requestId: string;
+  try {
+    requestId = await db().$transaction(async (tx) => {
+      const request = await tx.request.create({
+        data: {
+          type: change.type,
+          change: toJson(change),
+          workspaceId: change.type === "create" ? null : change.workspaceId,
+          region: assessment.region,
+          directoryId: assessment.directoryId,
+          requesterId: actor.id,
+          beneficiaryId: assessment.beneficiary.id,
+          justification: input.justification,
+          status,
+          costDeltaCents,
+          currency: cost.ok ? cost.delta.currency : "USD",
+          approvalReason: approval.why,
+          approvalSteps: toJson(approval.steps),
+          confirmedDestructive: Boolean(input.confirmDestructive),
+          idempotencyKey: input.idempotencyKey ?? null,
+          decidedAt: approval.autoApproved ? now : null,
+          createdAt: now,
+        },
+      });
+      const actorRef = { kind: "user" as const, id: actor.id, name: actor.name, role: actor.role };
+      await recordAudit(tx, {
+        actor: actorRef,
+        action: "request.submitted",
+        targetType: change.type === "create" ? "user" : "workspace",
+        targetId: change.type === "create" ? assessment.beneficiary.id : change.workspaceId,
+        requestId: request.id,
+        after: { change, costDeltaCents, approval, justification: input.justification },
+      });
+      if (approval.autoApproved) {
+        await recordAudit(tx, { actor: actorRef, action: "request.auto_approved", targetType: "request", targetId: request.id, requestId: request.id, detail: { why: approval.why } });
+        await enqueueJob(tx, { kind: "request.execute", payload: { requestId: request.id }, dedupeKey: `execute:${request.id}` });
+      } else {
+        await notifyApprovers(tx, request, summary, now);
+      }
+      await notify(tx, {
+        userId: actor.id,
+        requestId: request.id,
+        kind: "request.submitted",
+        title: approval.autoApproved ? "Your request is on its way" : "Your request is waiting for approval",
+        body: `${describeChange(change)}. ${approval.why}`,
+        link: `/requests/${request.id}`,
+      });
+      return request.id;
+    });
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+    const raced = await existingForKey(actor.id, input.idempotencyKey);
+    if (raced) return raced;
+    return { ok: false, reasons: [{ code: "OPEN_REQUEST", message: "This WorkSpace already has a request in progress; wait for it to finish or cancel it first." }] };
+  }
+  if (status === "APPROVED") kickExecutor();
+  return { ok: true, requestId, status, duplicate: false, why: approval.why };
+}

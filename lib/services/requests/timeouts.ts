@@ -1,0 +1,62 @@
+import { pendingApprovalStatus, type Change } from "../../domain";
+import { db } from "../../db";
+import { recordAudit } from "../audit";
+import { notify } from "../notifications";
+import { getPolicySettings } from "../settings";
+import { SYSTEM } from "../tx";
+import { describeChange } from "./describe";
+import { notifyApprovers } from "./submit";
+
+/**
+ * Escalates requests that waited too long for their manager (admins may then decide them too) and
+ * expires those that waited longer still. Run periodically by the executor; safe to run concurrently,
+ * since each transition is a conditional update.
+ */
+export async function processApprovalTimeouts(now = new Date()): Promise<{ escalated: number; expired: number }> {
+  const settings = await getPolicySettings(db());
+  const pending = await db().request.findMany({ where: { status: "PENDING_APPROVAL" }, orderBy: { createdAt: "asc" }, take: 500 });
+  let escalated = 0;
+  let expired = 0;
+  for (const request of pending) {
+    const standing = pendingApprovalStatus(request.createdAt, now, settings);
+    const what = describeChange(request.change as unknown as Change);
+    if (standing === "EXPIRED") {
+      const done = await db().$transaction(async (tx) => {
+        const { count } = await tx.request.updateMany({ where: { id: request.id, status: "PENDING_APPROVAL" }, data: { status: "EXPIRED", completedAt: now } });
+        if (count !== 1) return false;
+        await tx.emailActionToken.updateMany({ where: { requestId: request.id, usedAt: null }, data: { usedAt: now } });
+        await recordAudit(tx, { actor: SYSTEM, action: "request.expired", targetType: "request", targetId: request.id, requestId: request.id, detail: { expiryDays: settings.expiryDays } });
+        await notify(tx, {
+          userId: request.requesterId,
+          requestId: request.id,
+          kind: "request.expired",
+          title: "Your request expired",
+          body: `${what} was not decided within ${settings.expiryDays} days and has expired. Submit it again if you still need it.`,
+          link: `/requests/${request.id}`,
+          mail: {},
+        });
+        return true;
+      });
+      if (done) expired += 1;
+    } else if (standing === "ESCALATE" && !request.escalatedAt) {
+      const done = await db().$transaction(async (tx) => {
+        const { count } = await tx.request.updateMany({ where: { id: request.id, status: "PENDING_APPROVAL", escalatedAt: null }, data: { escalatedAt: now } });
+        if (count !== 1) return false;
+        await recordAudit(tx, { actor: SYSTEM, action: "request.escalated", targetType: "request", targetId: request.id, requestId: request.id, detail: { escalationDays: settings.escalationDays } });
+        await notifyApprovers(tx, { ...request, escalatedAt: now }, `Escalated after ${settings.escalationDays} days without a decision.\n${what}\nJustification: ${request.justification}`, now);
+        await notify(tx, {
+          userId: request.requesterId,
+          requestId: request.id,
+          kind: "request.escalated",
+          title: "Your request was escalated",
+          body: `${what} waited ${settings.escalationDays} days for a decision, so admins can now decide it too.`,
+          link: `/requests/${request.id}`,
+          mail: {},
+        });
+        return true;
+      });
+      if (done) escalated += 1;
+    }
+  }
+  return { escalated, expired };
+}

@@ -1,0 +1,100 @@
+// A whole portal back end for integration tests: a fresh database, an in-process AWS sandbox, the real
+// gateway pointed at it, the demo organization and catalog, a synced inventory and an executor.
+import { createAwsGateway, type AwsGateway } from "@/lib/aws/gateway";
+import { createExecutor, type ExecutorSettings } from "@/lib/execution/runtime";
+import { ensureRecurringJobs } from "@/lib/execution/handlers/recurring";
+import { syncRegion } from "@/lib/execution/sync";
+import type { Worker } from "@/lib/execution/worker";
+import { startSandbox, type SandboxHandle } from "@/lib/sandbox";
+import { setCatalogSource } from "@/lib/services/catalog";
+import { gatewayCatalogSource } from "@/lib/services/catalog-gateway";
+import { seedDemoCatalog } from "@/lib/seed/demo-catalog";
+import { seedDemoOrganization } from "@/lib/seed/demo-organization";
+import { createTestDatabase, type TestDatabase } from "./db";
+
+export const REGIONS = ["us-east-1", "eu-west-1"];
+
+export interface TestWorld {
+  database: TestDatabase;
+  sandbox: SandboxHandle;
+  gateway: AwsGateway;
+  /** Every SDK call the gateway made, in order. */
+  calls: { operation: string; region: string; at: number; error?: string }[];
+  executor(overrides?: Partial<ExecutorSettings>): Worker;
+  people: Record<"alice" | "bob" | "carol" | "dave" | "erin" | "frank", { id: string; name: string; role: "EMPLOYEE" | "MANAGER" | "ADMIN" }>;
+  sync(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function createTestWorld(options: { clockSpeed?: number; fleetSize?: number } = {}): Promise<TestWorld> {
+  const database = await createTestDatabase();
+  const sandbox = await startSandbox({ port: 0, clockSpeed: options.clockSpeed ?? 60, fleetSize: options.fleetSize ?? 10 });
+  const calls: TestWorld["calls"] = [];
+  const gateway = createAwsGateway({
+    regions: REGIONS,
+    defaultRegion: REGIONS[0]!,
+    endpoints: { workspaces: sandbox.url, directoryService: sandbox.url },
+    credentials: { accessKeyId: "sandbox", secretAccessKey: "sandbox" },
+    rateLimit: { mutatingPerSecond: 200, readPerSecond: 400 },
+    maxAttempts: 6,
+    onCall: (info) => calls.push({ operation: info.operation, region: info.region, at: Date.now(), error: info.error }),
+  });
+  (globalThis as unknown as { __portalAwsGateway?: AwsGateway }).__portalAwsGateway = gateway;
+  setCatalogSource(gatewayCatalogSource(0));
+
+  await seedDemoOrganization(database.prisma);
+  await seedDemoCatalog(database.prisma, gateway);
+  const sync = async () => {
+    for (const region of REGIONS) await syncRegion(database.prisma, gateway, region, { tagBudget: 1000 });
+  };
+  await sync();
+  await ensureRecurringJobs(database.prisma);
+
+  const users = await database.prisma.user.findMany();
+  const person = (first: string) => {
+    const u = users.find((x) => x.email === `${first}@example.com`)!;
+    return { id: u.id, name: u.name, role: u.role };
+  };
+  const workers: Worker[] = [];
+  return {
+    database,
+    sandbox,
+    gateway,
+    calls,
+    people: { alice: person("alice"), bob: person("bob"), carol: person("carol"), dave: person("dave"), erin: person("erin"), frank: person("frank") },
+    sync,
+    executor(overrides = {}) {
+      const worker = createExecutor({
+        db: database.prisma,
+        gateway: () => gateway,
+        regions: REGIONS,
+        leaseMs: 2_000,
+        pollMs: 100,
+        reconcileTimeoutMs: 60 * 60_000,
+        inventorySyncMs: 60 * 60_000,
+        reconcileBusyMs: 100,
+        mail: { from: "portal@test" },
+        ...overrides,
+      });
+      workers.push(worker);
+      return worker;
+    },
+    async close() {
+      await Promise.all(workers.map((w) => w.stop()));
+      gateway.destroy();
+      await sandbox.close();
+      await database.close();
+    },
+  };
+}
+
+/** Polls until `check` returns a value, or fails after `timeoutMs`. */
+export async function eventually<T>(check: () => Promise<T | undefined | null | false>, timeoutMs = 20_000, what = "condition"): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
