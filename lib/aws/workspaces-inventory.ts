@@ -10,8 +10,11 @@ import { BATCH_LIMITS, chunk, uniqueIds } from "./batching";
 import type { RegionClients } from "./clients";
 import type { ConnectionStatus, WorkspaceSummary } from "./types";
 
-/** The tag every WorkSpace the portal creates carries, so a retried create can find its earlier result. */
-export const PORTAL_REQUEST_TAG = "PortalRequestId";
+/**
+ * The tag every WorkSpace the portal creates carries, so a retried create can find its earlier result.
+ * The same key as the domain's PORTAL_REQUEST_TAG_KEY, which users may not set (lib/aws imports no domain code).
+ */
+export const PORTAL_REQUEST_TAG = "portal:request-id";
 
 export function toWorkspaceSummary(ws: Workspace): WorkspaceSummary {
   const props = ws.WorkspaceProperties ?? {};

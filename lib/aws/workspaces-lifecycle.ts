@@ -18,7 +18,7 @@ import { PORTAL_REQUEST_TAG } from "./workspaces-inventory";
 import type { BatchResult, ItemFailure, TagPair } from "./types";
 
 export interface NewWorkspace {
-  /** The portal request this WorkSpace fulfils; written as the PortalRequestId tag. */
+  /** The portal request this WorkSpace fulfils; written as the portal:request-id tag. */
   portalRequestId: string;
   directoryId: string;
   userName: string;

@@ -102,7 +102,7 @@ export async function assessChange(tx: Tx, actor: RequestActor, input: ChangeInp
     directories = await catalog.directories(region);
   }
   const bundles = await catalog.bundles(region);
-  const snapshots = row && ["migrate", "restore", "rebuild", "volumes"].includes(change.type) ? await catalog.snapshots(region, row.id) : undefined;
+  const snapshots = row && ["migrate", "restore", "rebuild", "volumes", "computeType"].includes(change.type) ? await catalog.snapshots(region, row.id) : undefined;
   const workspace = row ? toDomainWorkspace(row, snapshots) : null;
 
   const [settings, prices] = await Promise.all([getPolicySettings(tx), getPriceTable(tx)]);
