@@ -1,6 +1,7 @@
 import { SandboxClock } from "./clock";
 import { emptyRegion, seedWorld } from "./world/seed";
-import { runDueTimers } from "./world/timers";
+import type { TimerQueue } from "./world/timer-queue";
+import { buildTimerQueue, runDueTimers } from "./world/timers";
 import type { RegionWorld, WorldState } from "./world/types";
 
 export interface EngineOptions {
@@ -15,7 +16,8 @@ export interface EngineOptions {
 export class SandboxEngine {
   state: WorldState;
   readonly clock: SandboxClock;
-  private nextTimerAt = new Map<string, number>();
+  // Per Region; rebuilt from the records after anything that may have scheduled a transition.
+  private queues = new Map<string, TimerQueue>();
 
   constructor(private readonly opts: EngineOptions) {
     const realNow = opts.realNow ?? Date.now;
@@ -36,8 +38,12 @@ export class SandboxEngine {
   tick(): number {
     const now = this.clock.now();
     for (const world of Object.values(this.state.regions)) {
-      if ((this.nextTimerAt.get(world.region) ?? -Infinity) > now) continue;
-      this.nextTimerAt.set(world.region, runDueTimers(world, now));
+      let queue = this.queues.get(world.region);
+      if (!queue) {
+        queue = buildTimerQueue(world);
+        this.queues.set(world.region, queue);
+      }
+      runDueTimers(world, now, queue);
     }
     this.state.sandboxNow = now;
     return now;
@@ -45,8 +51,8 @@ export class SandboxEngine {
 
   // Called after anything that may have scheduled a transition.
   invalidateTimers(region?: string): void {
-    if (region) this.nextTimerAt.delete(region);
-    else this.nextTimerAt.clear();
+    if (region) this.queues.delete(region);
+    else this.queues.clear();
   }
 
   advance(minutes: number): void {

@@ -1,5 +1,6 @@
 import { MINUTE } from "../clock";
 import { assignNetworkIdentity, removeWorkspace, setTimer, START_STOP_MINUTES, TERMINATED_VISIBLE } from "./records";
+import { TimerQueue } from "./timer-queue";
 import type { RegionWorld, WorkspaceRecord } from "./types";
 
 // After a WorkSpace settles in AVAILABLE, an AutoStop one with nobody connected stops after its timeout.
@@ -65,33 +66,27 @@ function finishMigrationSource(world: RegionWorld, sourceId: string, at: number)
   return source;
 }
 
+export function buildTimerQueue(world: RegionWorld): TimerQueue {
+  const queue = new TimerQueue();
+  for (const id of world.order) {
+    const at = world.workspaces[id]?.timer?.at;
+    if (at !== undefined) queue.push(at, id);
+  }
+  return queue;
+}
+
 // Runs every due transition in time order; a transition may schedule the next one, which fires in
 // the same pass when the clock has already passed it (e.g. after advancing the clock by hours).
-// One scan of the fleet per call; returns when the next transition is due.
-export function runDueTimers(world: RegionWorld, now: number): number {
-  let next = Infinity;
-  let due: WorkspaceRecord[] = [];
-  for (const id of world.order) {
-    const ws = world.workspaces[id];
-    if (!ws?.timer) continue;
-    if (ws.timer.at <= now) due.push(ws);
-    else if (ws.timer.at < next) next = ws.timer.at;
-  }
-  while (due.length > 0) {
-    due.sort((a, b) => (a.timer?.at ?? 0) - (b.timer?.at ?? 0));
-    const touched: WorkspaceRecord[] = [];
-    for (const ws of due) {
-      if (!ws.timer || ws.timer.at > now) continue;
-      const other = fire(world, ws, ws.timer.at);
-      touched.push(ws);
-      if (other) touched.push(other);
-    }
-    due = [];
-    for (const ws of new Set(touched)) {
-      if (!ws.timer || !world.workspaces[ws.WorkspaceId]) continue;
-      if (ws.timer.at <= now) due.push(ws);
-      else if (ws.timer.at < next) next = ws.timer.at;
+// Returns when the next transition is due.
+export function runDueTimers(world: RegionWorld, now: number, queue: TimerQueue): number {
+  for (let entry = queue.peek(); entry && entry.at <= now; entry = queue.peek()) {
+    queue.pop();
+    const ws = world.workspaces[entry.id];
+    if (!ws?.timer || ws.timer.at !== entry.at) continue;
+    const other = fire(world, ws, entry.at);
+    for (const touched of [ws, other]) {
+      if (touched?.timer && world.workspaces[touched.WorkspaceId]) queue.push(touched.timer.at, touched.WorkspaceId);
     }
   }
-  return next;
+  return queue.peek()?.at ?? Infinity;
 }
