@@ -1,0 +1,24 @@
+"use server";
+
+import { refreshInventory, refreshWorkspace } from "../services/inventory";
+import { markNotificationsRead } from "../services/inbox";
+import { resetDirectoryPassword } from "../services/password";
+import { authedAction } from "./client";
+import { notificationIdsInput, passwordResetInput, workspaceIdInput } from "./workspaces.validation";
+import { z } from "zod";
+
+export const resetMyPassword = authedAction({ input: passwordResetInput }, async ({ user, input }) =>
+  resetDirectoryPassword(user, { workspaceId: input.workspaceId, newPassword: input.newPassword }),
+);
+
+export const refreshMyWorkspace = authedAction({ input: workspaceIdInput }, async ({ user, input }) => {
+  await refreshWorkspace(user, input.workspaceId);
+  return { refreshed: true };
+});
+
+export const syncInventoryNow = authedAction({ role: "ADMIN", input: z.object({}) }, async ({ user }) => {
+  await refreshInventory(user);
+  return { started: true };
+});
+
+export const markRead = authedAction({ input: notificationIdsInput }, async ({ user, input }) => ({ marked: await markNotificationsRead(user.id, input.ids) }));

@@ -1,0 +1,27 @@
+import { db } from "../../db";
+import { checkEmailAction } from "../email-links";
+import { ServiceError } from "../errors";
+import type { RequestActor } from "./assess";
+import { decideRequest, type DecideResult } from "./decide";
+
+/** What the confirmation page shows for a link, read-only: opening a link never changes anything. */
+export async function readEmailLink(actor: RequestActor, token: string) {
+  const check = await checkEmailAction(db(), token, actor.id);
+  if (!check.ok) return check;
+  const request = await db().request.findUnique({
+    where: { id: check.requestId },
+    include: { requester: { select: { name: true } } },
+  });
+  if (!request) return { ok: false as const, reason: "The request behind this link no longer exists." };
+  if (request.status !== "PENDING_APPROVAL" || request.currentStep !== check.step) {
+    return { ok: false as const, reason: "This request has already been decided, cancelled or expired." };
+  }
+  return { ok: true as const, action: check.action, request };
+}
+
+/** The POST behind the confirmation page: the link's own action, by the signed-in person it was sent to. */
+export async function decideByEmailLink(actor: RequestActor, token: string, comment: string | undefined): Promise<DecideResult> {
+  const check = await checkEmailAction(db(), token, actor.id);
+  if (!check.ok) throw new ServiceError("invalid", check.reason);
+  return decideRequest(actor, { requestId: check.requestId, decision: check.action, comment, channel: "EMAIL", emailToken: token });
+}
