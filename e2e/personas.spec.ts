@@ -65,5 +65,5 @@ test("health reports the database and the AWS endpoint", async ({ request }) => 
   expect(response.status()).toBe(200);
   const body = await response.json();
   expect(body.database).toMatchObject({ status: "ok", kind: "pglite" });
-  expect(body.aws).toMatchObject({ mode: "sandbox", endpoints: { workspaces: "http://127.0.0.1:4699" } });
+  expect(body.aws).toMatchObject({ mode: "sandbox", endpoints: { workspaces: `http://127.0.0.1:${process.env.E2E_SANDBOX_PORT ?? "4699"}` } });
 });
