@@ -93,7 +93,7 @@ describe("CreateWorkspaces", () => {
       Workspaces: [
         { DirectoryId: seed.employees, UserName: "nobody", BundleId: bundle },
         { DirectoryId: seed.employees, UserName: "alice", BundleId: bundle },
-        { DirectoryId: seed.contractors, UserName: "dave", BundleId: bundle },
+        { DirectoryId: seed.contractors, UserName: "erin", BundleId: bundle },
         { DirectoryId: seed.labs, UserName: "dave", BundleId: bundle },
         { DirectoryId: seed.labs, UserName: "Administrator", BundleId: "wsb-doesnotexist" },
         { DirectoryId: "d-0000000000", UserName: "alice", BundleId: bundle },

@@ -42,8 +42,10 @@ function registration(region: string, dir: DirectoryRecord, spec: DirectorySpec,
       DeviceTypeAndroid: "ALLOW", DeviceTypeChromeOs: "ALLOW", DeviceTypeZeroClient: "ALLOW", DeviceTypeLinux: "ALLOW",
     },
     selfservice: {
-      RestartWorkspace: "ENABLED", IncreaseVolumeSize: spec.key === "contractors" ? "DISABLED" : "ENABLED", ChangeComputeType: "DISABLED",
-      SwitchRunningMode: "DISABLED", RebuildWorkspace: "ENABLED",
+      // Employees may ask for every change (the portal routes costly ones to their manager); contractors only restart and rebuild.
+      RestartWorkspace: "ENABLED", IncreaseVolumeSize: spec.key === "contractors" ? "DISABLED" : "ENABLED",
+      ChangeComputeType: spec.key === "contractors" ? "DISABLED" : "ENABLED",
+      SwitchRunningMode: spec.key === "contractors" ? "DISABLED" : "ENABLED", RebuildWorkspace: "ENABLED",
     },
     client: { ReconnectEnabled: "ENABLED", LogUploadEnabled: "ENABLED" },
     ipGroupIds: [],
@@ -98,7 +100,7 @@ function seedRegion(region: string, now: number, fleetSize: number, seed: number
   const domain = primary ? "corp.example.com" : "eu.corp.example.com";
   const specs: DirectorySpec[] = [
     { key: "employees", name: domain, type: "ADConnector", description: "Employees with MFA through RADIUS", internet: true, localAdmin: true, radius: true, users: [...DEMO_USERS, "svc-adconnector", ...generatedUsers("emp", Math.ceil(fleetSize * 0.75) + 20)] },
-    { key: "contractors", name: `contractors.${domain}`, type: "ADConnector", description: "Contractors - no internet and no local admin", internet: false, localAdmin: false, radius: false, users: ["frank", "svc-adconnector", ...generatedUsers("ctr", Math.ceil(fleetSize * 0.2) + 20)] },
+    { key: "contractors", name: `contractors.${domain}`, type: "ADConnector", description: "Contractors - no internet and no local admin", internet: false, localAdmin: false, radius: false, users: ["dave", "frank", "svc-adconnector", ...generatedUsers("ctr", Math.ceil(fleetSize * 0.2) + 20)] },
     { key: "labs", name: primary ? "labs.example.com" : "eu-labs.example.com", type: "SimpleAD", description: "Simple AD for labs and training", internet: true, localAdmin: true, radius: false, users: ["alice", "erin", "carol", ...generatedUsers("lab", Math.ceil(fleetSize * 0.1) + 20)] },
   ];
   specs.forEach((spec, i) => {
