@@ -39,6 +39,7 @@ const envSchema = z.object({
   AWS_WEB_IDENTITY_TOKEN_FILE: z.string().optional(),
   AWS_CONTAINER_CREDENTIALS_RELATIVE_URI: z.string().optional(),
   PORTAL_URL: httpUrl.optional(),
+  POLICY_FILE: z.string().min(1).optional(),
   SMTP_URL: z.url({ protocol: /^smtps?$/, error: "expected an smtp:// or smtps:// URL" }).optional(),
   MAIL_FROM: z.string().min(3).default("WorkSpaces Portal <workspaces-portal@localhost>"),
   EMAIL_LINK_TTL_HOURS: z.coerce.number({ error: "expected a number of hours" }).int().positive().max(720).default(72),
@@ -128,6 +129,7 @@ export function loadConfig(env: Env) {
     database: database.kind === "pglite" ? { kind: "pglite" as const, dir: path.join(dataDir, "pglite") } : database,
     auth: { secret: authSecret, url: e.AUTH_URL, demoSignIn, secureCookies: production || Boolean(e.AUTH_URL?.startsWith("https:")) },
     logLevel: e.LOG_LEVEL,
+    policyFile: e.POLICY_FILE ? path.resolve(e.POLICY_FILE) : undefined,
     portalUrl: (e.PORTAL_URL ?? e.AUTH_URL ?? "http://localhost:3000").replace(/\/$/, ""),
     mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM, linkTtlHours: e.EMAIL_LINK_TTL_HOURS },
     executor: {

@@ -22,9 +22,10 @@ export const policySettingsSchema = z
     /** Change types that always wait for the manager, whatever they cost. */
     alwaysNeedApprovalChangeTypes: z.array(z.enum(CHANGE_TYPES)),
     /** Days a pending approval waits before it is escalated to an admin. */
-    escalationDays: z.number().int().positive(),
+    // Fractions are allowed (0.5 = 12 hours) so a pilot or a demo can run the whole cycle in minutes.
+    escalationDays: z.number().positive(),
     /** Days after which an undecided request expires. */
-    expiryDays: z.number().int().positive(),
+    expiryDays: z.number().positive(),
     expectedAutoStopHoursPerMonth: z.number().nonnegative().max(744),
     /** What each persona and each group may be given; a user gets the union of their persona's and groups' entries. */
     catalog: z.strictObject({

@@ -1,17 +1,21 @@
 import type { AwsGateway } from "../aws";
-import { DEFAULT_POLICY_SETTINGS, type CatalogEntry, type PolicySettings } from "../domain";
+import type { CatalogEntry, PolicySettings } from "../domain";
 import type { PrismaClient } from "../generated/prisma/client";
 import { toDomainBundle } from "../services/catalog-mapping";
-import { POLICY_SETTING_KEY } from "../services/settings";
+import { getPolicySettings, POLICY_SETTING_KEY } from "../services/settings";
 
 /**
  * With the embedded sandbox, the first start offers a sensible catalog so the demo works out of the
  * box: employees get the employees' and labs directories and every Windows and Linux bundle that is not
  * BYOL; contractors get the contractors' directory and the small Windows bundles. Admins change it later
- * in the policy screen; once a policy is stored this never runs again.
+ * in the policy screen. It fills the catalog only while no admin has saved a policy and the stored one
+ * (if any, e.g. from POLICY_FILE) offers nothing.
  */
 export async function seedDemoCatalog(db: PrismaClient, gateway: AwsGateway): Promise<boolean> {
-  if (await db.setting.findUnique({ where: { key: POLICY_SETTING_KEY } })) return false;
+  const stored = await db.setting.findUnique({ where: { key: POLICY_SETTING_KEY } });
+  if (stored?.updatedById) return false;
+  const current = await getPolicySettings(db);
+  if (Object.keys(current.catalog.byPersona).length || Object.keys(current.catalog.byGroup).length) return false;
   const employees: CatalogEntry = { bundleIds: [], directoryIds: [] };
   const contractors: CatalogEntry = { bundleIds: [], directoryIds: [] };
   for (const region of gateway.regions) {
@@ -25,7 +29,7 @@ export async function seedDemoCatalog(db: PrismaClient, gateway: AwsGateway): Pr
       if (bundle.operatingSystem === "WINDOWS" && ["VALUE", "STANDARD"].includes(bundle.computeType)) contractors.bundleIds.push(bundle.id);
     }
   }
-  const policy: PolicySettings = { ...DEFAULT_POLICY_SETTINGS, catalog: { byPersona: { EMPLOYEE: employees, CONTRACTOR: contractors }, byGroup: {} } };
-  await db.setting.createMany({ data: [{ key: POLICY_SETTING_KEY, value: policy }], skipDuplicates: true });
+  const policy: PolicySettings = { ...current, catalog: { byPersona: { EMPLOYEE: employees, CONTRACTOR: contractors }, byGroup: {} } };
+  await db.setting.upsert({ where: { key: POLICY_SETTING_KEY }, create: { key: POLICY_SETTING_KEY, value: policy }, update: { value: policy } });
   return true;
 }

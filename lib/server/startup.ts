@@ -5,6 +5,7 @@ import { logger } from "../logger";
 import { getAwsGateway } from "../aws";
 import { startExecutor } from "../execution/runtime";
 import { seedDemoCatalog } from "../seed/demo-catalog";
+import { applyPolicyFile } from "../seed/policy-file";
 import { seedDemoOrganization } from "../seed/demo-organization";
 
 const globalForStartup = globalThis as unknown as { __portalStarted?: Promise<void> };
@@ -54,6 +55,7 @@ async function start(): Promise<void> {
     const { created } = await seedDemoOrganization(db());
     if (created > 0) log.info({ created }, "demo organization seeded");
   }
+  if (config.policyFile && (await applyPolicyFile(db(), config.policyFile))) log.info({ file: config.policyFile }, "approval policy loaded from POLICY_FILE");
   if (config.aws.mode === "sandbox") {
     await startEmbeddedSandbox(config);
     if (await seedDemoCatalog(db(), getAwsGateway())) log.info("demo catalog offered to employees and contractors");
