@@ -8,7 +8,7 @@ describe("request life cycle on the sandbox", () => {
   let world: TestWorld;
   let aliceWs: string;
   beforeAll(async () => {
-    world = await createTestWorld();
+    world = await createTestWorld({ clockSpeed: 600 });
     world.executor().start();
     const ws = await world.database.prisma.workspace.findFirstOrThrow({ where: { ownerId: world.people.alice.id, region: "us-east-1", directoryId: { not: "" } } });
     aliceWs = ws.id;
@@ -35,11 +35,10 @@ describe("request life cycle on the sandbox", () => {
 
   it("a larger compute type waits for the manager, who rejects it with a reason", async () => {
     const result = await submitRequest(world.people.alice, { change: { type: "computeType", workspaceId: aliceWs, computeType: "POWER" }, justification: "Builds are slow" });
-    if (!result.ok) console.log(result.reasons);
     expect(result).toMatchObject({ ok: true, status: "PENDING_APPROVAL" });
     if (!result.ok) return;
     await expect(decideRequest(world.people.alice, { requestId: result.requestId, decision: "APPROVED", channel: "WEB" })).rejects.toThrow(/own request/);
-    await expect(decideRequest(world.people.frank, { requestId: result.requestId, decision: "APPROVED", channel: "WEB" })).rejects.toThrow(/not waiting for you/);
+    await expect(decideRequest(world.people.frank, { requestId: result.requestId, decision: "APPROVED", channel: "WEB" })).rejects.toThrow(/waiting for the requester.s manager/);
     await expect(decideRequest(world.people.bob, { requestId: result.requestId, decision: "REJECTED", channel: "WEB" })).rejects.toThrow(/Say why/);
     await decideRequest(world.people.bob, { requestId: result.requestId, decision: "REJECTED", comment: "Use the build farm", channel: "WEB" });
     const r = await statusOf(result.requestId);
@@ -63,6 +62,34 @@ describe("request life cycle on the sandbox", () => {
     const ws = await world.database.prisma.workspace.findUniqueOrThrow({ where: { id: aliceWs } });
     expect(ws.userVolumeGb).toBe(100);
     expect(ws.lastUserVolumeChangeAt).not.toBeNull();
+    expect(world.sandbox.mutationCount() - before).toBe(1);
+  });
+
+  it("Dave, a contractor with no WorkSpace, gets one in the contractors' directory after Bob approves", async () => {
+    const dirs = await world.gateway.region("us-east-1").directories.describeDirectories();
+    const contractors = dirs.find((d) => /contractors/.test(d.name))!;
+    const bundles = await world.gateway.region("us-east-1").bundles.describeBundles({ owner: "AMAZON" });
+    const value = bundles.find((b) => b.name.startsWith("Value with Windows") && b.name.includes("(WSP)"))!;
+    const change = { type: "create" as const, ownerUserName: "ignored", directoryId: contractors.directoryId, bundleId: value.bundleId, runningMode: "AUTO_STOP" as const, autoStopTimeoutMinutes: 60, rootVolumeEncrypted: false, userVolumeEncrypted: false, tags: [{ key: "CostCenter", value: "CC-1001" }] };
+    const refused = await submitRequest(world.people.dave, { change: { ...change, directoryId: dirs.find((d) => !/contractors/.test(d.name))!.directoryId }, justification: "New starter" });
+    expect(refused.ok).toBe(false);
+    const key = crypto.randomUUID();
+    const result = await submitRequest(world.people.dave, { change, justification: "New starter", idempotencyKey: key });
+    expect(result).toMatchObject({ ok: true, status: "PENDING_APPROVAL" });
+    if (!result.ok) return;
+    // A double submit finds the first request instead of making a second one.
+    await expect(submitRequest(world.people.dave, { change, justification: "New starter", idempotencyKey: key })).resolves.toMatchObject({ requestId: result.requestId, duplicate: true });
+    const before = world.sandbox.mutationCount();
+    await decideRequest(world.people.bob, { requestId: result.requestId, decision: "APPROVED", channel: "WEB" });
+    world.sandbox.advance(25);
+    const done = await eventually(async () => {
+      const r = await statusOf(result.requestId);
+      return r.status === "SUCCEEDED" || r.status === "FAILED" ? r : null;
+    }, 60_000, "the new WorkSpace");
+    expect(done.failureReason).toBeNull();
+    expect(done.resultWorkspaceId).toMatch(/^ws-/);
+    const ws = await world.database.prisma.workspace.findUniqueOrThrow({ where: { id: done.resultWorkspaceId! } });
+    expect(ws).toMatchObject({ ownerId: world.people.dave.id, state: "AVAILABLE", directoryId: contractors.directoryId, costCenter: "CC-1001" });
     expect(world.sandbox.mutationCount() - before).toBe(1);
   });
 
