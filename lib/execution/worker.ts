@@ -116,7 +116,9 @@ export class Worker {
     const { db } = this.options;
     const handler = this.options.handlers[job.kind];
     const ctx: JobContext = { db, owner: this.owner, checkpoint: async (point) => void (await this.options.checkpoint?.(point, job)) };
-    const renew = setInterval(() => void renewLease(db, job, this.owner, this.leaseMs).catch(() => undefined), Math.max(1000, this.leaseMs / 3));
+    // A third of the lease, so two renewals can fail before it lapses; a fixed floor above the lease
+    // (the old 1 s) let short leases run out mid-job and the job be claimed a second time.
+    const renew = setInterval(() => void renewLease(db, job, this.owner, this.leaseMs).catch(() => undefined), Math.max(50, this.leaseMs / 3));
     try {
       if (!handler) throw new PermanentJobError(`No handler for job kind ${job.kind}`);
       const outcome = await handler.run(job, ctx);

@@ -1,0 +1,221 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Change } from "@/lib/domain";
+import type { OutboxJob } from "@/lib/generated/prisma/client";
+import { decideRequest } from "@/lib/services/requests/decide";
+import type { RequestActor } from "@/lib/services/requests/assess";
+import { submitRequest, type SubmitInput } from "@/lib/services/requests/submit";
+import { createTestWorld, eventually, type TestWorld } from "@/test/world";
+import { SimulatedCrash } from "./worker";
+
+// Each crash point gets one reboot, one compute change and one create. A first worker dies at the
+// point (it stops without releasing its lease, as a killed process would); a second one, under another
+// name, must take the jobs over once that lease runs out and finish them with exactly one mutating
+// AWS call per request. The sandbox clock is frozen so transitional states (REBOOTING, a compute
+// modification in progress, a PENDING new WorkSpace) stay visible to the takeover; the test moves the
+// clock on only after the execute jobs are done.
+
+const POINTS = ["execute:before-aws", "execute:after-aws", "execute:before-record", "job:before-complete"] as const;
+const LARGER: Record<string, string> = { VALUE: "STANDARD", STANDARD: "PERFORMANCE", PERFORMANCE: "POWER", POWER: "POWERPRO" };
+const MUTATING_OP: Record<string, string> = { reboot: "RebootWorkspaces", computeType: "ModifyWorkspaceProperties", create: "CreateWorkspaces" };
+
+interface Target {
+  beneficiary: "alice" | "bob" | "erin" | "frank";
+  region: string;
+  directoryName: RegExp;
+}
+
+// People with no WorkSpace in a directory their persona is offered (employees: employees' and labs directories).
+const CREATE_TARGETS: Target[] = [
+  { beneficiary: "alice", region: "eu-west-1", directoryName: /^eu\.corp\./ },
+  { beneficiary: "bob", region: "eu-west-1", directoryName: /^eu\.corp\./ },
+  { beneficiary: "erin", region: "eu-west-1", directoryName: /^eu\.corp\./ },
+  { beneficiary: "frank", region: "eu-west-1", directoryName: /^eu\.corp\./ },
+];
+
+describe("crash injection: a dead worker's job is taken over and run exactly once", () => {
+  let world: TestWorld;
+  let fleet: { id: string; computeType: string; owner: RequestActor }[];
+  beforeAll(async () => {
+    world = await createTestWorld({ clockSpeed: 0, fleetSize: 40 });
+    const rows = await world.database.prisma.workspace.findMany({
+      where: { region: "us-east-1", state: "AVAILABLE", goneAt: null, ownerId: null, computeType: { in: Object.keys(LARGER) } },
+      orderBy: { id: "asc" },
+    });
+    // Fleet WorkSpaces belong to directory users the portal does not know; give them portal owners
+    // (reporting to Bob) so an admin's change on them is an admin action, and the owners can ask too.
+    const chosen = rows.slice(0, 2 * (POINTS.length + 1));
+    expect(chosen).toHaveLength(2 * (POINTS.length + 1));
+    for (const ws of chosen) {
+      await world.database.prisma.user.create({
+        data: { email: `${ws.userName}.${ws.id}@fleet.test`, name: `Fleet ${ws.userName}`, directoryUserName: ws.userName, managerId: world.people.bob.id, costCenter: "CC-1001" },
+      });
+    }
+    await world.sync();
+    const owned = await world.database.prisma.workspace.findMany({ where: { id: { in: chosen.map((w) => w.id) } }, include: { owner: true }, orderBy: { id: "asc" } });
+    fleet = owned.map((w) => {
+      if (!w.owner) throw new Error(`${w.id} has no owner after the sync`);
+      return { id: w.id, computeType: w.computeType!, owner: { id: w.owner.id, name: w.owner.name, role: w.owner.role } };
+    });
+  });
+  afterAll(() => world.close());
+
+  const prisma = () => world.database.prisma;
+  const opCounts = () => (world.sandbox.state() as { mutatingCalls: Record<string, number> }).mutatingCalls;
+
+  async function createChange(target: Target): Promise<Change> {
+    const gw = world.gateway.region(target.region);
+    const directories = await gw.directories.describeDirectories();
+    const directory = directories.find((d) => target.directoryName.test(d.name));
+    const bundles = await gw.bundles.describeBundles({ owner: "AMAZON" });
+    const bundle = bundles.find((b) => b.computeType === "VALUE" && /Windows/.test(b.name));
+    if (!directory || !bundle) throw new Error(`No directory or bundle for ${target.beneficiary} in ${target.region}`);
+    return {
+      type: "create",
+      ownerUserName: target.beneficiary,
+      directoryId: directory.directoryId,
+      bundleId: bundle.bundleId,
+      runningMode: "AUTO_STOP",
+      autoStopTimeoutMinutes: 60,
+      rootVolumeEncrypted: false,
+      userVolumeEncrypted: false,
+      tags: [],
+    };
+  }
+
+  /** Three approved requests with their execute jobs committed and no worker running. */
+  async function submitBatch(round: number): Promise<string[]> {
+    const carol = world.people.carol;
+    const reboot = fleet[2 * round]!;
+    const modify = fleet[2 * round + 1]!;
+    const target = CREATE_TARGETS[round]!;
+    const inputs = [
+      { change: { type: "reboot" as const, workspaceId: reboot.id } },
+      { change: { type: "computeType" as const, workspaceId: modify.id, computeType: LARGER[modify.computeType]! } as Change },
+      { change: await createChange(target), beneficiaryId: world.people[target.beneficiary].id },
+    ];
+    const ids: string[] = [];
+    for (const input of inputs) {
+      // An admin acting for someone else needs no approval: the submit commit is the hand-over.
+      const result = await submitRequest(carol, { ...input, justification: `crash round ${round}` });
+      if (!result.ok) throw new Error(`Refused: ${JSON.stringify(result.reasons)}`);
+      expect(result.status).toBe("APPROVED");
+      ids.push(result.requestId);
+    }
+    return ids;
+  }
+
+  const executeJob = (requestId: string) => prisma().outboxJob.findUniqueOrThrow({ where: { dedupeKey: `execute:${requestId}` } });
+
+  /** The second worker takes over, and the clock moves on once every AWS call has been made and recorded. */
+  async function finishWithRescuer(ids: string[], name: string) {
+    const rescuer = world.executor({ owner: `rescuer-${name}`, leaseMs: 500 });
+    rescuer.start();
+    await eventually(async () => (await Promise.all(ids.map(executeJob))).every((j) => j.status === "DONE"), 20_000, `execute jobs after ${name}`);
+    // Past a create (20 min), a compute change (15) and a reboot (2), but short of an AutoStop timeout
+    // (60): a WorkSpace that stopped by itself meanwhile would never show the rebooted AVAILABLE state.
+    world.sandbox.advance(25);
+    const done = await eventually(
+      async () => {
+        const rows = await prisma().request.findMany({ where: { id: { in: ids } } });
+        return rows.every((r) => ["SUCCEEDED", "FAILED"].includes(r.status)) ? rows : null;
+      },
+      20_000,
+      `requests after ${name}`,
+    ).catch(async (error: unknown) => {
+      // Say where each request stood, so a CI failure can be read without rerunning it.
+      const rows = await prisma().request.findMany({ where: { id: { in: ids } }, select: { type: true, status: true, executionMemo: true } });
+      throw new Error(`${String(error)}: ${JSON.stringify(rows)}`);
+    });
+    await rescuer.stop();
+    return done;
+  }
+
+  function expectOneCallEach(before: Record<string, number>, ids: string[], requests: { id: string; status: string; failureReason: string | null }[]) {
+    for (const r of requests) expect({ id: r.id, status: r.status, failureReason: r.failureReason }).toEqual({ id: r.id, status: "SUCCEEDED", failureReason: null });
+    const after = opCounts();
+    const delta = Object.fromEntries(Object.keys(after).map((op) => [op, (after[op] ?? 0) - (before[op] ?? 0)]).filter(([, n]) => n !== 0));
+    expect(delta).toEqual({ RebootWorkspaces: 1, ModifyWorkspaceProperties: 1, CreateWorkspaces: 1 });
+    expect(ids).toHaveLength(3);
+  }
+
+  it("right after the approve commit, with no executor running: nothing is lost", async () => {
+    const before = opCounts();
+    const round = POINTS.length;
+    const reboot = fleet[2 * round]!;
+    const modify = fleet[2 * round + 1]!;
+    const alice = world.people.alice;
+    // Every hand-over here is a real one: the owner asks, and the manager's (then an admin's) approval commits the job.
+    const asks: [RequestActor, SubmitInput][] = [
+      [reboot.owner, { change: { type: "reboot", workspaceId: reboot.id }, justification: "Frozen" }],
+      [modify.owner, { change: { type: "computeType", workspaceId: modify.id, computeType: LARGER[modify.computeType]! } as Change, justification: "Slow builds" }],
+      [alice, { change: await createChange({ beneficiary: "alice", region: "us-east-1", directoryName: /^labs\./ }), justification: "Lab work" }],
+    ];
+    const ids: string[] = [];
+    for (const [actor, input] of asks) {
+      const asked = await submitRequest(actor, input);
+      if (!asked.ok) throw new Error(JSON.stringify(asked.reasons));
+      let status: string = asked.status;
+      for (const approver of [world.people.bob, world.people.carol]) {
+        if (status !== "PENDING_APPROVAL") break;
+        status = (await decideRequest(approver, { requestId: asked.requestId, decision: "APPROVED", channel: "WEB" })).status;
+      }
+      expect(status).toBe("APPROVED");
+      ids.push(asked.requestId);
+    }
+    expect(await prisma().decision.count({ where: { requestId: { in: ids } } })).toBeGreaterThanOrEqual(2);
+
+    // Committed and kicked, yet no process was there to hear it: the jobs wait, untouched.
+    await new Promise((r) => setTimeout(r, 300));
+    for (const id of ids) expect(await executeJob(id)).toMatchObject({ status: "PENDING", leaseOwner: null, attempts: 0 });
+    expect(opCounts()).toEqual(before);
+
+    const requests = await finishWithRescuer(ids, "approve-commit");
+    expectOneCallEach(before, ids, requests);
+  });
+
+  it.each(POINTS.map((point, round) => ({ point, round })))("a crash at $point loses nothing and repeats nothing", async ({ point, round }) => {
+    const before = opCounts();
+    const ids = await submitBatch(round);
+    const crashed = new Set<string>();
+    const crashOnce = (at: string, job: OutboxJob) => {
+      const requestId = (job.payload as { requestId?: string }).requestId;
+      if (at !== point || job.kind !== "request.execute" || !requestId || !ids.includes(requestId) || crashed.has(requestId)) return;
+      crashed.add(requestId);
+      throw new SimulatedCrash(`died at ${point}`);
+    };
+    const doomed = world.executor({ owner: `doomed-${point}`, leaseMs: 500, checkpoint: crashOnce });
+    doomed.start();
+    await eventually(async () => crashed.size === ids.length, 20_000, `three crashes at ${point}`);
+    await doomed.stop();
+
+    // The dead worker still holds each job: nobody has finished it or given it back.
+    for (const id of ids) {
+      const job = await executeJob(id);
+      expect(job).toMatchObject({ status: "PENDING", leaseOwner: `doomed-${point}`, attempts: 1 });
+      expect((await prisma().request.findUniqueOrThrow({ where: { id } })).status).toBe("EXECUTING");
+    }
+    const callsAtCrash = opCounts();
+    const calledBeforeCrash = point !== "execute:before-aws";
+    for (const type of ["reboot", "computeType", "create"]) {
+      const op = MUTATING_OP[type]!;
+      expect((callsAtCrash[op] ?? 0) - (before[op] ?? 0)).toBe(calledBeforeCrash ? 1 : 0);
+    }
+
+    const requests = await finishWithRescuer(ids, point);
+    expectOneCallEach(before, ids, requests);
+    for (const id of ids) {
+      const job = await executeJob(id);
+      expect(job.status).toBe("DONE");
+      expect(job.attempts).toBe(2);
+      const outcomes = (await prisma().auditEvent.findMany({ where: { requestId: id, action: { startsWith: "aws." } }, orderBy: { id: "asc" } })).map(
+        (a) => (a.detail as { outcome?: string }).outcome,
+      );
+      // After the call, the takeover must have recognised it in AWS rather than calling again.
+      if (point === "execute:before-aws") expect(outcomes).toEqual(["call"]);
+      else if (point === "job:before-complete") expect(outcomes).toEqual(["call", "found-already-applied"]);
+      else expect(outcomes).toEqual(["found-already-applied"]);
+    }
+    const created = requests.find((r) => r.type === "create");
+    expect(created?.resultWorkspaceId).toBeTruthy();
+  });
+});
