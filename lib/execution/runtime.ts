@@ -1,5 +1,6 @@
 import type { AwsGateway } from "../aws";
 import type { PrismaClient } from "../generated/prisma/client";
+import { bulkExecuteHandler } from "./handlers/bulk";
 import { executeRequestHandler } from "./handlers/execute";
 import { approvalTimeoutsHandler, inventorySyncHandler, mailHandler } from "./handlers/maintenance";
 import { reconcileHandler } from "./handlers/reconcile";
@@ -37,6 +38,7 @@ export function createExecutor(settings: ExecutorSettings): Worker {
       "inventory.sync": inventorySyncHandler(settings.gateway, settings.regions, settings.inventorySyncMs),
       "approvals.timeouts": approvalTimeoutsHandler(),
       "mail.send": mailHandler(settings.mail),
+      "bulk.execute": bulkExecuteHandler(settings.gateway),
     },
   });
 }

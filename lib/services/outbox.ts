@@ -2,7 +2,7 @@ import type { Tx } from "./tx";
 import { toJson } from "./tx";
 
 /** The side effects the executor knows how to run (lib/execution/handlers). */
-export type JobKind = "request.execute" | "request.reconcile" | "mail.send" | "inventory.sync" | "approvals.timeouts";
+export type JobKind = "request.execute" | "request.reconcile" | "mail.send" | "inventory.sync" | "approvals.timeouts" | "bulk.execute";
 
 export interface JobSpec {
   kind: JobKind;

@@ -1,0 +1,49 @@
+import { policySettingsSchema, priceTableSchema, type PolicySettings, type PriceTable } from "../../domain";
+import { db } from "../../db";
+import { recordAudit } from "../audit";
+import { ServiceError } from "../errors";
+import { getPolicySettings, getPriceTable, POLICY_SETTING_KEY, PRICE_TABLE_SETTING_KEY } from "../settings";
+import { toJson } from "../tx";
+import { requireAdmin, type AdminCaller } from "./guard";
+
+// The approval policy and the price table are read from the Setting table on every request, so a saved
+// change is in force for the very next request: there is no cache to invalidate.
+
+function invalid(what: string, issues: { path: PropertyKey[]; message: string }[]): ServiceError {
+  const reasons = issues.map((i) => ({ code: i.path.map(String).join(".") || what, message: i.message }));
+  return new ServiceError("invalid", `The ${what} was not saved: ${reasons[0]?.message}`, reasons);
+}
+
+export async function updatePolicySettings(caller: AdminCaller, raw: unknown): Promise<PolicySettings> {
+  const actor = await requireAdmin(caller);
+  const parsed = policySettingsSchema.safeParse(raw);
+  if (!parsed.success) throw invalid("policy", parsed.error.issues);
+  const settings = parsed.data;
+  await db().$transaction(async (tx) => {
+    const before = await getPolicySettings(tx).catch(() => null);
+    await tx.setting.upsert({
+      where: { key: POLICY_SETTING_KEY },
+      create: { key: POLICY_SETTING_KEY, value: toJson(settings), updatedById: actor.id },
+      update: { value: toJson(settings), updatedById: actor.id },
+    });
+    await recordAudit(tx, { actor, action: "policy.updated", targetType: "setting", targetId: POLICY_SETTING_KEY, before, after: settings });
+  });
+  return settings;
+}
+
+export async function updatePriceTable(caller: AdminCaller, raw: unknown): Promise<PriceTable> {
+  const actor = await requireAdmin(caller);
+  const parsed = priceTableSchema.safeParse(raw);
+  if (!parsed.success) throw invalid("price table", parsed.error.issues);
+  const table = parsed.data;
+  await db().$transaction(async (tx) => {
+    const before = await getPriceTable(tx).catch(() => null);
+    await tx.setting.upsert({
+      where: { key: PRICE_TABLE_SETTING_KEY },
+      create: { key: PRICE_TABLE_SETTING_KEY, value: toJson(table), updatedById: actor.id },
+      update: { value: toJson(table), updatedById: actor.id },
+    });
+    await recordAudit(tx, { actor, action: "prices.updated", targetType: "setting", targetId: PRICE_TABLE_SETTING_KEY, before, after: table });
+  });
+  return table;
+}

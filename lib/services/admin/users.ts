@@ -1,0 +1,48 @@
+import type { z } from "zod";
+import { db } from "../../db";
+import { recordAudit } from "../audit";
+import { notFound, ServiceError } from "../errors";
+import { parseInput, requireAdmin, type AdminCaller } from "./guard";
+import { changeManagerInput, changeRoleInput } from "./validation";
+
+// Roles and reporting lines. The last-admin rule is checked inside the transaction that makes the
+// change, under a lock on the admins' rows, so two admins demoting each other at once cannot both win.
+
+export async function changeUserRole(caller: AdminCaller, raw: z.input<typeof changeRoleInput>): Promise<void> {
+  const actor = await requireAdmin(caller);
+  const { userId, role } = parseInput(changeRoleInput, raw);
+  await db().$transaction(async (tx) => {
+    const admins = await tx.$queryRaw<{ id: string }[]>`SELECT "id" FROM "User" WHERE "role" = 'ADMIN' FOR UPDATE`;
+    const user = await tx.user.findUnique({ where: { id: userId }, select: { id: true, name: true, role: true } });
+    if (!user) throw notFound("That person");
+    if (user.role === role) return;
+    if (user.role === "ADMIN" && admins.length <= 1) {
+      throw new ServiceError("refused", `${user.name} is the last admin. Make someone else an admin first, so the portal always has one.`);
+    }
+    await tx.user.update({ where: { id: userId }, data: { role } });
+    await recordAudit(tx, { actor, action: "user.role_changed", targetType: "user", targetId: userId, before: { role: user.role }, after: { role } });
+  });
+}
+
+export async function changeUserManager(caller: AdminCaller, raw: z.input<typeof changeManagerInput>): Promise<void> {
+  const actor = await requireAdmin(caller);
+  const { userId, managerId } = parseInput(changeManagerInput, raw);
+  if (managerId === userId) throw new ServiceError("invalid", "Nobody can be their own manager.");
+  await db().$transaction(async (tx) => {
+    const user = await tx.user.findUnique({ where: { id: userId }, select: { id: true, name: true, managerId: true } });
+    if (!user) throw notFound("That person");
+    if (managerId) {
+      const manager = await tx.user.findUnique({ where: { id: managerId }, select: { id: true, name: true } });
+      if (!manager) throw notFound("That manager");
+      // Walk up from the new manager: if we reach the user, the change would make a loop of approvals.
+      let cursor: string | null = managerId;
+      for (let depth = 0; cursor && depth < 100; depth++) {
+        if (cursor === userId) throw new ServiceError("refused", `${manager.name} reports to ${user.name}, directly or indirectly; that would make a loop.`);
+        cursor = (await tx.user.findUnique({ where: { id: cursor }, select: { managerId: true } }))?.managerId ?? null;
+      }
+    }
+    if (user.managerId === managerId) return;
+    await tx.user.update({ where: { id: userId }, data: { managerId } });
+    await recordAudit(tx, { actor, action: "user.manager_changed", targetType: "user", targetId: userId, before: { managerId: user.managerId }, after: { managerId } });
+  });
+}
