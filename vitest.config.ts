@@ -6,6 +6,8 @@ import { defineConfig } from "vitest/config";
 //                start it on a free port in-process);
 // - integration: *.int.test.ts, each file on its own in-memory PGlite with the migrations applied, or on a
 //                fresh database of TEST_DATABASE_URL's server (the PostgreSQL tier, scripts/test-postgres.mjs).
+// The SDK warns once per process that its 2027 releases will need Node 22; in tests that is noise.
+const env = { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true" };
 const alias = { "@": fileURLToPath(new URL("./", import.meta.url)), "server-only": fileURLToPath(new URL("./test/server-only-stub.ts", import.meta.url)) };
 
 export default defineConfig({
@@ -18,6 +20,7 @@ export default defineConfig({
           include: ["lib/**/*.test.ts", "app/**/*.test.ts", "components/**/*.test.ts", "scripts/**/*.test.ts"],
           exclude: ["**/*.int.test.ts", "node_modules/**"],
           environment: "node",
+          env,
         },
       },
       {
@@ -28,6 +31,7 @@ export default defineConfig({
           setupFiles: ["test/setup-env.ts"],
           exclude: ["node_modules/**"],
           environment: "node",
+          env,
           testTimeout: 60_000,
           hookTimeout: 60_000,
         },

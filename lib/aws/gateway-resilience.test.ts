@@ -74,9 +74,13 @@ describe("client-side rate limit (defaults: 2 mutating and 10 read calls per sec
     const describes = h.arrivals.filter((a) => a.operation === "DescribeWorkspaces").map((a) => a.at);
     expect(reboots).toHaveLength(5);
     expect(describes).toHaveLength(10);
-    // A few ms of slack for timer and socket jitter; without the limiter the gaps are ~0.
-    for (const gap of gaps(reboots)) expect(gap).toBeGreaterThanOrEqual(490);
-    for (const gap of gaps(describes)) expect(gap).toBeGreaterThanOrEqual(90);
+    // Arrival times carry scheduling jitter on a busy machine (one call delayed shortens the next gap),
+    // so each gap gets slack and the average must hold the rate; without the limiter the gaps are ~0.
+    const average = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+    for (const gap of gaps(reboots)) expect(gap).toBeGreaterThanOrEqual(350);
+    for (const gap of gaps(describes)) expect(gap).toBeGreaterThanOrEqual(50);
+    expect(average(gaps(reboots))).toBeGreaterThanOrEqual(470);
+    expect(average(gaps(describes))).toBeGreaterThanOrEqual(85);
     // Reads did not wait behind the mutating queue, and nothing waited longer than needed.
     expect(describes.at(-1)! - describes[0]!).toBeLessThan(1500);
     expect(elapsed).toBeLessThan(4 * 500 + 1500);
@@ -90,6 +94,7 @@ describe("client-side rate limit (defaults: 2 mutating and 10 read calls per sec
     await Promise.all(available.slice(0, 4).map((id) => h.gateway.region("us-east-1").workspaces.reboot([id])));
     const times = h.arrivals.filter((a) => a.operation === "RebootWorkspaces").map((a) => a.at);
     expect(times).toHaveLength(4);
-    for (const gap of gaps(times)) expect(gap).toBeGreaterThanOrEqual(490);
+    for (const gap of gaps(times)) expect(gap).toBeGreaterThanOrEqual(350);
+    expect((times.at(-1)! - times[0]!) / (times.length - 1)).toBeGreaterThanOrEqual(470);
   }, 20_000);
 });
