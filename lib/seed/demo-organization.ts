@@ -36,9 +36,9 @@ export async function seedDemoOrganization(prisma: PrismaClient): Promise<{ crea
       ? await prisma.user.findUnique({ where: { email: person.managerEmail }, select: { id: true } })
       : null;
     const { managerEmail: _managerEmail, ...fields } = person;
-    // Upsert rather than create: another process starting at the same moment may have inserted it.
-    await prisma.user.upsert({ where: { email: person.email }, create: { ...fields, managerId: manager?.id ?? null }, update: {} });
-    created += 1;
+    // ON CONFLICT DO NOTHING: another process starting at the same moment may have inserted it.
+    const { count } = await prisma.user.createMany({ data: [{ ...fields, managerId: manager?.id ?? null }], skipDuplicates: true });
+    created += count;
   }
   return { created };
 }
