@@ -14,3 +14,14 @@ export class ServiceError extends Error {
 }
 
 export const notFound = (what: string) => new ServiceError("not_found", `${what} was not found, or you do not have access to it.`);
+
+/**
+ * A unique-constraint violation, however the driver adapter reports it: @prisma/adapter-pg's is mapped
+ * to P2002, but the PGlite adapter's arrives as a DriverAdapterError carrying Postgres code 23505.
+ */
+export function isUniqueViolation(error: unknown): boolean {
+  // Duck-typed, so this module stays free of the Prisma client.
+  const e = error as { name?: string; code?: string; cause?: { kind?: string; code?: string } } | null;
+  if (e?.name === "PrismaClientKnownRequestError") return e.code === "P2002";
+  return e?.name === "DriverAdapterError" && (e.cause?.kind === "UniqueConstraintViolation" || (e.cause?.kind === "postgres" && e.cause.code === "23505"));
+}

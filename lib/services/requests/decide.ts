@@ -1,11 +1,10 @@
 import { canDecide, type ApprovalStep } from "../../domain";
 import { db } from "../../db";
 import type { DecisionChannel, DecisionKind } from "../../generated/prisma/enums";
-import { Prisma } from "../../generated/prisma/client";
 import { kickExecutor } from "../../execution/signal";
 import { recordAudit } from "../audit";
 import { consumeEmailAction, checkEmailAction } from "../email-links";
-import { notFound, ServiceError } from "../errors";
+import { isUniqueViolation, notFound, ServiceError } from "../errors";
 import { notify } from "../notifications";
 import { enqueueJob } from "../outbox";
 import type { RequestActor } from "./assess";
@@ -134,7 +133,7 @@ export async function decideRequest(actor: RequestActor, input: DecideInput, now
       }
     });
   } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") throw new ServiceError("conflict", ALREADY_DECIDED);
+    if (isUniqueViolation(error)) throw new ServiceError("conflict", ALREADY_DECIDED);
     throw error;
   }
   if (nextStatus === "APPROVED") kickExecutor();

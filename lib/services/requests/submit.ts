@@ -1,10 +1,9 @@
 import { formatMoney, type Refusal } from "../../domain";
 import { db } from "../../db";
-import { Prisma } from "../../generated/prisma/client";
 import { kickExecutor } from "../../execution/signal";
 import { recordAudit } from "../audit";
 import { issueEmailActionLinks } from "../email-links";
-import { ServiceError } from "../errors";
+import { isUniqueViolation, ServiceError } from "../errors";
 import { notify } from "../notifications";
 import { enqueueJob } from "../outbox";
 import { toJson, type Tx } from "../tx";
@@ -21,10 +20,6 @@ export interface SubmitInput extends ChangeInput {
 export type SubmitResult =
   | { ok: true; requestId: string; status: "PENDING_APPROVAL" | "APPROVED"; duplicate: boolean; why: string }
   | { ok: false; reasons: Refusal[] };
-
-function isUniqueViolation(error: unknown): boolean {
-  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
-}
 
 async function existingForKey(actorId: string, key: string | undefined): Promise<SubmitResult | null> {
   if (!key) return null;
