@@ -44,6 +44,8 @@ export default defineConfig({
       DEMO_SIGN_IN: "true",
       NEXT_TELEMETRY_DISABLED: "1",
       LOG_LEVEL: "warn",
+      // Short escalation and expiry (about 52 s and 104 s) so a pending request expires within the suite.
+      POLICY_FILE: "e2e/fixtures/policy.json",
     },
   },
 });

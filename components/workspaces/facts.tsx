@@ -1,0 +1,42 @@
+import { formatMoney } from "@/lib/domain";
+import { gb, relativeTime, utc } from "@/lib/presentation/format";
+import { computeTypeName, runningModeName } from "@/lib/services/requests/describe";
+import type { WorkspaceView } from "@/lib/queries/workspaces";
+
+const DIRECTORY_TYPES: Record<string, string> = { SIMPLE_AD: "Simple AD", MICROSOFT_AD: "AWS Managed Microsoft AD", AD_CONNECTOR: "AD Connector" };
+
+export function directoryTypeName(type: string | null): string {
+  return type ? (DIRECTORY_TYPES[type] ?? type) : "Unknown type";
+}
+
+export function monthlyCostText(ws: WorkspaceView): string {
+  if (!ws.monthlyCost) return "Cannot be estimated";
+  return `about ${formatMoney(ws.monthlyCost)} / month${ws.unconfirmedPrices ? " (example prices)" : ""}`;
+}
+
+export function runningModeText(ws: Pick<WorkspaceView, "runningMode" | "autoStopTimeoutMinutes">): string {
+  if (!ws.runningMode) return "—";
+  const name = runningModeName(ws.runningMode);
+  return ws.runningMode === "AUTO_STOP" && ws.autoStopTimeoutMinutes ? `${name} (stops after ${ws.autoStopTimeoutMinutes / 60} h idle)` : name;
+}
+
+export function lastConnectionText(ws: WorkspaceView, now: Date): string {
+  if (ws.lastConnectedAt) return `${relativeTime(ws.lastConnectedAt, now)} (${utc(ws.lastConnectedAt)})`;
+  return ws.connectionState === "CONNECTED" ? "Connected now" : "Never";
+}
+
+/** The facts shown on a card and the WorkSpace page, in one order. */
+export function workspaceFacts(ws: WorkspaceView, now: Date): [string, React.ReactNode][] {
+  return [
+    ["Bundle", ws.bundleName],
+    ["Compute", ws.computeType ? computeTypeName(ws.computeType) : "—"],
+    ["Volumes", `Root ${gb(ws.rootVolumeGb)} · User ${gb(ws.userVolumeGb)}`],
+    ["Running mode", runningModeText(ws)],
+    ["Region", ws.region],
+    ["Directory", `${ws.directoryName} (${directoryTypeName(ws.directoryType)})`],
+    ["Registration code", ws.registrationCode ? <code className="rounded bg-slate-100 px-1.5 py-0.5 font-mono text-sm">{ws.registrationCode}</code> : "Not available"],
+    ["IP address", ws.ipAddress ?? "Not assigned yet"],
+    ["Last connection", lastConnectionText(ws, now)],
+    ["Estimated cost", monthlyCostText(ws)],
+  ];
+}

@@ -1,0 +1,2 @@
+import "server-only";
+export { listNotifications, unreadNotificationCount } from "../services/inbox";

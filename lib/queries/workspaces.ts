@@ -1,0 +1,126 @@
+import "server-only";
+import type { CurrentUser } from "../auth/session";
+import { db } from "../db";
+import { monthlyCost, userVisibleState, type Money, type WorkspaceState } from "../domain";
+import type { Workspace as WorkspaceRow } from "../generated/prisma/client";
+import { OPEN_STATUSES } from "../services/requests/assess";
+import { getPolicySettings, getPriceTable } from "../services/settings";
+import { toDomainWorkspace } from "../services/workspace-records";
+import { catalogFor } from "./catalog";
+
+export interface WorkspaceView {
+  id: string;
+  state: string;
+  stateLabel: string;
+  stateTone: string;
+  stateSentence: string;
+  bundleId: string;
+  bundleName: string;
+  computeType: string | null;
+  rootVolumeGb: number | null;
+  userVolumeGb: number | null;
+  runningMode: string | null;
+  autoStopTimeoutMinutes: number | null;
+  region: string;
+  directoryId: string;
+  directoryName: string;
+  directoryType: string | null;
+  registrationCode: string | null;
+  ipAddress: string | null;
+  computerName: string | null;
+  userName: string;
+  ownerName: string | null;
+  connectionState: string | null;
+  lastConnectedAt: Date | null;
+  costCenter: string | null;
+  operatingSystem: string | null;
+  rootVolumeEncrypted: boolean;
+  userVolumeEncrypted: boolean;
+  monthlyCost: Money | null;
+  unconfirmedPrices: boolean;
+  openRequests: { id: string; type: string; status: string; createdAt: Date }[];
+}
+
+type RowWithOwner = WorkspaceRow & { owner?: { name: string } | null };
+
+async function toViews(rows: RowWithOwner[]): Promise<WorkspaceView[]> {
+  if (rows.length === 0) return [];
+  const [catalog, prices, settings, open] = await Promise.all([
+    catalogFor(rows.map((r) => r.region)),
+    getPriceTable(db()),
+    getPolicySettings(db()),
+    db().request.findMany({
+      where: { workspaceId: { in: rows.map((r) => r.id) }, status: { in: [...OPEN_STATUSES] } },
+      select: { id: true, type: true, status: true, createdAt: true, workspaceId: true },
+      orderBy: { createdAt: "desc" },
+    }),
+  ]);
+  return rows.map((row) => {
+    const bundle = catalog.bundle(row.bundleId);
+    const directory = catalog.directory(row.directoryId);
+    const cost = monthlyCost(toDomainWorkspace(row), prices, { bundle, expectedAutoStopHours: settings.expectedAutoStopHoursPerMonth });
+    const visible = userVisibleState(row.state as WorkspaceState) ?? { label: row.state, tone: "busy", sentence: "" };
+    return {
+      id: row.id,
+      state: row.state,
+      stateLabel: visible.label,
+      stateTone: visible.tone,
+      stateSentence: visible.sentence,
+      bundleId: row.bundleId,
+      bundleName: bundle?.name ?? row.bundleId,
+      computeType: row.computeType,
+      rootVolumeGb: row.rootVolumeGb,
+      userVolumeGb: row.userVolumeGb,
+      runningMode: row.runningMode,
+      autoStopTimeoutMinutes: row.autoStopTimeoutMinutes,
+      region: row.region,
+      directoryId: row.directoryId,
+      directoryName: directory?.name ?? row.directoryId,
+      directoryType: directory?.type ?? null,
+      registrationCode: directory?.registrationCode ?? null,
+      ipAddress: row.ipAddress,
+      computerName: row.computerName,
+      userName: row.userName,
+      ownerName: row.owner?.name ?? null,
+      connectionState: row.connectionState,
+      lastConnectedAt: row.lastConnectedAt,
+      costCenter: row.costCenter,
+      operatingSystem: row.operatingSystem ?? bundle?.operatingSystem ?? null,
+      rootVolumeEncrypted: row.rootVolumeEncrypted,
+      userVolumeEncrypted: row.userVolumeEncrypted,
+      monthlyCost: cost.ok ? cost.total : null,
+      unconfirmedPrices: cost.ok && cost.usesUnconfirmedPrices,
+      openRequests: open.filter((o) => o.workspaceId === row.id).map(({ workspaceId: _w, ...r }) => r),
+    };
+  });
+}
+
+const live = { goneAt: null, state: { notIn: ["TERMINATED"] } };
+
+export async function listMyWorkspaces(userId: string): Promise<WorkspaceView[]> {
+  const rows = await db().workspace.findMany({ where: { ownerId: userId, ...live }, orderBy: { firstSeenAt: "asc" } });
+  return toViews(rows);
+}
+
+/** The WorkSpace if the viewer owns it (or is an admin); null otherwise, so the page answers 404 either way. */
+export async function getWorkspaceForViewer(user: CurrentUser, id: string): Promise<WorkspaceView | null> {
+  const row = await db().workspace.findFirst({ where: { id, goneAt: null, ...(user.role === "ADMIN" ? {} : { ownerId: user.id }) }, include: { owner: { select: { name: true } } } });
+  if (!row) return null;
+  return (await toViews([row]))[0] ?? null;
+}
+
+/** Every request about the WorkSpace, newest first, for its history. */
+export function workspaceRequests(workspaceId: string) {
+  return db().request.findMany({
+    where: { OR: [{ workspaceId }, { resultWorkspaceId: workspaceId }] },
+    orderBy: { createdAt: "desc" },
+    take: 50,
+    select: { id: true, type: true, change: true, status: true, createdAt: true, completedAt: true, failureReason: true, requester: { select: { name: true } } },
+  });
+}
+
+/** The team's WorkSpaces, for their manager. */
+export async function listTeamWorkspaces(managerId: string): Promise<WorkspaceView[]> {
+  const rows = await db().workspace.findMany({ where: { owner: { managerId }, ...live }, include: { owner: { select: { name: true } } }, orderBy: { userName: "asc" } });
+  return toViews(rows);
+}
