@@ -16,7 +16,8 @@ const itemCounts = async (operationId: string) => {
 };
 
 beforeAll(async () => {
-  world = await createTestWorld({ fleetSize: 60 });
+  // Frozen sandbox time: unconnected AutoStop WorkSpaces would otherwise stop on their own mid-test.
+  world = await createTestWorld({ fleetSize: 60, clockSpeed: 0 });
 });
 afterAll(() => world.close());
 

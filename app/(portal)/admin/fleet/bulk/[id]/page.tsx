@@ -1,0 +1,31 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { BulkProgress } from "@/components/admin/bulk-progress";
+import { PageHeader } from "@/components/ui/page-header";
+import { requireRole } from "@/lib/auth/session";
+import { getBulkOperation } from "@/lib/queries/admin-bulk";
+import { bulkActionLabel } from "@/lib/services/admin/bulk";
+
+export const metadata: Metadata = { title: "Bulk operation" };
+
+export default async function BulkOperationPage({ params }: { params: Promise<{ id: string }> }) {
+  await requireRole("ADMIN");
+  const found = await getBulkOperation((await params).id);
+  if (!found) notFound();
+  const { op, items, counts } = found;
+  return (
+    <>
+      <PageHeader
+        title={`${bulkActionLabel(op.action)}: ${items.length} WorkSpaces`}
+        description={`Started by ${op.createdBy} at ${op.createdAt.toISOString().replace("T", " ").slice(0, 19)} UTC. Runs in batches of 25 through the executor.`}
+        actions={<Link href="/admin/fleet" className="text-sm text-brand-700 underline">Back to the fleet</Link>}
+      />
+      <BulkProgress
+        operationId={op.id}
+        counts={counts}
+        items={items.map((i) => ({ workspaceId: i.workspaceId, region: i.region, status: i.status, reason: i.reason, code: i.code, awsRequestId: i.awsRequestId, attempts: i.attempts }))}
+      />
+    </>
+  );
+}

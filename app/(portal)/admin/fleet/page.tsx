@@ -1,0 +1,50 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { FleetFilters } from "@/components/admin/fleet-filters";
+import { FleetTable } from "@/components/admin/fleet-table";
+import { PageHeader } from "@/components/ui/page-header";
+import { requireRole } from "@/lib/auth/session";
+import { recentBulkOperations } from "@/lib/queries/admin-bulk";
+import { fleetFacets, listFleet } from "@/lib/queries/admin-fleet";
+import { fleetQueryString, parseFleetFilter } from "@/lib/queries/admin-fleet-filter";
+import { bulkActionLabel } from "@/lib/services/admin/bulk";
+
+export const metadata: Metadata = { title: "Fleet" };
+
+export default async function FleetPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  await requireRole("ADMIN");
+  const filter = parseFleetFilter(await searchParams);
+  const [{ rows, total }, facets, recent] = await Promise.all([listFleet(filter), fleetFacets(), recentBulkOperations(5)]);
+  const { page: _page, size: _size, sort: _sort, dir: _dir, ...onlyFilter } = filter;
+  const exportHref = `/api/admin/fleet/export?${fleetQueryString({ ...onlyFilter, sort: filter.sort, dir: filter.dir })}`;
+  return (
+    <>
+      <PageHeader
+        title="Fleet"
+        description="Every WorkSpace the inventory knows, refreshed from AWS in the background."
+        actions={
+          <a href={exportHref} className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm hover:bg-slate-100" download>
+            Export CSV
+          </a>
+        }
+      />
+      <FleetFilters filter={filter} facets={facets} />
+      <FleetTable rows={rows} total={total} filter={filter} />
+      {recent.length > 0 && (
+        <section aria-labelledby="recent-bulk" className="mt-8">
+          <h2 id="recent-bulk" className="mb-2 text-lg font-medium text-brand-900">Recent bulk operations</h2>
+          <ul className="space-y-1 text-sm">
+            {recent.map((op) => (
+              <li key={op.id}>
+                <Link href={`/admin/fleet/bulk/${op.id}`} className="text-brand-700 underline">
+                  {bulkActionLabel(op.action)} · {op.createdAt.toISOString().replace("T", " ").slice(0, 16)} UTC
+                </Link>{" "}
+                — {op.done} done, {op.failed} failed, {op.pending} pending · by {op.createdBy}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,21 @@
+import type { Metadata } from "next";
+import { PolicyForm } from "@/components/admin/policy-form";
+import { PageHeader } from "@/components/ui/page-header";
+import { requireRole } from "@/lib/auth/session";
+import { db } from "@/lib/db";
+import { CHANGE_TYPES } from "@/lib/domain";
+import { getPolicySettings } from "@/lib/services/settings";
+
+export const metadata: Metadata = { title: "Policies" };
+export const dynamic = "force-dynamic";
+
+export default async function PoliciesPage() {
+  await requireRole("ADMIN");
+  const settings = await getPolicySettings(db());
+  return (
+    <>
+      <PageHeader title="Policies" description="Who approves what, how long approvals wait, and what each persona and group may have. Saved changes apply to the next request." />
+      <PolicyForm settings={settings} changeTypes={[...CHANGE_TYPES]} />
+    </>
+  );
+}

@@ -1,0 +1,65 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { UserAccessForm } from "@/components/admin/user-access-form";
+import { PageHeader } from "@/components/ui/page-header";
+import { requireRole } from "@/lib/auth/session";
+import { getUserDetail } from "@/lib/queries/admin-users";
+
+export const metadata: Metadata = { title: "User" };
+
+const cell = "px-3 py-2";
+
+export default async function UserPage({ params }: { params: Promise<{ id: string }> }) {
+  await requireRole("ADMIN");
+  const detail = await getUserDetail((await params).id);
+  if (!detail) notFound();
+  const { user, workspaces, requests, people } = detail;
+  return (
+    <>
+      <PageHeader
+        title={user.name}
+        description={`${user.email} · persona ${user.persona.toLowerCase()}${user.groups.length ? ` · groups ${user.groups.join(", ")}` : ""} · directory user name ${user.directoryUserName ?? "not set"}`}
+        actions={<Link href="/admin/users" className="text-sm text-brand-700 underline">All users</Link>}
+      />
+      <UserAccessForm userId={user.id} role={user.role} managerId={user.managerId} people={people} />
+      {user.reports.length > 0 && <p className="mt-3 text-sm text-slate-600">Reports: {user.reports.map((r) => r.name).join(", ")}</p>}
+
+      <h2 className="mt-8 mb-2 text-lg font-medium text-brand-900">WorkSpaces</h2>
+      {workspaces.length === 0 ? (
+        <p className="text-sm text-slate-600">None.</p>
+      ) : (
+        <table className="w-full rounded-lg border border-slate-200 bg-white text-left text-sm">
+          <caption className="sr-only">WorkSpaces of {user.name}</caption>
+          <thead className="bg-slate-50"><tr><th scope="col" className={cell}>WorkSpace</th><th scope="col" className={cell}>Region</th><th scope="col" className={cell}>State</th><th scope="col" className={cell}>Bundle</th><th scope="col" className={cell}>Compute</th><th scope="col" className={cell}>Running mode</th></tr></thead>
+          <tbody>
+            {workspaces.map((w) => (
+              <tr key={w.id} className="border-t border-slate-100">
+                <td className={`${cell} font-mono text-xs`}>{w.id}</td><td className={cell}>{w.region}</td><td className={cell}>{w.goneAt ? "Gone" : w.state}</td>
+                <td className={`${cell} font-mono text-xs`}>{w.bundleId}</td><td className={cell}>{w.computeType ?? "—"}</td><td className={cell}>{w.runningMode ?? "—"}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+
+      <h2 className="mt-8 mb-2 text-lg font-medium text-brand-900">Requests</h2>
+      {requests.length === 0 ? (
+        <p className="text-sm text-slate-600">None.</p>
+      ) : (
+        <table className="w-full rounded-lg border border-slate-200 bg-white text-left text-sm">
+          <caption className="sr-only">Requests by or for {user.name}</caption>
+          <thead className="bg-slate-50"><tr><th scope="col" className={cell}>When</th><th scope="col" className={cell}>Change</th><th scope="col" className={cell}>Status</th><th scope="col" className={cell}>WorkSpace</th><th scope="col" className={cell}>Asked by</th></tr></thead>
+          <tbody>
+            {requests.map((r) => (
+              <tr key={r.id} className="border-t border-slate-100">
+                <td className={cell}>{r.createdAt.toISOString().replace("T", " ").slice(0, 16)} UTC</td><td className={cell}>{r.type}</td><td className={cell}>{r.status}</td>
+                <td className={`${cell} font-mono text-xs`}>{r.workspaceId ?? "new"}</td><td className={cell}>{r.requester.name}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </>
+  );
+}

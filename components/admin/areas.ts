@@ -1,0 +1,12 @@
+// The admin console's areas, in the order the navigation and the admin home show them.
+export const ADMIN_AREAS = [
+  { href: "/admin/bundles", label: "Bundles", description: "Amazon's and custom bundles per Region, and what the catalog offers." },
+  { href: "/admin/prices", label: "Prices", description: "The price table behind every estimate, with confirmation dates." },
+  { href: "/admin/ip-groups", label: "IP access control groups", description: "Trusted networks, their rules, and the directories they guard." },
+  { href: "/admin/directories", label: "Directories", description: "Registered directories, MFA, self-service and access settings." },
+  { href: "/admin/fleet", label: "Fleet", description: "Every WorkSpace: search, export, and bulk operations." },
+  { href: "/admin/users", label: "Users", description: "People, roles and managers." },
+  { href: "/admin/policies", label: "Policies", description: "Approval thresholds, auto-approved changes and the catalog per persona." },
+  { href: "/admin/audit", label: "Audit log", description: "Every request, decision, admin change and AWS call." },
+  { href: "/admin/mail", label: "Mail outbox", description: "Mail the portal sent, rendered." },
+] as const;

@@ -1,0 +1,66 @@
+"use client";
+
+import type { ColumnDef } from "@tanstack/react-table";
+import { useRouter } from "next/navigation";
+import { useEffect, useState, useTransition } from "react";
+import { retryBulkAction } from "@/lib/actions/admin-fleet";
+import { ActionMessage, actionError } from "./action-message";
+import { DataTable } from "./data-table";
+
+interface Item {
+  workspaceId: string;
+  code: string | null;
+  region: string;
+  status: "PENDING" | "DONE" | "FAILED";
+  reason: string | null;
+  awsRequestId: string | null;
+  attempts: number;
+}
+
+const STATUS_WORDS = { PENDING: "Pending", DONE: "Done", FAILED: "Failed" } as const;
+
+const columns: ColumnDef<Item, unknown>[] = [
+  { accessorKey: "workspaceId", header: "WorkSpace", cell: (c) => <span className="font-mono text-xs">{c.row.original.workspaceId}</span> },
+  { accessorKey: "region", header: "Region" },
+  { accessorKey: "status", header: "Status", cell: (c) => STATUS_WORDS[c.row.original.status] },
+  { accessorKey: "reason", header: "Reason", cell: (c) => (c.row.original.reason ? `${c.row.original.reason} (${c.row.original.code})` : "—") },
+  { accessorKey: "attempts", header: "Attempts" },
+  { accessorKey: "awsRequestId", header: "AWS request id", cell: (c) => <span className="font-mono text-xs">{c.row.original.awsRequestId ?? "—"}</span> },
+];
+
+export function BulkProgress({ operationId, counts, items }: { operationId: string; counts: Record<Item["status"], number>; items: Item[] }) {
+  const router = useRouter();
+  const [pending, start] = useTransition();
+  const [message, setMessage] = useState<{ ok: boolean; message: string } | null>(null);
+
+  // While items are pending, look again every second and a half; the executor writes each batch as it goes.
+  useEffect(() => {
+    if (counts.PENDING === 0) return;
+    const timer = setInterval(() => router.refresh(), 1500);
+    return () => clearInterval(timer);
+  }, [counts.PENDING, router]);
+
+  const retry = () =>
+    start(async () => {
+      const out = await retryBulkAction({ operationId });
+      setMessage(out.ok ? { ok: true, message: `Retrying ${out.data.retried} WorkSpaces.` } : { ok: false, message: actionError(out) });
+      router.refresh();
+    });
+
+  return (
+    <>
+      <p role="status" className="mb-3 text-sm">
+        <strong>{counts.DONE}</strong> done · <strong>{counts.FAILED}</strong> failed · <strong>{counts.PENDING}</strong> pending
+      </p>
+      {counts.FAILED > 0 && counts.PENDING === 0 && (
+        <div className="mb-3">
+          <button type="button" disabled={pending} onClick={retry} className="rounded-md bg-brand-600 px-3 py-1.5 text-sm font-medium text-white disabled:opacity-50">
+            Retry failed items
+          </button>
+          <ActionMessage result={message} />
+        </div>
+      )}
+      <DataTable label="Items" data={items} columns={columns} getRowId={(i) => i.workspaceId} />
+    </>
+  );
+}

@@ -1,0 +1,75 @@
+"use client";
+
+import type { ColumnDef } from "@tanstack/react-table";
+import { useRouter } from "next/navigation";
+import { useState, useTransition } from "react";
+import { createBundleAction, deleteBundleAction } from "@/lib/actions/admin-bundles";
+import type { BundleView } from "@/lib/queries/admin-bundles";
+import { ActionMessage, actionError } from "./action-message";
+import { ConfirmButton } from "./confirm-button";
+import { DataTable } from "./data-table";
+
+type Msg = { ok: boolean; message: string } | null;
+
+function DeleteBundle({ bundle }: { bundle: BundleView }) {
+  const router = useRouter();
+  const [pending, start] = useTransition();
+  const [msg, setMsg] = useState<Msg>(null);
+  if (!bundle.custom) return <span className="text-slate-400">—</span>;
+  return (
+    <div>
+      <ConfirmButton label="Delete" question={`Delete ${bundle.name}?`} confirmLabel="Delete bundle" disabled={pending}
+        onConfirm={() => start(async () => {
+          const out = await deleteBundleAction({ region: bundle.region, bundleId: bundle.bundleId });
+          setMsg(out.ok ? { ok: true, message: "Deleted." } : { ok: false, message: actionError(out) });
+          if (out.ok) router.refresh();
+        })} />
+      <ActionMessage result={msg} />
+    </div>
+  );
+}
+
+const columns: ColumnDef<BundleView, unknown>[] = [
+  { accessorKey: "name", header: "Name", cell: (c) => <span><span className="font-medium">{c.row.original.name}</span><br /><span className="font-mono text-xs text-slate-500">{c.row.original.bundleId}</span></span> },
+  { accessorKey: "region", header: "Region" },
+  { id: "owner", header: "Owner", accessorFn: (b) => (b.custom ? "Custom" : "Amazon") },
+  { accessorKey: "computeType", header: "Compute" },
+  { id: "volumes", header: "Root / user GB", accessorFn: (b) => `${b.rootVolumeGib ?? "?"} / ${b.userVolumeGib ?? "?"}` },
+  { accessorKey: "inUse", header: "WorkSpaces" },
+  { id: "offered", header: "Offered to", accessorFn: (b) => b.offeredTo.join(", ") || "—" },
+  { id: "actions", header: "Actions", enableSorting: false, cell: (c) => <DeleteBundle bundle={c.row.original} /> },
+];
+
+export function BundleAdmin({ bundles, images }: { bundles: BundleView[]; images: { region: string; imageId: string; name: string }[] }) {
+  const router = useRouter();
+  const [pending, start] = useTransition();
+  const [msg, setMsg] = useState<Msg>(null);
+  const [form, setForm] = useState({ image: images[0] ? `${images[0].region}|${images[0].imageId}` : "", name: "", description: "", computeType: "STANDARD", root: "80", user: "50" });
+  const set = (k: keyof typeof form) => (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) => setForm({ ...form, [k]: e.target.value });
+  const create = (e: React.FormEvent) => {
+    e.preventDefault();
+    const [region, imageId] = form.image.split("|");
+    start(async () => {
+      const out = await createBundleAction({ region: region!, imageId: imageId!, name: form.name, description: form.description, computeType: form.computeType as "STANDARD", rootVolumeGib: Number(form.root), userVolumeGib: Number(form.user) });
+      setMsg(out.ok ? { ok: true, message: `Created ${out.data.bundleId}.` } : { ok: false, message: actionError(out) });
+      if (out.ok) router.refresh();
+    });
+  };
+  const field = "rounded border border-slate-300 px-2 py-1";
+  return (
+    <>
+      <DataTable label="Bundles" data={bundles} columns={columns} getRowId={(b) => `${b.region}/${b.bundleId}`} />
+      <form onSubmit={create} aria-labelledby="new-bundle" className="mt-6 flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-4 text-sm">
+        <h2 id="new-bundle" className="w-full text-lg font-medium text-brand-900">New custom bundle from an image</h2>
+        <label><span className="block text-slate-600">Image</span><select value={form.image} onChange={set("image")} className={field}>{images.map((i) => <option key={i.imageId} value={`${i.region}|${i.imageId}`}>{i.region} · {i.name}</option>)}</select></label>
+        <label><span className="block text-slate-600">Bundle name</span><input value={form.name} onChange={set("name")} className={field} /></label>
+        <label><span className="block text-slate-600">Bundle description</span><input value={form.description} onChange={set("description")} className={field} /></label>
+        <label><span className="block text-slate-600">Compute type</span><select value={form.computeType} onChange={set("computeType")} className={field}>{["VALUE", "STANDARD", "PERFORMANCE", "POWER", "POWERPRO", "GRAPHICS_G4DN", "GRAPHICSPRO_G4DN"].map((c) => <option key={c}>{c}</option>)}</select></label>
+        <label><span className="block text-slate-600">Root GB</span><input type="number" value={form.root} onChange={set("root")} className={`${field} w-20`} /></label>
+        <label><span className="block text-slate-600">User GB</span><input type="number" value={form.user} onChange={set("user")} className={`${field} w-20`} /></label>
+        <button type="submit" disabled={pending} className="rounded-md bg-brand-600 px-3 py-1.5 font-medium text-white disabled:opacity-50">Create bundle</button>
+        <div className="w-full"><ActionMessage result={msg} /></div>
+      </form>
+    </>
+  );
+}

@@ -1,0 +1,25 @@
+import { expect, test } from "@playwright/test";
+import { signInAs } from "./helpers";
+
+const PAGES = ["/admin", "/admin/bundles", "/admin/prices", "/admin/ip-groups", "/admin/directories", "/admin/fleet", "/admin/users", "/admin/policies", "/admin/audit", "/admin/mail"];
+const EXPORTS = ["/api/admin/fleet/export", "/api/admin/audit/export"];
+
+for (const who of ["alice", "bob", "dave"] as const) {
+  test(`${who} gets 403 for every admin page and export`, async ({ page }) => {
+    await signInAs(page, who);
+    await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Admin" })).toHaveCount(0);
+    for (const path of PAGES) {
+      const res = await page.goto(path);
+      expect(res?.status(), path).toBe(403);
+    }
+    for (const path of EXPORTS) expect((await page.request.get(path)).status(), path).toBe(403);
+  });
+}
+
+test("the admin sees every area in the admin navigation", async ({ page }) => {
+  await signInAs(page, "carol", "/admin");
+  const nav = page.getByRole("navigation", { name: "Admin" });
+  for (const name of ["Bundles", "Prices", "IP access control groups", "Directories", "Fleet", "Users", "Policies", "Audit log"]) {
+    await expect(nav.getByRole("link", { name, exact: true })).toBeVisible();
+  }
+});

@@ -1,0 +1,24 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { fleetIds } from "../queries/admin-fleet";
+import { retryBulkFailures, startBulkOperation } from "../services/admin/bulk";
+import { ServiceError } from "../services/errors";
+import { startBulkInput } from "../services/admin/validation";
+import { bulkForFilterInput, bulkOperationRef } from "./admin-fleet.validation";
+import { authedAction } from "./client";
+
+export const startBulkAction = authedAction({ role: "ADMIN", input: startBulkInput }, async ({ user, input }) => startBulkOperation(user, input));
+
+/** "Every WorkSpace matching the filter": the ids are resolved on the server from the filter, not sent by the browser. */
+export const startBulkForFilterAction = authedAction({ role: "ADMIN", input: bulkForFilterInput }, async ({ user, input }) => {
+  const ids = await fleetIds(input.filter);
+  if (!ids.length) throw new ServiceError("invalid", "No WorkSpace matches this filter.");
+  return startBulkOperation(user, { workspaceIds: ids, params: input.params, confirmed: input.confirmed });
+});
+
+export const retryBulkAction = authedAction({ role: "ADMIN", input: bulkOperationRef }, async ({ user, input }) => {
+  const out = await retryBulkFailures(user, input.operationId);
+  revalidatePath(`/admin/fleet/bulk/${input.operationId}`);
+  return out;
+});

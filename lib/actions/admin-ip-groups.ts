@@ -1,0 +1,17 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { associateIpGroup, createIpGroup, deleteIpGroup, disassociateIpGroup, replaceIpRules } from "../services/admin/ip-groups";
+import { createIpGroupInput, ipGroupAssociationInput, ipGroupRef, replaceIpRulesInput } from "../services/admin/validation";
+import { authedAction } from "./client";
+
+const done = <T>(value: T) => {
+  revalidatePath("/admin/ip-groups");
+  return value;
+};
+
+export const createIpGroupAction = authedAction({ role: "ADMIN", input: createIpGroupInput }, async ({ user, input }) => done(await createIpGroup(user, input)));
+export const deleteIpGroupAction = authedAction({ role: "ADMIN", input: ipGroupRef }, async ({ user, input }) => done(await deleteIpGroup(user, input)));
+export const replaceIpRulesAction = authedAction({ role: "ADMIN", input: replaceIpRulesInput }, async ({ user, input }) => done(await replaceIpRules(user, input)));
+export const associateIpGroupAction = authedAction({ role: "ADMIN", input: ipGroupAssociationInput }, async ({ user, input }) => done(await associateIpGroup(user, input)));
+export const disassociateIpGroupAction = authedAction({ role: "ADMIN", input: ipGroupAssociationInput }, async ({ user, input }) => done(await disassociateIpGroup(user, input)));

@@ -1,0 +1,33 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { updatePolicySettings, updatePriceTable } from "../services/admin/policies";
+import { changeUserManager, changeUserRole } from "../services/admin/users";
+import { changeManagerInput, changeRoleInput } from "../services/admin/validation";
+import { authedAction } from "./client";
+import { settingsInput } from "./admin-users.validation";
+
+export const changeRoleAction = authedAction({ role: "ADMIN", input: changeRoleInput }, async ({ user, input }) => {
+  await changeUserRole(user, input);
+  revalidatePath("/admin/users");
+  return { saved: true };
+});
+
+export const changeManagerAction = authedAction({ role: "ADMIN", input: changeManagerInput }, async ({ user, input }) => {
+  await changeUserManager(user, input);
+  revalidatePath("/admin/users");
+  return { saved: true };
+});
+
+// The domain schemas validate inside the services, so the refusal names the rule that failed.
+export const updatePolicyAction = authedAction({ role: "ADMIN", input: settingsInput }, async ({ user, input }) => {
+  await updatePolicySettings(user, input.value);
+  revalidatePath("/admin/policies");
+  return { saved: true };
+});
+
+export const updatePricesAction = authedAction({ role: "ADMIN", input: settingsInput }, async ({ user, input }) => {
+  await updatePriceTable(user, input.value);
+  revalidatePath("/admin/prices");
+  return { saved: true };
+});

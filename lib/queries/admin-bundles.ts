@@ -1,0 +1,52 @@
+import "server-only";
+import { getAwsGateway } from "../aws";
+import { db } from "../db";
+import { getPolicySettings } from "../services/settings";
+
+export interface BundleView {
+  region: string;
+  bundleId: string;
+  name: string;
+  custom: boolean;
+  description?: string;
+  imageId?: string;
+  computeType?: string;
+  rootVolumeGib?: number;
+  userVolumeGib?: number;
+  state?: string;
+  inUse: number;
+  offeredTo: string[];
+}
+
+export async function listBundles(): Promise<{ bundles: BundleView[]; images: { region: string; imageId: string; name: string; os?: string }[]; errors: string[] }> {
+  const gateway = getAwsGateway();
+  const [usage, policy] = await Promise.all([db().workspace.groupBy({ by: ["bundleId"], where: { goneAt: null }, _count: { _all: true } }), getPolicySettings(db())]);
+  const inUse = new Map(usage.map((u) => [u.bundleId, u._count._all]));
+  const offers = [
+    ...Object.entries(policy.catalog.byPersona).map(([k, v]) => [`persona ${k}`, v.bundleIds] as const),
+    ...Object.entries(policy.catalog.byGroup).map(([k, v]) => [`group ${k}`, v.bundleIds] as const),
+  ];
+  const bundles: BundleView[] = [];
+  const images: { region: string; imageId: string; name: string; os?: string }[] = [];
+  const errors: string[] = [];
+  await Promise.all(
+    gateway.regions.map(async (region) => {
+      try {
+        const gw = gateway.region(region);
+        const [list, imgs] = await Promise.all([gw.bundles.describeBundles({ owner: "all" }), gw.bundles.describeImages()]);
+        for (const i of imgs) if (i.state === "AVAILABLE") images.push({ region, imageId: i.imageId, name: i.name, os: i.operatingSystem });
+        for (const b of list) {
+          bundles.push({
+            region, bundleId: b.bundleId, name: b.name, custom: b.owner !== "AMAZON", description: b.description, imageId: b.imageId, computeType: b.computeType,
+            rootVolumeGib: b.rootVolumeGib, userVolumeGib: b.userVolumeGib, state: b.state, inUse: inUse.get(b.bundleId) ?? 0,
+            offeredTo: offers.filter(([, ids]) => ids.includes(b.bundleId)).map(([who]) => who),
+          });
+        }
+      } catch (error) {
+        errors.push(`${region}: ${(error as Error).message}`);
+      }
+    }),
+  );
+  bundles.sort((a, b) => a.region.localeCompare(b.region) || Number(b.custom) - Number(a.custom) || a.name.localeCompare(b.name));
+  return { bundles, images, errors };
+}

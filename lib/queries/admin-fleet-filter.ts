@@ -1,0 +1,39 @@
+import { z } from "zod";
+
+// The fleet filter lives in the URL (so a filtered view can be shared and exported); this parses it.
+// No server-only import: the client components build links from the same shape.
+
+export const FLEET_SORTS = ["id", "userName", "owner", "state", "region", "directoryId", "bundleId", "computeType", "runningMode", "costCenter", "lastSyncedAt"] as const;
+export type FleetSort = (typeof FLEET_SORTS)[number];
+
+const text = z.string().trim().max(128).optional().catch(undefined).transform((v) => v || undefined);
+
+export const fleetFilterSchema = z.object({
+  q: text,
+  state: text,
+  region: text,
+  directory: text,
+  bundle: text,
+  compute: text,
+  mode: text,
+  owner: text,
+  cc: text,
+  sort: z.enum(FLEET_SORTS).catch("userName").default("userName"),
+  dir: z.enum(["asc", "desc"]).catch("asc").default("asc"),
+  page: z.coerce.number().int().min(1).max(100_000).catch(1).default(1),
+  size: z.coerce.number().int().min(10).max(200).catch(50).default(50),
+});
+export type FleetFilter = z.infer<typeof fleetFilterSchema>;
+
+export function parseFleetFilter(params: Record<string, string | string[] | undefined> | URLSearchParams): FleetFilter {
+  const flat: Record<string, string> = {};
+  const entries = params instanceof URLSearchParams ? [...params.entries()] : Object.entries(params);
+  for (const [k, v] of entries) if (typeof v === "string") flat[k] = v;
+  return fleetFilterSchema.parse(flat);
+}
+
+export function fleetQueryString(filter: Partial<FleetFilter>): string {
+  const out = new URLSearchParams();
+  for (const [k, v] of Object.entries(filter)) if (v !== undefined && v !== "") out.set(k, String(v));
+  return out.toString();
+}

@@ -1,0 +1,107 @@
+// npm run bench:fleet — the fleet page's server cost at 10,000 WorkSpaces against 100, and the CSV export.
+// Seeds the Workspace cache of an in-memory PGlite, then times what the page does on the server: the
+// count and page queries and the table's HTML render (React in production mode, as `next start` runs it). Target: 10k/100 ratio ≤ 1.5 for each view.
+import { register } from "node:module";
+import { createElement } from "react";
+import { renderToString } from "react-dom/server";
+
+// The query modules start with `import "server-only"`; outside Next.js that import must resolve to nothing.
+register(
+  "data:text/javascript," +
+    encodeURIComponent(`export async function resolve(s, c, next) { return s === "server-only" ? { url: "data:text/javascript,", shortCircuit: true } : next(s, c); }`),
+);
+
+const STATES = ["AVAILABLE", "AVAILABLE", "AVAILABLE", "STOPPED", "STOPPED", "PENDING", "REBOOTING", "UNHEALTHY", "ERROR"];
+const COMPUTE = ["VALUE", "STANDARD", "PERFORMANCE", "POWER", "POWERPRO"];
+const REGIONS = ["us-east-1", "eu-west-1"];
+
+async function main() {
+  const { createTestDatabase } = await import("../test/db");
+  const { listFleet, fleetFacets, resetFleetFacetCache } = await import("../lib/queries/admin-fleet");
+  const { parseFleetFilter } = await import("../lib/queries/admin-fleet-filter");
+  const { fleetCsvResponse } = await import("../lib/queries/admin-fleet-csv");
+  const { DataTable } = await import("../components/admin/data-table");
+  const { fleetColumns } = await import("../components/admin/fleet-table");
+
+  const database = await createTestDatabase();
+  const prisma = database.prisma;
+  const owners = await Promise.all(Array.from({ length: 50 }, (_, i) => prisma.user.create({ data: { email: `u${i}@bench`, name: `User ${String(i).padStart(2, "0")}`, directoryUserName: `user${i}` } })));
+
+  async function seedTo(n: number) {
+    const have = await prisma.workspace.count();
+    const rows = [];
+    for (let i = have; i < n; i++) {
+      rows.push({
+        id: `ws-${i.toString(36).padStart(9, "0")}`, region: REGIONS[i % 2]!, directoryId: `d-${(i % 3).toString().padStart(10, "0")}`, userName: `user${i}`,
+        ownerId: i % 7 === 0 ? owners[i % owners.length]!.id : null, state: STATES[i % STATES.length]!, bundleId: `wsb-${(i % 12).toString().padStart(9, "0")}`,
+        computeType: COMPUTE[i % COMPUTE.length]!, runningMode: i % 3 === 0 ? "ALWAYS_ON" : "AUTO_STOP", costCenter: `CC-${1000 + (i % 40)}`, raw: {}, lastSyncedAt: new Date(),
+      });
+    }
+    for (let i = 0; i < rows.length; i += 1000) await prisma.workspace.createMany({ data: rows.slice(i, i + 1000) });
+    resetFleetFacetCache();
+    await prisma.$executeRawUnsafe(`ANALYZE "Workspace"`);
+  }
+
+  const views: Record<string, Record<string, string>> = {
+    unfiltered: {},
+    "state+region": { state: "AVAILABLE", region: "eu-west-1" },
+    "search+sort owner": { q: "user1", sort: "owner", dir: "desc" },
+    "cost centre, page 3": { cc: "CC-1007", page: "3", sort: "computeType" },
+  };
+
+  async function pageTime(params: Record<string, string>): Promise<number> {
+    const filter = parseFleetFilter(params);
+    const runs: number[] = [];
+    for (let i = 0; i < 25; i++) {
+      const t = performance.now();
+      const [{ rows }] = await Promise.all([listFleet(filter), fleetFacets()]);
+      renderToString(createElement(DataTable<(typeof rows)[number]>, { label: "Fleet", data: rows, columns: fleetColumns, getRowId: (r) => r.id, sorting: [{ id: filter.sort, desc: filter.dir === "desc" }], onSortingChange: () => {}, rowSelection: {}, onRowSelectionChange: () => {} }));
+      runs.push(performance.now() - t);
+    }
+    runs.sort((a, b) => a - b);
+    return runs[Math.floor(runs.length / 2)]!; // median of 25 (the first runs warm up)
+  }
+
+  await seedTo(100);
+  for (const params of Object.values(views)) await pageTime(params); // warm-up: JIT, Prisma's query cache, PGlite's buffers
+  const small: Record<string, number> = {};
+  for (const [name, params] of Object.entries(views)) small[name] = await pageTime(params);
+  await seedTo(10_000);
+  const large: Record<string, number> = {};
+  for (const [name, params] of Object.entries(views)) large[name] = await pageTime(params);
+
+  console.log("Fleet page server time (count + page query + facets + table HTML), median of 25 runs");
+  console.log("view                     100 WS     10,000 WS   ratio");
+  let worst = 0;
+  for (const name of Object.keys(views)) {
+    const ratio = large[name]! / small[name]!;
+    worst = Math.max(worst, ratio);
+    console.log(`${name.padEnd(22)} ${small[name]!.toFixed(1).padStart(7)} ms ${large[name]!.toFixed(1).padStart(9)} ms   ${ratio.toFixed(2)}`);
+  }
+
+  // CSV export of all 10,000: read the stream as a browser would, noting the first byte and the heap.
+  global.gc?.();
+  const heapBefore = process.memoryUsage().heapUsed;
+  let peak = heapBefore;
+  const t0 = performance.now();
+  const res = fleetCsvResponse(parseFleetFilter({}));
+  const reader = res.body!.getReader();
+  let first = 0;
+  let bytes = 0;
+  let chunks = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    if (!first && chunks > 0) first = performance.now() - t0; // chunk 0 is the header line; the first data page follows
+    chunks += 1;
+    bytes += value.byteLength;
+    peak = Math.max(peak, process.memoryUsage().heapUsed);
+  }
+  const total = performance.now() - t0;
+  console.log(`\nCSV export, 10,000 rows: first data chunk after ${first.toFixed(0)} ms, complete after ${total.toFixed(0)} ms, ${chunks} chunks, ${(bytes / 1024).toFixed(0)} KiB; heap grew at most ${((peak - heapBefore) / 1024 / 1024).toFixed(1)} MiB while streaming`);
+  console.log(`\nWorst ratio ${worst.toFixed(2)} (target ≤ 1.5): ${worst <= 1.5 ? "OK" : "OVER TARGET"}`);
+  await database.close();
+  process.exit(worst <= 1.5 ? 0 : 1);
+}
+
+void main();
