@@ -47,3 +47,37 @@ export async function updatePriceTable(caller: AdminCaller, raw: unknown): Promi
   });
   return table;
 }
+
+/**
+ * Sets exactly which personas and groups may request WorkSpaces in one directory, by adding or removing
+ * the directory id in each catalog entry. Everything else in the policy is kept; the result is checked
+ * by the domain schema, and read, written and audited in one transaction.
+ */
+export async function setDirectoryRequesters(caller: AdminCaller, input: { directoryId: string; personas: string[]; groups: string[] }): Promise<PolicySettings> {
+  const actor = await requireAdmin(caller);
+  return db().$transaction(async (tx) => {
+    const before = await getPolicySettings(tx);
+    const edit = (entries: PolicySettings["catalog"]["byPersona"], wanted: string[]) => {
+      const next = { ...entries };
+      for (const key of new Set([...Object.keys(entries), ...wanted])) {
+        const entry = next[key] ?? { bundleIds: [], directoryIds: [] };
+        const others = entry.directoryIds.filter((id) => id !== input.directoryId);
+        next[key] = { ...entry, directoryIds: wanted.includes(key) ? [...others, input.directoryId] : others };
+      }
+      return next;
+    };
+    const parsed = policySettingsSchema.safeParse({ ...before, catalog: { byPersona: edit(before.catalog.byPersona, input.personas), byGroup: edit(before.catalog.byGroup, input.groups) } });
+    if (!parsed.success) throw invalid("policy", parsed.error.issues);
+    await tx.setting.upsert({
+      where: { key: POLICY_SETTING_KEY },
+      create: { key: POLICY_SETTING_KEY, value: toJson(parsed.data), updatedById: actor.id },
+      update: { value: toJson(parsed.data), updatedById: actor.id },
+    });
+    const who = (c: PolicySettings["catalog"]) => ({
+      personas: Object.keys(c.byPersona).filter((k) => c.byPersona[k]!.directoryIds.includes(input.directoryId)),
+      groups: Object.keys(c.byGroup).filter((k) => c.byGroup[k]!.directoryIds.includes(input.directoryId)),
+    });
+    await recordAudit(tx, { actor, action: "policy.directory_requesters_updated", targetType: "directory", targetId: input.directoryId, before: who(before.catalog), after: who(parsed.data.catalog) });
+    return parsed.data;
+  });
+}
