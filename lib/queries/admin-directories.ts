@@ -1,48 +1,83 @@
 import "server-only";
-import { getAwsGateway, type DirectorySummary, type RadiusStatus } from "../aws";
+import { getAwsGateway, type ClientProperties, type DirectorySummary, type RadiusStatus } from "../aws";
 import { db } from "../db";
+import { Persona } from "../generated/prisma/enums";
 import { getPolicySettings } from "../services/settings";
+
+export interface IpGroupOption {
+  groupId: string;
+  name: string;
+}
 
 export interface DirectoryView extends DirectorySummary {
   region: string;
   radius?: RadiusStatus;
   dsType?: string;
-  reconnect?: string;
-  ipGroupNames: string[];
-  mayRequest: string[];
+  clientProperties: ClientProperties;
+  ipGroups: IpGroupOption[];
+  /** The Region's groups not yet associated with this directory. */
+  otherIpGroups: IpGroupOption[];
+  requesters: { personas: string[]; groups: string[] };
 }
 
-export async function listDirectories(): Promise<{ directories: DirectoryView[]; errors: string[] }> {
+/** A Directory Service directory in a managed Region that is not registered with WorkSpaces yet. */
+export interface UnregisteredDirectory {
+  region: string;
+  directoryId: string;
+  name: string;
+  type?: string;
+}
+
+export interface DirectoriesPage {
+  directories: DirectoryView[];
+  unregistered: UnregisteredDirectory[];
+  /** Every persona and group the catalog knows or a person has, for the "may request" choices. */
+  personas: string[];
+  groups: string[];
+  errors: string[];
+}
+
+/** Directories of every managed Region, read from AWS (the portal keeps no copy), with who may request in each. */
+export async function listDirectories(): Promise<DirectoriesPage> {
   const gateway = getAwsGateway();
-  const policy = await getPolicySettings(db());
-  const who = [
-    ...Object.entries(policy.catalog.byPersona).map(([k, v]) => [`persona ${k}`, v.directoryIds] as const),
-    ...Object.entries(policy.catalog.byGroup).map(([k, v]) => [`group ${k}`, v.directoryIds] as const),
-  ];
-  const directories: DirectoryView[] = [];
-  const errors: string[] = [];
+  const [policy, people] = await Promise.all([getPolicySettings(db()), db().user.findMany({ select: { groups: true } })]);
+  const { byPersona, byGroup } = policy.catalog;
+  const personas = [...new Set([...Object.values(Persona), ...Object.keys(byPersona)])].sort();
+  const groups = [...new Set([...Object.keys(byGroup), ...people.flatMap((p) => p.groups)])].sort();
+  const page: DirectoriesPage = { directories: [], unregistered: [], personas, groups, errors: [] };
   await Promise.all(
     gateway.regions.map(async (region) => {
       try {
         const gw = gateway.region(region);
-        const registered = await gw.directories.describeDirectories();
+        const [registered, ds, ipGroups] = await Promise.all([gw.directories.describeDirectories(), gw.directoryService.describeDirectories(), gw.ipGroups.describeIpGroups()]);
+        const registeredIds = new Set(registered.map((d) => d.directoryId));
+        for (const d of ds) if (!registeredIds.has(d.directoryId)) page.unregistered.push({ region, directoryId: d.directoryId, name: d.name, type: d.type });
         if (!registered.length) return;
-        const ids = registered.map((d) => d.directoryId);
-        const [ds, client, groups] = await Promise.all([gw.directoryService.describeDirectories(ids), gw.directories.describeClientProperties(ids), gw.ipGroups.describeIpGroups()]);
+        const client = await gw.directories.describeClientProperties([...registeredIds]);
+        const option = (id: string): IpGroupOption => ({ groupId: id, name: ipGroups.find((g) => g.groupId === id)?.name ?? id });
         for (const d of registered) {
           const described = ds.find((x) => x.directoryId === d.directoryId);
-          directories.push({
-            ...d, region, radius: described?.radius, dsType: described?.type,
-            reconnect: client.find((c) => c.resourceId === d.directoryId)?.properties.ReconnectEnabled,
-            ipGroupNames: d.ipGroupIds.map((id) => groups.find((g) => g.groupId === id)?.name ?? id),
-            mayRequest: who.filter(([, dirIds]) => dirIds.includes(d.directoryId)).map(([w]) => w),
+          page.directories.push({
+            ...d,
+            region,
+            radius: described?.radius,
+            dsType: described?.type,
+            clientProperties: client.find((c) => c.resourceId === d.directoryId)?.properties ?? {},
+            ipGroups: d.ipGroupIds.map(option),
+            otherIpGroups: ipGroups.filter((g) => !d.ipGroupIds.includes(g.groupId)).map((g) => option(g.groupId)),
+            requesters: {
+              personas: Object.keys(byPersona).filter((k) => byPersona[k]!.directoryIds.includes(d.directoryId)),
+              groups: Object.keys(byGroup).filter((k) => byGroup[k]!.directoryIds.includes(d.directoryId)),
+            },
           });
         }
       } catch (error) {
-        errors.push(`${region}: ${(error as Error).message}`);
+        page.errors.push(`${region}: ${(error as Error).message}`);
       }
     }),
   );
-  directories.sort((a, b) => a.region.localeCompare(b.region) || a.name.localeCompare(b.name));
-  return { directories, errors };
+  const byRegionName = (a: { region: string; name: string }, b: { region: string; name: string }) => a.region.localeCompare(b.region) || a.name.localeCompare(b.name);
+  page.directories.sort(byRegionName);
+  page.unregistered.sort(byRegionName);
+  return page;
 }
