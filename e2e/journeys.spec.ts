@@ -189,6 +189,21 @@ test("Carol resets her Simple AD password; Alice is told who to ask", async ({ p
   await shot(page, "alice-password-ad-connector", testInfo);
 });
 
+test("on a phone-width screen the pages fit without sideways scrolling", async ({ page }, testInfo) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await signInAs(page, "alice");
+  for (const [path, name] of [["/", "phone-home"], ["/workspaces/new", "phone-request-form"], [`/workspaces/${aliceWorkspaceId}?action=volumes`, "phone-workspace"], ["/requests", "phone-requests"]] as const) {
+    await page.goto(path);
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await shot(page, name, testInfo);
+  }
+  // Keyboard: the skip link comes first and the bundle cards are a radio group reachable by Tab.
+  await page.goto("/workspaces/new");
+  await page.keyboard.press("Tab");
+  await expect(page.getByRole("link", { name: "Skip to content" })).toBeFocused();
+});
+
 test("Erin's undecided request expires", async ({ page }, testInfo) => {
   test.setTimeout(240_000);
   await signInAs(page, "erin", `/requests/${erinRequestId}`);

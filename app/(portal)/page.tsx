@@ -9,14 +9,13 @@ import { WorkspaceCard } from "@/components/workspaces/workspace-card";
 import { requireUser } from "@/lib/auth/session";
 import { relativeTime } from "@/lib/presentation/format";
 import { isTransitional } from "@/lib/presentation/status";
-import { openCreateRequests } from "@/lib/queries/requests";
-import { listMyWorkspaces } from "@/lib/queries/workspaces";
+import { myDashboard } from "@/lib/queries/workspaces";
 
 export const metadata: Metadata = { title: "My WorkSpaces" };
 
 export default async function MyWorkspacesPage() {
   const user = await requireUser();
-  const [workspaces, coming] = await Promise.all([listMyWorkspaces(user.id), openCreateRequests(user.id)]);
+  const { workspaces, coming } = await myDashboard(user.id);
   const now = new Date();
   const moving = workspaces.some((w) => isTransitional(w.state) || w.openRequests.length > 0) || coming.length > 0;
   return (

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { approveMany, decide } from "@/lib/actions/approvals";
+import { EmptyState } from "@/components/ui/empty-state";
 import { dangerButton, inputClass, primaryButton, secondaryButton } from "@/components/ui/styles";
 
 export interface InboxItem {
@@ -86,6 +87,15 @@ export function ApprovalInbox({ items }: { items: InboxItem[] }) {
       setSelected([]);
       router.refresh();
     });
+  }
+  // The status line stays mounted when the last row goes, so the decision is still announced.
+  if (items.length === 0) {
+    return (
+      <div className="space-y-4">
+        <p aria-live="polite" role="status" className="text-sm font-medium text-emerald-800">{status}</p>
+        <EmptyState title="Nothing is waiting for you">New requests from your team appear here, and you get a notification and an email.</EmptyState>
+      </div>
+    );
   }
   return (
     <div className="space-y-4">

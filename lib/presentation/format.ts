@@ -1,4 +1,10 @@
-import { formatMoney, type Money } from "../domain";
+// No imports from lib/domain here: client forms use these helpers, and the domain brings zod along.
+type Money = { cents: number; currency: "USD" };
+
+function formatMoney(a: Money): string {
+  const abs = Math.abs(a.cents);
+  return `${a.cents < 0 ? "-" : ""}$${Math.floor(abs / 100).toLocaleString("en-US")}.${String(abs % 100).padStart(2, "0")}`;
+}
 
 // Small formatting helpers for the pages. Dates are shown in UTC with the zone named, so a manager in
 // another country and the audit log agree on what "when" means.

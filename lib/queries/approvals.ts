@@ -3,7 +3,7 @@ import type { CurrentUser } from "../auth/session";
 import { db } from "../db";
 import { approvalDeadlines } from "../presentation/format";
 import { isWaitingFor, type RoutingRequest } from "../presentation/routing";
-import { getPolicySettings } from "../services/settings";
+import { policyAndPrices } from "./settings";
 import { describer } from "./requests";
 
 export interface InboxRow {
@@ -35,7 +35,7 @@ export async function approvalInbox(user: CurrentUser, now = new Date()): Promis
       where: { delegateId: user.id, revokedAt: null, startsAt: { lte: now }, endsAt: { gt: now } },
       include: { approver: { select: { id: true, name: true } } },
     }),
-    getPolicySettings(db()),
+    policyAndPrices().then((p) => p.settings),
   ]);
   const delegators = new Map(delegations.map((d) => [d.approver.id, d.approver.name]));
   const mine = pending.filter((r) => isWaitingFor(r as RoutingRequest, { id: user.id, isAdmin: user.role === "ADMIN", delegatorIds: [...delegators.keys()] }));

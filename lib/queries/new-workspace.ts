@@ -3,7 +3,7 @@ import type { CurrentUser } from "../auth/session";
 import { getConfig } from "../config";
 import { db } from "../db";
 import { BREAK_EVEN_HOURS, catalogOfferingFor, costSpecForBundle, monthlyCost, type Money } from "../domain";
-import { getPolicySettings, getPriceTable } from "../services/settings";
+import { policyAndPrices } from "./settings";
 import { bundlesIn, directoriesIn } from "./catalog";
 
 export interface BundleCard {
@@ -25,10 +25,9 @@ export interface BundleCard {
 
 /** What the "Request a WorkSpace" form may offer this user: their directories and bundles, priced. */
 export async function newWorkspaceOptions(user: CurrentUser) {
-  const [me, settings, prices] = await Promise.all([
+  const [me, { settings, prices }] = await Promise.all([
     db().user.findUnique({ where: { id: user.id }, select: { persona: true, groups: true, costCenter: true, directoryUserName: true } }),
-    getPolicySettings(db()),
-    getPriceTable(db()),
+    policyAndPrices(),
   ]);
   const regions = getConfig().aws.regions;
   const perRegion = await Promise.all(regions.map(async (region) => ({ region, directories: await directoriesIn(region), bundles: await bundlesIn(region) })));

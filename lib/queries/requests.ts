@@ -62,11 +62,3 @@ export async function getRequestForViewer(user: CurrentUser, id: string) {
   return { request, events, what: describe(request.change), isRequester: request.requesterId === user.id };
 }
 
-/** New-WorkSpace requests still on their way, shown on the home page until the WorkSpace appears. */
-export function openCreateRequests(userId: string) {
-  return db().request.findMany({
-    where: { beneficiaryId: userId, type: "create", status: { in: ["PENDING_APPROVAL", "APPROVED", "EXECUTING"] } },
-    orderBy: { createdAt: "desc" },
-    select: { id: true, status: true, createdAt: true, approvalReason: true },
-  });
-}

@@ -4,9 +4,9 @@ import { db } from "../db";
 import { monthlyCost, userVisibleState, type Money, type WorkspaceState } from "../domain";
 import type { Workspace as WorkspaceRow } from "../generated/prisma/client";
 import { OPEN_STATUSES } from "../services/requests/assess";
-import { getPolicySettings, getPriceTable } from "../services/settings";
 import { toDomainWorkspace } from "../services/workspace-records";
 import { catalogFor } from "./catalog";
+import { policyAndPrices } from "./settings";
 
 export interface WorkspaceView {
   id: string;
@@ -43,17 +43,16 @@ export interface WorkspaceView {
 
 type RowWithOwner = WorkspaceRow & { owner?: { name: string } | null };
 
-async function toViews(rows: RowWithOwner[]): Promise<WorkspaceView[]> {
+type OpenRequest = { id: string; type: string; status: string; createdAt: Date; workspaceId: string | null };
+const openSelect = { id: true, type: true, status: true, createdAt: true, workspaceId: true } as const;
+
+async function toViews(rows: RowWithOwner[], prefetched?: OpenRequest[]): Promise<WorkspaceView[]> {
   if (rows.length === 0) return [];
-  const [catalog, prices, settings, open] = await Promise.all([
+  const [catalog, { prices, settings }, open] = await Promise.all([
     catalogFor(rows.map((r) => r.region)),
-    getPriceTable(db()),
-    getPolicySettings(db()),
-    db().request.findMany({
-      where: { workspaceId: { in: rows.map((r) => r.id) }, status: { in: [...OPEN_STATUSES] } },
-      select: { id: true, type: true, status: true, createdAt: true, workspaceId: true },
-      orderBy: { createdAt: "desc" },
-    }),
+    policyAndPrices(),
+    prefetched ??
+      db().request.findMany({ where: { workspaceId: { in: rows.map((r) => r.id) }, status: { in: [...OPEN_STATUSES] } }, select: openSelect, orderBy: { createdAt: "desc" } }),
   ]);
   return rows.map((row) => {
     const bundle = catalog.bundle(row.bundleId);
@@ -97,9 +96,13 @@ async function toViews(rows: RowWithOwner[]): Promise<WorkspaceView[]> {
 
 const live = { goneAt: null, state: { notIn: ["TERMINATED"] } };
 
-export async function listMyWorkspaces(userId: string): Promise<WorkspaceView[]> {
-  const rows = await db().workspace.findMany({ where: { ownerId: userId, ...live }, orderBy: { firstSeenAt: "asc" } });
-  return toViews(rows);
+/** The home page in two queries: the user's WorkSpaces, and every open request by or for them. */
+export async function myDashboard(userId: string) {
+  const [rows, open] = await Promise.all([
+    db().workspace.findMany({ where: { ownerId: userId, ...live }, orderBy: { firstSeenAt: "asc" } }),
+    db().request.findMany({ where: { OR: [{ requesterId: userId }, { beneficiaryId: userId }], status: { in: [...OPEN_STATUSES] } }, select: openSelect, orderBy: { createdAt: "desc" } }),
+  ]);
+  return { workspaces: await toViews(rows, open), coming: open.filter((r) => r.type === "create") };
 }
 
 /** The WorkSpace if the viewer owns it (or is an admin); null otherwise, so the page answers 404 either way. */

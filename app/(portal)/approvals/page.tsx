@@ -2,7 +2,6 @@ import type { Metadata } from "next";
 import { ApprovalInbox } from "@/components/approvals/inbox";
 import { ApprovalTabs } from "@/components/approvals/tabs";
 import { AutoRefresh } from "@/components/ui/auto-refresh";
-import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireRole } from "@/lib/auth/session";
 import { monthlyAndAnnual, relativeTime } from "@/lib/presentation/format";
@@ -36,7 +35,7 @@ export default async function ApprovalsPage() {
       <PageHeader title="Approvals" description="Requests waiting for your decision, including those delegated to you." />
       <ApprovalTabs current="/approvals" waiting={items.length} />
       <AutoRefresh active intervalMs={15000} />
-      {items.length === 0 ? <EmptyState title="Nothing is waiting for you">New requests from your team appear here, and you get a notification and an email.</EmptyState> : <ApprovalInbox items={items} />}
+      <ApprovalInbox items={items} />
     </>
   );
 }
