@@ -18,7 +18,8 @@ const ACTIONS: { value: BulkParams["action"]; label: string; destructive?: strin
   { value: "terminate", label: "Terminate", destructive: "Terminating deletes the WorkSpaces and their users' data for good." },
 ];
 
-export function BulkPanel({ filter, total, selectedIds }: { filter: FleetFilter; total: number; selectedIds: string[] }) {
+/** `exact` is false when the fleet page stopped counting at its cap: then "all matching" says so instead of a number. */
+export function BulkPanel({ filter, total, exact = true, selectedIds }: { filter: FleetFilter; total: number; exact?: boolean; selectedIds: string[] }) {
   const router = useRouter();
   const [scope, setScope] = useState<"selected" | "filter">("selected");
   const [action, setAction] = useState<BulkParams["action"]>("reboot");
@@ -32,6 +33,7 @@ export function BulkPanel({ filter, total, selectedIds }: { filter: FleetFilter;
   const [pending, start] = useTransition();
   const chosen = ACTIONS.find((a) => a.value === action)!;
   const count = scope === "selected" ? selectedIds.length : total;
+  const howMany = scope === "filter" && !exact ? `all ${total.toLocaleString("en")}+ matching` : String(count);
 
   const params = (): BulkParams => {
     switch (action) {
@@ -59,7 +61,7 @@ export function BulkPanel({ filter, total, selectedIds }: { filter: FleetFilter;
       <fieldset className="mt-2 flex flex-wrap gap-4 text-sm">
         <legend className="sr-only">Which WorkSpaces</legend>
         <label><input type="radio" name="scope" checked={scope === "selected"} onChange={() => setScope("selected")} /> The {selectedIds.length} selected</label>
-        <label><input type="radio" name="scope" checked={scope === "filter"} onChange={() => setScope("filter")} /> All {total.toLocaleString("en")} matching the filter</label>
+        <label><input type="radio" name="scope" checked={scope === "filter"} onChange={() => setScope("filter")} /> All {total.toLocaleString("en")}{exact ? "" : "+"} matching the filter</label>
       </fieldset>
       <div className="mt-3 flex flex-wrap items-end gap-3">
         <label className="text-sm">
@@ -96,11 +98,11 @@ export function BulkPanel({ filter, total, selectedIds }: { filter: FleetFilter;
       {chosen.destructive && (
         <label className="mt-3 flex items-start gap-2 rounded border border-red-200 bg-red-50 p-2 text-sm text-red-900">
           <input type="checkbox" checked={confirmed} onChange={(e) => setConfirmed(e.target.checked)} />
-          <span>{chosen.destructive} I understand, {chosen.label.toLowerCase()} {count} WorkSpaces.</span>
+          <span>{chosen.destructive} I understand, {chosen.label.toLowerCase()} {howMany} WorkSpaces.</span>
         </label>
       )}
       <button type="button" disabled={pending || count === 0 || (Boolean(chosen.destructive) && !confirmed)} onClick={run} className="mt-3 rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white disabled:opacity-50">
-        {chosen.label} {count} WorkSpaces
+        {chosen.label} {howMany} WorkSpaces
       </button>
       <ActionMessage result={message} />
     </section>

@@ -25,7 +25,7 @@ export function FleetFilters({ filter, facets }: { filter: FleetFilter; facets: 
     <form method="get" role="search" aria-label="Filter the fleet" className="mb-4 flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-3">
       <label className="text-sm">
         <span className="block text-slate-600">Search</span>
-        <input type="search" name="q" defaultValue={filter.q} placeholder="ID, user name or computer" className="w-56 rounded border border-slate-300 px-2 py-1" />
+        <input type="search" name="q" defaultValue={filter.q} placeholder="Start of ID, user or computer name" className="w-56 rounded border border-slate-300 px-2 py-1" />
       </label>
       <Select name="state" label="State" value={filter.state} options={plain([...new Set([...facets.states, "TERMINATED"])])} />
       <Select name="region" label="Region" value={filter.region} options={plain(facets.regions)} />

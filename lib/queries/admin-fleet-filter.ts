@@ -22,6 +22,8 @@ export const fleetFilterSchema = z.object({
   dir: z.enum(["asc", "desc"]).catch("asc").default("asc"),
   page: z.coerce.number().int().min(1).max(100_000).catch(1).default(1),
   size: z.coerce.number().int().min(10).max(200).catch(50).default(50),
+  /** "exact": count every match instead of stopping at the page's cap (see listFleet). */
+  count: z.enum(["exact"]).optional().catch(undefined),
 });
 export type FleetFilter = z.infer<typeof fleetFilterSchema>;
 

@@ -14,8 +14,8 @@ export const metadata: Metadata = { title: "Fleet" };
 export default async function FleetPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requireRole("ADMIN");
   const filter = parseFleetFilter(await searchParams);
-  const [{ rows, total }, facets, recent] = await Promise.all([listFleet(filter), fleetFacets(), recentBulkOperations(5)]);
-  const { page: _page, size: _size, sort: _sort, dir: _dir, ...onlyFilter } = filter;
+  const [{ rows, total, exact }, facets, recent] = await Promise.all([listFleet(filter), fleetFacets(), recentBulkOperations(5)]);
+  const { page: _page, size: _size, sort: _sort, dir: _dir, count: _count, ...onlyFilter } = filter;
   const exportHref = `/api/admin/fleet/export?${fleetQueryString({ ...onlyFilter, sort: filter.sort, dir: filter.dir })}`;
   return (
     <>
@@ -29,7 +29,7 @@ export default async function FleetPage({ searchParams }: { searchParams: Promis
         }
       />
       <FleetFilters filter={filter} facets={facets} />
-      <FleetTable rows={rows} total={total} filter={filter} />
+      <FleetTable rows={rows} total={total} exact={exact} filter={filter} />
       {recent.length > 0 && (
         <section aria-labelledby="recent-bulk" className="mt-8">
           <h2 id="recent-bulk" className="mb-2 text-lg font-medium text-brand-900">Recent bulk operations</h2>
