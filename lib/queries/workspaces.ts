@@ -29,6 +29,7 @@ export interface WorkspaceView {
   ipAddress: string | null;
   computerName: string | null;
   userName: string;
+  ownerId: string | null;
   ownerName: string | null;
   connectionState: string | null;
   lastConnectedAt: Date | null;
@@ -80,6 +81,7 @@ async function toViews(rows: RowWithOwner[], prefetched?: OpenRequest[]): Promis
       ipAddress: row.ipAddress,
       computerName: row.computerName,
       userName: row.userName,
+      ownerId: row.ownerId,
       ownerName: row.owner?.name ?? null,
       connectionState: row.connectionState,
       lastConnectedAt: row.lastConnectedAt,

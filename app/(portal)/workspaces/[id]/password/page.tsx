@@ -16,7 +16,8 @@ export default async function PasswordPage({ params }: { params: Promise<{ id: s
   const user = await requireUser();
   const { id } = await params;
   const ws = await getWorkspaceForViewer(user, decodeURIComponent(id));
-  if (!ws || (ws.ownerName && user.role === "ADMIN" && ws.ownerName !== user.name)) notFound();
+  // Only the owner resets their own password, admins included.
+  if (!ws || ws.ownerId !== user.id) notFound();
   const supported = ws.directoryType === "SIMPLE_AD" || ws.directoryType === "MICROSOFT_AD";
   return (
     <>
