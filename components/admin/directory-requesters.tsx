@@ -51,7 +51,7 @@ export function DirectoryRequesters({ directoryId, current, personas, groups }: 
             </label>
           ))}
         </div>
-        <div className="mt-1 flex items-end gap-2">
+        <div className="mt-1 flex items-center gap-2">
           <label className="text-sm">
             <span className="sr-only">New group name</span>
             <input value={newGroup} onChange={(e) => setNewGroup(e.target.value)} placeholder="Another group" className={`${inputClass} w-44 py-1`} />

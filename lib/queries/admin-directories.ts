@@ -76,7 +76,9 @@ export async function listDirectories(): Promise<DirectoriesPage> {
       }
     }),
   );
-  const byRegionName = (a: { region: string; name: string }, b: { region: string; name: string }) => a.region.localeCompare(b.region) || a.name.localeCompare(b.name);
+  // The managed Regions in their configured order, then by name.
+  const rank = (region: string) => gateway.regions.indexOf(region);
+  const byRegionName = (a: { region: string; name: string }, b: { region: string; name: string }) => rank(a.region) - rank(b.region) || a.name.localeCompare(b.name);
   page.directories.sort(byRegionName);
   page.unregistered.sort(byRegionName);
   return page;
