@@ -2,8 +2,8 @@
 
 import type { ColumnDef } from "@tanstack/react-table";
 import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
-import { createBundleAction, deleteBundleAction } from "@/lib/actions/admin-bundles";
+import { useMemo, useState, useTransition } from "react";
+import { createBundleAction, deleteBundleAction, setBundleDisplayAction, updateBundleImageAction } from "@/lib/actions/admin-bundles";
 import type { BundleView } from "@/lib/queries/admin-bundles";
 import { ActionMessage, actionError } from "./action-message";
 import { ConfirmButton } from "./confirm-button";
@@ -29,7 +29,59 @@ function DeleteBundle({ bundle }: { bundle: BundleView }) {
   );
 }
 
-const columns: ColumnDef<BundleView, unknown>[] = [
+type Image = { region: string; imageId: string; name: string };
+
+function UpdateImage({ bundle, images }: { bundle: BundleView; images: Image[] }) {
+  const router = useRouter();
+  const [pending, start] = useTransition();
+  const [msg, setMsg] = useState<Msg>(null);
+  const choices = images.filter((i) => i.region === bundle.region && i.imageId !== bundle.imageId);
+  const [imageId, setImageId] = useState(choices[0]?.imageId ?? "");
+  if (!bundle.custom || choices.length === 0) return null;
+  return (
+    <div className="mt-2 flex flex-wrap items-center gap-1">
+      <select aria-label={`New image for ${bundle.name}`} value={imageId} onChange={(e) => setImageId(e.target.value)} className="max-w-40 rounded border border-slate-300 px-1 py-0.5 text-xs">
+        {choices.map((i) => <option key={i.imageId} value={i.imageId}>{i.name}</option>)}
+      </select>
+      <button type="button" disabled={pending || !imageId} className="rounded border border-slate-300 px-2 py-0.5 text-xs hover:bg-slate-100 disabled:opacity-50"
+        onClick={() => start(async () => {
+          const out = await updateBundleImageAction({ region: bundle.region, bundleId: bundle.bundleId, imageId });
+          setMsg(out.ok ? { ok: true, message: "Image updated; new WorkSpaces use it, existing ones on their next rebuild." } : { ok: false, message: actionError(out) });
+          if (out.ok) router.refresh();
+        })}>
+        Update image
+      </button>
+      <ActionMessage result={msg} />
+    </div>
+  );
+}
+
+function CatalogDisplay({ bundle }: { bundle: BundleView }) {
+  const router = useRouter();
+  const [pending, start] = useTransition();
+  const [msg, setMsg] = useState<Msg>(null);
+  const [displayName, setDisplayName] = useState(bundle.display?.displayName ?? "");
+  const [description, setDescription] = useState(bundle.display?.description ?? "");
+  if (bundle.offeredTo.length === 0) return <span className="text-xs text-slate-500">Not offered</span>;
+  const field = "w-full rounded border border-slate-300 px-1 py-0.5 text-xs";
+  return (
+    <form className="min-w-48 space-y-1" onSubmit={(e) => {
+      e.preventDefault();
+      start(async () => {
+        const out = await setBundleDisplayAction({ bundleId: bundle.bundleId, displayName, description });
+        setMsg(out.ok ? { ok: true, message: "Saved." } : { ok: false, message: actionError(out) });
+        if (out.ok) router.refresh();
+      });
+    }}>
+      <input aria-label={`Display name for ${bundle.name}`} placeholder="Display name" value={displayName} onChange={(e) => setDisplayName(e.target.value)} maxLength={64} className={field} />
+      <textarea aria-label={`Description for ${bundle.name}`} placeholder="What it is for" value={description} onChange={(e) => setDescription(e.target.value)} maxLength={280} rows={2} className={field} />
+      <button type="submit" disabled={pending} className="rounded border border-slate-300 px-2 py-0.5 text-xs hover:bg-slate-100 disabled:opacity-50">Save display</button>
+      <ActionMessage result={msg} />
+    </form>
+  );
+}
+
+const columnsFor = (images: Image[]): ColumnDef<BundleView, unknown>[] => [
   { accessorKey: "name", header: "Name", cell: (c) => <span><span className="font-medium">{c.row.original.name}</span><br /><span className="font-mono text-xs text-slate-500">{c.row.original.bundleId}</span></span> },
   { accessorKey: "region", header: "Region" },
   { id: "owner", header: "Owner", accessorFn: (b) => (b.custom ? "Custom" : "Amazon") },
@@ -37,10 +89,12 @@ const columns: ColumnDef<BundleView, unknown>[] = [
   { id: "volumes", header: "Root / user GB", accessorFn: (b) => `${b.rootVolumeGib ?? "?"} / ${b.userVolumeGib ?? "?"}` },
   { accessorKey: "inUse", header: "WorkSpaces" },
   { id: "offered", header: "Offered to", accessorFn: (b) => b.offeredTo.join(", ") || "—" },
-  { id: "actions", header: "Actions", enableSorting: false, cell: (c) => <DeleteBundle bundle={c.row.original} /> },
+  { id: "display", header: "In the catalog as", accessorFn: (b) => b.display?.displayName ?? "", cell: (c) => <CatalogDisplay bundle={c.row.original} /> },
+  { id: "actions", header: "Actions", enableSorting: false, cell: (c) => <><DeleteBundle bundle={c.row.original} /><UpdateImage bundle={c.row.original} images={images} /></> },
 ];
 
-export function BundleAdmin({ bundles, images }: { bundles: BundleView[]; images: { region: string; imageId: string; name: string }[] }) {
+export function BundleAdmin({ bundles, images }: { bundles: BundleView[]; images: Image[] }) {
+  const columns = useMemo(() => columnsFor(images), [images]);
   const router = useRouter();
   const [pending, start] = useTransition();
   const [msg, setMsg] = useState<Msg>(null);

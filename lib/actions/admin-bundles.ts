@@ -1,7 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { bundleRef, createBundleInput, createCustomBundle, deleteCustomBundle, updateBundleImage, updateBundleImageInput } from "../services/admin/bundles";
+import { bundleRef, clearBundleDisplay, createBundleInput, createCustomBundle, deleteCustomBundle, setBundleDisplay, setBundleDisplayInput, updateBundleImage, updateBundleImageInput } from "../services/admin/bundles";
 import { authedAction } from "./client";
 
 export const createBundleAction = authedAction({ role: "ADMIN", input: createBundleInput }, async ({ user, input }) => {
@@ -20,4 +20,16 @@ export const deleteBundleAction = authedAction({ role: "ADMIN", input: bundleRef
   await deleteCustomBundle(user, input);
   revalidatePath("/admin/bundles");
   return { deleted: true };
+});
+
+export const setBundleDisplayAction = authedAction({ role: "ADMIN", input: setBundleDisplayInput }, async ({ user, input }) => {
+  await setBundleDisplay(user, input);
+  revalidatePath("/admin/bundles");
+  return { saved: true };
+});
+
+export const clearBundleDisplayAction = authedAction({ role: "ADMIN", input: bundleRef }, async ({ user, input }) => {
+  await clearBundleDisplay(user, input);
+  revalidatePath("/admin/bundles");
+  return { cleared: true };
 });

@@ -1,6 +1,7 @@
 import "server-only";
 import { getAwsGateway } from "../aws";
 import { db } from "../db";
+import { getCatalogDisplay } from "../services/admin/bundles";
 import { getPolicySettings } from "../services/settings";
 
 export interface BundleView {
@@ -16,11 +17,13 @@ export interface BundleView {
   state?: string;
   inUse: number;
   offeredTo: string[];
+  /** How the employee catalog presents it, when an admin named it. */
+  display?: { displayName: string; description: string };
 }
 
 export async function listBundles(): Promise<{ bundles: BundleView[]; images: { region: string; imageId: string; name: string; os?: string }[]; errors: string[] }> {
   const gateway = getAwsGateway();
-  const [usage, policy] = await Promise.all([db().workspace.groupBy({ by: ["bundleId"], where: { goneAt: null }, _count: { _all: true } }), getPolicySettings(db())]);
+  const [usage, policy, display] = await Promise.all([db().workspace.groupBy({ by: ["bundleId"], where: { goneAt: null }, _count: { _all: true } }), getPolicySettings(db()), getCatalogDisplay()]);
   const inUse = new Map(usage.map((u) => [u.bundleId, u._count._all]));
   const offers = [
     ...Object.entries(policy.catalog.byPersona).map(([k, v]) => [`persona ${k}`, v.bundleIds] as const),
@@ -40,6 +43,7 @@ export async function listBundles(): Promise<{ bundles: BundleView[]; images: { 
             region, bundleId: b.bundleId, name: b.name, custom: b.owner !== "AMAZON", description: b.description, imageId: b.imageId, computeType: b.computeType,
             rootVolumeGib: b.rootVolumeGib, userVolumeGib: b.userVolumeGib, state: b.state, inUse: inUse.get(b.bundleId) ?? 0,
             offeredTo: offers.filter(([, ids]) => ids.includes(b.bundleId)).map(([who]) => who),
+            display: display[b.bundleId],
           });
         }
       } catch (error) {

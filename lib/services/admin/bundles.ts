@@ -3,6 +3,8 @@ import { getAwsGateway } from "../../aws";
 import { db } from "../../db";
 import { recordAudit } from "../audit";
 import { setCatalogSource } from "../catalog";
+import { getPolicySettings } from "../settings";
+import { toJson } from "../tx";
 import { ServiceError } from "../errors";
 import { callAws, parseInput, requireAdmin, type AdminCaller } from "./guard";
 import { regionSchema } from "./validation";
@@ -67,4 +69,55 @@ export async function deleteCustomBundle(caller: AdminCaller, raw: z.input<typeo
   const out = await callAws(actor, { action: "bundle.delete", targetType: "bundle", targetId: input.bundleId, detail: input }, () => gw.bundles.deleteBundle(input.bundleId));
   await recordAudit(db(), { actor, action: "bundle.deleted", targetType: "bundle", targetId: input.bundleId, before, awsRequestIds: [out.requestId], detail: { region: input.region } });
   await refreshCatalog();
+}
+
+// How the catalog presents an offered bundle to employees: a friendlier name and a sentence on what it is for.
+// One Setting row keyed by bundle id; the bundle itself (AWS's name and specs) is untouched.
+export const CATALOG_DISPLAY_SETTING_KEY = "catalog-display";
+
+const displayEntry = z.object({
+  displayName: z.string().trim().min(1, "Give the bundle a display name.").max(64, "Keep the display name under 64 characters."),
+  description: z.string().trim().max(280, "Keep the description under 280 characters.").default(""),
+});
+export const catalogDisplaySchema = z.record(bundleId, displayEntry);
+export type CatalogDisplay = z.infer<typeof catalogDisplaySchema>;
+export const setBundleDisplayInput = z.object({ bundleId }).and(displayEntry);
+
+export async function getCatalogDisplay(): Promise<CatalogDisplay> {
+  const row = await db().setting.findUnique({ where: { key: CATALOG_DISPLAY_SETTING_KEY } });
+  const parsed = catalogDisplaySchema.safeParse(row?.value ?? {});
+  return parsed.success ? parsed.data : {};
+}
+
+/** Sets how an offered bundle shows in the catalog; refused for a bundle no persona or group is offered. */
+export async function setBundleDisplay(caller: AdminCaller, raw: z.input<typeof setBundleDisplayInput>): Promise<void> {
+  const actor = await requireAdmin(caller);
+  const input = parseInput(setBundleDisplayInput, raw);
+  const policy = await getPolicySettings(db());
+  const offered = [...Object.values(policy.catalog.byPersona), ...Object.values(policy.catalog.byGroup)].some((o) => o.bundleIds.includes(input.bundleId));
+  if (!offered) throw new ServiceError("refused", "This bundle is not offered to any persona or group; offer it under Policies first, then name it.");
+  await writeDisplay(actor, input.bundleId, { displayName: input.displayName, description: input.description });
+}
+
+export async function clearBundleDisplay(caller: AdminCaller, raw: z.input<typeof bundleRef>): Promise<void> {
+  const actor = await requireAdmin(caller);
+  const input = parseInput(bundleRef.pick({ bundleId: true }), raw);
+  await writeDisplay(actor, input.bundleId, null);
+}
+
+async function writeDisplay(actor: Awaited<ReturnType<typeof requireAdmin>>, id: string, entry: CatalogDisplay[string] | null) {
+  await db().$transaction(async (tx) => {
+    const row = await tx.setting.findUnique({ where: { key: CATALOG_DISPLAY_SETTING_KEY } });
+    const current = catalogDisplaySchema.safeParse(row?.value ?? {});
+    const all: CatalogDisplay = current.success ? { ...current.data } : {};
+    const before = all[id] ?? null;
+    if (entry) all[id] = entry;
+    else delete all[id];
+    await tx.setting.upsert({
+      where: { key: CATALOG_DISPLAY_SETTING_KEY },
+      create: { key: CATALOG_DISPLAY_SETTING_KEY, value: toJson(all), updatedById: actor.id },
+      update: { value: toJson(all), updatedById: actor.id },
+    });
+    await recordAudit(tx, { actor, action: entry ? "bundle.display_set" : "bundle.display_cleared", targetType: "bundle", targetId: id, before, after: entry });
+  });
 }
