@@ -181,9 +181,14 @@ describe("crash injection: a dead worker's job is taken over and run exactly onc
       const requestId = (job.payload as { requestId?: string }).requestId;
       if (at !== point || job.kind !== "request.execute" || !requestId || !ids.includes(requestId) || crashed.has(requestId)) return;
       crashed.add(requestId);
+      // A dead process polls no more: once the last job has "died", this worker must not retake any
+      // of them itself when their leases run out.
+      if (crashed.size === ids.length) void doomed.stop();
       throw new SimulatedCrash(`died at ${point}`);
     };
-    const doomed = world.executor({ owner: `doomed-${point}`, leaseMs: 500, checkpoint: crashOnce });
+    // Long enough that the three jobs, crashing one after another on a loaded machine, are all
+    // still held when the last one dies.
+    const doomed = world.executor({ owner: `doomed-${point}`, leaseMs: 2_000, checkpoint: crashOnce });
     doomed.start();
     await eventually(async () => crashed.size === ids.length, 20_000, `three crashes at ${point}`);
     await doomed.stop();

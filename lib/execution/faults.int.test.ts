@@ -115,8 +115,11 @@ describe("executor under sandbox faults", () => {
       if (r.status === "FAILED") expect(r.failureReason, r.id).toMatch(/\w/);
       else expect(r.failureReason).toBeNull();
     }
-    // No execute job is left waiting or running.
-    const jobs = await prisma.outboxJob.findMany({ where: { dedupeKey: { in: ids.map((id) => `execute:${id}`) } } });
+    // No execute job is left waiting or running (a refused call buries its job just after failing the request).
+    const jobs = await eventually(async () => {
+      const rows = await prisma.outboxJob.findMany({ where: { dedupeKey: { in: ids.map((id) => `execute:${id}`) } } });
+      return rows.every((j) => j.status !== "PENDING") ? rows : null;
+    }, 5_000, "execute jobs to settle");
     expect(jobs).toHaveLength(BATCH);
     for (const j of jobs) expect(["DONE", "DEAD"]).toContain(j.status);
 

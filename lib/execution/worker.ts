@@ -74,6 +74,9 @@ export class Worker {
     this.stopped = true;
     this.unsubscribe?.();
     if (this.timer) clearTimeout(this.timer);
+    // A claim already in flight starts its jobs after this point; wait for it, or those jobs would run
+    // on after stop() returned (against a database the caller may be closing).
+    while (this.pumping) await new Promise((r) => setTimeout(r, 5));
     await Promise.allSettled([...this.running]);
   }
 

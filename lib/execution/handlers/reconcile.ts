@@ -82,8 +82,13 @@ export function reconcileHandler(gateway: () => AwsGateway, options: ReconcileOp
       const { db } = ctx;
       const now = new Date();
       const executing = await db.request.findMany({ where: { status: "EXECUTING", awsCalledAt: { not: null } }, orderBy: { executionStartedAt: "asc" }, take: 500 });
+      // awsCalledAt means a call may have been made, not that it was: while the execute job is still
+      // pending (its call failed and waits for a retry, or its worker died) the WorkSpace's state says
+      // nothing about this request, and an AVAILABLE WorkSpace would pass a reboot that never happened.
+      const unfinished = await db.outboxJob.findMany({ where: { status: "PENDING", dedupeKey: { in: executing.map((r) => `execute:${r.id}`) } }, select: { dedupeKey: true } });
+      const waiting = new Set(unfinished.map((j) => j.dedupeKey));
       const byRegion = new Map<string, Request[]>();
-      for (const r of executing) byRegion.set(r.region, [...(byRegion.get(r.region) ?? []), r]);
+      for (const r of executing) if (!waiting.has(`execute:${r.id}`)) byRegion.set(r.region, [...(byRegion.get(r.region) ?? []), r]);
 
       for (const [region, requests] of byRegion) {
         const gw = gateway().region(region);
