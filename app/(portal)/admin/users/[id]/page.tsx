@@ -10,8 +10,9 @@ export const metadata: Metadata = { title: "User" };
 
 const cell = "px-3 py-2";
 
-export default async function UserPage({ params }: { params: Promise<{ id: string }> }) {
+export default async function UserPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ created?: string }> }) {
   await requireRole("ADMIN");
+  const { created } = await searchParams;
   const detail = await getUserDetail((await params).id);
   if (!detail) notFound();
   const { user, workspaces, requests, people } = detail;
@@ -20,8 +21,18 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
       <PageHeader
         title={user.name}
         description={`${user.email} · persona ${user.persona.toLowerCase()}${user.groups.length ? ` · groups ${user.groups.join(", ")}` : ""} · directory user name ${user.directoryUserName ?? "not set"}`}
-        actions={<Link href="/admin/users" className="text-sm text-brand-700 underline">All users</Link>}
+        actions={
+          <span className="flex gap-4">
+            <Link href={`/admin/users/${user.id}/new-workspace`} className="text-sm text-brand-700 underline">Create a WorkSpace for {user.name}</Link>
+            <Link href="/admin/users" className="text-sm text-brand-700 underline">All users</Link>
+          </span>
+        }
       />
+      {created && (
+        <p role="status" className="mb-4 rounded-md border border-emerald-200 bg-emerald-50 p-3 text-sm text-emerald-900">
+          The WorkSpace was requested for {user.name} and approved at once; it appears below when AWS has created it.
+        </p>
+      )}
       <UserAccessForm userId={user.id} role={user.role} managerId={user.managerId} people={people} />
       {user.reports.length > 0 && <p className="mt-3 text-sm text-slate-600">Reports: {user.reports.map((r) => r.name).join(", ")}</p>}
 
