@@ -45,7 +45,8 @@ const envSchema = z.object({
   EMAIL_LINK_TTL_HOURS: z.coerce.number({ error: "expected a number of hours" }).int().positive().max(720).default(72),
   EXECUTOR_ENABLED: bool.default(true),
   EXECUTOR_POLL_MS: z.coerce.number({ error: "expected milliseconds" }).int().min(100).max(60_000).default(2000),
-  EXECUTOR_LEASE_SECONDS: z.coerce.number({ error: "expected seconds" }).int().min(5).max(600).default(30),
+  // 20 s: a dead worker's job is taken over within lease + one poll (about 22 s), inside the 30 s promise.
+  EXECUTOR_LEASE_SECONDS: z.coerce.number({ error: "expected seconds" }).int().min(5).max(600).default(20),
   RECONCILE_TIMEOUT_MINUTES: z.coerce.number({ error: "expected minutes" }).positive().default(120),
   INVENTORY_SYNC_MINUTES: z.coerce.number({ error: "expected minutes" }).positive().default(10),
   SANDBOX_HOST: z.string().min(1).default("127.0.0.1"),
