@@ -189,6 +189,50 @@ test("Carol resets her Simple AD password; Alice is told who to ask", async ({ p
   await shot(page, "alice-password-ad-connector", testInfo);
 });
 
+test("Bob delegates to Frank, sees his team, and approves several requests at once", async ({ page }, testInfo) => {
+  await signInAs(page, "alice", `/workspaces/${aliceWorkspaceId}?action=runningMode`);
+  await page.getByLabel("Running mode", { exact: true }).selectOption("ALWAYS_ON");
+  await expect(page.getByText(/Above about \d+ hours a month AlwaysOn is cheaper/)).toBeVisible();
+  await expect(page.getByTestId("approval")).toHaveText(/Needs approval from your manager/);
+  await page.getByLabel("Justification").fill("I work on it all day now.");
+  await page.getByRole("button", { name: "Submit request" }).click();
+  await expect(page.getByTestId("request-status")).toHaveText("Pending approval");
+  await signOut(page);
+
+  await signInAs(page, "dave", "/workspaces/new");
+  const europe = await page.getByLabel("Directory").locator("option", { hasText: "eu-west-1" }).first().getAttribute("value");
+  await page.getByLabel("Directory").selectOption(europe!);
+  await page.getByLabel("Justification").fill("A second desk for the Dublin office.");
+  await expect(page.getByTestId("approval")).toHaveText(/Needs approval/);
+  await page.getByRole("button", { name: "Submit request" }).click();
+  await expect(page.getByTestId("request-status")).toHaveText("Pending approval");
+  await signOut(page);
+
+  const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+  await signInAs(page, "bob", "/approvals/delegation");
+  await page.getByLabel("Delegate", { exact: true }).selectOption({ label: "Frank Osei" });
+  await page.getByLabel("Until (inclusive)").fill(tomorrow);
+  await page.getByRole("button", { name: "Delegate my approvals" }).click();
+  await expect(page.getByText("Delegation saved.")).toBeVisible();
+  await expect(page.getByRole("listitem").filter({ hasText: "Frank Osei" })).toContainText("active now");
+  await page.getByRole("link", { name: "My team" }).click();
+  await expect(page.getByTestId("team-total")).toHaveText(/^\$[\d,]+\.\d\d \/ month$/);
+  await expect(page.getByRole("table")).toContainText("Alice Nguyen");
+  await shot(page, "bob-team", testInfo);
+  await signOut(page);
+
+  await signInAs(page, "frank", "/approvals");
+  await expect(page.getByRole("listitem").filter({ hasText: "Alice Nguyen: Switch" })).toContainText("as Bob Martinez's delegate");
+  await signOut(page);
+
+  await signInAs(page, "bob", "/approvals");
+  await page.getByLabel("Select all").check();
+  await page.getByRole("button", { name: "Approve selected (2)" }).click();
+  await expect(page.getByRole("status")).toContainText("Approved 2 requests.");
+  await expect(page.getByText("Nothing is waiting for you")).toBeVisible();
+  await shot(page, "bob-bulk-approved", testInfo);
+});
+
 test("on a phone-width screen the pages fit without sideways scrolling", async ({ page }, testInfo) => {
   await page.setViewportSize({ width: 390, height: 844 });
   await signInAs(page, "alice");
