@@ -1,19 +1,18 @@
-// npm run bench:fleet — the fleet page's server cost at 10,000 WorkSpaces against 100, and the CSV export.
+// The fleet page's server cost in-process at 10,000 WorkSpaces against 100, and the CSV export: the diagnostic section
+// of `npm run bench:fleet` (scripts/bench-fleet-http.mjs measures the page over HTTP), or alone with
+// `NODE_ENV=production npx tsx scripts/bench-fleet.ts`.
 // Seeds the Workspace cache of two in-memory PGlites (100 and 10,000), then times what the page does on the server: the
 // count and page queries and the table's HTML render (React in production mode, as `next start` runs it). Target: 10k/100 ratio ≤ 1.5 for each view.
 import { register } from "node:module";
 import { createElement } from "react";
 import { renderToString } from "react-dom/server";
+import { benchOwners, benchWorkspaces } from "./bench-fleet-data";
 
 // The query modules start with `import "server-only"`; outside Next.js that import must resolve to nothing.
 register(
   "data:text/javascript," +
     encodeURIComponent(`export async function resolve(s, c, next) { return s === "server-only" ? { url: "data:text/javascript,", shortCircuit: true } : next(s, c); }`),
 );
-
-const STATES = ["AVAILABLE", "AVAILABLE", "AVAILABLE", "STOPPED", "STOPPED", "PENDING", "REBOOTING", "UNHEALTHY", "ERROR"];
-const COMPUTE = ["VALUE", "STANDARD", "PERFORMANCE", "POWER", "POWERPRO"];
-const REGIONS = ["us-east-1", "eu-west-1"];
 
 const ROUNDS = 31;
 
@@ -30,15 +29,8 @@ async function main() {
   async function fleetOf(n: number) {
     const database = await createTestDatabase();
     const prisma = database.prisma;
-    const owners = await Promise.all(Array.from({ length: 50 }, (_, i) => prisma.user.create({ data: { email: `u${i}@bench`, name: `User ${String(i).padStart(2, "0")}`, directoryUserName: `user${i}` } })));
-    const rows = [];
-    for (let i = 0; i < n; i++) {
-      rows.push({
-        id: `ws-${i.toString(36).padStart(9, "0")}`, region: REGIONS[i % 2]!, directoryId: `d-${(i % 3).toString().padStart(10, "0")}`, userName: `user${i}`,
-        ownerId: i % 7 === 0 ? owners[i % owners.length]!.id : null, state: STATES[i % STATES.length]!, bundleId: `wsb-${(i % 12).toString().padStart(9, "0")}`,
-        computeType: COMPUTE[i % COMPUTE.length]!, runningMode: i % 3 === 0 ? "ALWAYS_ON" : "AUTO_STOP", costCenter: `CC-${1000 + (i % 40)}`, raw: {}, lastSyncedAt: new Date(),
-      });
-    }
+    const owners = await Promise.all(benchOwners().map((data) => prisma.user.create({ data })));
+    const rows = benchWorkspaces(n, owners.map((o) => o.id)).map((w) => ({ ...w, raw: {}, lastSyncedAt: new Date() }));
     for (let i = 0; i < rows.length; i += 1000) await prisma.workspace.createMany({ data: rows.slice(i, i + 1000) });
     await prisma.$executeRawUnsafe(`ANALYZE "Workspace"`);
     return database;
@@ -111,10 +103,12 @@ async function main() {
   }
   const total = performance.now() - t0;
   console.log(`\nCSV export, 10,000 rows: first data chunk after ${first.toFixed(0)} ms, complete after ${total.toFixed(0)} ms, ${chunks} chunks, ${(bytes / 1024).toFixed(0)} KiB; heap grew at most ${((peak - heapBefore) / 1024 / 1024).toFixed(1)} MiB while streaming`);
-  console.log(`\nWorst ratio ${worst.toFixed(2)} (target ≤ 1.5): ${worst <= 1.5 ? "OK" : "OVER TARGET"}`);
+  // Run by scripts/bench-fleet-http.mjs this is a diagnostic: the target applies to the page over HTTP.
+  const diagnostic = process.env.BENCH_FLEET_DIAGNOSTIC === "1";
+  console.log(diagnostic ? `\nIn-process worst ratio ${worst.toFixed(2)} (diagnostic only)` : `\nWorst ratio ${worst.toFixed(2)} (target ≤ 1.5): ${worst <= 1.5 ? "OK" : "OVER TARGET"}`);
   await smallDb.close();
   await largeDb.close();
-  process.exit(worst <= 1.5 ? 0 : 1);
+  process.exit(diagnostic || worst <= 1.5 ? 0 : 1);
 }
 
 void main();
