@@ -40,6 +40,8 @@ export default defineConfig({
       NEXT_DIST_DIR: E2E_DIST_DIR,
       PORTAL_DATA_DIR: E2E_DATA_DIR,
       SANDBOX_PORT: E2E_SANDBOX_PORT,
+      // Enough generated WorkSpaces that fleet-wide journeys never have to touch the demo people's.
+      SANDBOX_FLEET_SIZE: "80",
       PORTAL_URL: `http://127.0.0.1:${PORT}`,
       DEMO_SIGN_IN: "true",
       NEXT_TELEMETRY_DISABLED: "1",

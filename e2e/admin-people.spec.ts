@@ -19,7 +19,9 @@ test("an admin changes a role, cannot remove the last admin, and edits the polic
   await expect(page.locator("main").getByRole("alert")).toContainText("last admin");
 
   await page.getByRole("navigation", { name: "Admin" }).getByRole("link", { name: "Policies" }).click();
-  await page.getByLabel("Manager and an admin approve above").fill("150");
+  const adminThreshold = page.getByLabel("Manager and an admin approve above");
+  const originalThreshold = await adminThreshold.inputValue();
+  await adminThreshold.fill("150");
   await page.getByRole("button", { name: "Save policy" }).click();
   await expect(page.locator("main").getByRole("status")).toContainText("Policy saved");
   await page.getByLabel("Manager approves above").fill("200");
@@ -33,4 +35,15 @@ test("an admin changes a role, cannot remove the last admin, and edits the polic
   const csv = await page.request.get("/api/admin/audit/export?action=user.");
   expect(csv.status()).toBe(200);
   expect(await csv.text()).toContain("user.role_changed");
+
+  // The employee and manager journeys run on the same server afterwards: put Erin and the policy back.
+  await page.goto("/admin/policies");
+  await page.getByLabel("Manager and an admin approve above").fill(originalThreshold);
+  await page.getByRole("button", { name: "Save policy" }).click();
+  await expect(page.locator("main").getByRole("status")).toContainText("Policy saved");
+  await page.goto("/admin/users");
+  await page.getByRole("region", { name: "Users" }).getByRole("link", { name: "Erin Wong" }).click();
+  await page.getByLabel("Role").selectOption("EMPLOYEE");
+  await page.getByRole("button", { name: "Save role" }).click();
+  await expect(page.locator("main").getByRole("status")).toHaveText("Role saved.");
 });

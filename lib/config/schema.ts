@@ -52,6 +52,7 @@ const envSchema = z.object({
   SANDBOX_HOST: z.string().min(1).default("127.0.0.1"),
   SANDBOX_PORT: port.default(4599),
   SANDBOX_CLOCK_SPEED: z.coerce.number({ error: "expected a number" }).positive("expected a positive number").default(60),
+  SANDBOX_FLEET_SIZE: z.coerce.number({ error: "expected a number of WorkSpaces" }).int().min(0).max(100_000).default(38),
   SANDBOX_ACCESS_KEY_ID: z.string().min(1).default("sandbox"),
   SANDBOX_SECRET_ACCESS_KEY: z.string().min(1).default("sandbox"),
 });
@@ -155,6 +156,7 @@ export function loadConfig(env: Env) {
       port: e.SANDBOX_PORT,
       url: sandboxUrl,
       clockSpeed: e.SANDBOX_CLOCK_SPEED,
+      fleetSize: e.SANDBOX_FLEET_SIZE,
       stateFile: path.join(dataDir, "sandbox-state.json"),
       credentials: { accessKeyId: e.SANDBOX_ACCESS_KEY_ID, secretAccessKey: e.SANDBOX_SECRET_ACCESS_KEY },
     },

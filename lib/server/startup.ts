@@ -32,6 +32,7 @@ async function startEmbeddedSandbox(config: PortalConfig): Promise<void> {
       port: config.sandbox.port,
       stateFile: config.sandbox.stateFile,
       clockSpeed: config.sandbox.clockSpeed,
+      fleetSize: config.sandbox.fleetSize,
       credentials: config.sandbox.credentials,
     });
     logger().info({ url: sandbox.url, clockSpeed: config.sandbox.clockSpeed }, "AWS sandbox listening");
