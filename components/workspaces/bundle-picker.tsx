@@ -16,6 +16,7 @@ export function BundlePicker({ bundles, value, onChange }: { bundles: BundleCard
             <label key={b.id} className={`relative flex cursor-pointer flex-col rounded-lg border p-3 text-sm focus-within:outline focus-within:outline-3 focus-within:outline-brand-600 ${checked ? "border-brand-600 bg-brand-50 ring-1 ring-brand-600" : "border-slate-200 bg-white hover:border-slate-300"}`}>
               <input type="radio" name="bundle" value={b.id} checked={checked} onChange={() => onChange(b.id)} className="sr-only" aria-label={b.name} />
               <span className="font-semibold text-slate-900">{b.name}</span>
+              {b.description && <span className="mt-0.5 text-xs text-slate-600">{b.description}</span>}
               <span className="mt-1 text-xs text-slate-700">
                 {computeLabel(b.computeType)} · {b.vcpu} vCPU · {b.memoryGiB} GiB memory{b.gpu ? ` · ${b.gpu}` : " · no GPU"}
               </span>

@@ -3,12 +3,16 @@ import type { CurrentUser } from "../auth/session";
 import { getConfig } from "../config";
 import { db } from "../db";
 import { BREAK_EVEN_HOURS, catalogOfferingFor, costSpecForBundle, monthlyCost, type Money } from "../domain";
+import { getCatalogDisplay } from "../services/admin/bundles";
 import { policyAndPrices } from "./settings";
 import { bundlesIn, directoriesIn } from "./catalog";
 
 export interface BundleCard {
   id: string;
+  /** The admin's display name for the catalog, or AWS's bundle name. */
   name: string;
+  /** What the bundle is for, as the admin describes it; null when none is set. */
+  description: string | null;
   region: string;
   computeType: string;
   vcpu: number;
@@ -25,9 +29,10 @@ export interface BundleCard {
 
 /** What the "Request a WorkSpace" form may offer this user: their directories and bundles, priced. */
 export async function newWorkspaceOptions(user: CurrentUser) {
-  const [me, { settings, prices }] = await Promise.all([
+  const [me, { settings, prices }, display] = await Promise.all([
     db().user.findUnique({ where: { id: user.id }, select: { persona: true, groups: true, costCenter: true, directoryUserName: true } }),
     policyAndPrices(),
+    getCatalogDisplay(),
   ]);
   const regions = getConfig().aws.regions;
   const perRegion = await Promise.all(regions.map(async (region) => ({ region, directories: await directoriesIn(region), bundles: await bundlesIn(region) })));
@@ -45,7 +50,8 @@ export async function newWorkspaceOptions(user: CurrentUser) {
       };
       bundles.push({
         id: b.id,
-        name: b.name,
+        name: display[b.id]?.displayName ?? b.name,
+        description: display[b.id]?.description || null,
         region: b.region,
         computeType: b.computeType,
         vcpu: b.vcpu,
