@@ -22,9 +22,11 @@ export interface RequestWorkspaceFormProps {
   costCenter: string;
   ownerUserName: string;
   expectedAutoStopHours: number;
+  /** An admin creating a WorkSpace for this person: every rule of theirs applies, only approval is skipped. */
+  beneficiary?: { id: string; name: string };
 }
 
-export function RequestWorkspaceForm({ directories, bundles, costCenter: defaultCostCenter, ownerUserName, expectedAutoStopHours }: RequestWorkspaceFormProps) {
+export function RequestWorkspaceForm({ directories, bundles, costCenter: defaultCostCenter, ownerUserName, expectedAutoStopHours, beneficiary }: RequestWorkspaceFormProps) {
   const router = useRouter();
   const [idempotencyKey] = useState(() => crypto.randomUUID());
   const [directoryId, setDirectoryId] = useState(directories[0]?.id ?? "");
@@ -75,15 +77,16 @@ export function RequestWorkspaceForm({ directories, bundles, costCenter: default
         tags: costCenter.trim() ? [{ key: "CostCenter", value: costCenter.trim() }] : [],
       }
     : null;
-  const { preview, error, loading } = usePreview(change ? { change } : null);
+  const forWhom = beneficiary ? { beneficiaryId: beneficiary.id } : {};
+  const { preview, error, loading } = usePreview(change ? { change, ...forWhom } : null);
   const field = (name: string) => outcome?.fieldErrors[name]?.[0];
 
   function submit(event: React.FormEvent) {
     event.preventDefault();
     if (!change || pending) return;
     startTransition(async () => {
-      const result = readSubmitResult(await submitChangeRequest({ change, justification, idempotencyKey }));
-      if ("requestId" in result) router.push(`/requests/${result.requestId}?submitted=1`);
+      const result = readSubmitResult(await submitChangeRequest({ change, justification, idempotencyKey, ...forWhom }));
+      if ("requestId" in result) router.push(beneficiary ? `/admin/users/${beneficiary.id}?created=${encodeURIComponent(result.requestId)}` : `/requests/${result.requestId}?submitted=1`);
       else setOutcome(result);
     });
   }
@@ -96,7 +99,7 @@ export function RequestWorkspaceForm({ directories, bundles, costCenter: default
           <select id="directory" className={inputClass} value={directoryId} onChange={(e) => chooseDirectory(e.target.value)}>
             {directories.map((d) => <option key={d.id} value={d.id}>{d.name} — {d.region}</option>)}
           </select>
-          <p className={hintClass}>Where your account lives. Only the directories offered to you are listed.</p>
+          <p className={hintClass}>{beneficiary ? `Only the directories offered to ${beneficiary.name} are listed.` : "Where your account lives. Only the directories offered to you are listed."}</p>
         </div>
         <BundlePicker bundles={regionBundles} value={bundleId} onChange={chooseBundle} />
         <div className="grid gap-4 sm:grid-cols-2">
@@ -139,7 +142,7 @@ export function RequestWorkspaceForm({ directories, bundles, costCenter: default
         <div>
           <label htmlFor="justification" className={labelClass}>Justification</label>
           <textarea id="justification" rows={3} className={inputClass} value={justification} onChange={(e) => setJustification(e.target.value)} aria-invalid={Boolean(field("justification"))} />
-          <p className={hintClass}>Your approver reads this. A sentence is enough.</p>
+          <p className={hintClass}>{beneficiary ? "Kept with the request and in the audit log." : "Your approver reads this. A sentence is enough."}</p>
           {field("justification") && <p className={errorClass}>{field("justification")}</p>}
         </div>
         <div aria-live="assertive">
@@ -151,11 +154,11 @@ export function RequestWorkspaceForm({ directories, bundles, costCenter: default
           )}
         </div>
         <button type="submit" className={primaryButton} disabled={pending || !change || (preview?.allowed === false && preview.reasons.some((r) => r.code !== "CONFIRMATION_REQUIRED"))}>
-          {pending ? "Submitting…" : "Submit request"}
+          {pending ? "Submitting…" : beneficiary ? `Create WorkSpace for ${beneficiary.name}` : "Submit request"}
         </button>
       </form>
       <div className="lg:sticky lg:top-4 lg:self-start">
-        <PreviewPanel preview={preview} loading={loading} error={error} title="Cost and approval" />
+        <PreviewPanel preview={preview} loading={loading} error={error} title={beneficiary ? "Cost and rules" : "Cost and approval"} />
       </div>
     </div>
   );

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { volumeCombinationRefusals } from "../domain";
-import { launchVolumeOptions, rootVolumeOptions, userVolumeOptions, validCombination } from "./volumes";
+import { rootVolumeOptions, userVolumeOptions, validCombination } from "./volumes";
 
 describe("volume options", () => {
   it("offers only larger user volumes that fit an 80 GB root", () => {
@@ -14,15 +14,10 @@ describe("volume options", () => {
     expect(rootVolumeOptions(80, 100)).toEqual([175, 200, 250, 300, 500, 1000, 2000]);
   });
 
-  it("starts new WorkSpaces at the bundle's volumes or above", () => {
-    const pairs = launchVolumeOptions(80, 50);
-    expect(pairs[0]).toEqual({ rootGb: 80, userGb: 50 });
-    expect(pairs.every((p) => p.rootGb >= 80 && p.userGb >= 50)).toBe(true);
-  });
-
-  it("agrees with the domain's rules on every pair it offers", () => {
-    for (const { rootGb, userGb } of launchVolumeOptions(80, 10)) {
-      expect(volumeCombinationRefusals(rootGb, userGb, "STANDARD")).toEqual([]);
+  it("agrees with the domain's rules on every option it offers", () => {
+    for (const [rootGb, userGb] of [[80, 10], [80, 50], [175, 100], [175, 2000]] as const) {
+      for (const u of userVolumeOptions(rootGb, userGb)) expect(volumeCombinationRefusals(rootGb, u, "STANDARD")).toEqual([]);
+      for (const r of rootVolumeOptions(rootGb, userGb)) expect(volumeCombinationRefusals(r, userGb, "STANDARD")).toEqual([]);
       expect(validCombination(rootGb, userGb)).toBe(true);
     }
   });

@@ -19,14 +19,3 @@ export function userVolumeOptions(rootGb: number, userGb: number): number[] {
 export function rootVolumeOptions(rootGb: number, userGb: number): number[] {
   return ROOT_STEPS.filter((r) => r > rootGb && validCombination(r, userGb));
 }
-
-/** Every valid [root, user] pair at or above the bundle's own volumes, for a new WorkSpace. */
-export function launchVolumeOptions(defaultRootGb: number, defaultUserGb: number): { rootGb: number; userGb: number }[] {
-  const pairs: { rootGb: number; userGb: number }[] = [];
-  for (const r of ROOT_STEPS) {
-    for (const u of USER_STEPS) {
-      if (r >= defaultRootGb && u >= defaultUserGb && validCombination(r, u) && (r === 80 || u <= r * 2)) pairs.push({ rootGb: r, userGb: u });
-    }
-  }
-  return pairs.slice(0, 24);
-}

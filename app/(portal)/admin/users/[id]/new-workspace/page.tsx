@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { OnBehalfForm } from "@/components/admin/on-behalf-form";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
+import { RequestWorkspaceForm } from "@/components/workspaces/request-workspace-form";
 import { requireRole } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { newWorkspaceOptions } from "@/lib/queries/new-workspace";
@@ -27,10 +27,13 @@ export default async function NewWorkspaceOnBehalfPage({ params }: { params: Pro
             : `${user.name} has no directory user name yet; set it first.`}
         </EmptyState>
       ) : (
-        <OnBehalfForm
-          beneficiary={{ id: user.id, name: user.name, directoryUserName: options.directoryUserName, costCenter: options.costCenter }}
+        <RequestWorkspaceForm
+          beneficiary={{ id: user.id, name: user.name }}
+          ownerUserName={options.directoryUserName}
+          costCenter={options.costCenter}
           directories={options.directories}
           bundles={options.bundles}
+          expectedAutoStopHours={options.expectedAutoStopHours}
         />
       )}
     </>
