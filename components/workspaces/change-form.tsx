@@ -10,6 +10,7 @@ import { rootVolumeOptions, userVolumeOptions } from "@/lib/presentation/volumes
 import { errorClass, hintClass, inputClass, labelClass, primaryButton, dangerButton } from "@/components/ui/styles";
 import { PreviewPanel } from "./preview-panel";
 import { readSubmitResult } from "./submit-result";
+import { SubmitOutcome } from "./submit-outcome";
 import { usePreview } from "./use-preview";
 
 export interface ChangeFormProps {
@@ -150,14 +151,7 @@ export function ChangeForm({ kind, workspace, options }: ChangeFormProps) {
           <p id="justification-hint" className={hintClass}>Your approver reads this. A sentence is enough.</p>
           {field("justification") && <p className={errorClass}>{field("justification")}</p>}
         </div>
-        <div id="change-status" aria-live="assertive">
-          {outcome && (
-            <div role="alert" className="rounded-md border border-red-200 bg-red-50 p-3 text-sm text-red-900">
-              <p className="font-semibold">{outcome.error}</p>
-              {outcome.reasons.length > 0 && <ul className="mt-1 list-disc pl-5">{outcome.reasons.map((r) => <li key={r}>{r}</li>)}</ul>}
-            </div>
-          )}
-        </div>
+        <SubmitOutcome outcome={outcome} id="change-status" />
         <button type="submit" className={action.destructive ? dangerButton : primaryButton} disabled={pending || !change || (preview?.allowed === false && preview.reasons.some((r) => r.code !== "CONFIRMATION_REQUIRED")) || (action.destructive && !confirmed)}>
           {pending ? "Submitting…" : "Submit request"}
         </button>

@@ -11,6 +11,7 @@ import { errorClass, hintClass, inputClass, labelClass, primaryButton } from "@/
 import { BundlePicker } from "./bundle-picker";
 import { PreviewPanel } from "./preview-panel";
 import { readSubmitResult } from "./submit-result";
+import { SubmitOutcome } from "./submit-outcome";
 import { usePreview } from "./use-preview";
 
 const TIMEOUT_HOURS = [1, 2, 3, 4, 6, 8, 12, 24, 48];
@@ -145,14 +146,7 @@ export function RequestWorkspaceForm({ directories, bundles, costCenter: default
           <p className={hintClass}>{beneficiary ? "Kept with the request and in the audit log." : "Your approver reads this. A sentence is enough."}</p>
           {field("justification") && <p className={errorClass}>{field("justification")}</p>}
         </div>
-        <div aria-live="assertive">
-          {outcome && (
-            <div role="alert" className="rounded-md border border-red-200 bg-red-50 p-3 text-sm text-red-900">
-              <p className="font-semibold">{outcome.error}</p>
-              {outcome.reasons.length > 0 && <ul className="mt-1 list-disc pl-5">{outcome.reasons.map((r) => <li key={r}>{r}</li>)}</ul>}
-            </div>
-          )}
-        </div>
+        <SubmitOutcome outcome={outcome} />
         <button type="submit" className={primaryButton} disabled={pending || !change || (preview?.allowed === false && preview.reasons.some((r) => r.code !== "CONFIRMATION_REQUIRED"))}>
           {pending ? "Submitting…" : beneficiary ? `Create WorkSpace for ${beneficiary.name}` : "Submit request"}
         </button>
