@@ -11,6 +11,7 @@ import {
   type SortingState,
 } from "@tanstack/react-table";
 import { useState } from "react";
+import { SortableHeaderCell } from "./sortable-header";
 
 export interface DataTableProps<T> {
   label: string;
@@ -26,7 +27,6 @@ export interface DataTableProps<T> {
   empty?: React.ReactNode;
 }
 
-const ARIA_SORT = { asc: "ascending", desc: "descending" } as const;
 
 /**
  * Tables across the admin console: header buttons sort (Enter/Space from the keyboard), aria-sort says how,
@@ -56,22 +56,7 @@ export function DataTable<T>({ label, data, columns, getRowId, sorting, onSortin
         <thead className="sticky top-0 z-10 bg-slate-50 text-slate-700 shadow-[0_1px_0_0_rgb(226,232,240)]">
           {table.getHeaderGroups().map((group) => (
             <tr key={group.id}>
-              {group.headers.map((header) => {
-                const sorted = header.column.getIsSorted();
-                const content = header.isPlaceholder ? null : flexRender(header.column.columnDef.header, header.getContext());
-                return (
-                  <th key={header.id} scope="col" className="px-3 py-2 font-medium whitespace-nowrap" aria-sort={sorted ? ARIA_SORT[sorted] : header.column.getCanSort() ? "none" : undefined}>
-                    {header.column.getCanSort() ? (
-                      <button type="button" onClick={header.column.getToggleSortingHandler()} className="inline-flex items-center gap-1 rounded hover:underline focus:outline-2 focus:outline-brand-600">
-                        {content}
-                        <span aria-hidden="true" className="text-xs text-slate-400">{sorted === "asc" ? "▲" : sorted === "desc" ? "▼" : "↕"}</span>
-                      </button>
-                    ) : (
-                      content
-                    )}
-                  </th>
-                );
-              })}
+              {group.headers.map((header) => <SortableHeaderCell key={header.id} header={header} />)}
             </tr>
           ))}
         </thead>

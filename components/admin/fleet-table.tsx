@@ -7,6 +7,7 @@ import { useState } from "react";
 import type { FleetRow } from "@/lib/queries/admin-fleet";
 import { fleetQueryString, type FleetFilter, type FleetSort } from "@/lib/queries/admin-fleet-filter";
 import { BulkPanel } from "./bulk-panel";
+import { SortableHeaderCell } from "./sortable-header";
 
 interface FleetColumn {
   id: FleetSort;
@@ -45,7 +46,6 @@ const tableColumns: ColumnDef<FleetRow, unknown>[] = [
   ...COLUMNS.map((c): ColumnDef<FleetRow, unknown> => ({ id: c.id, header: c.header, accessorFn: (r) => (r as unknown as Record<string, unknown>)[c.id] })),
 ];
 
-const ARIA_SORT = { asc: "ascending", desc: "descending" } as const;
 
 export interface FleetGridProps {
   rows: FleetRow[];
@@ -78,23 +78,7 @@ export function FleetGrid({ rows, sorting, onSortingChange, rowSelection, onRowS
         <thead className="sticky top-0 z-10 bg-slate-50 text-slate-700 shadow-[0_1px_0_0_rgb(226,232,240)]">
           {table.getHeaderGroups().map((group) => (
             <tr key={group.id}>
-              {group.headers.map((header) => {
-                const sorted = header.column.getIsSorted();
-                const canSort = header.column.getCanSort();
-                const content = typeof header.column.columnDef.header === "string" ? header.column.columnDef.header : header.column.columnDef.header?.(header.getContext());
-                return (
-                  <th key={header.id} scope="col" className="px-3 py-2 font-medium whitespace-nowrap" aria-sort={sorted ? ARIA_SORT[sorted] : canSort ? "none" : undefined}>
-                    {canSort ? (
-                      <button type="button" onClick={header.column.getToggleSortingHandler()} className="inline-flex items-center gap-1 rounded hover:underline focus:outline-2 focus:outline-brand-600">
-                        {content}
-                        <span aria-hidden="true" className="text-xs text-slate-400">{sorted === "asc" ? "▲" : sorted === "desc" ? "▼" : "↕"}</span>
-                      </button>
-                    ) : (
-                      content
-                    )}
-                  </th>
-                );
-              })}
+              {group.headers.map((header) => <SortableHeaderCell key={header.id} header={header} />)}
             </tr>
           ))}
         </thead>
