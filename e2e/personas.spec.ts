@@ -60,6 +60,22 @@ test("pages carry the security headers", async ({ request }) => {
   expect(headers["x-request-id"]).toMatch(/^[0-9a-f-]{36}$/);
 });
 
+test("every page's scripts carry the nonce of its CSP, so the browser runs them", async ({ page }) => {
+  const blocked: string[] = [];
+  page.on("console", (message) => {
+    if (message.type() === "error" && /Content Security Policy/i.test(message.text())) blocked.push(message.text());
+  });
+  for (const path of ["/help", "/signin", "/no-such-page"]) {
+    const response = await page.goto(path);
+    const nonce = /'nonce-([^']+)'/.exec(response!.headers()["content-security-policy"] ?? "")?.[1];
+    expect(nonce, path).toBeTruthy();
+    const scripts = await page.locator("script").evaluateAll((nodes) => nodes.map((n) => (n as HTMLScriptElement).nonce));
+    expect(scripts.length, path).toBeGreaterThan(0);
+    for (const scriptNonce of scripts) expect(scriptNonce, path).toBe(nonce);
+  }
+  expect(blocked).toEqual([]);
+});
+
 test("health reports the database and the AWS endpoint", async ({ request }) => {
   const response = await request.get("/api/health");
   expect(response.status()).toBe(200);
