@@ -73,6 +73,8 @@ export async function createTestWorld(options: { clockSpeed?: number; fleetSize?
         reconcileTimeoutMs: 60 * 60_000,
         inventorySyncMs: 60 * 60_000,
         reconcileBusyMs: 100,
+        // Retries keep their doubling and jitter, on a scale that lets a test under faults end in seconds.
+        retryBaseMs: 100,
         mail: { from: "portal@test" },
         ...overrides,
       });

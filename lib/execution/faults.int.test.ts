@@ -102,7 +102,8 @@ describe("executor under sandbox faults", () => {
         const rows = await prisma.request.findMany({ where: { id: { in: ids } } });
         return rows.every((r) => TERMINAL.includes(r.status)) ? rows : null;
       },
-      40_000,
+      // Generous for a busy CI machine: with these faults a run here takes 10–25 s.
+      90_000,
       "every request to end",
     ).catch(async (error: unknown) => {
       const rows = await prisma.request.findMany({ where: { id: { in: ids } }, select: { type: true, status: true } });
@@ -135,7 +136,7 @@ describe("executor under sandbox faults", () => {
     expect(total).toBeLessThanOrEqual(BATCH);
     // Retries absorb faults at this rate; a run where most requests failed would mean they do not.
     expect(finished.filter((r) => r.status === "SUCCEEDED").length).toBeGreaterThanOrEqual(BATCH - 2);
-  });
+  }, 120_000);
 
   async function setFaults(faults: { throttleRate: number; errorRate: number }) {
     const res = await fetch(`${world.sandbox.url}/__sandbox/faults`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(faults) });

@@ -19,6 +19,8 @@ export interface ExecutorSettings {
   checkpoint?: WorkerOptions["checkpoint"];
   onError?: WorkerOptions["onError"];
   owner?: string;
+  /** First retry delay of a failed job attempt (default 1 s, doubling). */
+  retryBaseMs?: number;
   /** Reconcile poll interval while requests are in progress. */
   reconcileBusyMs?: number;
 }
@@ -31,6 +33,7 @@ export function createExecutor(settings: ExecutorSettings): Worker {
     leaseMs: settings.leaseMs,
     pollMs: settings.pollMs,
     checkpoint: settings.checkpoint,
+    retryBaseMs: settings.retryBaseMs,
     onError: settings.onError,
     handlers: {
       "request.execute": executeRequestHandler(settings.gateway),

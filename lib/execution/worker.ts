@@ -34,6 +34,8 @@ export interface WorkerOptions {
   pollMs?: number;
   concurrency?: number;
   checkpoint?: (point: string, job: OutboxJob) => Promise<void> | void;
+  /** First retry delay after a failed attempt; it doubles per attempt (with jitter) up to five minutes. */
+  retryBaseMs?: number;
   onError?: (error: unknown, job: OutboxJob) => void;
 }
 
@@ -136,7 +138,7 @@ export class Worker {
       if (permanent || job.attempts >= job.maxAttempts) {
         if (await buryJob(db, job, this.owner, message)) await handler?.onGiveUp?.(job, error, ctx);
       } else {
-        await rescheduleJob(db, job, this.owner, new Date(Date.now() + backoffMs(job.attempts)), { error: message, countsAsAttempt: true });
+        await rescheduleJob(db, job, this.owner, new Date(Date.now() + backoffMs(job.attempts, this.options.retryBaseMs)), { error: message, countsAsAttempt: true });
       }
     } finally {
       clearInterval(renew);
