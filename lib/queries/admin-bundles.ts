@@ -1,20 +1,13 @@
 import "server-only";
-import { getAwsGateway } from "../aws";
+import { getAwsGateway, type BundleSummary } from "../aws";
 import { db } from "../db";
 import { getCatalogDisplay } from "../services/admin/bundles";
 import { getPolicySettings } from "../services/settings";
 
-export interface BundleView {
+/** What AWS says of the bundle (less its raw owner), plus who uses it and who is offered it. */
+export interface BundleView extends Omit<BundleSummary, "owner"> {
   region: string;
-  bundleId: string;
-  name: string;
   custom: boolean;
-  description?: string;
-  imageId?: string;
-  computeType?: string;
-  rootVolumeGib?: number;
-  userVolumeGib?: number;
-  state?: string;
   inUse: number;
   offeredTo: string[];
   /** How the employee catalog presents it, when an admin named it. */
@@ -39,9 +32,9 @@ export async function listBundles(): Promise<{ bundles: BundleView[]; images: { 
         const [list, imgs] = await Promise.all([gw.bundles.describeBundles({ owner: "all" }), gw.bundles.describeImages()]);
         for (const i of imgs) if (i.state === "AVAILABLE") images.push({ region, imageId: i.imageId, name: i.name, os: i.operatingSystem });
         for (const b of list) {
+          const { owner, ...summary } = b;
           bundles.push({
-            region, bundleId: b.bundleId, name: b.name, custom: b.owner !== "AMAZON", description: b.description, imageId: b.imageId, computeType: b.computeType,
-            rootVolumeGib: b.rootVolumeGib, userVolumeGib: b.userVolumeGib, state: b.state, inUse: inUse.get(b.bundleId) ?? 0,
+            ...summary, region, custom: owner !== "AMAZON", inUse: inUse.get(b.bundleId) ?? 0,
             offeredTo: offers.filter(([, ids]) => ids.includes(b.bundleId)).map(([who]) => who),
             display: display[b.bundleId],
           });
