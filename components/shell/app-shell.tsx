@@ -1,14 +1,13 @@
 import { signOutAction } from "@/lib/actions/auth";
 import { navigationFor } from "@/lib/auth/roles";
-import type { CurrentUser } from "@/lib/auth/session";
-import { unreadNotificationCount } from "@/lib/queries/notifications";
+import type { SessionUser } from "@/lib/auth/session";
 import Link from "next/link";
 import { NavLinks } from "./nav-links";
 
 const ROLE_NAMES = { EMPLOYEE: "Employee", MANAGER: "Manager", ADMIN: "Admin" } as const;
 
-export async function AppShell({ user, children }: { user: CurrentUser; children: React.ReactNode }) {
-  const unread = await unreadNotificationCount(user.id);
+export function AppShell({ user, children }: { user: SessionUser; children: React.ReactNode }) {
+  const unread = user.unreadNotifications;
   const items = navigationFor(user.role).map(({ href, label }) => ({ href, label }));
   return (
     <div className="min-h-screen">

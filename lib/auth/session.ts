@@ -1,9 +1,10 @@
 import "server-only";
+import { getToken } from "next-auth/jwt";
 import { headers } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
 import { cache } from "react";
-import { auth } from "../auth";
-import { db } from "../db";
+import { getConfig } from "../config";
+import { sessionUserRow } from "../queries/hot-reads";
 import type { Role } from "../generated/prisma/enums";
 import { hasRole } from "./roles";
 
@@ -14,15 +15,41 @@ export interface CurrentUser {
   role: Role;
 }
 
+/** The signed-in user of this request, with what the page header shows besides. */
+export interface SessionUser extends CurrentUser {
+  /** Unread in-app notifications, for the header's count; read in the same query as the user. */
+  unreadNotifications: number;
+}
+
+// Auth.js names its session cookie with the __Secure- prefix when the site is served over HTTPS. A browser
+// only accepts that prefix from a secure origin, so its presence is enough to pick the name (and salt).
+const SECURE_SESSION_COOKIE = "__Secure-authjs.session-token";
+
+/**
+ * The id of the signed-in user from the session cookie, or null. Pages only read the session: they
+ * cannot set cookies, so they decrypt the token with Auth.js's own reader instead of running its whole
+ * session endpoint (which would also re-encrypt a refreshed token that a page could never send back).
+ * Only the cookie is consulted, never an Authorization header.
+ */
+async function sessionUserId(): Promise<string | null> {
+  const cookie = (await headers()).get("cookie") ?? "";
+  if (!cookie.includes("authjs.session-token")) return null;
+  const token = await getToken({
+    req: { headers: { cookie } },
+    secret: getConfig().auth.secret,
+    secureCookie: cookie.includes(SECURE_SESSION_COOKIE),
+  });
+  return typeof token?.sub === "string" && token.sub ? token.sub : null;
+}
+
 /**
  * The signed-in user as the database knows them now. The role is read fresh on every request rather
  * than trusted from the session token, so a demoted admin loses access at once.
  */
-export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
-  const session = await auth();
-  const id = session?.user?.id;
+export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
+  const id = await sessionUserId();
   if (!id) return null;
-  return db().user.findUnique({ where: { id }, select: { id: true, email: true, name: true, role: true } });
+  return sessionUserRow(id);
 });
 
 async function signInUrl(): Promise<string> {
@@ -31,14 +58,14 @@ async function signInUrl(): Promise<string> {
 }
 
 /** Sends an anonymous visitor to sign-in and back to where they were going afterwards. */
-export async function requireUser(): Promise<CurrentUser> {
+export async function requireUser(): Promise<SessionUser> {
   const user = await getCurrentUser();
   if (!user) redirect(await signInUrl());
   return user;
 }
 
 /** Answers 403 with app/forbidden.tsx when the user lacks the role. */
-export async function requireRole(role: Role): Promise<CurrentUser> {
+export async function requireRole(role: Role): Promise<SessionUser> {
   const user = await requireUser();
   if (!hasRole(user.role, role)) forbidden();
   return user;
