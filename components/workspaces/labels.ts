@@ -6,7 +6,9 @@ const COMPUTE: Record<string, string> = {
 
 export const computeLabel = (t: string) => COMPUTE[t] ?? t;
 
+const twoDecimals = new Intl.NumberFormat("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+
 export function priceText(m: { cents: number; currency: string } | null): string {
   if (!m) return "price unknown";
-  return `$${(m.cents / 100).toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })} / month`;
+  return `$${twoDecimals.format(m.cents / 100)} / month`;
 }

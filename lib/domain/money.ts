@@ -39,10 +39,13 @@ export function multiplyMoney(a: Money, quantity: number): Money {
 }
 
 /** "$1,234.56" / "-$3.20": for sentences shown to people. */
+// Built once: creating an Intl formatter costs far more than using one.
+const wholeNumber = new Intl.NumberFormat("en-US");
+
 export function formatMoney(a: Money): string {
   const sign = a.cents < 0 ? "-" : "";
   const abs = Math.abs(a.cents);
-  const dollars = Math.floor(abs / 100).toLocaleString("en-US");
+  const dollars = wholeNumber.format(Math.floor(abs / 100));
   const cents = String(abs % 100).padStart(2, "0");
   return `${sign}$${dollars}.${cents}`;
 }

@@ -1,9 +1,13 @@
 // No imports from lib/domain here: client forms use these helpers, and the domain brings zod along.
 type Money = { cents: number; currency: "USD" };
 
+// Formatters are built once: creating an Intl formatter costs far more than using one, and a page formats many values.
+const wholeNumber = new Intl.NumberFormat("en-US");
+const relative = new Intl.RelativeTimeFormat("en", { numeric: "auto" });
+
 function formatMoney(a: Money): string {
   const abs = Math.abs(a.cents);
-  return `${a.cents < 0 ? "-" : ""}$${Math.floor(abs / 100).toLocaleString("en-US")}.${String(abs % 100).padStart(2, "0")}`;
+  return `${a.cents < 0 ? "-" : ""}$${wholeNumber.format(Math.floor(abs / 100))}.${String(abs % 100).padStart(2, "0")}`;
 }
 
 // Small formatting helpers for the pages. Dates are shown in UTC with the zone named, so a manager in
@@ -22,7 +26,7 @@ export function monthlyAndAnnual(cents: number | null, currency: Money["currency
 }
 
 export function gb(size: number | null | undefined): string {
-  return size === null || size === undefined ? "—" : `${size.toLocaleString("en-US")} GB`;
+  return size === null || size === undefined ? "—" : `${wholeNumber.format(size)} GB`;
 }
 
 const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
@@ -36,9 +40,8 @@ export function relativeTime(at: Date, now: Date): string {
   const diff = at.getTime() - now.getTime();
   const abs = Math.abs(diff);
   if (abs < 60_000) return "just now";
-  const rtf = new Intl.RelativeTimeFormat("en", { numeric: "auto" });
   for (const [unit, ms] of UNITS) {
-    if (abs >= ms) return rtf.format(Math.round(diff / ms), unit);
+    if (abs >= ms) return relative.format(Math.round(diff / ms), unit);
   }
   return "just now";
 }
