@@ -6,6 +6,7 @@ import type { Workspace as WorkspaceRow } from "../generated/prisma/client";
 import { OPEN_STATUSES } from "../services/requests/assess";
 import { toDomainWorkspace } from "../services/workspace-records";
 import { catalogFor } from "./catalog";
+import { dashboardRows } from "./hot-reads";
 import { policyAndPrices } from "./settings";
 
 export interface WorkspaceView {
@@ -42,7 +43,8 @@ export interface WorkspaceView {
   openRequests: { id: string; type: string; status: string; createdAt: Date }[];
 }
 
-type RowWithOwner = WorkspaceRow & { owner?: { name: string } | null };
+// `raw` (everything AWS returned) is never shown, so list queries leave it out.
+type RowWithOwner = Omit<WorkspaceRow, "raw"> & { owner?: { name: string } | null };
 
 type OpenRequest = { id: string; type: string; status: string; createdAt: Date; workspaceId: string | null };
 const openSelect = { id: true, type: true, status: true, createdAt: true, workspaceId: true } as const;
@@ -98,18 +100,15 @@ async function toViews(rows: RowWithOwner[], prefetched?: OpenRequest[]): Promis
 
 const live = { goneAt: null, state: { notIn: ["TERMINATED"] } };
 
-/** The home page in two queries: the user's WorkSpaces, and every open request by or for them. */
+/** The home page: the user's WorkSpaces and every open request by or for them, read in one statement. */
 export async function myDashboard(userId: string) {
-  const [rows, open] = await Promise.all([
-    db().workspace.findMany({ where: { ownerId: userId, ...live }, orderBy: { firstSeenAt: "asc" } }),
-    db().request.findMany({ where: { OR: [{ requesterId: userId }, { beneficiaryId: userId }], status: { in: [...OPEN_STATUSES] } }, select: openSelect, orderBy: { createdAt: "desc" } }),
-  ]);
-  return { workspaces: await toViews(rows, open), coming: open.filter((r) => r.type === "create") };
+  const { workspaces, open } = await dashboardRows(userId, OPEN_STATUSES);
+  return { workspaces: await toViews(workspaces, open), coming: open.filter((r) => r.type === "create") };
 }
 
 /** The WorkSpace if the viewer owns it (or is an admin); null otherwise, so the page answers 404 either way. */
 export async function getWorkspaceForViewer(user: CurrentUser, id: string): Promise<WorkspaceView | null> {
-  const row = await db().workspace.findFirst({ where: { id, goneAt: null, ...(user.role === "ADMIN" ? {} : { ownerId: user.id }) }, include: { owner: { select: { name: true } } } });
+  const row = await db().workspace.findFirst({ where: { id, goneAt: null, ...(user.role === "ADMIN" ? {} : { ownerId: user.id }) }, omit: { raw: true }, include: { owner: { select: { name: true } } } });
   if (!row) return null;
   return (await toViews([row]))[0] ?? null;
 }
@@ -126,6 +125,6 @@ export function workspaceRequests(workspaceId: string) {
 
 /** The team's WorkSpaces, for their manager. */
 export async function listTeamWorkspaces(managerId: string): Promise<WorkspaceView[]> {
-  const rows = await db().workspace.findMany({ where: { owner: { managerId }, ...live }, include: { owner: { select: { name: true } } }, orderBy: { userName: "asc" } });
+  const rows = await db().workspace.findMany({ where: { owner: { managerId }, ...live }, omit: { raw: true }, include: { owner: { select: { name: true } } }, orderBy: { userName: "asc" } });
   return toViews(rows);
 }

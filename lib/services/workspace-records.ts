@@ -11,7 +11,10 @@ export interface SnapshotEvidence {
  * the earliest evidence the portal has: when it first saw it, or its oldest snapshot (a WorkSpace is at
  * least as old as any snapshot of it).
  */
-export function toDomainWorkspace(row: WorkspaceRow, snapshots: SnapshotEvidence = { oldest: null, latest: null }): Workspace {
+/** Everything but `raw`, which no rule reads; list queries leave it out. */
+export type WorkspaceRecord = Omit<WorkspaceRow, "raw">;
+
+export function toDomainWorkspace(row: WorkspaceRecord, snapshots: SnapshotEvidence = { oldest: null, latest: null }): Workspace {
   const createdAt = snapshots.oldest && snapshots.oldest < row.firstSeenAt ? snapshots.oldest : row.firstSeenAt;
   const modifications = (row.modificationStates as { Resource?: string; State?: string }[])
     .filter((m) => m.State === "UPDATE_INITIATED" || m.State === "UPDATE_IN_PROGRESS")
