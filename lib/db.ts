@@ -1,10 +1,8 @@
 import "server-only";
-import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
-import { PrismaPGlite } from "pglite-prisma-adapter";
 import { getConfig } from "./config";
 import { applyMigrations } from "./db/migrations";
-import { pgliteRunner } from "./db/runners";
+import { PGliteThread } from "./db/pglite-thread";
 import { PrismaClient } from "./generated/prisma/client";
 
 export type Db = PrismaClient;
@@ -27,15 +25,17 @@ function openDatabase(): DbHandle {
     const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: database.url }) });
     return { prisma, kind: "postgres", migrate: async () => [], close: () => prisma.$disconnect() };
   }
-  const pglite = new PGlite(database.dir);
-  const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
+  // PGlite runs in a worker thread of its own (lib/db/pglite-worker.mjs), so its statements do not hold
+  // up rendering and the executor on the main thread.
+  const thread = new PGliteThread(database.dir);
+  const prisma = new PrismaClient({ adapter: thread.adapterFactory() });
   return {
     prisma,
     kind: "pglite",
-    migrate: () => applyMigrations(pgliteRunner(pglite)),
+    migrate: () => applyMigrations(thread.runner()),
     async close() {
       await prisma.$disconnect();
-      await pglite.close();
+      await thread.close();
     },
   };
 }
