@@ -1,18 +1,17 @@
 "use client";
 
-import type { ColumnDef } from "@tanstack/react-table";
 import type { AuditRow } from "@/lib/queries/admin-audit";
-import { DataTable } from "./data-table";
+import { DataTable, type DataColumn } from "./data-table";
 
 const summary = (value: unknown) => (value === null || value === undefined ? "" : JSON.stringify(value).slice(0, 160));
 
-const columns: ColumnDef<AuditRow, unknown>[] = [
-  { accessorKey: "at", header: "When (UTC)", cell: (c) => <span className="whitespace-nowrap">{c.row.original.at.replace("T", " ").slice(0, 19)}</span> },
-  { accessorKey: "actorLabel", header: "Actor" },
-  { accessorKey: "action", header: "Action", cell: (c) => <span className="font-mono text-xs">{c.row.original.action}</span> },
-  { id: "target", header: "Target", accessorFn: (e) => `${e.targetType} ${e.targetId}`, cell: (c) => <span className="text-xs">{c.row.original.targetType} <span className="font-mono">{c.row.original.targetId}</span></span> },
-  { id: "aws", header: "AWS request ids", accessorFn: (e) => e.awsRequestIds.join(" "), cell: (c) => <span className="font-mono text-xs break-all">{c.row.original.awsRequestIds.join(" ") || "—"}</span> },
-  { id: "detail", header: "Change", enableSorting: false, cell: (c) => <span className="text-xs text-slate-600 break-all">{summary(c.row.original.after ?? c.row.original.detail)}</span> },
+const columns: DataColumn<AuditRow>[] = [
+  { id: "at", header: "When (UTC)", sortValue: (e) => e.at, cell: (e) => <span className="whitespace-nowrap">{e.at.replace("T", " ").slice(0, 19)}</span> },
+  { id: "actorLabel", header: "Actor", sortValue: (e) => e.actorLabel },
+  { id: "action", header: "Action", sortValue: (e) => e.action, cell: (e) => <span className="font-mono text-xs">{e.action}</span> },
+  { id: "target", header: "Target", sortValue: (e) => `${e.targetType} ${e.targetId}`, cell: (e) => <span className="text-xs">{e.targetType} <span className="font-mono">{e.targetId}</span></span> },
+  { id: "aws", header: "AWS request ids", sortValue: (e) => e.awsRequestIds.join(" "), cell: (e) => <span className="font-mono text-xs break-all">{e.awsRequestIds.join(" ") || "—"}</span> },
+  { id: "detail", header: "Change", cell: (e) => <span className="text-xs text-slate-600 break-all">{summary(e.after ?? e.detail)}</span> },
 ];
 
 export function AuditTable({ rows }: { rows: AuditRow[] }) {

@@ -1,11 +1,10 @@
 "use client";
 
-import type { ColumnDef } from "@tanstack/react-table";
 import { useRouter } from "next/navigation";
 import { useEffect, useState, useTransition } from "react";
 import { retryBulkAction } from "@/lib/actions/admin-fleet";
 import { ActionMessage, actionError } from "./action-message";
-import { DataTable } from "./data-table";
+import { DataTable, type DataColumn } from "./data-table";
 
 interface Item {
   workspaceId: string;
@@ -19,13 +18,13 @@ interface Item {
 
 const STATUS_WORDS = { PENDING: "Pending", DONE: "Done", FAILED: "Failed" } as const;
 
-const columns: ColumnDef<Item, unknown>[] = [
-  { accessorKey: "workspaceId", header: "WorkSpace", cell: (c) => <span className="font-mono text-xs">{c.row.original.workspaceId}</span> },
-  { accessorKey: "region", header: "Region" },
-  { accessorKey: "status", header: "Status", cell: (c) => STATUS_WORDS[c.row.original.status] },
-  { accessorKey: "reason", header: "Reason", cell: (c) => (c.row.original.reason ? `${c.row.original.reason} (${c.row.original.code})` : "—") },
-  { accessorKey: "attempts", header: "Attempts" },
-  { accessorKey: "awsRequestId", header: "AWS request id", cell: (c) => <span className="font-mono text-xs">{c.row.original.awsRequestId ?? "—"}</span> },
+const columns: DataColumn<Item>[] = [
+  { id: "workspaceId", header: "WorkSpace", sortValue: (i) => i.workspaceId, cell: (i) => <span className="font-mono text-xs">{i.workspaceId}</span> },
+  { id: "region", header: "Region", sortValue: (i) => i.region },
+  { id: "status", header: "Status", sortValue: (i) => i.status, cell: (i) => STATUS_WORDS[i.status] },
+  { id: "reason", header: "Reason", sortValue: (i) => i.reason, cell: (i) => (i.reason ? `${i.reason} (${i.code})` : "—") },
+  { id: "attempts", header: "Attempts", sortValue: (i) => i.attempts },
+  { id: "awsRequestId", header: "AWS request id", sortValue: (i) => i.awsRequestId, cell: (i) => <span className="font-mono text-xs">{i.awsRequestId ?? "—"}</span> },
 ];
 
 export function BulkProgress({ operationId, counts, items }: { operationId: string; counts: Record<Item["status"], number>; items: Item[] }) {

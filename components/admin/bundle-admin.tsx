@@ -1,13 +1,12 @@
 "use client";
 
-import type { ColumnDef } from "@tanstack/react-table";
 import { useRouter } from "next/navigation";
 import { useMemo, useState, useTransition } from "react";
 import { createBundleAction, deleteBundleAction, setBundleDisplayAction, updateBundleImageAction } from "@/lib/actions/admin-bundles";
 import type { BundleView } from "@/lib/queries/admin-bundles";
 import { ActionMessage, actionError } from "./action-message";
 import { ConfirmButton } from "./confirm-button";
-import { DataTable } from "./data-table";
+import { DataTable, type DataColumn } from "./data-table";
 
 type Msg = { ok: boolean; message: string } | null;
 
@@ -81,16 +80,16 @@ function CatalogDisplay({ bundle }: { bundle: BundleView }) {
   );
 }
 
-const columnsFor = (images: Image[]): ColumnDef<BundleView, unknown>[] => [
-  { accessorKey: "name", header: "Name", cell: (c) => <span><span className="font-medium">{c.row.original.name}</span><br /><span className="font-mono text-xs text-slate-500">{c.row.original.bundleId}</span></span> },
-  { accessorKey: "region", header: "Region" },
-  { id: "owner", header: "Owner", accessorFn: (b) => (b.custom ? "Custom" : "Amazon") },
-  { accessorKey: "computeType", header: "Compute" },
-  { id: "volumes", header: "Root / user GB", accessorFn: (b) => `${b.rootVolumeGib ?? "?"} / ${b.userVolumeGib ?? "?"}` },
-  { accessorKey: "inUse", header: "WorkSpaces" },
-  { id: "offered", header: "Offered to", accessorFn: (b) => b.offeredTo.join(", ") || "—" },
-  { id: "display", header: "In the catalog as", accessorFn: (b) => b.display?.displayName ?? "", cell: (c) => <CatalogDisplay bundle={c.row.original} /> },
-  { id: "actions", header: "Actions", enableSorting: false, cell: (c) => <><DeleteBundle bundle={c.row.original} /><UpdateImage bundle={c.row.original} images={images} /></> },
+const columnsFor = (images: Image[]): DataColumn<BundleView>[] => [
+  { id: "name", header: "Name", sortValue: (b) => b.name, cell: (b) => <span><span className="font-medium">{b.name}</span><br /><span className="font-mono text-xs text-slate-500">{b.bundleId}</span></span> },
+  { id: "region", header: "Region", sortValue: (b) => b.region },
+  { id: "owner", header: "Owner", sortValue: (b) => (b.custom ? "Custom" : "Amazon") },
+  { id: "computeType", header: "Compute", sortValue: (b) => b.computeType },
+  { id: "volumes", header: "Root / user GB", sortValue: (b) => `${b.rootVolumeGib ?? "?"} / ${b.userVolumeGib ?? "?"}` },
+  { id: "inUse", header: "WorkSpaces", sortValue: (b) => b.inUse },
+  { id: "offered", header: "Offered to", sortValue: (b) => b.offeredTo.join(", ") || "—" },
+  { id: "display", header: "In the catalog as", sortValue: (b) => b.display?.displayName ?? "", cell: (b) => <CatalogDisplay bundle={b} /> },
+  { id: "actions", header: "Actions", cell: (b) => <><DeleteBundle bundle={b} /><UpdateImage bundle={b} images={images} /></> },
 ];
 
 export function BundleAdmin({ bundles, images }: { bundles: BundleView[]; images: Image[] }) {

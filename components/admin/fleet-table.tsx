@@ -1,13 +1,13 @@
 "use client";
 
-import { getCoreRowModel, useReactTable, type ColumnDef, type OnChangeFn, type RowSelectionState, type SortingState, type Updater } from "@tanstack/react-table";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import type { FleetRow } from "@/lib/queries/admin-fleet";
-import { fleetQueryString, type FleetFilter, type FleetSort } from "@/lib/queries/admin-fleet-filter";
+import type { FleetFilter } from "@/lib/queries/admin-fleet-filter";
+import { fleetQueryString, type FleetSort } from "@/lib/queries/admin-fleet-url";
 import { BulkPanel } from "./bulk-panel";
-import { SortableHeaderCell } from "./sortable-header";
+import { EmptyRow, SortHeaderCell, TableFrame } from "./data-table";
 
 interface FleetColumn {
   id: FleetSort;
@@ -31,93 +31,83 @@ const COLUMNS: FleetColumn[] = [
   { id: "costCenter", header: "Cost centre", render: (r) => orDash(r.costCenter) },
 ];
 
-// TanStack Table owns the header, the (server-side) sort state and the row selection. The body cells are
-// rendered straight from COLUMNS: TanStack's per-cell context objects cost more than the rest of the page
-// together at 50–200 rows, and the fleet never sorts or filters in the browser.
-const tableColumns: ColumnDef<FleetRow, unknown>[] = [
-  {
-    id: "select",
-    enableSorting: false,
-    header: ({ table }) => (
-      <input type="checkbox" aria-label="Select all on this page" checked={table.getIsAllRowsSelected()} onChange={table.getToggleAllRowsSelectedHandler()} />
-    ),
-  },
-  // An accessor makes the column sortable in TanStack's eyes; the sorting itself happens on the server.
-  ...COLUMNS.map((c): ColumnDef<FleetRow, unknown> => ({ id: c.id, header: c.header, accessorFn: (r) => (r as unknown as Record<string, unknown>)[c.id] })),
-];
-
+/** The server's sort order (one column), as the URL says it. */
+export type FleetSorting = { id: FleetSort; desc: boolean }[];
+/** Selected row ids; ids from another page stay selected until unticked. */
+export type RowSelection = Record<string, boolean>;
 
 export interface FleetGridProps {
   rows: FleetRow[];
-  sorting: SortingState;
-  onSortingChange: OnChangeFn<SortingState>;
-  rowSelection: RowSelectionState;
-  onRowSelectionChange: OnChangeFn<RowSelectionState>;
+  /** Sorting is server-side: the grid shows this order and reports the one a header click asks for. */
+  sorting: FleetSorting;
+  onSortingChange: (next: FleetSorting) => void;
+  rowSelection: RowSelection;
+  onRowSelectionChange: (next: RowSelection) => void;
 }
 
 /** The fleet's table: sortable headers (Enter/Space), aria-sort, a header row that stays in view, selectable rows. */
 export function FleetGrid({ rows, sorting, onSortingChange, rowSelection, onRowSelectionChange }: FleetGridProps) {
-  // eslint-disable-next-line react-hooks/incompatible-library -- TanStack Table returns new functions each render by design.
-  const table = useReactTable({
-    data: rows,
-    columns: tableColumns,
-    getRowId: (r) => r.id,
-    state: { sorting, rowSelection },
-    onSortingChange,
-    onRowSelectionChange,
-    enableRowSelection: true,
-    manualSorting: true,
-    getCoreRowModel: getCoreRowModel(),
-  });
-  const bodyRows = table.getRowModel().rows;
+  const current = sorting[0];
+  // The sorted column flips its direction; another column sorts ascending.
+  const sortBy = (id: FleetSort) => onSortingChange([{ id, desc: current?.id === id ? !current.desc : false }]);
+  const allSelected = rows.length > 0 && rows.every((r) => rowSelection[r.id]);
+  const selectAll = (checked: boolean) => {
+    const next = { ...rowSelection };
+    for (const r of rows) {
+      if (checked) next[r.id] = true;
+      else delete next[r.id];
+    }
+    onRowSelectionChange(next);
+  };
+  const selectOne = (id: string, checked: boolean) => {
+    const next = { ...rowSelection };
+    if (checked) next[id] = true;
+    else delete next[id];
+    onRowSelectionChange(next);
+  };
+
+  const head = (
+    <>
+      <th scope="col" className="px-3 py-2 font-medium whitespace-nowrap">
+        <input type="checkbox" aria-label="Select all on this page" checked={allSelected} onChange={(e) => selectAll(e.target.checked)} />
+      </th>
+      {COLUMNS.map((c) => (
+        <SortHeaderCell key={c.id} sortable sorted={current?.id === c.id ? (current.desc ? "desc" : "asc") : false} onSort={() => sortBy(c.id)}>
+          {c.header}
+        </SortHeaderCell>
+      ))}
+    </>
+  );
 
   return (
-    <div className="overflow-auto rounded-lg border border-slate-200 bg-white" style={{ maxHeight: "70vh" }} role="region" aria-label="Fleet" tabIndex={0}>
-      <table className="w-full text-left text-sm">
-        <caption className="sr-only">Fleet</caption>
-        <thead className="sticky top-0 z-10 bg-slate-50 text-slate-700 shadow-[0_1px_0_0_rgb(226,232,240)]">
-          {table.getHeaderGroups().map((group) => (
-            <tr key={group.id}>
-              {group.headers.map((header) => <SortableHeaderCell key={header.id} header={header} />)}
+    <TableFrame label="Fleet" head={head}>
+      {rows.length === 0 ? (
+        <EmptyRow colSpan={COLUMNS.length + 1}>No WorkSpace matches these filters.</EmptyRow>
+      ) : (
+        rows.map((row) => {
+          const selected = Boolean(rowSelection[row.id]);
+          return (
+            <tr key={row.id} className={`border-t border-slate-100 ${selected ? "bg-brand-50" : ""}`}>
+              <td className="px-3 py-2 align-top">
+                <input type="checkbox" aria-label={`Select ${row.id}`} checked={selected} onChange={(e) => selectOne(row.id, e.target.checked)} />
+              </td>
+              {COLUMNS.map((c) => (
+                <td key={c.id} className="px-3 py-2 align-top">{c.render(row)}</td>
+              ))}
             </tr>
-          ))}
-        </thead>
-        <tbody>
-          {bodyRows.length === 0 ? (
-            <tr>
-              <td colSpan={tableColumns.length} className="px-3 py-6 text-center text-slate-500">No WorkSpace matches these filters.</td>
-            </tr>
-          ) : (
-            bodyRows.map((row) => {
-              const selected = row.getIsSelected();
-              return (
-                <tr key={row.id} className={`border-t border-slate-100 ${selected ? "bg-brand-50" : ""}`}>
-                  <td className="px-3 py-2 align-top">
-                    <input type="checkbox" aria-label={`Select ${row.id}`} checked={selected} onChange={row.getToggleSelectedHandler()} />
-                  </td>
-                  {COLUMNS.map((c) => (
-                    <td key={c.id} className="px-3 py-2 align-top">{c.render(row.original)}</td>
-                  ))}
-                </tr>
-              );
-            })
-          )}
-        </tbody>
-      </table>
-    </div>
+          );
+        })
+      )}
+    </TableFrame>
   );
 }
 
 export function FleetTable({ rows, total, exact, filter }: { rows: FleetRow[]; total: number; exact: boolean; filter: FleetFilter }) {
   const router = useRouter();
-  const [selection, setSelection] = useState<RowSelectionState>({});
-  const sorting: SortingState = [{ id: filter.sort, desc: filter.dir === "desc" }];
+  const [selection, setSelection] = useState<RowSelection>({});
   const go = (patch: Partial<FleetFilter>) => router.push(`/admin/fleet?${fleetQueryString({ ...filter, ...patch })}`);
-  const onSortingChange = (updater: Updater<SortingState>) => {
-    const next = typeof updater === "function" ? updater(sorting) : updater;
-    const first = next[0];
-    go({ sort: (first?.id as FleetSort) ?? "userName", dir: first?.desc ? "desc" : "asc", page: 1 });
-  };
+  const sorting: FleetSorting = [{ id: filter.sort, desc: filter.dir === "desc" }];
+  const onSortingChange = ([first]: FleetSorting) => go({ sort: first?.id ?? "userName", dir: first?.desc ? "desc" : "asc", page: 1 });
   const from = rows.length === 0 ? 0 : (filter.page - 1) * filter.size + 1;
   const to = from === 0 ? 0 : from + rows.length - 1;
   // Past the count's cap the number of pages is unknown; a full page means there may be another.

@@ -1,14 +1,13 @@
 "use client";
 
-import type { ColumnDef } from "@tanstack/react-table";
 import type { IpGroupView } from "@/lib/queries/admin-ip-groups";
-import { DataTable } from "./data-table";
+import { DataTable, type DataColumn } from "./data-table";
 
-const columns: ColumnDef<IpGroupView, unknown>[] = [
-  { accessorKey: "name", header: "Name", cell: (c) => <a href={`#group-${c.row.original.groupId}`} className="text-brand-700 underline">{c.row.original.name}</a> },
-  { accessorKey: "region", header: "Region" },
-  { id: "rules", header: "Rules", accessorFn: (g) => g.rules.length },
-  { id: "usedBy", header: "Used by directories", accessorFn: (g) => g.usedBy.map((d) => d.name).join(", ") || "—" },
+const columns: DataColumn<IpGroupView>[] = [
+  { id: "name", header: "Name", sortValue: (g) => g.name, cell: (g) => <a href={`#group-${g.groupId}`} className="text-brand-700 underline">{g.name}</a> },
+  { id: "region", header: "Region", sortValue: (g) => g.region },
+  { id: "rules", header: "Rules", sortValue: (g) => g.rules.length },
+  { id: "usedBy", header: "Used by directories", sortValue: (g) => g.usedBy.map((d) => d.name).join(", ") || "—" },
 ];
 
 export function IpGroupTable({ groups }: { groups: IpGroupView[] }) {

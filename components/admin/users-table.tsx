@@ -1,22 +1,21 @@
 "use client";
 
-import type { ColumnDef } from "@tanstack/react-table";
 import Link from "next/link";
 import type { UserRow } from "@/lib/queries/admin-users";
-import { DataTable } from "./data-table";
+import { DataTable, type DataColumn } from "./data-table";
 
 const ROLE = { EMPLOYEE: "Employee", MANAGER: "Manager", ADMIN: "Admin" } as const;
 const PERSONA = { EMPLOYEE: "Employee", CONTRACTOR: "Contractor" } as const;
 
-const columns: ColumnDef<UserRow, unknown>[] = [
-  { accessorKey: "name", header: "Name", cell: (c) => <Link href={`/admin/users/${c.row.original.id}`} className="text-brand-700 underline">{c.row.original.name}</Link> },
-  { accessorKey: "email", header: "Email" },
-  { accessorKey: "role", header: "Role", cell: (c) => ROLE[c.row.original.role] },
-  { id: "persona", header: "Persona / groups", accessorFn: (u) => [PERSONA[u.persona], ...u.groups].join(", ") },
-  { accessorKey: "directoryUserName", header: "Directory user name", cell: (c) => c.row.original.directoryUserName ?? "—" },
-  { accessorKey: "managerName", header: "Manager", cell: (c) => c.row.original.managerName ?? "—" },
-  { accessorKey: "department", header: "Department", cell: (c) => c.row.original.department ?? "—" },
-  { accessorKey: "workspaces", header: "WorkSpaces" },
+const columns: DataColumn<UserRow>[] = [
+  { id: "name", header: "Name", sortValue: (u) => u.name, cell: (u) => <Link href={`/admin/users/${u.id}`} className="text-brand-700 underline">{u.name}</Link> },
+  { id: "email", header: "Email", sortValue: (u) => u.email },
+  { id: "role", header: "Role", sortValue: (u) => u.role, cell: (u) => ROLE[u.role] },
+  { id: "persona", header: "Persona / groups", sortValue: (u) => [PERSONA[u.persona], ...u.groups].join(", ") },
+  { id: "directoryUserName", header: "Directory user name", sortValue: (u) => u.directoryUserName },
+  { id: "managerName", header: "Manager", sortValue: (u) => u.managerName },
+  { id: "department", header: "Department", sortValue: (u) => u.department },
+  { id: "workspaces", header: "WorkSpaces", sortValue: (u) => u.workspaces },
 ];
 
 export function UsersTable({ users }: { users: UserRow[] }) {

@@ -1,12 +1,11 @@
 import { z } from "zod";
 import { regionSchema } from "../services/admin/validation";
+import { DEVICE_TYPES, SELF_SERVICE_PERMISSIONS } from "./admin-directories.options";
 
 // Input schemas for the directory settings: shared by the forms, the server actions and the service,
-// which parses again so a caller that skips the action cannot skip the rules.
-
-export const SELF_SERVICE_PERMISSIONS = ["RestartWorkspace", "IncreaseVolumeSize", "ChangeComputeType", "SwitchRunningMode", "RebuildWorkspace"] as const;
-export const DEVICE_TYPES = ["DeviceTypeWindows", "DeviceTypeOsx", "DeviceTypeWeb", "DeviceTypeIos", "DeviceTypeAndroid", "DeviceTypeChromeOs", "DeviceTypeZeroClient", "DeviceTypeLinux"] as const;
-export const CLIENT_PROPERTIES = ["ReconnectEnabled", "LogUploadEnabled"] as const;
+// which parses again so a caller that skips the action cannot skip the rules. The key lists live in the
+// zod-free admin-directories.options.ts (client components import them from there).
+export { CLIENT_PROPERTIES, DEVICE_TYPES, SELF_SERVICE_PERMISSIONS } from "./admin-directories.options";
 
 export const directoryIdSchema = z.string().regex(/^d-[0-9a-f]{8,63}$/, "Choose a directory.");
 export const directoryRef = z.object({ region: regionSchema, directoryId: directoryIdSchema });

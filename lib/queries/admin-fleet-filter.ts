@@ -1,10 +1,10 @@
 import { z } from "zod";
+import { FLEET_SORTS } from "./admin-fleet-url";
 
 // The fleet filter lives in the URL (so a filtered view can be shared and exported); this parses it.
-// No server-only import: the client components build links from the same shape.
-
-export const FLEET_SORTS = ["id", "userName", "owner", "state", "region", "directoryId", "bundleId", "computeType", "runningMode", "costCenter", "lastSyncedAt"] as const;
-export type FleetSort = (typeof FLEET_SORTS)[number];
+// Client components import only types from here: the values they need (sorts, link building) live in
+// the zod-free admin-fleet-url.ts, re-exported below for server code.
+export { FLEET_SORTS, fleetQueryString, type FleetSort } from "./admin-fleet-url";
 
 const text = z.string().trim().max(128).optional().catch(undefined).transform((v) => v || undefined);
 
@@ -32,10 +32,4 @@ export function parseFleetFilter(params: Record<string, string | string[] | unde
   const entries = params instanceof URLSearchParams ? [...params.entries()] : Object.entries(params);
   for (const [k, v] of entries) if (typeof v === "string") flat[k] = v;
   return fleetFilterSchema.parse(flat);
-}
-
-export function fleetQueryString(filter: Partial<FleetFilter>): string {
-  const out = new URLSearchParams();
-  for (const [k, v] of Object.entries(filter)) if (v !== undefined && v !== "") out.set(k, String(v));
-  return out.toString();
 }

@@ -1,0 +1,12 @@
+// The zod-free half of the fleet filter: what client components need to build fleet links. The parser
+// (admin-fleet-filter.ts) re-exports it; keeping zod out of here keeps zod out of the browser bundle.
+
+export const FLEET_SORTS = ["id", "userName", "owner", "state", "region", "directoryId", "bundleId", "computeType", "runningMode", "costCenter", "lastSyncedAt"] as const;
+export type FleetSort = (typeof FLEET_SORTS)[number];
+
+/** The query string of a (partial) fleet filter, leaving out empty values. */
+export function fleetQueryString(filter: { readonly [key: string]: string | number | undefined }): string {
+  const out = new URLSearchParams();
+  for (const [k, v] of Object.entries(filter)) if (v !== undefined && v !== "") out.set(k, String(v));
+  return out.toString();
+}
