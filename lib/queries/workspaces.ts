@@ -3,6 +3,7 @@ import type { CurrentUser } from "../auth/session";
 import { db } from "../db";
 import { monthlyCost, userVisibleState, type Money, type WorkspaceState } from "../domain";
 import type { Workspace as WorkspaceRow } from "../generated/prisma/client";
+import { bulkActionLabel } from "../services/admin/bulk";
 import { OPEN_STATUSES } from "../services/requests/assess";
 import { toDomainWorkspace } from "../services/workspace-records";
 import { catalogFor } from "./catalog";
@@ -121,6 +122,25 @@ export function workspaceRequests(workspaceId: string) {
     take: 50,
     select: { id: true, type: true, change: true, status: true, createdAt: true, completedAt: true, failureReason: true, requester: { select: { name: true } } },
   });
+}
+
+/** Fleet operations by admins that included the WorkSpace, newest first, with each one's outcome for it. */
+export async function workspaceFleetChanges(workspaceId: string) {
+  const items = await db().bulkItem.findMany({
+    where: { workspaceId },
+    orderBy: { operation: { createdAt: "desc" } },
+    take: 20,
+    select: { id: true, status: true, reason: true, updatedAt: true, operation: { select: { action: true, createdBy: true, createdAt: true } } },
+  });
+  return items.map((i) => ({
+    id: i.id,
+    what: bulkActionLabel(i.operation.action),
+    by: i.operation.createdBy,
+    startedAt: i.operation.createdAt,
+    status: i.status,
+    reason: i.reason,
+    finishedAt: i.status === "PENDING" ? null : i.updatedAt,
+  }));
 }
 
 /** The team's WorkSpaces, for their manager. */

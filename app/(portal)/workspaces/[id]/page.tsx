@@ -9,6 +9,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { cardClass } from "@/components/ui/styles";
 import { ActionList } from "@/components/workspaces/action-list";
 import { ChangeForm } from "@/components/workspaces/change-form";
+import { FleetChanges } from "@/components/workspaces/fleet-changes";
 import { workspaceFacts } from "@/components/workspaces/facts";
 import { StateBadge } from "@/components/workspaces/state-badge";
 import { requireUser } from "@/lib/auth/session";
@@ -16,7 +17,7 @@ import { ACTIONS, type ActionKind } from "@/lib/presentation/actions";
 import { isTransitional } from "@/lib/presentation/status";
 import { describer } from "@/lib/queries/requests";
 import { actionAvailability, changeOptions } from "@/lib/queries/workspace-actions";
-import { getWorkspaceForViewer, workspaceRequests } from "@/lib/queries/workspaces";
+import { getWorkspaceForViewer, workspaceFleetChanges, workspaceRequests } from "@/lib/queries/workspaces";
 import { computeTypeName } from "@/lib/services/requests/describe";
 
 export const metadata: Metadata = { title: "WorkSpace" };
@@ -26,7 +27,13 @@ export default async function WorkspacePage({ params, searchParams }: { params: 
   const [{ id }, { action }] = await Promise.all([params, searchParams]);
   const ws = await getWorkspaceForViewer(user, decodeURIComponent(id));
   if (!ws) notFound();
-  const [availability, options, history, describe] = await Promise.all([actionAvailability(user, ws), changeOptions(user, ws), workspaceRequests(ws.id), describer([ws.region])]);
+  const [availability, options, history, fleetChanges, describe] = await Promise.all([
+    actionAvailability(user, ws),
+    changeOptions(user, ws),
+    workspaceRequests(ws.id),
+    workspaceFleetChanges(ws.id),
+    describer([ws.region]),
+  ]);
   const selected = ACTIONS.some((a) => a.kind === action) ? (action as ActionKind) : null;
   const selectedState = selected ? availability.find((a) => a.kind === selected) : null;
   const now = new Date();
@@ -74,10 +81,20 @@ export default async function WorkspacePage({ params, searchParams }: { params: 
       )}
       <section aria-labelledby="history-heading" className="mt-6">
         <h2 id="history-heading" className="mb-3 text-lg font-semibold text-brand-900">History</h2>
-        {history.length === 0 ? (
-          <EmptyState title="No requests for this WorkSpace yet">Changes you ask for appear here with their approval and outcome.</EmptyState>
+        {history.length === 0 && fleetChanges.length === 0 ? (
+          <EmptyState title="No changes to this WorkSpace yet">Changes you ask for appear here with their approval and outcome, and so do changes IT makes.</EmptyState>
         ) : (
-          <RequestTable caption="Requests for this WorkSpace" now={now} items={history.map((r) => ({ id: r.id, what: describe(r.change), status: r.status, createdAt: r.createdAt, who: r.requester.name }))} />
+          <div className="space-y-4">
+            {history.length > 0 && (
+              <RequestTable caption="Requests for this WorkSpace" now={now} items={history.map((r) => ({ id: r.id, what: describe(r.change), status: r.status, createdAt: r.createdAt, who: r.requester.name }))} />
+            )}
+            {fleetChanges.length > 0 && (
+              <div>
+                <h3 className="mb-2 text-sm font-semibold text-slate-800">Changes made by IT administrators</h3>
+                <FleetChanges items={fleetChanges} now={now} />
+              </div>
+            )}
+          </div>
         )}
       </section>
     </>

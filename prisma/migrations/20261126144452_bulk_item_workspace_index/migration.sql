@@ -1,0 +1,3 @@
+-- CreateIndex
+CREATE INDEX "BulkItem_workspaceId_idx" ON "BulkItem"("workspaceId");
+
