@@ -45,6 +45,13 @@ test("a bulk reboot of 30 WorkSpaces runs in two batches; a failed batch is show
 
   const state = await (await fetch(`${sandboxUrl}/__sandbox/state`)).json();
   expect(JSON.stringify(state.mutatingCalls)).toContain("RebootWorkspaces");
+  // The WorkSpace's own page tells its owner what IT did to it.
+  const doneId = (await items.getByRole("row").filter({ hasText: "Done" }).first().getByRole("cell").first().textContent())!.trim();
+  await page.goto(`/workspaces/${doneId}`);
+  const changes = page.getByRole("list", { name: "Changes made by IT administrators" });
+  await expect(changes).toContainText("Reboot, by IT");
+  await expect(changes).toContainText("Started by Carol");
+  await expect(changes).toContainText("Completed");
 });
 
 test("the fleet CSV export streams the current filter", async ({ page }) => {

@@ -201,6 +201,38 @@ test("Carol resets her Simple AD password; Alice is told who to ask", async ({ p
   await shot(page, "alice-password-ad-connector", testInfo);
 });
 
+test("Alice withdraws a pending request and catches up on her notifications", async ({ page }, testInfo) => {
+  await signInAs(page, "alice", `/workspaces/${aliceWorkspaceId}`);
+  await ask(page, "Change running mode", "Trying AlwaysOn for the audit week.");
+  await page.getByLabel("Running mode", { exact: true }).selectOption("ALWAYS_ON");
+  await expect(page.getByTestId("approval")).toHaveText(/Needs approval/);
+  await page.getByRole("button", { name: "Submit request" }).click();
+  await expect(page.getByTestId("request-status")).toHaveText("Pending approval");
+  await page.getByRole("button", { name: "Cancel request" }).click();
+  await page.getByRole("button", { name: "Yes, cancel it" }).click();
+  await expect(page.getByTestId("request-status")).toHaveText("Cancelled");
+  await expect(page.getByRole("button", { name: "Cancel request" })).toHaveCount(0);
+  await page.goto(`/workspaces/${aliceWorkspaceId}`);
+  await expect(page.getByRole("list", { name: "Requests for this WorkSpace" }).getByText("Cancelled").first()).toBeVisible();
+
+  // Every transition of her earlier requests left a notification; the header counts the unread ones.
+  const badge = page.getByTestId("unread-count");
+  await expect(badge).toBeVisible();
+  await page.getByRole("link", { name: /^Notifications/ }).click();
+  const unreadText = await page.getByText(/^\d+ unread$/).textContent();
+  const unread = Number(unreadText?.split(" ")[0]);
+  expect(unread).toBeGreaterThan(1);
+  await page.getByRole("button", { name: "Mark as read" }).first().click();
+  await expect(page.getByText("Marked as read.")).toBeVisible();
+  await expect(page.getByText(`${unread - 1} unread`, { exact: true })).toBeVisible();
+  await page.getByRole("button", { name: "Mark all as read" }).click();
+  await expect(page.getByText("All notifications marked as read.")).toBeVisible();
+  await expect(page.getByText("0 unread", { exact: true })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Mark as read" })).toHaveCount(0);
+  await expect(badge).toHaveCount(0);
+  await shot(page, "alice-notifications-read", testInfo);
+});
+
 test("Bob delegates to Frank, sees his team, and approves several requests at once", async ({ page }, testInfo) => {
   await signInAs(page, "alice", `/workspaces/${aliceWorkspaceId}?action=runningMode`);
   await page.getByLabel("Running mode", { exact: true }).selectOption("ALWAYS_ON");
