@@ -1,5 +1,4 @@
 import "server-only";
-import { getToken } from "next-auth/jwt";
 import { headers } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
 import { cache } from "react";
@@ -7,6 +6,7 @@ import { getConfig } from "../config";
 import { sessionUserRow } from "../queries/hot-reads";
 import type { Role } from "../generated/prisma/enums";
 import { hasRole } from "./roles";
+import { userIdFromCookieHeader } from "./session-token";
 
 export interface CurrentUser {
   id: string;
@@ -21,25 +21,13 @@ export interface SessionUser extends CurrentUser {
   unreadNotifications: number;
 }
 
-// Auth.js names its session cookie with the __Secure- prefix when the site is served over HTTPS. A browser
-// only accepts that prefix from a secure origin, so its presence is enough to pick the name (and salt).
-const SECURE_SESSION_COOKIE = "__Secure-authjs.session-token";
-
 /**
  * The id of the signed-in user from the session cookie, or null. Pages only read the session: they
  * cannot set cookies, so they decrypt the token with Auth.js's own reader instead of running its whole
  * session endpoint (which would also re-encrypt a refreshed token that a page could never send back).
- * Only the cookie is consulted, never an Authorization header.
  */
 async function sessionUserId(): Promise<string | null> {
-  const cookie = (await headers()).get("cookie") ?? "";
-  if (!cookie.includes("authjs.session-token")) return null;
-  const token = await getToken({
-    req: { headers: { cookie } },
-    secret: getConfig().auth.secret,
-    secureCookie: cookie.includes(SECURE_SESSION_COOKIE),
-  });
-  return typeof token?.sub === "string" && token.sub ? token.sub : null;
+  return userIdFromCookieHeader((await headers()).get("cookie") ?? "", getConfig().auth.secret);
 }
 
 /**
