@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { signInAs } from "./helpers";
+import { signOut } from "./journey-helpers";
 
 test("an admin names an offered custom bundle for the catalog and employees see it under that name", async ({ page }) => {
   await signInAs(page, "carol", "/admin/bundles");
@@ -20,7 +21,8 @@ test("an admin names an offered custom bundle for the catalog and employees see 
   await page.goto("/admin/audit?action=bundle.");
   await expect(page.getByRole("region", { name: "Audit events" })).toContainText("bundle.display");
 
-  await page.getByRole("button", { name: "Sign out" }).click();
+  // Wait until signed out: signing in while the old session is still there lands back in it.
+  await signOut(page);
   await signInAs(page, "alice", "/workspaces/new");
   const directory = page.getByLabel("Directory");
   const usEast = await directory.locator("option", { hasText: "corp.example.com — us-east-1" }).getAttribute("value");

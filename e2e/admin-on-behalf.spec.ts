@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { signInAs } from "./helpers";
-import { waitForText } from "./journey-helpers";
+import { signOut, waitForText } from "./journey-helpers";
 
 test("an admin creates a WorkSpace for a contractor; it is created without approval and the rules still apply", async ({ page }, testInfo) => {
   test.setTimeout(180_000);
@@ -37,7 +37,7 @@ test("an admin creates a WorkSpace for a contractor; it is created without appro
   await page.screenshot({ path: testInfo.outputPath("on-behalf-refused.png"), fullPage: true });
 
   // Dave sees it among his WorkSpaces.
-  await page.getByRole("button", { name: "Sign out" }).click();
+  await signOut(page);
   await signInAs(page, "dave");
   await expect(page.locator("main")).toContainText(workspaceId);
 });
