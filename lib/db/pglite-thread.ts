@@ -25,11 +25,9 @@ interface WireError {
 
 type Reply = { id: number; ok: true; result: unknown } | { id: number; ok: false; error: WireError };
 
-/** Where the worker script is: beside this file in the source tree, which `next start` runs from. */
-export function pgliteWorkerPath(root = process.cwd()): string {
-  // Not part of the bundle: Node loads the worker script from the source tree at run time.
-  return path.join(/* turbopackIgnore: true */ root, "lib", "db", "pglite-worker.mjs");
-}
+/** Where the worker script is: beside this file in the source tree, which `next start` runs from. Not part
+ * of the bundle: Node loads it from the source tree at run time. */
+const WORKER_PATH = path.join(/* turbopackIgnore: true */ process.cwd(), "lib", "db", "pglite-worker.mjs");
 
 function toError(wire: WireError): Error {
   // Prisma recognises a database error by its name and the mapped error in `cause`.
@@ -50,8 +48,8 @@ export class PGliteThread {
   private closed = false;
   readonly ready: Promise<void>;
 
-  constructor(dataDir: string | undefined, workerPath = pgliteWorkerPath()) {
-    this.worker = new Worker(/* turbopackIgnore: true */ workerPath, { workerData: { dataDir } });
+  constructor(dataDir: string | undefined) {
+    this.worker = new Worker(/* turbopackIgnore: true */ WORKER_PATH, { workerData: { dataDir } });
     this.ready = new Promise<void>((resolve, reject) => {
       const onReady = (message: { ready?: boolean; error?: WireError }) => {
         if (message.ready === undefined) return;

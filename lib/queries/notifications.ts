@@ -1,2 +1,2 @@
 import "server-only";
-export { listNotifications, unreadNotificationCount } from "../services/inbox";
+export { listNotifications } from "../services/inbox";

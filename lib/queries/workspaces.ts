@@ -2,12 +2,11 @@ import "server-only";
 import type { CurrentUser } from "../auth/session";
 import { db } from "../db";
 import { monthlyCost, userVisibleState, type Money, type WorkspaceState } from "../domain";
-import type { Workspace as WorkspaceRow } from "../generated/prisma/client";
 import { bulkActionLabel } from "../services/admin/bulk";
 import { OPEN_STATUSES } from "../services/requests/assess";
-import { toDomainWorkspace } from "../services/workspace-records";
+import { toDomainWorkspace, type WorkspaceRecord } from "../services/workspace-records";
 import { catalogFor } from "./catalog";
-import { dashboardRows } from "./hot-reads";
+import { dashboardRows, type OpenRequestRow } from "./hot-reads";
 import { policyAndPrices } from "./settings";
 
 export interface WorkspaceView {
@@ -44,13 +43,12 @@ export interface WorkspaceView {
   openRequests: { id: string; type: string; status: string; createdAt: Date }[];
 }
 
-// `raw` (everything AWS returned) is never shown, so list queries leave it out.
-type RowWithOwner = Omit<WorkspaceRow, "raw"> & { owner?: { name: string } | null };
+// `raw` (everything AWS returned) is never shown, so list queries leave it out (WorkspaceRecord).
+type RowWithOwner = WorkspaceRecord & { owner?: { name: string } | null };
 
-type OpenRequest = { id: string; type: string; status: string; createdAt: Date; workspaceId: string | null };
 const openSelect = { id: true, type: true, status: true, createdAt: true, workspaceId: true } as const;
 
-async function toViews(rows: RowWithOwner[], prefetched?: OpenRequest[]): Promise<WorkspaceView[]> {
+async function toViews(rows: RowWithOwner[], prefetched?: OpenRequestRow[]): Promise<WorkspaceView[]> {
   if (rows.length === 0) return [];
   const [catalog, { prices, settings }, open] = await Promise.all([
     catalogFor(rows.map((r) => r.region)),

@@ -1,9 +1,5 @@
 import { db } from "../db";
 
-export function unreadNotificationCount(userId: string): Promise<number> {
-  return db().notification.count({ where: { userId, readAt: null } });
-}
-
 export function listNotifications(userId: string, take = 50) {
   return db().notification.findMany({ where: { userId }, orderBy: { createdAt: "desc" }, take });
 }
