@@ -48,7 +48,7 @@ async function main() {
     const filter = parseFleetFilter(params);
     const t = performance.now();
     const [{ rows }] = await Promise.all([listFleet(filter), fleetFacets()]);
-    renderToString(createElement(FleetGrid, { rows, sorting: [{ id: filter.sort, desc: filter.dir === "desc" }], onSortingChange: () => {}, rowSelection: {}, onRowSelectionChange: () => {} }));
+    renderToString(createElement(FleetGrid, { rows, sorting: { id: filter.sort, desc: filter.dir === "desc" }, onSortingChange: () => {}, rowSelection: {}, onRowSelectionChange: () => {} }));
     return performance.now() - t;
   }
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;

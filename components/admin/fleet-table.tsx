@@ -31,8 +31,8 @@ const COLUMNS: FleetColumn[] = [
   { id: "costCenter", header: "Cost centre", render: (r) => orDash(r.costCenter) },
 ];
 
-/** The server's sort order (one column), as the URL says it. */
-export type FleetSorting = { id: FleetSort; desc: boolean }[];
+/** The server's sort order, as the URL says it. */
+export type FleetSorting = { id: FleetSort; desc: boolean };
 /** Selected row ids; ids from another page stay selected until unticked. */
 export type RowSelection = Record<string, boolean>;
 
@@ -46,33 +46,26 @@ export interface FleetGridProps {
 }
 
 /** The fleet's table: sortable headers (Enter/Space), aria-sort, a header row that stays in view, selectable rows. */
-export function FleetGrid({ rows, sorting, onSortingChange, rowSelection, onRowSelectionChange }: FleetGridProps) {
-  const current = sorting[0];
+export function FleetGrid({ rows, sorting: current, onSortingChange, rowSelection, onRowSelectionChange }: FleetGridProps) {
   // The sorted column flips its direction; another column sorts ascending.
-  const sortBy = (id: FleetSort) => onSortingChange([{ id, desc: current?.id === id ? !current.desc : false }]);
+  const sortBy = (id: FleetSort) => onSortingChange({ id, desc: current.id === id ? !current.desc : false });
   const allSelected = rows.length > 0 && rows.every((r) => rowSelection[r.id]);
-  const selectAll = (checked: boolean) => {
+  const select = (ids: string[], checked: boolean) => {
     const next = { ...rowSelection };
-    for (const r of rows) {
-      if (checked) next[r.id] = true;
-      else delete next[r.id];
+    for (const id of ids) {
+      if (checked) next[id] = true;
+      else delete next[id];
     }
-    onRowSelectionChange(next);
-  };
-  const selectOne = (id: string, checked: boolean) => {
-    const next = { ...rowSelection };
-    if (checked) next[id] = true;
-    else delete next[id];
     onRowSelectionChange(next);
   };
 
   const head = (
     <>
       <th scope="col" className="px-3 py-2 font-medium whitespace-nowrap">
-        <input type="checkbox" aria-label="Select all on this page" checked={allSelected} onChange={(e) => selectAll(e.target.checked)} />
+        <input type="checkbox" aria-label="Select all on this page" checked={allSelected} onChange={(e) => select(rows.map((r) => r.id), e.target.checked)} />
       </th>
       {COLUMNS.map((c) => (
-        <SortHeaderCell key={c.id} sortable sorted={current?.id === c.id ? (current.desc ? "desc" : "asc") : false} onSort={() => sortBy(c.id)}>
+        <SortHeaderCell key={c.id} sortable sorted={current.id === c.id ? (current.desc ? "desc" : "asc") : false} onSort={() => sortBy(c.id)}>
           {c.header}
         </SortHeaderCell>
       ))}
@@ -89,7 +82,7 @@ export function FleetGrid({ rows, sorting, onSortingChange, rowSelection, onRowS
           return (
             <tr key={row.id} className={`border-t border-slate-100 ${selected ? "bg-brand-50" : ""}`}>
               <td className="px-3 py-2 align-top">
-                <input type="checkbox" aria-label={`Select ${row.id}`} checked={selected} onChange={(e) => selectOne(row.id, e.target.checked)} />
+                <input type="checkbox" aria-label={`Select ${row.id}`} checked={selected} onChange={(e) => select([row.id], e.target.checked)} />
               </td>
               {COLUMNS.map((c) => (
                 <td key={c.id} className="px-3 py-2 align-top">{c.render(row)}</td>
@@ -106,8 +99,8 @@ export function FleetTable({ rows, total, exact, filter }: { rows: FleetRow[]; t
   const router = useRouter();
   const [selection, setSelection] = useState<RowSelection>({});
   const go = (patch: Partial<FleetFilter>) => router.push(`/admin/fleet?${fleetQueryString({ ...filter, ...patch })}`);
-  const sorting: FleetSorting = [{ id: filter.sort, desc: filter.dir === "desc" }];
-  const onSortingChange = ([first]: FleetSorting) => go({ sort: first?.id ?? "userName", dir: first?.desc ? "desc" : "asc", page: 1 });
+  const sorting: FleetSorting = { id: filter.sort, desc: filter.dir === "desc" };
+  const onSortingChange = (next: FleetSorting) => go({ sort: next.id, dir: next.desc ? "desc" : "asc", page: 1 });
   const from = rows.length === 0 ? 0 : (filter.page - 1) * filter.size + 1;
   const to = from === 0 ? 0 : from + rows.length - 1;
   // Past the count's cap the number of pages is unknown; a full page means there may be another.
