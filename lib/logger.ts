@@ -7,17 +7,17 @@ import { getConfig } from "./config";
 const SENSITIVE = ["password", "newPassword", "secret", "token", "accessToken", "sessionToken", "authorization", "cookie", "AUTH_SECRET", "SecretAccessKey", "NewPassword"];
 const redactPaths = SENSITIVE.flatMap((k) => [k, `*.${k}`, `*.*.${k}`, `headers.${k.toLowerCase()}`]);
 
-const globalForLog = globalThis as unknown as { __portalLogger?: Logger };
+let root: Logger | undefined;
 
 export function logger(): Logger {
-  globalForLog.__portalLogger ??= pino({
+  root ??= pino({
     level: getConfig().logLevel,
     base: { service: "workspaces-portal" },
     timestamp: pino.stdTimeFunctions.isoTime,
     redact: { paths: redactPaths, censor: "[redacted]" },
     formatters: { level: (label) => ({ level: label }) },
   });
-  return globalForLog.__portalLogger;
+  return root;
 }
 
 /** A logger whose lines carry the request id set by proxy.ts; outside a request, the plain logger. */

@@ -42,16 +42,16 @@ watchdog.unref();
 
 const { getConfig } = await import("@/lib/config");
 const { createAwsGateway } = await import("@/lib/aws/gateway");
-const { createExecutor } = await import("@/lib/execution/runtime");
+const { createExecutor } = await import("@/lib/server/executor");
 const { ensureRecurringJobs } = await import("@/lib/execution/handlers/recurring");
 const { syncRegion } = await import("@/lib/execution/sync");
 const { SimulatedCrash } = await import("@/lib/execution/worker");
 const { startSandbox } = await import("@/lib/sandbox");
-const { setCatalogSource } = await import("@/lib/services/catalog");
-const { gatewayCatalogSource } = await import("@/lib/services/catalog-gateway");
+const { gatewayCatalogSource, setCatalogSource } = await import("@/lib/core/catalog");
+const { installAwsGateway } = await import("@/lib/aws");
 const { decideRequest } = await import("@/lib/services/requests/decide");
 const { submitRequest } = await import("@/lib/services/requests/submit");
-const { POLICY_SETTING_KEY } = await import("@/lib/services/settings");
+const { POLICY_SETTING_KEY } = await import("@/lib/core/settings");
 const { seedDemoCatalog } = await import("@/lib/seed/demo-catalog");
 const { seedDemoOrganization } = await import("@/lib/seed/demo-organization");
 const { createTestDatabase } = await import("@/test/db");
@@ -84,7 +84,7 @@ const gateway = createAwsGateway({
   endpoints: { workspaces: sandbox.url, directoryService: sandbox.url },
   credentials: { accessKeyId: "sandbox", secretAccessKey: "sandbox" },
 });
-(globalThis as unknown as { __portalAwsGateway?: typeof gateway }).__portalAwsGateway = gateway;
+installAwsGateway(gateway);
 setCatalogSource(gatewayCatalogSource(0));
 
 await seedDemoOrganization(prisma);

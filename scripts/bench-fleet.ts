@@ -20,7 +20,7 @@ async function main() {
   const { createTestDatabase } = await import("../test/db");
   const { installDatabase } = await import("../lib/db");
   const { listFleet, fleetFacets } = await import("../lib/queries/admin-fleet");
-  const { parseFleetFilter } = await import("../lib/queries/admin-fleet-filter");
+  const { parseFleetFilter } = await import("../lib/schemas/admin-fleet-filter");
   const { fleetCsvResponse } = await import("../lib/queries/admin-fleet-csv");
   const { FleetGrid } = await import("../components/admin/fleet-table");
 

@@ -3,7 +3,7 @@
 import { spawnSync } from "node:child_process";
 
 const steps = [
-  ["lint", "npx", ["eslint", "."]],
+  ["lint", "npm", ["run", "--silent", "lint"]],
   ["types", "npx", ["tsc", "--noEmit"]],
   ["unit", "npx", ["vitest", "run", "--project", "unit"]],
   ["integration (PGlite)", "npx", ["vitest", "run", "--project", "integration"]],

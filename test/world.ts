@@ -1,13 +1,13 @@
 // A whole portal back end for integration tests: a fresh database, an in-process AWS sandbox, the real
 // gateway pointed at it, the demo organization and catalog, a synced inventory and an executor.
 import { createAwsGateway, type AwsGateway } from "@/lib/aws/gateway";
-import { createExecutor, type ExecutorSettings } from "@/lib/execution/runtime";
+import { createExecutor, type ExecutorSettings } from "@/lib/server/executor";
 import { ensureRecurringJobs } from "@/lib/execution/handlers/recurring";
 import { syncRegion } from "@/lib/execution/sync";
 import type { Worker } from "@/lib/execution/worker";
 import { startSandbox, type SandboxHandle } from "@/lib/sandbox";
-import { setCatalogSource } from "@/lib/services/catalog";
-import { gatewayCatalogSource } from "@/lib/services/catalog-gateway";
+import { installAwsGateway } from "@/lib/aws";
+import { gatewayCatalogSource, setCatalogSource } from "@/lib/core/catalog";
 import { seedDemoCatalog } from "@/lib/seed/demo-catalog";
 import { seedDemoOrganization } from "@/lib/seed/demo-organization";
 import { createTestDatabase, type TestDatabase } from "./db";
@@ -39,7 +39,7 @@ export async function createTestWorld(options: { clockSpeed?: number; fleetSize?
     maxAttempts: 6,
     onCall: (info) => calls.push({ operation: info.operation, region: info.region, at: Date.now(), error: info.error }),
   });
-  (globalThis as unknown as { __portalAwsGateway?: AwsGateway }).__portalAwsGateway = gateway;
+  installAwsGateway(gateway);
   setCatalogSource(gatewayCatalogSource(0));
 
   await seedDemoOrganization(database.prisma);

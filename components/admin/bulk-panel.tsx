@@ -3,8 +3,8 @@
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { startBulkAction, startBulkForFilterAction } from "@/lib/actions/admin-fleet";
-import type { FleetFilter } from "@/lib/queries/admin-fleet-filter";
-import type { BulkParams } from "@/lib/services/admin/validation";
+import type { FleetFilter } from "@/lib/schemas/admin-fleet-filter";
+import type { BulkParams } from "@/lib/schemas/admin";
 import { ActionMessage, actionError } from "./action-message";
 
 const ACTIONS: { value: BulkParams["action"]; label: string; destructive?: string }[] = [

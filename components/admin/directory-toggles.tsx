@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import { updateAccessPropertiesAction, updateClientPropertiesAction, updateSelfServicePermissionsAction } from "@/lib/actions/admin-directories";
-import { CLIENT_PROPERTIES, DEVICE_TYPES, SELF_SERVICE_PERMISSIONS } from "@/lib/actions/admin-directories.options";
+import { CLIENT_PROPERTIES, DEVICE_TYPES, SELF_SERVICE_PERMISSIONS } from "@/lib/schemas/admin-directories.options";
 import { secondaryButton } from "@/components/ui/styles";
 import { ActionMessage } from "./action-message";
 import { DirectorySection, useDirectoryAction } from "./directory-action";

@@ -1,5 +1,5 @@
 import type { FleetFacets } from "@/lib/queries/admin-fleet";
-import type { FleetFilter } from "@/lib/queries/admin-fleet-filter";
+import type { FleetFilter } from "@/lib/schemas/admin-fleet-filter";
 
 // A plain GET form: filtering works without JavaScript and the URL is the filter (shareable, exportable).
 function Select({ name, label, value, options }: { name: string; label: string; value?: string; options: { value: string; label: string }[] }) {

@@ -4,8 +4,8 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import type { FleetRow } from "@/lib/queries/admin-fleet";
-import type { FleetFilter } from "@/lib/queries/admin-fleet-filter";
-import { fleetQueryString, type FleetSort } from "@/lib/queries/admin-fleet-url";
+import type { FleetFilter } from "@/lib/schemas/admin-fleet-filter";
+import { fleetQueryString, type FleetSort } from "@/lib/presentation/fleet-url";
 import { BulkPanel } from "./bulk-panel";
 import { EmptyRow, SortHeaderCell, TableFrame } from "./data-table";
 

@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useMemo, useState, useTransition } from "react";
 import { submitChangeRequest } from "@/lib/actions/requests";
-import type { ChangeRequestInput } from "@/lib/actions/requests.validation";
+import type { ChangeRequestInput } from "@/lib/schemas/requests";
 import { ACTIONS, type ActionKind } from "@/lib/presentation/actions";
 import { breakEvenSentence } from "@/lib/presentation/format";
 import { rootVolumeOptions, userVolumeOptions } from "@/lib/presentation/volumes";

@@ -1,6 +1,6 @@
 import { formatMoney } from "@/lib/domain";
 import { gb, relativeTime, utc } from "@/lib/presentation/format";
-import { computeTypeName, runningModeName } from "@/lib/services/requests/describe";
+import { computeTypeName, runningModeName } from "@/lib/presentation/describe";
 import type { WorkspaceView } from "@/lib/queries/workspaces";
 
 const DIRECTORY_TYPES: Record<string, string> = { SIMPLE_AD: "Simple AD", MICROSOFT_AD: "AWS Managed Microsoft AD", AD_CONNECTOR: "AD Connector" };

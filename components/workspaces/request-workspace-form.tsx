@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useMemo, useState, useTransition } from "react";
 import { submitChangeRequest } from "@/lib/actions/requests";
-import type { ChangeRequestInput } from "@/lib/actions/requests.validation";
+import type { ChangeRequestInput } from "@/lib/schemas/requests";
 import { breakEvenSentence } from "@/lib/presentation/format";
 import { userVolumeOptions, validCombination } from "@/lib/presentation/volumes";
 import type { BundleCard } from "@/lib/queries/new-workspace";

@@ -2,7 +2,7 @@
 
 import { useEffect, useRef, useState } from "react";
 import { previewChange } from "@/lib/actions/requests";
-import type { ChangeRequestInput } from "@/lib/actions/requests.validation";
+import type { ChangeRequestInput } from "@/lib/schemas/requests";
 import type { Preview } from "./preview-panel";
 
 /** Asks the server what the change would do, a moment after the user stops typing; stale answers are dropped. */

@@ -1,7 +1,8 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { bundleRef, clearBundleDisplay, createBundleInput, createCustomBundle, deleteCustomBundle, setBundleDisplay, setBundleDisplayInput, updateBundleImage, updateBundleImageInput } from "../services/admin/bundles";
+import { clearBundleDisplay, createCustomBundle, deleteCustomBundle, setBundleDisplay, updateBundleImage } from "../services/admin/bundles";
+import { bundleRef, createBundleInput, setBundleDisplayInput, updateBundleImageInput } from "../schemas/admin-bundles";
 import { authedAction } from "./client";
 
 export const createBundleAction = authedAction({ role: "ADMIN", input: createBundleInput }, async ({ user, input }) => {

@@ -21,7 +21,7 @@ import {
   directoryRequestersInput,
   registerDirectoryInput,
   selfServiceInput,
-} from "./admin-directories.validation";
+} from "../schemas/admin-directories";
 import { authedAction } from "./client";
 
 const done = async (change: Promise<void>): Promise<null> => {

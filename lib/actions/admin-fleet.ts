@@ -3,9 +3,9 @@
 import { revalidatePath } from "next/cache";
 import { fleetIds } from "../queries/admin-fleet";
 import { retryBulkFailures, startBulkOperation } from "../services/admin/bulk";
-import { ServiceError } from "../services/errors";
-import { startBulkInput } from "../services/admin/validation";
-import { bulkForFilterInput, bulkOperationRef } from "./admin-fleet.validation";
+import { ServiceError } from "../core/errors";
+import { startBulkInput } from "../schemas/admin";
+import { bulkForFilterInput, bulkOperationRef } from "../schemas/admin-fleet";
 import { authedAction } from "./client";
 
 export const startBulkAction = authedAction({ role: "ADMIN", input: startBulkInput }, async ({ user, input }) => startBulkOperation(user, input));

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { associateIpGroup, createIpGroup, deleteIpGroup, disassociateIpGroup, replaceIpRules } from "../services/admin/ip-groups";
-import { createIpGroupInput, ipGroupAssociationInput, ipGroupRef, replaceIpRulesInput } from "../services/admin/validation";
+import { createIpGroupInput, ipGroupAssociationInput, ipGroupRef, replaceIpRulesInput } from "../schemas/admin";
 import { authedAction } from "./client";
 
 const done = <T>(value: T) => {

@@ -3,9 +3,9 @@
 import { revalidatePath } from "next/cache";
 import { updatePolicySettings, updatePriceTable } from "../services/admin/policies";
 import { changeUserManager, changeUserRole } from "../services/admin/users";
-import { changeManagerInput, changeRoleInput } from "../services/admin/validation";
+import { changeManagerInput, changeRoleInput } from "../schemas/admin";
 import { authedAction } from "./client";
-import { settingsInput } from "./admin-users.validation";
+import { settingsInput } from "../schemas/admin-users";
 
 export const changeRoleAction = authedAction({ role: "ADMIN", input: changeRoleInput }, async ({ user, input }) => {
   await changeUserRole(user, input);

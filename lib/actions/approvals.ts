@@ -2,9 +2,9 @@
 
 import { decideRequest } from "../services/requests/decide";
 import { decideByEmailLink } from "../services/requests/email-decision";
-import { ServiceError } from "../services/errors";
+import { ServiceError } from "../core/errors";
 import { authedAction } from "./client";
-import { bulkApproveInput, decisionInput, emailDecisionInput } from "./requests.validation";
+import { bulkApproveInput, decisionInput, emailDecisionInput } from "../schemas/requests";
 
 export const decide = authedAction({ role: "MANAGER", input: decisionInput }, async ({ user, input }) =>
   decideRequest(user, { requestId: input.requestId, decision: input.decision, comment: input.comment, channel: "WEB" }),

@@ -5,7 +5,7 @@ import { hasRole } from "../auth/roles";
 import { getCurrentUser, type CurrentUser } from "../auth/session";
 import type { Role } from "../generated/prisma/enums";
 import { logger } from "../logger";
-import { ServiceError } from "../services/errors";
+import { ServiceError } from "../core/errors";
 
 export type ActionResult<T> =
   | { ok: true; data: T }

@@ -6,7 +6,7 @@ import { cancelRequest as cancel } from "../services/requests/cancel";
 import { submitRequest } from "../services/requests/submit";
 import { db } from "../db";
 import { authedAction } from "./client";
-import { changeRequestInput, previewInput, requestIdInput } from "./requests.validation";
+import { changeRequestInput, previewInput, requestIdInput } from "../schemas/requests";
 
 /** What the form shows beside the fields before anything is submitted. */
 export const previewChange = authedAction({ input: previewInput }, async ({ user, input }) => {

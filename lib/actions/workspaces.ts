@@ -4,7 +4,7 @@ import { refreshInventory, refreshWorkspace } from "../services/inventory";
 import { markNotificationsRead } from "../services/inbox";
 import { resetDirectoryPassword } from "../services/password";
 import { authedAction } from "./client";
-import { notificationIdsInput, passwordResetInput, workspaceIdInput } from "./workspaces.validation";
+import { notificationIdsInput, passwordResetInput, workspaceIdInput } from "../schemas/workspaces";
 import { z } from "zod";
 
 export const resetMyPassword = authedAction({ input: passwordResetInput }, async ({ user, input }) =>

@@ -16,15 +16,21 @@ export type { ClientProperties, DirectoryRegistration, DirectorySummary, Selfser
 export type { IpGroupSummary, IpRule } from "./ip-groups";
 export type { DirectoryLimitsSummary, DirectoryServiceSummary, RadiusStatus } from "./directory-service";
 
-// Kept on globalThis because Next.js may load this module in several bundles; one set of clients
-// (and one set of rate gates) per process is what makes the rate limit mean anything.
-const globalForAws = globalThis as unknown as { __portalAwsGateway?: AwsGateway };
+// Module state: one set of clients and rate gates for the code that shares this module. A copy of the
+// module in another bundle of the same process (the executor's, under instrumentation) has its own gates;
+// the SDK's adaptive retry still backs off account-wide when AWS throttles.
+let current: AwsGateway | undefined;
 
-/** The process-wide gateway, configured from the parsed environment. */
+/** Tests point the portal at their own sandbox. */
+export function installAwsGateway(gateway: AwsGateway | undefined): void {
+  current = gateway;
+}
+
+/** The gateway, configured from the parsed environment. */
 export function getAwsGateway(): AwsGateway {
-  if (!globalForAws.__portalAwsGateway) {
+  if (!current) {
     const { aws, sandbox } = getConfig();
-    globalForAws.__portalAwsGateway = createAwsGateway({
+    current = createAwsGateway({
       regions: aws.regions,
       defaultRegion: aws.defaultRegion,
       endpoints: aws.endpoints,
@@ -33,5 +39,5 @@ export function getAwsGateway(): AwsGateway {
       roleArn: aws.mode === "aws" ? aws.roleArn : undefined,
     });
   }
-  return globalForAws.__portalAwsGateway;
+  return current;
 }

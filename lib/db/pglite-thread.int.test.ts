@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PrismaClient } from "@/lib/generated/prisma/client";
-import { isUniqueViolation } from "../services/errors";
+import { isUniqueViolation } from "../core/errors";
 import { applyMigrations } from "./migrations";
 import { PGliteThread } from "./pglite-thread";
 

@@ -9,6 +9,7 @@ export * from "./settings";
 export * from "./approval";
 export * from "./running-mode";
 export * from "./impact";
+export * from "./request-status";
 export { validateChange, validateChangeSet } from "./validate";
 export { catalogOfferingFor, selfServiceRefusals } from "./validate/access";
 export { DEFAULT_VALIDATION_POLICY, type Refusal, type ValidationContext, type ValidationPolicy, type ValidationResult } from "./validate/context";

@@ -55,3 +55,14 @@ export const DEFAULT_POLICY_SETTINGS: PolicySettings = {
   expectedAutoStopHoursPerMonth: DEFAULT_EXPECTED_AUTO_STOP_HOURS,
   catalog: { byPersona: {}, byGroup: {} },
 };
+
+export const bundleIdSchema = z.string().regex(/^wsb-[0-9a-z]{8,63}$/, "Unknown bundle.");
+
+/** How the catalog presents an offered bundle to employees: a friendlier name and a sentence on what it is for. */
+export const catalogDisplayEntrySchema = z.object({
+  displayName: z.string().trim().min(1, "Give the bundle a display name.").max(64, "Keep the display name under 64 characters."),
+  description: z.string().trim().max(280, "Keep the description under 280 characters.").default(""),
+});
+/** One Setting row keyed by bundle id; the bundle itself (AWS's name and specs) is untouched. */
+export const catalogDisplaySchema = z.record(bundleIdSchema, catalogDisplayEntrySchema);
+export type CatalogDisplay = z.infer<typeof catalogDisplaySchema>;

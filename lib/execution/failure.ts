@@ -1,9 +1,9 @@
 import { AwsGatewayError } from "../aws";
 import type { PrismaClient } from "../generated/prisma/client";
-import { recordAudit } from "../services/audit";
-import { adminIds, notify } from "../services/notifications";
-import { describeChange } from "../services/requests/describe";
-import { SYSTEM } from "../services/tx";
+import { recordAudit } from "../core/audit";
+import { adminIds, notify } from "../core/notifications";
+import { describeChange } from "../presentation/describe";
+import { SYSTEM } from "../core/tx";
 import type { Change } from "../domain";
 import { ItemRefused } from "./apply";
 

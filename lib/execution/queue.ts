@@ -56,11 +56,6 @@ export async function buryJob(db: PrismaClient, job: OutboxJob, owner: string, e
   return count === 1;
 }
 
-/** Makes a recurring job (e.g. the reconcile sweep) due now, so work just committed is looked at at once. */
-export async function pokeJob(db: PrismaClient, dedupeKey: string): Promise<void> {
-  await db.outboxJob.updateMany({ where: { dedupeKey, status: "PENDING", leaseOwner: null }, data: { runAt: new Date() } });
-}
-
 /** Exponential backoff with full jitter, capped: retries of many jobs spread out instead of arriving together. */
 export function backoffMs(attempt: number, baseMs = 1000, capMs = 5 * 60_000, random = Math.random): number {
   const ceiling = Math.min(capMs, baseMs * 2 ** Math.max(0, attempt - 1));

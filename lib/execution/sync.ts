@@ -1,7 +1,7 @@
 import type { AwsGateway, WorkspaceSummary } from "../aws";
 import { COST_CENTRE_TAG_KEY } from "../domain";
 import type { PrismaClient } from "../generated/prisma/client";
-import { cacheFields, markGone, ownerIndex } from "./cache";
+import { cacheFields, markGone, ownerIndex } from "../core/workspace-cache";
 
 export interface SyncResult {
   region: string;

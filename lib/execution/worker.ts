@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
 import type { OutboxJob, PrismaClient } from "../generated/prisma/client";
 import { backoffMs, buryJob, claimJobs, completeJob, renewLease, rescheduleJob } from "./queue";
-import { onExecutorKick } from "./signal";
+import { onExecutorKick } from "../core/signal";
 
 /** What a handler wants done with its job. Returning nothing means done. */
 export type JobOutcome = { done: true } | { done: false; runAt: Date; countsAsAttempt?: boolean; note?: string };

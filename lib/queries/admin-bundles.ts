@@ -1,8 +1,7 @@
 import "server-only";
 import { getAwsGateway, type BundleSummary } from "../aws";
 import { db } from "../db";
-import { getCatalogDisplay } from "../services/admin/bundles";
-import { getPolicySettings } from "../services/settings";
+import { getCatalogDisplay, getPolicySettings } from "../core/settings";
 
 /** What AWS says of the bundle (less its raw owner), plus who uses it and who is offered it. */
 export interface BundleView extends Omit<BundleSummary, "owner"> {
@@ -16,7 +15,7 @@ export interface BundleView extends Omit<BundleSummary, "owner"> {
 
 export async function listBundles(): Promise<{ bundles: BundleView[]; images: { region: string; imageId: string; name: string; os?: string }[]; errors: string[] }> {
   const gateway = getAwsGateway();
-  const [usage, policy, display] = await Promise.all([db().workspace.groupBy({ by: ["bundleId"], where: { goneAt: null }, _count: { _all: true } }), getPolicySettings(db()), getCatalogDisplay()]);
+  const [usage, policy, display] = await Promise.all([db().workspace.groupBy({ by: ["bundleId"], where: { goneAt: null }, _count: { _all: true } }), getPolicySettings(db()), getCatalogDisplay(db())]);
   const inUse = new Map(usage.map((u) => [u.bundleId, u._count._all]));
   const offers = [
     ...Object.entries(policy.catalog.byPersona).map(([k, v]) => [`persona ${k}`, v.bundleIds] as const),

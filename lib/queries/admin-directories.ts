@@ -2,7 +2,7 @@ import "server-only";
 import { getAwsGateway, type ClientProperties, type DirectorySummary, type RadiusStatus } from "../aws";
 import { db } from "../db";
 import { Persona } from "../generated/prisma/enums";
-import { getPolicySettings } from "../services/settings";
+import { getPolicySettings } from "../core/settings";
 
 export interface IpGroupOption {
   groupId: string;

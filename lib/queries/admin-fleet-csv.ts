@@ -1,7 +1,7 @@
 import "server-only";
 import { csvStream } from "./admin-csv";
 import { fleetPages } from "./admin-fleet";
-import type { FleetFilter } from "./admin-fleet-filter";
+import type { FleetFilter } from "../schemas/admin-fleet-filter";
 
 const HEADER = ["WorkSpace", "Region", "Directory", "User", "Owner", "State", "Bundle", "Compute type", "Running mode", "Cost centre", "Last synced"];
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@/test/db";
 import { FLEET_COUNT_CAP, fleetOrderBy, fleetWhere, listFleet } from "./admin-fleet";
-import { parseFleetFilter } from "./admin-fleet-filter";
+import { parseFleetFilter } from "../schemas/admin-fleet-filter";
 
 let database: TestDatabase;
 const N = FLEET_COUNT_CAP + 40;

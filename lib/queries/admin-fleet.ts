@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "../db";
 import { Prisma } from "../generated/prisma/client";
-import type { FleetFilter } from "./admin-fleet-filter";
+import type { FleetFilter } from "../schemas/admin-fleet-filter";
 
 export interface FleetRow {
   id: string;

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { createTestDatabase, type TestDatabase } from "@/test/db";
-import { OPEN_STATUSES } from "../services/requests/assess";
+import { OPEN_STATUSES } from "../domain";
 import { dashboardRows, sessionUserRow } from "./hot-reads";
 
 // The hand-written statements must return exactly what the equivalent Prisma queries return.

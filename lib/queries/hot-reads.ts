@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "../db";
 import { Prisma } from "../generated/prisma/client";
 import type { Role } from "../generated/prisma/enums";
-import type { WorkspaceRecord } from "../services/workspace-records";
+import type { WorkspaceRecord } from "../core/workspace-records";
 
 // The two reads behind nearly every page view, each in one SQL statement.
 //

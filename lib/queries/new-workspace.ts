@@ -3,7 +3,7 @@ import type { CurrentUser } from "../auth/session";
 import { getConfig } from "../config";
 import { db } from "../db";
 import { BREAK_EVEN_HOURS, catalogOfferingFor, costSpecForBundle, monthlyCost, type Money } from "../domain";
-import { getCatalogDisplay } from "../services/admin/bundles";
+import { getCatalogDisplay } from "../core/settings";
 import { policyAndPrices } from "./settings";
 import { bundlesIn, directoriesIn } from "./catalog";
 
@@ -32,7 +32,7 @@ export async function newWorkspaceOptions(user: CurrentUser) {
   const [me, { settings, prices }, display] = await Promise.all([
     db().user.findUnique({ where: { id: user.id }, select: { persona: true, groups: true, costCenter: true, directoryUserName: true } }),
     policyAndPrices(),
-    getCatalogDisplay(),
+    getCatalogDisplay(db()),
   ]);
   const regions = getConfig().aws.regions;
   const perRegion = await Promise.all(regions.map(async (region) => ({ region, directories: await directoriesIn(region), bundles: await bundlesIn(region) })));

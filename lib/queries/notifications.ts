@@ -1,2 +1,6 @@
 import "server-only";
-export { listNotifications } from "../services/inbox";
+import { db } from "../db";
+
+export function listNotifications(userId: string, take = 50) {
+  return db().notification.findMany({ where: { userId }, orderBy: { createdAt: "desc" }, take });
+}

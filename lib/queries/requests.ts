@@ -2,8 +2,8 @@ import "server-only";
 import type { CurrentUser } from "../auth/session";
 import { db } from "../db";
 import type { Change } from "../domain";
-import { describeChange } from "../services/requests/describe";
-import { eligibleApprovers } from "../services/requests/routing";
+import { describeChange } from "../presentation/describe";
+import { eligibleApprovers } from "../core/approvers";
 import { bundlesIn } from "./catalog";
 
 export interface RequestRow {

@@ -3,12 +3,12 @@ import type { CurrentUser } from "../auth/session";
 import { db } from "../db";
 import { BREAK_EVEN_HOURS, COMPUTE_TYPES, type Change, type ComputeType } from "../domain";
 import { assessChange } from "../services/requests/assess";
-import { ServiceError } from "../services/errors";
+import { ServiceError } from "../core/errors";
 import type { WorkspaceView } from "./workspaces";
 import { bundlesIn } from "./catalog";
-import { getPolicySettings } from "../services/settings";
+import { getPolicySettings } from "../core/settings";
 import { catalogOfferingFor } from "../domain";
-import { catalogSource } from "../services/catalog";
+import { catalogSource } from "../core/catalog";
 import { ACTIONS, type ActionKind } from "../presentation/actions";
 
 export { ACTIONS, type ActionKind };
@@ -73,7 +73,7 @@ export async function actionAvailability(user: CurrentUser, ws: WorkspaceView): 
 export async function changeOptions(user: CurrentUser, ws: WorkspaceView) {
   const [bundles, directories, settings, me] = await Promise.all([
     bundlesIn(ws.region),
-    (await catalogSource()).directories(ws.region).catch(() => []),
+    (catalogSource()).directories(ws.region).catch(() => []),
     getPolicySettings(db()),
     db().user.findUnique({ where: { id: user.id }, select: { persona: true, groups: true } }),
   ]);

@@ -1,10 +1,9 @@
 import "server-only";
 import type { CurrentUser } from "../auth/session";
 import { db } from "../db";
-import { monthlyCost, userVisibleState, type Money, type WorkspaceState } from "../domain";
-import { bulkActionLabel } from "../services/admin/bulk";
-import { OPEN_STATUSES } from "../services/requests/assess";
-import { toDomainWorkspace, type WorkspaceRecord } from "../services/workspace-records";
+import { monthlyCost, OPEN_STATUSES, userVisibleState, type Money, type WorkspaceState } from "../domain";
+import { bulkActionLabel } from "../presentation/describe";
+import { toDomainWorkspace, type WorkspaceRecord } from "../core/workspace-records";
 import { catalogFor } from "./catalog";
 import { dashboardRows, type OpenRequestRow } from "./hot-reads";
 import { policyAndPrices } from "./settings";

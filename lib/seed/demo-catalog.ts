@@ -1,8 +1,8 @@
 import type { AwsGateway } from "../aws";
 import type { CatalogEntry, PolicySettings } from "../domain";
 import type { PrismaClient } from "../generated/prisma/client";
-import { toDomainBundle } from "../services/catalog-mapping";
-import { getPolicySettings, POLICY_SETTING_KEY } from "../services/settings";
+import { toDomainBundle } from "../core/catalog-mapping";
+import { getPolicySettings, POLICY_SETTING_KEY } from "../core/settings";
 
 /**
  * With the embedded sandbox, the first start offers a sensible catalog so the demo works out of the

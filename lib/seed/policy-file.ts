@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { policySettingsSchema } from "../domain";
 import type { PrismaClient } from "../generated/prisma/client";
-import { POLICY_SETTING_KEY } from "../services/settings";
+import { POLICY_SETTING_KEY } from "../core/settings";
 
 /**
  * POLICY_FILE gives a deployment its starting approval policy as JSON (thresholds, auto-approved

@@ -3,12 +3,13 @@ import { getConfig, type PortalConfig } from "../config";
 import { databaseKind, db, migrateEmbeddedDatabase } from "../db";
 import { logger } from "../logger";
 import { getAwsGateway } from "../aws";
-import { startExecutor } from "../execution/runtime";
+import { startExecutor } from "./executor";
 import { seedDemoCatalog } from "../seed/demo-catalog";
 import { applyPolicyFile } from "../seed/policy-file";
 import { seedDemoOrganization } from "../seed/demo-organization";
 
-const globalForStartup = globalThis as unknown as { __portalStarted?: Promise<void> };
+// instrumentation.ts's register() is the only caller and Next.js calls it once per server process.
+let started: Promise<void> | undefined;
 
 function loadConfigOrExit(): PortalConfig {
   try {
@@ -82,9 +83,9 @@ async function start(): Promise<void> {
 
 /** Runs once per server process, before the first request is served (see instrumentation.ts). */
 export function startPortal(): Promise<void> {
-  globalForStartup.__portalStarted ??= start().catch((error: unknown) => {
+  started ??= start().catch((error: unknown) => {
     console.error(`\nThe portal cannot start: ${(error as Error).message}\n`);
     process.exit(1);
   });
-  return globalForStartup.__portalStarted;
+  return started;
 }

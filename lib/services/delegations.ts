@@ -1,9 +1,9 @@
 import { z } from "zod";
 import { db } from "../db";
 import { hasRole } from "../auth/roles";
-import { recordAudit } from "./audit";
-import { notFound, ServiceError } from "./errors";
-import { notify } from "./notifications";
+import { recordAudit } from "../core/audit";
+import { notFound, ServiceError } from "../core/errors";
+import { notify } from "../core/notifications";
 import type { RequestActor } from "./requests/assess";
 
 export const delegationInput = z

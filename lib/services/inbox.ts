@@ -1,9 +1,5 @@
 import { db } from "../db";
 
-export function listNotifications(userId: string, take = 50) {
-  return db().notification.findMany({ where: { userId }, orderBy: { createdAt: "desc" }, take });
-}
-
 /** Only the user's own notifications can be marked, whatever ids are sent. */
 export async function markNotificationsRead(userId: string, ids: string[] | "all"): Promise<number> {
   const where = ids === "all" ? { userId, readAt: null } : { userId, readAt: null, id: { in: ids } };

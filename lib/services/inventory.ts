@@ -1,11 +1,10 @@
 import { getAwsGateway } from "../aws";
 import { db } from "../db";
-import { ownerIndex, upsertWorkspace } from "../execution/cache";
-import { INVENTORY_SYNC_KEY } from "../execution/handlers/recurring";
-import { pokeJob } from "../execution/queue";
-import { kickExecutor } from "../execution/signal";
-import { recordAudit } from "./audit";
-import { notFound, ServiceError } from "./errors";
+import { ownerIndex, upsertWorkspace } from "../core/workspace-cache";
+import { INVENTORY_SYNC_KEY, pokeJob } from "../core/outbox";
+import { kickExecutor } from "../core/signal";
+import { recordAudit } from "../core/audit";
+import { notFound, ServiceError } from "../core/errors";
 import type { RequestActor } from "./requests/assess";
 
 /** Reads one WorkSpace from AWS now and updates the cache; for its owner or an admin. */

@@ -1,9 +1,9 @@
 import { AwsGatewayError } from "../aws";
 import { getAwsGateway } from "../aws";
 import { db } from "../db";
-import { recordAudit } from "./audit";
-import { catalogSource } from "./catalog";
-import { notFound, ServiceError } from "./errors";
+import { recordAudit } from "../core/audit";
+import { catalogSource } from "../core/catalog";
+import { notFound, ServiceError } from "../core/errors";
 import type { RequestActor } from "./requests/assess";
 
 export const PASSWORD_RULES =
@@ -17,7 +17,7 @@ export const PASSWORD_RULES =
 export async function resetDirectoryPassword(actor: RequestActor, input: { workspaceId: string; newPassword: string }): Promise<{ directoryName: string }> {
   const ws = await db().workspace.findFirst({ where: { id: input.workspaceId, ownerId: actor.id, goneAt: null } });
   if (!ws) throw notFound("That WorkSpace");
-  const directory = (await (await catalogSource()).directories(ws.region)).find((d) => d.id === ws.directoryId);
+  const directory = (await (catalogSource()).directories(ws.region)).find((d) => d.id === ws.directoryId);
   if (!directory) throw new ServiceError("refused", "The WorkSpace's directory is not known to the portal; ask the IT service desk to reset your password.");
   if (directory.type === "AD_CONNECTOR") {
     throw new ServiceError(

@@ -1,10 +1,9 @@
 import { AwsGatewayError, type AwsGateway, type BatchResult, type ItemFailure, type RegionGateway } from "../../aws";
 import type { PrismaClient } from "../../generated/prisma/client";
-import { recordAudit } from "../../services/audit";
-import type { BulkParams } from "../../services/admin/validation";
-import { SYSTEM } from "../../services/tx";
-import { INVENTORY_SYNC_KEY } from "./recurring";
-import { pokeJob } from "../queue";
+import { recordAudit } from "../../core/audit";
+import type { BulkParams } from "../../schemas/admin";
+import { SYSTEM } from "../../core/tx";
+import { INVENTORY_SYNC_KEY, pokeJob } from "../../core/outbox";
 import type { JobHandler } from "../worker";
 
 // Runs an admin's bulk operation: pending items in batches of 25 (the batch APIs' limit), one batch at a

@@ -1,18 +1,15 @@
 import type { AwsGateway } from "../../aws";
 import { AwsGatewayError } from "../../aws";
-import type { Change } from "../../domain";
+import { isFinished, type Change } from "../../domain";
 import type { OutboxJob } from "../../generated/prisma/client";
-import { recordAudit } from "../../services/audit";
-import { notify } from "../../services/notifications";
-import { describeChange } from "../../services/requests/describe";
-import { SYSTEM, toJson } from "../../services/tx";
+import { recordAudit } from "../../core/audit";
+import { notify } from "../../core/notifications";
+import { describeChange } from "../../presentation/describe";
+import { SYSTEM, toJson } from "../../core/tx";
 import { alreadyApplied, callAws, ItemRefused, type StoredRequest } from "../apply";
 import { explainFailure, failRequest } from "../failure";
-import { pokeJob } from "../queue";
+import { pokeJob, RECONCILE_SWEEP_KEY } from "../../core/outbox";
 import { PermanentJobError, type JobContext, type JobHandler } from "../worker";
-import { RECONCILE_SWEEP_KEY } from "./recurring";
-
-const FINISHED = ["SUCCEEDED", "FAILED", "CANCELLED", "REJECTED", "EXPIRED"];
 
 function isPermanent(error: unknown): boolean {
   if (error instanceof AwsGatewayError) return !error.retryable;
@@ -31,7 +28,7 @@ export function executeRequestHandler(gateway: () => AwsGateway): JobHandler {
       const { db } = ctx;
       const { requestId } = job.payload as { requestId: string };
       let request = await db.request.findUnique({ where: { id: requestId } });
-      if (!request || FINISHED.includes(request.status) || request.status === "PENDING_APPROVAL") return;
+      if (!request || isFinished(request.status) || request.status === "PENDING_APPROVAL") return;
       const change = request.change as unknown as Change;
 
       if (request.status === "APPROVED") {

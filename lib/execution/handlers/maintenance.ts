@@ -1,6 +1,5 @@
 import nodemailer, { type Transporter } from "nodemailer";
 import type { AwsGateway } from "../../aws";
-import { processApprovalTimeouts } from "../../services/requests/timeouts";
 import { syncRegion } from "../sync";
 import { PermanentJobError, type JobHandler } from "../worker";
 
@@ -26,10 +25,11 @@ export function mailHandler(options: { smtpUrl?: string; from: string }): JobHan
   };
 }
 
-export function approvalTimeoutsHandler(intervalMs = 60_000): JobHandler {
+/** Runs the approval escalation and expiry check (a service, handed in by the composition root) every interval. */
+export function approvalTimeoutsHandler(processTimeouts: (now: Date) => Promise<unknown>, intervalMs = 60_000): JobHandler {
   return {
     async run() {
-      await processApprovalTimeouts(new Date());
+      await processTimeouts(new Date());
       return { done: false, runAt: new Date(Date.now() + intervalMs) };
     },
   };

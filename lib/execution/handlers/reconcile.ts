@@ -1,12 +1,12 @@
 import type { AwsGateway, WorkspaceSummary } from "../../aws";
 import type { Change } from "../../domain";
 import type { PrismaClient, Request } from "../../generated/prisma/client";
-import { recordAudit } from "../../services/audit";
-import { notify } from "../../services/notifications";
-import { describeChange } from "../../services/requests/describe";
-import { SYSTEM, toJson } from "../../services/tx";
+import { recordAudit } from "../../core/audit";
+import { notify } from "../../core/notifications";
+import { describeChange } from "../../presentation/describe";
+import { SYSTEM, toJson } from "../../core/tx";
 import { progressOf, type StoredRequest } from "../apply";
-import { markGone, ownerIndex, upsertWorkspace } from "../cache";
+import { markGone, ownerIndex, upsertWorkspace } from "../../core/workspace-cache";
 import { failRequest } from "../failure";
 import type { JobHandler } from "../worker";
 

@@ -1,27 +1,17 @@
 import type { z } from "zod";
 import { db } from "../../db";
-import { kickExecutor } from "../../execution/signal";
-import { recordAudit } from "../audit";
-import { notFound, ServiceError } from "../errors";
-import { enqueueJob } from "../outbox";
-import { toJson } from "../tx";
+import { kickExecutor } from "../../core/signal";
+import { recordAudit } from "../../core/audit";
+import { notFound, ServiceError } from "../../core/errors";
+import { enqueueJob } from "../../core/outbox";
+import { toJson } from "../../core/tx";
 import { parseInput, requireAdmin, type AdminCaller } from "./guard";
-import { startBulkInput, type BulkParams } from "./validation";
+import { bulkActionLabel } from "../../presentation/describe";
+import { startBulkInput } from "../../schemas/admin";
 
 export const BULK_JOB_KIND = "bulk.execute";
 const DESTRUCTIVE = new Set(["rebuild", "migrate", "terminate"]);
 
-const ACTION_WORDS: Record<BulkParams["action"], string> = {
-  reboot: "Reboot",
-  start: "Start",
-  stop: "Stop",
-  rebuild: "Rebuild",
-  migrate: "Migrate",
-  runningMode: "Change running mode",
-  tags: "Tag",
-  terminate: "Terminate",
-};
-export const bulkActionLabel = (action: string) => ACTION_WORDS[action as BulkParams["action"]] ?? action;
 
 /**
  * Records a bulk operation with one pending item per WorkSpace and hands it to the executor, all in one

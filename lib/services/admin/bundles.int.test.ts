@@ -1,7 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestWorld, type TestWorld } from "@/test/world";
-import { getPolicySettings } from "../settings";
-import { clearBundleDisplay, createCustomBundle, deleteCustomBundle, getCatalogDisplay, setBundleDisplay, updateBundleImage } from "./bundles";
+import { getCatalogDisplay as readCatalogDisplay, getPolicySettings } from "../../core/settings";
+import { db } from "../../db";
+import { clearBundleDisplay, createCustomBundle, deleteCustomBundle, setBundleDisplay, updateBundleImage } from "./bundles";
+
+const getCatalogDisplay = () => readCatalogDisplay(db());
 
 const REGION = "us-east-1";
 let world: TestWorld;

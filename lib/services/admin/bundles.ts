@@ -1,36 +1,18 @@
-import { z } from "zod";
+import type { z } from "zod";
 import { getAwsGateway } from "../../aws";
 import { db } from "../../db";
-import { recordAudit } from "../audit";
-import { setCatalogSource } from "../catalog";
-import { getPolicySettings } from "../settings";
-import { toJson } from "../tx";
-import { ServiceError } from "../errors";
+import { recordAudit } from "../../core/audit";
+import { refreshCatalog } from "../../core/catalog";
+import { CATALOG_DISPLAY_SETTING_KEY, getPolicySettings } from "../../core/settings";
+import { catalogDisplaySchema, type CatalogDisplay } from "../../domain";
+import { toJson } from "../../core/tx";
+import { ServiceError } from "../../core/errors";
 import { callAws, parseInput, requireAdmin, type AdminCaller } from "./guard";
-import { regionSchema } from "./validation";
+import { bundleRef, createBundleInput, setBundleDisplayInput, updateBundleImageInput } from "../../schemas/admin-bundles";
 
 // Custom bundles: create from an image, point at a new image, delete. After each change the catalog
 // cache (60 s) is replaced, so request forms see the change at once.
 
-const bundleId = z.string().regex(/^wsb-[0-9a-z]{8,63}$/, "Unknown bundle.");
-const imageId = z.string().regex(/^wsi-[0-9a-z]{8,63}$/, "Choose an image.");
-
-export const createBundleInput = z.object({
-  region: regionSchema,
-  name: z.string().trim().min(1, "Give the bundle a name.").max(64),
-  description: z.string().trim().min(1, "Describe the bundle.").max(255),
-  imageId,
-  computeType: z.enum(["VALUE", "STANDARD", "PERFORMANCE", "POWER", "POWERPRO", "GRAPHICS_G4DN", "GRAPHICSPRO_G4DN"]),
-  rootVolumeGib: z.number().int().min(80).max(2000),
-  userVolumeGib: z.number().int().min(10).max(2000),
-});
-export const bundleRef = z.object({ region: regionSchema, bundleId });
-export const updateBundleImageInput = bundleRef.extend({ imageId });
-
-async function refreshCatalog() {
-  const { gatewayCatalogSource } = await import("../catalog-gateway");
-  setCatalogSource(gatewayCatalogSource());
-}
 
 export async function createCustomBundle(caller: AdminCaller, raw: z.input<typeof createBundleInput>): Promise<{ bundleId: string }> {
   const actor = await requireAdmin(caller);
@@ -39,7 +21,7 @@ export async function createCustomBundle(caller: AdminCaller, raw: z.input<typeo
     getAwsGateway().region(input.region).bundles.createBundle({ name: input.name, description: input.description, imageId: input.imageId, computeType: input.computeType, rootVolumeGib: input.rootVolumeGib, userVolumeGib: input.userVolumeGib }),
   );
   await recordAudit(db(), { actor, action: "bundle.created", targetType: "bundle", targetId: out.bundle.bundleId, after: input, awsRequestIds: [out.requestId] });
-  await refreshCatalog();
+  refreshCatalog();
   return { bundleId: out.bundle.bundleId };
 }
 
@@ -51,7 +33,7 @@ export async function updateBundleImage(caller: AdminCaller, raw: z.input<typeof
   if (before?.owner === "AMAZON") throw new ServiceError("refused", "Amazon's public bundles cannot be changed; create a custom bundle instead.");
   const out = await callAws(actor, { action: "bundle.update_image", targetType: "bundle", targetId: input.bundleId, detail: input }, () => gw.bundles.updateBundle(input.bundleId, input.imageId));
   await recordAudit(db(), { actor, action: "bundle.image_updated", targetType: "bundle", targetId: input.bundleId, before: { imageId: before?.imageId }, after: { imageId: input.imageId }, awsRequestIds: [out.requestId], detail: { region: input.region } });
-  await refreshCatalog();
+  refreshCatalog();
 }
 
 /** Refused while any WorkSpace the inventory knows still uses the bundle, saying how many and whose. */
@@ -68,26 +50,9 @@ export async function deleteCustomBundle(caller: AdminCaller, raw: z.input<typeo
   if (before?.owner === "AMAZON") throw new ServiceError("refused", "Amazon's public bundles cannot be deleted.");
   const out = await callAws(actor, { action: "bundle.delete", targetType: "bundle", targetId: input.bundleId, detail: input }, () => gw.bundles.deleteBundle(input.bundleId));
   await recordAudit(db(), { actor, action: "bundle.deleted", targetType: "bundle", targetId: input.bundleId, before, awsRequestIds: [out.requestId], detail: { region: input.region } });
-  await refreshCatalog();
+  refreshCatalog();
 }
 
-// How the catalog presents an offered bundle to employees: a friendlier name and a sentence on what it is for.
-// One Setting row keyed by bundle id; the bundle itself (AWS's name and specs) is untouched.
-export const CATALOG_DISPLAY_SETTING_KEY = "catalog-display";
-
-const displayEntry = z.object({
-  displayName: z.string().trim().min(1, "Give the bundle a display name.").max(64, "Keep the display name under 64 characters."),
-  description: z.string().trim().max(280, "Keep the description under 280 characters.").default(""),
-});
-export const catalogDisplaySchema = z.record(bundleId, displayEntry);
-export type CatalogDisplay = z.infer<typeof catalogDisplaySchema>;
-export const setBundleDisplayInput = z.object({ bundleId }).and(displayEntry);
-
-export async function getCatalogDisplay(): Promise<CatalogDisplay> {
-  const row = await db().setting.findUnique({ where: { key: CATALOG_DISPLAY_SETTING_KEY } });
-  const parsed = catalogDisplaySchema.safeParse(row?.value ?? {});
-  return parsed.success ? parsed.data : {};
-}
 
 /** Sets how an offered bundle shows in the catalog; refused for a bundle no persona or group is offered. */
 export async function setBundleDisplay(caller: AdminCaller, raw: z.input<typeof setBundleDisplayInput>): Promise<void> {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { getPolicySettings } from "@/lib/services/settings";
+import { getPolicySettings } from "@/lib/core/settings";
 import { createTestWorld, type TestWorld } from "@/test/world";
 import {
   associateDirectoryIpGroup,

@@ -8,12 +8,12 @@ import {
   directoryRequestersInput,
   registerDirectoryInput,
   selfServiceInput,
-} from "../../actions/admin-directories.validation";
+} from "../../schemas/admin-directories";
 import { getAwsGateway, type DirectorySummary, type WorkspaceCreationProperties } from "../../aws";
 import { db } from "../../db";
-import { recordAudit } from "../audit";
-import { setCatalogSource } from "../catalog";
-import { ServiceError } from "../errors";
+import { recordAudit } from "../../core/audit";
+import { refreshCatalog } from "../../core/catalog";
+import { ServiceError } from "../../core/errors";
 import { callAws, parseInput, requireAdmin, type AdminActor, type AdminCaller } from "./guard";
 import { associateIpGroup, disassociateIpGroup } from "./ip-groups";
 import { setDirectoryRequesters } from "./policies";
@@ -22,11 +22,6 @@ import { setDirectoryRequesters } from "./policies";
 // admin reads the rule in plain words), made in AWS, then audited with AWS's request id. A refusal from
 // AWS is audited as an attempt and nothing else is written. After each change the request rules'
 // catalog cache is replaced, so the next request form sees the new directory settings.
-
-async function refreshCatalog() {
-  const { gatewayCatalogSource } = await import("../catalog-gateway");
-  setCatalogSource(gatewayCatalogSource());
-}
 
 async function registered(region: string, directoryId: string): Promise<DirectorySummary> {
   const [directory] = await getAwsGateway().region(region).directories.describeDirectories([directoryId]).catch(() => []);
@@ -46,7 +41,7 @@ async function changeDirectory(
   await db().$transaction((tx) =>
     recordAudit(tx, { actor, action: `directory.${what.done}`, targetType: "directory", targetId: ref.directoryId, before: what.before, after: what.after, awsRequestIds: [out.requestId], detail }),
   );
-  await refreshCatalog();
+  refreshCatalog();
 }
 
 export async function updateSelfServicePermissions(caller: AdminCaller, raw: z.input<typeof selfServiceInput>): Promise<void> {
@@ -99,13 +94,13 @@ export async function updateClientProperties(caller: AdminCaller, raw: z.input<t
 export async function associateDirectoryIpGroup(caller: AdminCaller, raw: z.input<typeof directoryIpGroupInput>): Promise<void> {
   const input = parseInput(directoryIpGroupInput, raw);
   await associateIpGroup(caller, input);
-  await refreshCatalog();
+  refreshCatalog();
 }
 
 export async function disassociateDirectoryIpGroup(caller: AdminCaller, raw: z.input<typeof directoryIpGroupInput>): Promise<void> {
   const input = parseInput(directoryIpGroupInput, raw);
   await disassociateIpGroup(caller, input);
-  await refreshCatalog();
+  refreshCatalog();
 }
 
 /** Who may request WorkSpaces in the directory lives in the policy's catalog, edited through the policies service. */
@@ -113,7 +108,7 @@ export async function updateDirectoryRequesters(caller: AdminCaller, raw: z.inpu
   await requireAdmin(caller);
   const input = parseInput(directoryRequestersInput, raw);
   await setDirectoryRequesters(caller, { directoryId: input.directoryId, personas: [...new Set(input.personas)], groups: [...new Set(input.groups)] });
-  await refreshCatalog();
+  refreshCatalog();
 }
 
 export async function registerDirectory(caller: AdminCaller, raw: z.input<typeof registerDirectoryInput>): Promise<void> {

@@ -1,9 +1,9 @@
 import type { z } from "zod";
 import { AwsGatewayError } from "../../aws/errors";
 import { db } from "../../db";
-import { recordAudit } from "../audit";
-import { ServiceError } from "../errors";
-import type { Actor } from "../tx";
+import { recordAudit } from "../../core/audit";
+import { ServiceError } from "../../core/errors";
+import type { Actor } from "../../core/tx";
 
 /** Who is calling an admin service: the id is re-checked against the database, never trusted. */
 export interface AdminCaller {

@@ -1,10 +1,10 @@
 import type { z } from "zod";
 import { getAwsGateway } from "../../aws";
 import { db } from "../../db";
-import { recordAudit } from "../audit";
-import { ServiceError } from "../errors";
+import { recordAudit } from "../../core/audit";
+import { ServiceError } from "../../core/errors";
 import { callAws, parseInput as parse, requireAdmin, type AdminCaller } from "./guard";
-import { createIpGroupInput, ipGroupAssociationInput, ipGroupRef, MAX_IP_GROUPS_PER_DIRECTORY, replaceIpRulesInput } from "./validation";
+import { createIpGroupInput, ipGroupAssociationInput, ipGroupRef, MAX_IP_GROUPS_PER_DIRECTORY, replaceIpRulesInput } from "../../schemas/admin";
 
 // IP access control groups: every change is checked here first (so the admin gets the rule in plain
 // words, not AWS's wording), then made in AWS, then audited with AWS's request id. The portal keeps no

@@ -1,9 +1,9 @@
 import { policySettingsSchema, priceTableSchema, type PolicySettings, type PriceTable } from "../../domain";
 import { db } from "../../db";
-import { recordAudit } from "../audit";
-import { ServiceError } from "../errors";
-import { getPolicySettings, getPriceTable, POLICY_SETTING_KEY, PRICE_TABLE_SETTING_KEY } from "../settings";
-import { toJson } from "../tx";
+import { recordAudit } from "../../core/audit";
+import { ServiceError } from "../../core/errors";
+import { getPolicySettings, getPriceTable, POLICY_SETTING_KEY, PRICE_TABLE_SETTING_KEY } from "../../core/settings";
+import { toJson } from "../../core/tx";
 import { requireAdmin, type AdminCaller } from "./guard";
 
 // The approval policy and the price table are read from the Setting table on every request, so a saved

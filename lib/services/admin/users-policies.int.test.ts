@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_POLICY_SETTINGS, EXAMPLE_PRICE_TABLE } from "@/lib/domain";
-import { getPolicySettings, getPriceTable } from "@/lib/services/settings";
+import { getPolicySettings, getPriceTable } from "@/lib/core/settings";
 import { createTestWorld, type TestWorld } from "@/test/world";
 import { updatePolicySettings, updatePriceTable } from "./policies";
 import { changeUserManager, changeUserRole } from "./users";

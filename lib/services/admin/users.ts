@@ -1,9 +1,9 @@
 import type { z } from "zod";
 import { db } from "../../db";
-import { recordAudit } from "../audit";
-import { notFound, ServiceError } from "../errors";
+import { recordAudit } from "../../core/audit";
+import { notFound, ServiceError } from "../../core/errors";
 import { parseInput, requireAdmin, type AdminCaller } from "./guard";
-import { changeManagerInput, changeRoleInput } from "./validation";
+import { changeManagerInput, changeRoleInput } from "../../schemas/admin";
 
 // Roles and reporting lines. The last-admin rule is checked inside the transaction that makes the
 // change, under a lock on the admins' rows, so two admins demoting each other at once cannot both win.

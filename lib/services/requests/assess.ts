@@ -4,6 +4,7 @@ import {
   expectedDowntime,
   isDestructive,
   monthlyCostDelta,
+  OPEN_STATUSES,
   validateChange,
   whatIsLost,
   type ApprovalDecision,
@@ -18,13 +19,12 @@ import {
 } from "../../domain";
 import { getConfig } from "../../config";
 import type { User, Workspace as WorkspaceRow } from "../../generated/prisma/client";
-import { catalogSource } from "../catalog";
-import { notFound, ServiceError } from "../errors";
-import { getPolicySettings, getPriceTable } from "../settings";
-import type { Tx } from "../tx";
-import { toDomainWorkspace } from "../workspace-records";
+import { catalogSource } from "../../core/catalog";
+import { notFound, ServiceError } from "../../core/errors";
+import { getPolicySettings, getPriceTable } from "../../core/settings";
+import type { Tx } from "../../core/tx";
+import { toDomainWorkspace } from "../../core/workspace-records";
 
-export const OPEN_STATUSES = ["PENDING_APPROVAL", "APPROVED", "EXECUTING"] as const;
 
 export interface RequestActor {
   id: string;
@@ -56,7 +56,7 @@ export interface Assessment {
 }
 
 async function findDirectory(regions: readonly string[], directoryId: string): Promise<{ region: string; directories: Directory[] } | null> {
-  const catalog = await catalogSource();
+  const catalog = catalogSource();
   for (const region of regions) {
     const directories = await catalog.directories(region);
     if (directories.some((d) => d.id === directoryId)) return { region, directories };
@@ -87,7 +87,7 @@ export async function assessChange(tx: Tx, actor: RequestActor, input: ChangeInp
 
   let change = input.change;
   const regions = getConfig().aws.regions;
-  const catalog = await catalogSource();
+  const catalog = catalogSource();
   let region: string;
   let directories: Directory[];
   if (change.type === "create") {

@@ -1,11 +1,11 @@
 import type { Change } from "../../domain";
 import { db } from "../../db";
-import { recordAudit } from "../audit";
-import { notFound, ServiceError } from "../errors";
-import { notify } from "../notifications";
+import { recordAudit } from "../../core/audit";
+import { notFound, ServiceError } from "../../core/errors";
+import { notify } from "../../core/notifications";
 import type { RequestActor } from "./assess";
-import { describeChange } from "./describe";
-import { eligibleApprovers } from "./routing";
+import { describeChange } from "../../presentation/describe";
+import { eligibleApprovers } from "../../core/approvers";
 
 /** The requester withdraws a request that is still waiting for approval. */
 export async function cancelRequest(actor: RequestActor, requestId: string, now = new Date()): Promise<void> {

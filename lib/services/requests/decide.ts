@@ -1,15 +1,15 @@
 import { canDecide, type ApprovalStep } from "../../domain";
 import { db } from "../../db";
 import type { DecisionChannel, DecisionKind } from "../../generated/prisma/enums";
-import { kickExecutor } from "../../execution/signal";
-import { recordAudit } from "../audit";
+import { kickExecutor } from "../../core/signal";
+import { recordAudit } from "../../core/audit";
 import { consumeEmailAction, checkEmailAction } from "../email-links";
-import { isUniqueViolation, notFound, ServiceError } from "../errors";
-import { notify } from "../notifications";
-import { enqueueJob } from "../outbox";
+import { isUniqueViolation, notFound, ServiceError } from "../../core/errors";
+import { notify } from "../../core/notifications";
+import { enqueueJob } from "../../core/outbox";
 import type { RequestActor } from "./assess";
-import { describeChange } from "./describe";
-import { currentStepOf, eligibleApprovers, stepsOf } from "./routing";
+import { describeChange } from "../../presentation/describe";
+import { currentStepOf, eligibleApprovers, stepsOf } from "../../core/approvers";
 import { notifyApprovers } from "./submit";
 import type { Change } from "../../domain";
 

@@ -1,6 +1,6 @@
 import { db } from "../../db";
 import { checkEmailAction } from "../email-links";
-import { ServiceError } from "../errors";
+import { ServiceError } from "../../core/errors";
 import type { RequestActor } from "./assess";
 import { decideRequest, type DecideResult } from "./decide";
 

@@ -1,15 +1,15 @@
 import { formatMoney, type Refusal } from "../../domain";
 import { db } from "../../db";
-import { kickExecutor } from "../../execution/signal";
-import { recordAudit } from "../audit";
+import { kickExecutor } from "../../core/signal";
+import { recordAudit } from "../../core/audit";
 import { issueEmailActionLinks } from "../email-links";
-import { isUniqueViolation, ServiceError } from "../errors";
-import { notify } from "../notifications";
-import { enqueueJob } from "../outbox";
-import { toJson, type Tx } from "../tx";
+import { isUniqueViolation, ServiceError } from "../../core/errors";
+import { notify } from "../../core/notifications";
+import { enqueueJob } from "../../core/outbox";
+import { toJson, type Tx } from "../../core/tx";
 import { assessChange, type ChangeInput, type RequestActor } from "./assess";
-import { describeChange } from "./describe";
-import { eligibleApprovers } from "./routing";
+import { describeChange } from "../../presentation/describe";
+import { eligibleApprovers } from "../../core/approvers";
 
 export interface SubmitInput extends ChangeInput {
   justification: string;

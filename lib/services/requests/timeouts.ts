@@ -1,10 +1,10 @@
 import { pendingApprovalStatus, type Change } from "../../domain";
 import { db } from "../../db";
-import { recordAudit } from "../audit";
-import { notify } from "../notifications";
-import { getPolicySettings } from "../settings";
-import { SYSTEM } from "../tx";
-import { describeChange } from "./describe";
+import { recordAudit } from "../../core/audit";
+import { notify } from "../../core/notifications";
+import { getPolicySettings } from "../../core/settings";
+import { SYSTEM } from "../../core/tx";
+import { describeChange } from "../../presentation/describe";
 import { notifyApprovers } from "./submit";
 
 /**

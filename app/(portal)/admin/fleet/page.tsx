@@ -6,8 +6,8 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requireRole } from "@/lib/auth/session";
 import { recentBulkOperations } from "@/lib/queries/admin-bulk";
 import { fleetFacets, listFleet } from "@/lib/queries/admin-fleet";
-import { fleetQueryString, parseFleetFilter } from "@/lib/queries/admin-fleet-filter";
-import { bulkActionLabel } from "@/lib/services/admin/bulk";
+import { fleetQueryString, parseFleetFilter } from "@/lib/schemas/admin-fleet-filter";
+import { bulkActionLabel } from "@/lib/presentation/describe";
 
 export const metadata: Metadata = { title: "Fleet" };
 

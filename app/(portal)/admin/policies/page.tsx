@@ -4,7 +4,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requireRole } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { CHANGE_TYPES } from "@/lib/domain";
-import { getPolicySettings } from "@/lib/services/settings";
+import { getPolicySettings } from "@/lib/core/settings";
 
 export const metadata: Metadata = { title: "Policies" };
 export const dynamic = "force-dynamic";

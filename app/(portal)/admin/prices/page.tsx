@@ -3,7 +3,7 @@ import { PriceEditor } from "@/components/admin/price-editor";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireRole } from "@/lib/auth/session";
 import { db } from "@/lib/db";
-import { getPriceTable } from "@/lib/services/settings";
+import { getPriceTable } from "@/lib/core/settings";
 
 export const metadata: Metadata = { title: "Prices" };
 export const dynamic = "force-dynamic";

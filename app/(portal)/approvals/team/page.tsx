@@ -10,7 +10,7 @@ import { requireRole } from "@/lib/auth/session";
 import { formatMoney } from "@/lib/domain";
 import { teamOpenRequests } from "@/lib/queries/approvals";
 import { listTeamWorkspaces } from "@/lib/queries/workspaces";
-import { computeTypeName } from "@/lib/services/requests/describe";
+import { computeTypeName } from "@/lib/presentation/describe";
 
 export const metadata: Metadata = { title: "My team" };
 

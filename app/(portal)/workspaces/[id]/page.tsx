@@ -18,7 +18,7 @@ import { isTransitional } from "@/lib/presentation/status";
 import { describer } from "@/lib/queries/requests";
 import { actionAvailability, changeOptions } from "@/lib/queries/workspace-actions";
 import { getWorkspaceForViewer, workspaceFleetChanges, workspaceRequests } from "@/lib/queries/workspaces";
-import { computeTypeName } from "@/lib/services/requests/describe";
+import { computeTypeName } from "@/lib/presentation/describe";
 
 export const metadata: Metadata = { title: "WorkSpace" };
 

@@ -5,7 +5,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requireRole } from "@/lib/auth/session";
 import type { Change } from "@/lib/domain";
 import { formatMoney } from "@/lib/domain";
-import { describeChange } from "@/lib/services/requests/describe";
+import { describeChange } from "@/lib/presentation/describe";
 import { readEmailLink } from "@/lib/services/requests/email-decision";
 
 export const metadata: Metadata = { title: "Confirm your decision" };

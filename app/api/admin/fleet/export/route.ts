@@ -1,6 +1,6 @@
 import { adminRouteGuard } from "@/lib/auth/admin-route";
 import { fleetCsvResponse } from "@/lib/queries/admin-fleet-csv";
-import { parseFleetFilter } from "@/lib/queries/admin-fleet-filter";
+import { parseFleetFilter } from "@/lib/schemas/admin-fleet-filter";
 
 export const dynamic = "force-dynamic";
 

@@ -5,7 +5,7 @@ import { BulkProgress } from "@/components/admin/bulk-progress";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireRole } from "@/lib/auth/session";
 import { getBulkOperation } from "@/lib/queries/admin-bulk";
-import { bulkActionLabel } from "@/lib/services/admin/bulk";
+import { bulkActionLabel } from "@/lib/presentation/describe";
 
 export const metadata: Metadata = { title: "Bulk operation" };
 

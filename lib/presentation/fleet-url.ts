@@ -1,5 +1,5 @@
 // The zod-free half of the fleet filter: what client components need to build fleet links. The parser
-// (admin-fleet-filter.ts) re-exports it; keeping zod out of here keeps zod out of the browser bundle.
+// (lib/schemas/admin-fleet-filter.ts) re-exports it; keeping zod out of here keeps zod out of the browser bundle.
 
 export const FLEET_SORTS = ["id", "userName", "owner", "state", "region", "directoryId", "bundleId", "computeType", "runningMode", "costCenter", "lastSyncedAt"] as const;
 export type FleetSort = (typeof FLEET_SORTS)[number];

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { regionSchema } from "../services/admin/validation";
+import { regionSchema } from "./admin";
 import { DEVICE_TYPES, SELF_SERVICE_PERMISSIONS } from "./admin-directories.options";
 
 // Input schemas for the directory settings: shared by the forms, the server actions and the service,

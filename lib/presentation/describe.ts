@@ -1,4 +1,4 @@
-import type { Change } from "../../domain";
+import type { Change } from "../domain";
 
 const COMPUTE_NAMES: Record<string, string> = {
   VALUE: "Value",
@@ -53,3 +53,17 @@ export function describeChange(change: Change, bundleName?: (id: string) => stri
       return `Change the encryption of ${change.workspaceId}`;
   }
 }
+
+const BULK_ACTION_WORDS: Record<string, string> = {
+  reboot: "Reboot",
+  start: "Start",
+  stop: "Stop",
+  rebuild: "Rebuild",
+  migrate: "Migrate",
+  runningMode: "Change running mode",
+  tags: "Tag",
+  terminate: "Terminate",
+};
+
+/** The verb an admin's bulk operation is listed under. */
+export const bulkActionLabel = (action: string) => BULK_ACTION_WORDS[action] ?? action;

@@ -1,6 +1,6 @@
-import type { ApprovalStep } from "../../domain";
-import { adminIds } from "../notifications";
-import type { Tx } from "../tx";
+import type { ApprovalStep } from "../domain";
+import { adminIds } from "./notifications";
+import type { Tx } from "./tx";
 
 export interface StoredRequestForRouting {
   requesterId: string;

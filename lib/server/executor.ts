@@ -1,11 +1,12 @@
 import type { AwsGateway } from "../aws";
 import type { PrismaClient } from "../generated/prisma/client";
-import { bulkExecuteHandler } from "./handlers/bulk";
-import { executeRequestHandler } from "./handlers/execute";
-import { approvalTimeoutsHandler, inventorySyncHandler, mailHandler } from "./handlers/maintenance";
-import { reconcileHandler } from "./handlers/reconcile";
-import { ensureRecurringJobs } from "./handlers/recurring";
-import { Worker, type WorkerOptions } from "./worker";
+import { bulkExecuteHandler } from "../execution/handlers/bulk";
+import { executeRequestHandler } from "../execution/handlers/execute";
+import { approvalTimeoutsHandler, inventorySyncHandler, mailHandler } from "../execution/handlers/maintenance";
+import { reconcileHandler } from "../execution/handlers/reconcile";
+import { ensureRecurringJobs } from "../execution/handlers/recurring";
+import { processApprovalTimeouts } from "../services/requests/timeouts";
+import { Worker, type WorkerOptions } from "../execution/worker";
 
 export interface ExecutorSettings {
   db: PrismaClient;
@@ -39,7 +40,7 @@ export function createExecutor(settings: ExecutorSettings): Worker {
       "request.execute": executeRequestHandler(settings.gateway),
       "request.reconcile": reconcileHandler(settings.gateway, { timeoutMs: settings.reconcileTimeoutMs, busyIntervalMs: settings.reconcileBusyMs }),
       "inventory.sync": inventorySyncHandler(settings.gateway, settings.regions, settings.inventorySyncMs),
-      "approvals.timeouts": approvalTimeoutsHandler(),
+      "approvals.timeouts": approvalTimeoutsHandler(processApprovalTimeouts),
       "mail.send": mailHandler(settings.mail),
       "bulk.execute": bulkExecuteHandler(settings.gateway),
     },

@@ -1,8 +1,10 @@
 import {
+  catalogDisplaySchema,
   DEFAULT_POLICY_SETTINGS,
   EXAMPLE_PRICE_TABLE,
   policySettingsSchema,
   priceTableSchema,
+  type CatalogDisplay,
   type PolicySettings,
   type PriceTable,
 } from "../domain";
@@ -13,6 +15,7 @@ import type { Tx } from "./tx";
 
 export const POLICY_SETTING_KEY = "policy";
 export const PRICE_TABLE_SETTING_KEY = "prices";
+export const CATALOG_DISPLAY_SETTING_KEY = "catalog-display";
 
 export async function getPolicySettings(tx: Tx): Promise<PolicySettings> {
   const row = await tx.setting.findUnique({ where: { key: POLICY_SETTING_KEY } });
@@ -28,4 +31,11 @@ export async function getPriceTable(tx: Tx): Promise<PriceTable> {
   const parsed = priceTableSchema.safeParse(row.value);
   if (!parsed.success) throw new Error(`The stored price table is invalid: ${parsed.error.issues[0]?.message}`);
   return parsed.data;
+}
+
+/** How offered bundles show in the catalog; an entry that no longer parses is dropped, not shown. */
+export async function getCatalogDisplay(tx: Tx): Promise<CatalogDisplay> {
+  const row = await tx.setting.findUnique({ where: { key: CATALOG_DISPLAY_SETTING_KEY } });
+  const parsed = catalogDisplaySchema.safeParse(row?.value ?? {});
+  return parsed.success ? parsed.data : {};
 }

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { CHANGE_TYPES } from "../../domain";
+import { CHANGE_TYPES } from "../domain";
 
 // Input schemas shared by the admin forms, the server actions and the services (which parse again, so a
 // caller that skips the action cannot skip the rules).

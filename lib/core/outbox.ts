@@ -4,6 +4,11 @@ import { toJson } from "./tx";
 /** The side effects the executor knows how to run (lib/execution/handlers). */
 export type JobKind = "request.execute" | "request.reconcile" | "mail.send" | "inventory.sync" | "approvals.timeouts" | "bulk.execute";
 
+// Jobs that live forever and reschedule themselves: one row each, whichever process runs it.
+export const RECONCILE_SWEEP_KEY = "recurring:reconcile";
+export const INVENTORY_SYNC_KEY = "recurring:inventory-sync";
+export const APPROVAL_TIMEOUTS_KEY = "recurring:approval-timeouts";
+
 export interface JobSpec {
   kind: JobKind;
   payload: Record<string, unknown>;
@@ -30,4 +35,9 @@ export async function enqueueJob(tx: Tx, job: JobSpec): Promise<void> {
     ],
     skipDuplicates: true,
   });
+}
+
+/** Makes a recurring job (e.g. the reconcile sweep) due now, so work just committed is looked at at once. */
+export async function pokeJob(tx: Tx, dedupeKey: string): Promise<void> {
+  await tx.outboxJob.updateMany({ where: { dedupeKey, status: "PENDING", leaseOwner: null }, data: { runAt: new Date() } });
 }

@@ -1,7 +1,20 @@
 import "server-only";
 import { getAwsGateway } from "../aws";
-import type { CatalogSource } from "./catalog";
+import type { Bundle, Directory } from "../domain";
 import { toDomainBundle, toDomainDirectory } from "./catalog-mapping";
+import type { SnapshotEvidence } from "./workspace-records";
+
+/** A directory as the catalog knows it: the rules' view plus what the WorkSpaces client asks for on first use. */
+export interface CatalogDirectory extends Directory {
+  registrationCode: string | null;
+}
+
+/** What the request rules need from AWS besides the cached WorkSpaces, per Region. */
+export interface CatalogSource {
+  bundles(region: string): Promise<Bundle[]>;
+  directories(region: string): Promise<CatalogDirectory[]>;
+  snapshots(region: string, workspaceId: string): Promise<SnapshotEvidence>;
+}
 
 interface Cached<T> {
   at: number;
@@ -41,4 +54,23 @@ export function gatewayCatalogSource(ttlMs = 60_000): CatalogSource {
       return { oldest: all[0] ?? null, latest: all.at(-1) ?? null };
     },
   };
+}
+
+// Module state, not a globalThis singleton: a second copy of this module (another bundle of the same
+// process) only means a second short-lived cache.
+let current: CatalogSource | undefined;
+
+/** Tests install a source with no cache; admin edits replace the source so the next read is fresh. */
+export function setCatalogSource(source: CatalogSource): void {
+  current = source;
+}
+
+/** Drops every cached bundle and directory list, after an admin changed one. */
+export function refreshCatalog(): void {
+  current = gatewayCatalogSource();
+}
+
+export function catalogSource(): CatalogSource {
+  current ??= gatewayCatalogSource();
+  return current;
 }

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { fleetFilterSchema } from "../queries/admin-fleet-filter";
-import { bulkParamsSchema } from "../services/admin/validation";
+import { fleetFilterSchema } from "./admin-fleet-filter";
+import { bulkParamsSchema } from "./admin";
 
 export const bulkForFilterInput = z.object({ filter: fleetFilterSchema, params: bulkParamsSchema, confirmed: z.boolean().optional() });
 export const bulkOperationRef = z.object({ operationId: z.string().min(1).max(64) });

@@ -1,7 +1,7 @@
 import type { TagPair, WorkspaceSummary } from "../aws";
 import { COST_CENTRE_TAG_KEY } from "../domain";
 import type { Prisma, PrismaClient } from "../generated/prisma/client";
-import type { Tx } from "../services/tx";
+import type { Tx } from "./tx";
 
 /** Directory user name → portal user id, so synced WorkSpaces get their owner. */
 export async function ownerIndex(db: Tx): Promise<Map<string, string>> {
