@@ -7,6 +7,7 @@ export { EXAMPLE_PRICE_TABLE } from "./prices.seed";
 export * from "./cost";
 export * from "./settings";
 export * from "./approval";
+export * from "./approvers";
 export * from "./running-mode";
 export * from "./impact";
 export * from "./request-status";
