@@ -1,3 +1,6 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { isUniqueViolation } from "../core/errors";
@@ -78,5 +81,16 @@ describe("PGlite in its own thread", () => {
     await other.ready;
     await other.close();
     await expect(other.runner().query("SELECT 1")).rejects.toThrow("The embedded database is closed.");
+  });
+
+  it("opens on a fresh data directory whose parents do not exist yet", async () => {
+    // What `next start` does with AUTH_SECRET set and PORTAL_DATA_DIR not created by anything else.
+    const dir = path.join(mkdtempSync(path.join(tmpdir(), "portal-fresh-")), "data", "pglite");
+    const fresh = new PGliteThread(dir);
+    try {
+      await expect(fresh.runner().query("SELECT 1 AS n")).resolves.toEqual([{ n: 1 }]);
+    } finally {
+      await fresh.close();
+    }
   });
 });

@@ -1,3 +1,4 @@
+import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { Worker } from "node:worker_threads";
 import {
@@ -49,6 +50,9 @@ export class PGliteThread {
   readonly ready: Promise<void>;
 
   constructor(dataDir: string | undefined) {
+    // PGlite creates only the last directory of the path; a fresh PORTAL_DATA_DIR has no parent yet
+    // when AUTH_SECRET comes from the environment (nothing else has written there).
+    if (dataDir) mkdirSync(dataDir, { recursive: true });
     this.worker = new Worker(/* turbopackIgnore: true */ WORKER_PATH, { workerData: { dataDir } });
     this.ready = new Promise<void>((resolve, reject) => {
       const onReady = (message: { ready?: boolean; error?: WireError }) => {
