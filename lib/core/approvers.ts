@@ -1,6 +1,8 @@
-import type { ApprovalStep } from "../domain";
-import { adminIds } from "./notifications";
+import { awaitingDecision, whoMayDecide, type ApprovalFacts, type AwaitingDecision, type DelegationInForce, type EligibleApprover, type PersonWithRole } from "../domain";
 import type { Tx } from "./tx";
+
+// Loads what the domain's approver rule reads (current roles and delegations in force) and nothing
+// else: who may decide is answered by lib/domain/approvers.ts alone.
 
 export interface StoredRequestForRouting {
   requesterId: string;
@@ -9,38 +11,34 @@ export interface StoredRequestForRouting {
   escalatedAt: Date | null;
 }
 
-export function stepsOf(request: { approvalSteps: unknown }): ApprovalStep[] {
-  return request.approvalSteps as ApprovalStep[];
+const inForce = (now: Date) => ({ revokedAt: null, startsAt: { lte: now }, endsAt: { gt: now } });
+
+/** Facts to list everyone who may decide `request`: the step's manager, their delegates and every admin. */
+export async function approvalFactsForRequest(tx: Tx, request: AwaitingDecision, now: Date): Promise<ApprovalFacts> {
+  const managerId = request.step?.role === "MANAGER" ? request.step.approverId : null;
+  const delegations = managerId
+    ? await tx.delegation.findMany({ where: { approverId: managerId, ...inForce(now) }, select: { approverId: true, delegateId: true } })
+    : [];
+  const named = [...(managerId ? [managerId] : []), ...delegations.map((d) => d.delegateId)];
+  const people = await tx.user.findMany({ where: { OR: [{ id: { in: named } }, { role: "ADMIN" }] }, select: { id: true, role: true } });
+  return { people, delegations };
 }
 
-export function currentStepOf(request: StoredRequestForRouting): ApprovalStep | undefined {
-  return stepsOf(request)[request.currentStep];
+/** Facts for judging one person on any request, with names for showing on whose behalf they decide. */
+export interface PersonApprovalFacts extends ApprovalFacts {
+  people: (PersonWithRole & { name: string })[];
+  delegations: DelegationInForce[];
 }
 
-/** Delegations in force at `now` from `approverId`. */
-export async function activeDelegates(tx: Tx, approverId: string, now: Date): Promise<string[]> {
-  const rows = await tx.delegation.findMany({
-    where: { approverId, revokedAt: null, startsAt: { lte: now }, endsAt: { gt: now } },
-    select: { delegateId: true },
-  });
-  return rows.map((r) => r.delegateId);
+/** Facts to judge one person on any request: their role, and who delegated to them with those people's roles. */
+export async function approvalFactsForPerson(tx: Tx, userId: string, now: Date): Promise<PersonApprovalFacts> {
+  const delegations = await tx.delegation.findMany({ where: { delegateId: userId, ...inForce(now) }, select: { approverId: true, delegateId: true } });
+  const people = await tx.user.findMany({ where: { id: { in: [userId, ...delegations.map((d) => d.approverId)] } }, select: { id: true, name: true, role: true } });
+  return { people, delegations };
 }
 
-/**
- * Who may decide the step the request waits for now: the manager and the manager's active delegates;
- * admins for an admin step or once the request has been escalated. Never the requester.
- */
-export async function eligibleApprovers(tx: Tx, request: StoredRequestForRouting, now: Date): Promise<{ userId: string; onBehalfOf?: string }[]> {
-  const step = currentStepOf(request);
-  if (!step) return [];
-  const people: { userId: string; onBehalfOf?: string }[] = [];
-  if (step.role === "MANAGER") {
-    people.push({ userId: step.approverId });
-    for (const delegate of await activeDelegates(tx, step.approverId, now)) people.push({ userId: delegate, onBehalfOf: step.approverId });
-  }
-  if (step.role === "ADMIN" || request.escalatedAt) {
-    for (const id of await adminIds(tx)) people.push({ userId: id });
-  }
-  const seen = new Set<string>();
-  return people.filter((p) => p.userId !== request.requesterId && !seen.has(p.userId) && seen.add(p.userId));
+/** Everyone who may decide the step the stored request waits for now. */
+export async function eligibleApprovers(tx: Tx, request: StoredRequestForRouting, now: Date): Promise<EligibleApprover[]> {
+  const awaiting = awaitingDecision(request);
+  return whoMayDecide(awaiting, await approvalFactsForRequest(tx, awaiting, now));
 }

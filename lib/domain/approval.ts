@@ -1,7 +1,7 @@
 import { isDestructive, type Change, type ChangeType } from "./change";
 import { formatMoney, type Money } from "./money";
 import type { PolicySettings } from "./settings";
-import type { Requester, RequesterRole } from "./types";
+import type { Requester } from "./types";
 
 /** One approval a request waits for. Steps are decided in order: the manager first, then an admin. */
 export type ApprovalStep = { role: "MANAGER"; approverId: string } | { role: "ADMIN" };
@@ -88,25 +88,6 @@ function describeSteps(requester: Requester, steps: readonly ApprovalStep[]): st
   return requester.managerId === null || requester.managerId === requester.id
     ? "No manager is recorded for you, so an admin approves it."
     : "An admin approves it.";
-}
-
-export interface Approver {
-  id: string;
-  role: RequesterRole;
-}
-
-export type DecideCheck = { ok: true } | { ok: false; reason: string };
-
-/** Whether `approver` may approve or reject the step a request is waiting for. */
-export function canDecide(approver: Approver, request: { requesterId: string; step: ApprovalStep }): DecideCheck {
-  if (approver.id === request.requesterId) return { ok: false, reason: "Nobody can approve or reject their own request." };
-  if (request.step.role === "MANAGER" && approver.id !== request.step.approverId) {
-    return { ok: false, reason: "This request is waiting for the requester's manager." };
-  }
-  if (request.step.role === "ADMIN" && approver.role !== "ADMIN") {
-    return { ok: false, reason: "This request is waiting for an admin." };
-  }
-  return { ok: true };
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;

@@ -1,8 +1,10 @@
 import "server-only";
 import type { CurrentUser } from "../auth/session";
 import { db } from "../db";
+import { Prisma } from "../generated/prisma/client";
+import { awaitingDecision, mayDecide } from "../domain";
+import { approvalFactsForPerson } from "../core/approvers";
 import { approvalDeadlines } from "../presentation/format";
-import { isWaitingFor, type RoutingRequest } from "../presentation/routing";
 import { policyAndPrices } from "./settings";
 import { describer } from "./requests";
 
@@ -22,26 +24,40 @@ export interface InboxRow {
   stepLabel: string;
 }
 
+const INBOX_LIMIT = 500;
+
+/**
+ * Ids of the pending requests whose current step names one of `approverIds`, and for an admin also
+ * those at an admin step or escalated, oldest first. A superset for the domain rule to judge: it
+ * narrows in SQL so that other people's requests never crowd someone's own out of the limit.
+ */
+async function candidateIds(userId: string, approverIds: readonly string[], asAdmin: boolean): Promise<string[]> {
+  const step = Prisma.sql`(r."approvalSteps" -> r."currentStep")`;
+  const named = Prisma.sql`(${step} ->> 'role' = 'MANAGER' AND ${step} ->> 'approverId' IN (${Prisma.join([...approverIds])}))`;
+  const admin = asAdmin ? Prisma.sql` OR ${step} ->> 'role' = 'ADMIN' OR r."escalatedAt" IS NOT NULL` : Prisma.empty;
+  const rows = await db().$queryRaw<{ id: string }[]>(Prisma.sql`
+    SELECT r."id" FROM "Request" r
+    WHERE r."status" = 'PENDING_APPROVAL' AND r."requesterId" <> ${userId} AND (${named}${admin})
+    ORDER BY r."createdAt" ASC, r."id" ASC
+    LIMIT ${INBOX_LIMIT}`);
+  return rows.map((r) => r.id);
+}
+
 /** Requests waiting for the user's decision now: as manager, as someone's delegate, or as admin. */
 export async function approvalInbox(user: CurrentUser, now = new Date()): Promise<InboxRow[]> {
-  const [pending, delegations, settings] = await Promise.all([
-    db().request.findMany({
-      where: { status: "PENDING_APPROVAL", requesterId: { not: user.id } },
-      orderBy: { createdAt: "asc" },
-      take: 500,
-      include: { requester: { select: { name: true } } },
-    }),
-    db().delegation.findMany({
-      where: { delegateId: user.id, revokedAt: null, startsAt: { lte: now }, endsAt: { gt: now } },
-      include: { approver: { select: { id: true, name: true } } },
-    }),
-    policyAndPrices().then((p) => p.settings),
-  ]);
-  const delegators = new Map(delegations.map((d) => [d.approver.id, d.approver.name]));
-  const mine = pending.filter((r) => isWaitingFor(r as RoutingRequest, { id: user.id, isAdmin: user.role === "ADMIN", delegatorIds: [...delegators.keys()] }));
-  const describe = await describer(mine.map((r) => r.region));
-  return mine.map((r) => {
-    const step = (r.approvalSteps as { role: string; approverId?: string }[])[r.currentStep];
+  const [facts, settings] = await Promise.all([approvalFactsForPerson(db(), user.id, now), policyAndPrices().then((p) => p.settings)]);
+  const me = facts.people.find((p) => p.id === user.id);
+  if (!me) return [];
+  const ids = await candidateIds(user.id, [user.id, ...facts.delegations.map((d) => d.approverId)], me.role === "ADMIN");
+  const pending = await db().request.findMany({ where: { id: { in: ids } }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], include: { requester: { select: { name: true } } } });
+  const names = new Map(facts.people.map((p) => [p.id, p.name]));
+  const mine = pending.flatMap((r) => {
+    const awaiting = awaitingDecision(r);
+    const right = mayDecide(user.id, awaiting, facts);
+    return right.ok ? [{ r, step: awaiting.step, onBehalfOf: right.onBehalfOf }] : [];
+  });
+  const describe = await describer(mine.map(({ r }) => r.region));
+  return mine.map(({ r, step, onBehalfOf }) => {
     const { escalatesAt, expiresAt } = approvalDeadlines(r.createdAt, settings.escalationDays, settings.expiryDays);
     return {
       id: r.id,
@@ -55,7 +71,7 @@ export async function approvalInbox(user: CurrentUser, now = new Date()): Promis
       escalatesAt,
       expiresAt,
       escalated: r.escalatedAt !== null,
-      delegatedFrom: step?.approverId && step.approverId !== user.id ? (delegators.get(step.approverId) ?? null) : null,
+      delegatedFrom: onBehalfOf ? (names.get(onBehalfOf) ?? null) : null,
       stepLabel: step?.role === "ADMIN" ? "Admin approval" : "Manager approval",
     };
   });

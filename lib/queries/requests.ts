@@ -1,9 +1,9 @@
 import "server-only";
 import type { CurrentUser } from "../auth/session";
 import { db } from "../db";
-import type { Change } from "../domain";
+import { awaitingDecision, mayDecide, parseApprovalSteps, type Change } from "../domain";
 import { describeChange } from "../presentation/describe";
-import { eligibleApprovers } from "../core/approvers";
+import { approvalFactsForPerson } from "../core/approvers";
 import { bundlesIn } from "./catalog";
 
 export interface RequestRow {
@@ -53,8 +53,8 @@ export async function getRequestForViewer(user: CurrentUser, id: string) {
     approver =
       user.role === "ADMIN" ||
       request.decisions.some((d) => d.approverId === user.id) ||
-      (request.status === "PENDING_APPROVAL" && (await eligibleApprovers(db(), request, new Date())).some((e) => e.userId === user.id)) ||
-      (request.approvalSteps as { approverId?: string }[]).some((s) => s.approverId === user.id);
+      (request.status === "PENDING_APPROVAL" && mayDecide(user.id, awaitingDecision(request), await approvalFactsForPerson(db(), user.id, new Date())).ok) ||
+      parseApprovalSteps(request.approvalSteps).some((s) => s.role === "MANAGER" && s.approverId === user.id);
   }
   if (!mine && !approver) return null;
   const events = await db().auditEvent.findMany({ where: { requestId: id }, orderBy: { at: "asc" }, select: { id: true, at: true, action: true, actorLabel: true, detail: true } });

@@ -1,4 +1,5 @@
-import { canDecide, type ApprovalStep } from "../../domain";
+import { awaitingDecision, mayDecide, parseApprovalSteps } from "../../domain";
+import type { Prisma } from "../../generated/prisma/client";
 import { db } from "../../db";
 import type { DecisionChannel, DecisionKind } from "../../generated/prisma/enums";
 import { kickExecutor } from "../../core/signal";
@@ -9,9 +10,9 @@ import { notify } from "../../core/notifications";
 import { enqueueJob } from "../../core/outbox";
 import type { RequestActor } from "./assess";
 import { describeChange } from "../../presentation/describe";
-import { currentStepOf, eligibleApprovers, stepsOf } from "../../core/approvers";
+import { approvalFactsForPerson } from "../../core/approvers";
 import { notifyApprovers } from "./submit";
-import type { Change } from "../../domain";
+import { parseStoredChange } from "../../core/stored-change";
 
 export interface DecideInput {
   requestId: string;
@@ -25,6 +26,7 @@ export interface DecideInput {
 export type DecideResult = { ok: true; status: "PENDING_APPROVAL" | "APPROVED" | "REJECTED" };
 
 const ALREADY_DECIDED = "Someone else decided this request a moment ago; it is no longer waiting for you.";
+const REROUTED = "This request was just routed to someone else; it is no longer waiting for you.";
 
 /**
  * Records one approver's decision on the step the request waits for. The Decision row's unique
@@ -37,22 +39,22 @@ export async function decideRequest(actor: RequestActor, input: DecideInput, now
 
   const request = await db().request.findUnique({ where: { id: input.requestId } });
   if (!request) throw notFound("That request");
-  if (request.requesterId === actor.id) throw new ServiceError("forbidden", "Nobody can approve or reject their own request.");
-  const eligible = await eligibleApprovers(db(), request, now);
-  const me = eligible.find((e) => e.userId === actor.id);
+  const awaiting = awaitingDecision(request);
+  // Roles and delegations as they are now, whatever the channel and whatever the session remembers.
+  const facts = await approvalFactsForPerson(db(), actor.id, now);
+  const right = mayDecide(actor.id, awaiting, facts);
+  if (!right.ok && right.code === "OWN_REQUEST") throw new ServiceError("forbidden", right.reason);
   if (request.status !== "PENDING_APPROVAL") {
-    if (me || actor.role === "ADMIN") throw new ServiceError("conflict", ALREADY_DECIDED);
+    if (right.ok || facts.people.some((p) => p.id === actor.id && p.role === "ADMIN")) throw new ServiceError("conflict", ALREADY_DECIDED);
     throw notFound("That request");
   }
-  const step = currentStepOf(request) as ApprovalStep;
-  const check = canDecide({ id: actor.id, role: actor.role }, { requesterId: request.requesterId, step });
-  // eligibleApprovers already widened the step to delegates, and to admins once escalated.
-  if (!me) throw new ServiceError("forbidden", check.ok ? "This request is not waiting for you." : check.reason);
+  const step = awaiting.step;
+  if (!right.ok || !step) throw new ServiceError("forbidden", right.ok ? "This request is not waiting for you." : right.reason);
 
-  const steps = stepsOf(request);
+  const steps = parseApprovalSteps(request.approvalSteps);
   const isLast = request.currentStep >= steps.length - 1;
   const nextStatus = input.decision === "REJECTED" ? "REJECTED" : isLast ? "APPROVED" : "PENDING_APPROVAL";
-  const change = request.change as unknown as Change;
+  const change = parseStoredChange(request.change);
   const actorRef = { kind: "user" as const, id: actor.id, name: actor.name, role: actor.role };
 
   try {
@@ -69,7 +71,7 @@ export async function decideRequest(actor: RequestActor, input: DecideInput, now
           step: request.currentStep,
           stepRole: step.role,
           approverId: actor.id,
-          onBehalfOfId: me?.onBehalfOf ?? null,
+          onBehalfOfId: right.onBehalfOf ?? null,
           decision: input.decision,
           comment: comment ?? null,
           channel: input.channel,
@@ -77,7 +79,8 @@ export async function decideRequest(actor: RequestActor, input: DecideInput, now
         },
       });
       const updated = await tx.request.updateMany({
-        where: { id: request.id, status: "PENDING_APPROVAL", currentStep: request.currentStep },
+        // Unchanged steps: a request routed to someone else meanwhile is no longer this person's to decide.
+        where: { id: request.id, status: "PENDING_APPROVAL", currentStep: request.currentStep, approvalSteps: { equals: request.approvalSteps as Prisma.InputJsonValue } },
         data: {
           status: nextStatus,
           currentStep: nextStatus === "PENDING_APPROVAL" ? request.currentStep + 1 : request.currentStep,
@@ -85,7 +88,10 @@ export async function decideRequest(actor: RequestActor, input: DecideInput, now
           escalatedAt: nextStatus === "PENDING_APPROVAL" ? null : request.escalatedAt,
         },
       });
-      if (updated.count !== 1) throw new ServiceError("conflict", ALREADY_DECIDED);
+      if (updated.count !== 1) {
+        const current = await tx.request.findUnique({ where: { id: request.id }, select: { status: true, currentStep: true } });
+        throw new ServiceError("conflict", current?.status === "PENDING_APPROVAL" && current.currentStep === request.currentStep ? REROUTED : ALREADY_DECIDED);
+      }
       await recordAudit(tx, {
         actor: actorRef,
         action: input.decision === "APPROVED" ? "request.approved" : "request.rejected",
@@ -94,7 +100,7 @@ export async function decideRequest(actor: RequestActor, input: DecideInput, now
         requestId: request.id,
         before: { status: request.status, currentStep: request.currentStep },
         after: { status: nextStatus },
-        detail: { step: step.role, comment, channel: input.channel, onBehalfOf: me?.onBehalfOf },
+        detail: { step: step.role, comment, channel: input.channel, onBehalfOf: right.onBehalfOf },
       });
 
       const what = describeChange(change);

@@ -1,4 +1,6 @@
+import { awaitingDecision, mayDecide } from "../../domain";
 import { db } from "../../db";
+import { approvalFactsForPerson } from "../../core/approvers";
 import { checkEmailAction } from "../email-links";
 import { ServiceError } from "../../core/errors";
 import type { RequestActor } from "./assess";
@@ -16,6 +18,9 @@ export async function readEmailLink(actor: RequestActor, token: string) {
   if (request.status !== "PENDING_APPROVAL" || request.currentStep !== check.step) {
     return { ok: false as const, reason: "This request has already been decided, cancelled or expired." };
   }
+  // The link was sent to an approver; whether they still are one is judged now, as the decision will be.
+  const right = mayDecide(actor.id, awaitingDecision(request), await approvalFactsForPerson(db(), actor.id, new Date()));
+  if (!right.ok) return { ok: false as const, reason: right.reason };
   return { ok: true as const, action: check.action, request };
 }
 
