@@ -49,9 +49,9 @@ const layerRules = [
   },
   {
     name: "changes-registry-below-services",
-    comment: "The change-type registry sits under services and execution: domain rules plus gateway calls.",
+    comment: "The change-type registry sits under services and execution: domain rules, input schemas and gateway calls.",
     from: { path: L("changes") },
-    to: { path: "^(lib/(?!changes/|domain/|aws/|presentation/)|app/|components/)" },
+    to: { path: "^(lib/(?!changes/|domain/|aws/|presentation/|schemas/)|app/|components/)" },
   },
   {
     name: "core-is-shared",
@@ -69,7 +69,7 @@ const layerRules = [
     name: "execution-and-services-apart",
     comment: "Services and the executor share only lib/core; they never import each other.",
     from: { path: L("execution") },
-    to: { path: "^lib/(services|queries|actions|auth|server|seed|sandbox|schemas)(/|\\.ts$)" },
+    to: { path: "^lib/(services|queries|actions|auth|server|seed|sandbox)(/|\\.ts$)" },
   },
   {
     name: "services-point-down",

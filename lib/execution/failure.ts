@@ -4,8 +4,8 @@ import { recordAudit } from "../core/audit";
 import { adminIds, notify } from "../core/notifications";
 import { describeChange } from "../presentation/describe";
 import { SYSTEM } from "../core/tx";
-import type { Change } from "../domain";
-import { ItemRefused } from "./apply";
+import { ItemRefused } from "../changes/types";
+import { parseStoredChange } from "../core/stored-change";
 
 /** A user-facing sentence and the raw AWS detail for the audit log. */
 export function explainFailure(error: unknown): { reason: string; code: string; detail: Record<string, unknown> } {
@@ -40,7 +40,7 @@ export async function failRequest(db: PrismaClient, requestId: string, failure: 
       awsRequestIds: failure.awsRequestIds ?? [],
       detail: failure.detail,
     });
-    const what = describeChange(request.change as unknown as Change);
+    const what = describeChange(parseStoredChange(request.change));
     await notify(tx, {
       userId: request.requesterId,
       requestId,

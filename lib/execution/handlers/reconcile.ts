@@ -5,7 +5,9 @@ import { recordAudit } from "../../core/audit";
 import { notify } from "../../core/notifications";
 import { describeChange } from "../../presentation/describe";
 import { SYSTEM, toJson } from "../../core/tx";
-import { progressOf, type StoredRequest } from "../apply";
+import { changeKind } from "../../changes/registry";
+import type { StoredRequest } from "../../changes/types";
+import { parseExecutionMemo, parseStoredChange } from "../../core/stored-change";
 import { markGone, ownerIndex, upsertWorkspace } from "../../core/workspace-cache";
 import { failRequest } from "../failure";
 import type { JobHandler } from "../worker";
@@ -17,17 +19,6 @@ export interface ReconcileOptions {
   idleIntervalMs?: number;
 }
 
-/** The cache columns the spacing rules need, recorded when a change is seen completed. */
-function historyFor(change: Change, before: { computeType: string | null } | null, now: Date) {
-  if (change.type === "volumes") return change.rootVolumeGb !== undefined ? { lastRootVolumeChangeAt: now } : { lastUserVolumeChangeAt: now };
-  if (change.type === "computeType") {
-    const order = ["VALUE", "STANDARD", "PERFORMANCE", "POWER", "POWERPRO", "GRAPHICS_G4DN", "GRAPHICSPRO_G4DN"];
-    const larger = order.indexOf(change.computeType) > order.indexOf(before?.computeType ?? "");
-    return larger ? { lastComputeLargerAt: now } : { lastComputeSmallerAt: now };
-  }
-  return {};
-}
-
 async function succeed(db: PrismaClient, request: Request, change: Change, region: string, ws: WorkspaceSummary | undefined, result: WorkspaceSummary | undefined, now: Date) {
   const owners = await ownerIndex(db);
   await db.$transaction(async (tx) => {
@@ -36,18 +27,18 @@ async function succeed(db: PrismaClient, request: Request, change: Change, regio
       data: { status: "SUCCEEDED", completedAt: now, resultWorkspaceId: result?.workspaceId ?? request.resultWorkspaceId },
     });
     if (count !== 1) return;
+    const execution = changeKind(change).execution;
     const cached = change.type === "create" ? null : await tx.workspace.findUnique({ where: { id: change.workspaceId }, select: { computeType: true } });
     if (ws) {
       await upsertWorkspace(tx, region, ws, owners, now);
-      const history = historyFor(change, cached, now);
+      const history = execution?.history?.(change, cached, now) ?? {};
       if (Object.keys(history).length) await tx.workspace.update({ where: { id: ws.workspaceId }, data: history });
     }
-    if (change.type === "terminate") await markGone(tx, [change.workspaceId], now);
     if (result) {
       const tags = change.type === "create" ? change.tags.map((t) => ({ key: t.key, value: t.value })) : undefined;
       await upsertWorkspace(tx, region, result, owners, now, tags);
-      if (change.type === "migrate") await markGone(tx, [change.workspaceId], now);
     }
+    if (execution?.endsWorkspace && change.type !== "create") await markGone(tx, [change.workspaceId], now);
     await recordAudit(tx, {
       actor: SYSTEM,
       action: "request.succeeded",
@@ -93,22 +84,22 @@ export function reconcileHandler(gateway: () => AwsGateway, options: ReconcileOp
       for (const [region, requests] of byRegion) {
         const gw = gateway().region(region);
         const ids = new Set<string>();
+        const changes = new Map(requests.map((r) => [r.id, parseStoredChange(r.change)]));
         for (const r of requests) {
-          const change = r.change as unknown as Change;
+          const change = changes.get(r.id)!;
           if (change.type !== "create") ids.add(change.workspaceId);
           if (r.resultWorkspaceId) ids.add(r.resultWorkspaceId);
         }
         const described = ids.size ? (await gw.workspaces.getWorkspaces([...ids])).workspaces : [];
         const byId = new Map(described.map((w) => [w.workspaceId, w]));
         for (const r of requests) {
-          const change = r.change as unknown as Change;
-          const stored: StoredRequest = { ...r, change, executionMemo: r.executionMemo as StoredRequest["executionMemo"] };
+          const change = changes.get(r.id)!;
+          const execution = changeKind(change).execution;
+          const stored: StoredRequest = { ...r, change, executionMemo: parseExecutionMemo(r.executionMemo) };
           const ws = change.type === "create" ? undefined : byId.get(change.workspaceId);
           let result = r.resultWorkspaceId ? byId.get(r.resultWorkspaceId) : undefined;
-          if (change.type === "create" && !result) {
-            result = (await gw.workspaces.findWorkspacesByRequestTag(r.id, { directoryId: change.directoryId, userName: change.ownerUserName }))[0];
-          }
-          const progress = progressOf(stored, ws, result, now);
+          if (!result && execution?.findResult) result = await execution.findResult(gw, stored, ws);
+          const progress = execution ? execution.progress({ request: stored, workspace: ws, result, now }) : { kind: "failed" as const, reason: `A ${change.type} request cannot be carried out.` };
           if (progress.kind === "done") await succeed(db, r, change, region, ws, result, now);
           else if (progress.kind === "failed") await failRequest(db, r.id, { reason: progress.reason, code: "aws_error" }, { alertAdmins: true, now });
           else if (r.executionStartedAt && now.getTime() - r.executionStartedAt.getTime() > options.timeoutMs) {

@@ -8,10 +8,9 @@ import { toJson } from "../../core/tx";
 import { parseInput, requireAdmin, type AdminCaller } from "./guard";
 import { bulkActionLabel } from "../../presentation/describe";
 import { startBulkInput } from "../../schemas/admin";
+import { DESTRUCTIVE_CHANGE_TYPES } from "../../domain";
 
 export const BULK_JOB_KIND = "bulk.execute";
-const DESTRUCTIVE = new Set(["rebuild", "migrate", "terminate"]);
-
 
 /**
  * Records a bulk operation with one pending item per WorkSpace and hands it to the executor, all in one
@@ -22,7 +21,8 @@ export async function startBulkOperation(caller: AdminCaller, raw: z.input<typeo
   const actor = await requireAdmin(caller);
   const input = parseInput(startBulkInput, raw);
   const { params } = input;
-  if (DESTRUCTIVE.has(params.action) && !input.confirmed) {
+  // A bulk action is a change type; destructive by the same rule as a request.
+  if (DESTRUCTIVE_CHANGE_TYPES.includes(params.action) && !input.confirmed) {
     throw new ServiceError("invalid", `${bulkActionLabel(params.action)} cannot be undone for the user; confirm it first.`);
   }
   const ids = [...new Set(input.workspaceIds)];

@@ -1,4 +1,4 @@
-import type { Change } from "../../domain";
+import { parseStoredChange } from "../../core/stored-change";
 import { db } from "../../db";
 import { recordAudit } from "../../core/audit";
 import { notFound, ServiceError } from "../../core/errors";
@@ -35,7 +35,7 @@ export async function cancelRequest(actor: RequestActor, requestId: string, now 
         requestId,
         kind: "request.cancelled",
         title: "A request you were asked to approve was cancelled",
-        body: `${actor.name} cancelled: ${describeChange(request.change as unknown as Change)}.`,
+        body: `${actor.name} cancelled: ${describeChange(parseStoredChange(request.change))}.`,
         link: `/approvals`,
       });
     }

@@ -1,4 +1,5 @@
-import { pendingApprovalStatus, type Change } from "../../domain";
+import { pendingApprovalStatus } from "../../domain";
+import { parseStoredChange } from "../../core/stored-change";
 import { db } from "../../db";
 import { recordAudit } from "../../core/audit";
 import { notify } from "../../core/notifications";
@@ -19,7 +20,7 @@ export async function processApprovalTimeouts(now = new Date()): Promise<{ escal
   let expired = 0;
   for (const request of pending) {
     const standing = pendingApprovalStatus(request.createdAt, now, settings);
-    const what = describeChange(request.change as unknown as Change);
+    const what = describeChange(parseStoredChange(request.change));
     if (standing === "EXPIRED") {
       const done = await db().$transaction(async (tx) => {
         const { count } = await tx.request.updateMany({ where: { id: request.id, status: "PENDING_APPROVAL" }, data: { status: "EXPIRED", completedAt: now } });

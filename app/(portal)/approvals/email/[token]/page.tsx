@@ -3,7 +3,7 @@ import Link from "next/link";
 import { EmailDecisionForm } from "@/components/approvals/email-decision-form";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireRole } from "@/lib/auth/session";
-import type { Change } from "@/lib/domain";
+import { parseStoredChange } from "@/lib/core/stored-change";
 import { formatMoney } from "@/lib/domain";
 import { describeChange } from "@/lib/presentation/describe";
 import { readEmailLink } from "@/lib/services/requests/email-decision";
@@ -37,7 +37,7 @@ export default async function EmailDecisionPage({ params }: { params: Promise<{ 
         <dt className="font-medium text-slate-600">Requested by</dt>
         <dd>{request.requester.name}</dd>
         <dt className="font-medium text-slate-600">Change</dt>
-        <dd>{describeChange(request.change as unknown as Change)}</dd>
+        <dd>{describeChange(parseStoredChange(request.change))}</dd>
         <dt className="font-medium text-slate-600">Monthly cost</dt>
         <dd>{delta === null ? "Could not be estimated" : `${delta >= 0 ? "+" : "−"}${formatMoney({ cents: Math.abs(delta), currency: "USD" })} a month`}</dd>
         <dt className="font-medium text-slate-600">Why approval is needed</dt>
