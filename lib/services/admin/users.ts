@@ -4,11 +4,13 @@ import { recordAudit } from "../../core/audit";
 import { notFound, ServiceError } from "../../core/errors";
 import { parseInput, requireAdmin, type AdminCaller } from "./guard";
 import { changeManagerInput, changeRoleInput } from "../../schemas/admin";
+import { rerouteOpenApprovals } from "../requests/reroute";
 
 // Roles and reporting lines. The last-admin rule is checked inside the transaction that makes the
 // change, under a lock on the admins' rows, so two admins demoting each other at once cannot both win.
+// Pending approvals follow each change in the same transaction (see rerouteOpenApprovals).
 
-export async function changeUserRole(caller: AdminCaller, raw: z.input<typeof changeRoleInput>): Promise<void> {
+export async function changeUserRole(caller: AdminCaller, raw: z.input<typeof changeRoleInput>, now = new Date()): Promise<void> {
   const actor = await requireAdmin(caller);
   const { userId, role } = parseInput(changeRoleInput, raw);
   await db().$transaction(async (tx) => {
@@ -21,10 +23,11 @@ export async function changeUserRole(caller: AdminCaller, raw: z.input<typeof ch
     }
     await tx.user.update({ where: { id: userId }, data: { role } });
     await recordAudit(tx, { actor, action: "user.role_changed", targetType: "user", targetId: userId, before: { role: user.role }, after: { role } });
+    await rerouteOpenApprovals(tx, actor, { kind: "approver_role_changed", approverId: userId }, now);
   });
 }
 
-export async function changeUserManager(caller: AdminCaller, raw: z.input<typeof changeManagerInput>): Promise<void> {
+export async function changeUserManager(caller: AdminCaller, raw: z.input<typeof changeManagerInput>, now = new Date()): Promise<void> {
   const actor = await requireAdmin(caller);
   const { userId, managerId } = parseInput(changeManagerInput, raw);
   if (managerId === userId) throw new ServiceError("invalid", "Nobody can be their own manager.");
@@ -32,7 +35,7 @@ export async function changeUserManager(caller: AdminCaller, raw: z.input<typeof
     const user = await tx.user.findUnique({ where: { id: userId }, select: { id: true, name: true, managerId: true } });
     if (!user) throw notFound("That person");
     if (managerId) {
-      const manager = await tx.user.findUnique({ where: { id: managerId }, select: { id: true, name: true } });
+      const manager = await tx.user.findUnique({ where: { id: managerId }, select: { id: true, name: true, role: true } });
       if (!manager) throw notFound("That manager");
       // Walk up from the new manager: if we reach the user, the change would make a loop of approvals.
       let cursor: string | null = managerId;
@@ -40,9 +43,12 @@ export async function changeUserManager(caller: AdminCaller, raw: z.input<typeof
         if (cursor === userId) throw new ServiceError("refused", `${manager.name} reports to ${user.name}, directly or indirectly; that would make a loop.`);
         cursor = (await tx.user.findUnique({ where: { id: cursor }, select: { managerId: true } }))?.managerId ?? null;
       }
+      // An employee could not decide the requests that would be routed to them.
+      if (manager.role === "EMPLOYEE") throw new ServiceError("refused", `${manager.name} is an employee; give them the manager role first.`);
     }
     if (user.managerId === managerId) return;
     await tx.user.update({ where: { id: userId }, data: { managerId } });
     await recordAudit(tx, { actor, action: "user.manager_changed", targetType: "user", targetId: userId, before: { managerId: user.managerId }, after: { managerId } });
+    await rerouteOpenApprovals(tx, actor, { kind: "manager_changed", requesterId: userId }, now);
   });
 }
