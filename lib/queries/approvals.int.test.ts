@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { setCatalogSource } from "@/lib/core/catalog";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { createTestDatabase, type TestDatabase } from "@/test/db";
 import { approvalInbox } from "./approvals";
@@ -51,13 +52,13 @@ beforeAll(async () => {
   });
 
   const managerOf = new Map((await prisma.user.findMany({ select: { id: true, managerId: true } })).map((u) => [u.id, u.managerId!]));
-  const requests = [];
+  const requests: Prisma.RequestCreateManyInput[] = [];
   for (let i = 0; i < PENDING + 50; i += 1) {
     const requesterId = employee(i % EMPLOYEES);
     const named: Step = { role: "MANAGER", approverId: managerOf.get(requesterId)! };
     // Most wait for the manager; every tenth for an admin after the manager; every tenth is escalated.
     const row: Row = { id: `r${String(i).padStart(4, "0")}`, requesterId, approvalSteps: [named, { role: "ADMIN" }], currentStep: i % 10 === 7 ? 1 : 0, escalated: i % 10 === 8 };
-    const status = i < PENDING ? "PENDING_APPROVAL" : "APPROVED";
+    const status = i < PENDING ? ("PENDING_APPROVAL" as const) : ("APPROVED" as const);
     if (status === "PENDING_APPROVAL") pending.push(row);
     requests.push({
       id: row.id,
