@@ -80,4 +80,30 @@ describe("approval time limits", () => {
       "request.expired",
     ]);
   });
+
+  it("is not starved by many escalated requests that have not expired yet", async () => {
+    // 600 requests escalated long ago (but not expired) sit before the newer one in creation order; a
+    // sweep that read the oldest 500 pending requests never reached it.
+    const alice = world.people.alice;
+    const old = at(escalationDays - expiryDays + 1);
+    await prisma().request.createMany({
+      data: Array.from({ length: 600 }, (_, i) => ({
+        type: "reboot",
+        change: { type: "reboot", workspaceId: `ws-old${String(i).padStart(5, "0")}` },
+        region: "us-east-1",
+        requesterId: alice.id,
+        beneficiaryId: alice.id,
+        justification: "old",
+        status: "PENDING_APPROVAL" as const,
+        approvalReason: "test",
+        approvalSteps: [{ role: "ADMIN" }],
+        escalatedAt: old,
+        createdAt: old,
+      })),
+    });
+    const requestId = await pendingFor("erin");
+    expect(await processApprovalTimeouts(at(escalationDays))).toEqual({ escalated: 1, expired: 0 });
+    expect((await prisma().request.findUniqueOrThrow({ where: { id: requestId } })).escalatedAt).toEqual(at(escalationDays));
+    await prisma().request.deleteMany({ where: { justification: "old" } });
+  });
 });

@@ -13,9 +13,19 @@ import { notifyApprovers } from "./submit";
  * expires those that waited longer still. Run periodically by the executor; safe to run concurrently,
  * since each transition is a conditional update.
  */
+const DAY_MS = 24 * 60 * 60 * 1000;
+
 export async function processApprovalTimeouts(now = new Date()): Promise<{ escalated: number; expired: number }> {
   const settings = await getPolicySettings(db());
-  const pending = await db().request.findMany({ where: { status: "PENDING_APPROVAL" }, orderBy: { createdAt: "asc" }, take: 500 });
+  // Only requests with something due: old enough to expire, or to escalate and not escalated yet. Reading
+  // every pending request (or the oldest N) would let long-escalated ones crowd out newer ones.
+  const escalateBefore = new Date(now.getTime() - settings.escalationDays * DAY_MS);
+  const expireBefore = new Date(now.getTime() - settings.expiryDays * DAY_MS);
+  const pending = await db().request.findMany({
+    where: { status: "PENDING_APPROVAL", OR: [{ createdAt: { lte: expireBefore } }, { createdAt: { lte: escalateBefore }, escalatedAt: null }] },
+    orderBy: { createdAt: "asc" },
+    take: 500,
+  });
   let escalated = 0;
   let expired = 0;
   for (const request of pending) {
