@@ -1,7 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { signInAs } from "./helpers";
-
-const sandboxUrl = `http://127.0.0.1:${process.env.E2E_SANDBOX_PORT ?? "4699"}`;
+import { sandboxControl } from "./sandbox-control";
 
 test("a bulk reboot of 30 WorkSpaces runs in two batches; a failed batch is shown and retried", async ({ page }) => {
   test.setTimeout(120_000);
@@ -22,7 +21,7 @@ test("a bulk reboot of 30 WorkSpaces runs in two batches; a failed batch is show
   await expect(page).toHaveURL(/sort=userName/);
   await expect(page.getByRole("columnheader", { name: /User/ })).toHaveAttribute("aria-sort", "ascending");
 
-  const fault = await fetch(`${sandboxUrl}/__sandbox/faults`, { method: "POST", body: JSON.stringify({ failNext: { operation: "RebootWorkspaces", code: "AccessDeniedException" } }) });
+  const fault = await sandboxControl("/__sandbox/faults", { method: "POST", body: JSON.stringify({ failNext: { operation: "RebootWorkspaces", code: "AccessDeniedException" } }) });
   expect(fault.ok).toBe(true);
 
   await page.getByRole("checkbox", { name: "Select all on this page" }).check();
@@ -43,7 +42,7 @@ test("a bulk reboot of 30 WorkSpaces runs in two batches; a failed batch is show
   const failedAfter = Number((await status.textContent())!.match(/(\d+) failed/)![1]);
   expect(failedAfter).toBeLessThan(failedFirst);
 
-  const state = await (await fetch(`${sandboxUrl}/__sandbox/state`)).json();
+  const state = await (await sandboxControl("/__sandbox/state")).json();
   expect(JSON.stringify(state.mutatingCalls)).toContain("RebootWorkspaces");
   // The WorkSpace's own page tells its owner what IT did to it.
   const doneId = (await items.getByRole("row").filter({ hasText: "Done" }).first().getByRole("cell").first().textContent())!.trim();

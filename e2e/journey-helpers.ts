@@ -1,10 +1,11 @@
 import { expect, type Page } from "@playwright/test";
+import { sandboxControl } from "./sandbox-control";
 
 export const SANDBOX = `http://127.0.0.1:${process.env.E2E_SANDBOX_PORT ?? "4699"}`;
 
 /** Moves the sandbox's clock so AWS-side transitions (provisioning, reboots, resizes) finish quickly. */
 export async function advanceSandbox(minutes: number) {
-  await fetch(`${SANDBOX}/__sandbox/clock`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ advanceMinutes: minutes }) });
+  await sandboxControl("/__sandbox/clock", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ advanceMinutes: minutes }) });
 }
 
 /** Reloads the page (advancing the sandbox each time) until the text shows. */

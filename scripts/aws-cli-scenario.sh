@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Drives the sandbox with the real AWS CLI v2 across WorkSpaces and Directory Service.
-# Usage: scripts/aws-cli-scenario.sh http://127.0.0.1:4599
-# The sandbox clock is pushed forward through the control API instead of waiting.
+# Usage: scripts/aws-cli-scenario.sh http://127.0.0.1:4599 [control-token]
+# The sandbox clock is pushed forward through the control API instead of waiting. Its token comes from
+# the second argument, SANDBOX_TOKEN, or the file the sandbox wrote (.data/sandbox-token by default).
 set -euo pipefail
 
 URL="${1:-${SANDBOX_URL:-http://127.0.0.1:4599}}"
+TOKEN="${2:-${SANDBOX_TOKEN:-$(cat "${SANDBOX_TOKEN_FILE:-.data/sandbox-token}" 2>/dev/null || true)}}"
 AWS_BIN="${AWS_BIN:-/usr/bin/aws}"
 # The sandbox's credentials, never whatever real AWS credentials the shell may carry.
 export AWS_ACCESS_KEY_ID="${SANDBOX_ACCESS_KEY_ID:-sandbox}" AWS_SECRET_ACCESS_KEY="${SANDBOX_SECRET_ACCESS_KEY:-sandbox}" AWS_DEFAULT_REGION=us-east-1
@@ -18,7 +20,7 @@ wsq() { "$AWS_BIN" --endpoint-url "$URL" --output json workspaces "$@" | tr -d '
 step() { echo "== $*"; }
 fail() { echo "FAILED: $*" >&2; exit 1; }
 expect_eq() { [[ "$1" == "$2" ]] || fail "$3: expected '$2', got '$1'"; }
-advance() { curl -fsS -X POST "$URL/__sandbox/clock" -d "{\"advanceMinutes\":$1}" > /dev/null; }
+advance() { curl -fsS -X POST -H "X-Sandbox-Token: $TOKEN" "$URL/__sandbox/clock" -d "{\"advanceMinutes\":$1}" > /dev/null; }
 state_of() { ws describe-workspaces --workspace-ids "$1" --query 'Workspaces[0].State'; }
 wait_for() { # id state max-minutes: polls like a waiter would, moving the clock a third of the way each time
   local i step=$(($3 / 3))
@@ -46,7 +48,7 @@ step "create a WorkSpace for dave and wait until AVAILABLE"
 NEW=$(ws create-workspaces --workspaces "DirectoryId=$EMPLOYEES,UserName=dave,BundleId=$STANDARD,Tags=[{Key=PortalRequestId,Value=cli-1}]" --query 'PendingRequests[0].WorkspaceId')
 [[ "$NEW" == ws-* ]] || fail "create-workspaces returned no WorkSpace"
 expect_eq "$(state_of "$NEW")" "PENDING" "new WorkSpace"
-curl -fsS "$URL/__sandbox/state" | grep -q "\"$NEW\"" || fail "the new WorkSpace is not in the sandbox state"
+curl -fsS -H "X-Sandbox-Token: $TOKEN" "$URL/__sandbox/state" | grep -q "\"$NEW\"" || fail "the new WorkSpace is not in the sandbox state"
 DUP=$(ws create-workspaces --workspaces "DirectoryId=$EMPLOYEES,UserName=dave,BundleId=$STANDARD" --query 'FailedRequests[0].ErrorCode')
 expect_eq "$DUP" "ResourceExists.WorkSpace" "second WorkSpace for dave"
 wait_for "$NEW" AVAILABLE 30

@@ -20,7 +20,7 @@ const sandbox = await startSandbox({
     if (x.operation) wireCalls.set(x.operation, (wireCalls.get(x.operation) ?? 0) + 1);
   },
 });
-await fetch(`${sandbox.url}/__sandbox/faults`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ latencyMs: SANDBOX_LATENCY_MS }) });
+await fetch(`${sandbox.url}/__sandbox/faults`, { method: "POST", headers: { "Content-Type": "application/json", "X-Sandbox-Token": sandbox.controlToken }, body: JSON.stringify({ latencyMs: SANDBOX_LATENCY_MS }) });
 
 const gatewayCalls = new Map<string, number>();
 const gateway = createAwsGateway({

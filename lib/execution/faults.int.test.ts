@@ -139,7 +139,7 @@ describe("executor under sandbox faults", () => {
   }, 120_000);
 
   async function setFaults(faults: { throttleRate: number; errorRate: number }) {
-    const res = await fetch(`${world.sandbox.url}/__sandbox/faults`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(faults) });
+    const res = await fetch(`${world.sandbox.url}/__sandbox/faults`, { method: "POST", headers: { "Content-Type": "application/json", "X-Sandbox-Token": world.sandbox.controlToken }, body: JSON.stringify(faults) });
     expect(res.ok).toBe(true);
   }
 });

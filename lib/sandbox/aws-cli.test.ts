@@ -16,7 +16,7 @@ const t = sandboxPerFile();
 
 it.skipIf(!hasCli)("drives both services with the real AWS CLI v2", async () => {
   // The script pins the sandbox credentials and Region itself and calls /usr/bin/aws.
-  const { stdout } = await promisify(execFile)("bash", [script, t.sandbox.url], { timeout: 110_000 }).catch((e: { stdout?: string; stderr?: string; message: string }) => {
+  const { stdout } = await promisify(execFile)("bash", [script, t.sandbox.url, t.sandbox.controlToken], { timeout: 110_000 }).catch((e: { stdout?: string; stderr?: string; message: string }) => {
     throw new Error(`scenario failed:\n${e.stdout ?? ""}\n${e.stderr ?? e.message}`);
   });
   expect(stdout).toContain("SCENARIO OK");
@@ -28,7 +28,7 @@ it.skipIf(!hasCli)("drives both services with the real AWS CLI v2", async () => 
 }, 120_000);
 
 it("reaches the sandbox it would drive", async () => {
-  const res = await fetch(`${t.sandbox.url}/__sandbox/state`);
+  const res = await fetch(`${t.sandbox.url}/__sandbox/state`, { headers: { "X-Sandbox-Token": t.sandbox.controlToken } });
   expect(res.status).toBe(200);
   const { WorkSpacesClient, DescribeWorkspacesCommand } = await import("@aws-sdk/client-workspaces");
   const client = new WorkSpacesClient({ endpoint: t.sandbox.url, region: "us-east-1", credentials: { accessKeyId: "sandbox", secretAccessKey: "sandbox" } });

@@ -59,7 +59,8 @@ export function sandboxPerFile(opts: SandboxOptions = {}): TestSandbox {
     new WorkSpacesClient({ endpoint: t.sandbox.url, region, credentials: o.credentials ?? CREDENTIALS, maxAttempts: o.maxAttempts ?? 1 });
   t.ds = (region = "us-east-1") => new DirectoryServiceClient({ endpoint: t.sandbox.url, region, credentials: CREDENTIALS, maxAttempts: 1 });
   t.control = async (path, body) => {
-    const res = await fetch(`${t.sandbox.url}${path}`, body === undefined ? {} : { method: "POST", body: JSON.stringify(body) });
+    const headers = { "X-Sandbox-Token": t.sandbox.controlToken };
+    const res = await fetch(`${t.sandbox.url}${path}`, body === undefined ? { headers } : { method: "POST", headers, body: JSON.stringify(body) });
     return res.json();
   };
   return t;

@@ -85,7 +85,7 @@ export async function startSandboxHarness(options: { fleetSize: number; gateway?
     calls,
     wireCount: (operation) => arrivals.filter((a) => a.operation === operation).length,
     async setFaults(faults) {
-      const res = await fetch(`${sandbox.url}/__sandbox/faults`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(faults) });
+      const res = await fetch(`${sandbox.url}/__sandbox/faults`, { method: "POST", headers: { "Content-Type": "application/json", "X-Sandbox-Token": sandbox.controlToken }, body: JSON.stringify(faults) });
       if (!res.ok) throw new Error(`sandbox refused faults: ${res.status} ${await res.text()}`);
     },
     clear() {

@@ -6,7 +6,7 @@ let world: TestWorld;
 const admin = () => ({ id: world.people.carol.id });
 
 async function injectFailure(operation: string, code: string) {
-  const res = await fetch(`${world.sandbox.url}/__sandbox/faults`, { method: "POST", body: JSON.stringify({ failNext: { operation, code } }) });
+  const res = await fetch(`${world.sandbox.url}/__sandbox/faults`, { method: "POST", headers: { "X-Sandbox-Token": world.sandbox.controlToken }, body: JSON.stringify({ failNext: { operation, code } }) });
   expect(res.ok).toBe(true);
 }
 

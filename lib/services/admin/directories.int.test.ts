@@ -25,7 +25,7 @@ const audit = async (targetId: string) => world.database.prisma.auditEvent.findM
 const mutatingCalls = () => world.calls.filter((c) => !/^(Describe|Get|List)/.test(c.operation)).length;
 
 async function failNext(operation: string, code: string) {
-  const res = await fetch(`${world.sandbox.url}/__sandbox/faults`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ failNext: { operation, code } }) });
+  const res = await fetch(`${world.sandbox.url}/__sandbox/faults`, { method: "POST", headers: { "content-type": "application/json", "X-Sandbox-Token": world.sandbox.controlToken }, body: JSON.stringify({ failNext: { operation, code } }) });
   expect(res.ok).toBe(true);
 }
 
