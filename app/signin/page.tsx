@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { demoSignIn } from "@/lib/actions/auth";
+import { safeCallbackPath } from "@/lib/auth/callback-url";
+import { DEMO_PERSON_EMAILS } from "@/lib/auth/demo-people";
 import { roleLabel } from "@/lib/auth/roles";
 import { getCurrentUser } from "@/lib/auth/session";
 import { getConfig } from "@/lib/config";
@@ -13,18 +15,20 @@ const ERRORS: Record<string, string> = {
   invalid: "That sign-in request was not valid. Pick someone from the list.",
 };
 
-function safeCallback(value: string | string[] | undefined): string {
-  return typeof value === "string" && /^\/(?!\/)/.test(value) ? value : "/";
-}
-
 export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const params = await searchParams;
-  const callbackUrl = safeCallback(params.callbackUrl);
+  const config = getConfig();
+  const callbackUrl = safeCallbackPath(params.callbackUrl, config.portalUrl);
   if (await getCurrentUser()) redirect(callbackUrl);
 
-  const { demoSignIn: demo } = getConfig().auth;
+  const { demoSignIn: demo } = config.auth;
   const people = demo.enabled
-    ? await db().user.findMany({ select: { email: true, name: true, role: true, persona: true }, orderBy: [{ role: "desc" }, { name: "asc" }] })
+    ? await db().user.findMany({
+        // Only the demo people: demo sign-in opens nobody else, whoever else the database holds.
+        where: { email: { in: [...DEMO_PERSON_EMAILS] } },
+        select: { email: true, name: true, role: true, persona: true },
+        orderBy: [{ role: "desc" }, { name: "asc" }],
+      })
     : [];
   const error = typeof params.error === "string" ? (ERRORS[params.error] ?? "Sign-in failed. Try again.") : null;
 

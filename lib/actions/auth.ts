@@ -4,14 +4,13 @@ import { AuthError } from "next-auth";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { signIn, signOut } from "../auth";
+import { safeCallbackPath } from "../auth/callback-url";
+import { getConfig } from "../config";
 
 const demoSignInInput = z.object({
   email: z.email(),
-  // Only same-site paths: an absolute URL here would turn sign-in into an open redirect.
-  callbackUrl: z
-    .string()
-    .regex(/^\/(?!\/)[^\s]*$/)
-    .catch("/"),
+  // Only same-origin paths: anything else here would turn sign-in into an open redirect.
+  callbackUrl: z.unknown().transform((value) => safeCallbackPath(value, getConfig().portalUrl)),
 });
 
 export async function demoSignIn(formData: FormData): Promise<void> {

@@ -1,0 +1,63 @@
+import "server-only";
+import { CredentialsSignin, type NextAuthConfig } from "next-auth";
+import Credentials from "next-auth/providers/credentials";
+import { z } from "zod";
+import type { PortalConfig } from "../config";
+import type { Role } from "../generated/prisma/enums";
+import { safeCallbackPath } from "./callback-url";
+import { isDemoPersonEmail } from "./demo-people";
+import { resolvePortalIdentity } from "./identity";
+
+class DemoSignInDisabled extends CredentialsSignin {
+  code = "demo_disabled";
+}
+
+const demoCredentials = z.object({ email: z.email() });
+
+/** Auth.js's options from the portal's configuration (lib/auth.ts hands them to NextAuth on the first request). */
+export function authOptions(config: PortalConfig): NextAuthConfig {
+  return {
+    secret: config.auth.secret,
+    // The portal runs behind load balancers that set X-Forwarded-Host; AUTH_URL pins the origin when set.
+    trustHost: true,
+    // Behind a TLS-terminating proxy Auth.js would see plain HTTP and drop the Secure flag on its own.
+    useSecureCookies: config.auth.secureCookies,
+    session: { strategy: "jwt", maxAge: 8 * 60 * 60 },
+    pages: { signIn: "/signin" },
+    providers: [
+      Credentials({
+        id: "demo",
+        name: "Demo sign-in",
+        credentials: { email: { label: "Email", type: "email" } },
+        async authorize(raw) {
+          if (!config.auth.demoSignIn.enabled) throw new DemoSignInDisabled();
+          const parsed = demoCredentials.safeParse(raw);
+          // Only the seeded demo people, never another account the database holds.
+          if (!parsed.success || !isDemoPersonEmail(parsed.data.email)) return null;
+          const identity = await resolvePortalIdentity({ email: parsed.data.email, provider: "demo" });
+          if (!identity) return null;
+          // Outside the embedded defaults a demo person an admin has promoted still gets no admin session.
+          if (identity.role === "ADMIN" && !config.embedded) return null;
+          return { id: identity.id, email: identity.email, name: identity.name, role: identity.role };
+        },
+      }),
+    ],
+    callbacks: {
+      redirect({ url, baseUrl }) {
+        return new URL(safeCallbackPath(url, baseUrl), baseUrl).toString();
+      },
+      jwt({ token, user }) {
+        if (user) {
+          token.sub = user.id;
+          token.role = user.role;
+        }
+        return token;
+      },
+      session({ session, token }) {
+        session.user.id = token.sub ?? "";
+        session.user.role = (token.role as Role | undefined) ?? "EMPLOYEE";
+        return session;
+      },
+    },
+  };
+}
