@@ -76,8 +76,12 @@ test("every page's scripts carry the nonce of its CSP, so the browser runs them"
   expect(blocked).toEqual([]);
 });
 
-test("health reports the database and the AWS endpoint", async ({ request }) => {
-  const response = await request.get("/api/health");
+test("health tells anyone that the portal is up, and an admin the database and the AWS endpoint", async ({ page, request }) => {
+  const anonymous = await request.get("/api/health");
+  expect(anonymous.status()).toBe(200);
+  expect(await anonymous.json()).toEqual({ status: "ok" });
+  await signInAs(page, "carol");
+  const response = await page.request.get("/api/health");
   expect(response.status()).toBe(200);
   const body = await response.json();
   expect(body.database).toMatchObject({ status: "ok", kind: "pglite" });
