@@ -1,8 +1,11 @@
 import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
-import type { OutboxJob, PrismaClient } from "../generated/prisma/client";
-import { backoffMs, buryJob, claimJobs, completeJob, renewLease, rescheduleJob } from "./queue";
+import type { OutboxJob, Prisma, PrismaClient } from "../generated/prisma/client";
+import { backoffMs, buryJob, claimJobs, completeJob, HeldLease, holdsLease, leaseOf, LeaseLost, renewLease, rescheduleJob, type JobLease } from "./queue";
 import { onExecutorKick } from "../core/signal";
+import type { Tx } from "../core/tx";
+
+export { LeaseLost, type JobLease } from "./queue";
 
 /** What a handler wants done with its job. Returning nothing means done. */
 export type JobOutcome = { done: true } | { done: false; runAt: Date; countsAsAttempt?: boolean; note?: string };
@@ -10,6 +13,18 @@ export type JobOutcome = { done: true } | { done: false; runAt: Date; countsAsAt
 export interface JobContext {
   db: PrismaClient;
   owner: string;
+  /** This run's claim of the job; a later claim (by anyone) carries a higher token. */
+  lease: JobLease;
+  /** Aborted once the lease is known lost. */
+  signal: AbortSignal;
+  /**
+   * Throws LeaseLost unless the job is still ours: not known lost here, and in the database the same
+   * owner and token, still pending, lease not run out. Call it right before anything that must not
+   * happen twice (an AWS call). With `tx`, the row stays locked until that transaction ends.
+   */
+  assertLease(tx?: Tx): Promise<void>;
+  /** Runs `write` in a transaction that first locks the job row and checks the lease; LeaseLost (and nothing written) if it is gone. */
+  fenced<T>(write: (tx: Prisma.TransactionClient) => Promise<T>): Promise<T>;
   /** Test hook: called at named points so a test can simulate the process dying there. */
   checkpoint(point: string): Promise<void>;
 }
@@ -37,6 +52,8 @@ export interface WorkerOptions {
   /** First retry delay after a failed attempt; it doubles per attempt (with jitter) up to five minutes. */
   retryBaseMs?: number;
   onError?: (error: unknown, job: OutboxJob) => void;
+  /** Test hook: runs each lease renewal, so a test can make one fail or hang. */
+  renewLease?: (renew: () => Promise<boolean>, job: OutboxJob) => Promise<boolean>;
 }
 
 export class Worker {
@@ -95,9 +112,10 @@ export class Worker {
         this.pumpAgain = false;
         const free = this.concurrency - this.running.size;
         if (free <= 0) break;
+        const claimSentAt = Date.now();
         const jobs = await claimJobs(this.options.db, this.owner, this.leaseMs, free);
         for (const job of jobs) {
-          const run = this.runJob(job).finally(() => {
+          const run = this.runJob(job, claimSentAt).finally(() => {
             this.running.delete(run);
             if (!this.stopped) void this.pump();
           });
@@ -117,31 +135,57 @@ export class Worker {
     while ((await this.pump()) > 0 || this.running.size > 0) await Promise.allSettled([...this.running]);
   }
 
-  private async runJob(job: OutboxJob): Promise<void> {
+  private async runJob(job: OutboxJob, claimSentAt: number): Promise<void> {
     const { db } = this.options;
     const handler = this.options.handlers[job.kind];
-    const ctx: JobContext = { db, owner: this.owner, checkpoint: async (point) => void (await this.options.checkpoint?.(point, job)) };
-    // A third of the lease, so two renewals can fail before it lapses; a fixed floor above the lease
-    // (the old 1 s) let short leases run out mid-job and the job be claimed a second time.
-    const renew = setInterval(() => void renewLease(db, job, this.owner, this.leaseMs).catch(() => undefined), Math.max(50, this.leaseMs / 3));
+    const lease = leaseOf(job, this.owner);
+    const renew = () => renewLease(db, lease, this.leaseMs);
+    const held = new HeldLease(lease, this.leaseMs, claimSentAt, () => (this.options.renewLease ? this.options.renewLease(renew, job) : renew()));
+    const confirm = async (tx: Tx, lock: boolean) => {
+      held.check();
+      if (!(await holdsLease(tx, lease, lock))) held.lose("the database shows another claim, or an expired lease");
+      // The answer may have come back after the lease ran out here.
+      held.check();
+    };
+    const ctx: JobContext = {
+      db,
+      owner: this.owner,
+      lease,
+      signal: held.signal,
+      checkpoint: async (point) => void (await this.options.checkpoint?.(point, job)),
+      assertLease: (tx) => confirm(tx ?? db, tx !== undefined),
+      fenced: (write) =>
+        db.$transaction(async (tx) => {
+          await confirm(tx, true);
+          return write(tx);
+        }),
+    };
+    held.start();
     try {
       if (!handler) throw new PermanentJobError(`No handler for job kind ${job.kind}`);
       const outcome = await handler.run(job, ctx);
       await ctx.checkpoint("job:before-complete");
-      if (!outcome || outcome.done) await completeJob(db, job, this.owner);
-      else await rescheduleJob(db, job, this.owner, outcome.runAt, { countsAsAttempt: outcome.countsAsAttempt ?? false, error: outcome.note });
+      held.check();
+      const kept =
+        !outcome || outcome.done
+          ? await completeJob(db, lease)
+          : await rescheduleJob(db, job, lease, outcome.runAt, { countsAsAttempt: outcome.countsAsAttempt ?? false, error: outcome.note });
+      if (!kept) this.options.onError?.(new LeaseLost(`Job ${job.id} (token ${lease.token}) was claimed by another worker before ${this.owner} finished it.`), job);
     } catch (error) {
       if (error instanceof SimulatedCrash) return; // the lease stays; another worker retakes the job when it runs out
       this.options.onError?.(error, job);
+      // A worker that lost its lease abandons the job as it stands: whoever holds it now, or takes it
+      // when the lease runs out, decides what happens to it.
+      if (error instanceof LeaseLost || held.lost) return;
       const message = error instanceof Error ? error.message : String(error);
       const permanent = error instanceof PermanentJobError;
       if (permanent || job.attempts >= job.maxAttempts) {
-        if (await buryJob(db, job, this.owner, message)) await handler?.onGiveUp?.(job, error, ctx);
+        if (await buryJob(db, lease, message)) await handler?.onGiveUp?.(job, error, ctx);
       } else {
-        await rescheduleJob(db, job, this.owner, new Date(Date.now() + backoffMs(job.attempts, this.options.retryBaseMs)), { error: message, countsAsAttempt: true });
+        await rescheduleJob(db, job, lease, new Date(Date.now() + backoffMs(job.attempts, this.options.retryBaseMs)), { error: message, countsAsAttempt: true });
       }
     } finally {
-      clearInterval(renew);
+      held.stop();
     }
   }
 }

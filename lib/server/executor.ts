@@ -19,6 +19,7 @@ export interface ExecutorSettings {
   mail: { smtpUrl?: string; from: string };
   checkpoint?: WorkerOptions["checkpoint"];
   onError?: WorkerOptions["onError"];
+  renewLease?: WorkerOptions["renewLease"];
   owner?: string;
   /** First retry delay of a failed job attempt (default 1 s, doubling). */
   retryBaseMs?: number;
@@ -36,6 +37,7 @@ export function createExecutor(settings: ExecutorSettings): Worker {
     checkpoint: settings.checkpoint,
     retryBaseMs: settings.retryBaseMs,
     onError: settings.onError,
+    renewLease: settings.renewLease,
     handlers: {
       "request.execute": executeRequestHandler(settings.gateway),
       "request.reconcile": reconcileHandler(settings.gateway, { timeoutMs: settings.reconcileTimeoutMs, busyIntervalMs: settings.reconcileBusyMs }),

@@ -1,10 +1,9 @@
 import { AwsGatewayError, type AwsGateway, type BatchResult, type ItemFailure, type RegionGateway } from "../../aws";
-import type { PrismaClient } from "../../generated/prisma/client";
 import { recordAudit } from "../../core/audit";
 import type { BulkParams } from "../../schemas/admin";
 import { SYSTEM } from "../../core/tx";
 import { INVENTORY_SYNC_KEY, pokeJob } from "../../core/outbox";
-import type { JobHandler } from "../worker";
+import type { JobContext, JobHandler } from "../worker";
 
 // Runs an admin's bulk operation: pending items in batches of 25 (the batch APIs' limit), one batch at a
 // time, writing each batch's outcome and its AWS request ids before the next call. A crash repeats at
@@ -62,8 +61,8 @@ function runBatch(gw: RegionGateway, params: BulkParams, ids: string[]): Promise
 
 const plain = (f: ItemFailure) => f.message || `AWS refused it (${f.code}).`;
 
-async function recordBatch(db: PrismaClient, operationId: string, params: BulkParams, region: string, ids: string[], result: BatchResult) {
-  await db.$transaction(async (tx) => {
+async function recordBatch(fenced: JobContext["fenced"], operationId: string, params: BulkParams, region: string, ids: string[], result: BatchResult) {
+  await fenced(async (tx) => {
     if (result.succeeded.length) {
       await tx.bulkItem.updateMany({
         where: { operationId, workspaceId: { in: result.succeeded }, status: "PENDING" },
@@ -102,10 +101,11 @@ export function bulkExecuteHandler(gateway: () => AwsGateway): JobHandler {
         const items = await ctx.db.bulkItem.findMany({ where: { operationId, status: "PENDING", region: next.region }, orderBy: { workspaceId: "asc" }, take: BATCH, select: { workspaceId: true } });
         const ids = items.map((i) => i.workspaceId);
         await ctx.checkpoint("bulk:before-aws");
+        await ctx.assertLease();
         const gw = gateway().region(next.region);
         const result = await runBatch(gw, params, ids);
         await ctx.checkpoint("bulk:after-aws");
-        await recordBatch(ctx.db, operationId, params, next.region, ids, result);
+        await recordBatch(ctx.fenced, operationId, params, next.region, ids, result);
       }
       // Let the inventory catch up with the new states soon, so the fleet table does not lag behind.
       await pokeJob(ctx.db, INVENTORY_SYNC_KEY);

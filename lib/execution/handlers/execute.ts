@@ -49,11 +49,13 @@ export function executeRequestHandler(gateway: () => AwsGateway): JobHandler {
         const ws = change.type === "create" ? undefined : await gw.workspaces.getWorkspace(change.workspaceId);
         result = await alreadyApplied(gw, stored, ws);
       } else {
-        await db.request.update({ where: { id: requestId }, data: { awsCalledAt: new Date() } });
+        await ctx.fenced((tx) => tx.request.update({ where: { id: requestId }, data: { awsCalledAt: new Date() } }));
         stored.awsCalledAt = new Date();
       }
       let operationNote = "call";
       if (!result) {
+        await ctx.checkpoint("execute:before-call");
+        await ctx.assertLease();
         try {
           result = await callAws(gw, stored);
         } catch (error) {
@@ -68,7 +70,7 @@ export function executeRequestHandler(gateway: () => AwsGateway): JobHandler {
       await ctx.checkpoint("execute:after-aws");
       await ctx.checkpoint("execute:before-record");
 
-      await db.$transaction(async (tx) => {
+      await ctx.fenced(async (tx) => {
         await tx.request.update({
           where: { id: requestId },
           data: {
