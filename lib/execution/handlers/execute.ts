@@ -1,12 +1,14 @@
 import type { AwsGateway } from "../../aws";
 import { AwsGatewayError } from "../../aws";
-import { isFinished, type Change } from "../../domain";
+import { isFinished } from "../../domain";
 import type { OutboxJob } from "../../generated/prisma/client";
 import { recordAudit } from "../../core/audit";
 import { notify } from "../../core/notifications";
 import { describeChange } from "../../presentation/describe";
 import { SYSTEM, toJson } from "../../core/tx";
-import { alreadyApplied, callAws, ItemRefused, type StoredRequest } from "../apply";
+import { changeKind } from "../../changes/registry";
+import { ItemRefused, type StoredRequest } from "../../changes/types";
+import { parseExecutionMemo, parseStoredChange } from "../../core/stored-change";
 import { explainFailure, failRequest } from "../failure";
 import { pokeJob, RECONCILE_SWEEP_KEY } from "../../core/outbox";
 import { PermanentJobError, type JobContext, type JobHandler } from "../worker";
@@ -29,7 +31,8 @@ export function executeRequestHandler(gateway: () => AwsGateway): JobHandler {
       const { requestId } = job.payload as { requestId: string };
       let request = await db.request.findUnique({ where: { id: requestId } });
       if (!request || isFinished(request.status) || request.status === "PENDING_APPROVAL") return;
-      const change = request.change as unknown as Change;
+      const change = parseStoredChange(request.change);
+      const execution = changeKind(change).execution;
 
       if (request.status === "APPROVED") {
         await db.$transaction(async (tx) => {
@@ -42,12 +45,17 @@ export function executeRequestHandler(gateway: () => AwsGateway): JobHandler {
       await ctx.checkpoint("execute:before-aws");
 
       request = await db.request.findUniqueOrThrow({ where: { id: requestId } });
-      const stored: StoredRequest = { ...request, change, executionMemo: request.executionMemo as StoredRequest["executionMemo"] };
+      const stored: StoredRequest = { ...request, change, executionMemo: parseExecutionMemo(request.executionMemo) };
       const gw = gateway().region(request.region);
+      if (!execution) {
+        // Refused before approval by the domain; a stored one can only be a request from an older release.
+        await failRequest(db, requestId, { reason: `A ${change.type} request cannot be carried out.`, code: "not_allowed" }, { alertAdmins: false });
+        throw new PermanentJobError(`A ${change.type} request cannot be carried out.`);
+      }
       let result = null;
       if (request.awsCalledAt) {
         const ws = change.type === "create" ? undefined : await gw.workspaces.getWorkspace(change.workspaceId);
-        result = await alreadyApplied(gw, stored, ws);
+        result = await execution.alreadyApplied(gw, stored, ws);
       } else {
         await ctx.fenced((tx) => tx.request.update({ where: { id: requestId }, data: { awsCalledAt: new Date() } }));
         stored.awsCalledAt = new Date();
@@ -57,7 +65,7 @@ export function executeRequestHandler(gateway: () => AwsGateway): JobHandler {
         await ctx.checkpoint("execute:before-call");
         await ctx.assertLease();
         try {
-          result = await callAws(gw, stored);
+          result = await execution.call(gw, stored);
         } catch (error) {
           if (!isPermanent(error)) throw error;
           const failure = explainFailure(error);
