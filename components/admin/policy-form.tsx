@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { updatePolicyAction } from "@/lib/actions/admin-users";
-import type { PolicySettings } from "@/lib/domain";
+import type { PolicySettings } from "@/lib/domain/client";
 import { ActionMessage, actionError } from "./action-message";
 
 const lines = (ids: string[]) => ids.join("\n");

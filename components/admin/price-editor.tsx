@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { updatePricesAction } from "@/lib/actions/admin-users";
-import type { PriceTable } from "@/lib/domain";
+import type { PriceTable } from "@/lib/domain/client";
 import { ActionMessage, actionError } from "./action-message";
 
 const dollars = (cents: number) => (cents / 100).toFixed(2);

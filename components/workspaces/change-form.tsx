@@ -6,7 +6,7 @@ import { submitChangeRequest } from "@/lib/actions/requests";
 import type { ChangeRequestInput } from "@/lib/schemas/requests";
 import { ACTIONS, type ActionKind } from "@/lib/presentation/actions";
 import { breakEvenSentence } from "@/lib/presentation/format";
-import { rootVolumeOptions, userVolumeOptions } from "@/lib/presentation/volumes";
+import { rootVolumeOptions, userVolumeOptions } from "@/lib/domain/client";
 import { errorClass, hintClass, inputClass, labelClass, primaryButton, dangerButton } from "@/components/ui/styles";
 import { PreviewPanel } from "./preview-panel";
 import { readSubmitResult } from "./submit-result";

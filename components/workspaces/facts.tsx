@@ -1,4 +1,4 @@
-import { formatMoney } from "@/lib/domain";
+import { formatMoney } from "@/lib/domain/client";
 import { gb, relativeTime, utc } from "@/lib/presentation/format";
 import { computeTypeName, runningModeName } from "@/lib/presentation/describe";
 import type { WorkspaceView } from "@/lib/queries/workspaces";

@@ -5,7 +5,7 @@ import { useMemo, useState, useTransition } from "react";
 import { submitChangeRequest } from "@/lib/actions/requests";
 import type { ChangeRequestInput } from "@/lib/schemas/requests";
 import { breakEvenSentence } from "@/lib/presentation/format";
-import { userVolumeOptions, validCombination } from "@/lib/presentation/volumes";
+import { ROOT_VOLUME_SIZES_GB, userVolumeOptions, validCombination } from "@/lib/domain/client";
 import type { BundleCard } from "@/lib/queries/new-workspace";
 import { errorClass, hintClass, inputClass, labelClass, primaryButton } from "@/components/ui/styles";
 import { BundlePicker } from "./bundle-picker";
@@ -15,7 +15,6 @@ import { SubmitOutcome } from "./submit-outcome";
 import { usePreview } from "./use-preview";
 
 const TIMEOUT_HOURS = [1, 2, 3, 4, 6, 8, 12, 24, 48];
-const ROOTS = [80, 175, 200, 250, 500, 1000, 2000];
 
 export interface RequestWorkspaceFormProps {
   directories: { id: string; name: string; type: string; region: string }[];
@@ -60,8 +59,11 @@ export function RequestWorkspaceForm({ directories, bundles, costCenter: default
     if (first) chooseBundle(first.id);
   }
 
-  const rootOptions = ROOTS.filter((r) => r >= (bundle?.defaultRootVolumeGb ?? 0));
-  const userOptions = [bundle?.defaultUserVolumeGb ?? userGb, ...userVolumeOptions(rootGb, bundle?.defaultUserVolumeGb ?? userGb)].filter((u) => validCombination(rootGb, u));
+  const rootOptions = ROOT_VOLUME_SIZES_GB.filter((r) => r >= (bundle?.defaultRootVolumeGb ?? 0));
+  // Never below the bundle's own user volume: the rules refuse a smaller one.
+  const smallestUser = bundle?.defaultUserVolumeGb ?? userGb;
+  const userOptionsFor = (root: number) => [smallestUser, ...userVolumeOptions(root, smallestUser)].filter((u) => validCombination(root, u));
+  const userOptions = userOptionsFor(rootGb);
 
   const change: ChangeRequestInput["change"] | null = bundle && directoryId
     ? {
@@ -120,7 +122,7 @@ export function RequestWorkspaceForm({ directories, bundles, costCenter: default
           </div>
           <div>
             <label htmlFor="rootVolume" className={labelClass}>Root volume</label>
-            <select id="rootVolume" className={inputClass} value={rootGb} onChange={(e) => { const r = Number(e.target.value); setRootGb(r); if (!validCombination(r, userGb)) setUserGb(r === 80 ? 50 : 100); }}>
+            <select id="rootVolume" className={inputClass} value={rootGb} onChange={(e) => { const r = Number(e.target.value); setRootGb(r); if (!validCombination(r, userGb)) setUserGb(userOptionsFor(r)[0] ?? userGb); }}>
               {rootOptions.map((r) => <option key={r} value={r}>{r} GB</option>)}
             </select>
           </div>

@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { approvalPolicy, pendingApprovalStatus, type ApprovalStep } from "./approval";
 import type { Change, ChangeType } from "./change";
 import { money } from "./money";
-import { DEFAULT_POLICY_SETTINGS, policySettingsSchema, type PolicySettings } from "./settings";
+import { policySettingsSchema } from "./schemas";
+import { DEFAULT_POLICY_SETTINGS, type PolicySettings } from "./settings";
 import { requester } from "./testing/fixtures";
 import type { Requester } from "./types";
 

@@ -1,9 +1,8 @@
-import { z } from "zod";
-import { COMPUTE_TYPES, RUNNING_MODES, type ComputeType, type RunningMode, type Tag } from "./types";
+import type { ComputeType, RunningMode, Tag } from "./types";
 
 // Every change a user or admin can ask for. One request carries one change: that is how the
 // "compute and volumes never in the same request" rule is kept by construction, and the strict
-// zod schema below refuses an input that tries to smuggle both into one object.
+// zod schema (changeSchema in schemas.ts) refuses an input that tries to smuggle both into one object.
 
 export interface CreateChange {
   type: "create";
@@ -112,38 +111,3 @@ export const DESTRUCTIVE_CHANGE_TYPES: readonly ChangeType[] = ["rebuild", "rest
 export function isDestructive(change: Change): boolean {
   return DESTRUCTIVE_CHANGE_TYPES.includes(change.type);
 }
-
-// Shape checks only; the rules (sizes, states, limits) live in validate/ so they produce plain refusals.
-const tagSchema = z.strictObject({ key: z.string(), value: z.string() });
-const workspaceId = z.string().min(1);
-const onWorkspace = <T extends string>(type: T) => z.strictObject({ type: z.literal(type), workspaceId });
-const integer = z.number().int();
-
-export const changeSchema = z.discriminatedUnion("type", [
-  z.strictObject({
-    type: z.literal("create"),
-    ownerUserName: z.string().min(1),
-    directoryId: z.string().min(1),
-    bundleId: z.string().min(1),
-    runningMode: z.enum(RUNNING_MODES),
-    autoStopTimeoutMinutes: integer.optional(),
-    rootVolumeGb: integer.optional(),
-    userVolumeGb: integer.optional(),
-    rootVolumeEncrypted: z.boolean(),
-    userVolumeEncrypted: z.boolean(),
-    tags: z.array(tagSchema),
-  }),
-  onWorkspace("reboot"),
-  onWorkspace("start"),
-  onWorkspace("stop"),
-  onWorkspace("rebuild"),
-  onWorkspace("restore"),
-  onWorkspace("terminate"),
-  onWorkspace("resetPassword"),
-  onWorkspace("computeType").extend({ computeType: z.enum(COMPUTE_TYPES) }),
-  onWorkspace("volumes").extend({ rootVolumeGb: integer.optional(), userVolumeGb: integer.optional() }),
-  onWorkspace("runningMode").extend({ runningMode: z.enum(RUNNING_MODES), autoStopTimeoutMinutes: integer.optional() }),
-  onWorkspace("migrate").extend({ targetBundleId: z.string().min(1) }),
-  onWorkspace("tags").extend({ set: z.array(tagSchema), remove: z.array(z.string()) }),
-  onWorkspace("encryption").extend({ rootVolumeEncrypted: z.boolean(), userVolumeEncrypted: z.boolean() }),
-]);

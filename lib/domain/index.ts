@@ -1,19 +1,4 @@
-// The public API of the domain: pure rules, no I/O. Callers import it as `@/lib/domain`.
-export * from "./types";
-export * from "./change";
-export * from "./money";
-export * from "./prices";
-export { EXAMPLE_PRICE_TABLE } from "./prices.seed";
-export * from "./cost";
-export * from "./settings";
-export * from "./approval";
-export * from "./approvers";
-export * from "./running-mode";
-export * from "./impact";
-export * from "./request-status";
-export { validateChange, validateChangeSet } from "./validate";
-export { catalogOfferingFor, selfServiceRefusals } from "./validate/access";
-export { DEFAULT_VALIDATION_POLICY, type Refusal, type ValidationContext, type ValidationPolicy, type ValidationResult } from "./validate/context";
-export { volumeCombinationRefusals, MAX_VOLUME_GB } from "./validate/volumes";
-export { computeChangeDirection } from "./validate/compute";
-export { tagRefusals, applyTagsChange, PORTAL_REQUEST_TAG_KEY, COST_CENTRE_TAG_KEY, MAX_TAGS_PER_RESOURCE } from "./validate/tags";
+// The public API of the domain: pure rules, no I/O. Server code imports it as `@/lib/domain`; client
+// components import `@/lib/domain/client`, the same without the zod schemas.
+export * from "./client";
+export * from "./schemas";

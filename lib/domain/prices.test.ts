@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { BREAK_EVEN_HOURS } from "./running-mode";
-import { findComputePrice, priceTableSchema, unconfirmedPrices } from "./prices";
+import { findComputePrice, unconfirmedPrices } from "./prices";
 import { EXAMPLE_PRICE_TABLE } from "./prices.seed";
+import { priceTableSchema } from "./schemas";
 import type { ComputeType } from "./types";
 
 describe("price table schema", () => {

@@ -1,4 +1,4 @@
-import type { Change } from "../domain";
+import type { Change } from "../domain/client";
 
 const COMPUTE_NAMES: Record<string, string> = {
   VALUE: "Value",

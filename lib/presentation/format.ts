@@ -1,14 +1,8 @@
-// No imports from lib/domain here: client forms use these helpers, and the domain brings zod along.
-type Money = { cents: number; currency: "USD" };
+import { formatMoney, type Money } from "../domain/client";
 
 // Formatters are built once: creating an Intl formatter costs far more than using one, and a page formats many values.
 const wholeNumber = new Intl.NumberFormat("en-US");
 const relative = new Intl.RelativeTimeFormat("en", { numeric: "auto" });
-
-function formatMoney(a: Money): string {
-  const abs = Math.abs(a.cents);
-  return `${a.cents < 0 ? "-" : ""}$${wholeNumber.format(Math.floor(abs / 100))}.${String(abs % 100).padStart(2, "0")}`;
-}
 
 // Small formatting helpers for the pages. Dates are shown in UTC with the zone named, so a manager in
 // another country and the audit log agree on what "when" means.

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { changeSchema, type Change, type ChangeType } from "../change";
+import type { Change, ChangeType } from "../change";
+import { changeSchema } from "../schemas";
 import { codesOf } from "../testing/codes";
 import { ALL_PERMISSIONS, context, directory, requester } from "../testing/fixtures";
 import type { RequesterRole, SelfServicePermissions } from "../types";

@@ -3,7 +3,7 @@ import { codesOf } from "../testing/codes";
 import { context, hoursAgo, minutesAgo, workspace } from "../testing/fixtures";
 import type { ComputeType, Workspace } from "../types";
 import { validateChange } from "./index";
-import { volumeCombinationRefusals } from "./volumes";
+import { ROOT_VOLUME_SIZES_GB, USER_VOLUME_SIZES_GB, rootVolumeOptions, userVolumeOptions, validCombination, volumeCombinationRefusals } from "./volumes";
 
 describe("volumeCombinationRefusals", () => {
   const rows: { root: number; user: number; computeType?: ComputeType; codes: string[] }[] = [
@@ -76,5 +76,42 @@ describe("validateChange: volumes", () => {
     const ctx = context({ workspace: workspace({ lastVolumeChangeAt: { user: hoursAgo(4) } }) });
     const result = validateChange(ctx, { type: "volumes", workspaceId: "ws-1", userVolumeGb: 100 });
     expect(result.ok ? "" : result.reasons[0]?.message).toContain("Try again in about 2 hours.");
+  });
+});
+
+describe("volume sizes the forms offer", () => {
+  it("offers only larger user volumes that fit the root volume", () => {
+    expect(userVolumeOptions(80, 10)).toEqual([50, 100]);
+    expect(userVolumeOptions(80, 50)).toEqual([100]);
+    expect(userVolumeOptions(80, 100)).toEqual([]);
+    expect(userVolumeOptions(175, 100)).toEqual([150, 200, 250, 300, 500, 1000, 2000]);
+    expect(userVolumeOptions(175, 2000)).toEqual([]);
+  });
+
+  it("offers a larger root only when the user volume allows it", () => {
+    expect(rootVolumeOptions(80, 50)).toEqual([]);
+    expect(rootVolumeOptions(80, 100)).toEqual([175, 200, 250, 300, 500, 1000, 2000]);
+    expect(rootVolumeOptions(300, 100)).toEqual([500, 1000, 2000]);
+  });
+
+  it("offers every root size from 80 GB to the maximum that a new WorkSpace may start with", () => {
+    expect(ROOT_VOLUME_SIZES_GB).toEqual([80, 175, 200, 250, 300, 500, 1000, 2000]);
+    expect(USER_VOLUME_SIZES_GB).toEqual([10, 50, 100, 150, 200, 250, 300, 500, 1000, 2000]);
+  });
+
+  it("agrees with the rule on every pair of offered sizes and on sizes in between", () => {
+    const sizes = [...new Set([...ROOT_VOLUME_SIZES_GB, ...USER_VOLUME_SIZES_GB, 20, 99, 101, 120, 174, 2001, 80.5, 0])];
+    for (const root of sizes) {
+      for (const user of sizes) expect(validCombination(root, user), `[${root}, ${user}]`).toBe(volumeCombinationRefusals(root, user, "STANDARD").length === 0);
+    }
+  });
+
+  it("offers only sizes the rule accepts", () => {
+    for (const root of ROOT_VOLUME_SIZES_GB) {
+      for (const user of USER_VOLUME_SIZES_GB.filter((size) => validCombination(root, size))) {
+        for (const u of userVolumeOptions(root, user)) expect(volumeCombinationRefusals(root, u, "STANDARD"), `[${root}, ${u}]`).toEqual([]);
+        for (const r of rootVolumeOptions(root, user)) expect(volumeCombinationRefusals(r, user, "STANDARD"), `[${r}, ${user}]`).toEqual([]);
+      }
+    }
   });
 });

@@ -14,10 +14,19 @@ export const VOLUME_CHANGE_SPACING_MS = 6 * HOUR_MS;
 
 /** The allowed [root, user] pairs: [80,10], [80,50], [80,100], [175–2000, 100–2000]; GPU types need ≥100/100. */
 export function volumeCombinationRefusals(rootGb: number, userGb: number, computeType: ComputeType): Refusal[] {
-  const refusals: Refusal[] = [];
   if (!isWholePositive(rootGb) || !isWholePositive(userGb)) {
     return [{ code: "VOLUME_NOT_WHOLE_GB", message: "Volume sizes must be whole numbers of GB." }];
   }
+  const refusals = volumePairRefusals(rootGb, userGb);
+  if (GPU_COMPUTE_TYPES.includes(computeType) && (rootGb < GRAPHICS_MIN_VOLUME_GB || userGb < GRAPHICS_MIN_VOLUME_GB)) {
+    refusals.push({ code: "GRAPHICS_MIN_VOLUMES", message: "Graphics WorkSpaces need at least 100 GB on both the root and the user volume." });
+  }
+  return refusals;
+}
+
+/** The rule for whole-GB [root, user] pairs that holds for every compute type. */
+function volumePairRefusals(rootGb: number, userGb: number): Refusal[] {
+  const refusals: Refusal[] = [];
   if (rootGb > MAX_VOLUME_GB || userGb > MAX_VOLUME_GB) {
     refusals.push({ code: "VOLUME_ABOVE_MAXIMUM", message: `A volume can be at most ${MAX_VOLUME_GB} GB.` });
   }
@@ -32,14 +41,33 @@ export function volumeCombinationRefusals(rootGb: number, userGb: number, comput
   } else if (userGb < LARGE_ROOT_USER_VOLUME_MIN_GB) {
     refusals.push({ code: "ROOT_VOLUME_NEEDS_LARGER_USER", message: `A root volume of ${LARGE_ROOT_VOLUME_MIN_GB} GB or more needs a user volume of at least 100 GB.` });
   }
-  if (GPU_COMPUTE_TYPES.includes(computeType) && (rootGb < GRAPHICS_MIN_VOLUME_GB || userGb < GRAPHICS_MIN_VOLUME_GB)) {
-    refusals.push({ code: "GRAPHICS_MIN_VOLUMES", message: "Graphics WorkSpaces need at least 100 GB on both the root and the user volume." });
-  }
   return refusals;
 }
 
 function isWholePositive(value: number): boolean {
   return Number.isInteger(value) && value > 0;
+}
+
+// The forms offer round sizes only; the rule itself accepts any whole GB in the ranges above.
+const ROUND_SIZES_GB = [150, 200, 250, 300, 500, 1000, MAX_VOLUME_GB];
+/** Root volume sizes the forms offer, smallest first. */
+export const ROOT_VOLUME_SIZES_GB: readonly number[] = [SMALL_ROOT_VOLUME_GB, LARGE_ROOT_VOLUME_MIN_GB, ...ROUND_SIZES_GB.filter((gb) => gb > LARGE_ROOT_VOLUME_MIN_GB)];
+/** User volume sizes the forms offer, smallest first. */
+export const USER_VOLUME_SIZES_GB: readonly number[] = [...USER_VOLUMES_WITH_SMALL_ROOT, ...ROUND_SIZES_GB.filter((gb) => gb > LARGE_ROOT_USER_VOLUME_MIN_GB)];
+
+/** True when AWS accepts the [root, user] pair; graphics compute types also need 100 GB on each (volumeCombinationRefusals). */
+export function validCombination(rootGb: number, userGb: number): boolean {
+  return isWholePositive(rootGb) && isWholePositive(userGb) && volumePairRefusals(rootGb, userGb).length === 0;
+}
+
+/** Larger user volume sizes that fit the current root volume. */
+export function userVolumeOptions(rootGb: number, userGb: number): number[] {
+  return USER_VOLUME_SIZES_GB.filter((size) => size > userGb && validCombination(rootGb, size));
+}
+
+/** Larger root volume sizes that fit the current user volume. */
+export function rootVolumeOptions(rootGb: number, userGb: number): number[] {
+  return ROOT_VOLUME_SIZES_GB.filter((size) => size > rootGb && validCombination(size, userGb));
 }
 
 /** The 6-hour cool-down after creation, shared with compute upgrades. */
