@@ -13,9 +13,11 @@ export * from "./approvers";
 export * from "./running-mode";
 export * from "./impact";
 export * from "./request-status";
+export * from "./workspace-actions";
 export { validateChange, validateChangeSet } from "./validate";
+export { changePreconditions } from "./validate/preconditions";
 export { catalogOfferingFor, selfServiceRefusals } from "./validate/access";
-export { DEFAULT_VALIDATION_POLICY, type Refusal, type ValidationContext, type ValidationPolicy, type ValidationResult } from "./validate/context";
+export { DEFAULT_VALIDATION_POLICY, type PreconditionContext, type Refusal, type ValidationContext, type ValidationPolicy, type ValidationResult } from "./validate/context";
 export {
   volumeCombinationRefusals,
   validCombination,
@@ -25,5 +27,5 @@ export {
   USER_VOLUME_SIZES_GB,
   MAX_VOLUME_GB,
 } from "./validate/volumes";
-export { computeChangeDirection } from "./validate/compute";
+export { computeChangeDirection, COMPUTE_SIZE_ORDER } from "./validate/compute";
 export { tagRefusals, applyTagsChange, PORTAL_REQUEST_TAG_KEY, COST_CENTRE_TAG_KEY, MAX_TAGS_PER_RESOURCE } from "./validate/tags";

@@ -1,51 +1,16 @@
 import "server-only";
 import type { CurrentUser } from "../auth/session";
 import { db } from "../db";
-import { BREAK_EVEN_HOURS, COMPUTE_TYPES, type Change, type ComputeType } from "../domain";
-import { assessChange } from "../services/requests/assess";
-import { ServiceError } from "../core/errors";
-import type { WorkspaceView } from "./workspaces";
-import { bundlesIn } from "./catalog";
-import { getPolicySettings } from "../core/settings";
-import { catalogOfferingFor } from "../domain";
+import { BREAK_EVEN_HOURS, catalogOfferingFor, COMPUTE_TYPES, workspaceActions, type ComputeType, type WorkspaceAction, type WorkspaceActionKind } from "../domain";
 import { catalogSource } from "../core/catalog";
+import { notFound } from "../core/errors";
+import { getPolicySettings } from "../core/settings";
+import { toDomainWorkspace } from "../core/workspace-records";
 import { ACTIONS, type ActionKind } from "../presentation/actions";
+import { bundlesIn } from "./catalog";
+import type { WorkspaceView } from "./workspaces";
 
 export { ACTIONS, type ActionKind };
-
-// Refusals that make an action unavailable whatever the user would fill in; the rest depend on the form.
-const BLOCKING = new Set([
-  "SELF_SERVICE_DISABLED",
-  "DIRECTORY_UNKNOWN",
-  "WRONG_STATE",
-  "ADMIN_MAINTENANCE",
-  "OPEN_REQUEST",
-  "WORKSPACE_GONE",
-  "MODIFICATION_IN_PROGRESS",
-  "REBOOT_IN_PROGRESS",
-  "NO_SNAPSHOT",
-  "RUNNING_MODE_NOT_STOPPABLE",
-  "MIGRATE_TOO_NEW",
-  "WORKSPACE_TOO_NEW",
-]);
-
-function probe(kind: ActionKind, ws: WorkspaceView): Change {
-  const workspaceId = ws.id;
-  switch (kind) {
-    case "computeType": {
-      const other = COMPUTE_TYPES.find((t) => t !== ws.computeType) as ComputeType;
-      return { type: "computeType", workspaceId, computeType: other };
-    }
-    case "volumes":
-      return { type: "volumes", workspaceId, userVolumeGb: (ws.userVolumeGb ?? 0) + 1 };
-    case "runningMode":
-      return ws.runningMode === "AUTO_STOP" ? { type: "runningMode", workspaceId, runningMode: "ALWAYS_ON" } : { type: "runningMode", workspaceId, runningMode: "AUTO_STOP", autoStopTimeoutMinutes: 60 };
-    case "migrate":
-      return { type: "migrate", workspaceId, targetBundleId: "__probe__" };
-    default:
-      return { type: kind, workspaceId } as Change;
-  }
-}
 
 export interface ActionAvailability {
   kind: ActionKind;
@@ -53,20 +18,33 @@ export interface ActionAvailability {
   reasons: string[];
 }
 
-/** For each action on the WorkSpace page: can it be asked for now, and if not, why. */
+// Typed with the domain's kinds and returning the page's, so the build fails when the two lists differ.
+function availabilityOf(actions: readonly WorkspaceAction[], kind: WorkspaceActionKind): ActionAvailability {
+  const action = actions.find((candidate) => candidate.kind === kind);
+  if (!action) return { kind, available: false, reasons: ["This action is not available."] };
+  return { kind, available: action.enabled, reasons: action.enabled ? [] : [...new Set(action.refusals.map((refusal) => refusal.message))] };
+}
+
+/** For each action on the WorkSpace page: can it be asked for now, and if not, why. The domain decides (workspaceActions). */
 export async function actionAvailability(user: CurrentUser, ws: WorkspaceView): Promise<ActionAvailability[]> {
-  const results: ActionAvailability[] = [];
-  // One at a time: the embedded database serves one connection, and each assessment is a few small reads.
-  for (const { kind, parameterised } of ACTIONS) {
-    try {
-      const a = await assessChange(db(), user, { change: probe(kind, ws), confirmDestructive: true });
-      const reasons = a.reasons.filter((r) => r.code !== "CONFIRMATION_REQUIRED" && (!parameterised || BLOCKING.has(r.code))).map((r) => r.message);
-      results.push({ kind, available: reasons.length === 0, reasons: [...new Set(reasons)] });
-    } catch (error) {
-      results.push({ kind, available: false, reasons: [error instanceof ServiceError ? error.message : "This action cannot be checked right now; try again in a moment."] });
-    }
+  const unavailable = (reason: string) => ACTIONS.map(({ kind }) => ({ kind, available: false, reasons: [reason] }));
+  try {
+    const row = await db().workspace.findFirst({ where: { id: ws.id, goneAt: null, ...(user.role === "ADMIN" ? {} : { ownerId: user.id }) }, omit: { raw: true } });
+    if (!row) return unavailable(notFound("That WorkSpace").message);
+    const catalog = catalogSource();
+    // The snapshots tell whether one exists for restore and migrate, and date the WorkSpace for the age rules.
+    const [directories, snapshots] = await Promise.all([catalog.directories(row.region), catalog.snapshots(row.region, row.id)]);
+    const actions = workspaceActions({
+      now: new Date(),
+      requester: { role: user.role },
+      directories,
+      workspace: toDomainWorkspace(row, snapshots),
+      requests: ws.openRequests,
+    });
+    return ACTIONS.map(({ kind }) => availabilityOf(actions, kind));
+  } catch {
+    return unavailable("This action cannot be checked right now; try again in a moment.");
   }
-  return results;
 }
 
 /** What the parameterised forms may offer: compute types of offered bundles, migration targets. */

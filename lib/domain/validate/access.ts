@@ -1,7 +1,7 @@
 import type { ChangeType } from "../change";
 import type { PolicySettings } from "../settings";
 import type { CatalogOffering, Directory, SelfServicePermissions, Workspace } from "../types";
-import type { Refusal, ValidationContext } from "./context";
+import type { PreconditionContext, Refusal } from "./context";
 
 // Which directory self-service switch governs which change. Changes not listed are portal requests
 // that the directory has no switch for (they go through approval instead).
@@ -14,7 +14,7 @@ const PERMISSION_FOR_CHANGE: Partial<Record<ChangeType, { permission: keyof Self
 };
 
 /** Employees (and managers acting for themselves) follow the directory's switches; admins are not bound by them. */
-export function selfServiceRefusals(ctx: ValidationContext, workspace: Workspace, changeType: ChangeType): Refusal[] {
+export function selfServiceRefusals(ctx: PreconditionContext, workspace: Workspace, changeType: ChangeType): Refusal[] {
   if (ctx.requester.role === "ADMIN") return [];
   const rule = PERMISSION_FOR_CHANGE[changeType];
   if (!rule) return [];

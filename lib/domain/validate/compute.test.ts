@@ -16,6 +16,8 @@ describe("validateChange: computeType", () => {
     { name: "larger 5 h 59 min after the last upgrade", ws: { lastComputeChangeAt: { larger: minutesAgo(359) } }, to: "POWER", codes: ["COMPUTE_LARGER_TOO_SOON"] },
     { name: "larger 1 h after a downgrade", ws: { lastComputeChangeAt: { smaller: hoursAgo(1) } }, to: "POWER", codes: ["COMPUTE_LARGER_TOO_SOON"] },
     { name: "larger on a 5 h old WorkSpace", ws: { createdAt: hoursAgo(5) }, to: "POWER", codes: ["WORKSPACE_TOO_NEW"] },
+    { name: "VALUE → STANDARD on a 5 h old WorkSpace", ws: { computeType: "VALUE", bundleId: "wsb-value", userVolumeGb: 10, createdAt: hoursAgo(5) }, to: "STANDARD", codes: ["WORKSPACE_TOO_NEW"] },
+    { name: "smaller on a 5 h old WorkSpace", ws: { createdAt: hoursAgo(5) }, to: "VALUE", codes: [] },
     { name: "smaller exactly 30 days after the last downgrade", ws: { lastComputeChangeAt: { smaller: daysAgo(30) } }, to: "VALUE", codes: [] },
     { name: "smaller 30 days minus a minute after", ws: { lastComputeChangeAt: { smaller: THIRTY_DAYS_MINUS_A_MINUTE } }, to: "VALUE", codes: ["COMPUTE_SMALLER_TOO_SOON"] },
     { name: "smaller 1 h after an upgrade", ws: { lastComputeChangeAt: { larger: hoursAgo(1) } }, to: "VALUE", codes: [] },

@@ -1,13 +1,16 @@
 import type { ComputeTypeChange } from "../change";
 import { GPU_COMPUTE_TYPES, SWITCHABLE_GPU_COMPUTE_TYPES, type ComputeChangeDirection, type ComputeType, type Workspace } from "../types";
-import { DAY_MS, HOUR_MS, hasElapsed, requireNoModificationInProgress, requireState, waitSentence, type Refusal, type ValidationContext } from "./context";
+import { DAY_MS, HOUR_MS, hasElapsed, requireNoModificationInProgress, requireState, waitSentence, type PreconditionContext, type Refusal, type ValidationContext } from "./context";
 import { requireWorkspaceAge } from "./volumes";
 
 export const COMPUTE_LARGER_SPACING_MS = 6 * HOUR_MS;
 export const COMPUTE_SMALLER_SPACING_MS = 30 * DAY_MS;
 
-// Size order inside each family; only the order matters (it decides which cool-down applies).
-const COMPUTE_RANK: Record<ComputeType, number> = {
+/**
+ * Compute sizes from small to large: a higher number is a larger size; the g4dn generation of a graphics
+ * type has the same size as the older one. Only the order matters (it decides which cool-down applies).
+ */
+export const COMPUTE_SIZE_ORDER: Readonly<Record<ComputeType, number>> = {
   VALUE: 1,
   STANDARD: 2,
   PERFORMANCE: 3,
@@ -20,7 +23,12 @@ const COMPUTE_RANK: Record<ComputeType, number> = {
 };
 
 export function computeChangeDirection(from: ComputeType, to: ComputeType): ComputeChangeDirection {
-  return COMPUTE_RANK[to] > COMPUTE_RANK[from] ? "LARGER" : "SMALLER";
+  return COMPUTE_SIZE_ORDER[to] > COMPUTE_SIZE_ORDER[from] ? "LARGER" : "SMALLER";
+}
+
+/** Nothing is smaller, so every compute change of such a WorkSpace is an upgrade. */
+function isSmallestComputeSize(computeType: ComputeType): boolean {
+  return Object.values(COMPUTE_SIZE_ORDER).every((rank) => rank >= COMPUTE_SIZE_ORDER[computeType]);
 }
 
 /** GPU WorkSpaces switch only between Graphics.g4dn and GraphicsPro.g4dn; nothing moves into or out of the GPU family. */
@@ -35,15 +43,20 @@ export function gpuFamilyRefusals(from: ComputeType, to: ComputeType): Refusal[]
   return [{ code: "COMPUTE_GPU_FAMILY", message }];
 }
 
-export function validateComputeType(ctx: ValidationContext, workspace: Workspace, change: ComputeTypeChange): Refusal[] {
-  const refusals: Refusal[] = [
+export function computeTypePreconditions(ctx: PreconditionContext, workspace: Workspace): Refusal[] {
+  return [
     ...requireState(workspace, ["AVAILABLE", "STOPPED"], "change its compute type"),
     ...requireNoModificationInProgress(workspace),
+    // At the smallest size whatever is chosen is an upgrade, so the upgrades' age rule applies already.
+    ...(isSmallestComputeSize(workspace.computeType) ? requireWorkspaceAge(workspace, ctx.now, "compute type") : []),
   ];
+}
+
+export function computeTypeParameterRefusals(ctx: ValidationContext, workspace: Workspace, change: ComputeTypeChange): Refusal[] {
   const from = workspace.computeType;
   const to = change.computeType;
-  if (from === to) return [...refusals, { code: "COMPUTE_SAME", message: `The WorkSpace already has the ${to} compute type.` }];
-  refusals.push(...gpuFamilyRefusals(from, to));
+  if (from === to) return [{ code: "COMPUTE_SAME", message: `The WorkSpace already has the ${to} compute type.` }];
+  const refusals: Refusal[] = [...gpuFamilyRefusals(from, to)];
 
   const offered = offeredComputeTypes(ctx, workspace);
   if (!offered.has(to)) {
@@ -54,7 +67,8 @@ export function validateComputeType(ctx: ValidationContext, workspace: Workspace
   // Upgrades wait 6 h after any compute change (a downgrade also resizes the machine), downgrades 30 days after the last downgrade.
   const lastAny = latest(larger, smaller);
   if (computeChangeDirection(from, to) === "LARGER") {
-    refusals.push(...requireWorkspaceAge(workspace, ctx.now, "compute type"));
+    // At the smallest size the preconditions already report the age.
+    if (!isSmallestComputeSize(from)) refusals.push(...requireWorkspaceAge(workspace, ctx.now, "compute type"));
     if (lastAny && !hasElapsed(lastAny, ctx.now, COMPUTE_LARGER_SPACING_MS)) {
       refusals.push({
         code: "COMPUTE_LARGER_TOO_SOON",

@@ -34,7 +34,15 @@ export const DEFAULT_VALIDATION_POLICY: ValidationPolicy = {
   requiredTagKeys: [],
 };
 
-export function policyOf(ctx: ValidationContext): ValidationPolicy {
+/**
+ * What the preconditions of a change look at: whether it can be asked for at all on a WorkSpace, before
+ * anyone chose sizes, a compute type or a bundle. The catalog and the offering matter only to the choices.
+ */
+export interface PreconditionContext extends Pick<ValidationContext, "now" | "directories" | "directoryUser" | "policy"> {
+  requester: Pick<Requester, "role">;
+}
+
+export function policyOf(ctx: Pick<ValidationContext, "policy">): ValidationPolicy {
   return { ...DEFAULT_VALIDATION_POLICY, ...ctx.policy };
 }
 

@@ -1,13 +1,13 @@
-import type { Change } from "../change";
-import { selfServiceRefusals } from "./access";
-import { validateComputeType } from "./compute";
+import type { Change, ExistingWorkspaceChange } from "../change";
+import type { Workspace } from "../types";
+import { computeTypeParameterRefusals } from "./compute";
 import { policyOf, resultOf, type Refusal, type ValidationContext, type ValidationResult } from "./context";
 import { validateCreate } from "./create";
-import { validateEncryption, validateLifecycle, validateResetPassword } from "./lifecycle";
-import { validateMigrate } from "./migrate";
-import { validateRunningMode } from "./running-mode";
+import { migrateParameterRefusals } from "./migrate";
+import { changePreconditions, isGone } from "./preconditions";
+import { runningModeParameterRefusals } from "./running-mode";
 import { validateTags } from "./tags";
-import { validateVolumes } from "./volumes";
+import { volumesParameterRefusals } from "./volumes";
 
 /** Every rule that applies to `change`; all refusals are reported at once so the user can fix them together. */
 export function validateChange(ctx: ValidationContext, change: Change): ValidationResult {
@@ -17,45 +17,37 @@ export function validateChange(ctx: ValidationContext, change: Change): Validati
   if (!workspace || workspace.id !== change.workspaceId) {
     return resultOf([{ code: "WORKSPACE_UNKNOWN", message: "The WorkSpace could not be found." }]);
   }
-  if (workspace.state === "TERMINATED" || workspace.state === "TERMINATING") {
-    return resultOf([{ code: "WORKSPACE_GONE", message: "This WorkSpace has been given back and no longer exists." }]);
-  }
+  const preconditions = changePreconditions(ctx, workspace, change.type);
+  // Nothing chosen for a WorkSpace that no longer exists is worth judging.
+  if (isGone(workspace)) return resultOf(preconditions);
+  return resultOf([...preconditions, ...parameterRefusals(ctx, workspace, change)]);
+}
 
-  const refusals: Refusal[] = [...selfServiceRefusals(ctx, workspace, change.type)];
+/** The checks of what the user chose: sizes, compute type, running mode, target bundle, tags. */
+function parameterRefusals(ctx: ValidationContext, workspace: Workspace, change: ExistingWorkspaceChange): Refusal[] {
   switch (change.type) {
+    case "computeType":
+      return computeTypeParameterRefusals(ctx, workspace, change);
+    case "volumes":
+      return volumesParameterRefusals(ctx, workspace, change);
+    case "runningMode":
+      return runningModeParameterRefusals(ctx, workspace, change);
+    case "migrate":
+      return migrateParameterRefusals(ctx, workspace, change);
+    case "tags":
+      return validateTags(workspace, change, policyOf(ctx).requiredTagKeys);
     case "reboot":
     case "start":
     case "stop":
     case "rebuild":
     case "restore":
     case "terminate":
-      refusals.push(...validateLifecycle(ctx, workspace, change));
-      break;
-    case "computeType":
-      refusals.push(...validateComputeType(ctx, workspace, change));
-      break;
-    case "volumes":
-      refusals.push(...validateVolumes(ctx, workspace, change));
-      break;
-    case "runningMode":
-      refusals.push(...validateRunningMode(ctx, workspace, change));
-      break;
-    case "migrate":
-      refusals.push(...validateMigrate(ctx, workspace, change));
-      break;
-    case "tags":
-      refusals.push(...validateTags(workspace, change, policyOf(ctx).requiredTagKeys));
-      break;
     case "resetPassword":
-      refusals.push(...validateResetPassword(ctx, ctx.directories.find((directory) => directory.id === workspace.directoryId)));
-      break;
     case "encryption":
-      refusals.push(...validateEncryption());
-      break;
+      return [];
     default:
       return assertNever(change);
   }
-  return resultOf(refusals);
 }
 
 /** A request carries exactly one change; this refuses lists that AWS would reject when sent together. */

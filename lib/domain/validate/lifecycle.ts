@@ -1,14 +1,15 @@
-import type { Change } from "../change";
+import type { ChangeType } from "../change";
 import type { Directory, Workspace } from "../types";
-import { MINUTE_MS, hasElapsed, policyOf, requireState, type Refusal, type ValidationContext } from "./context";
+import { MINUTE_MS, hasElapsed, policyOf, requireState, type PreconditionContext, type Refusal } from "./context";
 
 /** A reboot may be retried once a WorkSpace has been stuck in REBOOTING this long (API model). */
 export const STUCK_REBOOT_MS = 20 * MINUTE_MS;
 
-type LifecycleChange = Extract<Change, { type: "reboot" | "start" | "stop" | "rebuild" | "restore" | "terminate" }>;
+type LifecycleChangeType = Extract<ChangeType, "reboot" | "start" | "stop" | "rebuild" | "restore" | "terminate">;
 
-export function validateLifecycle(ctx: ValidationContext, workspace: Workspace, change: LifecycleChange): Refusal[] {
-  switch (change.type) {
+/** Life-cycle changes have nothing to choose, so every rule of theirs is a precondition. */
+export function lifecyclePreconditions(ctx: PreconditionContext, workspace: Workspace, type: LifecycleChangeType): Refusal[] {
+  switch (type) {
     case "reboot":
       return validateReboot(ctx, workspace);
     case "start":
@@ -27,7 +28,7 @@ export function validateLifecycle(ctx: ValidationContext, workspace: Workspace, 
   }
 }
 
-function validateReboot(ctx: ValidationContext, workspace: Workspace): Refusal[] {
+function validateReboot(ctx: PreconditionContext, workspace: Workspace): Refusal[] {
   if (workspace.state === "REBOOTING") {
     if (hasElapsed(workspace.stateChangedAt, ctx.now, STUCK_REBOOT_MS)) return [];
     return [{ code: "REBOOT_IN_PROGRESS", message: "The WorkSpace is already restarting. If it is still restarting after 20 minutes, it can be restarted again." }];
@@ -36,7 +37,7 @@ function validateReboot(ctx: ValidationContext, workspace: Workspace): Refusal[]
 }
 
 /** AlwaysOn WorkSpaces are never stopped or started by hand; only AutoStop (and Manual, where enabled) are. */
-function requireStoppableMode(ctx: ValidationContext, workspace: Workspace, action: "start" | "stop"): Refusal[] {
+function requireStoppableMode(ctx: PreconditionContext, workspace: Workspace, action: "start" | "stop"): Refusal[] {
   if (workspace.runningMode === "AUTO_STOP") return [];
   if (workspace.runningMode === "MANUAL" && policyOf(ctx).allowManualRunningMode) return [];
   return [
@@ -53,7 +54,7 @@ export function requireSnapshot(workspace: Workspace, action: string): Refusal[]
 }
 
 /** ResetUserPassword is a Directory Service call with its own limits per directory type. */
-export function validateResetPassword(ctx: ValidationContext, directory: Directory | undefined): Refusal[] {
+export function validateResetPassword(ctx: PreconditionContext, directory: Directory | undefined): Refusal[] {
   if (!directory) return [{ code: "DIRECTORY_UNKNOWN", message: "The WorkSpace's directory is not known to the portal, so its password cannot be reset here." }];
   if (directory.type === "AD_CONNECTOR") {
     return [

@@ -1,23 +1,27 @@
 import type { MigrateChange } from "../change";
 import type { Workspace } from "../types";
-import { HOUR_MS, hasElapsed, requireState, waitSentence, type Refusal, type ValidationContext } from "./context";
+import { HOUR_MS, hasElapsed, requireState, waitSentence, type PreconditionContext, type Refusal, type ValidationContext } from "./context";
 import { requireSnapshot } from "./lifecycle";
 
 /** Migration rebuilds from the latest snapshot; the first one exists after about 12 hours. */
 export const MIGRATE_MIN_AGE_MS = 12 * HOUR_MS;
 
-export function validateMigrate(ctx: ValidationContext, workspace: Workspace, change: MigrateChange): Refusal[] {
+export function migratePreconditions(ctx: PreconditionContext, workspace: Workspace): Refusal[] {
   const refusals: Refusal[] = [...requireState(workspace, ["AVAILABLE", "STOPPED", "ERROR"], "be migrated")];
-  if (change.targetBundleId === workspace.bundleId) {
-    refusals.push({ code: "MIGRATE_SAME_BUNDLE", message: "The WorkSpace already uses this bundle; choose a different bundle to migrate to." });
-  }
   if (!hasElapsed(workspace.createdAt, ctx.now, MIGRATE_MIN_AGE_MS)) {
     refusals.push({
       code: "MIGRATE_TOO_NEW",
       message: `A WorkSpace must be at least 12 hours old before it can be migrated. ${waitSentence(workspace.createdAt, ctx.now, MIGRATE_MIN_AGE_MS)}`,
     });
   }
-  refusals.push(...requireSnapshot(workspace, "migrated"));
+  return [...refusals, ...requireSnapshot(workspace, "migrated")];
+}
+
+export function migrateParameterRefusals(ctx: ValidationContext, workspace: Workspace, change: MigrateChange): Refusal[] {
+  const refusals: Refusal[] = [];
+  if (change.targetBundleId === workspace.bundleId) {
+    refusals.push({ code: "MIGRATE_SAME_BUNDLE", message: "The WorkSpace already uses this bundle; choose a different bundle to migrate to." });
+  }
   if (workspace.operatingSystem === "LINUX") {
     refusals.push({ code: "MIGRATE_LINUX", message: "Linux WorkSpaces cannot be migrated to another bundle." });
   }

@@ -22,12 +22,12 @@ export function runningModeRefusals(ctx: ValidationContext, mode: RunningMode, a
   return refusals;
 }
 
-export function validateRunningMode(ctx: ValidationContext, workspace: Workspace, change: RunningModeChange): Refusal[] {
-  const refusals: Refusal[] = [
-    ...requireState(workspace, ["AVAILABLE", "STOPPED"], "change its running mode"),
-    ...requireNoModificationInProgress(workspace),
-    ...runningModeRefusals(ctx, change.runningMode, change.autoStopTimeoutMinutes),
-  ];
+export function runningModePreconditions(workspace: Workspace): Refusal[] {
+  return [...requireState(workspace, ["AVAILABLE", "STOPPED"], "change its running mode"), ...requireNoModificationInProgress(workspace)];
+}
+
+export function runningModeParameterRefusals(ctx: ValidationContext, workspace: Workspace, change: RunningModeChange): Refusal[] {
+  const refusals = runningModeRefusals(ctx, change.runningMode, change.autoStopTimeoutMinutes);
   const sameMode = change.runningMode === workspace.runningMode;
   const sameTimeout =
     change.runningMode !== "AUTO_STOP" ||

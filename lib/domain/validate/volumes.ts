@@ -1,6 +1,6 @@
 import type { VolumesChange } from "../change";
 import { GPU_COMPUTE_TYPES, type ComputeType, type Workspace } from "../types";
-import { HOUR_MS, hasElapsed, requireNoModificationInProgress, requireState, waitSentence, type Refusal, type ValidationContext } from "./context";
+import { HOUR_MS, hasElapsed, requireNoModificationInProgress, requireState, waitSentence, type PreconditionContext, type Refusal, type ValidationContext } from "./context";
 
 export const MAX_VOLUME_GB = 2000;
 export const SMALL_ROOT_VOLUME_GB = 80;
@@ -81,18 +81,22 @@ export function requireWorkspaceAge(workspace: Workspace, now: Date, what: strin
   ];
 }
 
-export function validateVolumes(ctx: ValidationContext, workspace: Workspace, change: VolumesChange): Refusal[] {
-  const refusals: Refusal[] = [
+export function volumesPreconditions(ctx: PreconditionContext, workspace: Workspace): Refusal[] {
+  return [
     ...requireState(workspace, ["AVAILABLE", "STOPPED"], "have its volumes resized"),
     ...requireNoModificationInProgress(workspace),
     ...requireWorkspaceAge(workspace, ctx.now, "volumes"),
   ];
+}
+
+export function volumesParameterRefusals(ctx: ValidationContext, workspace: Workspace, change: VolumesChange): Refusal[] {
+  const refusals: Refusal[] = [];
   const root = change.rootVolumeGb ?? workspace.rootVolumeGb;
   const user = change.userVolumeGb ?? workspace.userVolumeGb;
   const rootChanges = root !== workspace.rootVolumeGb;
   const userChanges = user !== workspace.userVolumeGb;
   if (!rootChanges && !userChanges) {
-    return [...refusals, { code: "VOLUME_NO_CHANGE", message: "The requested sizes are the WorkSpace's current sizes; nothing would change." }];
+    return [{ code: "VOLUME_NO_CHANGE", message: "The requested sizes are the WorkSpace's current sizes; nothing would change." }];
   }
   if (rootChanges && userChanges) {
     refusals.push({

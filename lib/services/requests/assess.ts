@@ -5,6 +5,7 @@ import {
   isDestructive,
   monthlyCostDelta,
   OPEN_STATUSES,
+  openRequestRefusals,
   validateChange,
   whatIsLost,
   type ApprovalDecision,
@@ -130,8 +131,8 @@ export async function assessChange(tx: Tx, actor: RequestActor, input: ChangeInp
   const reasons: Refusal[] = validation.ok ? [] : [...validation.reasons];
 
   if (row) {
-    const open = await tx.request.findFirst({ where: { workspaceId: row.id, status: { in: [...OPEN_STATUSES] } }, select: { id: true, type: true } });
-    if (open) reasons.push({ code: "OPEN_REQUEST", message: "This WorkSpace already has a request in progress; wait for it to finish or cancel it first." });
+    const open = await tx.request.findFirst({ where: { workspaceId: row.id, status: { in: [...OPEN_STATUSES] } }, select: { status: true } });
+    reasons.push(...openRequestRefusals(open ? [open] : []));
   }
   if (isDestructive(change) && !input.confirmDestructive) {
     reasons.push({ code: "CONFIRMATION_REQUIRED", message: "Confirm that you understand what this change erases." });

@@ -1,0 +1,111 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { gatewayCatalogSource, setCatalogSource } from "@/lib/core/catalog";
+import type { SnapshotEvidence } from "@/lib/core/workspace-records";
+import { createTestWorld, type TestWorld } from "@/test/world";
+import { actionAvailability } from "./workspace-actions";
+import { getWorkspaceForViewer } from "./workspaces";
+
+// The page's wiring: the cached row, the directory's switches and the snapshots from AWS, and the open
+// requests reach the domain's rule (lib/domain/workspace-actions.test.ts covers the rule itself).
+describe("actionAvailability", () => {
+  let world: TestWorld;
+  let workspaceId: string;
+  let snapshots: SnapshotEvidence | "outage" = { oldest: null, latest: null };
+  const hoursAgo = (hours: number) => new Date(Date.now() - hours * 3_600_000);
+
+  beforeAll(async () => {
+    world = await createTestWorld();
+    const catalog = gatewayCatalogSource(0);
+    setCatalogSource({
+      ...catalog,
+      snapshots: async () => {
+        if (snapshots === "outage") throw new Error("DescribeWorkspaceSnapshots failed");
+        return snapshots;
+      },
+    });
+    const row = await world.database.prisma.workspace.findFirstOrThrow({ where: { ownerId: world.people.alice.id, region: "us-east-1" } });
+    workspaceId = row.id;
+  });
+  afterAll(() => world.close());
+
+  const alice = () => ({ ...world.people.alice, email: "alice@example.com" });
+  async function availability(user = alice()) {
+    const view = await getWorkspaceForViewer({ ...world.people.carol, email: "carol@example.com" }, workspaceId);
+    const list = await actionAvailability(user, view!);
+    return Object.fromEntries(list.map((a) => [a.kind, a.available ? "yes" : a.reasons.join(" ")]));
+  }
+  async function setWorkspace(data: Parameters<TestWorld["database"]["prisma"]["workspace"]["update"]>[0]["data"]) {
+    await world.database.prisma.workspace.update({ where: { id: workspaceId }, data });
+  }
+
+  it("offers what a healthy running AutoStop WorkSpace allows", async () => {
+    await setWorkspace({ state: "AVAILABLE", runningMode: "AUTO_STOP", computeType: "STANDARD", modificationStates: [], firstSeenAt: hoursAgo(24 * 30) });
+    snapshots = { oldest: hoursAgo(24 * 30), latest: hoursAgo(3) };
+    expect(await availability()).toEqual({
+      reboot: "yes",
+      start: "The WorkSpace is running; it can be started only when it is stopped.",
+      stop: "yes",
+      computeType: "yes",
+      volumes: "yes",
+      runningMode: "yes",
+      rebuild: "yes",
+      restore: "yes",
+      migrate: "yes",
+      terminate: "yes",
+    });
+  });
+
+  it("dates the WorkSpace by its oldest snapshot and needs one for restore and migrate", async () => {
+    await setWorkspace({ firstSeenAt: hoursAgo(2) });
+    snapshots = { oldest: null, latest: null };
+    const young = await availability();
+    expect(young.volumes).toBe("A new WorkSpace must be 6 hours old before its volumes can change. Try again in about 4 hours.");
+    expect(young.restore).toBe("The WorkSpace has no snapshot yet (one is taken every 12 hours), so it cannot be restored.");
+    expect(young.migrate).toMatch(/^A WorkSpace must be at least 12 hours old before it can be migrated\. .* The WorkSpace has no snapshot yet/);
+
+    snapshots = { oldest: hoursAgo(24), latest: hoursAgo(1) };
+    expect(await availability()).toMatchObject({ volumes: "yes", restore: "yes", migrate: "yes" });
+  });
+
+  it("follows the directory's self-service switches for employees, not for admins", async () => {
+    const row = await world.database.prisma.workspace.findUniqueOrThrow({ where: { id: workspaceId } });
+    await world.gateway.region(row.region).directories.modifySelfservicePermissions(row.directoryId, { RestartWorkspace: "DISABLED" });
+    expect((await availability()).reboot).toMatch(/^Users of the directory ".+" may not restart their WorkSpace themselves; ask an admin\.$/);
+    expect((await availability({ ...world.people.carol, email: "carol@example.com" })).reboot).toBe("yes");
+    await world.gateway.region(row.region).directories.modifySelfservicePermissions(row.directoryId, { RestartWorkspace: "ENABLED" });
+  });
+
+  it("holds every action while a request on the WorkSpace is open", async () => {
+    const row = await world.database.prisma.workspace.findUniqueOrThrow({ where: { id: workspaceId } });
+    await world.database.prisma.request.create({
+      data: {
+        id: "req-open",
+        type: "reboot",
+        change: { type: "reboot", workspaceId },
+        region: row.region,
+        workspaceId,
+        directoryId: row.directoryId,
+        requesterId: world.people.alice.id,
+        beneficiaryId: world.people.alice.id,
+        justification: "Frozen",
+        status: "PENDING_APPROVAL",
+        approvalReason: "test",
+        approvalSteps: [],
+      },
+    });
+    const held = await availability();
+    expect(Object.values(held).every((reason) => reason.includes("This WorkSpace already has a request in progress"))).toBe(true);
+    await world.database.prisma.request.delete({ where: { id: "req-open" } });
+  });
+
+  it("says the actions cannot be checked when AWS does not answer", async () => {
+    snapshots = "outage";
+    expect(new Set(Object.values(await availability()))).toEqual(new Set(["This action cannot be checked right now; try again in a moment."]));
+    snapshots = { oldest: hoursAgo(24), latest: hoursAgo(1) };
+  });
+
+  it("judges only the viewer's own WorkSpaces", async () => {
+    const dave = { ...world.people.dave, email: "dave@example.com" };
+    expect(new Set(Object.values(await availability(dave)))).toEqual(new Set(["That WorkSpace was not found, or you do not have access to it."]));
+  });
+});
