@@ -28,4 +28,4 @@ export {
   MAX_VOLUME_GB,
 } from "./validate/volumes";
 export { computeChangeDirection, COMPUTE_SIZE_ORDER } from "./validate/compute";
-export { tagRefusals, applyTagsChange, PORTAL_REQUEST_TAG_KEY, COST_CENTRE_TAG_KEY, MAX_TAGS_PER_RESOURCE } from "./validate/tags";
+export { tagRefusals, reservedTagKeyRefusal, applyTagsChange, PORTAL_REQUEST_TAG_KEY, COST_CENTRE_TAG_KEY, MAX_TAGS_PER_RESOURCE } from "./validate/tags";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { CHANGE_TYPES } from "../domain";
+import { CHANGE_TYPES, reservedTagKeyRefusal } from "../domain";
 
 // Input schemas shared by the admin forms, the server actions and the services (which parse again, so a
 // caller that skips the action cannot skip the rules).
@@ -15,8 +15,19 @@ export function isIpv4Cidr(value: string): boolean {
   return IPV4_CIDR.test(value);
 }
 
+// The portal finds a WorkSpace it created by its request-id tag, so nobody may set that key in bulk either.
+const tagKey = z
+  .string()
+  .trim()
+  .min(1, "Give the tag a key.")
+  .max(127, "Tag keys have at most 127 characters.")
+  .superRefine((key, ctx) => {
+    const reserved = reservedTagKeyRefusal(key);
+    if (reserved) ctx.addIssue({ code: "custom", message: reserved.message });
+  });
+
 const tagSchema = z.object({
-  key: z.string().trim().min(1, "Give the tag a key.").max(127, "Tag keys have at most 127 characters.").refine((k) => !/^aws:/i.test(k), "Keys starting with aws: are reserved by AWS."),
+  key: tagKey,
   value: z.string().max(255, "Tag values have at most 255 characters."),
 });
 

@@ -3,7 +3,7 @@ import { codesOf } from "../testing/codes";
 import { context, workspace } from "../testing/fixtures";
 import type { Tag } from "../types";
 import { validateChange } from "./index";
-import { applyTagsChange, tagRefusals } from "./tags";
+import { applyTagsChange, reservedTagKeyRefusal, tagRefusals } from "./tags";
 
 const tagsOf = (count: number): Tag[] => Array.from({ length: count }, (_, index) => ({ key: `Key${index}`, value: "v" }));
 
@@ -69,5 +69,23 @@ describe("validateChange: tags", () => {
       { type: "tags", workspaceId: "ws-1", set: [{ key: "B", value: "3" }], remove: ["A"] },
     );
     expect(result).toEqual([{ key: "B", value: "3" }]);
+  });
+});
+
+describe("reservedTagKeyRefusal", () => {
+  it.each([
+    { key: "aws:createdBy", code: "TAG_RESERVED_PREFIX" },
+    { key: "AWS:Owner", code: "TAG_RESERVED_PREFIX" },
+    { key: "portal:request-id", code: "TAG_PORTAL_RESERVED" },
+    { key: "Portal:Request-Id", code: null },
+    { key: "portal:request", code: null },
+    { key: "CostCenter", code: null },
+    { key: "team:aws", code: null },
+  ])("$key → $code", ({ key, code }) => {
+    expect(reservedTagKeyRefusal(key)?.code ?? null).toBe(code);
+  });
+
+  it("says why in plain words", () => {
+    expect(reservedTagKeyRefusal("portal:request-id")?.message).toBe('The tag "portal:request-id" is managed by the portal and cannot be set or changed.');
   });
 });

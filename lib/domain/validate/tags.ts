@@ -18,6 +18,17 @@ function characterCount(text: string): number {
   return [...text].length;
 }
 
+/** Why nobody may set or change a tag with this key (AWS's prefix, or the portal's own tag), or null when they may. */
+export function reservedTagKeyRefusal(key: string): Refusal | null {
+  if (key.toLowerCase().startsWith("aws:")) {
+    return { code: "TAG_RESERVED_PREFIX", message: `Tag names starting with "aws:" are reserved for AWS; choose another name than "${key}".` };
+  }
+  if (key === PORTAL_REQUEST_TAG_KEY) {
+    return { code: "TAG_PORTAL_RESERVED", message: `The tag "${key}" is managed by the portal and cannot be set or changed.` };
+  }
+  return null;
+}
+
 export function tagRefusals(tags: readonly Tag[], opts: { reservedSlots?: number; requiredKeys?: readonly string[] } = {}): Refusal[] {
   const refusals: Refusal[] = [];
   const reservedSlots = opts.reservedSlots ?? 0;
@@ -51,12 +62,8 @@ export function tagRefusals(tags: readonly Tag[], opts: { reservedSlots?: number
     if (key !== key.trim() || value !== value.trim()) {
       refusals.push({ code: "TAG_SPACES", message: `The tag ${shown} starts or ends with a space; remove the space.` });
     }
-    if (key.toLowerCase().startsWith("aws:")) {
-      refusals.push({ code: "TAG_RESERVED_PREFIX", message: `Tag names starting with "aws:" are reserved for AWS; choose another name than ${shown}.` });
-    }
-    if (key === PORTAL_REQUEST_TAG_KEY) {
-      refusals.push({ code: "TAG_PORTAL_RESERVED", message: `The tag ${shown} is managed by the portal and cannot be set or changed.` });
-    }
+    const reserved = reservedTagKeyRefusal(key);
+    if (reserved) refusals.push(reserved);
   }
   for (const required of opts.requiredKeys ?? []) {
     if (!seen.has(required)) refusals.push({ code: "TAG_REQUIRED_MISSING", message: `The tag "${required}" is required, for example the cost centre to charge.` });
