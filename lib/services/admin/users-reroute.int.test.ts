@@ -114,6 +114,8 @@ describe("pending approvals follow the organisation", () => {
   it("the decision itself refuses a demoted manager, even with a link and a step that still name him", async () => {
     await changeUserRole(admin(), { userId: world.people.frank.id, role: "EMPLOYEE" });
     const requestId = await davesNewWorkSpace();
+    // A new request is routed by the same rule: Dave's recorded manager no longer approves, so admins do.
+    expect(await stepsOf(requestId)).toEqual([{ role: "ADMIN" }]);
     // The state the finding was made in: the step and an unused link still name Frank, an employee now.
     await prisma().request.update({ where: { id: requestId }, data: { approvalSteps: [{ role: "MANAGER", approverId: world.people.frank.id }] } });
     const links = await issueEmailActionLinks(prisma(), { requestId, approverId: world.people.frank.id, step: 0 });

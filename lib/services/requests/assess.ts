@@ -3,10 +3,9 @@ import {
   catalogOfferingFor,
   expectedDowntime,
   isDestructive,
-  monthlyCostDelta,
+  managerStepFor,
   OPEN_STATUSES,
   openRequestRefusals,
-  validateChange,
   whatIsLost,
   type ApprovalDecision,
   type Change,
@@ -25,6 +24,7 @@ import { notFound, ServiceError } from "../../core/errors";
 import { getPolicySettings, getPriceTable } from "../../core/settings";
 import type { Tx } from "../../core/tx";
 import { toDomainWorkspace } from "../../core/workspace-records";
+import { changeKind } from "../../changes/registry";
 
 
 export interface RequestActor {
@@ -106,13 +106,20 @@ export async function assessChange(tx: Tx, actor: RequestActor, input: ChangeInp
   const snapshots = row && ["migrate", "restore", "rebuild", "volumes", "computeType"].includes(change.type) ? await catalog.snapshots(region, row.id) : undefined;
   const workspace = row ? toDomainWorkspace(row, snapshots) : null;
 
-  const [settings, prices] = await Promise.all([getPolicySettings(tx), getPriceTable(tx)]);
+  const [settings, prices, manager] = await Promise.all([
+    getPolicySettings(tx),
+    getPriceTable(tx),
+    beneficiary.managerId ? tx.user.findUnique({ where: { id: beneficiary.managerId }, select: { id: true, role: true } }) : null,
+  ]);
+  // A recorded manager who no longer holds an approving role cannot decide; admins stand in, by the same
+  // rule that routes open steps again when a role changes.
+  const managerStep = managerStepFor(beneficiary.id, manager);
   const requester: Requester = {
     id: beneficiary.id,
     role: actor.role,
     persona: beneficiary.persona,
     groups: beneficiary.groups,
-    managerId: beneficiary.managerId,
+    managerId: managerStep.role === "MANAGER" ? managerStep.approverId : null,
   };
   const offering = catalogOfferingFor(beneficiary, directories, settings.catalog);
 
@@ -127,7 +134,8 @@ export async function assessChange(tx: Tx, actor: RequestActor, input: ChangeInp
     openCreateRequests = open.filter((o): o is { directoryId: string } => o.directoryId !== null);
   }
 
-  const validation = validateChange({ now, requester, workspace, bundles, directories, offering, userWorkspaces, openCreateRequests }, change);
+  const kind = changeKind(change);
+  const validation = kind.validate({ now, requester, workspace, bundles, directories, offering, userWorkspaces, openCreateRequests }, change);
   const reasons: Refusal[] = validation.ok ? [] : [...validation.reasons];
 
   if (row) {
@@ -138,7 +146,7 @@ export async function assessChange(tx: Tx, actor: RequestActor, input: ChangeInp
     reasons.push({ code: "CONFIRMATION_REQUIRED", message: "Confirm that you understand what this change erases." });
   }
 
-  const cost = monthlyCostDelta(workspace, change, { prices, bundles, expectedAutoStopHours: settings.expectedAutoStopHoursPerMonth });
+  const cost = kind.costDelta(workspace, change, { prices, bundles, expectedAutoStopHours: settings.expectedAutoStopHoursPerMonth });
   const approval: ApprovalDecision = adminAction
     ? { autoApproved: true, steps: [], requiresRequesterConfirmation: isDestructive(change), why: "Changes made by an admin need no approval." }
     : approvalPolicy({ change, costDelta: cost.ok ? cost.delta : null, requester, settings });

@@ -105,5 +105,5 @@ describe("approval time limits", () => {
     expect(await processApprovalTimeouts(at(escalationDays))).toEqual({ escalated: 1, expired: 0 });
     expect((await prisma().request.findUniqueOrThrow({ where: { id: requestId } })).escalatedAt).toEqual(at(escalationDays));
     await prisma().request.deleteMany({ where: { justification: "old" } });
-  });
+  }, 60_000);
 });
