@@ -1,3 +1,4 @@
+import "server-only";
 import type { ExistingWorkspaceChange } from "../domain";
 import { bulkParamsSchema, type BulkParams } from "../schemas/admin";
 

@@ -1,3 +1,4 @@
+import "server-only";
 import type { Change, ExistingWorkspaceChange } from "../domain";
 import { create } from "./kinds/create";
 import { migrate } from "./kinds/migrate";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { z } from "zod";
 import type { BatchResult, RegionGateway, WorkspaceSummary } from "../aws";
 import type { Change, ChangeType, CostDeltaContext, CostDeltaResult, ValidationContext, ValidationResult, Workspace } from "../domain";

@@ -1,3 +1,4 @@
+import "server-only";
 import { awaitingDecision, whoMayDecide, type ApprovalFacts, type AwaitingDecision, type DelegationInForce, type EligibleApprover, type PersonWithRole } from "../domain";
 import type { Tx } from "./tx";
 

@@ -1,3 +1,4 @@
+import "server-only";
 import type { BundleSummary, DirectorySummary, DirectoryServiceSummary, ImageSummary } from "../aws";
 import { COMPUTE_TYPES, type Bundle, type ComputeType, type Directory, type DirectoryType } from "../domain";
 

@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * An expected refusal: its message is a plain sentence safe to show the user. Anything else thrown by a
  * service is a bug or an outage, logged with the request id and shown as a generic failure.

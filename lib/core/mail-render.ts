@@ -1,3 +1,4 @@
+import "server-only";
 export interface MailContent {
   greetingName: string;
   title: string;

@@ -1,3 +1,4 @@
+import "server-only";
 import { getConfig } from "../config";
 import { enqueueJob } from "./outbox";
 import type { Tx } from "./tx";

@@ -1,3 +1,4 @@
+import "server-only";
 import {
   catalogDisplaySchema,
   DEFAULT_POLICY_SETTINGS,

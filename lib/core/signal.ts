@@ -1,3 +1,4 @@
+import "server-only";
 import type { EventEmitter } from "node:events";
 
 // Services commit an outbox job and then call kickExecutor(), so the worker of this process picks it up

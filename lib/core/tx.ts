@@ -1,3 +1,4 @@
+import "server-only";
 import type { Prisma, PrismaClient } from "../generated/prisma/client";
 
 /** A Prisma client or an open transaction: helpers that only add rows accept either. */

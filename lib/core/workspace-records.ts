@@ -1,3 +1,4 @@
+import "server-only";
 import type { ComputeType, ModifiableResource, OperatingSystem, Protocol, RunningMode, Tag, Workspace, WorkspaceState } from "../domain";
 import type { Workspace as WorkspaceRow } from "../generated/prisma/client";
 

@@ -1,3 +1,4 @@
+import "server-only";
 import { AwsGatewayError } from "../aws";
 import type { PrismaClient } from "../generated/prisma/client";
 import { recordAudit } from "../core/audit";

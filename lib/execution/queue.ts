@@ -1,3 +1,4 @@
+import "server-only";
 import type { OutboxJob, PrismaClient } from "../generated/prisma/client";
 import type { Tx } from "../core/tx";
 

@@ -1,3 +1,4 @@
+import "server-only";
 import { DEMO_PEOPLE } from "../auth/demo-people";
 import type { PrismaClient } from "../generated/prisma/client";
 

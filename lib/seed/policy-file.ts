@@ -1,3 +1,4 @@
+import "server-only";
 import { readFileSync } from "node:fs";
 import { policySettingsSchema } from "../domain";
 import type { PrismaClient } from "../generated/prisma/client";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { AwsGateway } from "../aws";
 import type { PrismaClient } from "../generated/prisma/client";
 import { bulkExecuteHandler } from "../execution/handlers/bulk";

@@ -1,3 +1,4 @@
+import "server-only";
 import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import { getConfig } from "../config";
 import type { DecisionKind } from "../generated/prisma/enums";

@@ -1,3 +1,4 @@
+import "server-only";
 import { db } from "../db";
 
 /** Only the user's own notifications can be marked, whatever ids are sent. */

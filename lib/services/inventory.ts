@@ -1,3 +1,4 @@
+import "server-only";
 import { getAwsGateway } from "../aws";
 import { db } from "../db";
 import { ownerIndex, upsertWorkspace } from "../core/workspace-cache";

@@ -1,3 +1,4 @@
+import "server-only";
 import { PORTAL_REQUEST_TAG_KEY, type CreateChange } from "../../domain";
 import { changeSchemaFor } from "../schema";
 import { ItemRefused, type ChangeKind, type Execution } from "../types";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { RegionGateway, WorkspaceSummary } from "../../aws";
 import type { MigrateChange } from "../../domain";
 import { changeSchemaFor } from "../schema";

@@ -1,3 +1,4 @@
+import "server-only";
 import { COMPUTE_TYPES, computeChangeDirection, type ComputeTypeChange, type RunningModeChange, type VolumesChange } from "../../domain";
 import { changeSchemaFor } from "../schema";
 import type { BatchExecution, ChangeKind } from "../types";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { EncryptionChange, ResetPasswordChange } from "../../domain";
 import { changeSchemaFor } from "../schema";
 import type { ChangeKind } from "../types";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { BatchResult, RegionGateway } from "../../aws";
 import type { ExistingWorkspaceChange, RebootChange, RebuildChange, RestoreChange, StartChange, StopChange, TerminateChange } from "../../domain";
 import { changeSchemaFor } from "../schema";

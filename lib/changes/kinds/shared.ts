@@ -1,3 +1,4 @@
+import "server-only";
 import { AwsGatewayError, type BatchResult, type WorkspaceSummary } from "../../aws";
 import { monthlyCostDelta, validateChange, type Change } from "../../domain";
 import { ItemRefused, type CallResult, type Progress, type ProgressInput } from "../types";

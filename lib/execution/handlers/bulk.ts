@@ -1,3 +1,4 @@
+import "server-only";
 import type { AwsGateway, BatchResult, ItemFailure } from "../../aws";
 import { changeForBulkItem, parseBulkParams } from "../../changes/bulk";
 import { batchExecution } from "../../changes/registry";

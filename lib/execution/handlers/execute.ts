@@ -1,3 +1,4 @@
+import "server-only";
 import type { AwsGateway } from "../../aws";
 import { AwsGatewayError } from "../../aws";
 import { isFinished } from "../../domain";

@@ -1,3 +1,4 @@
+import "server-only";
 import nodemailer, { type Transporter } from "nodemailer";
 import type { AwsGateway } from "../../aws";
 import { syncRegion } from "../sync";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { AwsGateway, WorkspaceSummary } from "../../aws";
 import type { Change } from "../../domain";
 import type { PrismaClient, Request } from "../../generated/prisma/client";

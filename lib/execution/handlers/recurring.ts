@@ -1,3 +1,4 @@
+import "server-only";
 import type { PrismaClient } from "../../generated/prisma/client";
 import { APPROVAL_TIMEOUTS_KEY, enqueueJob, INVENTORY_SYNC_KEY, RECONCILE_SWEEP_KEY } from "../../core/outbox";
 

@@ -1,3 +1,4 @@
+import "server-only";
 import { policySettingsSchema, priceTableSchema, type PolicySettings, type PriceTable } from "../../domain";
 import { db } from "../../db";
 import { recordAudit } from "../../core/audit";

@@ -1,3 +1,4 @@
+import "server-only";
 import { parseStoredChange } from "../../core/stored-change";
 import { db } from "../../db";
 import { recordAudit } from "../../core/audit";

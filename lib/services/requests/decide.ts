@@ -1,3 +1,4 @@
+import "server-only";
 import { awaitingDecision, mayDecide, parseApprovalSteps } from "../../domain";
 import type { Prisma } from "../../generated/prisma/client";
 import { db } from "../../db";

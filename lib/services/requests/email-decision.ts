@@ -1,3 +1,4 @@
+import "server-only";
 import { awaitingDecision, mayDecide } from "../../domain";
 import { db } from "../../db";
 import { approvalFactsForPerson } from "../../core/approvers";

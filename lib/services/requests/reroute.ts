@@ -1,3 +1,4 @@
+import "server-only";
 import { awaitingDecision, managerStepFor, mayDecide, parseApprovalSteps, rerouteManagerSteps } from "../../domain";
 import { Prisma } from "../../generated/prisma/client";
 import { recordAudit } from "../../core/audit";

@@ -1,3 +1,4 @@
+import "server-only";
 import { formatMoney, type Refusal } from "../../domain";
 import { db } from "../../db";
 import { kickExecutor } from "../../core/signal";

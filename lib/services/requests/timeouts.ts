@@ -1,3 +1,4 @@
+import "server-only";
 import { pendingApprovalStatus } from "../../domain";
 import { parseStoredChange } from "../../core/stored-change";
 import { db } from "../../db";
