@@ -156,4 +156,42 @@ describe("loadConfig", () => {
   ])("makes session cookies Secure for %o: %s", (env, secure) => {
     expect(loadConfig({ PORTAL_DATA_DIR: dataDir(), ...env }).auth.secureCookies).toBe(secure);
   });
+
+  describe("single sign-on", () => {
+    const oidc = { AUTH_OIDC_ISSUER: "https://login.example.com/tenant/v2.0", AUTH_OIDC_CLIENT_ID: "portal", AUTH_OIDC_CLIENT_SECRET: "s3cret" };
+    const ldap = { AUTH_LDAP_URL: "ldaps://dc1.corp.example.com", AUTH_LDAP_BIND_DN: "CN=svc-portal,CN=Users,DC=corp,DC=example,DC=com", AUTH_LDAP_BIND_PASSWORD: "pw", AUTH_LDAP_BASE_DN: "DC=corp,DC=example,DC=com" };
+
+    it("turns each method on only when its settings are present", () => {
+      const none = loadConfig({ PORTAL_DATA_DIR: dataDir() });
+      expect(none.auth.oidc).toBeNull();
+      expect(none.auth.ldap).toBeNull();
+      const both = loadConfig({ PORTAL_DATA_DIR: dataDir(), ...oidc, ...ldap, AUTH_OIDC_NAME: "Okta", PORTAL_ADMIN_GROUPS: "Portal Admins, IT-Admins" });
+      expect(both.auth.oidc).toMatchObject({ issuer: "https://login.example.com/tenant/v2.0", name: "Okta", claims: { groups: "groups", userName: "preferred_username" }, directoryIds: [] });
+      expect(both.auth.ldap).toMatchObject({ startTls: false, userFilter: "(sAMAccountName={username})", name: "Active Directory", directories: { kind: "dnsName", dnsName: "corp.example.com" } });
+      expect(both.auth.groups.admin).toEqual(["Portal Admins", "IT-Admins"]);
+    });
+
+    it("uses StartTLS for ldap:// and the configured directories when named", () => {
+      const config = loadConfig({ PORTAL_DATA_DIR: dataDir(), ...ldap, AUTH_LDAP_URL: "ldap://dc1.corp.example.com", AUTH_LDAP_DIRECTORY_IDS: "d-1234567890,d-abcdef0123" });
+      expect(config.auth.ldap).toMatchObject({ startTls: true, directories: { kind: "ids", ids: ["d-1234567890", "d-abcdef0123"] } });
+    });
+
+    it.each([
+      [{ AUTH_OIDC_ISSUER: "https://login.example.com", AUTH_OIDC_CLIENT_ID: "portal" }, "AUTH_OIDC_CLIENT_SECRET"],
+      [{ AUTH_OIDC_CLIENT_SECRET: "x" }, "AUTH_OIDC_ISSUER"],
+      [{ ...oidc, AUTH_OIDC_ISSUER: "http://login.example.com" }, "AUTH_OIDC_ISSUER"],
+      [{ ...oidc, AUTH_OIDC_DIRECTORY_IDS: "corp" }, "AUTH_OIDC_DIRECTORY_IDS"],
+      [{ ...ldap, AUTH_LDAP_URL: "https://dc1.corp.example.com" }, "AUTH_LDAP_URL"],
+      [{ ...ldap, AUTH_LDAP_BIND_PASSWORD: undefined }, "AUTH_LDAP_BIND_PASSWORD"],
+      [{ ...ldap, AUTH_LDAP_USER_FILTER: "(uid=alice)" }, "AUTH_LDAP_USER_FILTER"],
+      [{ ...ldap, AUTH_LDAP_TLS_CA_FILE: "/nonexistent/ca.pem" }, "AUTH_LDAP_TLS_CA_FILE"],
+      [{ ...ldap, AUTH_LDAP_BASE_DN: "corp.example.com" }, "AUTH_LDAP_BASE_DN"],
+    ])("refuses a bad or half-configured method %o, naming the variable", (env, variable) => {
+      expect(() => loadConfig({ PORTAL_DATA_DIR: dataDir(), ...env })).toThrow(new RegExp(`^Invalid environment variable ${variable}: `));
+    });
+
+    it("allows a plain-HTTP issuer only on this machine", () => {
+      expect(loadConfig({ PORTAL_DATA_DIR: dataDir(), ...oidc, AUTH_OIDC_ISSUER: "http://127.0.0.1:4800/" }).auth.oidc?.issuer).toBe("http://127.0.0.1:4800");
+    });
+  });
 });

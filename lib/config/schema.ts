@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
+import { ssoConfig, ssoEnvShape } from "./sso";
 
 const bool = z
   .enum(["true", "false", "1", "0", "yes", "no"], { error: "expected true or false" })
@@ -53,6 +54,7 @@ const envSchema = z.object({
   SANDBOX_FLEET_SIZE: z.coerce.number({ error: "expected a number of WorkSpaces" }).int().min(0).max(100_000).default(38),
   SANDBOX_ACCESS_KEY_ID: z.string().min(1).default("sandbox"),
   SANDBOX_SECRET_ACCESS_KEY: z.string().min(1).default("sandbox"),
+  ...ssoEnvShape,
 });
 
 type Env = Record<string, string | undefined>;
@@ -138,6 +140,9 @@ export function loadConfig(env: Env) {
     };
   else demoSignIn = { enabled: true, reason: "embedded defaults in development" };
 
+  const sso = ssoConfig(e);
+  if (!sso.ok) throw new ConfigError(sso.error.variable, sso.error.detail);
+
   let authSecret = e.AUTH_SECRET;
   if (!authSecret) {
     if (!embedded && production) throw new ConfigError("AUTH_SECRET", "is required in production with a real database or AWS account");
@@ -157,6 +162,9 @@ export function loadConfig(env: Env) {
       // Behind a TLS-terminating proxy the server itself sees plain HTTP, so the public URL (or, without
       // one, production) decides; a browser would drop Secure cookies on a public http:// URL anyway.
       secureCookies: e.AUTH_URL ? e.AUTH_URL.startsWith("https:") : production,
+      oidc: sso.value.oidc,
+      ldap: sso.value.ldap,
+      groups: sso.value.groups,
     },
     health: { detailsToken: e.HEALTH_DETAILS_TOKEN },
     // Demo sign-in needs its people; outside the embedded defaults none of them is created as an admin.
