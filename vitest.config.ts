@@ -8,7 +8,10 @@ import { defineConfig } from "vitest/config";
 //                fresh database of TEST_DATABASE_URL's server (the PostgreSQL tier, scripts/test-postgres.mjs).
 // The SDK warns once per process that its 2027 releases will need Node 22; in tests that is noise.
 const env = { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true" };
-const alias = { "@": fileURLToPath(new URL("./", import.meta.url)), "server-only": fileURLToPath(new URL("./test/server-only-stub.ts", import.meta.url)) };
+const alias = {
+  "@": fileURLToPath(new URL("./", import.meta.url)),
+  "server-only": fileURLToPath(new URL("./test/server-only-stub.ts", import.meta.url)),
+};
 
 export default defineConfig({
   test: {

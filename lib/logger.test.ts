@@ -13,10 +13,24 @@ function capture() {
       done();
     },
   });
-  return { log: createLogger("info", stream), text: () => lines.join(""), entries: () => lines.map((l) => JSON.parse(l) as Record<string, unknown>) };
+  return {
+    log: createLogger("info", stream),
+    text: () => lines.join(""),
+    entries: () => lines.map((l) => JSON.parse(l) as Record<string, unknown>),
+  };
 }
 
-const SECRETS = ["S3cret!", "hunter2", "tok-123456", "cookie-value", "Bearer abc.def", "wJalrXUtnFEMI", "AKIAEXAMPLE", "sess-789", "api-000"];
+const SECRETS = [
+  "S3cret!",
+  "hunter2",
+  "tok-123456",
+  "cookie-value",
+  "Bearer abc.def",
+  "wJalrXUtnFEMI",
+  "AKIAEXAMPLE",
+  "sess-789",
+  "api-000",
+];
 
 describe("logger", () => {
   it("redacts a password nested in an AWS error's input", () => {
@@ -49,7 +63,12 @@ describe("logger", () => {
     log.error({ err: new AggregateError([Object.assign(new Error("one"), { token: "tok-123456" })], "several failed") });
     expect(text()).not.toMatch(/S3cret!|hunter2|tok-123456/);
     const [first, second] = entries() as { err: Record<string, unknown> }[];
-    expect(first!.err).toMatchObject({ type: "ClientException", message: "ResetPassword failed", input: { UserName: "bob" }, cause: { message: "directory refused" } });
+    expect(first!.err).toMatchObject({
+      type: "ClientException",
+      message: "ResetPassword failed",
+      input: { UserName: "bob" },
+      cause: { message: "directory refused" },
+    });
     expect(first!.err.stack).toEqual(expect.stringContaining("ResetPassword failed"));
     expect(second!.err).toMatchObject({ type: "AggregateError", errors: [{ message: "one", token: "[redacted]" }] });
   });
@@ -58,10 +77,25 @@ describe("logger", () => {
     const { log, text, entries } = capture();
     log.info({
       request: {
-        headers: { Authorization: "Bearer abc.def", Cookie: "cookie-value", "set-cookie": ["a=cookie-value"], "X-Amz-Security-Token": "tok-123456", "x-api-key": "api-000" },
-        body: { password: "hunter2", PASSWORD: "hunter2", confirmPassword: "hunter2", user: { profile: { settings: { NewPassword: "S3cret!" } } } },
+        headers: {
+          Authorization: "Bearer abc.def",
+          Cookie: "cookie-value",
+          "set-cookie": ["a=cookie-value"],
+          "X-Amz-Security-Token": "tok-123456",
+          "x-api-key": "api-000",
+        },
+        body: {
+          password: "hunter2",
+          PASSWORD: "hunter2",
+          confirmPassword: "hunter2",
+          user: { profile: { settings: { NewPassword: "S3cret!" } } },
+        },
       },
-      aws: { credentials: { accessKeyId: "AKIAEXAMPLE", secretAccessKey: "wJalrXUtnFEMI" }, SecretAccessKey: "wJalrXUtnFEMI", AWS_ACCESS_KEY_ID: "AKIAEXAMPLE" },
+      aws: {
+        credentials: { accessKeyId: "AKIAEXAMPLE", secretAccessKey: "wJalrXUtnFEMI" },
+        SecretAccessKey: "wJalrXUtnFEMI",
+        AWS_ACCESS_KEY_ID: "AKIAEXAMPLE",
+      },
       session: { sessionToken: "sess-789", AUTH_SECRET: "hunter2", apiToken: "api-000", emailLinkToken: "tok-123456" },
       list: [[{ secret: "S3cret!" }], { deeper: [{ Password: "hunter2" }] }],
       requestId: "r-1",

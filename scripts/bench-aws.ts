@@ -20,7 +20,11 @@ const sandbox = await startSandbox({
     if (x.operation) wireCalls.set(x.operation, (wireCalls.get(x.operation) ?? 0) + 1);
   },
 });
-await fetch(`${sandbox.url}/__sandbox/faults`, { method: "POST", headers: { "Content-Type": "application/json", "X-Sandbox-Token": sandbox.controlToken }, body: JSON.stringify({ latencyMs: SANDBOX_LATENCY_MS }) });
+await fetch(`${sandbox.url}/__sandbox/faults`, {
+  method: "POST",
+  headers: { "Content-Type": "application/json", "X-Sandbox-Token": sandbox.controlToken },
+  body: JSON.stringify({ latencyMs: SANDBOX_LATENCY_MS }),
+});
 
 const gatewayCalls = new Map<string, number>();
 const gateway = createAwsGateway({
@@ -41,7 +45,9 @@ const rows: Row[] = [];
 const seconds = (ms: number) => (ms / 1000).toFixed(2);
 
 try {
-  console.log(`Sandbox with ${FLEET_SIZE.toLocaleString("en")} generated WorkSpaces at ${sandbox.url}, latency ${SANDBOX_LATENCY_MS} ms; rate limits ${DEFAULT_RATE_LIMIT.mutatingPerSecond}/s mutating, ${DEFAULT_RATE_LIMIT.readPerSecond}/s read.`);
+  console.log(
+    `Sandbox with ${FLEET_SIZE.toLocaleString("en")} generated WorkSpaces at ${sandbox.url}, latency ${SANDBOX_LATENCY_MS} ms; rate limits ${DEFAULT_RATE_LIMIT.mutatingPerSecond}/s mutating, ${DEFAULT_RATE_LIMIT.readPerSecond}/s read.`,
+  );
 
   const inventoryStarted = performance.now();
   const fleet = await region.workspaces.listWorkspaces();
@@ -51,10 +57,21 @@ try {
   const inventoryCalls = gatewayCalls.get("DescribeWorkspaces") ?? 0;
   const inventoryMinimumMs = (pages / DEFAULT_RATE_LIMIT.readPerSecond) * 1000;
 
-  const ids = (state: string, n: number) => fleet.filter((ws) => ws.state === state).slice(0, n).map((ws) => ws.workspaceId);
-  const autoStop = (state: string, n: number) => fleet.filter((ws) => ws.state === state && ws.runningMode === "AUTO_STOP").slice(0, n).map((ws) => ws.workspaceId);
+  const ids = (state: string, n: number) =>
+    fleet
+      .filter((ws) => ws.state === state)
+      .slice(0, n)
+      .map((ws) => ws.workspaceId);
+  const autoStop = (state: string, n: number) =>
+    fleet
+      .filter((ws) => ws.state === state && ws.runningMode === "AUTO_STOP")
+      .slice(0, n)
+      .map((ws) => ws.workspaceId);
   // Reboot AlwaysOn WorkSpaces and stop AutoStop ones, so no WorkSpace gets two changes at once.
-  const alwaysOnAvailable = fleet.filter((ws) => ws.state === "AVAILABLE" && ws.runningMode === "ALWAYS_ON").slice(0, 1000).map((ws) => ws.workspaceId);
+  const alwaysOnAvailable = fleet
+    .filter((ws) => ws.state === "AVAILABLE" && ws.runningMode === "ALWAYS_ON")
+    .slice(0, 1000)
+    .map((ws) => ws.workspaceId);
   const batches: [BatchedOperation, string[], (ids: string[]) => Promise<unknown>][] = [
     ["RebootWorkspaces", alwaysOnAvailable, (x) => region.workspaces.reboot(x)],
     ["StopWorkspaces", autoStop("AVAILABLE", 500), (x) => region.workspaces.stop(x)],
@@ -69,7 +86,11 @@ try {
   const batchMs = performance.now() - batchStarted;
   for (const [operation, items] of batches) rows.push({ operation, items: items.length, minimum: minimumCalls(operation, items.length) });
   // The inventory's pages and the by-id describes share the DescribeWorkspaces counter.
-  rows[0] = { operation: "DescribeWorkspaces", items: fleet.length + describeIds.length, minimum: pages + minimumCalls("DescribeWorkspaces", describeIds.length) };
+  rows[0] = {
+    operation: "DescribeWorkspaces",
+    items: fleet.length + describeIds.length,
+    minimum: pages + minimumCalls("DescribeWorkspaces", describeIds.length),
+  };
 
   console.log("");
   console.log("operation                            items   calls (gateway)   calls (sandbox)   minimum   ratio");
@@ -79,12 +100,16 @@ try {
     const wire = wireCalls.get(row.operation) ?? 0;
     const ratio = row.minimum === 0 ? 1 : calls / row.minimum;
     if (ratio !== 1 || wire !== calls) ok = false;
-    console.log(`${row.operation.padEnd(36)} ${String(row.items).padStart(6)}   ${String(calls).padStart(15)}   ${String(wire).padStart(15)}   ${String(row.minimum).padStart(7)}   ${ratio.toFixed(2)}`);
+    console.log(
+      `${row.operation.padEnd(36)} ${String(row.items).padStart(6)}   ${String(calls).padStart(15)}   ${String(wire).padStart(15)}   ${String(row.minimum).padStart(7)}   ${ratio.toFixed(2)}`,
+    );
   }
   const inventoryRatio = inventoryMs / inventoryMinimumMs;
   if (inventoryCalls !== pages || inventoryRatio > 1.1) ok = false;
   console.log("");
-  console.log(`full inventory: ${fleet.length} WorkSpaces in ${inventoryCalls} pages (minimum ${pages}), ${seconds(inventoryMs)} s vs rate-limited minimum ${seconds(inventoryMinimumMs)} s (${pages} pages / ${DEFAULT_RATE_LIMIT.readPerSecond} per s): ratio ${inventoryRatio.toFixed(2)}`);
+  console.log(
+    `full inventory: ${fleet.length} WorkSpaces in ${inventoryCalls} pages (minimum ${pages}), ${seconds(inventoryMs)} s vs rate-limited minimum ${seconds(inventoryMinimumMs)} s (${pages} pages / ${DEFAULT_RATE_LIMIT.readPerSecond} per s): ratio ${inventoryRatio.toFixed(2)}`,
+  );
   console.log(`batched operations above (all at once, sharing the Region's gates): ${seconds(batchMs)} s`);
   console.log(ok ? "OK: calls at the minimum, inventory within 1.1x of the rate-limited minimum" : "FAILED: see the ratios above");
   process.exitCode = ok ? 0 : 1;

@@ -91,17 +91,30 @@ await seedDemoOrganization(prisma);
 await seedDemoCatalog(prisma, gateway);
 // Reboots are normally automatic; here they need the manager, so each one is a real approval.
 const policy = (await prisma.setting.findUniqueOrThrow({ where: { key: POLICY_SETTING_KEY } })).value as unknown as PolicySettings;
-await prisma.setting.update({ where: { key: POLICY_SETTING_KEY }, data: { value: { ...policy, autoApprovedChangeTypes: [], alwaysNeedApprovalChangeTypes: ["reboot"] } } });
+await prisma.setting.update({
+  where: { key: POLICY_SETTING_KEY },
+  data: { value: { ...policy, autoApprovedChangeTypes: [], alwaysNeedApprovalChangeTypes: ["reboot"] } },
+});
 await syncRegion(prisma, gateway, REGION, { tagBudget: 0 });
 const bob = await prisma.user.findUniqueOrThrow({ where: { email: "bob@example.com" } });
-const available = await prisma.workspace.findMany({ where: { region: REGION, state: "AVAILABLE", runningMode: "ALWAYS_ON", ownerId: null, goneAt: null }, orderBy: { id: "asc" }, take: APPROVALS + 1 });
+const available = await prisma.workspace.findMany({
+  where: { region: REGION, state: "AVAILABLE", runningMode: "ALWAYS_ON", ownerId: null, goneAt: null },
+  orderBy: { id: "asc" },
+  take: APPROVALS + 1,
+});
 if (available.length < APPROVALS + 1) throw new Error(`Only ${available.length} AVAILABLE fleet WorkSpaces; need ${APPROVALS + 1}`);
 for (const ws of available) {
-  await prisma.user.create({ data: { email: `${ws.userName}.${ws.id}@fleet.bench`, name: `Fleet ${ws.userName}`, directoryUserName: ws.userName, managerId: bob.id } });
+  await prisma.user.create({
+    data: { email: `${ws.userName}.${ws.id}@fleet.bench`, name: `Fleet ${ws.userName}`, directoryUserName: ws.userName, managerId: bob.id },
+  });
 }
 await syncRegion(prisma, gateway, REGION, { tagBudget: 0 });
 await ensureRecurringJobs(prisma);
-const targets = await prisma.workspace.findMany({ where: { id: { in: available.map((w) => w.id) } }, include: { owner: true }, orderBy: { id: "asc" } });
+const targets = await prisma.workspace.findMany({
+  where: { id: { in: available.map((w) => w.id) } },
+  include: { owner: true },
+  orderBy: { id: "asc" },
+});
 
 const executorSettings = {
   db: prisma,
@@ -117,7 +130,10 @@ const executorSettings = {
 async function pendingReboot(index: number): Promise<string> {
   const ws = targets[index]!;
   const owner = ws.owner!;
-  const asked = await submitRequest({ id: owner.id, name: owner.name, role: owner.role }, { change: { type: "reboot", workspaceId: ws.id }, justification: "bench" });
+  const asked = await submitRequest(
+    { id: owner.id, name: owner.name, role: owner.role },
+    { change: { type: "reboot", workspaceId: ws.id }, justification: "bench" },
+  );
   if (!asked.ok || asked.status !== "PENDING_APPROVAL") throw new Error(`Unexpected submit result: ${JSON.stringify(asked)}`);
   return asked.requestId;
 }
@@ -175,9 +191,15 @@ await survivor.stop();
 
 const fmt = (ms: number) => `${ms.toFixed(1)} ms`;
 const verdict = (ok: boolean) => (ok ? "PASS" : "FAIL");
-console.log(`bench:executor — ${database.kind}, sandbox in-process, lease ${config.executor.leaseSeconds} s, poll ${config.executor.pollMs} ms`);
-console.log(`approve commit → first AWS mutation, ${latencies.length} approvals: p50 ${fmt(p50)}, p95 ${fmt(p95)}, max ${fmt(latencies.at(-1)!)}  [target p95 ≤ ${P95_TARGET_MS} ms: ${verdict(p95 <= P95_TARGET_MS)}]`);
-console.log(`crashed worker's job → executed by another worker: ${fmt(recoveryMs)}  [target ≤ ${RECOVERY_TARGET_MS} ms: ${verdict(recoveryMs <= RECOVERY_TARGET_MS)}]`);
+console.log(
+  `bench:executor — ${database.kind}, sandbox in-process, lease ${config.executor.leaseSeconds} s, poll ${config.executor.pollMs} ms`,
+);
+console.log(
+  `approve commit → first AWS mutation, ${latencies.length} approvals: p50 ${fmt(p50)}, p95 ${fmt(p95)}, max ${fmt(latencies.at(-1)!)}  [target p95 ≤ ${P95_TARGET_MS} ms: ${verdict(p95 <= P95_TARGET_MS)}]`,
+);
+console.log(
+  `crashed worker's job → executed by another worker: ${fmt(recoveryMs)}  [target ≤ ${RECOVERY_TARGET_MS} ms: ${verdict(recoveryMs <= RECOVERY_TARGET_MS)}]`,
+);
 
 gateway.destroy();
 await sandbox.close();

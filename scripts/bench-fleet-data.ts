@@ -14,7 +14,11 @@ export interface BenchOwner {
 }
 
 export function benchOwners(): BenchOwner[] {
-  return Array.from({ length: BENCH_OWNER_COUNT }, (_, i) => ({ email: `u${i}@bench`, name: `User ${String(i).padStart(2, "0")}`, directoryUserName: `user${i}` }));
+  return Array.from({ length: BENCH_OWNER_COUNT }, (_, i) => ({
+    email: `u${i}@bench`,
+    name: `User ${String(i).padStart(2, "0")}`,
+    directoryUserName: `user${i}`,
+  }));
 }
 
 export interface BenchWorkspace {

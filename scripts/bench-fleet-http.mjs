@@ -43,7 +43,10 @@ if (!existsSync(path.join(distDir, "BUILD_ID"))) {
   log(`No production build in ${distDir}. Building one now; next time build it yourself with`);
   log(`  NEXT_DIST_DIR=${distDir} npx next build`);
   log(`and this script reuses it.`);
-  const built = spawnSync("npx", ["next", "build"], { stdio: ["ignore", "ignore", "inherit"], env: { ...process.env, NEXT_DIST_DIR: distDir, NEXT_TELEMETRY_DISABLED: "1" } });
+  const built = spawnSync("npx", ["next", "build"], {
+    stdio: ["ignore", "ignore", "inherit"],
+    env: { ...process.env, NEXT_DIST_DIR: distDir, NEXT_TELEMETRY_DISABLED: "1" },
+  });
   if (built.status !== 0) process.exit(built.status ?? 1);
 }
 
@@ -111,7 +114,8 @@ function portFree(port) {
 
 function fail(message, server) {
   console.error(`\n${message}`);
-  if (server?.output.length) console.error(`Last output of the ${server.size.toLocaleString("en")}-WorkSpace server:\n${server.output.join("").slice(-4000)}`);
+  if (server?.output.length)
+    console.error(`Last output of the ${server.size.toLocaleString("en")}-WorkSpace server:\n${server.output.join("").slice(-4000)}`);
   cleanUpNow();
   process.exit(2);
 }
@@ -165,8 +169,19 @@ async function waitForHealth(s) {
 /** Signs in as Carol through the demo sign-in page, as bench-ui does for Alice, and returns the session cookie. */
 async function carolCookies() {
   const { chromium } = await import("@playwright/test");
-  const executablePath = process.env.PLAYWRIGHT_CHROMIUM_PATH ?? ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((p) => existsSync(p));
-  const browser = await chromium.launch({ executablePath, args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update", "--disable-sync"] });
+  const executablePath =
+    process.env.PLAYWRIGHT_CHROMIUM_PATH ?? ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((p) => existsSync(p));
+  const browser = await chromium.launch({
+    executablePath,
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-dev-shm-usage",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  });
   try {
     for (const s of servers) {
       const context = await browser.newContext();
@@ -187,10 +202,15 @@ async function carolCookies() {
 /** One page request, timed from its start to the last byte of the body. */
 async function timePage(s, query) {
   const t0 = performance.now();
-  const res = await fetch(`${s.base}/admin/fleet${query ? `?${query}` : ""}`, { headers: { cookie: s.cookie }, redirect: "manual", signal: AbortSignal.timeout(30_000) });
+  const res = await fetch(`${s.base}/admin/fleet${query ? `?${query}` : ""}`, {
+    headers: { cookie: s.cookie },
+    redirect: "manual",
+    signal: AbortSignal.timeout(30_000),
+  });
   const body = await res.text();
   const ms = performance.now() - t0;
-  if (res.status !== 200) fail(`GET /admin/fleet?${query} on the ${s.size.toLocaleString("en")}-WorkSpace server answered ${res.status}.`, s);
+  if (res.status !== 200)
+    fail(`GET /admin/fleet?${query} on the ${s.size.toLocaleString("en")}-WorkSpace server answered ${res.status}.`, s);
   return { ms, body };
 }
 
@@ -216,7 +236,11 @@ async function measureViews() {
         if (round >= 0) times.get(s).push(ms);
       }
     }
-    results.push({ view, small: { ...shown.get(small), median: median(times.get(small)), min: Math.min(...times.get(small)) }, large: { ...shown.get(large), median: median(times.get(large)), min: Math.min(...times.get(large)) } });
+    results.push({
+      view,
+      small: { ...shown.get(small), median: median(times.get(small)), min: Math.min(...times.get(small)) },
+      large: { ...shown.get(large), median: median(times.get(large)), min: Math.min(...times.get(large)) },
+    });
   }
   return results;
 }
@@ -224,7 +248,11 @@ async function measureViews() {
 /** The export read as a browser reads it: when the headers, the first data after the header line, and the end arrive. */
 async function timeCsv(s) {
   const t0 = performance.now();
-  const res = await fetch(`${s.base}/api/admin/fleet/export`, { headers: { cookie: s.cookie }, redirect: "manual", signal: AbortSignal.timeout(60_000) });
+  const res = await fetch(`${s.base}/api/admin/fleet/export`, {
+    headers: { cookie: s.cookie },
+    redirect: "manual",
+    signal: AbortSignal.timeout(60_000),
+  });
   const headersAt = performance.now() - t0;
   if (res.status !== 200) fail(`The CSV export answered ${res.status}.`, s);
   const reader = res.body.getReader();
@@ -261,11 +289,14 @@ async function timeCsv(s) {
 // ---- main -----------------------------------------------------------------------------------------
 const wanted = servers.flatMap((s) => [s.port, s.sandboxPort]);
 for (const port of wanted) {
-  if (!(await portFree(port))) fail(`Port ${port} on 127.0.0.1 is taken; choose free ones with BENCH_PORT and BENCH_SANDBOX_PORT (each uses two consecutive ports).`);
+  if (!(await portFree(port)))
+    fail(`Port ${port} on 127.0.0.1 is taken; choose free ones with BENCH_PORT and BENCH_SANDBOX_PORT (each uses two consecutive ports).`);
 }
 
 const tsx = ["node_modules/tsx/dist/cli.mjs", "scripts/bench-fleet-seed.ts"];
-log(`Seeding ${servers.map((s) => s.size.toLocaleString("en")).join(" and ")} WorkSpaces into fresh data directories under ${tempRoot} ...`);
+log(
+  `Seeding ${servers.map((s) => s.size.toLocaleString("en")).join(" and ")} WorkSpaces into fresh data directories under ${tempRoot} ...`,
+);
 const seeded = await Promise.all(servers.map((s) => run(process.execPath, [...tsx, s.dataDir, String(s.size)])));
 if (seeded.some((code) => code !== 0)) fail("Seeding failed.");
 
@@ -295,11 +326,17 @@ for (const r of results) {
         `while at 10,000 it shows ${r.large.rows} rows. Its ratio compares a full page with an empty one (it still counts).`,
     );
   } else if (r.small.rows < r.large.rows) {
-    notes.push(`"${r.view.name}" shows ${r.small.rows} rows at 100 WorkSpaces against ${r.large.rows} at 10,000 (the filter matches ${r.small.matches} at 100), so its ratio includes the larger table.`);
+    notes.push(
+      `"${r.view.name}" shows ${r.small.rows} rows at 100 WorkSpaces against ${r.large.rows} at 10,000 (the filter matches ${r.small.matches} at 100), so its ratio includes the larger table.`,
+    );
   }
 }
-log(`(fastest single request per view, 100 / 10,000: ${results.map((r) => `${r.small.min.toFixed(1)} / ${r.large.min.toFixed(1)} ms`).join("; ")})`);
-log(`(HTML size per view, 100 / 10,000: ${results.map((r) => `${(r.small.bytes / 1024).toFixed(0)} / ${(r.large.bytes / 1024).toFixed(0)} KiB`).join("; ")})`);
+log(
+  `(fastest single request per view, 100 / 10,000: ${results.map((r) => `${r.small.min.toFixed(1)} / ${r.large.min.toFixed(1)} ms`).join("; ")})`,
+);
+log(
+  `(HTML size per view, 100 / 10,000: ${results.map((r) => `${(r.small.bytes / 1024).toFixed(0)} / ${(r.large.bytes / 1024).toFixed(0)} KiB`).join("; ")})`,
+);
 for (const note of notes) log(`Note: ${note}`);
 log(`Worst ratio ${worst.ratio.toFixed(2)} (${worst.name}); target ≤ ${TARGET}: ${worst.ratio <= TARGET ? "PASS" : "FAIL"}`);
 
@@ -323,10 +360,16 @@ await stopServers();
 
 log("");
 log("Diagnostic: the same views in-process (scripts/bench-fleet.ts: queries + table HTML, no HTTP, no layout)");
-const diagnostic = await run(process.execPath, ["node_modules/tsx/dist/cli.mjs", "scripts/bench-fleet.ts"], { ...process.env, NODE_ENV: "production", BENCH_FLEET_DIAGNOSTIC: "1" });
+const diagnostic = await run(process.execPath, ["node_modules/tsx/dist/cli.mjs", "scripts/bench-fleet.ts"], {
+  ...process.env,
+  NODE_ENV: "production",
+  BENCH_FLEET_DIAGNOSTIC: "1",
+});
 if (diagnostic !== 0) log(`(the in-process diagnostic exited with ${diagnostic})`);
 
 log("");
-log(`Result (HTTP, the issue's measure): worst ratio ${worst.ratio.toFixed(2)} on "${worst.name}", target ≤ ${TARGET}: ${worst.ratio <= TARGET ? "PASS" : "FAIL"}`);
+log(
+  `Result (HTTP, the issue's measure): worst ratio ${worst.ratio.toFixed(2)} on "${worst.name}", target ≤ ${TARGET}: ${worst.ratio <= TARGET ? "PASS" : "FAIL"}`,
+);
 cleanUpNow();
 process.exit(worst.ratio <= TARGET ? 0 : 1);

@@ -8,7 +8,18 @@ import { applyMigrations } from "../lib/db/migrations";
 import { pgliteRunner } from "../lib/db/runners";
 import { benchOwners, benchWorkspaces } from "./bench-fleet-data";
 
-const COLUMNS = ["id", "region", "directoryId", "userName", "ownerId", "state", "bundleId", "computeType", "runningMode", "costCenter"] as const;
+const COLUMNS = [
+  "id",
+  "region",
+  "directoryId",
+  "userName",
+  "ownerId",
+  "state",
+  "bundleId",
+  "computeType",
+  "runningMode",
+  "costCenter",
+] as const;
 const TEXT_COLUMNS = COLUMNS.map((c) => `"${c}" text`).join(", ");
 const QUOTED = COLUMNS.map((c) => `"${c}"`).join(", ");
 
@@ -29,7 +40,10 @@ async function main() {
        SELECT o."id", o."email", o."name", o."directoryUserName", now() FROM json_to_recordset($1::json) AS o("id" text, "email" text, "name" text, "directoryUserName" text)`,
       [JSON.stringify(owners)],
     );
-    const rows = benchWorkspaces(count, owners.map((o) => o.id));
+    const rows = benchWorkspaces(
+      count,
+      owners.map((o) => o.id),
+    );
     for (let i = 0; i < rows.length; i += 2000) {
       await pg.query(
         `INSERT INTO "Workspace" (${QUOTED}, "raw", "lastSyncedAt")

@@ -32,8 +32,15 @@ function percentile(sorted: number[], p: number): number {
 async function main(): Promise<void> {
   const seedStarted = performance.now();
   const sandbox = await startSandbox({ port: 0, fleetSize: FLEET });
-  console.log(`sandbox with ${FLEET} generated WorkSpaces (+ demo) ready in ${(performance.now() - seedStarted).toFixed(0)} ms at ${sandbox.url}`);
-  const client = new WorkSpacesClient({ endpoint: sandbox.url, region: "us-east-1", credentials: { accessKeyId: "sandbox", secretAccessKey: "sandbox" }, maxAttempts: 1 });
+  console.log(
+    `sandbox with ${FLEET} generated WorkSpaces (+ demo) ready in ${(performance.now() - seedStarted).toFixed(0)} ms at ${sandbox.url}`,
+  );
+  const client = new WorkSpacesClient({
+    endpoint: sandbox.url,
+    region: "us-east-1",
+    credentials: { accessKeyId: "sandbox", secretAccessKey: "sandbox" },
+    maxAttempts: 1,
+  });
   await run(client, 1); // warm-up: JIT, connection pool
   for (const concurrency of CONCURRENCY) {
     const { requests, workspaces, latencies } = await run(client, concurrency);

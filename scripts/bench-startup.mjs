@@ -43,7 +43,14 @@ async function once() {
   const dataDir = mkdtempSync(path.join(tmpdir(), "portal-coldstart-"));
   const started = performance.now();
   const server = spawn("node", ["node_modules/next/dist/bin/next", "start", "-p", String(PORT), "-H", "127.0.0.1"], {
-    env: { ...process.env, PORTAL_DATA_DIR: dataDir, SANDBOX_PORT: "4691", DEMO_SIGN_IN: "true", LOG_LEVEL: "warn", NEXT_TELEMETRY_DISABLED: "1" },
+    env: {
+      ...process.env,
+      PORTAL_DATA_DIR: dataDir,
+      SANDBOX_PORT: "4691",
+      DEMO_SIGN_IN: "true",
+      LOG_LEVEL: "warn",
+      NEXT_TELEMETRY_DISABLED: "1",
+    },
     stdio: ["ignore", "ignore", "inherit"],
   });
   let status = 0;
@@ -68,7 +75,8 @@ async function once() {
 const results = [];
 for (let i = 0; i < RUNS; i++) results.push(await once());
 const fmt = (n) => n.toFixed(0);
-for (const [i, r] of results.entries()) console.log(`run ${i + 1}: cold start ${fmt(r.coldStartMs)} ms, RSS after first page ${r.rssMiB.toFixed(1)} MiB`);
+for (const [i, r] of results.entries())
+  console.log(`run ${i + 1}: cold start ${fmt(r.coldStartMs)} ms, RSS after first page ${r.rssMiB.toFixed(1)} MiB`);
 const worst = Math.max(...results.map((r) => r.coldStartMs));
 console.log(`worst cold start: ${fmt(worst)} ms (target ≤ 15000 ms) — ${worst <= 15000 ? "OK" : "OVER TARGET"}`);
 console.log(`max RSS after first page: ${Math.max(...results.map((r) => r.rssMiB)).toFixed(1)} MiB`);

@@ -8,7 +8,12 @@ import { existsSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
 
-const args = Object.fromEntries(process.argv.slice(2).map((a) => a.replace(/^--/, "").split("=")).map(([k, v]) => [k, v ?? "true"]));
+const args = Object.fromEntries(
+  process.argv
+    .slice(2)
+    .map((a) => a.replace(/^--/, "").split("="))
+    .map(([k, v]) => [k, v ?? "true"]),
+);
 const distDir = process.env.BENCH_DIST_DIR ?? ".next-bench-ui";
 const dataDir = process.env.BENCH_DATA_DIR ?? ".data/bench-ui";
 const port = Number(process.env.BENCH_PORT ?? 3310);
@@ -51,7 +56,10 @@ const worst = Math.max(...rows.map((r) => r.kB));
 console.log(`  largest: ${worst.toFixed(1)} kB`);
 
 // ---- throughput ---------------------------------------------------------------------------------
-const portTaken = await fetch(`${base}/api/health`).then(() => true, () => false);
+const portTaken = await fetch(`${base}/api/health`).then(
+  () => true,
+  () => false,
+);
 if (portTaken) {
   console.error(`Port ${port} already answers; choose a free one with BENCH_PORT (and BENCH_SANDBOX_PORT).`);
   process.exit(1);
@@ -86,8 +94,19 @@ async function waitForHealth() {
 
 async function aliceCookie() {
   const { chromium } = await import("@playwright/test");
-  const executablePath = process.env.PLAYWRIGHT_CHROMIUM_PATH ?? ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((p) => existsSync(p));
-  const browser = await chromium.launch({ executablePath, args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update", "--disable-sync"] });
+  const executablePath =
+    process.env.PLAYWRIGHT_CHROMIUM_PATH ?? ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((p) => existsSync(p));
+  const browser = await chromium.launch({
+    executablePath,
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-dev-shm-usage",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  });
   try {
     const page = await browser.newPage();
     await page.goto(`${base}/signin?callbackUrl=%2F`);
@@ -157,7 +176,8 @@ try {
   });
   const staticRun = mean(runs.static);
   const dashboard = mean(runs.dashboard);
-  const fmt = (r) => `${r.rps.toFixed(1).padStart(7)} req/s  p50 ${r.p50.toFixed(1)} ms  p95 ${r.p95.toFixed(1)} ms  (${r.ok} ok, ${r.errors} errors)`;
+  const fmt = (r) =>
+    `${r.rps.toFixed(1).padStart(7)} req/s  p50 ${r.p50.toFixed(1)} ms  p95 ${r.p95.toFixed(1)} ms  (${r.ok} ok, ${r.errors} errors)`;
   console.log(`\nThroughput, ${concurrency} concurrent connections, 2 alternating runs of ${seconds} s per page, on 127.0.0.1`);
   console.log(`  /help (no data)          ${fmt(staticRun)}`);
   console.log(`  dashboard / as Alice    ${fmt(dashboard)}`);

@@ -35,7 +35,9 @@ async function main(): Promise<void> {
   console.log(`WorkSpaces sandbox listening on ${sandbox.url} (state: ${stateFile})`);
   console.log(`Control API token (header X-Sandbox-Token, also in ${tokenFile}): ${sandbox.controlToken}`);
   console.log(`  curl -H "X-Sandbox-Token: ${sandbox.controlToken}" ${sandbox.url}/__sandbox/state`);
-  console.log(`Try: AWS_ACCESS_KEY_ID=sandbox AWS_SECRET_ACCESS_KEY=sandbox /usr/bin/aws --region us-east-1 --endpoint-url ${sandbox.url} workspaces describe-workspaces`);
+  console.log(
+    `Try: AWS_ACCESS_KEY_ID=sandbox AWS_SECRET_ACCESS_KEY=sandbox /usr/bin/aws --region us-east-1 --endpoint-url ${sandbox.url} workspaces describe-workspaces`,
+  );
   const stop = () => {
     sandbox.close().then(
       () => process.exit(0),

@@ -33,7 +33,10 @@ export default async function MyWorkspacesPage() {
       {coming.length > 0 && (
         <section aria-label="WorkSpaces on their way" className="mb-6 space-y-2">
           {coming.map((r) => (
-            <div key={r.id} className="flex flex-wrap items-center justify-between gap-2 rounded-lg border border-brand-100 bg-brand-50 p-4 text-sm">
+            <div
+              key={r.id}
+              className="flex flex-wrap items-center justify-between gap-2 rounded-lg border border-brand-100 bg-brand-50 p-4 text-sm"
+            >
               <p>
                 <span className="font-semibold text-brand-900">A new WorkSpace is on its way.</span>{" "}
                 <span className="text-slate-700">Requested {relativeTime(r.createdAt, now)}.</span>

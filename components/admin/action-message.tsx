@@ -8,8 +8,13 @@ export function ActionMessage({ result, id }: { result: { ok: boolean; message: 
   );
 }
 
-export function actionError(result: { ok: false; error: string; fieldErrors?: Record<string, string[]>; reasons?: { message: string }[] }): string {
-  const details = result.fieldErrors ? Object.values(result.fieldErrors).flat() : result.reasons?.map((r) => r.message) ?? [];
+export function actionError(result: {
+  ok: false;
+  error: string;
+  fieldErrors?: Record<string, string[]>;
+  reasons?: { message: string }[];
+}): string {
+  const details = result.fieldErrors ? Object.values(result.fieldErrors).flat() : (result.reasons?.map((r) => r.message) ?? []);
   const extra = details.filter((d) => d !== result.error);
   return extra.length ? `${result.error} ${extra.join(" ")}` : result.error;
 }

@@ -13,7 +13,11 @@ export function AdminNav() {
           const active = pathname.startsWith(area.href);
           return (
             <li key={area.href}>
-              <Link href={area.href} aria-current={active ? "page" : undefined} className={`block rounded-md px-3 py-1.5 text-sm ${active ? "bg-brand-100 font-medium text-brand-900" : "text-slate-700 hover:bg-slate-100"}`}>
+              <Link
+                href={area.href}
+                aria-current={active ? "page" : undefined}
+                className={`block rounded-md px-3 py-1.5 text-sm ${active ? "bg-brand-100 font-medium text-brand-900" : "text-slate-700 hover:bg-slate-100"}`}
+              >
                 {area.label}
               </Link>
             </li>

@@ -2,7 +2,11 @@
 export const ADMIN_AREAS = [
   { href: "/admin/bundles", label: "Bundles", description: "Amazon's and custom bundles per Region, and what the catalog offers." },
   { href: "/admin/prices", label: "Prices", description: "The price table behind every estimate, with confirmation dates." },
-  { href: "/admin/ip-groups", label: "IP access control groups", description: "Trusted networks, their rules, and the directories they guard." },
+  {
+    href: "/admin/ip-groups",
+    label: "IP access control groups",
+    description: "Trusted networks, their rules, and the directories they guard.",
+  },
   { href: "/admin/directories", label: "Directories", description: "Registered directories, MFA, self-service and access settings." },
   { href: "/admin/fleet", label: "Fleet", description: "Every WorkSpace: search, export, and bulk operations." },
   { href: "/admin/users", label: "Users", description: "People, roles and managers." },

@@ -19,15 +19,33 @@ interface Item {
 const STATUS_WORDS = { PENDING: "Pending", DONE: "Done", FAILED: "Failed" } as const;
 
 const columns: DataColumn<Item>[] = [
-  { id: "workspaceId", header: "WorkSpace", sortValue: (i) => i.workspaceId, cell: (i) => <span className="font-mono text-xs">{i.workspaceId}</span> },
+  {
+    id: "workspaceId",
+    header: "WorkSpace",
+    sortValue: (i) => i.workspaceId,
+    cell: (i) => <span className="font-mono text-xs">{i.workspaceId}</span>,
+  },
   { id: "region", header: "Region", sortValue: (i) => i.region },
   { id: "status", header: "Status", sortValue: (i) => i.status, cell: (i) => STATUS_WORDS[i.status] },
   { id: "reason", header: "Reason", sortValue: (i) => i.reason, cell: (i) => (i.reason ? `${i.reason} (${i.code})` : "—") },
   { id: "attempts", header: "Attempts", sortValue: (i) => i.attempts },
-  { id: "awsRequestId", header: "AWS request id", sortValue: (i) => i.awsRequestId, cell: (i) => <span className="font-mono text-xs">{i.awsRequestId ?? "—"}</span> },
+  {
+    id: "awsRequestId",
+    header: "AWS request id",
+    sortValue: (i) => i.awsRequestId,
+    cell: (i) => <span className="font-mono text-xs">{i.awsRequestId ?? "—"}</span>,
+  },
 ];
 
-export function BulkProgress({ operationId, counts, items }: { operationId: string; counts: Record<Item["status"], number>; items: Item[] }) {
+export function BulkProgress({
+  operationId,
+  counts,
+  items,
+}: {
+  operationId: string;
+  counts: Record<Item["status"], number>;
+  items: Item[];
+}) {
   const router = useRouter();
   const [pending, start] = useTransition();
   const [message, setMessage] = useState<{ ok: boolean; message: string } | null>(null);
@@ -53,7 +71,12 @@ export function BulkProgress({ operationId, counts, items }: { operationId: stri
       </p>
       {counts.FAILED > 0 && counts.PENDING === 0 && (
         <div className="mb-3">
-          <button type="button" disabled={pending} onClick={retry} className="rounded-md bg-brand-600 px-3 py-1.5 text-sm font-medium text-white disabled:opacity-50">
+          <button
+            type="button"
+            disabled={pending}
+            onClick={retry}
+            className="rounded-md bg-brand-600 px-3 py-1.5 text-sm font-medium text-white disabled:opacity-50"
+          >
             Retry failed items
           </button>
           <ActionMessage result={message} />

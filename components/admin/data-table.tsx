@@ -27,13 +27,33 @@ const ARIA_SORT = { asc: "ascending", desc: "descending" } as const;
  * A column header that sorts on click (Enter/Space from the keyboard, being a button) and tells assistive
  * technology how the column is sorted. Not sortable: plain content and no aria-sort.
  */
-export function SortHeaderCell({ sortable, sorted, onSort, children }: { sortable: boolean; sorted: SortDirection | false; onSort?: () => void; children: ReactNode }) {
+export function SortHeaderCell({
+  sortable,
+  sorted,
+  onSort,
+  children,
+}: {
+  sortable: boolean;
+  sorted: SortDirection | false;
+  onSort?: () => void;
+  children: ReactNode;
+}) {
   return (
-    <th scope="col" className="px-3 py-2 font-medium whitespace-nowrap" aria-sort={sorted ? ARIA_SORT[sorted] : sortable ? "none" : undefined}>
+    <th
+      scope="col"
+      className="px-3 py-2 font-medium whitespace-nowrap"
+      aria-sort={sorted ? ARIA_SORT[sorted] : sortable ? "none" : undefined}
+    >
       {sortable ? (
-        <button type="button" onClick={onSort} className="inline-flex items-center gap-1 rounded hover:underline focus:outline-2 focus:outline-brand-600">
+        <button
+          type="button"
+          onClick={onSort}
+          className="inline-flex items-center gap-1 rounded hover:underline focus:outline-2 focus:outline-brand-600"
+        >
           {children}
-          <span aria-hidden="true" className="text-xs text-slate-400">{sorted === "asc" ? "▲" : sorted === "desc" ? "▼" : "↕"}</span>
+          <span aria-hidden="true" className="text-xs text-slate-400">
+            {sorted === "asc" ? "▲" : sorted === "desc" ? "▼" : "↕"}
+          </span>
         </button>
       ) : (
         children
@@ -43,9 +63,25 @@ export function SortHeaderCell({ sortable, sorted, onSort, children }: { sortabl
 }
 
 /** The scroll container, caption and sticky header row every admin table shares. */
-export function TableFrame({ label, maxHeight = "70vh", head, children }: { label: string; maxHeight?: string; head: ReactNode; children: ReactNode }) {
+export function TableFrame({
+  label,
+  maxHeight = "70vh",
+  head,
+  children,
+}: {
+  label: string;
+  maxHeight?: string;
+  head: ReactNode;
+  children: ReactNode;
+}) {
   return (
-    <div className="overflow-auto rounded-lg border border-slate-200 bg-white" style={{ maxHeight }} role="region" aria-label={label} tabIndex={0}>
+    <div
+      className="overflow-auto rounded-lg border border-slate-200 bg-white"
+      style={{ maxHeight }}
+      role="region"
+      aria-label={label}
+      tabIndex={0}
+    >
       <table className="w-full text-left text-sm">
         <caption className="sr-only">{label}</caption>
         <thead className="sticky top-0 z-10 bg-slate-50 text-slate-700 shadow-[0_1px_0_0_rgb(226,232,240)]">
@@ -60,7 +96,9 @@ export function TableFrame({ label, maxHeight = "70vh", head, children }: { labe
 export function EmptyRow({ colSpan, children }: { colSpan: number; children?: ReactNode }) {
   return (
     <tr>
-      <td colSpan={colSpan} className="px-3 py-6 text-center text-slate-500">{children ?? "Nothing to show."}</td>
+      <td colSpan={colSpan} className="px-3 py-6 text-center text-slate-500">
+        {children ?? "Nothing to show."}
+      </td>
     </tr>
   );
 }
@@ -78,7 +116,12 @@ export function DataTable<T>({ label, data, columns, getRowId, maxHeight, empty 
   );
 
   const head = columns.map((c) => (
-    <SortHeaderCell key={c.id} sortable={Boolean(c.sortValue)} sorted={sort?.id === c.id && sortColumn ? sort.dir : false} onSort={() => setSort((s) => nextSort(s, c.id))}>
+    <SortHeaderCell
+      key={c.id}
+      sortable={Boolean(c.sortValue)}
+      sorted={sort?.id === c.id && sortColumn ? sort.dir : false}
+      onSort={() => setSort((s) => nextSort(s, c.id))}
+    >
       {c.header}
     </SortHeaderCell>
   ));
@@ -91,7 +134,9 @@ export function DataTable<T>({ label, data, columns, getRowId, maxHeight, empty 
         rows.map((row) => (
           <tr key={getRowId(row)} className="border-t border-slate-100">
             {columns.map((c) => (
-              <td key={c.id} className="px-3 py-2 align-top">{renderCell(c, row)}</td>
+              <td key={c.id} className="px-3 py-2 align-top">
+                {renderCell(c, row)}
+              </td>
             ))}
           </tr>
         ))

@@ -28,7 +28,9 @@ export function useDirectoryAction() {
 export function DirectorySection({ id, title, hint, children }: { id: string; title: string; hint?: string; children: React.ReactNode }) {
   return (
     <section aria-labelledby={id} className="rounded-md border border-slate-200 p-3">
-      <h3 id={id} className="text-sm font-semibold text-slate-800">{title}</h3>
+      <h3 id={id} className="text-sm font-semibold text-slate-800">
+        {title}
+      </h3>
       {hint && <p className="mt-0.5 text-xs text-slate-600">{hint}</p>}
       <div className="mt-2">{children}</div>
     </section>

@@ -20,7 +20,10 @@ export function DirectoryCard({ directory: d, personas, groups }: { directory: D
     <section aria-labelledby={headingId} className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
       <div className="flex flex-wrap items-start justify-between gap-3">
         <h2 id={headingId} className="text-lg font-medium text-brand-900">
-          {d.name} <span className="text-sm font-normal text-slate-500">· {d.region} · {d.directoryId}</span>
+          {d.name}{" "}
+          <span className="text-sm font-normal text-slate-500">
+            · {d.region} · {d.directoryId}
+          </span>
         </h2>
         <DirectoryDeregister {...ref} name={d.name} />
       </div>

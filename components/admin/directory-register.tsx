@@ -21,7 +21,13 @@ export function DirectoryRegisterForm({ candidates }: { candidates: Unregistered
     e.preventDefault();
     if (!chosen) return;
     run(
-      () => registerDirectoryAction({ region: chosen.region, directoryId: chosen.directoryId, subnetIds: [subnetA, subnetB], enableSelfService: selfService }),
+      () =>
+        registerDirectoryAction({
+          region: chosen.region,
+          directoryId: chosen.directoryId,
+          subnetIds: [subnetA, subnetB],
+          enableSelfService: selfService,
+        }),
       `Registered ${chosen.name}.`,
       () => {
         setSubnetA("");
@@ -32,32 +38,57 @@ export function DirectoryRegisterForm({ candidates }: { candidates: Unregistered
 
   return (
     <section aria-labelledby="register-directory" className="mb-6 rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
-      <h2 id="register-directory" className="text-lg font-medium text-brand-900">Register a directory</h2>
+      <h2 id="register-directory" className="text-lg font-medium text-brand-900">
+        Register a directory
+      </h2>
       {candidates.length === 0 ? (
-        <p className="mt-1 text-sm text-slate-600">Every Directory Service directory in the managed Regions is already registered with WorkSpaces.</p>
+        <p className="mt-1 text-sm text-slate-600">
+          Every Directory Service directory in the managed Regions is already registered with WorkSpaces.
+        </p>
       ) : (
         <form onSubmit={submit} className="mt-2 flex flex-wrap items-end gap-3">
           <label className="text-sm">
             <span className="block text-slate-700">Directory</span>
             <select value={key} onChange={(e) => setKey(e.target.value)} className="rounded border border-slate-300 px-2 py-2">
               {candidates.map((c) => (
-                <option key={`${c.region}/${c.directoryId}`} value={`${c.region}/${c.directoryId}`}>{c.name} · {c.region} · {c.type ?? "directory"}</option>
+                <option key={`${c.region}/${c.directoryId}`} value={`${c.region}/${c.directoryId}`}>
+                  {c.name} · {c.region} · {c.type ?? "directory"}
+                </option>
               ))}
             </select>
           </label>
           <label className="text-sm">
             <span className="block text-slate-700">First subnet</span>
-            <input required value={subnetA} onChange={(e) => setSubnetA(e.target.value)} placeholder="subnet-0123456789abcdef0" className={`${inputClass} w-60 font-mono text-xs`} />
+            <input
+              required
+              value={subnetA}
+              onChange={(e) => setSubnetA(e.target.value)}
+              placeholder="subnet-0123456789abcdef0"
+              className={`${inputClass} w-60 font-mono text-xs`}
+            />
           </label>
           <label className="text-sm">
             <span className="block text-slate-700">Second subnet (another Availability Zone)</span>
-            <input required value={subnetB} onChange={(e) => setSubnetB(e.target.value)} placeholder="subnet-0123456789abcdef1" className={`${inputClass} w-60 font-mono text-xs`} />
+            <input
+              required
+              value={subnetB}
+              onChange={(e) => setSubnetB(e.target.value)}
+              placeholder="subnet-0123456789abcdef1"
+              className={`${inputClass} w-60 font-mono text-xs`}
+            />
           </label>
           <label className="flex items-center gap-2 pb-2 text-sm">
-            <input type="checkbox" checked={selfService} onChange={(e) => setSelfService(e.target.checked)} className="size-4 accent-brand-600" />
+            <input
+              type="checkbox"
+              checked={selfService}
+              onChange={(e) => setSelfService(e.target.checked)}
+              className="size-4 accent-brand-600"
+            />
             Enable self-service
           </label>
-          <button type="submit" disabled={pending} className={primaryButton}>Register directory</button>
+          <button type="submit" disabled={pending} className={primaryButton}>
+            Register directory
+          </button>
         </form>
       )}
       <ActionMessage result={message} />

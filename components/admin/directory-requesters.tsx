@@ -9,13 +9,24 @@ import { DirectorySection, useDirectoryAction } from "./directory-action";
 const PERSONA_LABELS: Record<string, string> = { EMPLOYEE: "Employees", CONTRACTOR: "Contractors" };
 
 /** Which personas and groups may request WorkSpaces here: saved into the policy's catalog. */
-export function DirectoryRequesters({ directoryId, current, personas, groups }: { directoryId: string; current: { personas: string[]; groups: string[] }; personas: string[]; groups: string[] }) {
+export function DirectoryRequesters({
+  directoryId,
+  current,
+  personas,
+  groups,
+}: {
+  directoryId: string;
+  current: { personas: string[]; groups: string[] };
+  personas: string[];
+  groups: string[];
+}) {
   const [pickedPersonas, setPickedPersonas] = useState(current.personas);
   const [pickedGroups, setPickedGroups] = useState(current.groups);
   const [extraGroups, setExtraGroups] = useState<string[]>([]);
   const [newGroup, setNewGroup] = useState("");
   const { pending, message, run } = useDirectoryAction();
-  const toggle = (list: string[], value: string, on: boolean) => (on ? [...list.filter((v) => v !== value), value] : list.filter((v) => v !== value));
+  const toggle = (list: string[], value: string, on: boolean) =>
+    on ? [...list.filter((v) => v !== value), value] : list.filter((v) => v !== value);
   const allGroups = [...new Set([...groups, ...extraGroups])];
   const id = `${directoryId}-requesters`;
 
@@ -28,13 +39,22 @@ export function DirectoryRequesters({ directoryId, current, personas, groups }: 
   };
 
   return (
-    <DirectorySection id={id} title="Who may request WorkSpaces here" hint="Saved in the policy's catalog; bundles per persona and group stay as they are under Policies.">
+    <DirectorySection
+      id={id}
+      title="Who may request WorkSpaces here"
+      hint="Saved in the policy's catalog; bundles per persona and group stay as they are under Policies."
+    >
       <fieldset>
         <legend className="text-xs font-medium uppercase tracking-wide text-slate-500">Personas</legend>
         <div className="flex flex-wrap gap-x-4">
           {personas.map((p) => (
             <label key={p} className="flex items-center gap-2 text-sm">
-              <input type="checkbox" checked={pickedPersonas.includes(p)} onChange={(e) => setPickedPersonas(toggle(pickedPersonas, p, e.target.checked))} className="size-4 accent-brand-600" />
+              <input
+                type="checkbox"
+                checked={pickedPersonas.includes(p)}
+                onChange={(e) => setPickedPersonas(toggle(pickedPersonas, p, e.target.checked))}
+                className="size-4 accent-brand-600"
+              />
               {PERSONA_LABELS[p] ?? p}
             </label>
           ))}
@@ -46,7 +66,12 @@ export function DirectoryRequesters({ directoryId, current, personas, groups }: 
         <div className="flex flex-wrap gap-x-4">
           {allGroups.map((g) => (
             <label key={g} className="flex items-center gap-2 text-sm">
-              <input type="checkbox" checked={pickedGroups.includes(g)} onChange={(e) => setPickedGroups(toggle(pickedGroups, g, e.target.checked))} className="size-4 accent-brand-600" />
+              <input
+                type="checkbox"
+                checked={pickedGroups.includes(g)}
+                onChange={(e) => setPickedGroups(toggle(pickedGroups, g, e.target.checked))}
+                className="size-4 accent-brand-600"
+              />
               {g}
             </label>
           ))}
@@ -54,12 +79,29 @@ export function DirectoryRequesters({ directoryId, current, personas, groups }: 
         <div className="mt-1 flex items-center gap-2">
           <label className="text-sm">
             <span className="sr-only">New group name</span>
-            <input value={newGroup} onChange={(e) => setNewGroup(e.target.value)} placeholder="Another group" className={`${inputClass} w-44 py-1`} />
+            <input
+              value={newGroup}
+              onChange={(e) => setNewGroup(e.target.value)}
+              placeholder="Another group"
+              className={`${inputClass} w-44 py-1`}
+            />
           </label>
-          <button type="button" onClick={addGroup} className="rounded border border-slate-300 px-2 py-1 text-xs hover:bg-slate-50">Add group</button>
+          <button type="button" onClick={addGroup} className="rounded border border-slate-300 px-2 py-1 text-xs hover:bg-slate-50">
+            Add group
+          </button>
         </div>
       </fieldset>
-      <button type="button" disabled={pending} onClick={() => run(() => updateDirectoryRequestersAction({ directoryId, personas: pickedPersonas, groups: pickedGroups }), "Saved. It applies to the next request.")} className={`${secondaryButton} mt-2 px-3 py-1.5`}>
+      <button
+        type="button"
+        disabled={pending}
+        onClick={() =>
+          run(
+            () => updateDirectoryRequestersAction({ directoryId, personas: pickedPersonas, groups: pickedGroups }),
+            "Saved. It applies to the next request.",
+          )
+        }
+        className={`${secondaryButton} mt-2 px-3 py-1.5`}
+      >
         Save who may request
       </button>
       <ActionMessage result={message} />

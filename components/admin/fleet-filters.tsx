@@ -2,7 +2,17 @@ import type { FleetFacets } from "@/lib/queries/admin-fleet";
 import type { FleetFilter } from "@/lib/schemas/admin-fleet-filter";
 
 // A plain GET form: filtering works without JavaScript and the URL is the filter (shareable, exportable).
-function Select({ name, label, value, options }: { name: string; label: string; value?: string; options: { value: string; label: string }[] }) {
+function Select({
+  name,
+  label,
+  value,
+  options,
+}: {
+  name: string;
+  label: string;
+  value?: string;
+  options: { value: string; label: string }[];
+}) {
   return (
     <label className="text-sm">
       <span className="block text-slate-600">{label}</span>
@@ -22,10 +32,21 @@ const plain = (values: string[]) => values.map((v) => ({ value: v, label: v }));
 
 export function FleetFilters({ filter, facets }: { filter: FleetFilter; facets: FleetFacets }) {
   return (
-    <form method="get" role="search" aria-label="Filter the fleet" className="mb-4 flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-3">
+    <form
+      method="get"
+      role="search"
+      aria-label="Filter the fleet"
+      className="mb-4 flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-3"
+    >
       <label className="text-sm">
         <span className="block text-slate-600">Search</span>
-        <input type="search" name="q" defaultValue={filter.q} placeholder="Start of ID, user or computer name" className="w-56 rounded border border-slate-300 px-2 py-1" />
+        <input
+          type="search"
+          name="q"
+          defaultValue={filter.q}
+          placeholder="Start of ID, user or computer name"
+          className="w-56 rounded border border-slate-300 px-2 py-1"
+        />
       </label>
       <Select name="state" label="State" value={filter.state} options={plain([...new Set([...facets.states, "TERMINATED"])])} />
       <Select name="region" label="Region" value={filter.region} options={plain(facets.regions)} />
@@ -33,8 +54,18 @@ export function FleetFilters({ filter, facets }: { filter: FleetFilter; facets: 
       <Select name="bundle" label="Bundle" value={filter.bundle} options={plain(facets.bundles)} />
       <Select name="compute" label="Compute type" value={filter.compute} options={plain(facets.computeTypes)} />
       <Select name="mode" label="Running mode" value={filter.mode} options={plain(facets.runningModes)} />
-      <Select name="owner" label="Owner" value={filter.owner} options={[{ value: "none", label: "No portal user" }, ...facets.owners.map((o) => ({ value: o.id, label: o.name }))]} />
-      <Select name="cc" label="Cost centre" value={filter.cc} options={[{ value: "none", label: "Untagged" }, ...plain(facets.costCenters)]} />
+      <Select
+        name="owner"
+        label="Owner"
+        value={filter.owner}
+        options={[{ value: "none", label: "No portal user" }, ...facets.owners.map((o) => ({ value: o.id, label: o.name }))]}
+      />
+      <Select
+        name="cc"
+        label="Cost centre"
+        value={filter.cc}
+        options={[{ value: "none", label: "Untagged" }, ...plain(facets.costCenters)]}
+      />
       <input type="hidden" name="sort" value={filter.sort} />
       <input type="hidden" name="dir" value={filter.dir} />
       <input type="hidden" name="size" value={filter.size} />

@@ -21,7 +21,18 @@ const orDash = (text: string | null) => text ?? "—";
 const COLUMNS: FleetColumn[] = [
   { id: "id", header: "WorkSpace", render: (r) => mono(r.id) },
   { id: "userName", header: "User", render: (r) => r.userName },
-  { id: "owner", header: "Owner", render: (r) => (r.ownerId ? <Link href={`/admin/users/${r.ownerId}`} prefetch={false} className="text-brand-700 underline">{r.ownerName}</Link> : "—") },
+  {
+    id: "owner",
+    header: "Owner",
+    render: (r) =>
+      r.ownerId ? (
+        <Link href={`/admin/users/${r.ownerId}`} prefetch={false} className="text-brand-700 underline">
+          {r.ownerName}
+        </Link>
+      ) : (
+        "—"
+      ),
+  },
   { id: "state", header: "State", render: (r) => r.state },
   { id: "region", header: "Region", render: (r) => r.region },
   { id: "directoryId", header: "Directory", render: (r) => mono(r.directoryId) },
@@ -62,10 +73,25 @@ export function FleetGrid({ rows, sorting: current, onSortingChange, rowSelectio
   const head = (
     <>
       <th scope="col" className="px-3 py-2 font-medium whitespace-nowrap">
-        <input type="checkbox" aria-label="Select all on this page" checked={allSelected} onChange={(e) => select(rows.map((r) => r.id), e.target.checked)} />
+        <input
+          type="checkbox"
+          aria-label="Select all on this page"
+          checked={allSelected}
+          onChange={(e) =>
+            select(
+              rows.map((r) => r.id),
+              e.target.checked,
+            )
+          }
+        />
       </th>
       {COLUMNS.map((c) => (
-        <SortHeaderCell key={c.id} sortable sorted={current.id === c.id ? (current.desc ? "desc" : "asc") : false} onSort={() => sortBy(c.id)}>
+        <SortHeaderCell
+          key={c.id}
+          sortable
+          sorted={current.id === c.id ? (current.desc ? "desc" : "asc") : false}
+          onSort={() => sortBy(c.id)}
+        >
           {c.header}
         </SortHeaderCell>
       ))}
@@ -82,10 +108,17 @@ export function FleetGrid({ rows, sorting: current, onSortingChange, rowSelectio
           return (
             <tr key={row.id} className={`border-t border-slate-100 ${selected ? "bg-brand-50" : ""}`}>
               <td className="px-3 py-2 align-top">
-                <input type="checkbox" aria-label={`Select ${row.id}`} checked={selected} onChange={(e) => select([row.id], e.target.checked)} />
+                <input
+                  type="checkbox"
+                  aria-label={`Select ${row.id}`}
+                  checked={selected}
+                  onChange={(e) => select([row.id], e.target.checked)}
+                />
               </td>
               {COLUMNS.map((c) => (
-                <td key={c.id} className="px-3 py-2 align-top">{c.render(row)}</td>
+                <td key={c.id} className="px-3 py-2 align-top">
+                  {c.render(row)}
+                </td>
               ))}
             </tr>
           );
@@ -111,7 +144,8 @@ export function FleetTable({ rows, total, exact, filter }: { rows: FleetRow[]; t
   return (
     <>
       <p className="mb-2 text-sm text-slate-600" aria-live="polite">
-        {exact ? `${total.toLocaleString("en")} WorkSpaces match` : `More than ${total.toLocaleString("en")} WorkSpaces match`} · showing {from}–{to}
+        {exact ? `${total.toLocaleString("en")} WorkSpaces match` : `More than ${total.toLocaleString("en")} WorkSpaces match`} · showing{" "}
+        {from}–{to}
         {!exact && (
           <>
             {" · "}
@@ -121,18 +155,38 @@ export function FleetTable({ rows, total, exact, filter }: { rows: FleetRow[]; t
           </>
         )}
       </p>
-      <FleetGrid rows={rows} sorting={sorting} onSortingChange={onSortingChange} rowSelection={selection} onRowSelectionChange={setSelection} />
+      <FleetGrid
+        rows={rows}
+        sorting={sorting}
+        onSortingChange={onSortingChange}
+        rowSelection={selection}
+        onRowSelectionChange={setSelection}
+      />
       <nav aria-label="Pages" className="mt-2 flex items-center gap-2 text-sm">
-        <button type="button" disabled={filter.page <= 1} onClick={() => go({ page: filter.page - 1 })} className="rounded border border-slate-300 px-2 py-1 disabled:opacity-50">
+        <button
+          type="button"
+          disabled={filter.page <= 1}
+          onClick={() => go({ page: filter.page - 1 })}
+          className="rounded border border-slate-300 px-2 py-1 disabled:opacity-50"
+        >
           Previous page
         </button>
         <span>{pages !== undefined ? `Page ${filter.page} of ${pages}` : `Page ${filter.page}`}</span>
-        <button type="button" disabled={!hasNext} onClick={() => go({ page: filter.page + 1 })} className="rounded border border-slate-300 px-2 py-1 disabled:opacity-50">
+        <button
+          type="button"
+          disabled={!hasNext}
+          onClick={() => go({ page: filter.page + 1 })}
+          className="rounded border border-slate-300 px-2 py-1 disabled:opacity-50"
+        >
           Next page
         </button>
         <label className="ml-4">
           Rows per page{" "}
-          <select value={filter.size} onChange={(e) => go({ size: Number(e.target.value), page: 1 })} className="rounded border border-slate-300 px-1 py-0.5">
+          <select
+            value={filter.size}
+            onChange={(e) => go({ size: Number(e.target.value), page: 1 })}
+            className="rounded border border-slate-300 px-1 py-0.5"
+          >
             {[25, 30, 50, 100, 200].map((n) => (
               <option key={n}>{n}</option>
             ))}

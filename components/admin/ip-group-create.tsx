@@ -36,7 +36,9 @@ export function IpGroupCreateForm({ regions }: { regions: string[] }) {
 
   return (
     <section aria-labelledby="new-ip-group" className="mb-8 rounded-lg border border-slate-200 bg-white p-4">
-      <h2 id="new-ip-group" className="mb-3 text-lg font-medium text-brand-900">New IP group</h2>
+      <h2 id="new-ip-group" className="mb-3 text-lg font-medium text-brand-900">
+        New IP group
+      </h2>
       <form onSubmit={submit} className="space-y-3">
         <div className="flex flex-wrap gap-3">
           <label className="text-sm">
@@ -49,11 +51,20 @@ export function IpGroupCreateForm({ regions }: { regions: string[] }) {
           </label>
           <label className="text-sm">
             <span className="block text-slate-600">Name</span>
-            <input required value={name} onChange={(e) => setName(e.target.value)} className="w-56 rounded border border-slate-300 px-2 py-1" />
+            <input
+              required
+              value={name}
+              onChange={(e) => setName(e.target.value)}
+              className="w-56 rounded border border-slate-300 px-2 py-1"
+            />
           </label>
           <label className="text-sm">
             <span className="block text-slate-600">Description</span>
-            <input value={description} onChange={(e) => setDescription(e.target.value)} className="w-72 rounded border border-slate-300 px-2 py-1" />
+            <input
+              value={description}
+              onChange={(e) => setDescription(e.target.value)}
+              className="w-72 rounded border border-slate-300 px-2 py-1"
+            />
           </label>
         </div>
         <RulesEditor rules={rules} onChange={setRules} idPrefix="new" />
@@ -64,10 +75,18 @@ export function IpGroupCreateForm({ regions }: { regions: string[] }) {
           </label>
           <label className="text-sm">
             <span className="block text-slate-600">Tag value</span>
-            <input value={tagValue} onChange={(e) => setTagValue(e.target.value)} className="w-40 rounded border border-slate-300 px-2 py-1" />
+            <input
+              value={tagValue}
+              onChange={(e) => setTagValue(e.target.value)}
+              className="w-40 rounded border border-slate-300 px-2 py-1"
+            />
           </label>
         </div>
-        <button type="submit" disabled={pending} className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-50">
+        <button
+          type="submit"
+          disabled={pending}
+          className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-50"
+        >
           Create IP group
         </button>
         <ActionMessage result={result} />

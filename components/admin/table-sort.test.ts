@@ -9,7 +9,13 @@ describe("admin table sorting", () => {
   });
 
   it("puts blanks last in both directions and keeps ties in their original order", () => {
-    const rows = [{ k: null, n: 1 }, { k: "x", n: 2 }, { k: undefined, n: 3 }, { k: "a", n: 4 }, { k: "x", n: 5 }];
+    const rows = [
+      { k: null, n: 1 },
+      { k: "x", n: 2 },
+      { k: undefined, n: 3 },
+      { k: "a", n: 4 },
+      { k: "x", n: 5 },
+    ];
     expect(sortRows(rows, (r) => r.k, "asc").map((r) => r.n)).toEqual([4, 2, 5, 1, 3]);
     expect(sortRows(rows, (r) => r.k, "desc").map((r) => r.n)).toEqual([2, 5, 4, 1, 3]);
     expect(compareSortValues(null, undefined, "asc")).toBe(0);

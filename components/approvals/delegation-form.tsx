@@ -33,24 +33,38 @@ export function DelegationForm({ candidates, today }: { candidates: { id: string
       }}
     >
       <div>
-        <label htmlFor="delegate" className={labelClass}>Delegate</label>
+        <label htmlFor="delegate" className={labelClass}>
+          Delegate
+        </label>
         <select id="delegate" className={inputClass} value={delegateId} onChange={(e) => setDelegateId(e.target.value)}>
-          {candidates.map((c) => <option key={c.id} value={c.id}>{c.name}</option>)}
+          {candidates.map((c) => (
+            <option key={c.id} value={c.id}>
+              {c.name}
+            </option>
+          ))}
         </select>
       </div>
       <div>
-        <label htmlFor="startsAt" className={labelClass}>From</label>
+        <label htmlFor="startsAt" className={labelClass}>
+          From
+        </label>
         <input id="startsAt" type="date" className={inputClass} value={startsAt} onChange={(e) => setStartsAt(e.target.value)} />
         {errors.startsAt && <p className={errorClass}>{errors.startsAt[0]}</p>}
       </div>
       <div>
-        <label htmlFor="endsAt" className={labelClass}>Until (inclusive)</label>
+        <label htmlFor="endsAt" className={labelClass}>
+          Until (inclusive)
+        </label>
         <input id="endsAt" type="date" className={inputClass} value={endsAt} min={startsAt} onChange={(e) => setEndsAt(e.target.value)} />
         {errors.endsAt && <p className={errorClass}>{errors.endsAt[0]}</p>}
       </div>
       <div className="sm:col-span-3">
-        <button type="submit" className={primaryButton} disabled={pending || !delegateId}>{pending ? "Saving…" : "Delegate my approvals"}</button>
-        <p aria-live="polite" className={`mt-2 text-sm ${message?.ok ? "text-emerald-800" : "text-red-700"}`}>{message?.text}</p>
+        <button type="submit" className={primaryButton} disabled={pending || !delegateId}>
+          {pending ? "Saving…" : "Delegate my approvals"}
+        </button>
+        <p aria-live="polite" className={`mt-2 text-sm ${message?.ok ? "text-emerald-800" : "text-red-700"}`}>
+          {message?.text}
+        </p>
       </div>
     </form>
   );
@@ -60,7 +74,17 @@ export function EndDelegationButton({ delegationId }: { delegationId: string }) 
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   return (
-    <button type="button" className="text-sm font-medium text-red-700 underline disabled:opacity-60" disabled={pending} onClick={() => startTransition(async () => { await endDelegation({ delegationId }); router.refresh(); })}>
+    <button
+      type="button"
+      className="text-sm font-medium text-red-700 underline disabled:opacity-60"
+      disabled={pending}
+      onClick={() =>
+        startTransition(async () => {
+          await endDelegation({ delegationId });
+          router.refresh();
+        })
+      }
+    >
       {pending ? "Ending…" : "End now"}
     </button>
   );

@@ -15,7 +15,11 @@ export function EmailDecisionForm({ token, action }: { token: string; action: "A
         event.preventDefault();
         startTransition(async () => {
           const result = await decideFromEmail({ token, comment: comment || undefined });
-          if (result.ok) setMessage({ tone: "ok", text: approving ? "Approved. The requester has been told." : "Rejected. The requester has been told." });
+          if (result.ok)
+            setMessage({
+              tone: "ok",
+              text: approving ? "Approved. The requester has been told." : "Rejected. The requester has been told.",
+            });
           else setMessage({ tone: "error", text: result.fieldErrors?.comment?.[0] ?? result.error });
         });
       }}

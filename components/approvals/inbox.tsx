@@ -21,7 +21,17 @@ export interface InboxItem {
   stepLabel: string;
 }
 
-function Row({ item, selected, onSelect, onDone }: { item: InboxItem; selected: boolean; onSelect: (v: boolean) => void; onDone: (text: string) => void }) {
+function Row({
+  item,
+  selected,
+  onSelect,
+  onDone,
+}: {
+  item: InboxItem;
+  selected: boolean;
+  onSelect: (v: boolean) => void;
+  onDone: (text: string) => void;
+}) {
   const [comment, setComment] = useState("");
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
@@ -41,28 +51,64 @@ function Row({ item, selected, onSelect, onDone }: { item: InboxItem; selected: 
   return (
     <li aria-labelledby={`title-${item.id}`} className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
       <div className="flex items-start gap-3">
-        <input type="checkbox" className="mt-1.5 h-4 w-4" checked={selected} onChange={(e) => onSelect(e.target.checked)} aria-label={`Select ${item.what} for ${item.requesterName}`} />
+        <input
+          type="checkbox"
+          className="mt-1.5 h-4 w-4"
+          checked={selected}
+          onChange={(e) => onSelect(e.target.checked)}
+          aria-label={`Select ${item.what} for ${item.requesterName}`}
+        />
         <div className="min-w-0 flex-1 space-y-2">
           <div className="flex flex-wrap items-baseline justify-between gap-2">
             <h2 id={`title-${item.id}`} className="font-semibold text-slate-900">
-              <Link href={`/requests/${item.id}`} className="hover:underline">{item.requesterName}: {item.what}</Link>
+              <Link href={`/requests/${item.id}`} className="hover:underline">
+                {item.requesterName}: {item.what}
+              </Link>
             </h2>
-            <span className="text-sm font-semibold text-slate-900">{item.monthly} <span className="font-normal text-slate-600">({item.annual})</span></span>
+            <span className="text-sm font-semibold text-slate-900">
+              {item.monthly} <span className="font-normal text-slate-600">({item.annual})</span>
+            </span>
           </div>
-          <p className="text-sm text-slate-800"><span className="font-medium">Justification:</span> {item.justification}</p>
-          <p className="text-sm text-slate-700"><span className="font-medium">Why you are asked:</span> {item.approvalReason}{item.delegatedFrom ? ` You decide as ${item.delegatedFrom}'s delegate.` : ""}</p>
-          <p className="text-xs text-slate-600">{item.stepLabel} · submitted {item.age} · {item.deadline}</p>
+          <p className="text-sm text-slate-800">
+            <span className="font-medium">Justification:</span> {item.justification}
+          </p>
+          <p className="text-sm text-slate-700">
+            <span className="font-medium">Why you are asked:</span> {item.approvalReason}
+            {item.delegatedFrom ? ` You decide as ${item.delegatedFrom}'s delegate.` : ""}
+          </p>
+          <p className="text-xs text-slate-600">
+            {item.stepLabel} · submitted {item.age} · {item.deadline}
+          </p>
           <div className="flex flex-col gap-2 sm:flex-row sm:items-end">
             <div className="flex-1">
-              <label htmlFor={commentId} className="text-xs font-medium text-slate-700">Comment (required to reject)</label>
-              <input id={commentId} className={inputClass} value={comment} onChange={(e) => { setComment(e.target.value); setError(null); }} aria-invalid={Boolean(error)} />
+              <label htmlFor={commentId} className="text-xs font-medium text-slate-700">
+                Comment (required to reject)
+              </label>
+              <input
+                id={commentId}
+                className={inputClass}
+                value={comment}
+                onChange={(e) => {
+                  setComment(e.target.value);
+                  setError(null);
+                }}
+                aria-invalid={Boolean(error)}
+              />
             </div>
             <div className="flex gap-2">
-              <button type="button" className={primaryButton} disabled={pending} onClick={() => run("APPROVED")}>Approve</button>
-              <button type="button" className={dangerButton} disabled={pending} onClick={() => run("REJECTED")}>Reject</button>
+              <button type="button" className={primaryButton} disabled={pending} onClick={() => run("APPROVED")}>
+                Approve
+              </button>
+              <button type="button" className={dangerButton} disabled={pending} onClick={() => run("REJECTED")}>
+                Reject
+              </button>
             </div>
           </div>
-          {error && <p role="alert" className="text-sm text-red-700">{error}</p>}
+          {error && (
+            <p role="alert" className="text-sm text-red-700">
+              {error}
+            </p>
+          )}
         </div>
       </div>
     </li>
@@ -83,7 +129,9 @@ export function ApprovalInbox({ items }: { items: InboxItem[] }) {
       const result = await approveMany({ requestIds: selected });
       if (!result.ok) return setStatus(result.error);
       const failed = result.data.filter((r) => !r.ok);
-      setStatus(`Approved ${result.data.length - failed.length} request${result.data.length - failed.length === 1 ? "" : "s"}.${failed.length ? ` ${failed.length} could not be approved: ${failed.map((f) => f.error).join(" ")}` : ""}`);
+      setStatus(
+        `Approved ${result.data.length - failed.length} request${result.data.length - failed.length === 1 ? "" : "s"}.${failed.length ? ` ${failed.length} could not be approved: ${failed.map((f) => f.error).join(" ")}` : ""}`,
+      );
       setSelected([]);
       router.refresh();
     });
@@ -92,8 +140,12 @@ export function ApprovalInbox({ items }: { items: InboxItem[] }) {
   if (items.length === 0) {
     return (
       <div className="space-y-4">
-        <p aria-live="polite" role="status" className="text-sm font-medium text-emerald-800">{status}</p>
-        <EmptyState title="Nothing is waiting for you">New requests from your team appear here, and you get a notification and an email.</EmptyState>
+        <p aria-live="polite" role="status" className="text-sm font-medium text-emerald-800">
+          {status}
+        </p>
+        <EmptyState title="Nothing is waiting for you">
+          New requests from your team appear here, and you get a notification and an email.
+        </EmptyState>
       </div>
     );
   }
@@ -101,17 +153,30 @@ export function ApprovalInbox({ items }: { items: InboxItem[] }) {
     <div className="space-y-4">
       <div className="flex flex-wrap items-center gap-3 rounded-lg border border-slate-200 bg-white p-3">
         <label className="flex items-center gap-2 text-sm">
-          <input type="checkbox" className="h-4 w-4" checked={selected.length === items.length && items.length > 0} onChange={(e) => setSelected(e.target.checked ? items.map((i) => i.id) : [])} />
+          <input
+            type="checkbox"
+            className="h-4 w-4"
+            checked={selected.length === items.length && items.length > 0}
+            onChange={(e) => setSelected(e.target.checked ? items.map((i) => i.id) : [])}
+          />
           Select all
         </label>
         <button type="button" className={secondaryButton} disabled={selected.length === 0 || pending} onClick={approveSelected}>
           {pending ? "Approving…" : `Approve selected (${selected.length})`}
         </button>
       </div>
-      <p aria-live="polite" role="status" className="text-sm font-medium text-emerald-800">{status}</p>
+      <p aria-live="polite" role="status" className="text-sm font-medium text-emerald-800">
+        {status}
+      </p>
       <ul className="space-y-3">
         {items.map((item) => (
-          <Row key={item.id} item={item} selected={selected.includes(item.id)} onSelect={(v) => setSelected((s) => (v ? [...s, item.id] : s.filter((x) => x !== item.id)))} onDone={done} />
+          <Row
+            key={item.id}
+            item={item}
+            selected={selected.includes(item.id)}
+            onSelect={(v) => setSelected((s) => (v ? [...s, item.id] : s.filter((x) => x !== item.id)))}
+            onDone={done}
+          />
         ))}
       </ul>
     </div>

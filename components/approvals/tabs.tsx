@@ -13,7 +13,11 @@ export function ApprovalTabs({ current, waiting }: { current: string; waiting?: 
       <ul className="flex gap-1">
         {TABS.map((t) => (
           <li key={t.href}>
-            <Link href={t.href} aria-current={current === t.href ? "page" : undefined} className={`block whitespace-nowrap border-b-2 px-3 py-2 text-sm font-medium ${current === t.href ? "border-brand-600 text-brand-900" : "border-transparent text-slate-600 hover:text-slate-900"}`}>
+            <Link
+              href={t.href}
+              aria-current={current === t.href ? "page" : undefined}
+              className={`block whitespace-nowrap border-b-2 px-3 py-2 text-sm font-medium ${current === t.href ? "border-brand-600 text-brand-900" : "border-transparent text-slate-600 hover:text-slate-900"}`}
+            >
               {t.label}
               {t.href === "/approvals" && waiting !== undefined ? ` (${waiting})` : ""}
             </Link>

@@ -17,7 +17,11 @@ export function CancelRequestButton({ requestId }: { requestId: string }) {
           Cancel request
         </button>
       ) : (
-        <div role="group" aria-label="Confirm cancelling" className="flex flex-wrap items-center gap-2 rounded-md border border-amber-200 bg-amber-50 p-3 text-sm">
+        <div
+          role="group"
+          aria-label="Confirm cancelling"
+          className="flex flex-wrap items-center gap-2 rounded-md border border-amber-200 bg-amber-50 p-3 text-sm"
+        >
           <span>Withdraw this request? Your approver is told.</span>
           <button
             type="button"
@@ -41,7 +45,9 @@ export function CancelRequestButton({ requestId }: { requestId: string }) {
           </button>
         </div>
       )}
-      <p aria-live="polite" className="text-sm text-slate-700">{message}</p>
+      <p aria-live="polite" className="text-sm text-slate-700">
+        {message}
+      </p>
     </div>
   );
 }

@@ -21,10 +21,24 @@ export function AppShell({ user, children }: { user: SessionUser; children: Reac
             <NavLinks items={items} />
           </nav>
           <div className="flex items-center gap-3 text-sm">
-            <Link href="/notifications" className="relative rounded-md px-2 py-1.5 font-medium text-slate-700 hover:bg-slate-100" aria-label={unread ? `Notifications, ${unread} unread` : "Notifications"}>
-              <svg aria-hidden viewBox="0 0 20 20" fill="currentColor" className="inline h-4 w-4 align-[-2px]"><path d="M10 2a6 6 0 0 0-6 6v3.6l-1.4 2.8A1 1 0 0 0 3.5 16h13a1 1 0 0 0 .9-1.6L16 11.6V8a6 6 0 0 0-6-6Zm0 18a3 3 0 0 0 2.8-2H7.2A3 3 0 0 0 10 20Z" /></svg>
+            <Link
+              href="/notifications"
+              className="relative rounded-md px-2 py-1.5 font-medium text-slate-700 hover:bg-slate-100"
+              aria-label={unread ? `Notifications, ${unread} unread` : "Notifications"}
+            >
+              <svg aria-hidden viewBox="0 0 20 20" fill="currentColor" className="inline h-4 w-4 align-[-2px]">
+                <path d="M10 2a6 6 0 0 0-6 6v3.6l-1.4 2.8A1 1 0 0 0 3.5 16h13a1 1 0 0 0 .9-1.6L16 11.6V8a6 6 0 0 0-6-6Zm0 18a3 3 0 0 0 2.8-2H7.2A3 3 0 0 0 10 20Z" />
+              </svg>
               <span className="sr-only sm:not-sr-only sm:ml-1">Notifications</span>
-              {unread > 0 && <span aria-hidden className="ml-1 rounded-full bg-red-600 px-1.5 py-0.5 text-xs font-semibold text-white" data-testid="unread-count">{unread}</span>}
+              {unread > 0 && (
+                <span
+                  aria-hidden
+                  className="ml-1 rounded-full bg-red-600 px-1.5 py-0.5 text-xs font-semibold text-white"
+                  data-testid="unread-count"
+                >
+                  {unread}
+                </span>
+              )}
             </Link>
             <span className="text-slate-600">
               <span className="font-medium text-slate-900">{user.name}</span> · {ROLE_NAMES[user.role]}

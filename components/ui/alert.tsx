@@ -5,7 +5,17 @@ const TONES = {
   info: "border-brand-100 bg-brand-50 text-brand-900",
 };
 
-export function Alert({ tone, title, children, role }: { tone: keyof typeof TONES; title?: string; children?: React.ReactNode; role?: "alert" | "status" }) {
+export function Alert({
+  tone,
+  title,
+  children,
+  role,
+}: {
+  tone: keyof typeof TONES;
+  title?: string;
+  children?: React.ReactNode;
+  role?: "alert" | "status";
+}) {
   return (
     <div role={role} className={`rounded-md border p-3 text-sm ${TONES[tone]}`}>
       {title && <p className="font-semibold">{title}</p>}

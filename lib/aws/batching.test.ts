@@ -36,7 +36,16 @@ describe("minimumCalls", () => {
   });
 
   it("uses AWS's documented limits: 25 per batch call, one per rebuild", () => {
-    expect(BATCH_LIMITS).toMatchObject({ CreateWorkspaces: 25, RebootWorkspaces: 25, StartWorkspaces: 25, StopWorkspaces: 25, TerminateWorkspaces: 25, DescribeWorkspaces: 25, DescribeWorkspacesConnectionStatus: 25, RebuildWorkspaces: 1 });
+    expect(BATCH_LIMITS).toMatchObject({
+      CreateWorkspaces: 25,
+      RebootWorkspaces: 25,
+      StartWorkspaces: 25,
+      StopWorkspaces: 25,
+      TerminateWorkspaces: 25,
+      DescribeWorkspaces: 25,
+      DescribeWorkspacesConnectionStatus: 25,
+      RebuildWorkspaces: 1,
+    });
   });
 });
 

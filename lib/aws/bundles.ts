@@ -97,7 +97,10 @@ export function bundlesAndImages(clients: RegionClients) {
         if (options.bundleIds) return options.bundleIds.length ? listBundles(undefined, options.bundleIds) : [];
         const owner = options.owner ?? "all";
         // Without Owner AWS lists the account's own bundles; AMAZON lists the public catalogue.
-        const [publicBundles, own] = await Promise.all([owner === "self" ? [] : listBundles("AMAZON"), owner === "AMAZON" ? [] : listBundles(undefined)]);
+        const [publicBundles, own] = await Promise.all([
+          owner === "self" ? [] : listBundles("AMAZON"),
+          owner === "AMAZON" ? [] : listBundles(undefined),
+        ]);
         return [...publicBundles, ...own];
       });
     },
@@ -115,7 +118,10 @@ export function bundlesAndImages(clients: RegionClients) {
             Tags: bundle.tags?.map((t) => ({ Key: t.key, Value: t.value })),
           }),
         );
-        return { requestId: requireRequestId(out.$metadata, "CreateWorkspaceBundle", region), bundle: toBundleSummary(out.WorkspaceBundle ?? {}) };
+        return {
+          requestId: requireRequestId(out.$metadata, "CreateWorkspaceBundle", region),
+          bundle: toBundleSummary(out.WorkspaceBundle ?? {}),
+        };
       });
     },
 
@@ -140,7 +146,9 @@ export function bundlesAndImages(clients: RegionClients) {
         const out: ImageSummary[] = [];
         let nextToken: string | undefined;
         do {
-          const page = await workspaces.send(new DescribeWorkspaceImagesCommand({ ImageIds: options.imageIds, ImageType: options.imageType, NextToken: nextToken }));
+          const page = await workspaces.send(
+            new DescribeWorkspaceImagesCommand({ ImageIds: options.imageIds, ImageType: options.imageType, NextToken: nextToken }),
+          );
           for (const image of page.Images ?? []) out.push(toImageSummary(image));
           nextToken = page.NextToken;
         } while (nextToken);

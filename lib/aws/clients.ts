@@ -49,11 +49,26 @@ function instrument(stack: SmithyStack, service: ServiceName, region: string, se
       try {
         const result = await next(args);
         const meta = result.output?.$metadata;
-        onCall({ service, region, operation, durationMs: performance.now() - started, attempts: meta?.attempts ?? 1, requestId: meta?.requestId });
+        onCall({
+          service,
+          region,
+          operation,
+          durationMs: performance.now() - started,
+          attempts: meta?.attempts ?? 1,
+          requestId: meta?.requestId,
+        });
         return result;
       } catch (error) {
         const e = error as { name?: string; $metadata?: { requestId?: string; attempts?: number } };
-        onCall({ service, region, operation, durationMs: performance.now() - started, attempts: e.$metadata?.attempts ?? 1, requestId: e.$metadata?.requestId, error: e.name ?? "Error" });
+        onCall({
+          service,
+          region,
+          operation,
+          durationMs: performance.now() - started,
+          attempts: e.$metadata?.attempts ?? 1,
+          requestId: e.$metadata?.requestId,
+          error: e.name ?? "Error",
+        });
         throw error;
       }
     },
@@ -97,7 +112,9 @@ export class RegionClients {
 
   get directoryService(): DirectoryServiceClient {
     if (!this.directoryServiceClient) {
-      this.directoryServiceClient = new DirectoryServiceClient(commonConfig(this.region, this.settings.endpoints.directoryService, this.settings));
+      this.directoryServiceClient = new DirectoryServiceClient(
+        commonConfig(this.region, this.settings.endpoints.directoryService, this.settings),
+      );
       instrument(this.directoryServiceClient.middlewareStack as unknown as SmithyStack, "ds", this.region, this.settings);
     }
     return this.directoryServiceClient;
@@ -121,5 +138,11 @@ export class RegionClients {
 /** A mutating call's request id; AWS always sends one, so its absence is a broken response. */
 export function requireRequestId(meta: { requestId?: string } | undefined, operation: string, region: string): string {
   if (meta?.requestId) return meta.requestId;
-  throw new AwsGatewayError({ reason: "unavailable", operation, region, awsCode: "MissingRequestId", awsMessage: "AWS answered without a request id." });
+  throw new AwsGatewayError({
+    reason: "unavailable",
+    operation,
+    region,
+    awsCode: "MissingRequestId",
+    awsMessage: "AWS answered without a request id.",
+  });
 }

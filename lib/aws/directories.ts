@@ -68,7 +68,9 @@ export interface DirectoryRegistration {
 
 export function workspaceDirectories(clients: RegionClients) {
   const { region } = clients;
-  const accepted = (operation: string, meta: { requestId?: string }): Accepted => ({ requestId: requireRequestId(meta, operation, region) });
+  const accepted = (operation: string, meta: { requestId?: string }): Accepted => ({
+    requestId: requireRequestId(meta, operation, region),
+  });
 
   return {
     /** Directories registered with WorkSpaces (all, or the given ids), every page. */
@@ -106,7 +108,9 @@ export function workspaceDirectories(clients: RegionClients) {
 
     modifySelfservicePermissions(directoryId: string, permissions: SelfservicePermissions): Promise<Accepted> {
       return clients.run("ModifySelfservicePermissions", async ({ workspaces }) => {
-        const out = await workspaces.send(new ModifySelfservicePermissionsCommand({ ResourceId: directoryId, SelfservicePermissions: permissions }));
+        const out = await workspaces.send(
+          new ModifySelfservicePermissionsCommand({ ResourceId: directoryId, SelfservicePermissions: permissions }),
+        );
         return accepted("ModifySelfservicePermissions", out.$metadata);
       });
     },
@@ -114,7 +118,9 @@ export function workspaceDirectories(clients: RegionClients) {
     /** Defaults for WorkSpaces launched from now on; existing WorkSpaces keep theirs. */
     modifyCreationProperties(directoryId: string, properties: WorkspaceCreationProperties): Promise<Accepted> {
       return clients.run("ModifyWorkspaceCreationProperties", async ({ workspaces }) => {
-        const out = await workspaces.send(new ModifyWorkspaceCreationPropertiesCommand({ ResourceId: directoryId, WorkspaceCreationProperties: properties }));
+        const out = await workspaces.send(
+          new ModifyWorkspaceCreationPropertiesCommand({ ResourceId: directoryId, WorkspaceCreationProperties: properties }),
+        );
         return accepted("ModifyWorkspaceCreationProperties", out.$metadata);
       });
     },
@@ -122,7 +128,9 @@ export function workspaceDirectories(clients: RegionClients) {
     /** Which client device types may connect to the directory's WorkSpaces. */
     modifyAccessProperties(directoryId: string, properties: WorkspaceAccessProperties): Promise<Accepted> {
       return clients.run("ModifyWorkspaceAccessProperties", async ({ workspaces }) => {
-        const out = await workspaces.send(new ModifyWorkspaceAccessPropertiesCommand({ ResourceId: directoryId, WorkspaceAccessProperties: properties }));
+        const out = await workspaces.send(
+          new ModifyWorkspaceAccessPropertiesCommand({ ResourceId: directoryId, WorkspaceAccessProperties: properties }),
+        );
         return accepted("ModifyWorkspaceAccessProperties", out.$metadata);
       });
     },

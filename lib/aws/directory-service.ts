@@ -91,7 +91,9 @@ export function directoryService(clients: RegionClients) {
      */
     resetUserPassword(directoryId: string, userName: string, newPassword: string): Promise<Accepted> {
       return clients.run("ResetUserPassword", async ({ directoryService }) => {
-        const out = await directoryService.send(new ResetUserPasswordCommand({ DirectoryId: directoryId, UserName: userName, NewPassword: newPassword }));
+        const out = await directoryService.send(
+          new ResetUserPasswordCommand({ DirectoryId: directoryId, UserName: userName, NewPassword: newPassword }),
+        );
         return { requestId: requireRequestId(out.$metadata, "ResetUserPassword", region) };
       });
     },
@@ -100,9 +102,21 @@ export function directoryService(clients: RegionClients) {
       return clients.run("GetDirectoryLimits", async ({ directoryService }) => {
         const l = (await directoryService.send(new GetDirectoryLimitsCommand({}))).DirectoryLimits ?? {};
         return {
-          cloudOnlyDirectories: { limit: l.CloudOnlyDirectoriesLimit, current: l.CloudOnlyDirectoriesCurrentCount, reached: l.CloudOnlyDirectoriesLimitReached },
-          cloudOnlyMicrosoftAd: { limit: l.CloudOnlyMicrosoftADLimit, current: l.CloudOnlyMicrosoftADCurrentCount, reached: l.CloudOnlyMicrosoftADLimitReached },
-          connectedDirectories: { limit: l.ConnectedDirectoriesLimit, current: l.ConnectedDirectoriesCurrentCount, reached: l.ConnectedDirectoriesLimitReached },
+          cloudOnlyDirectories: {
+            limit: l.CloudOnlyDirectoriesLimit,
+            current: l.CloudOnlyDirectoriesCurrentCount,
+            reached: l.CloudOnlyDirectoriesLimitReached,
+          },
+          cloudOnlyMicrosoftAd: {
+            limit: l.CloudOnlyMicrosoftADLimit,
+            current: l.CloudOnlyMicrosoftADCurrentCount,
+            reached: l.CloudOnlyMicrosoftADLimitReached,
+          },
+          connectedDirectories: {
+            limit: l.ConnectedDirectoriesLimit,
+            current: l.ConnectedDirectoriesCurrentCount,
+            reached: l.ConnectedDirectoriesLimitReached,
+          },
         };
       });
     },

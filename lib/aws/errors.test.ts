@@ -50,10 +50,22 @@ describe("toGatewayError", () => {
     Object.assign(new Error(message), { name, $fault: fault, $metadata: { httpStatusCode: status, requestId: "req-123" } });
 
   it("keeps AWS's name, message, status and request id for the audit log", () => {
-    const e = toGatewayError(sdkError("InvalidResourceStateException", "The WorkSpace ws-1 is STOPPED.", 400), "RestoreWorkspace", "eu-west-1");
+    const e = toGatewayError(
+      sdkError("InvalidResourceStateException", "The WorkSpace ws-1 is STOPPED.", 400),
+      "RestoreWorkspace",
+      "eu-west-1",
+    );
     expect(e).toBeInstanceOf(AwsGatewayError);
     expect(e.reason).toBe("wrong_state");
-    expect(e.details).toMatchObject({ operation: "RestoreWorkspace", region: "eu-west-1", awsCode: "InvalidResourceStateException", awsMessage: "The WorkSpace ws-1 is STOPPED.", httpStatus: 400, requestId: "req-123", state: "STOPPED" });
+    expect(e.details).toMatchObject({
+      operation: "RestoreWorkspace",
+      region: "eu-west-1",
+      awsCode: "InvalidResourceStateException",
+      awsMessage: "The WorkSpace ws-1 is STOPPED.",
+      httpStatus: 400,
+      requestId: "req-123",
+      state: "STOPPED",
+    });
     expect(e.message).toBe("It is STOPPED, which does not allow this right now.");
     expect(e.retryable).toBe(false);
   });
@@ -72,13 +84,21 @@ describe("toGatewayError", () => {
   });
 
   it("says 'try later' when throttled", () => {
-    expect(toGatewayError(sdkError("ThrottlingException", "Rate exceeded", 400), "RebootWorkspaces", "us-east-1").message).toMatch(/try again/);
+    expect(toGatewayError(sdkError("ThrottlingException", "Rate exceeded", 400), "RebootWorkspaces", "us-east-1").message).toMatch(
+      /try again/,
+    );
   });
 });
 
 describe("toItemFailure", () => {
   it("maps a FailedRequests entry to a reason and keeps AWS's code and message", () => {
-    expect(toItemFailure({ WorkspaceId: "ws-1", ErrorCode: "InvalidResourceState", ErrorMessage: "The WorkSpace ws-1 is PENDING; reboot needs AVAILABLE." })).toEqual({
+    expect(
+      toItemFailure({
+        WorkspaceId: "ws-1",
+        ErrorCode: "InvalidResourceState",
+        ErrorMessage: "The WorkSpace ws-1 is PENDING; reboot needs AVAILABLE.",
+      }),
+    ).toEqual({
       workspaceId: "ws-1",
       code: "InvalidResourceState",
       message: "The WorkSpace ws-1 is PENDING; reboot needs AVAILABLE.",

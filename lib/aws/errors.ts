@@ -4,8 +4,23 @@
 export type FailureReason = "not_found" | "wrong_state" | "not_allowed" | "limit_reached" | "throttled" | "unavailable" | "invalid";
 
 const WORKSPACE_STATES = [
-  "PENDING", "AVAILABLE", "IMPAIRED", "UNHEALTHY", "REBOOTING", "STARTING", "REBUILDING", "RESTORING", "MAINTENANCE",
-  "ADMIN_MAINTENANCE", "TERMINATING", "TERMINATED", "SUSPENDED", "UPDATING", "STOPPING", "STOPPED", "ERROR",
+  "PENDING",
+  "AVAILABLE",
+  "IMPAIRED",
+  "UNHEALTHY",
+  "REBOOTING",
+  "STARTING",
+  "REBUILDING",
+  "RESTORING",
+  "MAINTENANCE",
+  "ADMIN_MAINTENANCE",
+  "TERMINATING",
+  "TERMINATED",
+  "SUSPENDED",
+  "UPDATING",
+  "STOPPING",
+  "STOPPED",
+  "ERROR",
 ];
 // Longest first, so ADMIN_MAINTENANCE is not read as MAINTENANCE.
 const STATE_PATTERN = new RegExp(`\\b(${[...WORKSPACE_STATES].sort((a, b) => b.length - a.length).join("|")})\\b`);

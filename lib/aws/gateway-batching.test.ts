@@ -76,16 +76,30 @@ describe("calls per operation equal the API minimum", () => {
       h.clear();
       const items = Array.from({ length: n }, () => {
         const userName = `lab${String(nextUser++).padStart(5, "0")}`;
-        return { portalRequestId: `req-${userName}`, directoryId: labs!.directoryId, userName, bundleId: bundle!.bundleId, tags: [{ key: "CostCenter", value: "CC-1001" }] };
+        return {
+          portalRequestId: `req-${userName}`,
+          directoryId: labs!.directoryId,
+          userName,
+          bundleId: bundle!.bundleId,
+          tags: [{ key: "CostCenter", value: "CC-1001" }],
+        };
       });
       const result = await h.region.workspaces.createWorkspaces(items);
       expect(h.wireCount("CreateWorkspaces")).toBe(minimumCalls("CreateWorkspaces", n));
       expect(result.failed).toEqual([]);
       expect(result.created.map((c) => c.portalRequestId).sort()).toEqual(items.map((i) => i.portalRequestId).sort());
     }
-    const found = await h.region.workspaces.findWorkspacesByRequestTag("req-lab00051", { directoryId: labs!.directoryId, userName: "lab00051" });
+    const found = await h.region.workspaces.findWorkspacesByRequestTag("req-lab00051", {
+      directoryId: labs!.directoryId,
+      userName: "lab00051",
+    });
     expect(found).toHaveLength(1);
-    expect(await h.region.tags.describeTags(found[0]!.workspaceId)).toEqual(expect.arrayContaining([{ key: PORTAL_REQUEST_TAG, value: "req-lab00051" }, { key: "CostCenter", value: "CC-1001" }]));
+    expect(await h.region.tags.describeTags(found[0]!.workspaceId)).toEqual(
+      expect.arrayContaining([
+        { key: PORTAL_REQUEST_TAG, value: "req-lab00051" },
+        { key: "CostCenter", value: "CC-1001" },
+      ]),
+    );
   });
 
   it("creates 1,000 in 40 calls and reports every refused item", async () => {
@@ -93,13 +107,22 @@ describe("calls per operation equal the API minimum", () => {
     const bundle = (await h.region.bundles.describeBundles({ owner: "AMAZON" }))[0]!;
     h.clear();
     // emp00001..emp00750 already have WorkSpaces and the directory has 770 users: most of these fail per item.
-    const items = Array.from({ length: 1000 }, (_, i) => ({ portalRequestId: `bulk-${i}`, directoryId: employees!.directoryId, userName: `emp${String(i + 1).padStart(5, "0")}`, bundleId: bundle.bundleId }));
+    const items = Array.from({ length: 1000 }, (_, i) => ({
+      portalRequestId: `bulk-${i}`,
+      directoryId: employees!.directoryId,
+      userName: `emp${String(i + 1).padStart(5, "0")}`,
+      bundleId: bundle.bundleId,
+    }));
     const result = await h.region.workspaces.createWorkspaces(items);
     expect(h.wireCount("CreateWorkspaces")).toBe(40);
     expect(result.created.length + result.failed.length).toBe(1000);
     expect(result.failed.length).toBeGreaterThan(900);
     expect(new Set(result.failed.map((f) => f.code))).toEqual(new Set(["ResourceExists.WorkSpace", "ResourceNotFound.User"]));
-    expect(result.failed.find((f) => f.portalRequestId === "bulk-999")).toMatchObject({ code: "ResourceNotFound.User", reason: "not_found", userName: "emp01000" });
+    expect(result.failed.find((f) => f.portalRequestId === "bulk-999")).toMatchObject({
+      code: "ResourceNotFound.User",
+      reason: "not_found",
+      userName: "emp01000",
+    });
   });
 });
 
@@ -112,7 +135,12 @@ describe("refusals", () => {
     expect(reboot.succeeded).toEqual([available.workspaceId]);
     expect(reboot.failed).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ workspaceId: stopped.workspaceId, code: "InvalidResourceState", reason: "wrong_state", state: "STOPPED" }),
+        expect.objectContaining({
+          workspaceId: stopped.workspaceId,
+          code: "InvalidResourceState",
+          reason: "wrong_state",
+          state: "STOPPED",
+        }),
         expect.objectContaining({ workspaceId: "ws-doesnotexist", code: "ResourceNotFound.WorkSpace", reason: "not_found" }),
       ]),
     );
@@ -124,12 +152,19 @@ describe("refusals", () => {
     const error = await h.region.workspaces.restore("ws-doesnotexist").catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AwsGatewayError);
     expect((error as AwsGatewayError).reason).toBe("not_found");
-    expect((error as AwsGatewayError).details).toMatchObject({ operation: "RestoreWorkspace", awsCode: "ResourceNotFoundException", httpStatus: 400, requestId: expect.any(String) });
+    expect((error as AwsGatewayError).details).toMatchObject({
+      operation: "RestoreWorkspace",
+      awsCode: "ResourceNotFoundException",
+      httpStatus: 400,
+      requestId: expect.any(String),
+    });
   });
 
   it("maps a wrong-state call error to wrong_state with the state", async () => {
     const rebooting = fleet.find((ws) => ws.state === "REBOOTING")!;
-    const error = await h.region.workspaces.modifyProperties(rebooting.workspaceId, { runningMode: "AUTO_STOP", autoStopTimeoutMinutes: 60 }).catch((e: unknown) => e);
+    const error = await h.region.workspaces
+      .modifyProperties(rebooting.workspaceId, { runningMode: "AUTO_STOP", autoStopTimeoutMinutes: 60 })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AwsGatewayError);
     expect((error as AwsGatewayError).reason).toBe("wrong_state");
     expect((error as AwsGatewayError).details).toMatchObject({ awsCode: "InvalidResourceStateException", state: "REBOOTING" });

@@ -10,7 +10,10 @@ const gaps = (times: number[]) => times.slice(1).map((t, i) => t - times[i]!);
 describe("throttling", () => {
   let h: SandboxHarness;
   beforeAll(async () => {
-    h = await startSandboxHarness({ fleetSize: 300, gateway: { maxAttempts: 10, rateLimit: { mutatingPerSecond: Infinity, readPerSecond: Infinity } } });
+    h = await startSandboxHarness({
+      fleetSize: 300,
+      gateway: { maxAttempts: 10, rateLimit: { mutatingPerSecond: Infinity, readPerSecond: Infinity } },
+    });
   });
   afterAll(async () => h?.close());
   beforeEach(() => {
@@ -24,7 +27,10 @@ describe("throttling", () => {
     await h.setFaults({ throttleRate: 0.2, failNext: { operation: "RebootWorkspaces", code: "ThrottlingException" } });
     await h.setFaults({ failNext: { operation: "DescribeWorkspaces", code: "InternalFailure" } });
     const listed = await h.region.workspaces.listWorkspaces();
-    const ids = listed.filter((ws) => ws.state === "AVAILABLE").slice(0, 100).map((ws) => ws.workspaceId);
+    const ids = listed
+      .filter((ws) => ws.state === "AVAILABLE")
+      .slice(0, 100)
+      .map((ws) => ws.workspaceId);
     const rebooted = await h.region.workspaces.reboot(ids);
     await h.setFaults({ throttleRate: 0 });
 
@@ -43,10 +49,19 @@ describe("throttling", () => {
   }, 30_000);
 
   it("reports throttled (try later) once the attempts run out", async () => {
-    const impatient = createAwsGateway({ regions: ["us-east-1"], defaultRegion: "us-east-1", endpoints: { workspaces: h.sandbox.url }, credentials: { accessKeyId: "sandbox", secretAccessKey: "sandbox" }, maxAttempts: 2 });
+    const impatient = createAwsGateway({
+      regions: ["us-east-1"],
+      defaultRegion: "us-east-1",
+      endpoints: { workspaces: h.sandbox.url },
+      credentials: { accessKeyId: "sandbox", secretAccessKey: "sandbox" },
+      maxAttempts: 2,
+    });
     await h.setFaults({ failNext: { operation: "RestoreWorkspace", code: "ThrottlingException" } });
     await h.setFaults({ failNext: { operation: "RestoreWorkspace", code: "ThrottlingException" } });
-    const error = (await impatient.region().workspaces.restore("ws-anything").catch((e: unknown) => e)) as AwsGatewayError;
+    const error = (await impatient
+      .region()
+      .workspaces.restore("ws-anything")
+      .catch((e: unknown) => e)) as AwsGatewayError;
     impatient.destroy();
     expect(error).toBeInstanceOf(AwsGatewayError);
     expect(error.reason).toBe("throttled");

@@ -35,7 +35,9 @@ export interface AwsGatewayOptions {
 
 export interface RegionGateway {
   readonly region: string;
-  readonly workspaces: ReturnType<typeof workspaceInventory> & ReturnType<typeof workspaceLifecycle> & ReturnType<typeof workspaceModifications>;
+  readonly workspaces: ReturnType<typeof workspaceInventory> &
+    ReturnType<typeof workspaceLifecycle> &
+    ReturnType<typeof workspaceModifications>;
   readonly bundles: ReturnType<typeof bundlesAndImages>;
   readonly directories: ReturnType<typeof workspaceDirectories>;
   readonly ipGroups: ReturnType<typeof ipAccessGroups>;
@@ -79,7 +81,13 @@ export function createAwsGateway(options: AwsGatewayOptions): AwsGateway {
     if (existing) return existing.gateway;
     if (!regions.includes(name)) {
       throw new AwsGatewayError(
-        { reason: "invalid", operation: "SelectRegion", region: name, awsCode: "UnmanagedRegion", awsMessage: `Region ${name} is not one of ${regions.join(", ")}.` },
+        {
+          reason: "invalid",
+          operation: "SelectRegion",
+          region: name,
+          awsCode: "UnmanagedRegion",
+          awsMessage: `Region ${name} is not one of ${regions.join(", ")}.`,
+        },
         `The portal does not manage WorkSpaces in ${name}.`,
       );
     }

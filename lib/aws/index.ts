@@ -2,7 +2,14 @@ import "server-only";
 import { getConfig } from "@/lib/config";
 import { createAwsGateway, type AwsGateway } from "./gateway";
 
-export { createAwsGateway, DEFAULT_MAX_ATTEMPTS, DEFAULT_TIMEOUT_MS, type AwsGateway, type AwsGatewayOptions, type RegionGateway } from "./gateway";
+export {
+  createAwsGateway,
+  DEFAULT_MAX_ATTEMPTS,
+  DEFAULT_TIMEOUT_MS,
+  type AwsGateway,
+  type AwsGatewayOptions,
+  type RegionGateway,
+} from "./gateway";
 export { AwsGatewayError, reasonForCode, type AwsErrorDetails, type FailureReason } from "./errors";
 export { BATCH_LIMITS, minimumCalls } from "./batching";
 export { DEFAULT_RATE_LIMIT, type RateLimit } from "./rate-limit";
@@ -12,7 +19,14 @@ export type { CreateFailure, CreateResult, CreatedWorkspace, NewWorkspace } from
 export type { MigrationStarted, WorkspacePropertyChange } from "./workspaces-modify";
 export type { ListWorkspacesFilter, SnapshotTimes } from "./workspaces-inventory";
 export type { BundleSummary, ImageSummary, NewBundle } from "./bundles";
-export type { ClientProperties, DirectoryRegistration, DirectorySummary, SelfservicePermissions, WorkspaceAccessProperties, WorkspaceCreationProperties } from "./directories";
+export type {
+  ClientProperties,
+  DirectoryRegistration,
+  DirectorySummary,
+  SelfservicePermissions,
+  WorkspaceAccessProperties,
+  WorkspaceCreationProperties,
+} from "./directories";
 export type { IpGroupSummary, IpRule } from "./ip-groups";
 export type { DirectoryLimitsSummary, DirectoryServiceSummary, RadiusStatus } from "./directory-service";
 

@@ -28,7 +28,9 @@ const toSdkRules = (rules: readonly IpRule[]) => rules.map((r) => ({ ipRule: r.c
 
 export function ipAccessGroups(clients: RegionClients) {
   const { region } = clients;
-  const accepted = (operation: string, meta: { requestId?: string }): Accepted => ({ requestId: requireRequestId(meta, operation, region) });
+  const accepted = (operation: string, meta: { requestId?: string }): Accepted => ({
+    requestId: requireRequestId(meta, operation, region),
+  });
 
   return {
     describeIpGroups(groupIds?: string[]): Promise<IpGroupSummary[]> {
@@ -38,7 +40,12 @@ export function ipAccessGroups(clients: RegionClients) {
         do {
           const page = await workspaces.send(new DescribeIpGroupsCommand({ GroupIds: groupIds, NextToken: nextToken }));
           for (const g of page.Result ?? []) {
-            out.push({ groupId: g.groupId ?? "", name: g.groupName ?? "", description: g.groupDesc, rules: (g.userRules ?? []).map((r) => ({ cidr: r.ipRule ?? "", description: r.ruleDesc })) });
+            out.push({
+              groupId: g.groupId ?? "",
+              name: g.groupName ?? "",
+              description: g.groupDesc,
+              rules: (g.userRules ?? []).map((r) => ({ cidr: r.ipRule ?? "", description: r.ruleDesc })),
+            });
           }
           nextToken = page.NextToken;
         } while (nextToken);
@@ -46,7 +53,12 @@ export function ipAccessGroups(clients: RegionClients) {
       });
     },
 
-    createIpGroup(group: { name: string; description?: string; rules?: IpRule[]; tags?: TagPair[] }): Promise<Accepted & { groupId: string }> {
+    createIpGroup(group: {
+      name: string;
+      description?: string;
+      rules?: IpRule[];
+      tags?: TagPair[];
+    }): Promise<Accepted & { groupId: string }> {
       return clients.run("CreateIpGroup", async ({ workspaces }) => {
         const out = await workspaces.send(
           new CreateIpGroupCommand({
@@ -62,12 +74,17 @@ export function ipAccessGroups(clients: RegionClients) {
 
     /** AWS refuses while the group is still associated with a directory (reason wrong_state). */
     deleteIpGroup(groupId: string): Promise<Accepted> {
-      return clients.run("DeleteIpGroup", async ({ workspaces }) => accepted("DeleteIpGroup", (await workspaces.send(new DeleteIpGroupCommand({ GroupId: groupId }))).$metadata));
+      return clients.run("DeleteIpGroup", async ({ workspaces }) =>
+        accepted("DeleteIpGroup", (await workspaces.send(new DeleteIpGroupCommand({ GroupId: groupId }))).$metadata),
+      );
     },
 
     authorizeIpRules(groupId: string, rules: readonly IpRule[]): Promise<Accepted> {
       return clients.run("AuthorizeIpRules", async ({ workspaces }) =>
-        accepted("AuthorizeIpRules", (await workspaces.send(new AuthorizeIpRulesCommand({ GroupId: groupId, UserRules: toSdkRules(rules) }))).$metadata),
+        accepted(
+          "AuthorizeIpRules",
+          (await workspaces.send(new AuthorizeIpRulesCommand({ GroupId: groupId, UserRules: toSdkRules(rules) }))).$metadata,
+        ),
       );
     },
 
@@ -80,19 +97,28 @@ export function ipAccessGroups(clients: RegionClients) {
     /** Replaces all of the group's rules at once. */
     replaceIpRules(groupId: string, rules: readonly IpRule[]): Promise<Accepted> {
       return clients.run("UpdateRulesOfIpGroup", async ({ workspaces }) =>
-        accepted("UpdateRulesOfIpGroup", (await workspaces.send(new UpdateRulesOfIpGroupCommand({ GroupId: groupId, UserRules: toSdkRules(rules) }))).$metadata),
+        accepted(
+          "UpdateRulesOfIpGroup",
+          (await workspaces.send(new UpdateRulesOfIpGroupCommand({ GroupId: groupId, UserRules: toSdkRules(rules) }))).$metadata,
+        ),
       );
     },
 
     associateIpGroups(directoryId: string, groupIds: readonly string[]): Promise<Accepted> {
       return clients.run("AssociateIpGroups", async ({ workspaces }) =>
-        accepted("AssociateIpGroups", (await workspaces.send(new AssociateIpGroupsCommand({ DirectoryId: directoryId, GroupIds: [...groupIds] }))).$metadata),
+        accepted(
+          "AssociateIpGroups",
+          (await workspaces.send(new AssociateIpGroupsCommand({ DirectoryId: directoryId, GroupIds: [...groupIds] }))).$metadata,
+        ),
       );
     },
 
     disassociateIpGroups(directoryId: string, groupIds: readonly string[]): Promise<Accepted> {
       return clients.run("DisassociateIpGroups", async ({ workspaces }) =>
-        accepted("DisassociateIpGroups", (await workspaces.send(new DisassociateIpGroupsCommand({ DirectoryId: directoryId, GroupIds: [...groupIds] }))).$metadata),
+        accepted(
+          "DisassociateIpGroups",
+          (await workspaces.send(new DisassociateIpGroupsCommand({ DirectoryId: directoryId, GroupIds: [...groupIds] }))).$metadata,
+        ),
       );
     },
   };

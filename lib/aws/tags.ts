@@ -16,7 +16,9 @@ export function resourceTags(clients: RegionClients) {
     /** Adds tags, overwriting the values of keys that already exist. */
     createTags(resourceId: string, tags: readonly TagPair[]): Promise<Accepted> {
       return clients.run("CreateTags", async ({ workspaces }) => {
-        const out = await workspaces.send(new CreateTagsCommand({ ResourceId: resourceId, Tags: tags.map((t) => ({ Key: t.key, Value: t.value })) }));
+        const out = await workspaces.send(
+          new CreateTagsCommand({ ResourceId: resourceId, Tags: tags.map((t) => ({ Key: t.key, Value: t.value })) }),
+        );
         return { requestId: requireRequestId(out.$metadata, "CreateTags", region) };
       });
     },

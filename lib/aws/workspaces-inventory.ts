@@ -77,7 +77,9 @@ export function workspaceInventory(clients: RegionClients) {
             const found: Workspace[] = [];
             let nextToken: string | undefined;
             do {
-              const page = await workspaces.send(new DescribeWorkspacesCommand({ WorkspaceIds: batch, Limit: BATCH_LIMITS.DescribeWorkspaces, NextToken: nextToken }));
+              const page = await workspaces.send(
+                new DescribeWorkspacesCommand({ WorkspaceIds: batch, Limit: BATCH_LIMITS.DescribeWorkspaces, NextToken: nextToken }),
+              );
               found.push(...(page.Workspaces ?? []));
               nextToken = page.NextToken;
             } while (nextToken);
@@ -98,13 +100,17 @@ export function workspaceInventory(clients: RegionClients) {
     /** Connection state for these ids (25 per call), or for the whole Region when no ids are given. */
     connectionStatus(ids?: readonly string[]): Promise<ConnectionStatus[]> {
       return clients.run("DescribeWorkspacesConnectionStatus", async ({ workspaces }) => {
-        const batches: (string[] | undefined)[] = ids ? chunk(uniqueIds(ids), BATCH_LIMITS.DescribeWorkspacesConnectionStatus) : [undefined];
+        const batches: (string[] | undefined)[] = ids
+          ? chunk(uniqueIds(ids), BATCH_LIMITS.DescribeWorkspacesConnectionStatus)
+          : [undefined];
         const pages = await Promise.all(
           batches.map(async (batch) => {
             const statuses: ConnectionStatus[] = [];
             let nextToken: string | undefined;
             do {
-              const page = await workspaces.send(new DescribeWorkspacesConnectionStatusCommand({ WorkspaceIds: batch, NextToken: nextToken }));
+              const page = await workspaces.send(
+                new DescribeWorkspacesConnectionStatusCommand({ WorkspaceIds: batch, NextToken: nextToken }),
+              );
               for (const s of page.WorkspacesConnectionStatus ?? []) {
                 statuses.push({
                   workspaceId: s.WorkspaceId ?? "",
@@ -129,7 +135,10 @@ export function workspaceInventory(clients: RegionClients) {
     findWorkspacesByRequestTag(portalRequestId: string, where: { directoryId: string; userName: string }): Promise<WorkspaceSummary[]> {
       return clients.run("DescribeWorkspaces", async ({ workspaces }) => {
         const candidates: WorkspaceSummary[] = [];
-        for await (const page of paginateDescribeWorkspaces({ client: workspaces, pageSize: BATCH_LIMITS.DescribeWorkspaces }, { DirectoryId: where.directoryId, UserName: where.userName })) {
+        for await (const page of paginateDescribeWorkspaces(
+          { client: workspaces, pageSize: BATCH_LIMITS.DescribeWorkspaces },
+          { DirectoryId: where.directoryId, UserName: where.userName },
+        )) {
           for (const ws of page.Workspaces ?? []) if (ws.State !== "TERMINATED") candidates.push(toWorkspaceSummary(ws));
         }
         const tagged = await Promise.all(
@@ -146,7 +155,8 @@ export function workspaceInventory(clients: RegionClients) {
     describeSnapshots(workspaceId: string): Promise<SnapshotTimes> {
       return clients.run("DescribeWorkspaceSnapshots", async ({ workspaces }) => {
         const out = await workspaces.send(new DescribeWorkspaceSnapshotsCommand({ WorkspaceId: workspaceId }));
-        const times = (list: { SnapshotTime?: Date }[] | undefined) => (list ?? []).flatMap((s) => (s.SnapshotTime ? [s.SnapshotTime] : []));
+        const times = (list: { SnapshotTime?: Date }[] | undefined) =>
+          (list ?? []).flatMap((s) => (s.SnapshotTime ? [s.SnapshotTime] : []));
         return { rebuild: times(out.RebuildSnapshots), restore: times(out.RestoreSnapshots) };
       });
     },

@@ -103,7 +103,11 @@ export function workspaceLifecycle(clients: RegionClients) {
   // One call per batch at the API's limit. Batches run concurrently and queue at the rate gate.
   // A batch whose whole call failed reports each of its ids as failed with that error, so the
   // caller sees exactly which ids were accepted; nothing is dropped.
-  async function changeInBatches(operation: ChangeOperation, ids: readonly string[], send: (batch: string[]) => Promise<{ FailedRequests?: FailedWorkspaceChangeRequest[]; $metadata: { requestId?: string } }>): Promise<BatchResult> {
+  async function changeInBatches(
+    operation: ChangeOperation,
+    ids: readonly string[],
+    send: (batch: string[]) => Promise<{ FailedRequests?: FailedWorkspaceChangeRequest[]; $metadata: { requestId?: string } }>,
+  ): Promise<BatchResult> {
     const result: BatchResult = { succeeded: [], failed: [], requestIds: [] };
     const batches = chunk(uniqueIds(ids), BATCH_LIMITS[operation]);
     await Promise.all(
@@ -117,7 +121,9 @@ export function workspaceLifecycle(clients: RegionClients) {
           result.succeeded.push(...batch.filter((id) => !failedIds.has(id)));
         } catch (error) {
           const e = toGatewayError(error, operation, region);
-          result.failed.push(...batch.map((workspaceId) => ({ workspaceId, code: e.details.awsCode, message: e.message, reason: e.reason })));
+          result.failed.push(
+            ...batch.map((workspaceId) => ({ workspaceId, code: e.details.awsCode, message: e.message, reason: e.reason })),
+          );
         }
       }),
     );
@@ -136,18 +142,40 @@ export function workspaceLifecycle(clients: RegionClients) {
             result.requestIds.push(requireRequestId(out.$metadata, "CreateWorkspaces", region));
             for (const pending of out.PendingRequests ?? []) {
               const item = batch.find((i) => sameUser(i, pending.DirectoryId, pending.UserName));
-              result.created.push({ portalRequestId: item?.portalRequestId ?? "", workspaceId: pending.WorkspaceId ?? "", directoryId: pending.DirectoryId ?? "", userName: pending.UserName ?? "", state: pending.State ?? "PENDING" });
+              result.created.push({
+                portalRequestId: item?.portalRequestId ?? "",
+                workspaceId: pending.WorkspaceId ?? "",
+                directoryId: pending.DirectoryId ?? "",
+                userName: pending.UserName ?? "",
+                state: pending.State ?? "PENDING",
+              });
             }
             for (const failure of out.FailedRequests ?? []) {
               const req = failure.WorkspaceRequest;
               const tagged = req?.Tags?.find((t) => t.Key === PORTAL_REQUEST_TAG)?.Value;
-              const item = batch.find((i) => i.portalRequestId === tagged) ?? batch.find((i) => sameUser(i, req?.DirectoryId, req?.UserName));
+              const item =
+                batch.find((i) => i.portalRequestId === tagged) ?? batch.find((i) => sameUser(i, req?.DirectoryId, req?.UserName));
               const code = failure.ErrorCode ?? "UnknownError";
-              result.failed.push({ portalRequestId: item?.portalRequestId ?? tagged ?? "", directoryId: req?.DirectoryId ?? "", userName: req?.UserName ?? "", code, message: failure.ErrorMessage ?? "", reason: itemReason(code) });
+              result.failed.push({
+                portalRequestId: item?.portalRequestId ?? tagged ?? "",
+                directoryId: req?.DirectoryId ?? "",
+                userName: req?.UserName ?? "",
+                code,
+                message: failure.ErrorMessage ?? "",
+                reason: itemReason(code),
+              });
             }
           } catch (error) {
             const e = toGatewayError(error, "CreateWorkspaces", region);
-            for (const item of batch) result.failed.push({ portalRequestId: item.portalRequestId, directoryId: item.directoryId, userName: item.userName, code: e.details.awsCode, message: e.message, reason: e.reason });
+            for (const item of batch)
+              result.failed.push({
+                portalRequestId: item.portalRequestId,
+                directoryId: item.directoryId,
+                userName: item.userName,
+                code: e.details.awsCode,
+                message: e.message,
+                reason: e.reason,
+              });
           }
         }),
       );
@@ -155,17 +183,27 @@ export function workspaceLifecycle(clients: RegionClients) {
     },
 
     reboot: (ids: readonly string[]) =>
-      changeInBatches("RebootWorkspaces", ids, (batch) => ws().send(new RebootWorkspacesCommand({ RebootWorkspaceRequests: batch.map((WorkspaceId) => ({ WorkspaceId })) }))),
+      changeInBatches("RebootWorkspaces", ids, (batch) =>
+        ws().send(new RebootWorkspacesCommand({ RebootWorkspaceRequests: batch.map((WorkspaceId) => ({ WorkspaceId })) })),
+      ),
     start: (ids: readonly string[]) =>
-      changeInBatches("StartWorkspaces", ids, (batch) => ws().send(new StartWorkspacesCommand({ StartWorkspaceRequests: batch.map((WorkspaceId) => ({ WorkspaceId })) }))),
+      changeInBatches("StartWorkspaces", ids, (batch) =>
+        ws().send(new StartWorkspacesCommand({ StartWorkspaceRequests: batch.map((WorkspaceId) => ({ WorkspaceId })) })),
+      ),
     stop: (ids: readonly string[]) =>
-      changeInBatches("StopWorkspaces", ids, (batch) => ws().send(new StopWorkspacesCommand({ StopWorkspaceRequests: batch.map((WorkspaceId) => ({ WorkspaceId })) }))),
+      changeInBatches("StopWorkspaces", ids, (batch) =>
+        ws().send(new StopWorkspacesCommand({ StopWorkspaceRequests: batch.map((WorkspaceId) => ({ WorkspaceId })) })),
+      ),
     /** Irreversible: the user volume is lost. */
     terminate: (ids: readonly string[]) =>
-      changeInBatches("TerminateWorkspaces", ids, (batch) => ws().send(new TerminateWorkspacesCommand({ TerminateWorkspaceRequests: batch.map((WorkspaceId) => ({ WorkspaceId })) }))),
+      changeInBatches("TerminateWorkspaces", ids, (batch) =>
+        ws().send(new TerminateWorkspacesCommand({ TerminateWorkspaceRequests: batch.map((WorkspaceId) => ({ WorkspaceId })) })),
+      ),
     /** One WorkSpace per call, as the API demands; several ids make several calls. */
     rebuild: (ids: readonly string[]) =>
-      changeInBatches("RebuildWorkspaces", ids, (batch) => ws().send(new RebuildWorkspacesCommand({ RebuildWorkspaceRequests: batch.map((WorkspaceId) => ({ WorkspaceId })) }))),
+      changeInBatches("RebuildWorkspaces", ids, (batch) =>
+        ws().send(new RebuildWorkspacesCommand({ RebuildWorkspaceRequests: batch.map((WorkspaceId) => ({ WorkspaceId })) })),
+      ),
   };
 }
 

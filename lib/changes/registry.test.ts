@@ -14,7 +14,16 @@ const NOW = new Date("2026-11-30T12:00:00Z");
 const WS = "ws-abc12345";
 
 const examples: Record<Change["type"], Change> = {
-  create: { type: "create", ownerUserName: "alice", directoryId: "d-1234567890", bundleId: "wsb-12345678", runningMode: "AUTO_STOP", rootVolumeEncrypted: false, userVolumeEncrypted: false, tags: [] },
+  create: {
+    type: "create",
+    ownerUserName: "alice",
+    directoryId: "d-1234567890",
+    bundleId: "wsb-12345678",
+    runningMode: "AUTO_STOP",
+    rootVolumeEncrypted: false,
+    userVolumeEncrypted: false,
+    tags: [],
+  },
   reboot: { type: "reboot", workspaceId: WS },
   start: { type: "start", workspaceId: WS },
   stop: { type: "stop", workspaceId: WS },
@@ -51,16 +60,26 @@ function summary(overrides: Partial<WorkspaceSummary> = {}): WorkspaceSummary {
 }
 
 function stored<C extends Change>(change: C, overrides: Partial<StoredRequest<C>> = {}): StoredRequest<C> {
-  return { id: "req-1", region: "us-east-1", change, resultWorkspaceId: null, awsCalledAt: new Date(NOW.getTime() - 60_000), executionMemo: null, ...overrides };
+  return {
+    id: "req-1",
+    region: "us-east-1",
+    change,
+    resultWorkspaceId: null,
+    awsCalledAt: new Date(NOW.getTime() - 60_000),
+    executionMemo: null,
+    ...overrides,
+  };
 }
 
 /** A gateway that records which operation each call reaches and accepts everything. */
 function recordingGateway() {
   const calls: string[] = [];
-  const accept = (name: string) => async (ids: string[]): Promise<BatchResult> => {
-    calls.push(`${name}:${ids.join(",")}`);
-    return { succeeded: ids, failed: [], requestIds: [`rid-${calls.length}`] };
-  };
+  const accept =
+    (name: string) =>
+    async (ids: string[]): Promise<BatchResult> => {
+      calls.push(`${name}:${ids.join(",")}`);
+      return { succeeded: ids, failed: [], requestIds: [`rid-${calls.length}`] };
+    };
   const one = (name: string) => async (id: string) => {
     calls.push(`${name}:${id}`);
     return { requestId: `rid-${calls.length}`, targetWorkspaceId: "ws-new00001" };
@@ -104,7 +123,22 @@ describe("the change-type registry", () => {
 
   it("executes every type a person can request, and no type the domain refuses before approval", () => {
     const executable = CHANGE_TYPES.filter((type) => CHANGE_KINDS[type].execution !== null);
-    expect(executable.sort()).toEqual(["computeType", "create", "migrate", "reboot", "rebuild", "restore", "runningMode", "start", "stop", "tags", "terminate", "volumes"].sort());
+    expect(executable.sort()).toEqual(
+      [
+        "computeType",
+        "create",
+        "migrate",
+        "reboot",
+        "rebuild",
+        "restore",
+        "runningMode",
+        "start",
+        "stop",
+        "tags",
+        "terminate",
+        "volumes",
+      ].sort(),
+    );
   });
 
   it.each(CHANGE_TYPES.filter((type) => type !== "create" && type !== "terminate" && CHANGE_KINDS[type].execution))(
@@ -113,7 +147,12 @@ describe("the change-type registry", () => {
       const execution = changeKind(examples[type]).execution!;
       const request = stored(examples[type]);
       const gone = execution.progress({ request, workspace: undefined, result: undefined, now: NOW });
-      const broken = execution.progress({ request, workspace: summary({ state: "ERROR", errorMessage: "disk" }), result: undefined, now: NOW });
+      const broken = execution.progress({
+        request,
+        workspace: summary({ state: "ERROR", errorMessage: "disk" }),
+        result: undefined,
+        now: NOW,
+      });
       if (type === "migrate") {
         // A migration is judged by the WorkSpace it produces, which does not exist yet.
         expect(gone.kind).toBe("waiting");
@@ -130,7 +169,11 @@ describe("the change-type registry", () => {
     ["stop", summary({ state: "STOPPING" }), "waiting"],
     ["stop", summary({ state: "STOPPED" }), "done"],
     ["computeType", summary({ computeType: "STANDARD" }), "waiting"],
-    ["computeType", summary({ computeType: "PERFORMANCE", modifications: [{ resource: "COMPUTE_TYPE", state: "UPDATE_IN_PROGRESS" }] }), "waiting"],
+    [
+      "computeType",
+      summary({ computeType: "PERFORMANCE", modifications: [{ resource: "COMPUTE_TYPE", state: "UPDATE_IN_PROGRESS" }] }),
+      "waiting",
+    ],
     ["computeType", summary({ computeType: "PERFORMANCE" }), "done"],
     ["volumes", summary({ userVolumeGib: 50 }), "waiting"],
     ["volumes", summary({ userVolumeGib: 100 }), "done"],
@@ -149,7 +192,9 @@ describe("the change-type registry", () => {
     const request = stored(CHANGE_KINDS.create.schema.parse(examples.create));
     expect(execution.progress({ request, workspace: undefined, result: undefined, now: NOW }).kind).toBe("waiting");
     expect(execution.progress({ request, workspace: undefined, result: summary({ state: "PENDING" }), now: NOW }).kind).toBe("waiting");
-    expect(execution.progress({ request, workspace: undefined, result: summary({ state: "AVAILABLE", workspaceId: "ws-new00001" }), now: NOW })).toEqual({ kind: "done", resultWorkspaceId: "ws-new00001" });
+    expect(
+      execution.progress({ request, workspace: undefined, result: summary({ state: "AVAILABLE", workspaceId: "ws-new00001" }), now: NOW }),
+    ).toEqual({ kind: "done", resultWorkspaceId: "ws-new00001" });
   });
 
   it.each([
@@ -179,17 +224,31 @@ describe("the change-type registry", () => {
 
   it("turns a per-item refusal of a one-item batch into the request's refusal", async () => {
     const gw = {
-      workspaces: { reboot: async () => ({ succeeded: [], failed: [{ workspaceId: WS, code: "InvalidResourceState", message: "It is stopped.", reason: "invalid_state" }], requestIds: ["rid-9"] }) },
+      workspaces: {
+        reboot: async () => ({
+          succeeded: [],
+          failed: [{ workspaceId: WS, code: "InvalidResourceState", message: "It is stopped.", reason: "invalid_state" }],
+          requestIds: ["rid-9"],
+        }),
+      },
     } as unknown as RegionGateway;
-    await expect(CHANGE_KINDS.reboot.execution.call(gw, stored(CHANGE_KINDS.reboot.schema.parse(examples.reboot)))).rejects.toBeInstanceOf(ItemRefused);
+    await expect(CHANGE_KINDS.reboot.execution.call(gw, stored(CHANGE_KINDS.reboot.schema.parse(examples.reboot)))).rejects.toBeInstanceOf(
+      ItemRefused,
+    );
   });
 
   it("remembers which way a compute change went and which volume grew, for the cool-downs", () => {
     const compute = CHANGE_KINDS.computeType.execution;
-    expect(compute.history!({ type: "computeType", workspaceId: WS, computeType: "POWER" }, { computeType: "STANDARD" }, NOW)).toEqual({ lastComputeLargerAt: NOW });
-    expect(compute.history!({ type: "computeType", workspaceId: WS, computeType: "VALUE" }, { computeType: "STANDARD" }, NOW)).toEqual({ lastComputeSmallerAt: NOW });
+    expect(compute.history!({ type: "computeType", workspaceId: WS, computeType: "POWER" }, { computeType: "STANDARD" }, NOW)).toEqual({
+      lastComputeLargerAt: NOW,
+    });
+    expect(compute.history!({ type: "computeType", workspaceId: WS, computeType: "VALUE" }, { computeType: "STANDARD" }, NOW)).toEqual({
+      lastComputeSmallerAt: NOW,
+    });
     // The legacy graphics types are in the domain's order too (the old copy of it left them out).
-    expect(compute.history!({ type: "computeType", workspaceId: WS, computeType: "POWERPRO" }, { computeType: "GRAPHICSPRO" }, NOW)).toEqual({ lastComputeSmallerAt: NOW });
+    expect(
+      compute.history!({ type: "computeType", workspaceId: WS, computeType: "POWERPRO" }, { computeType: "GRAPHICSPRO" }, NOW),
+    ).toEqual({ lastComputeSmallerAt: NOW });
     const volumes = CHANGE_KINDS.volumes.execution;
     expect(volumes.history!({ type: "volumes", workspaceId: WS, rootVolumeGb: 175 }, null, NOW)).toEqual({ lastRootVolumeChangeAt: NOW });
     expect(volumes.history!({ type: "volumes", workspaceId: WS, userVolumeGb: 100 }, null, NOW)).toEqual({ lastUserVolumeChangeAt: NOW });

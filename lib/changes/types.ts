@@ -25,7 +25,8 @@ export interface CallResult {
   resultWorkspaceId?: string;
 }
 
-export type Progress = { kind: "done"; resultWorkspaceId?: string } | { kind: "waiting"; sawTransition: boolean } | { kind: "failed"; reason: string };
+export type Progress =
+  { kind: "done"; resultWorkspaceId?: string } | { kind: "waiting"; sawTransition: boolean } | { kind: "failed"; reason: string };
 
 /** What the reconcile sweep knows about a request in progress. */
 export interface ProgressInput<C extends Change> {

@@ -1,5 +1,13 @@
 import "server-only";
-import { awaitingDecision, whoMayDecide, type ApprovalFacts, type AwaitingDecision, type DelegationInForce, type EligibleApprover, type PersonWithRole } from "../domain";
+import {
+  awaitingDecision,
+  whoMayDecide,
+  type ApprovalFacts,
+  type AwaitingDecision,
+  type DelegationInForce,
+  type EligibleApprover,
+  type PersonWithRole,
+} from "../domain";
 import type { Tx } from "./tx";
 
 // Loads what the domain's approver rule reads (current roles and delegations in force) and nothing
@@ -33,8 +41,14 @@ export interface PersonApprovalFacts extends ApprovalFacts {
 
 /** Facts to judge one person on any request: their role, and who delegated to them with those people's roles. */
 export async function approvalFactsForPerson(tx: Tx, userId: string, now: Date): Promise<PersonApprovalFacts> {
-  const delegations = await tx.delegation.findMany({ where: { delegateId: userId, ...inForce(now) }, select: { approverId: true, delegateId: true } });
-  const people = await tx.user.findMany({ where: { id: { in: [userId, ...delegations.map((d) => d.approverId)] } }, select: { id: true, name: true, role: true } });
+  const delegations = await tx.delegation.findMany({
+    where: { delegateId: userId, ...inForce(now) },
+    select: { approverId: true, delegateId: true },
+  });
+  const people = await tx.user.findMany({
+    where: { id: { in: [userId, ...delegations.map((d) => d.approverId)] } },
+    select: { id: true, name: true, role: true },
+  });
   return { people, delegations };
 }
 

@@ -16,7 +16,12 @@ const COMPUTE_SPECS: Record<ComputeType, { vcpu: number; memoryGiB: number; gpu?
   GRAPHICSPRO_G4DN: { vcpu: 16, memoryGiB: 64, gpu: { count: 1, memoryGiB: 16 } },
 };
 
-const DS_TYPES: Record<string, DirectoryType> = { SimpleAD: "SIMPLE_AD", MicrosoftAD: "MICROSOFT_AD", SharedMicrosoftAD: "MICROSOFT_AD", ADConnector: "AD_CONNECTOR" };
+const DS_TYPES: Record<string, DirectoryType> = {
+  SimpleAD: "SIMPLE_AD",
+  MicrosoftAD: "MICROSOFT_AD",
+  SharedMicrosoftAD: "MICROSOFT_AD",
+  ADConnector: "AD_CONNECTOR",
+};
 const WS_TYPES: Record<string, DirectoryType> = { SIMPLE_AD: "SIMPLE_AD", AD_CONNECTOR: "AD_CONNECTOR", CUSTOMER_MANAGED: "MICROSOFT_AD" };
 
 export function toDomainBundle(region: string, bundle: BundleSummary, image: ImageSummary | undefined): Bundle | null {

@@ -46,7 +46,10 @@ export function gatewayCatalogSource(ttlMs = 60_000): CatalogSource {
         const registered = await gateway.directories.describeDirectories();
         const described = registered.length ? await gateway.directoryService.describeDirectories(registered.map((d) => d.directoryId)) : [];
         const dsById = new Map(described.map((d) => [d.directoryId, d]));
-        return registered.map((d) => ({ ...toDomainDirectory(region, d, dsById.get(d.directoryId)), registrationCode: d.registrationCode ?? null }));
+        return registered.map((d) => ({
+          ...toDomainDirectory(region, d, dsById.get(d.directoryId)),
+          registrationCode: d.registrationCode ?? null,
+        }));
       }),
     snapshots: async (region, workspaceId) => {
       const times = await getAwsGateway().region(region).workspaces.describeSnapshots(workspaceId);

@@ -24,5 +24,8 @@ export function isUniqueViolation(error: unknown): boolean {
   // Duck-typed, so this module stays free of the Prisma client.
   const e = error as { name?: string; code?: string; cause?: { kind?: string; code?: string } } | null;
   if (e?.name === "PrismaClientKnownRequestError") return e.code === "P2002";
-  return e?.name === "DriverAdapterError" && (e.cause?.kind === "UniqueConstraintViolation" || (e.cause?.kind === "postgres" && e.cause.code === "23505"));
+  return (
+    e?.name === "DriverAdapterError" &&
+    (e.cause?.kind === "UniqueConstraintViolation" || (e.cause?.kind === "postgres" && e.cause.code === "23505"))
+  );
 }

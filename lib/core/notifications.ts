@@ -20,7 +20,14 @@ export interface NotificationSpec {
 /** In-app notification plus, optionally, a mail queued through the outbox (sent after commit). */
 export async function notify(tx: Tx, spec: NotificationSpec): Promise<void> {
   await tx.notification.create({
-    data: { userId: spec.userId, requestId: spec.requestId ?? null, kind: spec.kind, title: spec.title, body: spec.body, link: spec.link ?? null },
+    data: {
+      userId: spec.userId,
+      requestId: spec.requestId ?? null,
+      kind: spec.kind,
+      title: spec.title,
+      body: spec.body,
+      link: spec.link ?? null,
+    },
   });
   if (!spec.mail) return;
   const user = await tx.user.findUnique({ where: { id: spec.userId }, select: { email: true, name: true } });

@@ -38,7 +38,9 @@ describe("migrations", () => {
   it("rolls back a failing migration completely", async () => {
     const pglite = new PGlite();
     const runner = pgliteRunner(pglite);
-    const broken = [{ name: "20990101000000_broken", sql: `CREATE TABLE "half" (id int); SELECT * FROM "missing_table";`, checksum: "x".repeat(64) }];
+    const broken = [
+      { name: "20990101000000_broken", sql: `CREATE TABLE "half" (id int); SELECT * FROM "missing_table";`, checksum: "x".repeat(64) },
+    ];
     await expect(applyMigrations(runner, broken)).rejects.toThrow(/20990101000000_broken failed/);
     const tables = await runner.query<{ n: number }>(`SELECT count(*)::int AS n FROM pg_tables WHERE tablename = 'half'`);
     expect(tables[0]?.n).toBe(0);

@@ -26,7 +26,18 @@ describe("PGlite in its own thread", () => {
     const user = await prisma.user.create({ data: { email: "ann@test", name: "Ann", groups: ["a", "b"] } });
     const at = new Date("2026-11-26T10:11:12.345Z");
     await prisma.workspace.create({
-      data: { id: "ws-1", region: "us-east-1", directoryId: "d-1", userName: "ann", ownerId: user.id, state: "AVAILABLE", bundleId: "wsb-1", raw: { nested: [1, "two"] }, lastSyncedAt: at, protocols: ["WSP"] },
+      data: {
+        id: "ws-1",
+        region: "us-east-1",
+        directoryId: "d-1",
+        userName: "ann",
+        ownerId: user.id,
+        state: "AVAILABLE",
+        bundleId: "wsb-1",
+        raw: { nested: [1, "two"] },
+        lastSyncedAt: at,
+        protocols: ["WSP"],
+      },
     });
     const ws = await prisma.workspace.findUniqueOrThrow({ where: { id: "ws-1" }, include: { owner: true } });
     expect(ws.lastSyncedAt).toEqual(at);

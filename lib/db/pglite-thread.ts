@@ -38,7 +38,8 @@ function toError(wire: WireError): Error {
   const error = new Error(wire.message) as Error & { code?: string };
   error.name = wire.name;
   if (wire.code) error.code = wire.code;
-  if (wire.stack) error.stack = `${error.name}: ${error.message}\n    (in the database thread)\n${wire.stack.split("\n").slice(1).join("\n")}`;
+  if (wire.stack)
+    error.stack = `${error.name}: ${error.message}\n    (in the database thread)\n${wire.stack.split("\n").slice(1).join("\n")}`;
   return error;
 }
 

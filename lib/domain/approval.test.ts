@@ -13,7 +13,16 @@ const MANAGER: ApprovalStep = { role: "MANAGER", approverId: "u-bob" };
 const ADMIN: ApprovalStep = { role: "ADMIN" };
 
 describe("approvalPolicy", () => {
-  const rows: { name: string; type: ChangeType; delta: number | null; who?: Partial<Requester>; settings?: Partial<PolicySettings>; auto: boolean; steps: ApprovalStep[]; confirm: boolean }[] = [
+  const rows: {
+    name: string;
+    type: ChangeType;
+    delta: number | null;
+    who?: Partial<Requester>;
+    settings?: Partial<PolicySettings>;
+    auto: boolean;
+    steps: ApprovalStep[];
+    confirm: boolean;
+  }[] = [
     { name: "reboot", type: "reboot", delta: 0, auto: true, steps: [], confirm: false },
     { name: "start", type: "start", delta: 0, auto: true, steps: [], confirm: false },
     { name: "stop", type: "stop", delta: 0, auto: true, steps: [], confirm: false },
@@ -21,20 +30,91 @@ describe("approvalPolicy", () => {
     { name: "no extra cost", type: "tags", delta: 0, auto: true, steps: [], confirm: false },
     { name: "saving money", type: "runningMode", delta: -500, auto: true, steps: [], confirm: false },
     { name: "exactly the admin threshold", type: "computeType", delta: 10_000, auto: false, steps: [MANAGER], confirm: false },
-    { name: "one cent above the admin threshold", type: "computeType", delta: 10_001, auto: false, steps: [MANAGER, ADMIN], confirm: false },
-    { name: "above the admin threshold, no manager", type: "create", delta: 50_000, who: { managerId: null }, auto: false, steps: [ADMIN], confirm: false },
-    { name: "needs manager, but none recorded", type: "create", delta: 2_500, who: { managerId: null }, auto: false, steps: [ADMIN], confirm: false },
-    { name: "own manager is oneself", type: "create", delta: 2_500, who: { managerId: "u-alice" }, auto: false, steps: [ADMIN], confirm: false },
+    {
+      name: "one cent above the admin threshold",
+      type: "computeType",
+      delta: 10_001,
+      auto: false,
+      steps: [MANAGER, ADMIN],
+      confirm: false,
+    },
+    {
+      name: "above the admin threshold, no manager",
+      type: "create",
+      delta: 50_000,
+      who: { managerId: null },
+      auto: false,
+      steps: [ADMIN],
+      confirm: false,
+    },
+    {
+      name: "needs manager, but none recorded",
+      type: "create",
+      delta: 2_500,
+      who: { managerId: null },
+      auto: false,
+      steps: [ADMIN],
+      confirm: false,
+    },
+    {
+      name: "own manager is oneself",
+      type: "create",
+      delta: 2_500,
+      who: { managerId: "u-alice" },
+      auto: false,
+      steps: [ADMIN],
+      confirm: false,
+    },
     { name: "unknown cost", type: "computeType", delta: null, auto: false, steps: [MANAGER, ADMIN], confirm: false },
     { name: "rebuild is free but must be confirmed", type: "rebuild", delta: 0, auto: true, steps: [], confirm: true },
     { name: "restore must be confirmed", type: "restore", delta: 0, auto: true, steps: [], confirm: true },
     { name: "terminate saves but must be confirmed", type: "terminate", delta: -3_500, auto: true, steps: [], confirm: true },
     { name: "migrate costs more and must be confirmed", type: "migrate", delta: 4_000, auto: false, steps: [MANAGER], confirm: true },
-    { name: "manager threshold $20, +$20", type: "volumes", delta: 2_000, settings: { managerThresholdCents: 2_000 }, auto: true, steps: [], confirm: false },
-    { name: "manager threshold $20, +$20.01", type: "volumes", delta: 2_001, settings: { managerThresholdCents: 2_000 }, auto: false, steps: [MANAGER], confirm: false },
-    { name: "always-approve type, free", type: "rebuild", delta: 0, settings: { alwaysNeedApprovalChangeTypes: ["rebuild"] }, auto: false, steps: [MANAGER], confirm: true },
-    { name: "reboot removed from auto list stays free", type: "reboot", delta: 0, settings: { autoApprovedChangeTypes: [] }, auto: true, steps: [], confirm: false },
-    { name: "admin requester still needs approval above threshold", type: "create", delta: 2_500, who: { role: "ADMIN" }, auto: false, steps: [MANAGER], confirm: false },
+    {
+      name: "manager threshold $20, +$20",
+      type: "volumes",
+      delta: 2_000,
+      settings: { managerThresholdCents: 2_000 },
+      auto: true,
+      steps: [],
+      confirm: false,
+    },
+    {
+      name: "manager threshold $20, +$20.01",
+      type: "volumes",
+      delta: 2_001,
+      settings: { managerThresholdCents: 2_000 },
+      auto: false,
+      steps: [MANAGER],
+      confirm: false,
+    },
+    {
+      name: "always-approve type, free",
+      type: "rebuild",
+      delta: 0,
+      settings: { alwaysNeedApprovalChangeTypes: ["rebuild"] },
+      auto: false,
+      steps: [MANAGER],
+      confirm: true,
+    },
+    {
+      name: "reboot removed from auto list stays free",
+      type: "reboot",
+      delta: 0,
+      settings: { autoApprovedChangeTypes: [] },
+      auto: true,
+      steps: [],
+      confirm: false,
+    },
+    {
+      name: "admin requester still needs approval above threshold",
+      type: "create",
+      delta: 2_500,
+      who: { role: "ADMIN" },
+      auto: false,
+      steps: [MANAGER],
+      confirm: false,
+    },
   ];
   it.each(rows)("$name → auto $auto, steps $steps, confirm $confirm", ({ type, delta, who, settings, auto, steps, confirm }) => {
     const decision = approvalPolicy({
@@ -48,9 +128,21 @@ describe("approvalPolicy", () => {
   });
 
   it("explains in plain words who approves and why", () => {
-    const decision = approvalPolicy({ change: change("computeType"), costDelta: money(12_000), requester: requester(), settings: SETTINGS });
-    expect(decision.why).toBe("It adds $120.00 a month, more than the $100.00 that needs an admin's approval. Your manager approves first, then an admin.");
-    const noManager = approvalPolicy({ change: change("volumes"), costDelta: money(500), requester: requester({ managerId: null }), settings: SETTINGS });
+    const decision = approvalPolicy({
+      change: change("computeType"),
+      costDelta: money(12_000),
+      requester: requester(),
+      settings: SETTINGS,
+    });
+    expect(decision.why).toBe(
+      "It adds $120.00 a month, more than the $100.00 that needs an admin's approval. Your manager approves first, then an admin.",
+    );
+    const noManager = approvalPolicy({
+      change: change("volumes"),
+      costDelta: money(500),
+      requester: requester({ managerId: null }),
+      settings: SETTINGS,
+    });
     expect(noManager.why).toContain("No manager is recorded for you, so an admin approves it.");
   });
 });

@@ -68,7 +68,8 @@ export function approvalPolicy({ change, costDelta, requester, settings }: Appro
   if (settings.alwaysNeedApprovalChangeTypes.includes(change.type)) {
     return needs(false, `${noun} always need approval.`);
   }
-  if (costDelta.cents < 0) return auto(`It saves ${formatMoney({ ...costDelta, cents: -costDelta.cents })} a month, so it is approved automatically.`);
+  if (costDelta.cents < 0)
+    return auto(`It saves ${formatMoney({ ...costDelta, cents: -costDelta.cents })} a month, so it is approved automatically.`);
   if (costDelta.cents === 0) return auto("It does not change the monthly cost, so it is approved automatically.");
   return auto(`It adds ${deltaText} a month, within the ${manager} that is approved automatically.`);
 }
@@ -95,7 +96,11 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 export type PendingApprovalStatus = "WAITING" | "ESCALATE" | "EXPIRED";
 
 /** Where an undecided request stands `now`; the escalation job and the expiry job both use this. */
-export function pendingApprovalStatus(requestedAt: Date, now: Date, settings: Pick<PolicySettings, "escalationDays" | "expiryDays">): PendingApprovalStatus {
+export function pendingApprovalStatus(
+  requestedAt: Date,
+  now: Date,
+  settings: Pick<PolicySettings, "escalationDays" | "expiryDays">,
+): PendingApprovalStatus {
   const age = now.getTime() - requestedAt.getTime();
   if (age >= settings.expiryDays * DAY_MS) return "EXPIRED";
   if (age >= settings.escalationDays * DAY_MS) return "ESCALATE";

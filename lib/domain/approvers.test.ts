@@ -26,37 +26,166 @@ const ORG: PersonWithRole[] = [
   { id: "dan", role: "ADMIN" },
   { id: "erin", role: "EMPLOYEE" },
 ];
-const facts = (patch: { roles?: Record<string, PersonWithRole["role"]>; delegations?: ApprovalFacts["delegations"] } = {}): ApprovalFacts => ({
+const facts = (
+  patch: { roles?: Record<string, PersonWithRole["role"]>; delegations?: ApprovalFacts["delegations"] } = {},
+): ApprovalFacts => ({
   people: ORG.map((p) => ({ id: p.id, role: patch.roles?.[p.id] ?? p.role })),
   delegations: patch.delegations ?? [],
 });
 const frankForBob = [{ approverId: "bob", delegateId: "frank" }];
 
 describe("whoMayDecide and mayDecide", () => {
-  const rows: { name: string; person: string; request: AwaitingDecision; facts: ApprovalFacts; ok: boolean; reason?: string; onBehalfOf?: string }[] = [
+  const rows: {
+    name: string;
+    person: string;
+    request: AwaitingDecision;
+    facts: ApprovalFacts;
+    ok: boolean;
+    reason?: string;
+    onBehalfOf?: string;
+  }[] = [
     { name: "the named manager", person: "bob", request: onManagerStep, facts: facts(), ok: true },
-    { name: "another manager", person: "frank", request: onManagerStep, facts: facts(), ok: false, reason: "This request is waiting for the requester's manager." },
-    { name: "an employee on the manager step", person: "erin", request: onManagerStep, facts: facts(), ok: false, reason: "This request is waiting for the requester's manager." },
-    { name: "an admin on a manager step not escalated", person: "carol", request: onManagerStep, facts: facts(), ok: false, reason: "This request is waiting for the requester's manager." },
+    {
+      name: "another manager",
+      person: "frank",
+      request: onManagerStep,
+      facts: facts(),
+      ok: false,
+      reason: "This request is waiting for the requester's manager.",
+    },
+    {
+      name: "an employee on the manager step",
+      person: "erin",
+      request: onManagerStep,
+      facts: facts(),
+      ok: false,
+      reason: "This request is waiting for the requester's manager.",
+    },
+    {
+      name: "an admin on a manager step not escalated",
+      person: "carol",
+      request: onManagerStep,
+      facts: facts(),
+      ok: false,
+      reason: "This request is waiting for the requester's manager.",
+    },
     { name: "an admin once the manager step is escalated", person: "carol", request: escalated, facts: facts(), ok: true },
     { name: "the manager once escalated", person: "bob", request: escalated, facts: facts(), ok: true },
     { name: "an admin on the admin step", person: "carol", request: onAdminStep, facts: facts(), ok: true },
-    { name: "a manager on the admin step", person: "bob", request: onAdminStep, facts: facts(), ok: false, reason: "This request is waiting for an admin." },
-    { name: "an admin on their own request", person: "carol", request: { ...onAdminStep, requesterId: "carol" }, facts: facts(), ok: false, reason: "Nobody can approve or reject their own request." },
-    { name: "a manager named on their own request", person: "bob", request: { ...onManagerStep, requesterId: "bob" }, facts: facts(), ok: false, reason: "Nobody can approve or reject their own request." },
-    { name: "the requester, even as an admin on an escalated request", person: "alice", request: escalated, facts: facts({ roles: { alice: "ADMIN" } }), ok: false, reason: "Nobody can approve or reject their own request." },
-    { name: "a delegate of the named manager", person: "frank", request: onManagerStep, facts: facts({ delegations: frankForBob }), ok: true, onBehalfOf: "bob" },
-    { name: "a delegate of another manager", person: "frank", request: onManagerStep, facts: facts({ delegations: [{ approverId: "dan", delegateId: "frank" }] }), ok: false, reason: "This request is waiting for the requester's manager." },
-    { name: "a delegate who is the requester", person: "alice", request: onManagerStep, facts: facts({ delegations: [{ approverId: "bob", delegateId: "alice" }] }), ok: false, reason: "Nobody can approve or reject their own request." },
+    {
+      name: "a manager on the admin step",
+      person: "bob",
+      request: onAdminStep,
+      facts: facts(),
+      ok: false,
+      reason: "This request is waiting for an admin.",
+    },
+    {
+      name: "an admin on their own request",
+      person: "carol",
+      request: { ...onAdminStep, requesterId: "carol" },
+      facts: facts(),
+      ok: false,
+      reason: "Nobody can approve or reject their own request.",
+    },
+    {
+      name: "a manager named on their own request",
+      person: "bob",
+      request: { ...onManagerStep, requesterId: "bob" },
+      facts: facts(),
+      ok: false,
+      reason: "Nobody can approve or reject their own request.",
+    },
+    {
+      name: "the requester, even as an admin on an escalated request",
+      person: "alice",
+      request: escalated,
+      facts: facts({ roles: { alice: "ADMIN" } }),
+      ok: false,
+      reason: "Nobody can approve or reject their own request.",
+    },
+    {
+      name: "a delegate of the named manager",
+      person: "frank",
+      request: onManagerStep,
+      facts: facts({ delegations: frankForBob }),
+      ok: true,
+      onBehalfOf: "bob",
+    },
+    {
+      name: "a delegate of another manager",
+      person: "frank",
+      request: onManagerStep,
+      facts: facts({ delegations: [{ approverId: "dan", delegateId: "frank" }] }),
+      ok: false,
+      reason: "This request is waiting for the requester's manager.",
+    },
+    {
+      name: "a delegate who is the requester",
+      person: "alice",
+      request: onManagerStep,
+      facts: facts({ delegations: [{ approverId: "bob", delegateId: "alice" }] }),
+      ok: false,
+      reason: "Nobody can approve or reject their own request.",
+    },
     { name: "the named manager, now an admin", person: "bob", request: onManagerStep, facts: facts({ roles: { bob: "ADMIN" } }), ok: true },
     // The finding: a manager made an employee could still approve through an email link.
-    { name: "the named manager, now an employee", person: "bob", request: onManagerStep, facts: facts({ roles: { bob: "EMPLOYEE" } }), ok: false, reason: "This request is not waiting for you." },
-    { name: "a delegate of a manager now an employee", person: "frank", request: onManagerStep, facts: facts({ roles: { bob: "EMPLOYEE" }, delegations: frankForBob }), ok: false, reason: "This request is waiting for the requester's manager." },
-    { name: "a delegate now an employee", person: "frank", request: onManagerStep, facts: facts({ roles: { frank: "EMPLOYEE" }, delegations: frankForBob }), ok: false, reason: "This request is waiting for the requester's manager." },
-    { name: "an admin now a manager, on the admin step", person: "carol", request: onAdminStep, facts: facts({ roles: { carol: "MANAGER" } }), ok: false, reason: "This request is waiting for an admin." },
-    { name: "an admin now a manager, on an escalated request", person: "carol", request: escalated, facts: facts({ roles: { carol: "MANAGER" } }), ok: false, reason: "This request is waiting for the requester's manager." },
-    { name: "someone absent from the facts", person: "zoe", request: onAdminStep, facts: facts(), ok: false, reason: "This request is waiting for an admin." },
-    { name: "anyone, once no step is left", person: "carol", request: { ...onAdminStep, step: undefined }, facts: facts(), ok: false, reason: "This request is not waiting for you." },
+    {
+      name: "the named manager, now an employee",
+      person: "bob",
+      request: onManagerStep,
+      facts: facts({ roles: { bob: "EMPLOYEE" } }),
+      ok: false,
+      reason: "This request is not waiting for you.",
+    },
+    {
+      name: "a delegate of a manager now an employee",
+      person: "frank",
+      request: onManagerStep,
+      facts: facts({ roles: { bob: "EMPLOYEE" }, delegations: frankForBob }),
+      ok: false,
+      reason: "This request is waiting for the requester's manager.",
+    },
+    {
+      name: "a delegate now an employee",
+      person: "frank",
+      request: onManagerStep,
+      facts: facts({ roles: { frank: "EMPLOYEE" }, delegations: frankForBob }),
+      ok: false,
+      reason: "This request is waiting for the requester's manager.",
+    },
+    {
+      name: "an admin now a manager, on the admin step",
+      person: "carol",
+      request: onAdminStep,
+      facts: facts({ roles: { carol: "MANAGER" } }),
+      ok: false,
+      reason: "This request is waiting for an admin.",
+    },
+    {
+      name: "an admin now a manager, on an escalated request",
+      person: "carol",
+      request: escalated,
+      facts: facts({ roles: { carol: "MANAGER" } }),
+      ok: false,
+      reason: "This request is waiting for the requester's manager.",
+    },
+    {
+      name: "someone absent from the facts",
+      person: "zoe",
+      request: onAdminStep,
+      facts: facts(),
+      ok: false,
+      reason: "This request is waiting for an admin.",
+    },
+    {
+      name: "anyone, once no step is left",
+      person: "carol",
+      request: { ...onAdminStep, step: undefined },
+      facts: facts(),
+      ok: false,
+      reason: "This request is not waiting for you.",
+    },
   ];
 
   it.each(rows)("$name → $ok", ({ person, request, facts: f, ok, reason, onBehalfOf }) => {
@@ -68,13 +197,28 @@ describe("whoMayDecide and mayDecide", () => {
 
   it("lists the manager, their delegates and, once escalated, the admins, each once", () => {
     const withDelegates = facts({ delegations: [...frankForBob, { approverId: "bob", delegateId: "carol" }] });
-    expect(whoMayDecide(onManagerStep, withDelegates)).toEqual([{ userId: "bob" }, { userId: "frank", onBehalfOf: "bob" }, { userId: "carol", onBehalfOf: "bob" }]);
-    expect(whoMayDecide(escalated, withDelegates)).toEqual([{ userId: "bob" }, { userId: "frank", onBehalfOf: "bob" }, { userId: "carol", onBehalfOf: "bob" }, { userId: "dan" }]);
+    expect(whoMayDecide(onManagerStep, withDelegates)).toEqual([
+      { userId: "bob" },
+      { userId: "frank", onBehalfOf: "bob" },
+      { userId: "carol", onBehalfOf: "bob" },
+    ]);
+    expect(whoMayDecide(escalated, withDelegates)).toEqual([
+      { userId: "bob" },
+      { userId: "frank", onBehalfOf: "bob" },
+      { userId: "carol", onBehalfOf: "bob" },
+      { userId: "dan" },
+    ]);
     expect(whoMayDecide(onAdminStep, withDelegates)).toEqual([{ userId: "carol" }, { userId: "dan" }]);
   });
 
   it("judges one person from that person and their delegators alone", () => {
-    const mine: ApprovalFacts = { people: [{ id: "frank", role: "MANAGER" }, { id: "bob", role: "MANAGER" }], delegations: frankForBob };
+    const mine: ApprovalFacts = {
+      people: [
+        { id: "frank", role: "MANAGER" },
+        { id: "bob", role: "MANAGER" },
+      ],
+      delegations: frankForBob,
+    };
     expect(mayDecide("frank", onManagerStep, mine)).toEqual({ ok: true, onBehalfOf: "bob" });
     expect(mayDecide("frank", onAdminStep, mine).ok).toBe(false);
   });
@@ -128,6 +272,10 @@ describe("parseApprovalSteps", () => {
   it("gives the step a stored request waits for", () => {
     const stored = { requesterId: "alice", approvalSteps: [MANAGER, ADMIN], currentStep: 1, escalatedAt: null };
     expect(awaitingDecision(stored)).toEqual({ requesterId: "alice", step: ADMIN, escalated: false });
-    expect(awaitingDecision({ ...stored, currentStep: 2, escalatedAt: new Date(0) })).toEqual({ requesterId: "alice", step: undefined, escalated: true });
+    expect(awaitingDecision({ ...stored, currentStep: 2, escalatedAt: new Date(0) })).toEqual({
+      requesterId: "alice",
+      step: undefined,
+      escalated: true,
+    });
   });
 });

@@ -59,7 +59,8 @@ export function whoMayDecide(request: AwaitingDecision, facts: ApprovalFacts): E
   if (step.role === "MANAGER" && approves(roleOf.get(step.approverId))) {
     found.push({ userId: step.approverId });
     for (const d of facts.delegations) {
-      if (d.approverId === step.approverId && approves(roleOf.get(d.delegateId))) found.push({ userId: d.delegateId, onBehalfOf: step.approverId });
+      if (d.approverId === step.approverId && approves(roleOf.get(d.delegateId)))
+        found.push({ userId: d.delegateId, onBehalfOf: step.approverId });
     }
   }
   if (step.role === "ADMIN" || request.escalated) {
@@ -71,7 +72,8 @@ export function whoMayDecide(request: AwaitingDecision, facts: ApprovalFacts): E
 
 /** Whether `personId` may decide the step the request waits for now, and if not, why in plain words. */
 export function mayDecide(personId: string, request: AwaitingDecision, facts: ApprovalFacts): DecisionRight {
-  if (personId === request.requesterId) return { ok: false, code: "OWN_REQUEST", reason: "Nobody can approve or reject their own request." };
+  if (personId === request.requesterId)
+    return { ok: false, code: "OWN_REQUEST", reason: "Nobody can approve or reject their own request." };
   const me = whoMayDecide(request, facts).find((a) => a.userId === personId);
   if (me) return me.onBehalfOf ? { ok: true, onBehalfOf: me.onBehalfOf } : { ok: true };
   const { step } = request;
@@ -107,8 +109,17 @@ export function rerouteManagerSteps(steps: readonly ApprovalStep[], currentStep:
 }
 
 /** The request's waiting step, from the stored columns. */
-export function awaitingDecision(stored: { requesterId: string; approvalSteps: unknown; currentStep: number; escalatedAt: Date | null }): AwaitingDecision {
-  return { requesterId: stored.requesterId, step: parseApprovalSteps(stored.approvalSteps)[stored.currentStep], escalated: stored.escalatedAt !== null };
+export function awaitingDecision(stored: {
+  requesterId: string;
+  approvalSteps: unknown;
+  currentStep: number;
+  escalatedAt: Date | null;
+}): AwaitingDecision {
+  return {
+    requesterId: stored.requesterId,
+    step: parseApprovalSteps(stored.approvalSteps)[stored.currentStep],
+    escalated: stored.escalatedAt !== null,
+  };
 }
 
 /** Reads stored approval steps, refusing anything that is not a list of well-formed steps. */
@@ -116,7 +127,8 @@ export function parseApprovalSteps(json: unknown): ApprovalStep[] {
   if (!Array.isArray(json)) throw new Error("Stored approval steps are not a list.");
   return json.map((value: unknown, index) => {
     const step = value as { role?: unknown; approverId?: unknown } | null;
-    if (typeof step !== "object" || step === null || Array.isArray(step)) throw new Error(`Stored approval step ${index} is not an object.`);
+    if (typeof step !== "object" || step === null || Array.isArray(step))
+      throw new Error(`Stored approval step ${index} is not an object.`);
     const keys = Object.keys(step);
     if (step.role === "ADMIN" && keys.length === 1) return { role: "ADMIN" };
     if (step.role === "MANAGER" && typeof step.approverId === "string" && step.approverId !== "" && keys.length === 2) {

@@ -23,14 +23,28 @@ interface OnWorkspace {
   workspaceId: string;
 }
 
-export interface RebootChange extends OnWorkspace { type: "reboot" }
-export interface StartChange extends OnWorkspace { type: "start" }
-export interface StopChange extends OnWorkspace { type: "stop" }
-export interface RebuildChange extends OnWorkspace { type: "rebuild" }
-export interface RestoreChange extends OnWorkspace { type: "restore" }
+export interface RebootChange extends OnWorkspace {
+  type: "reboot";
+}
+export interface StartChange extends OnWorkspace {
+  type: "start";
+}
+export interface StopChange extends OnWorkspace {
+  type: "stop";
+}
+export interface RebuildChange extends OnWorkspace {
+  type: "rebuild";
+}
+export interface RestoreChange extends OnWorkspace {
+  type: "restore";
+}
 /** Giving a WorkSpace back. */
-export interface TerminateChange extends OnWorkspace { type: "terminate" }
-export interface ResetPasswordChange extends OnWorkspace { type: "resetPassword" }
+export interface TerminateChange extends OnWorkspace {
+  type: "terminate";
+}
+export interface ResetPasswordChange extends OnWorkspace {
+  type: "resetPassword";
+}
 
 export interface ComputeTypeChange extends OnWorkspace {
   type: "computeType";

@@ -9,7 +9,9 @@ const root = new URL(".", import.meta.url).pathname;
 
 function importsOf(file: string): string[] {
   const text = readFileSync(file, "utf8");
-  return [...text.matchAll(/(?:^|\n)\s*(?:import|export)\s[^;]*?from\s+"([^"]+)"|(?:^|\n)\s*import\s+"([^"]+)"/g)].map((match) => (match[1] ?? match[2])!);
+  return [...text.matchAll(/(?:^|\n)\s*(?:import|export)\s[^;]*?from\s+"([^"]+)"|(?:^|\n)\s*import\s+"([^"]+)"/g)].map(
+    (match) => (match[1] ?? match[2])!,
+  );
 }
 
 function resolve(from: string, specifier: string): string {
@@ -27,7 +29,10 @@ function reachable(entry: string): Map<string, string[]> {
     const file = queue.pop()!;
     if (seen.has(file)) continue;
     const specifiers = importsOf(file);
-    seen.set(file, specifiers.filter((specifier) => !specifier.startsWith(".")));
+    seen.set(
+      file,
+      specifiers.filter((specifier) => !specifier.startsWith(".")),
+    );
     queue.push(...specifiers.filter((specifier) => specifier.startsWith(".")).map((specifier) => resolve(file, specifier)));
   }
   return seen;
@@ -37,11 +42,15 @@ describe("lib/domain/client", () => {
   const graph = reachable(join(root, "client.ts"));
 
   it("reaches the domain's rules", () => {
-    expect([...graph.keys()].map((file) => relative(root, file))).toEqual(expect.arrayContaining(["validate/index.ts", "workspace-actions.ts", "money.ts"]));
+    expect([...graph.keys()].map((file) => relative(root, file))).toEqual(
+      expect.arrayContaining(["validate/index.ts", "workspace-actions.ts", "money.ts"]),
+    );
   });
 
   it("never reaches zod", () => {
-    const withZod = [...graph].filter(([, packages]) => packages.some((name) => name === "zod" || name.startsWith("zod/"))).map(([file]) => relative(root, file));
+    const withZod = [...graph]
+      .filter(([, packages]) => packages.some((name) => name === "zod" || name.startsWith("zod/")))
+      .map(([file]) => relative(root, file));
     expect(withZod).toEqual([]);
   });
 

@@ -17,7 +17,14 @@ export * from "./workspace-actions";
 export { validateChange, validateChangeSet } from "./validate";
 export { changePreconditions } from "./validate/preconditions";
 export { catalogOfferingFor, selfServiceRefusals } from "./validate/access";
-export { DEFAULT_VALIDATION_POLICY, type PreconditionContext, type Refusal, type ValidationContext, type ValidationPolicy, type ValidationResult } from "./validate/context";
+export {
+  DEFAULT_VALIDATION_POLICY,
+  type PreconditionContext,
+  type Refusal,
+  type ValidationContext,
+  type ValidationPolicy,
+  type ValidationResult,
+} from "./validate/context";
 export {
   volumeCombinationRefusals,
   validCombination,
@@ -28,4 +35,11 @@ export {
   MAX_VOLUME_GB,
 } from "./validate/volumes";
 export { computeChangeDirection, COMPUTE_SIZE_ORDER } from "./validate/compute";
-export { tagRefusals, reservedTagKeyRefusal, applyTagsChange, PORTAL_REQUEST_TAG_KEY, COST_CENTRE_TAG_KEY, MAX_TAGS_PER_RESOURCE } from "./validate/tags";
+export {
+  tagRefusals,
+  reservedTagKeyRefusal,
+  applyTagsChange,
+  PORTAL_REQUEST_TAG_KEY,
+  COST_CENTRE_TAG_KEY,
+  MAX_TAGS_PER_RESOURCE,
+} from "./validate/tags";

@@ -24,9 +24,7 @@ export interface CostLine {
 
 export type CostFailure = { ok: false; code: "PRICE_MISSING" | "BUNDLE_UNKNOWN"; message: string };
 
-export type MonthlyCostResult =
-  | { ok: true; total: Money; lines: CostLine[]; usesUnconfirmedPrices: boolean }
-  | CostFailure;
+export type MonthlyCostResult = { ok: true; total: Money; lines: CostLine[]; usesUnconfirmedPrices: boolean } | CostFailure;
 
 export interface MonthlyCostOptions {
   /** Required when pricing a Workspace: its licence and included volumes come from the bundle. */
@@ -49,7 +47,11 @@ export function costSpecForWorkspace(workspace: Workspace, bundle: Bundle): Cost
   };
 }
 
-export function costSpecForBundle(bundle: Bundle, runningMode: RunningMode, volumes: { rootVolumeGb?: number; userVolumeGb?: number } = {}): CostSpec {
+export function costSpecForBundle(
+  bundle: Bundle,
+  runningMode: RunningMode,
+  volumes: { rootVolumeGb?: number; userVolumeGb?: number } = {},
+): CostSpec {
   return {
     region: bundle.region,
     computeType: bundle.computeType,
@@ -71,7 +73,11 @@ export function monthlyCost(subject: Workspace | CostSpec, prices: PriceTable, o
   let spec: CostSpec;
   if (isWorkspace(subject)) {
     if (!opts.bundle || opts.bundle.id !== subject.bundleId) {
-      return { ok: false, code: "BUNDLE_UNKNOWN", message: "The cost cannot be estimated because this WorkSpace's bundle is not in the catalog." };
+      return {
+        ok: false,
+        code: "BUNDLE_UNKNOWN",
+        message: "The cost cannot be estimated because this WorkSpace's bundle is not in the catalog.",
+      };
     }
     spec = costSpecForWorkspace(subject, opts.bundle);
   } else {
@@ -93,8 +99,10 @@ export function monthlyCost(subject: Workspace | CostSpec, prices: PriceTable, o
   }
   const extraRootGb = Math.max(0, spec.rootVolumeGb - spec.includedRootVolumeGb);
   const extraUserGb = Math.max(0, spec.userVolumeGb - spec.includedUserVolumeGb);
-  if (extraRootGb > 0) lines.push({ label: `Extra root storage, ${extraRootGb} GB`, amount: money(extraRootGb * storagePrice.rootPerGbMonthCents) });
-  if (extraUserGb > 0) lines.push({ label: `Extra user storage, ${extraUserGb} GB`, amount: money(extraUserGb * storagePrice.userPerGbMonthCents) });
+  if (extraRootGb > 0)
+    lines.push({ label: `Extra root storage, ${extraRootGb} GB`, amount: money(extraRootGb * storagePrice.rootPerGbMonthCents) });
+  if (extraUserGb > 0)
+    lines.push({ label: `Extra user storage, ${extraUserGb} GB`, amount: money(extraUserGb * storagePrice.userPerGbMonthCents) });
   const total = lines.reduce((sum, line) => addMoney(sum, line.amount), ZERO_USD);
   const chargesStorage = extraRootGb > 0 || extraUserGb > 0;
   const usesUnconfirmedPrices = computePrice.confirmedAt === null || (chargesStorage && storagePrice.confirmedAt === null);
@@ -121,7 +129,11 @@ export type CostDeltaResult =
     }
   | CostFailure;
 
-const BUNDLE_UNKNOWN: CostFailure = { ok: false, code: "BUNDLE_UNKNOWN", message: "The cost cannot be estimated because a bundle is not in the catalog." };
+const BUNDLE_UNKNOWN: CostFailure = {
+  ok: false,
+  code: "BUNDLE_UNKNOWN",
+  message: "The cost cannot be estimated because a bundle is not in the catalog.",
+};
 
 /** workspace is null only for "create". */
 export function monthlyCostDelta(workspace: Workspace | null, change: Change, ctx: CostDeltaContext): CostDeltaResult {
@@ -133,7 +145,14 @@ export function monthlyCostDelta(workspace: Workspace | null, change: Change, ct
     if (!bundle) return BUNDLE_UNKNOWN;
     const after = monthlyCost(costSpecForBundle(bundle, change.runningMode, change), ctx.prices, opts);
     if (!after.ok) return after;
-    return { ok: true, delta: after.total, before: ZERO_USD, after: after.total, notes: [], usesUnconfirmedPrices: after.usesUnconfirmedPrices };
+    return {
+      ok: true,
+      delta: after.total,
+      before: ZERO_USD,
+      after: after.total,
+      notes: [],
+      usesUnconfirmedPrices: after.usesUnconfirmedPrices,
+    };
   }
 
   if (!hasCostImpact(change)) return { ok: true, delta: ZERO_USD, before: null, after: null, notes: [], usesUnconfirmedPrices: false };
@@ -151,17 +170,25 @@ export function monthlyCostDelta(workspace: Workspace | null, change: Change, ct
       afterSpec = { ...current, computeType: change.computeType };
       break;
     case "volumes":
-      afterSpec = { ...current, rootVolumeGb: change.rootVolumeGb ?? current.rootVolumeGb, userVolumeGb: change.userVolumeGb ?? current.userVolumeGb };
+      afterSpec = {
+        ...current,
+        rootVolumeGb: change.rootVolumeGb ?? current.rootVolumeGb,
+        userVolumeGb: change.userVolumeGb ?? current.userVolumeGb,
+      };
       break;
     case "runningMode":
       afterSpec = { ...current, runningMode: change.runningMode };
-      notes.push("This month is billed as a mix of both running modes: the part before the switch in the old mode, the rest in the new one.");
+      notes.push(
+        "This month is billed as a mix of both running modes: the part before the switch in the old mode, the rest in the new one.",
+      );
       break;
     case "migrate": {
       const target = findBundle(change.targetBundleId);
       if (!target) return BUNDLE_UNKNOWN;
       // The root volume comes from the target image; the user volume is carried over from the snapshot.
-      afterSpec = costSpecForBundle(target, workspace.runningMode, { userVolumeGb: Math.max(workspace.userVolumeGb, target.defaultUserVolumeGb) });
+      afterSpec = costSpecForBundle(target, workspace.runningMode, {
+        userVolumeGb: Math.max(workspace.userVolumeGb, target.defaultUserVolumeGb),
+      });
       notes.push("In the month of the migration both the old and the new WorkSpace are charged, each for its share of the month.");
       break;
     }
@@ -173,7 +200,14 @@ export function monthlyCostDelta(workspace: Workspace | null, change: Change, ct
       afterSpec = current;
   }
   if (afterSpec === null) {
-    return { ok: true, delta: negateMoney(before.total), before: before.total, after: ZERO_USD, notes, usesUnconfirmedPrices: before.usesUnconfirmedPrices };
+    return {
+      ok: true,
+      delta: negateMoney(before.total),
+      before: before.total,
+      after: ZERO_USD,
+      notes,
+      usesUnconfirmedPrices: before.usesUnconfirmedPrices,
+    };
   }
   const after = monthlyCost(afterSpec, ctx.prices, opts);
   if (!after.ok) return after;

@@ -11,7 +11,11 @@ export interface ExpectedDowntime {
   sentence: string;
 }
 
-const NO_DOWNTIME: ExpectedDowntime = { typicalMinutes: 0, maxMinutes: 0, sentence: "The WorkSpace stays usable; there is no interruption." };
+const NO_DOWNTIME: ExpectedDowntime = {
+  typicalMinutes: 0,
+  maxMinutes: 0,
+  sentence: "The WorkSpace stays usable; there is no interruption.",
+};
 
 export function expectedDowntime(change: Change): ExpectedDowntime {
   switch (change.type) {
@@ -20,7 +24,11 @@ export function expectedDowntime(change: Change): ExpectedDowntime {
     case "start":
       return { typicalMinutes: 2, maxMinutes: 5, sentence: "Starting usually takes a couple of minutes." };
     case "stop":
-      return { typicalMinutes: 0, maxMinutes: 0, sentence: "The WorkSpace shuts down and stays off until it is started again; unsaved work is lost." };
+      return {
+        typicalMinutes: 0,
+        maxMinutes: 0,
+        sentence: "The WorkSpace shuts down and stays off until it is started again; unsaved work is lost.",
+      };
     case "create":
       return change.rootVolumeEncrypted
         ? { typicalMinutes: 40, maxMinutes: 60, sentence: "A WorkSpace with an encrypted root volume takes up to an hour to be ready." }
@@ -30,11 +38,23 @@ export function expectedDowntime(change: Change): ExpectedDowntime {
     case "restore":
       return { typicalMinutes: 40, maxMinutes: 60, sentence: "The WorkSpace is unavailable for up to an hour while it is restored." };
     case "migrate":
-      return { typicalMinutes: 40, maxMinutes: 60, sentence: "The WorkSpace is unavailable for up to an hour while it moves to the new bundle." };
+      return {
+        typicalMinutes: 40,
+        maxMinutes: 60,
+        sentence: "The WorkSpace is unavailable for up to an hour while it moves to the new bundle.",
+      };
     case "computeType":
-      return { typicalMinutes: 15, maxMinutes: 20, sentence: "The WorkSpace restarts with the new compute type; expect up to about 20 minutes without it." };
+      return {
+        typicalMinutes: 15,
+        maxMinutes: 20,
+        sentence: "The WorkSpace restarts with the new compute type; expect up to about 20 minutes without it.",
+      };
     case "volumes":
-      return { typicalMinutes: 15, maxMinutes: 60, sentence: "The WorkSpace restarts while the volume grows; the extra space can take up to an hour to appear." };
+      return {
+        typicalMinutes: 15,
+        maxMinutes: 60,
+        sentence: "The WorkSpace restarts while the volume grows; the extra space can take up to an hour to appear.",
+      };
     case "terminate":
       return { typicalMinutes: 0, maxMinutes: 0, sentence: "The WorkSpace is removed for good and cannot be used again." };
     case "runningMode":
@@ -74,7 +94,10 @@ export function whatIsLost(change: Change): DataLoss | null {
           "Drive C is replaced by the new bundle's image, so installed programs are gone. Your user drive comes from its latest snapshot; the old profile is kept in a folder ending in .NotMigrated. The WorkSpace gets a new ID, computer name and IP address.",
       };
     case "terminate":
-      return { lost: ["EVERYTHING"], sentence: "The WorkSpace and all its data, including your user drive, are deleted permanently. This cannot be undone." };
+      return {
+        lost: ["EVERYTHING"],
+        sentence: "The WorkSpace and all its data, including your user drive, are deleted permanently. This cannot be undone.",
+      };
     default:
       return null;
   }
@@ -92,13 +115,21 @@ const VISIBLE_STATES: Record<WorkspaceState, VisibleState> = {
   PENDING: { label: "Being created", tone: "busy", sentence: "Your WorkSpace is being set up." },
   AVAILABLE: { label: "Ready", tone: "ready", sentence: "Your WorkSpace is running and you can connect." },
   IMPAIRED: { label: "Having problems", tone: "problem", sentence: "Your WorkSpace is having problems; a restart often helps." },
-  UNHEALTHY: { label: "Not responding", tone: "problem", sentence: "Your WorkSpace is not responding; try a restart, then a rebuild or restore." },
+  UNHEALTHY: {
+    label: "Not responding",
+    tone: "problem",
+    sentence: "Your WorkSpace is not responding; try a restart, then a rebuild or restore.",
+  },
   REBOOTING: { label: "Restarting", tone: "busy", sentence: "Your WorkSpace is restarting." },
   STARTING: { label: "Starting", tone: "busy", sentence: "Your WorkSpace is starting." },
   REBUILDING: { label: "Rebuilding", tone: "busy", sentence: "Your WorkSpace is being rebuilt; this can take up to an hour." },
   RESTORING: { label: "Restoring", tone: "busy", sentence: "Your WorkSpace is being restored; this can take up to an hour." },
   MAINTENANCE: { label: "Maintenance", tone: "busy", sentence: "Your WorkSpace is getting updates." },
-  ADMIN_MAINTENANCE: { label: "Admin maintenance", tone: "busy", sentence: "An admin has put your WorkSpace in maintenance; changes wait until it ends." },
+  ADMIN_MAINTENANCE: {
+    label: "Admin maintenance",
+    tone: "busy",
+    sentence: "An admin has put your WorkSpace in maintenance; changes wait until it ends.",
+  },
   TERMINATING: { label: "Being removed", tone: "gone", sentence: "Your WorkSpace is being removed." },
   TERMINATED: { label: "Removed", tone: "gone", sentence: "This WorkSpace no longer exists." },
   SUSPENDED: { label: "Suspended", tone: "off", sentence: "Your WorkSpace is suspended; contact an admin." },

@@ -20,9 +20,16 @@ describe("price table schema", () => {
   it("covers both Regions, every current compute type, OS/licence and both billed modes", () => {
     for (const region of ["us-east-1", "eu-west-1"]) {
       for (const computeType of Object.keys(BREAK_EVEN_HOURS) as ComputeType[]) {
-        for (const [operatingSystem, licence] of [["WINDOWS", "INCLUDED"], ["WINDOWS", "BYOL"], ["LINUX", "INCLUDED"]] as const) {
+        for (const [operatingSystem, licence] of [
+          ["WINDOWS", "INCLUDED"],
+          ["WINDOWS", "BYOL"],
+          ["LINUX", "INCLUDED"],
+        ] as const) {
           for (const runningMode of ["ALWAYS_ON", "AUTO_STOP"] as const) {
-            expect(findComputePrice(EXAMPLE_PRICE_TABLE, { region, computeType, operatingSystem, licence, runningMode }), `${region} ${computeType} ${operatingSystem} ${licence} ${runningMode}`).toBeDefined();
+            expect(
+              findComputePrice(EXAMPLE_PRICE_TABLE, { region, computeType, operatingSystem, licence, runningMode }),
+              `${region} ${computeType} ${operatingSystem} ${licence} ${runningMode}`,
+            ).toBeDefined();
           }
         }
       }
@@ -38,7 +45,15 @@ describe("price table schema", () => {
     expect(Math.abs(breakEven - hours)).toBeLessThanOrEqual(2);
   });
 
-  const entry = { region: "us-east-1", computeType: "VALUE", operatingSystem: "WINDOWS", licence: "INCLUDED", confirmedAt: null, runningMode: "ALWAYS_ON", monthlyCents: 2500 };
+  const entry = {
+    region: "us-east-1",
+    computeType: "VALUE",
+    operatingSystem: "WINDOWS",
+    licence: "INCLUDED",
+    confirmedAt: null,
+    runningMode: "ALWAYS_ON",
+    monthlyCents: 2500,
+  };
   const storage = { region: "us-east-1", rootPerGbMonthCents: 8, userPerGbMonthCents: 10, confirmedAt: "2026-11-01" };
   it.each([
     { name: "a valid table", table: { currency: "USD", note: "", compute: [entry], storage: [storage] }, ok: true },
@@ -46,11 +61,27 @@ describe("price table schema", () => {
     { name: "duplicate storage Region", table: { currency: "USD", note: "", compute: [entry], storage: [storage, storage] }, ok: false },
     { name: "fractional cents", table: { currency: "USD", note: "", compute: [{ ...entry, monthlyCents: 25.5 }], storage: [] }, ok: false },
     { name: "negative price", table: { currency: "USD", note: "", compute: [{ ...entry, monthlyCents: -1 }], storage: [] }, ok: false },
-    { name: "AutoStop without hourly price", table: { currency: "USD", note: "", compute: [{ ...entry, runningMode: "AUTO_STOP" }], storage: [] }, ok: false },
-    { name: "unknown compute type", table: { currency: "USD", note: "", compute: [{ ...entry, computeType: "HUGE" }], storage: [] }, ok: false },
-    { name: "confirmedAt not a date", table: { currency: "USD", note: "", compute: [{ ...entry, confirmedAt: "yesterday" }], storage: [] }, ok: false },
+    {
+      name: "AutoStop without hourly price",
+      table: { currency: "USD", note: "", compute: [{ ...entry, runningMode: "AUTO_STOP" }], storage: [] },
+      ok: false,
+    },
+    {
+      name: "unknown compute type",
+      table: { currency: "USD", note: "", compute: [{ ...entry, computeType: "HUGE" }], storage: [] },
+      ok: false,
+    },
+    {
+      name: "confirmedAt not a date",
+      table: { currency: "USD", note: "", compute: [{ ...entry, confirmedAt: "yesterday" }], storage: [] },
+      ok: false,
+    },
     { name: "another currency", table: { currency: "EUR", note: "", compute: [], storage: [] }, ok: false },
-    { name: "a typo in a Region", table: { currency: "USD", note: "", compute: [{ ...entry, region: "us east 1" }], storage: [] }, ok: false },
+    {
+      name: "a typo in a Region",
+      table: { currency: "USD", note: "", compute: [{ ...entry, region: "us east 1" }], storage: [] },
+      ok: false,
+    },
   ])("$name → valid: $ok", ({ table, ok }) => {
     expect(priceTableSchema.safeParse(table).success).toBe(ok);
   });

@@ -2,7 +2,16 @@ import type { Refusal } from "./validate/context";
 
 // Where a request stands. The values are the database enum's (prisma/schema.prisma, RequestStatus).
 
-export const REQUEST_STATUSES = ["PENDING_APPROVAL", "APPROVED", "EXECUTING", "SUCCEEDED", "FAILED", "REJECTED", "CANCELLED", "EXPIRED"] as const;
+export const REQUEST_STATUSES = [
+  "PENDING_APPROVAL",
+  "APPROVED",
+  "EXECUTING",
+  "SUCCEEDED",
+  "FAILED",
+  "REJECTED",
+  "CANCELLED",
+  "EXPIRED",
+] as const;
 export type RequestStatus = (typeof REQUEST_STATUSES)[number];
 
 /** A request that still holds its WorkSpace: no second request may be opened for it meanwhile. */

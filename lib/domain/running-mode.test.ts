@@ -17,7 +17,15 @@ describe("recommendRunningMode thresholds", () => {
   });
 
   it("uses the Cost Optimizer's defaults", () => {
-    expect(BREAK_EVEN_HOURS).toEqual({ VALUE: 81, STANDARD: 85, PERFORMANCE: 80, POWER: 92, POWERPRO: 78, GRAPHICS_G4DN: 334, GRAPHICSPRO_G4DN: 80 });
+    expect(BREAK_EVEN_HOURS).toEqual({
+      VALUE: 81,
+      STANDARD: 85,
+      PERFORMANCE: 80,
+      POWER: 92,
+      POWERPRO: 78,
+      GRAPHICS_G4DN: 334,
+      GRAPHICSPRO_G4DN: 80,
+    });
   });
 });
 
@@ -55,6 +63,8 @@ describe("recommendRunningMode rules", () => {
   });
 
   it("explains itself", () => {
-    expect(recommendRunningMode(90.5, "STANDARD", "AUTO_STOP", 20, 30, []).reason).toBe("Used 90.5 hours this month, more than the 85 hours at which AlwaysOn becomes cheaper.");
+    expect(recommendRunningMode(90.5, "STANDARD", "AUTO_STOP", 20, 30, []).reason).toBe(
+      "Used 90.5 hours this month, more than the 85 hours at which AlwaysOn becomes cheaper.",
+    );
   });
 });

@@ -33,7 +33,11 @@ export function recommendRunningMode(
   thresholds: Partial<Record<ComputeType, number>> = BREAK_EVEN_HOURS,
 ): RunningModeAdvice {
   if (tags.some((tag) => tag.key.toLowerCase() === SKIP_CONVERT_TAG_KEY.toLowerCase())) {
-    return { action: "EXEMPT", thresholdHours: null, reason: `The WorkSpace has a ${SKIP_CONVERT_TAG_KEY} tag, so its running mode is left alone.` };
+    return {
+      action: "EXEMPT",
+      thresholdHours: null,
+      reason: `The WorkSpace has a ${SKIP_CONVERT_TAG_KEY} tag, so its running mode is left alone.`,
+    };
   }
   const threshold = thresholds[computeType];
   if (threshold === undefined) {
@@ -48,7 +52,11 @@ export function recommendRunningMode(
         reason: `Used ${hours} hours this month, more than the ${threshold} hours at which AlwaysOn becomes cheaper.`,
       };
     }
-    return { action: "KEEP", thresholdHours: threshold, reason: `Used ${hours} of ${threshold} hours this month; AutoStop is still cheaper.` };
+    return {
+      action: "KEEP",
+      thresholdHours: threshold,
+      reason: `Used ${hours} of ${threshold} hours this month; AutoStop is still cheaper.`,
+    };
   }
   if (mode === "ALWAYS_ON") {
     const isLastDay = dayOfMonth >= daysInMonth;

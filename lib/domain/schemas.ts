@@ -125,7 +125,8 @@ export const priceTableSchema = z
     });
     const regions = new Set<string>();
     table.storage.forEach((entry, index) => {
-      if (regions.has(entry.region)) ctx.addIssue({ code: "custom", path: ["storage", index], message: `Duplicate storage price for ${entry.region}` });
+      if (regions.has(entry.region))
+        ctx.addIssue({ code: "custom", path: ["storage", index], message: `Duplicate storage price for ${entry.region}` });
       regions.add(entry.region);
     });
   });

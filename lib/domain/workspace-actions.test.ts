@@ -44,7 +44,12 @@ const rows: Row[] = [
   { kind: "reboot", name: "an unhealthy WorkSpace", ws: { state: "UNHEALTHY" }, reason: null },
   { kind: "reboot", name: "restart switch off", off: ["restartWorkspace"], reason: SWITCH_OFF("restart their WorkSpace") },
   { kind: "reboot", name: "restart switch off, asked by an admin", off: ["restartWorkspace"], role: "ADMIN", reason: null },
-  { kind: "reboot", name: "directory unknown", directories: [], reason: "The WorkSpace's directory is not known to the portal; ask an admin to make this change." },
+  {
+    kind: "reboot",
+    name: "directory unknown",
+    directories: [],
+    reason: "The WorkSpace's directory is not known to the portal; ask an admin to make this change.",
+  },
   { kind: "reboot", name: "directory unknown, asked by an admin", directories: [], role: "ADMIN", reason: null },
   {
     kind: "reboot",
@@ -53,24 +58,60 @@ const rows: Row[] = [
     reason: "The WorkSpace is already restarting. If it is still restarting after 20 minutes, it can be restarted again.",
   },
   { kind: "reboot", name: "restarting for 25 minutes", ws: { state: "REBOOTING", stateChangedAt: minutesAgo(25) }, reason: null },
-  { kind: "reboot", name: "stopped", ws: STOPPED_AUTO_STOP, reason: "The WorkSpace is stopped; it can be restarted only when it is running or unhealthy." },
+  {
+    kind: "reboot",
+    name: "stopped",
+    ws: STOPPED_AUTO_STOP,
+    reason: "The WorkSpace is stopped; it can be restarted only when it is running or unhealthy.",
+  },
 
   { kind: "start", name: "stopped in AutoStop", ws: STOPPED_AUTO_STOP, reason: null },
   { kind: "start", name: "running", reason: "The WorkSpace is running; it can be started only when it is stopped." },
-  { kind: "start", name: "AlwaysOn", ws: { state: "STOPPED", runningMode: "ALWAYS_ON" }, reason: "Only WorkSpaces in AutoStop running mode can be started; this one is AlwaysOn." },
-  { kind: "start", name: "Manual, not enabled", ws: { state: "STOPPED", runningMode: "MANUAL" }, reason: "Only WorkSpaces in AutoStop running mode can be started; this one is Manual." },
-  { kind: "start", name: "Manual, enabled by policy", ws: { state: "STOPPED", runningMode: "MANUAL" }, policy: { allowManualRunningMode: true }, reason: null },
+  {
+    kind: "start",
+    name: "AlwaysOn",
+    ws: { state: "STOPPED", runningMode: "ALWAYS_ON" },
+    reason: "Only WorkSpaces in AutoStop running mode can be started; this one is AlwaysOn.",
+  },
+  {
+    kind: "start",
+    name: "Manual, not enabled",
+    ws: { state: "STOPPED", runningMode: "MANUAL" },
+    reason: "Only WorkSpaces in AutoStop running mode can be started; this one is Manual.",
+  },
+  {
+    kind: "start",
+    name: "Manual, enabled by policy",
+    ws: { state: "STOPPED", runningMode: "MANUAL" },
+    policy: { allowManualRunningMode: true },
+    reason: null,
+  },
 
   { kind: "stop", name: "running in AutoStop", reason: null },
   { kind: "stop", name: "impaired", ws: { state: "IMPAIRED" }, reason: null },
-  { kind: "stop", name: "AlwaysOn", ws: { runningMode: "ALWAYS_ON" }, reason: "Only WorkSpaces in AutoStop running mode can be stopped; this one is AlwaysOn." },
-  { kind: "stop", name: "already stopped", ws: STOPPED_AUTO_STOP, reason: "The WorkSpace is stopped; it can be stopped only when it is running, impaired, unhealthy or in an error state." },
+  {
+    kind: "stop",
+    name: "AlwaysOn",
+    ws: { runningMode: "ALWAYS_ON" },
+    reason: "Only WorkSpaces in AutoStop running mode can be stopped; this one is AlwaysOn.",
+  },
+  {
+    kind: "stop",
+    name: "already stopped",
+    ws: STOPPED_AUTO_STOP,
+    reason: "The WorkSpace is stopped; it can be stopped only when it is running, impaired, unhealthy or in an error state.",
+  },
 
   { kind: "computeType", name: "running", reason: null },
   { kind: "computeType", name: "stopped", ws: STOPPED_AUTO_STOP, reason: null },
   { kind: "computeType", name: "compute switch off", off: ["changeComputeType"], reason: SWITCH_OFF("change the compute type") },
   { kind: "computeType", name: "a volume still being resized", ws: { modificationsInProgress: ["USER_VOLUME"] }, reason: CHANGE_RUNNING },
-  { kind: "computeType", name: "in an error state", ws: { state: "ERROR" }, reason: "The WorkSpace is in an error state; it can change its compute type only when it is running or stopped." },
+  {
+    kind: "computeType",
+    name: "in an error state",
+    ws: { state: "ERROR" },
+    reason: "The WorkSpace is in an error state; it can change its compute type only when it is running or stopped.",
+  },
   {
     kind: "computeType",
     name: "in admin maintenance",
@@ -85,32 +126,73 @@ const rows: Row[] = [
     ws: { computeType: "VALUE", bundleId: "wsb-value", userVolumeGb: 10, createdAt: hoursAgo(5) },
     reason: "A new WorkSpace must be 6 hours old before its compute type can change. Try again in about 1 hour.",
   },
-  { kind: "computeType", name: "VALUE, 6 hours old", ws: { computeType: "VALUE", bundleId: "wsb-value", userVolumeGb: 10, createdAt: hoursAgo(6) }, reason: null },
+  {
+    kind: "computeType",
+    name: "VALUE, 6 hours old",
+    ws: { computeType: "VALUE", bundleId: "wsb-value", userVolumeGb: 10, createdAt: hoursAgo(6) },
+    reason: null,
+  },
 
   { kind: "volumes", name: "running", reason: null },
   { kind: "volumes", name: "volume switch off", off: ["increaseVolumeSize"], reason: SWITCH_OFF("increase volume sizes") },
-  { kind: "volumes", name: "5 hours old", ws: { createdAt: hoursAgo(5) }, reason: "A new WorkSpace must be 6 hours old before its volumes can change. Try again in about 1 hour." },
+  {
+    kind: "volumes",
+    name: "5 hours old",
+    ws: { createdAt: hoursAgo(5) },
+    reason: "A new WorkSpace must be 6 hours old before its volumes can change. Try again in about 1 hour.",
+  },
   { kind: "volumes", name: "compute type still changing", ws: { modificationsInProgress: ["COMPUTE_TYPE"] }, reason: CHANGE_RUNNING },
-  { kind: "volumes", name: "restarting", ws: { state: "REBOOTING", stateChangedAt: minutesAgo(1) }, reason: "The WorkSpace is restarting; it can have its volumes resized only when it is running or stopped." },
+  {
+    kind: "volumes",
+    name: "restarting",
+    ws: { state: "REBOOTING", stateChangedAt: minutesAgo(1) },
+    reason: "The WorkSpace is restarting; it can have its volumes resized only when it is running or stopped.",
+  },
 
   { kind: "runningMode", name: "running", reason: null },
   { kind: "runningMode", name: "AlwaysOn and stopped", ws: { state: "STOPPED", runningMode: "ALWAYS_ON" }, reason: null },
   { kind: "runningMode", name: "running mode switch off", off: ["switchRunningMode"], reason: SWITCH_OFF("switch the running mode") },
-  { kind: "runningMode", name: "stopping", ws: { state: "STOPPING" }, reason: "The WorkSpace is stopping; it can change its running mode only when it is running or stopped." },
+  {
+    kind: "runningMode",
+    name: "stopping",
+    ws: { state: "STOPPING" },
+    reason: "The WorkSpace is stopping; it can change its running mode only when it is running or stopped.",
+  },
   { kind: "runningMode", name: "a modification in progress", ws: { modificationsInProgress: ["ROOT_VOLUME"] }, reason: CHANGE_RUNNING },
 
   { kind: "rebuild", name: "running", reason: null },
   { kind: "rebuild", name: "restarting", ws: { state: "REBOOTING", stateChangedAt: minutesAgo(1) }, reason: null },
   { kind: "rebuild", name: "rebuild switch off", off: ["rebuildWorkspace"], reason: SWITCH_OFF("rebuild their WorkSpace") },
-  { kind: "rebuild", name: "still being created", ws: { state: "PENDING" }, reason: "The WorkSpace is still being created; it can be rebuilt only when it is running, in an error state, unhealthy, stopped or restarting." },
+  {
+    kind: "rebuild",
+    name: "still being created",
+    ws: { state: "PENDING" },
+    reason:
+      "The WorkSpace is still being created; it can be rebuilt only when it is running, in an error state, unhealthy, stopped or restarting.",
+  },
 
   { kind: "restore", name: "running with a snapshot", reason: null },
-  { kind: "restore", name: "no snapshot yet", ws: { lastSnapshotAt: null }, reason: "The WorkSpace has no snapshot yet (one is taken every 12 hours), so it cannot be restored." },
-  { kind: "restore", name: "suspended", ws: { state: "SUSPENDED" }, reason: "The WorkSpace is suspended; it can be restored only when it is running, in an error state, unhealthy or stopped." },
+  {
+    kind: "restore",
+    name: "no snapshot yet",
+    ws: { lastSnapshotAt: null },
+    reason: "The WorkSpace has no snapshot yet (one is taken every 12 hours), so it cannot be restored.",
+  },
+  {
+    kind: "restore",
+    name: "suspended",
+    ws: { state: "SUSPENDED" },
+    reason: "The WorkSpace is suspended; it can be restored only when it is running, in an error state, unhealthy or stopped.",
+  },
 
   { kind: "migrate", name: "running, old enough, with a snapshot", reason: null },
   { kind: "migrate", name: "in an error state", ws: { state: "ERROR" }, reason: null },
-  { kind: "migrate", name: "no snapshot yet", ws: { lastSnapshotAt: null }, reason: "The WorkSpace has no snapshot yet (one is taken every 12 hours), so it cannot be migrated." },
+  {
+    kind: "migrate",
+    name: "no snapshot yet",
+    ws: { lastSnapshotAt: null },
+    reason: "The WorkSpace has no snapshot yet (one is taken every 12 hours), so it cannot be migrated.",
+  },
   {
     kind: "migrate",
     name: "11 hours old, no snapshot yet",
@@ -118,11 +200,21 @@ const rows: Row[] = [
     reason:
       "A WorkSpace must be at least 12 hours old before it can be migrated. Try again in about 1 hour. The WorkSpace has no snapshot yet (one is taken every 12 hours), so it cannot be migrated.",
   },
-  { kind: "migrate", name: "unhealthy", ws: { state: "UNHEALTHY" }, reason: "The WorkSpace is unhealthy; it can be migrated only when it is running, stopped or in an error state." },
+  {
+    kind: "migrate",
+    name: "unhealthy",
+    ws: { state: "UNHEALTHY" },
+    reason: "The WorkSpace is unhealthy; it can be migrated only when it is running, stopped or in an error state.",
+  },
 
   { kind: "terminate", name: "running", reason: null },
   { kind: "terminate", name: "in admin maintenance", ws: { state: "ADMIN_MAINTENANCE" }, reason: null },
-  { kind: "terminate", name: "suspended", ws: { state: "SUSPENDED" }, reason: "The WorkSpace is suspended; it can be given back only after it is no longer suspended." },
+  {
+    kind: "terminate",
+    name: "suspended",
+    ws: { state: "SUSPENDED" },
+    reason: "The WorkSpace is suspended; it can be given back only after it is no longer suspended.",
+  },
 ];
 
 describe("workspaceActions", () => {
@@ -133,13 +225,26 @@ describe("workspaceActions", () => {
   });
 
   it("judges every action of the page, in order", () => {
-    const actions = workspaceActions({ now: NOW, requester: { role: "EMPLOYEE" }, directories: [directory()], workspace: workspace(), requests: [] });
+    const actions = workspaceActions({
+      now: NOW,
+      requester: { role: "EMPLOYEE" },
+      directories: [directory()],
+      workspace: workspace(),
+      requests: [],
+    });
     expect(actions.map((action) => action.kind)).toEqual([...WORKSPACE_ACTION_KINDS]);
   });
 
   it.each(WORKSPACE_ACTION_KINDS)("%s waits while another request on the WorkSpace is open", (kind) => {
-    const open = actionOf({ kind, ws: { state: kind === "start" ? "STOPPED" : "AVAILABLE" }, requests: [{ status: "SUCCEEDED" }, { status: "PENDING_APPROVAL" }] });
-    expect(open).toMatchObject({ enabled: false, reason: "This WorkSpace already has a request in progress; wait for it to finish or cancel it first." });
+    const open = actionOf({
+      kind,
+      ws: { state: kind === "start" ? "STOPPED" : "AVAILABLE" },
+      requests: [{ status: "SUCCEEDED" }, { status: "PENDING_APPROVAL" }],
+    });
+    expect(open).toMatchObject({
+      enabled: false,
+      reason: "This WorkSpace already has a request in progress; wait for it to finish or cancel it first.",
+    });
   });
 
   it.each(["APPROVED", "EXECUTING"])("a request %s holds the WorkSpace too", (status) => {
@@ -180,7 +285,9 @@ describe("the page and the form agree", () => {
     const action = actionOf(row);
     const ctx = context({
       requester: { ...context().requester, role: row.role ?? "EMPLOYEE" },
-      directories: row.directories ?? [directory({ selfServicePermissions: { ...ALL_PERMISSIONS, ...Object.fromEntries((row.off ?? []).map((key) => [key, false])) } })],
+      directories: row.directories ?? [
+        directory({ selfServicePermissions: { ...ALL_PERMISSIONS, ...Object.fromEntries((row.off ?? []).map((key) => [key, false])) } }),
+      ],
       policy: row.policy,
       workspace: workspace(row.ws),
     });

@@ -21,16 +21,34 @@ describe("concurrent approvals and executors", () => {
     world = await createTestWorld({ fleetSize: 60 });
     const prisma = world.database.prisma;
     second = postgresTier() ? new PrismaClient({ adapter: new PrismaPg({ connectionString: world.database.url! }) }) : prisma;
-    const rows = await prisma.workspace.findMany({ where: { region: "us-east-1", ownerId: null, goneAt: null, state: "AVAILABLE" }, orderBy: { id: "asc" }, take: FLEET_JOBS });
+    const rows = await prisma.workspace.findMany({
+      where: { region: "us-east-1", ownerId: null, goneAt: null, state: "AVAILABLE" },
+      orderBy: { id: "asc" },
+      take: FLEET_JOBS,
+    });
     expect(rows).toHaveLength(FLEET_JOBS);
     // Portal owners for fleet WorkSpaces, so an admin's reboot of them is an admin action.
     for (const ws of rows) {
-      await prisma.user.create({ data: { email: `${ws.userName}.${ws.id}@fleet.test`, name: `Fleet ${ws.userName}`, directoryUserName: ws.userName, managerId: world.people.bob.id } });
+      await prisma.user.create({
+        data: {
+          email: `${ws.userName}.${ws.id}@fleet.test`,
+          name: `Fleet ${ws.userName}`,
+          directoryUserName: ws.userName,
+          managerId: world.people.bob.id,
+        },
+      });
     }
     await world.sync();
     fleet = rows.map((r) => r.id);
     // Frank stands in for Bob, so two people may decide Bob's reports' requests.
-    await prisma.delegation.create({ data: { approverId: world.people.bob.id, delegateId: world.people.frank.id, startsAt: new Date(Date.now() - 3600_000), endsAt: new Date(Date.now() + 7 * 86_400_000) } });
+    await prisma.delegation.create({
+      data: {
+        approverId: world.people.bob.id,
+        delegateId: world.people.frank.id,
+        startsAt: new Date(Date.now() - 3600_000),
+        endsAt: new Date(Date.now() + 7 * 86_400_000),
+      },
+    });
   });
   afterAll(async () => {
     if (second !== world.database.prisma) await second.$disconnect();
@@ -44,13 +62,18 @@ describe("concurrent approvals and executors", () => {
     const rounds = postgresTier() ? 8 : 3;
     for (let round = 0; round < rounds; round += 1) {
       const last = round === rounds - 1;
-      const asked = await submitRequest(world.people.alice, { change: { type: "runningMode", workspaceId: aliceWs.id, runningMode: "ALWAYS_ON" }, justification: `round ${round}` });
+      const asked = await submitRequest(world.people.alice, {
+        change: { type: "runningMode", workspaceId: aliceWs.id, runningMode: "ALWAYS_ON" },
+        justification: `round ${round}`,
+      });
       if (!asked.ok) throw new Error(JSON.stringify(asked.reasons));
       expect(asked.status).toBe("PENDING_APPROVAL");
       // Rejections free Alice's WorkSpace for the next round; the last round races two approvals.
       const decision = last ? ("APPROVED" as const) : ("REJECTED" as const);
       const results = await Promise.allSettled(
-        [world.people.bob, world.people.frank].map((who) => decideRequest(who, { requestId: asked.requestId, decision, comment: `by ${who.name}`, channel: "WEB" })),
+        [world.people.bob, world.people.frank].map((who) =>
+          decideRequest(who, { requestId: asked.requestId, decision, comment: `by ${who.name}`, channel: "WEB" }),
+        ),
       );
       const won = results.filter((r) => r.status === "fulfilled");
       const lost = results.filter((r): r is PromiseRejectedResult => r.status === "rejected");
@@ -58,13 +81,17 @@ describe("concurrent approvals and executors", () => {
       expect(lost).toHaveLength(1);
       expect(String(lost[0]!.reason)).toMatch(/decided this request a moment ago|no longer waiting/);
       expect(await prisma().decision.count({ where: { requestId: asked.requestId } })).toBe(1);
-      const audit = await prisma().auditEvent.count({ where: { requestId: asked.requestId, action: { in: ["request.approved", "request.rejected"] } } });
+      const audit = await prisma().auditEvent.count({
+        where: { requestId: asked.requestId, action: { in: ["request.approved", "request.rejected"] } },
+      });
       expect(audit).toBe(1);
       const request = await prisma().request.findUniqueOrThrow({ where: { id: asked.requestId } });
       expect(request.status).toBe(decision);
       expect(await prisma().outboxJob.count({ where: { dedupeKey: `execute:${asked.requestId}` } })).toBe(last ? 1 : 0);
       // The requester hears once, from whoever won.
-      expect(await prisma().notification.count({ where: { requestId: asked.requestId, kind: last ? "request.approved" : "request.rejected" } })).toBe(1);
+      expect(
+        await prisma().notification.count({ where: { requestId: asked.requestId, kind: last ? "request.approved" : "request.rejected" } }),
+      ).toBe(1);
     }
   });
 

@@ -16,7 +16,11 @@ import { SimulatedCrash } from "./worker";
 
 const POINTS = ["execute:before-aws", "execute:after-aws", "execute:before-record", "job:before-complete"] as const;
 const LARGER: Record<string, string> = { VALUE: "STANDARD", STANDARD: "PERFORMANCE", PERFORMANCE: "POWER", POWER: "POWERPRO" };
-const MUTATING_OP: Record<string, string> = { reboot: "RebootWorkspaces", computeType: "ModifyWorkspaceProperties", create: "CreateWorkspaces" };
+const MUTATING_OP: Record<string, string> = {
+  reboot: "RebootWorkspaces",
+  computeType: "ModifyWorkspaceProperties",
+  create: "CreateWorkspaces",
+};
 
 interface Target {
   beneficiary: "alice" | "bob" | "erin" | "frank";
@@ -47,11 +51,21 @@ describe("crash injection: a dead worker's job is taken over and run exactly onc
     expect(chosen).toHaveLength(2 * (POINTS.length + 1));
     for (const ws of chosen) {
       await world.database.prisma.user.create({
-        data: { email: `${ws.userName}.${ws.id}@fleet.test`, name: `Fleet ${ws.userName}`, directoryUserName: ws.userName, managerId: world.people.bob.id, costCenter: "CC-1001" },
+        data: {
+          email: `${ws.userName}.${ws.id}@fleet.test`,
+          name: `Fleet ${ws.userName}`,
+          directoryUserName: ws.userName,
+          managerId: world.people.bob.id,
+          costCenter: "CC-1001",
+        },
       });
     }
     await world.sync();
-    const owned = await world.database.prisma.workspace.findMany({ where: { id: { in: chosen.map((w) => w.id) } }, include: { owner: true }, orderBy: { id: "asc" } });
+    const owned = await world.database.prisma.workspace.findMany({
+      where: { id: { in: chosen.map((w) => w.id) } },
+      include: { owner: true },
+      orderBy: { id: "asc" },
+    });
     fleet = owned.map((w) => {
       if (!w.owner) throw new Error(`${w.id} has no owner after the sync`);
       return { id: w.id, computeType: w.computeType!, owner: { id: w.owner.id, name: w.owner.name, role: w.owner.role } };
@@ -110,7 +124,11 @@ describe("crash injection: a dead worker's job is taken over and run exactly onc
   async function finishWithRescuer(ids: string[], name: string) {
     const rescuer = world.executor({ owner: `rescuer-${name}`, leaseMs: 500 });
     rescuer.start();
-    await eventually(async () => (await Promise.all(ids.map(executeJob))).every((j) => j.status === "DONE"), 20_000, `execute jobs after ${name}`);
+    await eventually(
+      async () => (await Promise.all(ids.map(executeJob))).every((j) => j.status === "DONE"),
+      20_000,
+      `execute jobs after ${name}`,
+    );
     // Past a create (20 min), a compute change (15) and a reboot (2), but short of an AutoStop timeout
     // (60): a WorkSpace that stopped by itself meanwhile would never show the rebooted AVAILABLE state.
     world.sandbox.advance(25);
@@ -123,17 +141,33 @@ describe("crash injection: a dead worker's job is taken over and run exactly onc
       `requests after ${name}`,
     ).catch(async (error: unknown) => {
       // Say where each request stood, so a CI failure can be read without rerunning it.
-      const rows = await prisma().request.findMany({ where: { id: { in: ids } }, select: { type: true, status: true, executionMemo: true } });
+      const rows = await prisma().request.findMany({
+        where: { id: { in: ids } },
+        select: { type: true, status: true, executionMemo: true },
+      });
       throw new Error(`${String(error)}: ${JSON.stringify(rows)}`);
     });
     await rescuer.stop();
     return done;
   }
 
-  function expectOneCallEach(before: Record<string, number>, ids: string[], requests: { id: string; status: string; failureReason: string | null }[]) {
-    for (const r of requests) expect({ id: r.id, status: r.status, failureReason: r.failureReason }).toEqual({ id: r.id, status: "SUCCEEDED", failureReason: null });
+  function expectOneCallEach(
+    before: Record<string, number>,
+    ids: string[],
+    requests: { id: string; status: string; failureReason: string | null }[],
+  ) {
+    for (const r of requests)
+      expect({ id: r.id, status: r.status, failureReason: r.failureReason }).toEqual({
+        id: r.id,
+        status: "SUCCEEDED",
+        failureReason: null,
+      });
     const after = opCounts();
-    const delta = Object.fromEntries(Object.keys(after).map((op) => [op, (after[op] ?? 0) - (before[op] ?? 0)]).filter(([, n]) => n !== 0));
+    const delta = Object.fromEntries(
+      Object.keys(after)
+        .map((op) => [op, (after[op] ?? 0) - (before[op] ?? 0)])
+        .filter(([, n]) => n !== 0),
+    );
     expect(delta).toEqual({ RebootWorkspaces: 1, ModifyWorkspaceProperties: 1, CreateWorkspaces: 1 });
     expect(ids).toHaveLength(3);
   }
@@ -147,8 +181,17 @@ describe("crash injection: a dead worker's job is taken over and run exactly onc
     // Every hand-over here is a real one: the owner asks, and the manager's (then an admin's) approval commits the job.
     const asks: [RequestActor, SubmitInput][] = [
       [reboot.owner, { change: { type: "reboot", workspaceId: reboot.id }, justification: "Frozen" }],
-      [modify.owner, { change: { type: "computeType", workspaceId: modify.id, computeType: LARGER[modify.computeType]! } as Change, justification: "Slow builds" }],
-      [alice, { change: await createChange({ beneficiary: "alice", region: "us-east-1", directoryName: /^labs\./ }), justification: "Lab work" }],
+      [
+        modify.owner,
+        {
+          change: { type: "computeType", workspaceId: modify.id, computeType: LARGER[modify.computeType]! } as Change,
+          justification: "Slow builds",
+        },
+      ],
+      [
+        alice,
+        { change: await createChange({ beneficiary: "alice", region: "us-east-1", directoryName: /^labs\./ }), justification: "Lab work" },
+      ],
     ];
     const ids: string[] = [];
     for (const [actor, input] of asks) {
@@ -173,54 +216,57 @@ describe("crash injection: a dead worker's job is taken over and run exactly onc
     expectOneCallEach(before, ids, requests);
   });
 
-  it.each(POINTS.map((point, round) => ({ point, round })))("a crash at $point loses nothing and repeats nothing", async ({ point, round }) => {
-    const before = opCounts();
-    const ids = await submitBatch(round);
-    const crashed = new Set<string>();
-    const crashOnce = (at: string, job: OutboxJob) => {
-      const requestId = (job.payload as { requestId?: string }).requestId;
-      if (at !== point || job.kind !== "request.execute" || !requestId || !ids.includes(requestId) || crashed.has(requestId)) return;
-      crashed.add(requestId);
-      // A dead process polls no more: once the last job has "died", this worker must not retake any
-      // of them itself when their leases run out.
-      if (crashed.size === ids.length) void doomed.stop();
-      throw new SimulatedCrash(`died at ${point}`);
-    };
-    // Long enough that the three jobs, crashing one after another on a loaded machine, are all
-    // still held when the last one dies.
-    const doomed = world.executor({ owner: `doomed-${point}`, leaseMs: 2_000, checkpoint: crashOnce });
-    doomed.start();
-    await eventually(async () => crashed.size === ids.length, 20_000, `three crashes at ${point}`);
-    await doomed.stop();
+  it.each(POINTS.map((point, round) => ({ point, round })))(
+    "a crash at $point loses nothing and repeats nothing",
+    async ({ point, round }) => {
+      const before = opCounts();
+      const ids = await submitBatch(round);
+      const crashed = new Set<string>();
+      const crashOnce = (at: string, job: OutboxJob) => {
+        const requestId = (job.payload as { requestId?: string }).requestId;
+        if (at !== point || job.kind !== "request.execute" || !requestId || !ids.includes(requestId) || crashed.has(requestId)) return;
+        crashed.add(requestId);
+        // A dead process polls no more: once the last job has "died", this worker must not retake any
+        // of them itself when their leases run out.
+        if (crashed.size === ids.length) void doomed.stop();
+        throw new SimulatedCrash(`died at ${point}`);
+      };
+      // Long enough that the three jobs, crashing one after another on a loaded machine, are all
+      // still held when the last one dies.
+      const doomed = world.executor({ owner: `doomed-${point}`, leaseMs: 2_000, checkpoint: crashOnce });
+      doomed.start();
+      await eventually(async () => crashed.size === ids.length, 20_000, `three crashes at ${point}`);
+      await doomed.stop();
 
-    // The dead worker still holds each job: nobody has finished it or given it back.
-    for (const id of ids) {
-      const job = await executeJob(id);
-      expect(job).toMatchObject({ status: "PENDING", leaseOwner: `doomed-${point}`, attempts: 1 });
-      expect((await prisma().request.findUniqueOrThrow({ where: { id } })).status).toBe("EXECUTING");
-    }
-    const callsAtCrash = opCounts();
-    const calledBeforeCrash = point !== "execute:before-aws";
-    for (const type of ["reboot", "computeType", "create"]) {
-      const op = MUTATING_OP[type]!;
-      expect((callsAtCrash[op] ?? 0) - (before[op] ?? 0)).toBe(calledBeforeCrash ? 1 : 0);
-    }
+      // The dead worker still holds each job: nobody has finished it or given it back.
+      for (const id of ids) {
+        const job = await executeJob(id);
+        expect(job).toMatchObject({ status: "PENDING", leaseOwner: `doomed-${point}`, attempts: 1 });
+        expect((await prisma().request.findUniqueOrThrow({ where: { id } })).status).toBe("EXECUTING");
+      }
+      const callsAtCrash = opCounts();
+      const calledBeforeCrash = point !== "execute:before-aws";
+      for (const type of ["reboot", "computeType", "create"]) {
+        const op = MUTATING_OP[type]!;
+        expect((callsAtCrash[op] ?? 0) - (before[op] ?? 0)).toBe(calledBeforeCrash ? 1 : 0);
+      }
 
-    const requests = await finishWithRescuer(ids, point);
-    expectOneCallEach(before, ids, requests);
-    for (const id of ids) {
-      const job = await executeJob(id);
-      expect(job.status).toBe("DONE");
-      expect(job.attempts).toBe(2);
-      const outcomes = (await prisma().auditEvent.findMany({ where: { requestId: id, action: { startsWith: "aws." } }, orderBy: { id: "asc" } })).map(
-        (a) => (a.detail as { outcome?: string }).outcome,
-      );
-      // After the call, the takeover must have recognised it in AWS rather than calling again.
-      if (point === "execute:before-aws") expect(outcomes).toEqual(["call"]);
-      else if (point === "job:before-complete") expect(outcomes).toEqual(["call", "found-already-applied"]);
-      else expect(outcomes).toEqual(["found-already-applied"]);
-    }
-    const created = requests.find((r) => r.type === "create");
-    expect(created?.resultWorkspaceId).toBeTruthy();
-  });
+      const requests = await finishWithRescuer(ids, point);
+      expectOneCallEach(before, ids, requests);
+      for (const id of ids) {
+        const job = await executeJob(id);
+        expect(job.status).toBe("DONE");
+        expect(job.attempts).toBe(2);
+        const outcomes = (
+          await prisma().auditEvent.findMany({ where: { requestId: id, action: { startsWith: "aws." } }, orderBy: { id: "asc" } })
+        ).map((a) => (a.detail as { outcome?: string }).outcome);
+        // After the call, the takeover must have recognised it in AWS rather than calling again.
+        if (point === "execute:before-aws") expect(outcomes).toEqual(["call"]);
+        else if (point === "job:before-complete") expect(outcomes).toEqual(["call", "found-already-applied"]);
+        else expect(outcomes).toEqual(["found-already-applied"]);
+      }
+      const created = requests.find((r) => r.type === "create");
+      expect(created?.resultWorkspaceId).toBeTruthy();
+    },
+  );
 });

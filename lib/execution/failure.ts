@@ -14,13 +14,26 @@ export function explainFailure(error: unknown): { reason: string; code: string; 
     return { reason: error.message, code: error.reason, detail: { ...error.details } };
   }
   if (error instanceof ItemRefused) {
-    return { reason: error.awsMessage || "AWS refused the change.", code: error.reason, detail: { awsCode: error.code, awsMessage: error.awsMessage, awsRequestIds: error.awsRequestIds } };
+    return {
+      reason: error.awsMessage || "AWS refused the change.",
+      code: error.reason,
+      detail: { awsCode: error.code, awsMessage: error.awsMessage, awsRequestIds: error.awsRequestIds },
+    };
   }
-  return { reason: "The change could not be carried out because of an internal error; an admin has been told.", code: "internal", detail: { message: error instanceof Error ? error.message : String(error) } };
+  return {
+    reason: "The change could not be carried out because of an internal error; an admin has been told.",
+    code: "internal",
+    detail: { message: error instanceof Error ? error.message : String(error) },
+  };
 }
 
 /** Marks an open request FAILED (once), audits the AWS error, and tells the requester and, if asked, the admins. */
-export async function failRequest(db: PrismaClient, requestId: string, failure: { reason: string; code: string; detail?: unknown; awsRequestIds?: string[] }, opts: { alertAdmins: boolean; now?: Date }) {
+export async function failRequest(
+  db: PrismaClient,
+  requestId: string,
+  failure: { reason: string; code: string; detail?: unknown; awsRequestIds?: string[] },
+  opts: { alertAdmins: boolean; now?: Date },
+) {
   const now = opts.now ?? new Date();
   await db.$transaction(async (tx) => {
     const request = await tx.request.findUnique({ where: { id: requestId } });
@@ -53,7 +66,15 @@ export async function failRequest(db: PrismaClient, requestId: string, failure: 
     });
     if (opts.alertAdmins) {
       for (const admin of await adminIds(tx)) {
-        await notify(tx, { userId: admin, requestId, kind: "request.failed.admin", title: "A request failed and needs a look", body: `${what} (${requestId}): ${failure.reason}`, link: `/requests/${requestId}`, mail: {} });
+        await notify(tx, {
+          userId: admin,
+          requestId,
+          kind: "request.failed.admin",
+          title: "A request failed and needs a look",
+          body: `${what} (${requestId}): ${failure.reason}`,
+          link: `/requests/${requestId}`,
+          mail: {},
+        });
       }
     }
   });

@@ -10,7 +10,12 @@ import { createTestWorld, eventually, type TestWorld } from "@/test/world";
 
 const BATCH = 12;
 const TERMINAL = ["SUCCEEDED", "FAILED"];
-const OP_FOR: Record<string, string> = { reboot: "RebootWorkspaces", start: "StartWorkspaces", stop: "StopWorkspaces", computeType: "ModifyWorkspaceProperties" };
+const OP_FOR: Record<string, string> = {
+  reboot: "RebootWorkspaces",
+  start: "StartWorkspaces",
+  stop: "StopWorkspaces",
+  computeType: "ModifyWorkspaceProperties",
+};
 const LARGER: Record<string, string> = { VALUE: "STANDARD", STANDARD: "PERFORMANCE", PERFORMANCE: "POWER", POWER: "POWERPRO" };
 
 describe("executor under sandbox faults", () => {
@@ -23,7 +28,13 @@ describe("executor under sandbox faults", () => {
     world = await createTestWorld({ clockSpeed: 120, fleetSize: 60 });
     const prisma = world.database.prisma;
     const rows = await prisma.workspace.findMany({
-      where: { region: "us-east-1", ownerId: null, goneAt: null, state: { in: ["AVAILABLE", "STOPPED"] }, computeType: { in: Object.keys(LARGER) } },
+      where: {
+        region: "us-east-1",
+        ownerId: null,
+        goneAt: null,
+        state: { in: ["AVAILABLE", "STOPPED"] },
+        computeType: { in: Object.keys(LARGER) },
+      },
       orderBy: { id: "asc" },
       take: BATCH,
     });
@@ -31,7 +42,14 @@ describe("executor under sandbox faults", () => {
     probeWorkspaceId = rows[0]!.id;
     // Portal owners for fleet WorkSpaces, so the admin's changes are admin actions (no approval step).
     for (const ws of rows) {
-      await prisma.user.create({ data: { email: `${ws.userName}.${ws.id}@fleet.test`, name: `Fleet ${ws.userName}`, directoryUserName: ws.userName, managerId: world.people.bob.id } });
+      await prisma.user.create({
+        data: {
+          email: `${ws.userName}.${ws.id}@fleet.test`,
+          name: `Fleet ${ws.userName}`,
+          directoryUserName: ws.userName,
+          managerId: world.people.bob.id,
+        },
+      });
     }
     await world.sync();
     // Only changes the WorkSpace's state allows, chosen so an AutoStop timeout cannot overtake them:
@@ -39,7 +57,9 @@ describe("executor under sandbox faults", () => {
     changes = rows.map((ws, i): Change => {
       if (ws.state === "STOPPED") return { type: "start", workspaceId: ws.id };
       if (ws.runningMode === "AUTO_STOP") return { type: "stop", workspaceId: ws.id };
-      return i % 2 ? { type: "reboot", workspaceId: ws.id } : { type: "computeType", workspaceId: ws.id, computeType: LARGER[ws.computeType!] as "STANDARD" };
+      return i % 2
+        ? { type: "reboot", workspaceId: ws.id }
+        : { type: "computeType", workspaceId: ws.id, computeType: LARGER[ws.computeType!] as "STANDARD" };
     });
     expect(new Set(changes.map((c) => c.type)).size).toBeGreaterThanOrEqual(3);
   });
@@ -110,17 +130,23 @@ describe("executor under sandbox faults", () => {
       throw new Error(`${String(error)}: ${JSON.stringify(rows)}`);
     });
     await setFaults({ throttleRate: 0, errorRate: 0 });
-    console.log(`faults: ${finished.length} requests terminal in ${Date.now() - started} ms: ${finished.map((r) => `${r.type}=${r.status}`).join(", ")}`);
+    console.log(
+      `faults: ${finished.length} requests terminal in ${Date.now() - started} ms: ${finished.map((r) => `${r.type}=${r.status}`).join(", ")}`,
+    );
 
     for (const r of finished) {
       if (r.status === "FAILED") expect(r.failureReason, r.id).toMatch(/\w/);
       else expect(r.failureReason).toBeNull();
     }
     // No execute job is left waiting or running (a refused call buries its job just after failing the request).
-    const jobs = await eventually(async () => {
-      const rows = await prisma.outboxJob.findMany({ where: { dedupeKey: { in: ids.map((id) => `execute:${id}`) } } });
-      return rows.every((j) => j.status !== "PENDING") ? rows : null;
-    }, 5_000, "execute jobs to settle");
+    const jobs = await eventually(
+      async () => {
+        const rows = await prisma.outboxJob.findMany({ where: { dedupeKey: { in: ids.map((id) => `execute:${id}`) } } });
+        return rows.every((j) => j.status !== "PENDING") ? rows : null;
+      },
+      5_000,
+      "execute jobs to settle",
+    );
     expect(jobs).toHaveLength(BATCH);
     for (const j of jobs) expect(["DONE", "DEAD"]).toContain(j.status);
 
@@ -139,7 +165,11 @@ describe("executor under sandbox faults", () => {
   }, 120_000);
 
   async function setFaults(faults: { throttleRate: number; errorRate: number }) {
-    const res = await fetch(`${world.sandbox.url}/__sandbox/faults`, { method: "POST", headers: { "Content-Type": "application/json", "X-Sandbox-Token": world.sandbox.controlToken }, body: JSON.stringify(faults) });
+    const res = await fetch(`${world.sandbox.url}/__sandbox/faults`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json", "X-Sandbox-Token": world.sandbox.controlToken },
+      body: JSON.stringify(faults),
+    });
     expect(res.ok).toBe(true);
   }
 });

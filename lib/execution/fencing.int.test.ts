@@ -40,7 +40,14 @@ describe("fenced execution: a worker that lost its lease neither calls AWS nor w
     expect(rows).toHaveLength(11);
     // Portal owners, so an admin's reboot of them is an admin action and needs no approval.
     for (const ws of rows) {
-      await prisma.user.create({ data: { email: `${ws.userName}.${ws.id}@fleet.test`, name: `Fleet ${ws.userName}`, directoryUserName: ws.userName, managerId: world.people.bob.id } });
+      await prisma.user.create({
+        data: {
+          email: `${ws.userName}.${ws.id}@fleet.test`,
+          name: `Fleet ${ws.userName}`,
+          directoryUserName: ws.userName,
+          managerId: world.people.bob.id,
+        },
+      });
     }
     await world.sync();
     fleet = rows.map((r) => r.id);
@@ -51,7 +58,11 @@ describe("fenced execution: a worker that lost its lease neither calls AWS nor w
   const mutations = () => ({ ...(world.sandbox.state() as { mutatingCalls: Record<string, number> }).mutatingCalls });
   const madeSince = (before: Record<string, number>) => {
     const after = mutations();
-    return Object.fromEntries(Object.keys(after).map((op) => [op, (after[op] ?? 0) - (before[op] ?? 0)]).filter(([, n]) => n !== 0));
+    return Object.fromEntries(
+      Object.keys(after)
+        .map((op) => [op, (after[op] ?? 0) - (before[op] ?? 0)])
+        .filter(([, n]) => n !== 0),
+    );
   };
   let nextWorkspace = 0;
 
@@ -91,7 +102,9 @@ describe("fenced execution: a worker that lost its lease neither calls AWS nor w
   }
 
   const outcomes = async (requestId: string) =>
-    (await prisma().auditEvent.findMany({ where: { requestId, action: { startsWith: "aws." } }, orderBy: { id: "asc" } })).map((a) => (a.detail as { outcome?: string }).outcome);
+    (await prisma().auditEvent.findMany({ where: { requestId, action: { startsWith: "aws." } }, orderBy: { id: "asc" } })).map(
+      (a) => (a.detail as { outcome?: string }).outcome,
+    );
 
   /**
    * A worker that freezes, whole, when `job` reaches `point`: the handler waits at the checkpoint, its
@@ -136,7 +149,11 @@ describe("fenced execution: a worker that lost its lease neither calls AWS nor w
 
       const rescuer = world.executor({ owner: `rescuer-${point}` });
       rescuer.start();
-      const done = await eventually(async () => ((await jobRow(job.id)).status === "DONE" ? jobRow(job.id) : null), 20_000, "the rescuer to run the job");
+      const done = await eventually(
+        async () => ((await jobRow(job.id)).status === "DONE" ? jobRow(job.id) : null),
+        20_000,
+        "the rescuer to run the job",
+      );
       expect(done).toMatchObject({ fence: 2, attempts: 2 });
       await rescuer.stop();
 
@@ -194,67 +211,70 @@ describe("fenced execution: a worker that lost its lease neither calls AWS nor w
   it.each([
     { point: "execute:before-aws", failure: "is refused" },
     { point: "execute:before-call", failure: "throws" },
-  ])("a renewal that $failure while the job is at $point: the worker lets go without writing, and the reboot is made once", async ({ point, failure }) => {
-    const before = mutations();
-    const { requestId, job } = await approvedReboot();
-    const reached = gate();
-    const renewalFailed = gate();
-    let armed = false;
-    let failed = false;
-    let heldInDatabase: boolean | undefined;
-    const errors: unknown[] = [];
-    let stopping: Promise<void> | undefined;
-    const worker = world.executor({
-      owner: "renewer",
-      leaseMs: 600,
-      checkpoint: async (at, j) => {
-        if (at !== point || j.id !== job.id || armed) return;
-        armed = true;
-        reached.open();
-        await renewalFailed.promise;
-        // The database still shows the lease as ours: only the failed renewal says otherwise.
-        heldInDatabase = await holdsLease(prisma(), leaseOf(j, "renewer"));
-        // No more claims for now, so the test can look at the job as this run leaves it.
-        stopping = worker.stop();
-      },
-      renewLease: async (renew, j) => {
-        if (!armed || failed || j.id !== job.id) return renew();
-        failed = true;
-        renewalFailed.open();
-        if (failure === "throws") throw new Error("connection reset");
-        return false;
-      },
-      onError: (error, j) => {
-        if (j.id === job.id) errors.push(error);
-      },
-    });
-    worker.start();
-    await reached.promise;
-    await eventually(async () => stopping !== undefined, 10_000, "the worker to let go");
-    await stopping;
+  ])(
+    "a renewal that $failure while the job is at $point: the worker lets go without writing, and the reboot is made once",
+    async ({ point, failure }) => {
+      const before = mutations();
+      const { requestId, job } = await approvedReboot();
+      const reached = gate();
+      const renewalFailed = gate();
+      let armed = false;
+      let failed = false;
+      let heldInDatabase: boolean | undefined;
+      const errors: unknown[] = [];
+      let stopping: Promise<void> | undefined;
+      const worker = world.executor({
+        owner: "renewer",
+        leaseMs: 600,
+        checkpoint: async (at, j) => {
+          if (at !== point || j.id !== job.id || armed) return;
+          armed = true;
+          reached.open();
+          await renewalFailed.promise;
+          // The database still shows the lease as ours: only the failed renewal says otherwise.
+          heldInDatabase = await holdsLease(prisma(), leaseOf(j, "renewer"));
+          // No more claims for now, so the test can look at the job as this run leaves it.
+          stopping = worker.stop();
+        },
+        renewLease: async (renew, j) => {
+          if (!armed || failed || j.id !== job.id) return renew();
+          failed = true;
+          renewalFailed.open();
+          if (failure === "throws") throw new Error("connection reset");
+          return false;
+        },
+        onError: (error, j) => {
+          if (j.id === job.id) errors.push(error);
+        },
+      });
+      worker.start();
+      await reached.promise;
+      await eventually(async () => stopping !== undefined, 10_000, "the worker to let go");
+      await stopping;
 
-    expect(heldInDatabase).toBe(true);
-    expect(errors).toHaveLength(1);
-    expect(errors[0]).toBeInstanceOf(LeaseLost);
-    expect(madeSince(before)).toEqual({});
-    // Abandoned as it stood: not rescheduled, not buried, its lease left to run out.
-    const abandoned = await jobRow(job.id);
-    expect(abandoned).toMatchObject({ status: "PENDING", leaseOwner: "renewer", fence: 1, attempts: 1, lastError: null });
-    const request = await prisma().request.findUniqueOrThrow({ where: { id: requestId } });
-    // Before the call it had not yet committed awsCalledAt, and the failed renewal kept it from doing so.
-    if (point === "execute:before-aws") expect(request.awsCalledAt).toBeNull();
-    else expect(request.awsCalledAt).not.toBeNull();
+      expect(heldInDatabase).toBe(true);
+      expect(errors).toHaveLength(1);
+      expect(errors[0]).toBeInstanceOf(LeaseLost);
+      expect(madeSince(before)).toEqual({});
+      // Abandoned as it stood: not rescheduled, not buried, its lease left to run out.
+      const abandoned = await jobRow(job.id);
+      expect(abandoned).toMatchObject({ status: "PENDING", leaseOwner: "renewer", fence: 1, attempts: 1, lastError: null });
+      const request = await prisma().request.findUniqueOrThrow({ where: { id: requestId } });
+      // Before the call it had not yet committed awsCalledAt, and the failed renewal kept it from doing so.
+      if (point === "execute:before-aws") expect(request.awsCalledAt).toBeNull();
+      else expect(request.awsCalledAt).not.toBeNull();
 
-    // The same worker, on a later claim with a new token, runs it.
-    worker.start();
-    await eventually(async () => (await jobRow(job.id)).status === "DONE", 20_000, "the job to be run again");
-    expect(await jobRow(job.id)).toMatchObject({ fence: 2, attempts: 2 });
-    const finished = await settled(requestId);
-    await worker.stop();
-    expect(finished.status).toBe("SUCCEEDED");
-    expect(madeSince(before)).toEqual({ RebootWorkspaces: 1 });
-    expect(await outcomes(requestId)).toEqual(["call"]);
-  });
+      // The same worker, on a later claim with a new token, runs it.
+      worker.start();
+      await eventually(async () => (await jobRow(job.id)).status === "DONE", 20_000, "the job to be run again");
+      expect(await jobRow(job.id)).toMatchObject({ fence: 2, attempts: 2 });
+      const finished = await settled(requestId);
+      await worker.stop();
+      expect(finished.status).toBe("SUCCEEDED");
+      expect(madeSince(before)).toEqual({ RebootWorkspaces: 1 });
+      expect(await outcomes(requestId)).toEqual(["call"]);
+    },
+  );
 
   // Tagging, whose repeat AWS accepts, so both runs of a repeated batch succeed item by item.
   it.each([
@@ -267,8 +287,13 @@ describe("fenced execution: a worker that lost its lease neither calls AWS nor w
     nextWorkspace += 3;
     expect(ids).toHaveLength(3);
     const before = mutations();
-    const { operationId } = await startBulkOperation({ id: world.people.carol.id }, { workspaceIds: ids, params: { action: "tags", tags: [{ key: "patch-window", value: point }] } });
-    const job = (await prisma().outboxJob.findMany({ where: { kind: "bulk.execute" } })).find((j) => (j.payload as { operationId?: string }).operationId === operationId)!;
+    const { operationId } = await startBulkOperation(
+      { id: world.people.carol.id },
+      { workspaceIds: ids, params: { action: "tags", tags: [{ key: "patch-window", value: point }] } },
+    );
+    const job = (await prisma().outboxJob.findMany({ where: { kind: "bulk.execute" } })).find(
+      (j) => (j.payload as { operationId?: string }).operationId === operationId,
+    )!;
     expect(job).toBeDefined();
     const first = freezingWorker(`frozen-${point}`, job, point, 400);
     first.worker.start();
@@ -346,33 +371,36 @@ describe("fenced execution: a worker that lost its lease neither calls AWS nor w
     });
 
     // Needs a second connection: PGlite has one, so there a claim cannot even be sent mid-transaction.
-    it.runIf(postgresTier())("no claim comes in between a fenced write's check and its commit, even if the lease runs out meanwhile", async () => {
-      const second = new PrismaClient({ adapter: new PrismaPg({ connectionString: world.database.url! }) });
-      try {
-        const job = await claimed("w5", 300);
-        const lease = leaseOf(job, "w5");
-        const checked = gate();
-        const commit = gate();
-        const write = prisma().$transaction(
-          async (tx) => {
-            expect(await holdsLease(tx, lease, true)).toBe(true);
-            checked.open();
-            await commit.promise;
-            await tx.outboxJob.update({ where: { id: job.id }, data: { lastError: "written under the lease" } });
-          },
-          { timeout: 10_000 },
-        );
-        await checked.promise;
-        await new Promise((r) => setTimeout(r, 500));
-        // Run out in the database, but locked: the claimer passes it by.
-        expect((await claimJobs(second, "w6", 60_000, 1)).map((j) => j.id)).not.toContain(job.id);
-        commit.open();
-        await write;
-        const [retaken] = await claimJobs(second, "w6", 60_000, 1);
-        expect(retaken).toMatchObject({ id: job.id, fence: 2, leaseOwner: "w6", lastError: "written under the lease" });
-      } finally {
-        await second.$disconnect();
-      }
-    });
+    it.runIf(postgresTier())(
+      "no claim comes in between a fenced write's check and its commit, even if the lease runs out meanwhile",
+      async () => {
+        const second = new PrismaClient({ adapter: new PrismaPg({ connectionString: world.database.url! }) });
+        try {
+          const job = await claimed("w5", 300);
+          const lease = leaseOf(job, "w5");
+          const checked = gate();
+          const commit = gate();
+          const write = prisma().$transaction(
+            async (tx) => {
+              expect(await holdsLease(tx, lease, true)).toBe(true);
+              checked.open();
+              await commit.promise;
+              await tx.outboxJob.update({ where: { id: job.id }, data: { lastError: "written under the lease" } });
+            },
+            { timeout: 10_000 },
+          );
+          await checked.promise;
+          await new Promise((r) => setTimeout(r, 500));
+          // Run out in the database, but locked: the claimer passes it by.
+          expect((await claimJobs(second, "w6", 60_000, 1)).map((j) => j.id)).not.toContain(job.id);
+          commit.open();
+          await write;
+          const [retaken] = await claimJobs(second, "w6", 60_000, 1);
+          expect(retaken).toMatchObject({ id: job.id, fence: 2, leaseOwner: "w6", lastError: "written under the lease" });
+        } finally {
+          await second.$disconnect();
+        }
+      },
+    );
   });
 });

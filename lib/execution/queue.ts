@@ -74,7 +74,13 @@ export async function completeJob(db: PrismaClient, lease: JobLease): Promise<bo
 }
 
 /** Runs the job again at `runAt`; `countsAsAttempt: false` for polling, which is not a failure. */
-export async function rescheduleJob(db: PrismaClient, job: OutboxJob, lease: JobLease, runAt: Date, opts: { error?: string; countsAsAttempt: boolean }): Promise<boolean> {
+export async function rescheduleJob(
+  db: PrismaClient,
+  job: OutboxJob,
+  lease: JobLease,
+  runAt: Date,
+  opts: { error?: string; countsAsAttempt: boolean },
+): Promise<boolean> {
   const { count } = await db.outboxJob.updateMany({
     where: heldBy(lease),
     data: {
@@ -143,7 +149,9 @@ export class HeldLease {
 
   lose(why: string): void {
     if (this.controller.signal.aborted) return;
-    this.controller.abort(new LeaseLost(`Job ${this.lease.jobId} (token ${this.lease.token}) is no longer held by ${this.lease.owner}: ${why}.`));
+    this.controller.abort(
+      new LeaseLost(`Job ${this.lease.jobId} (token ${this.lease.token}) is no longer held by ${this.lease.owner}: ${why}.`),
+    );
     this.stop();
   }
 
@@ -192,9 +200,12 @@ export class HeldLease {
   // Aborts the signal when the deadline passes, even while a renewal hangs.
   private armDeadline(): void {
     clearTimeout(this.deadlineTimer);
-    this.deadlineTimer = setTimeout(() => {
-      this.expireIfDue();
-      if (!this.stopped) this.armDeadline();
-    }, Math.max(1, this.deadline - this.now()));
+    this.deadlineTimer = setTimeout(
+      () => {
+        this.expireIfDue();
+        if (!this.stopped) this.armDeadline();
+      },
+      Math.max(1, this.deadline - this.now()),
+    );
   }
 }

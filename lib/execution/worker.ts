@@ -2,7 +2,19 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
 import type { OutboxJob, Prisma, PrismaClient } from "../generated/prisma/client";
-import { backoffMs, buryJob, claimJobs, completeJob, HeldLease, holdsLease, leaseOf, LeaseLost, renewLease, rescheduleJob, type JobLease } from "./queue";
+import {
+  backoffMs,
+  buryJob,
+  claimJobs,
+  completeJob,
+  HeldLease,
+  holdsLease,
+  leaseOf,
+  LeaseLost,
+  renewLease,
+  rescheduleJob,
+  type JobLease,
+} from "./queue";
 import { onExecutorKick } from "../core/signal";
 import type { Tx } from "../core/tx";
 
@@ -141,7 +153,9 @@ export class Worker {
     const handler = this.options.handlers[job.kind];
     const lease = leaseOf(job, this.owner);
     const renew = () => renewLease(db, lease, this.leaseMs);
-    const held = new HeldLease(lease, this.leaseMs, claimSentAt, () => (this.options.renewLease ? this.options.renewLease(renew, job) : renew()));
+    const held = new HeldLease(lease, this.leaseMs, claimSentAt, () =>
+      this.options.renewLease ? this.options.renewLease(renew, job) : renew(),
+    );
     const confirm = async (tx: Tx, lock: boolean) => {
       held.check();
       if (!(await holdsLease(tx, lease, lock))) held.lose("the database shows another claim, or an expired lease");
@@ -171,7 +185,11 @@ export class Worker {
         !outcome || outcome.done
           ? await completeJob(db, lease)
           : await rescheduleJob(db, job, lease, outcome.runAt, { countsAsAttempt: outcome.countsAsAttempt ?? false, error: outcome.note });
-      if (!kept) this.options.onError?.(new LeaseLost(`Job ${job.id} (token ${lease.token}) was claimed by another worker before ${this.owner} finished it.`), job);
+      if (!kept)
+        this.options.onError?.(
+          new LeaseLost(`Job ${job.id} (token ${lease.token}) was claimed by another worker before ${this.owner} finished it.`),
+          job,
+        );
     } catch (error) {
       if (error instanceof SimulatedCrash) return; // the lease stays; another worker retakes the job when it runs out
       this.options.onError?.(error, job);
@@ -183,7 +201,10 @@ export class Worker {
       if (permanent || job.attempts >= job.maxAttempts) {
         if (await buryJob(db, lease, message)) await handler?.onGiveUp?.(job, error, ctx);
       } else {
-        await rescheduleJob(db, job, lease, new Date(Date.now() + backoffMs(job.attempts, this.options.retryBaseMs)), { error: message, countsAsAttempt: true });
+        await rescheduleJob(db, job, lease, new Date(Date.now() + backoffMs(job.attempts, this.options.retryBaseMs)), {
+          error: message,
+          countsAsAttempt: true,
+        });
       }
     } finally {
       held.stop();

@@ -33,7 +33,12 @@ interface Walk {
   nodes: number;
 }
 
-function redactEntries(entries: [string, unknown][], depth: number, walk: Walk, into: Record<string, unknown> = {}): Record<string, unknown> {
+function redactEntries(
+  entries: [string, unknown][],
+  depth: number,
+  walk: Walk,
+  into: Record<string, unknown> = {},
+): Record<string, unknown> {
   for (const [key, value] of entries) {
     if (value === undefined) continue;
     into[key] = isSensitiveKey(key) ? REDACTED : redactValue(value, depth + 1, walk);
@@ -45,7 +50,12 @@ function redactError(error: Error, depth: number, walk: Walk): Record<string, un
   const out: Record<string, unknown> = { type: error.name, message: redactText(error.message) };
   if (error.stack) out.stack = redactText(error.stack);
   // Own properties carry what AWS and Prisma attach: $metadata, the input, code, meta…
-  redactEntries(Object.entries(error).filter(([key]) => !(key in out)), depth, walk, out);
+  redactEntries(
+    Object.entries(error).filter(([key]) => !(key in out)),
+    depth,
+    walk,
+    out,
+  );
   if (error.cause !== undefined) out.cause = redactValue(error.cause, depth + 1, walk);
   if (error instanceof AggregateError) out.errors = redactValue(error.errors, depth + 1, walk);
   return out;

@@ -1,7 +1,19 @@
 // The zod-free half of the fleet filter: what client components need to build fleet links. The parser
 // (lib/schemas/admin-fleet-filter.ts) re-exports it; keeping zod out of here keeps zod out of the browser bundle.
 
-export const FLEET_SORTS = ["id", "userName", "owner", "state", "region", "directoryId", "bundleId", "computeType", "runningMode", "costCenter", "lastSyncedAt"] as const;
+export const FLEET_SORTS = [
+  "id",
+  "userName",
+  "owner",
+  "state",
+  "region",
+  "directoryId",
+  "bundleId",
+  "computeType",
+  "runningMode",
+  "costCenter",
+  "lastSyncedAt",
+] as const;
 export type FleetSort = (typeof FLEET_SORTS)[number];
 
 /** The query string of a (partial) fleet filter, leaving out empty values. */

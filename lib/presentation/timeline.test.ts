@@ -31,7 +31,11 @@ describe("buildTimeline", () => {
   });
 
   it("says why a request was approved automatically", () => {
-    const steps = buildTimeline({ status: "SUCCEEDED", events: [{ at: t(0), action: "request.auto_approved", actorLabel: "Alice", detail: { why: "Restarts need no approval." } }], decisions: [] });
+    const steps = buildTimeline({
+      status: "SUCCEEDED",
+      events: [{ at: t(0), action: "request.auto_approved", actorLabel: "Alice", detail: { why: "Restarts need no approval." } }],
+      decisions: [],
+    });
     expect(steps[0]).toMatchObject({ title: "Approved automatically", body: "Restarts need no approval." });
   });
 });

@@ -12,7 +12,11 @@ export async function getBulkOperation(id: string) {
 
 export async function recentBulkOperations(take = 10) {
   const ops = await db().bulkOperation.findMany({ orderBy: { createdAt: "desc" }, take });
-  const counts = await db().bulkItem.groupBy({ by: ["operationId", "status"], where: { operationId: { in: ops.map((o) => o.id) } }, _count: { _all: true } });
+  const counts = await db().bulkItem.groupBy({
+    by: ["operationId", "status"],
+    where: { operationId: { in: ops.map((o) => o.id) } },
+    _count: { _all: true },
+  });
   return ops.map((op) => {
     const of = (status: string) => counts.find((c) => c.operationId === op.id && c.status === status)?._count._all ?? 0;
     return { ...op, done: of("DONE"), failed: of("FAILED"), pending: of("PENDING") };

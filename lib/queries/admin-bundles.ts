@@ -13,9 +13,17 @@ export interface BundleView extends Omit<BundleSummary, "owner"> {
   display?: { displayName: string; description: string };
 }
 
-export async function listBundles(): Promise<{ bundles: BundleView[]; images: { region: string; imageId: string; name: string; os?: string }[]; errors: string[] }> {
+export async function listBundles(): Promise<{
+  bundles: BundleView[];
+  images: { region: string; imageId: string; name: string; os?: string }[];
+  errors: string[];
+}> {
   const gateway = getAwsGateway();
-  const [usage, policy, display] = await Promise.all([db().workspace.groupBy({ by: ["bundleId"], where: { goneAt: null }, _count: { _all: true } }), getPolicySettings(db()), getCatalogDisplay(db())]);
+  const [usage, policy, display] = await Promise.all([
+    db().workspace.groupBy({ by: ["bundleId"], where: { goneAt: null }, _count: { _all: true } }),
+    getPolicySettings(db()),
+    getCatalogDisplay(db()),
+  ]);
   const inUse = new Map(usage.map((u) => [u.bundleId, u._count._all]));
   const offers = [
     ...Object.entries(policy.catalog.byPersona).map(([k, v]) => [`persona ${k}`, v.bundleIds] as const),
@@ -33,7 +41,10 @@ export async function listBundles(): Promise<{ bundles: BundleView[]; images: { 
         for (const b of list) {
           const { owner, ...summary } = b;
           bundles.push({
-            ...summary, region, custom: owner !== "AMAZON", inUse: inUse.get(b.bundleId) ?? 0,
+            ...summary,
+            region,
+            custom: owner !== "AMAZON",
+            inUse: inUse.get(b.bundleId) ?? 0,
             offeredTo: offers.filter(([, ids]) => ids.includes(b.bundleId)).map(([who]) => who),
             display: display[b.bundleId],
           });

@@ -49,9 +49,14 @@ export async function listDirectories(): Promise<DirectoriesPage> {
     gateway.regions.map(async (region) => {
       try {
         const gw = gateway.region(region);
-        const [registered, ds, ipGroups] = await Promise.all([gw.directories.describeDirectories(), gw.directoryService.describeDirectories(), gw.ipGroups.describeIpGroups()]);
+        const [registered, ds, ipGroups] = await Promise.all([
+          gw.directories.describeDirectories(),
+          gw.directoryService.describeDirectories(),
+          gw.ipGroups.describeIpGroups(),
+        ]);
         const registeredIds = new Set(registered.map((d) => d.directoryId));
-        for (const d of ds) if (!registeredIds.has(d.directoryId)) page.unregistered.push({ region, directoryId: d.directoryId, name: d.name, type: d.type });
+        for (const d of ds)
+          if (!registeredIds.has(d.directoryId)) page.unregistered.push({ region, directoryId: d.directoryId, name: d.name, type: d.type });
         if (!registered.length) return;
         const client = await gw.directories.describeClientProperties([...registeredIds]);
         const option = (id: string): IpGroupOption => ({ groupId: id, name: ipGroups.find((g) => g.groupId === id)?.name ?? id });
@@ -78,7 +83,8 @@ export async function listDirectories(): Promise<DirectoriesPage> {
   );
   // The managed Regions in their configured order, then by name.
   const rank = (region: string) => gateway.regions.indexOf(region);
-  const byRegionName = (a: { region: string; name: string }, b: { region: string; name: string }) => rank(a.region) - rank(b.region) || a.name.localeCompare(b.name);
+  const byRegionName = (a: { region: string; name: string }, b: { region: string; name: string }) =>
+    rank(a.region) - rank(b.region) || a.name.localeCompare(b.name);
   page.directories.sort(byRegionName);
   page.unregistered.sort(byRegionName);
   return page;

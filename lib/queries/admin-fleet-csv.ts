@@ -3,11 +3,35 @@ import { csvStream } from "./admin-csv";
 import { fleetPages } from "./admin-fleet";
 import type { FleetFilter } from "../schemas/admin-fleet-filter";
 
-const HEADER = ["WorkSpace", "Region", "Directory", "User", "Owner", "State", "Bundle", "Compute type", "Running mode", "Cost centre", "Last synced"];
+const HEADER = [
+  "WorkSpace",
+  "Region",
+  "Directory",
+  "User",
+  "Owner",
+  "State",
+  "Bundle",
+  "Compute type",
+  "Running mode",
+  "Cost centre",
+  "Last synced",
+];
 
 async function* rows(filter: FleetFilter) {
   for await (const page of fleetPages(filter)) {
-    yield page.map((w) => [w.id, w.region, w.directoryId, w.userName, w.ownerName, w.state, w.bundleId, w.computeType, w.runningMode, w.costCenter, w.lastSyncedAt]);
+    yield page.map((w) => [
+      w.id,
+      w.region,
+      w.directoryId,
+      w.userName,
+      w.ownerName,
+      w.state,
+      w.bundleId,
+      w.computeType,
+      w.runningMode,
+      w.costCenter,
+      w.lastSyncedAt,
+    ]);
   }
 }
 

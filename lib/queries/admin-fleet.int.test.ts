@@ -13,9 +13,18 @@ beforeAll(async () => {
   const zed = await prisma.user.create({ data: { email: "zed@test", name: "Zed" } });
   await prisma.workspace.createMany({
     data: Array.from({ length: N }, (_, i) => ({
-      id: `ws-${String(i).padStart(9, "0")}`, region: i % 2 ? "eu-west-1" : "us-east-1", directoryId: "d-1", userName: i === 7 ? "JDoe_X" : `user${i}`,
-      computerName: i === 8 ? "WSAMZN-ABC" : null, ownerId: i % 3 === 0 ? ann.id : i % 3 === 1 ? zed.id : null, state: i === 9 ? "TERMINATED" : "AVAILABLE",
-      bundleId: "wsb-1", costCenter: i % 5 === 0 ? null : `CC-${i % 4}`, raw: {}, lastSyncedAt: new Date(), goneAt: i === 9 ? new Date() : null,
+      id: `ws-${String(i).padStart(9, "0")}`,
+      region: i % 2 ? "eu-west-1" : "us-east-1",
+      directoryId: "d-1",
+      userName: i === 7 ? "JDoe_X" : `user${i}`,
+      computerName: i === 8 ? "WSAMZN-ABC" : null,
+      ownerId: i % 3 === 0 ? ann.id : i % 3 === 1 ? zed.id : null,
+      state: i === 9 ? "TERMINATED" : "AVAILABLE",
+      bundleId: "wsb-1",
+      costCenter: i % 5 === 0 ? null : `CC-${i % 4}`,
+      raw: {},
+      lastSyncedAt: new Date(),
+      goneAt: i === 9 ? new Date() : null,
     })),
   });
 });
@@ -40,10 +49,22 @@ describe("listFleet", () => {
   });
 
   it("returns the same page, in the same order, as the Prisma filter the CSV export and bulk operations use", async () => {
-    for (const params of [{ sort: "owner", dir: "desc" }, { sort: "costCenter", page: "2" }, { q: "user1", sort: "owner" }, { cc: "none", sort: "region", dir: "desc" }, { owner: "none", sort: "id", dir: "desc" }]) {
+    for (const params of [
+      { sort: "owner", dir: "desc" },
+      { sort: "costCenter", page: "2" },
+      { q: "user1", sort: "owner" },
+      { cc: "none", sort: "region", dir: "desc" },
+      { owner: "none", sort: "id", dir: "desc" },
+    ]) {
       const filter = parseFleetFilter(params);
       const page = await listFleet(filter);
-      const viaPrisma = await database.prisma.workspace.findMany({ where: fleetWhere(filter), orderBy: fleetOrderBy(filter), skip: (filter.page - 1) * filter.size, take: filter.size, include: { owner: true } });
+      const viaPrisma = await database.prisma.workspace.findMany({
+        where: fleetWhere(filter),
+        orderBy: fleetOrderBy(filter),
+        skip: (filter.page - 1) * filter.size,
+        take: filter.size,
+        include: { owner: true },
+      });
       expect(page.rows.map((r) => [r.id, r.ownerName])).toEqual(viaPrisma.map((w) => [w.id, w.owner?.name ?? null]));
     }
   });

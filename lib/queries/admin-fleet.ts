@@ -19,12 +19,23 @@ export interface FleetRow {
 }
 
 const select = {
-  id: true, region: true, directoryId: true, userName: true, ownerId: true, state: true, bundleId: true,
-  computeType: true, runningMode: true, costCenter: true, lastSyncedAt: true, owner: { select: { name: true } },
+  id: true,
+  region: true,
+  directoryId: true,
+  userName: true,
+  ownerId: true,
+  state: true,
+  bundleId: true,
+  computeType: true,
+  runningMode: true,
+  costCenter: true,
+  lastSyncedAt: true,
+  owner: { select: { name: true } },
 } satisfies Prisma.WorkspaceSelect;
 
 type Selected = Prisma.WorkspaceGetPayload<{ select: typeof select }>;
-const toRow = (w: Selected): FleetRow => ({ ...w, ownerName: w.owner?.name ?? null, lastSyncedAt: w.lastSyncedAt.toISOString(), owner: undefined } as FleetRow);
+const toRow = (w: Selected): FleetRow =>
+  ({ ...w, ownerName: w.owner?.name ?? null, lastSyncedAt: w.lastSyncedAt.toISOString(), owner: undefined }) as FleetRow;
 
 /** The search box matches the start of the WorkSpace ID, user name or computer name, ignoring case; an index serves each. */
 const SEARCHED = ["id", "userName", "computerName"] as const;
@@ -52,14 +63,20 @@ export function fleetOrderBy(f: Pick<FleetFilter, "sort" | "dir">): Prisma.Works
   const primary: Prisma.WorkspaceOrderByWithRelationInput =
     f.sort === "owner"
       ? { owner: { name: f.dir } }
-      : ((NULLABLE_SORTS.has(f.sort) ? { [f.sort]: { sort: f.dir, nulls: "last" } } : { [f.sort]: f.dir }) as Prisma.WorkspaceOrderByWithRelationInput);
+      : ((NULLABLE_SORTS.has(f.sort)
+          ? { [f.sort]: { sort: f.dir, nulls: "last" } }
+          : { [f.sort]: f.dir }) as Prisma.WorkspaceOrderByWithRelationInput);
   return [primary, { id: "asc" }];
 }
 
 // The page itself is one SQL statement so that the search can use the lower(...) prefix indexes (Prisma's
 // insensitive filters become ILIKE, which no btree index serves) and the owner's name comes in the same round trip.
 const EQUALS: [keyof FleetFilter, string][] = [
-  ["region", "region"], ["directory", "directoryId"], ["bundle", "bundleId"], ["compute", "computeType"], ["mode", "runningMode"],
+  ["region", "region"],
+  ["directory", "directoryId"],
+  ["bundle", "bundleId"],
+  ["compute", "computeType"],
+  ["mode", "runningMode"],
 ];
 
 function escapeLike(text: string): string {
@@ -76,7 +93,12 @@ function fleetSqlWhere(f: FleetFilter): Prisma.Sql {
   if (f.cc) parts.push(f.cc === "none" ? Prisma.sql`w."costCenter" IS NULL` : Prisma.sql`w."costCenter" = ${f.cc}`);
   if (f.q) {
     const prefix = `${escapeLike(f.q.toLowerCase())}%`;
-    parts.push(Prisma.sql`(${Prisma.join(SEARCHED.map((c) => Prisma.sql`lower(w.${Prisma.raw(`"${c}"`)}) LIKE ${prefix}`), " OR ")})`);
+    parts.push(
+      Prisma.sql`(${Prisma.join(
+        SEARCHED.map((c) => Prisma.sql`lower(w.${Prisma.raw(`"${c}"`)}) LIKE ${prefix}`),
+        " OR ",
+      )})`,
+    );
   }
   return Prisma.join(parts, " AND ");
 }
@@ -85,7 +107,8 @@ function fleetSqlOrder(f: Pick<FleetFilter, "sort" | "dir">): Prisma.Sql {
   const dir = f.dir === "desc" ? "DESC" : "ASC";
   if (f.sort === "id") return Prisma.raw(`w."id" ${dir}`);
   // Prisma's order for the same sort, so the page, the CSV export and the bulk ids agree.
-  const column = f.sort === "owner" ? `u."name" ${dir}` : NULLABLE_SORTS.has(f.sort) ? `w."${f.sort}" ${dir} NULLS LAST` : `w."${f.sort}" ${dir}`;
+  const column =
+    f.sort === "owner" ? `u."name" ${dir}` : NULLABLE_SORTS.has(f.sort) ? `w."${f.sort}" ${dir} NULLS LAST` : `w."${f.sort}" ${dir}`;
   return Prisma.raw(`${column}, w."id" ASC`);
 }
 
@@ -115,7 +138,11 @@ export async function listFleet(f: FleetFilter): Promise<{ rows: FleetRow[]; tot
   ]);
   const n = counted?.n ?? 0;
   const exact = f.count === "exact" || n <= FLEET_COUNT_CAP;
-  return { rows: rows.map((r) => ({ ...r, lastSyncedAt: new Date(r.lastSyncedAt).toISOString() })), total: exact ? n : FLEET_COUNT_CAP, exact };
+  return {
+    rows: rows.map((r) => ({ ...r, lastSyncedAt: new Date(r.lastSyncedAt).toISOString() })),
+    total: exact ? n : FLEET_COUNT_CAP,
+    exact,
+  };
 }
 
 /** Every id matching a filter (bulk operations on "all matching"), capped at the fleet page's maximum. */
@@ -130,7 +157,13 @@ export async function* fleetPages(f: FleetFilter, pageSize = 500): AsyncGenerato
   const orderBy = fleetOrderBy(f);
   let cursor: string | undefined;
   for (;;) {
-    const rows = await db().workspace.findMany({ where, orderBy, take: pageSize, select, ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}) });
+    const rows = await db().workspace.findMany({
+      where,
+      orderBy,
+      take: pageSize,
+      select,
+      ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
+    });
     if (rows.length) yield rows.map(toRow);
     if (rows.length < pageSize) return;
     cursor = rows.at(-1)!.id;
@@ -158,12 +191,24 @@ export function fleetFacets(): Promise<FleetFacets> {
   const cached = facetCache.get(client);
   if (cached && Date.now() - cached.at < FACET_TTL_MS) return cached.value;
   const distinct = async (field: "state" | "region" | "directoryId" | "bundleId" | "computeType" | "runningMode" | "costCenter") => {
-    const rows = (await client.workspace.findMany({ where: { goneAt: null }, distinct: [field], select: { [field]: true } })) as Record<string, string | null>[];
-    return rows.map((r) => r[field]).filter((v): v is string => Boolean(v)).sort();
+    const rows = (await client.workspace.findMany({ where: { goneAt: null }, distinct: [field], select: { [field]: true } })) as Record<
+      string,
+      string | null
+    >[];
+    return rows
+      .map((r) => r[field])
+      .filter((v): v is string => Boolean(v))
+      .sort();
   };
   const value = (async () => {
     const [states, regions, directories, bundles, computeTypes, runningModes, costCenters, owners] = await Promise.all([
-      distinct("state"), distinct("region"), distinct("directoryId"), distinct("bundleId"), distinct("computeType"), distinct("runningMode"), distinct("costCenter"),
+      distinct("state"),
+      distinct("region"),
+      distinct("directoryId"),
+      distinct("bundleId"),
+      distinct("computeType"),
+      distinct("runningMode"),
+      distinct("costCenter"),
       client.user.findMany({ where: { workspaces: { some: {} } }, select: { id: true, name: true }, orderBy: { name: "asc" } }),
     ]);
     return { states, regions, directories, bundles, computeTypes, runningModes, costCenters, owners };

@@ -30,7 +30,9 @@ export async function listIpGroups(): Promise<{ groups: IpGroupView[]; directori
         const [regionGroups, regionDirs] = await Promise.all([gw.ipGroups.describeIpGroups(), gw.directories.describeDirectories()]);
         for (const d of regionDirs) directories.push({ region, directoryId: d.directoryId, name: d.name, groupCount: d.ipGroupIds.length });
         for (const g of regionGroups) {
-          const usedBy = regionDirs.filter((d) => d.ipGroupIds.includes(g.groupId)).map((d) => ({ directoryId: d.directoryId, name: d.name }));
+          const usedBy = regionDirs
+            .filter((d) => d.ipGroupIds.includes(g.groupId))
+            .map((d) => ({ directoryId: d.directoryId, name: d.name }));
           groups.push({ region, groupId: g.groupId, name: g.name, description: g.description, rules: g.rules, usedBy });
         }
       } catch (error) {

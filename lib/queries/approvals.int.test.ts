@@ -23,7 +23,13 @@ interface Row {
 }
 
 let database: TestDatabase;
-const person = (id: string, role: Role, managerId: string | null = null) => ({ id, email: `${id}@example.com`, name: `Person ${id}`, role, managerId });
+const person = (id: string, role: Role, managerId: string | null = null) => ({
+  id,
+  email: `${id}@example.com`,
+  name: `Person ${id}`,
+  role,
+  managerId,
+});
 const manager = (i: number) => `m${i}`;
 const employee = (i: number) => `e${i}`;
 const pending: Row[] = [];
@@ -41,7 +47,9 @@ beforeAll(async () => {
       person("x0", "EMPLOYEE"),
     ],
   });
-  await prisma.user.createMany({ data: Array.from({ length: EMPLOYEES }, (_, i) => person(employee(i), "EMPLOYEE", i % 10 === 9 ? "x0" : manager(i % MANAGERS))) });
+  await prisma.user.createMany({
+    data: Array.from({ length: EMPLOYEES }, (_, i) => person(employee(i), "EMPLOYEE", i % 10 === 9 ? "x0" : manager(i % MANAGERS))),
+  });
   const hour = 3600_000;
   await prisma.delegation.createMany({
     data: [
@@ -57,7 +65,13 @@ beforeAll(async () => {
     const requesterId = employee(i % EMPLOYEES);
     const named: Step = { role: "MANAGER", approverId: managerOf.get(requesterId)! };
     // Most wait for the manager; every tenth for an admin after the manager; every tenth is escalated.
-    const row: Row = { id: `r${String(i).padStart(4, "0")}`, requesterId, approvalSteps: [named, { role: "ADMIN" }], currentStep: i % 10 === 7 ? 1 : 0, escalated: i % 10 === 8 };
+    const row: Row = {
+      id: `r${String(i).padStart(4, "0")}`,
+      requesterId,
+      approvalSteps: [named, { role: "ADMIN" }],
+      currentStep: i % 10 === 7 ? 1 : 0,
+      escalated: i % 10 === 8,
+    };
     const status = i < PENDING ? ("PENDING_APPROVAL" as const) : ("APPROVED" as const);
     if (status === "PENDING_APPROVAL") pending.push(row);
     requests.push({
@@ -78,7 +92,15 @@ beforeAll(async () => {
     });
   }
   // A manager's own request waits for an admin, never for that manager.
-  requests.push({ ...requests[7]!, id: "r-own", requesterId: "m0", beneficiaryId: "m0", approvalSteps: [{ role: "ADMIN" }], currentStep: 0, escalatedAt: null });
+  requests.push({
+    ...requests[7]!,
+    id: "r-own",
+    requesterId: "m0",
+    beneficiaryId: "m0",
+    approvalSteps: [{ role: "ADMIN" }],
+    currentStep: 0,
+    escalatedAt: null,
+  });
   pending.push({ id: "r-own", requesterId: "m0", approvalSteps: [{ role: "ADMIN" }], currentStep: 0, escalated: false });
   await prisma.request.createMany({ data: requests });
 });
@@ -98,7 +120,8 @@ function expectedFor(id: string, role: Role, delegators: string[]): string[] {
     .sort();
 }
 
-const inbox = async (id: string, role: Role) => (await approvalInbox({ id, email: `${id}@example.com`, name: `Person ${id}`, role }, NOW)).map((r) => r.id);
+const inbox = async (id: string, role: Role) =>
+  (await approvalInbox({ id, email: `${id}@example.com`, name: `Person ${id}`, role }, NOW)).map((r) => r.id);
 
 describe("approvalInbox on 1,000 pending requests", () => {
   it("shows each manager all and only the requests waiting for them", async () => {

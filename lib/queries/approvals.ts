@@ -49,7 +49,11 @@ export async function approvalInbox(user: CurrentUser, now = new Date()): Promis
   const me = facts.people.find((p) => p.id === user.id);
   if (!me) return [];
   const ids = await candidateIds(user.id, [user.id, ...facts.delegations.map((d) => d.approverId)], me.role === "ADMIN");
-  const pending = await db().request.findMany({ where: { id: { in: ids } }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], include: { requester: { select: { name: true } } } });
+  const pending = await db().request.findMany({
+    where: { id: { in: ids } },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    include: { requester: { select: { name: true } } },
+  });
   const names = new Map(facts.people.map((p) => [p.id, p.name]));
   const mine = pending.flatMap((r) => {
     const awaiting = awaitingDecision(r);
@@ -83,7 +87,11 @@ export async function decisionHistory(userId: string, take = 100) {
     where: { approverId: userId },
     orderBy: { createdAt: "desc" },
     take,
-    include: { request: { select: { id: true, change: true, region: true, status: true, costDeltaCents: true, requester: { select: { name: true } } } } },
+    include: {
+      request: {
+        select: { id: true, change: true, region: true, status: true, costDeltaCents: true, requester: { select: { name: true } } },
+      },
+    },
   });
   const describe = await describer(decisions.map((d) => d.request.region));
   return decisions.map((d) => ({
@@ -107,13 +115,28 @@ export async function teamOpenRequests(managerId: string) {
     include: { requester: { select: { name: true } } },
   });
   const describe = await describer(rows.map((r) => r.region));
-  return rows.map((r) => ({ id: r.id, requesterName: r.requester.name, what: describe(r.change), status: r.status, createdAt: r.createdAt, costDeltaCents: r.costDeltaCents }));
+  return rows.map((r) => ({
+    id: r.id,
+    requesterName: r.requester.name,
+    what: describe(r.change),
+    status: r.status,
+    createdAt: r.createdAt,
+    costDeltaCents: r.costDeltaCents,
+  }));
 }
 
 export async function myDelegations(userId: string) {
   const [given, candidates] = await Promise.all([
-    db().delegation.findMany({ where: { approverId: userId, revokedAt: null }, orderBy: { startsAt: "desc" }, include: { delegate: { select: { name: true } } } }),
-    db().user.findMany({ where: { id: { not: userId }, role: { in: ["MANAGER", "ADMIN"] } }, orderBy: { name: "asc" }, select: { id: true, name: true, role: true } }),
+    db().delegation.findMany({
+      where: { approverId: userId, revokedAt: null },
+      orderBy: { startsAt: "desc" },
+      include: { delegate: { select: { name: true } } },
+    }),
+    db().user.findMany({
+      where: { id: { not: userId }, role: { in: ["MANAGER", "ADMIN"] } },
+      orderBy: { name: "asc" },
+      select: { id: true, name: true, role: true },
+    }),
   ]);
   return { given, candidates };
 }

@@ -5,7 +5,7 @@ import { catalogSource, type CatalogDirectory } from "../core/catalog";
 /** Directories of a Region with their registration codes; an outage gives an empty list, not an error page. */
 export async function directoriesIn(region: string): Promise<CatalogDirectory[]> {
   try {
-    return await (catalogSource()).directories(region);
+    return await catalogSource().directories(region);
   } catch {
     return [];
   }
@@ -13,7 +13,7 @@ export async function directoriesIn(region: string): Promise<CatalogDirectory[]>
 
 export async function bundlesIn(region: string): Promise<Bundle[]> {
   try {
-    return await (catalogSource()).bundles(region);
+    return await catalogSource().bundles(region);
   } catch {
     return [];
   }

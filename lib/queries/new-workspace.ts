@@ -35,13 +35,16 @@ export async function newWorkspaceOptions(user: CurrentUser) {
     getCatalogDisplay(db()),
   ]);
   const regions = getConfig().aws.regions;
-  const perRegion = await Promise.all(regions.map(async (region) => ({ region, directories: await directoriesIn(region), bundles: await bundlesIn(region) })));
+  const perRegion = await Promise.all(
+    regions.map(async (region) => ({ region, directories: await directoriesIn(region), bundles: await bundlesIn(region) })),
+  );
   const persona = { persona: me?.persona ?? "EMPLOYEE", groups: me?.groups ?? [] };
   const directories: { id: string; name: string; type: string; region: string }[] = [];
   const bundles: BundleCard[] = [];
   for (const r of perRegion) {
     const offering = catalogOfferingFor(persona, r.directories, settings.catalog);
-    for (const d of r.directories) if (offering.directoryIds.includes(d.id)) directories.push({ id: d.id, name: d.name, type: d.type, region: r.region });
+    for (const d of r.directories)
+      if (offering.directoryIds.includes(d.id)) directories.push({ id: d.id, name: d.name, type: d.type, region: r.region });
     for (const b of r.bundles) {
       if (!offering.bundleIds.includes(b.id)) continue;
       const price = (mode: "ALWAYS_ON" | "AUTO_STOP") => {

@@ -28,7 +28,17 @@ export async function listMyRequests(userId: string, take = 100): Promise<Reques
     where: { OR: [{ requesterId: userId }, { beneficiaryId: userId }] },
     orderBy: { createdAt: "desc" },
     take,
-    select: { id: true, type: true, change: true, status: true, createdAt: true, costDeltaCents: true, workspaceId: true, resultWorkspaceId: true, region: true },
+    select: {
+      id: true,
+      type: true,
+      change: true,
+      status: true,
+      createdAt: true,
+      costDeltaCents: true,
+      workspaceId: true,
+      resultWorkspaceId: true,
+      region: true,
+    },
   });
   const describe = await describer(rows.map((r) => r.region));
   return rows.map(({ change, region: _r, ...r }) => ({ ...r, what: describe(change) }));
@@ -53,12 +63,16 @@ export async function getRequestForViewer(user: CurrentUser, id: string) {
     approver =
       user.role === "ADMIN" ||
       request.decisions.some((d) => d.approverId === user.id) ||
-      (request.status === "PENDING_APPROVAL" && mayDecide(user.id, awaitingDecision(request), await approvalFactsForPerson(db(), user.id, new Date())).ok) ||
+      (request.status === "PENDING_APPROVAL" &&
+        mayDecide(user.id, awaitingDecision(request), await approvalFactsForPerson(db(), user.id, new Date())).ok) ||
       parseApprovalSteps(request.approvalSteps).some((s) => s.role === "MANAGER" && s.approverId === user.id);
   }
   if (!mine && !approver) return null;
-  const events = await db().auditEvent.findMany({ where: { requestId: id }, orderBy: { at: "asc" }, select: { id: true, at: true, action: true, actorLabel: true, detail: true } });
+  const events = await db().auditEvent.findMany({
+    where: { requestId: id },
+    orderBy: { at: "asc" },
+    select: { id: true, at: true, action: true, actorLabel: true, detail: true },
+  });
   const describe = await describer([request.region]);
   return { request, events, what: describe(request.change), isRequester: request.requesterId === user.id };
 }
-

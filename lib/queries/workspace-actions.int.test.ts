@@ -39,7 +39,13 @@ describe("actionAvailability", () => {
   }
 
   it("offers what a healthy running AutoStop WorkSpace allows", async () => {
-    await setWorkspace({ state: "AVAILABLE", runningMode: "AUTO_STOP", computeType: "STANDARD", modificationStates: [], firstSeenAt: hoursAgo(24 * 30) });
+    await setWorkspace({
+      state: "AVAILABLE",
+      runningMode: "AUTO_STOP",
+      computeType: "STANDARD",
+      modificationStates: [],
+      firstSeenAt: hoursAgo(24 * 30),
+    });
     snapshots = { oldest: hoursAgo(24 * 30), latest: hoursAgo(3) };
     expect(await availability()).toEqual({
       reboot: "yes",
@@ -61,7 +67,9 @@ describe("actionAvailability", () => {
     const young = await availability();
     expect(young.volumes).toBe("A new WorkSpace must be 6 hours old before its volumes can change. Try again in about 4 hours.");
     expect(young.restore).toBe("The WorkSpace has no snapshot yet (one is taken every 12 hours), so it cannot be restored.");
-    expect(young.migrate).toMatch(/^A WorkSpace must be at least 12 hours old before it can be migrated\. .* The WorkSpace has no snapshot yet/);
+    expect(young.migrate).toMatch(
+      /^A WorkSpace must be at least 12 hours old before it can be migrated\. .* The WorkSpace has no snapshot yet/,
+    );
 
     snapshots = { oldest: hoursAgo(24), latest: hoursAgo(1) };
     expect(await availability()).toMatchObject({ volumes: "yes", restore: "yes", migrate: "yes" });
@@ -70,7 +78,9 @@ describe("actionAvailability", () => {
   it("follows the directory's self-service switches for employees, not for admins", async () => {
     const row = await world.database.prisma.workspace.findUniqueOrThrow({ where: { id: workspaceId } });
     await world.gateway.region(row.region).directories.modifySelfservicePermissions(row.directoryId, { RestartWorkspace: "DISABLED" });
-    expect((await availability()).reboot).toMatch(/^Users of the directory ".+" may not restart their WorkSpace themselves; ask an admin\.$/);
+    expect((await availability()).reboot).toMatch(
+      /^Users of the directory ".+" may not restart their WorkSpace themselves; ask an admin\.$/,
+    );
     expect((await availability({ ...world.people.carol, email: "carol@example.com" })).reboot).toBe("yes");
     await world.gateway.region(row.region).directories.modifySelfservicePermissions(row.directoryId, { RestartWorkspace: "ENABLED" });
   });
@@ -100,12 +110,16 @@ describe("actionAvailability", () => {
 
   it("says the actions cannot be checked when AWS does not answer", async () => {
     snapshots = "outage";
-    expect(new Set(Object.values(await availability()))).toEqual(new Set(["This action cannot be checked right now; try again in a moment."]));
+    expect(new Set(Object.values(await availability()))).toEqual(
+      new Set(["This action cannot be checked right now; try again in a moment."]),
+    );
     snapshots = { oldest: hoursAgo(24), latest: hoursAgo(1) };
   });
 
   it("judges only the viewer's own WorkSpaces", async () => {
     const dave = { ...world.people.dave, email: "dave@example.com" };
-    expect(new Set(Object.values(await availability(dave)))).toEqual(new Set(["That WorkSpace was not found, or you do not have access to it."]));
+    expect(new Set(Object.values(await availability(dave)))).toEqual(
+      new Set(["That WorkSpace was not found, or you do not have access to it."]),
+    );
   });
 });

@@ -1,7 +1,15 @@
 import "server-only";
 import type { CurrentUser } from "../auth/session";
 import { db } from "../db";
-import { BREAK_EVEN_HOURS, catalogOfferingFor, COMPUTE_TYPES, workspaceActions, type ComputeType, type WorkspaceAction, type WorkspaceActionKind } from "../domain";
+import {
+  BREAK_EVEN_HOURS,
+  catalogOfferingFor,
+  COMPUTE_TYPES,
+  workspaceActions,
+  type ComputeType,
+  type WorkspaceAction,
+  type WorkspaceActionKind,
+} from "../domain";
 import { catalogSource } from "../core/catalog";
 import { notFound } from "../core/errors";
 import { getPolicySettings } from "../core/settings";
@@ -22,14 +30,21 @@ export interface ActionAvailability {
 function availabilityOf(actions: readonly WorkspaceAction[], kind: WorkspaceActionKind): ActionAvailability {
   const action = actions.find((candidate) => candidate.kind === kind);
   if (!action) return { kind, available: false, reasons: ["This action is not available."] };
-  return { kind, available: action.enabled, reasons: action.enabled ? [] : [...new Set(action.refusals.map((refusal) => refusal.message))] };
+  return {
+    kind,
+    available: action.enabled,
+    reasons: action.enabled ? [] : [...new Set(action.refusals.map((refusal) => refusal.message))],
+  };
 }
 
 /** For each action on the WorkSpace page: can it be asked for now, and if not, why. The domain decides (workspaceActions). */
 export async function actionAvailability(user: CurrentUser, ws: WorkspaceView): Promise<ActionAvailability[]> {
   const unavailable = (reason: string) => ACTIONS.map(({ kind }) => ({ kind, available: false, reasons: [reason] }));
   try {
-    const row = await db().workspace.findFirst({ where: { id: ws.id, goneAt: null, ...(user.role === "ADMIN" ? {} : { ownerId: user.id }) }, omit: { raw: true } });
+    const row = await db().workspace.findFirst({
+      where: { id: ws.id, goneAt: null, ...(user.role === "ADMIN" ? {} : { ownerId: user.id }) },
+      omit: { raw: true },
+    });
     if (!row) return unavailable(notFound("That WorkSpace").message);
     const catalog = catalogSource();
     // The snapshots tell whether one exists for restore and migrate, and date the WorkSpace for the age rules.
@@ -51,16 +66,22 @@ export async function actionAvailability(user: CurrentUser, ws: WorkspaceView): 
 export async function changeOptions(user: CurrentUser, ws: WorkspaceView) {
   const [bundles, directories, settings, me] = await Promise.all([
     bundlesIn(ws.region),
-    (catalogSource()).directories(ws.region).catch(() => []),
+    catalogSource()
+      .directories(ws.region)
+      .catch(() => []),
     getPolicySettings(db()),
     db().user.findUnique({ where: { id: user.id }, select: { persona: true, groups: true } }),
   ]);
   const offering = catalogOfferingFor(me ?? { persona: "EMPLOYEE", groups: [] }, directories, settings.catalog);
   const offered = bundles.filter((b) => offering.bundleIds.includes(b.id));
-  const computeTypes = [...new Set(offered.filter((b) => b.operatingSystem === (ws.operatingSystem ?? "WINDOWS")).map((b) => b.computeType))];
+  const computeTypes = [
+    ...new Set(offered.filter((b) => b.operatingSystem === (ws.operatingSystem ?? "WINDOWS")).map((b) => b.computeType)),
+  ];
   return {
     computeTypes: COMPUTE_TYPES.filter((t) => computeTypes.includes(t)),
-    migrationTargets: offered.filter((b) => b.id !== ws.bundleId).map((b) => ({ id: b.id, name: b.name, operatingSystem: b.operatingSystem })),
+    migrationTargets: offered
+      .filter((b) => b.id !== ws.bundleId)
+      .map((b) => ({ id: b.id, name: b.name, operatingSystem: b.operatingSystem })),
     breakEvenHours: ws.computeType ? (BREAK_EVEN_HOURS[ws.computeType as ComputeType] ?? null) : null,
   };
 }

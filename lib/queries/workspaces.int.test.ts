@@ -8,12 +8,30 @@ beforeAll(async () => {
   database = await createTestDatabase();
   const prisma = database.prisma;
   const t = (minutes: number) => new Date(Date.UTC(2026, 10, 20, 9, minutes));
-  const operation = (id: string, action: string, at: Date, items: { workspaceId: string; status: "PENDING" | "DONE" | "FAILED"; reason?: string }[]) =>
+  const operation = (
+    id: string,
+    action: string,
+    at: Date,
+    items: { workspaceId: string; status: "PENDING" | "DONE" | "FAILED"; reason?: string }[],
+  ) =>
     prisma.bulkOperation.create({
-      data: { id, action, params: { action }, createdById: "admin-1", createdBy: "Carol Admin", createdAt: at, items: { create: items.map((i) => ({ ...i, region: "us-east-1" })) } },
+      data: {
+        id,
+        action,
+        params: { action },
+        createdById: "admin-1",
+        createdBy: "Carol Admin",
+        createdAt: at,
+        items: { create: items.map((i) => ({ ...i, region: "us-east-1" })) },
+      },
     });
-  await operation("op-1", "reboot", t(0), [{ workspaceId: "ws-1", status: "DONE" }, { workspaceId: "ws-2", status: "DONE" }]);
-  await operation("op-2", "runningMode", t(10), [{ workspaceId: "ws-1", status: "FAILED", reason: "The WorkSpace is being changed already." }]);
+  await operation("op-1", "reboot", t(0), [
+    { workspaceId: "ws-1", status: "DONE" },
+    { workspaceId: "ws-2", status: "DONE" },
+  ]);
+  await operation("op-2", "runningMode", t(10), [
+    { workspaceId: "ws-1", status: "FAILED", reason: "The WorkSpace is being changed already." },
+  ]);
   await operation("op-3", "stop", t(20), [{ workspaceId: "ws-2", status: "PENDING" }]);
 });
 afterAll(() => database.close());

@@ -53,7 +53,11 @@ async function toViews(rows: RowWithOwner[], prefetched?: OpenRequestRow[]): Pro
     catalogFor(rows.map((r) => r.region)),
     policyAndPrices(),
     prefetched ??
-      db().request.findMany({ where: { workspaceId: { in: rows.map((r) => r.id) }, status: { in: [...OPEN_STATUSES] } }, select: openSelect, orderBy: { createdAt: "desc" } }),
+      db().request.findMany({
+        where: { workspaceId: { in: rows.map((r) => r.id) }, status: { in: [...OPEN_STATUSES] } },
+        select: openSelect,
+        orderBy: { createdAt: "desc" },
+      }),
   ]);
   return rows.map((row) => {
     const bundle = catalog.bundle(row.bundleId);
@@ -106,7 +110,11 @@ export async function myDashboard(userId: string) {
 
 /** The WorkSpace if the viewer owns it (or is an admin); null otherwise, so the page answers 404 either way. */
 export async function getWorkspaceForViewer(user: CurrentUser, id: string): Promise<WorkspaceView | null> {
-  const row = await db().workspace.findFirst({ where: { id, goneAt: null, ...(user.role === "ADMIN" ? {} : { ownerId: user.id }) }, omit: { raw: true }, include: { owner: { select: { name: true } } } });
+  const row = await db().workspace.findFirst({
+    where: { id, goneAt: null, ...(user.role === "ADMIN" ? {} : { ownerId: user.id }) },
+    omit: { raw: true },
+    include: { owner: { select: { name: true } } },
+  });
   if (!row) return null;
   return (await toViews([row]))[0] ?? null;
 }
@@ -117,7 +125,16 @@ export function workspaceRequests(workspaceId: string) {
     where: { OR: [{ workspaceId }, { resultWorkspaceId: workspaceId }] },
     orderBy: { createdAt: "desc" },
     take: 50,
-    select: { id: true, type: true, change: true, status: true, createdAt: true, completedAt: true, failureReason: true, requester: { select: { name: true } } },
+    select: {
+      id: true,
+      type: true,
+      change: true,
+      status: true,
+      createdAt: true,
+      completedAt: true,
+      failureReason: true,
+      requester: { select: { name: true } },
+    },
   });
 }
 
@@ -127,7 +144,13 @@ export async function workspaceFleetChanges(workspaceId: string) {
     where: { workspaceId },
     orderBy: { operation: { createdAt: "desc" } },
     take: 20,
-    select: { id: true, status: true, reason: true, updatedAt: true, operation: { select: { action: true, createdBy: true, createdAt: true } } },
+    select: {
+      id: true,
+      status: true,
+      reason: true,
+      updatedAt: true,
+      operation: { select: { action: true, createdBy: true, createdAt: true } },
+    },
   });
   return items.map((i) => ({
     id: i.id,
@@ -142,6 +165,11 @@ export async function workspaceFleetChanges(workspaceId: string) {
 
 /** The team's WorkSpaces, for their manager. */
 export async function listTeamWorkspaces(managerId: string): Promise<WorkspaceView[]> {
-  const rows = await db().workspace.findMany({ where: { owner: { managerId }, ...live }, omit: { raw: true }, include: { owner: { select: { name: true } } }, orderBy: { userName: "asc" } });
+  const rows = await db().workspace.findMany({
+    where: { owner: { managerId }, ...live },
+    omit: { raw: true },
+    include: { owner: { select: { name: true } } },
+    orderBy: { userName: "asc" },
+  });
   return toViews(rows);
 }

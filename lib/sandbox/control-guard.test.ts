@@ -25,7 +25,10 @@ interface Sent {
  * A raw HTTP request, so the test controls Host and can send a body that is declared (or streamed) far
  * larger than what it writes before the answer comes: the refusal must not wait for the whole body.
  */
-function send(pathname: string, o: { method?: string; headers?: Record<string, string | number>; body?: string; declaredLength?: number; chunked?: boolean } = {}): Promise<Sent> {
+function send(
+  pathname: string,
+  o: { method?: string; headers?: Record<string, string | number>; body?: string; declaredLength?: number; chunked?: boolean } = {},
+): Promise<Sent> {
   return new Promise((resolve, reject) => {
     const headers: Record<string, string | number> = { ...o.headers };
     if (o.declaredLength !== undefined) headers["content-length"] = o.declaredLength;
@@ -49,12 +52,22 @@ describe("isLoopbackHost", () => {
     expect(isLoopbackHost(host)).toBe(true);
   });
 
-  it.each([undefined, "", "evil.example", "evil.example:4599", "127.0.0.1.evil.example", "localhost.evil.example", "128.0.0.1", "127.0.0.256", "0.0.0.0:4599", "[::2]", "10.0.0.1", "localhost:4599@evil"])(
-    "refuses %s",
-    (host) => {
-      expect(isLoopbackHost(host)).toBe(false);
-    },
-  );
+  it.each([
+    undefined,
+    "",
+    "evil.example",
+    "evil.example:4599",
+    "127.0.0.1.evil.example",
+    "localhost.evil.example",
+    "128.0.0.1",
+    "127.0.0.256",
+    "0.0.0.0:4599",
+    "[::2]",
+    "10.0.0.1",
+    "localhost:4599@evil",
+  ])("refuses %s", (host) => {
+    expect(isLoopbackHost(host)).toBe(false);
+  });
 });
 
 describe("control API", () => {
@@ -72,17 +85,25 @@ describe("control API", () => {
 
   it("refuses any request from a web page, even a same-origin one", async () => {
     for (const origin of ["https://evil.example", `http://127.0.0.1:${sandbox.port}`, "null"]) {
-      const res = await send("/__sandbox/faults", { headers: withToken({ host: "localhost", origin, "content-type": "text/plain" }), body: '{"errorRate":1}' });
+      const res = await send("/__sandbox/faults", {
+        headers: withToken({ host: "localhost", origin, "content-type": "text/plain" }),
+        body: '{"errorRate":1}',
+      });
       expect(res.status).toBe(403);
     }
-    const state = JSON.parse((await send("/__sandbox/state", { method: "GET", headers: withToken({ host: "localhost" }) })).body) as { faults: { errorRate: number } };
+    const state = JSON.parse((await send("/__sandbox/state", { method: "GET", headers: withToken({ host: "localhost" }) })).body) as {
+      faults: { errorRate: number };
+    };
     expect(state.faults.errorRate).toBe(0);
   });
 
   it("refuses a request without the token or with a wrong one", async () => {
     expect((await send("/__sandbox/reset", { headers: { host: "127.0.0.1" }, body: "{}" })).status).toBe(401);
     expect((await send("/__sandbox/reset", { headers: { host: "127.0.0.1", "x-sandbox-token": "guess" }, body: "{}" })).status).toBe(401);
-    expect((await send("/__sandbox/reset", { headers: { host: "127.0.0.1", "x-sandbox-token": sandbox.controlToken.slice(1) }, body: "{}" })).status).toBe(401);
+    expect(
+      (await send("/__sandbox/reset", { headers: { host: "127.0.0.1", "x-sandbox-token": sandbox.controlToken.slice(1) }, body: "{}" }))
+        .status,
+    ).toBe(401);
   });
 
   it("gives each start its own token and writes it, readable only by its owner, for local tools", async () => {
@@ -98,12 +119,20 @@ describe("control API", () => {
   });
 
   it("refuses a body declared larger than 64 kB before reading it", async () => {
-    const res = await send("/__sandbox/faults", { headers: withToken({ host: "127.0.0.1" }), declaredLength: 20 * 1024 * 1024, body: '{"errorRate":' });
+    const res = await send("/__sandbox/faults", {
+      headers: withToken({ host: "127.0.0.1" }),
+      declaredLength: 20 * 1024 * 1024,
+      body: '{"errorRate":',
+    });
     expect(res.status).toBe(413);
   });
 
   it("refuses a streamed body once it grows past 64 kB", async () => {
-    const res = await send("/__sandbox/faults", { headers: withToken({ host: "127.0.0.1" }), chunked: true, body: " ".repeat(CONTROL_BODY_LIMIT + 1) });
+    const res = await send("/__sandbox/faults", {
+      headers: withToken({ host: "127.0.0.1" }),
+      chunked: true,
+      body: " ".repeat(CONTROL_BODY_LIMIT + 1),
+    });
     expect(res.status).toBe(413);
   });
 
@@ -120,7 +149,11 @@ describe("AWS surface", () => {
   });
 
   it("refuses a body larger than 1 MiB", async () => {
-    const res = await send("/", { headers: { host: "127.0.0.1", "x-amz-target": "WorkspacesService.DescribeWorkspaces" }, declaredLength: 20 * 1024 * 1024, body: "{" });
+    const res = await send("/", {
+      headers: { host: "127.0.0.1", "x-amz-target": "WorkspacesService.DescribeWorkspaces" },
+      declaredLength: 20 * 1024 * 1024,
+      body: "{",
+    });
     expect(res.status).toBe(413);
     expect(JSON.parse(res.body)).toMatchObject({ __type: "RequestEntityTooLargeException" });
   });

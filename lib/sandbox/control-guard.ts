@@ -35,11 +35,16 @@ export interface Refusal {
 
 /** Why a control request is refused, or undefined when it may go ahead. */
 export function controlRefusal(req: IncomingMessage, token: string): Refusal | undefined {
-  if (!isLoopbackHost(req.headers.host)) return { status: 403, error: "the control API answers only requests addressed to a loopback host (127.0.0.1, localhost, [::1])" };
-  if (req.headers.origin !== undefined) return { status: 403, error: "the control API refuses requests from web pages (Origin header present)" };
+  if (!isLoopbackHost(req.headers.host))
+    return { status: 403, error: "the control API answers only requests addressed to a loopback host (127.0.0.1, localhost, [::1])" };
+  if (req.headers.origin !== undefined)
+    return { status: 403, error: "the control API refuses requests from web pages (Origin header present)" };
   const given = req.headers[CONTROL_TOKEN_HEADER];
   if (typeof given !== "string" || !sameSecret(given, token)) {
-    return { status: 401, error: "missing or wrong X-Sandbox-Token header; the sandbox prints its token at start-up and writes it to its token file" };
+    return {
+      status: 401,
+      error: "missing or wrong X-Sandbox-Token header; the sandbox prints its token at start-up and writes it to its token file",
+    };
   }
   return undefined;
 }

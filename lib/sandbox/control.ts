@@ -23,10 +23,27 @@ export function describeState(engine: SandboxEngine, faults: Faults): Record<str
   const regions: Record<string, unknown> = {};
   for (const [name, world] of Object.entries(engine.state.regions)) {
     regions[name] = {
-      workspaces: world.order.map((id) => world.workspaces[id]).filter((ws) => ws !== undefined).map((ws) => ({ ...presentWorkspace(ws), Tags: world.tags[ws.WorkspaceId] ?? [], CreatedAt: new Date(ws.createdAt).toISOString() })),
-      directories: Object.values(world.directories).map((d) => ({ DirectoryId: d.DirectoryId, Name: d.Name, Type: d.Type, Registered: d.registration !== undefined, Radius: d.radius !== undefined, Users: Object.keys(d.users).length, IpGroupIds: d.registration?.ipGroupIds ?? [] })),
+      workspaces: world.order
+        .map((id) => world.workspaces[id])
+        .filter((ws) => ws !== undefined)
+        .map((ws) => ({
+          ...presentWorkspace(ws),
+          Tags: world.tags[ws.WorkspaceId] ?? [],
+          CreatedAt: new Date(ws.createdAt).toISOString(),
+        })),
+      directories: Object.values(world.directories).map((d) => ({
+        DirectoryId: d.DirectoryId,
+        Name: d.Name,
+        Type: d.Type,
+        Registered: d.registration !== undefined,
+        Radius: d.radius !== undefined,
+        Users: Object.keys(d.users).length,
+        IpGroupIds: d.registration?.ipGroupIds ?? [],
+      })),
       ipGroups: Object.values(world.ipGroups),
-      customBundles: Object.values(world.bundles).filter((b) => b.Owner !== "AMAZON").map((b) => ({ BundleId: b.BundleId, Name: b.Name, ImageId: b.ImageId, ComputeType: b.ComputeType })),
+      customBundles: Object.values(world.bundles)
+        .filter((b) => b.Owner !== "AMAZON")
+        .map((b) => ({ BundleId: b.BundleId, Name: b.Name, ImageId: b.ImageId, ComputeType: b.ComputeType })),
     };
   }
   return {
@@ -39,7 +56,13 @@ export function describeState(engine: SandboxEngine, faults: Faults): Record<str
   };
 }
 
-export async function handleControl(deps: ControlDeps, req: IncomingMessage, res: ServerResponse, path: string, body: string): Promise<void> {
+export async function handleControl(
+  deps: ControlDeps,
+  req: IncomingMessage,
+  res: ServerResponse,
+  path: string,
+  body: string,
+): Promise<void> {
   let parsed: unknown = {};
   if (body.trim()) {
     try {
@@ -57,7 +80,8 @@ export async function handleControl(deps: ControlDeps, req: IncomingMessage, res
       return json(res, 200, { ok: true, now: new Date(deps.engine.clock.now()).toISOString() });
     case "POST /__sandbox/clock": {
       const minutes = (parsed as { advanceMinutes?: unknown }).advanceMinutes;
-      if (typeof minutes !== "number" || !Number.isFinite(minutes) || minutes < 0) return json(res, 400, { error: "advanceMinutes must be a non-negative number" });
+      if (typeof minutes !== "number" || !Number.isFinite(minutes) || minutes < 0)
+        return json(res, 400, { error: "advanceMinutes must be a non-negative number" });
       deps.engine.advance(minutes);
       deps.onChange();
       return json(res, 200, { ok: true, now: new Date(deps.engine.clock.now()).toISOString() });
@@ -69,6 +93,9 @@ export async function handleControl(deps: ControlDeps, req: IncomingMessage, res
       return json(res, 200, { ok: true, faults: deps.getFaults() });
     }
     default:
-      return json(res, 404, { error: `unknown control route ${route}`, routes: ["GET /__sandbox/state", "POST /__sandbox/reset", "POST /__sandbox/clock", "POST /__sandbox/faults"] });
+      return json(res, 404, {
+        error: `unknown control route ${route}`,
+        routes: ["GET /__sandbox/state", "POST /__sandbox/reset", "POST /__sandbox/clock", "POST /__sandbox/faults"],
+      });
   }
 }

@@ -5,7 +5,10 @@ export const faultsSchema = z.object({
   throttleRate: z.number().min(0).max(1).optional(),
   errorRate: z.number().min(0).max(1).optional(),
   latencyMs: z.number().int().min(0).max(60_000).optional(),
-  failNext: z.object({ operation: z.string().min(1), code: z.string().min(1), message: z.string().optional() }).nullable().optional(),
+  failNext: z
+    .object({ operation: z.string().min(1), code: z.string().min(1), message: z.string().optional() })
+    .nullable()
+    .optional(),
 });
 export type FaultsInput = z.infer<typeof faultsSchema>;
 
@@ -27,7 +30,12 @@ export function applyFaultsInput(faults: Faults, input: FaultsInput): Faults {
   };
 }
 
-const SERVER_CODES: Record<string, number> = { InternalFailure: 500, InternalServerError: 500, ServiceUnavailable: 503, ServiceException: 500 };
+const SERVER_CODES: Record<string, number> = {
+  InternalFailure: 500,
+  InternalServerError: 500,
+  ServiceUnavailable: 503,
+  ServiceException: 500,
+};
 
 // Returns the injected error for this call, if any; a failNext entry is used up once it fires.
 export function injectedFault(faults: Faults, operation: string, random: () => number): AwsError | undefined {
@@ -37,6 +45,7 @@ export function injectedFault(faults: Faults, operation: string, random: () => n
     return new AwsError(entry!.code, entry!.message ?? `Injected ${entry!.code} for ${operation}.`, SERVER_CODES[entry!.code] ?? 400);
   }
   if (faults.throttleRate > 0 && random() < faults.throttleRate) return new AwsError("ThrottlingException", "Rate exceeded");
-  if (faults.errorRate > 0 && random() < faults.errorRate) return new AwsError("InternalFailure", "The request processing has failed because of an unknown error, exception or failure.", 500);
+  if (faults.errorRate > 0 && random() < faults.errorRate)
+    return new AwsError("InternalFailure", "The request processing has failed because of an unknown error, exception or failure.", 500);
   return undefined;
 }

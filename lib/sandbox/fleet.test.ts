@@ -21,7 +21,8 @@ describe("fleet generator", () => {
     expect(new Set(keys).size).toBe(keys.length);
     for (const ws of all) expect(world.directories[ws.DirectoryId]!.users[ws.UserName]).toBeDefined();
     const states = new Set(all.map((w) => w.State));
-    for (const s of ["AVAILABLE", "STOPPED", "PENDING", "REBOOTING", "ERROR", "ADMIN_MAINTENANCE", "SUSPENDED"]) expect(states).toContain(s);
+    for (const s of ["AVAILABLE", "STOPPED", "PENDING", "REBOOTING", "ERROR", "ADMIN_MAINTENANCE", "SUSPENDED"])
+      expect(states).toContain(s);
   });
 });
 

@@ -95,14 +95,32 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<SandboxHa
     readBody(req, control ? CONTROL_BODY_LIMIT : AWS_BODY_LIMIT)
       .then((body) => {
         if (control) {
-          return handleControl({ engine, getFaults: () => faults, setFaults: (f) => (faults = f), reset, onChange: persist }, req, res, url.pathname, body);
+          return handleControl(
+            { engine, getFaults: () => faults, setFaults: (f) => (faults = f), reset, onChange: persist },
+            req,
+            res,
+            url.pathname,
+            body,
+          );
         }
-        return handleAwsRequest({ engine, credentials, faults: () => faults, onMutation: persist, onExchange: opts.onExchange }, req, res, url, body, requestId);
+        return handleAwsRequest(
+          { engine, credentials, faults: () => faults, onMutation: persist, onExchange: opts.onExchange },
+          req,
+          res,
+          url,
+          body,
+          requestId,
+        );
       })
       .catch((e: unknown) => {
         if (e instanceof BodyTooLarge) {
           if (control) return refuse(res, 413, { error: e.message });
-          return refuse(res, 413, { __type: "RequestEntityTooLargeException", message: `Request ${e.message}.` }, "application/x-amz-json-1.1");
+          return refuse(
+            res,
+            413,
+            { __type: "RequestEntityTooLargeException", message: `Request ${e.message}.` },
+            "application/x-amz-json-1.1",
+          );
         }
         console.error("[sandbox] request failed", e);
         if (!res.headersSent) res.writeHead(500);

@@ -1,7 +1,17 @@
 import {
-  AssociateIpGroupsCommand, AuthorizeIpRulesCommand, CreateIpGroupCommand, CreateTagsCommand, DeleteIpGroupCommand, DeleteTagsCommand,
-  DescribeIpGroupsCommand, DescribeTagsCommand, DescribeWorkspaceDirectoriesCommand, DescribeWorkspacesCommand, DisassociateIpGroupsCommand,
-  RevokeIpRulesCommand, UpdateRulesOfIpGroupCommand,
+  AssociateIpGroupsCommand,
+  AuthorizeIpRulesCommand,
+  CreateIpGroupCommand,
+  CreateTagsCommand,
+  DeleteIpGroupCommand,
+  DeleteTagsCommand,
+  DescribeIpGroupsCommand,
+  DescribeTagsCommand,
+  DescribeWorkspaceDirectoriesCommand,
+  DescribeWorkspacesCommand,
+  DisassociateIpGroupsCommand,
+  RevokeIpRulesCommand,
+  UpdateRulesOfIpGroupCommand,
 } from "@aws-sdk/client-workspaces";
 import { beforeAll, describe, expect, it } from "vitest";
 import { awsErrorName, lookupSeed, sandboxPerFile, type SeedLookup } from "./test-helpers";
@@ -26,7 +36,16 @@ describe("IP access control groups", () => {
   });
 
   it("runs the whole life cycle: create, authorize, revoke, update, associate, disassociate, delete", async () => {
-    const { GroupId } = await t.ws().send(new CreateIpGroupCommand({ GroupName: "home-office", GroupDesc: "Home", UserRules: rules(2), Tags: [{ Key: "Team", Value: "IT" }] }));
+    const { GroupId } = await t
+      .ws()
+      .send(
+        new CreateIpGroupCommand({
+          GroupName: "home-office",
+          GroupDesc: "Home",
+          UserRules: rules(2),
+          Tags: [{ Key: "Team", Value: "IT" }],
+        }),
+      );
     expect(GroupId).toMatch(/^wsipg-/);
     expect((await t.ws().send(new DescribeTagsCommand({ ResourceId: GroupId! }))).TagList).toEqual([{ Key: "Team", Value: "IT" }]);
     await t.ws().send(new AuthorizeIpRulesCommand({ GroupId: GroupId!, UserRules: [{ ipRule: "198.51.100.7/32" }] }));
@@ -44,17 +63,32 @@ describe("IP access control groups", () => {
   });
 
   it("enforces 10 rules per group, valid CIDRs and unique names", async () => {
-    expect(await awsErrorName(t.ws().send(new CreateIpGroupCommand({ GroupName: "too-many", UserRules: rules(11) })))).toBe("ResourceLimitExceededException");
-    expect(await awsErrorName(t.ws().send(new CreateIpGroupCommand({ GroupName: "bad", UserRules: [{ ipRule: "300.1.1.1/24" }] })))).toBe("InvalidParameterValuesException");
-    expect(await awsErrorName(t.ws().send(new CreateIpGroupCommand({ GroupName: "office-networks" })))).toBe("ResourceAlreadyExistsException");
+    expect(await awsErrorName(t.ws().send(new CreateIpGroupCommand({ GroupName: "too-many", UserRules: rules(11) })))).toBe(
+      "ResourceLimitExceededException",
+    );
+    expect(await awsErrorName(t.ws().send(new CreateIpGroupCommand({ GroupName: "bad", UserRules: [{ ipRule: "300.1.1.1/24" }] })))).toBe(
+      "InvalidParameterValuesException",
+    );
+    expect(await awsErrorName(t.ws().send(new CreateIpGroupCommand({ GroupName: "office-networks" })))).toBe(
+      "ResourceAlreadyExistsException",
+    );
     const { GroupId } = await t.ws().send(new CreateIpGroupCommand({ GroupName: "nearly-full", UserRules: rules(10) }));
-    expect(await awsErrorName(t.ws().send(new AuthorizeIpRulesCommand({ GroupId: GroupId!, UserRules: [{ ipRule: "192.0.2.1" }] })))).toBe("ResourceLimitExceededException");
-    expect(await awsErrorName(t.ws().send(new UpdateRulesOfIpGroupCommand({ GroupId: GroupId!, UserRules: rules(11) })))).toBe("ResourceLimitExceededException");
-    expect(await awsErrorName(t.ws().send(new RevokeIpRulesCommand({ GroupId: GroupId!, UserRules: ["nonsense"] })))).toBe("InvalidParameterValuesException");
+    expect(await awsErrorName(t.ws().send(new AuthorizeIpRulesCommand({ GroupId: GroupId!, UserRules: [{ ipRule: "192.0.2.1" }] })))).toBe(
+      "ResourceLimitExceededException",
+    );
+    expect(await awsErrorName(t.ws().send(new UpdateRulesOfIpGroupCommand({ GroupId: GroupId!, UserRules: rules(11) })))).toBe(
+      "ResourceLimitExceededException",
+    );
+    expect(await awsErrorName(t.ws().send(new RevokeIpRulesCommand({ GroupId: GroupId!, UserRules: ["nonsense"] })))).toBe(
+      "InvalidParameterValuesException",
+    );
     for (const cmd of [
-      new AuthorizeIpRulesCommand({ GroupId: "wsipg-unknown00", UserRules: [] }), new RevokeIpRulesCommand({ GroupId: "wsipg-unknown00", UserRules: [] }),
-      new UpdateRulesOfIpGroupCommand({ GroupId: "wsipg-unknown00", UserRules: [] }), new DeleteIpGroupCommand({ GroupId: "wsipg-unknown00" }),
-      new AssociateIpGroupsCommand({ DirectoryId: seed.labs, GroupIds: ["wsipg-unknown00"] }), new DisassociateIpGroupsCommand({ DirectoryId: "d-0000000000", GroupIds: [] }),
+      new AuthorizeIpRulesCommand({ GroupId: "wsipg-unknown00", UserRules: [] }),
+      new RevokeIpRulesCommand({ GroupId: "wsipg-unknown00", UserRules: [] }),
+      new UpdateRulesOfIpGroupCommand({ GroupId: "wsipg-unknown00", UserRules: [] }),
+      new DeleteIpGroupCommand({ GroupId: "wsipg-unknown00" }),
+      new AssociateIpGroupsCommand({ DirectoryId: seed.labs, GroupIds: ["wsipg-unknown00"] }),
+      new DisassociateIpGroupsCommand({ DirectoryId: "d-0000000000", GroupIds: [] }),
     ]) {
       expect(await awsErrorName(t.ws().send(cmd as never))).toBe("ResourceNotFoundException");
     }
@@ -64,7 +98,9 @@ describe("IP access control groups", () => {
     const ids: string[] = [];
     for (let i = 0; i < 24; i++) ids.push((await t.ws().send(new CreateIpGroupCommand({ GroupName: `bulk-${i}` }))).GroupId!);
     await t.ws().send(new AssociateIpGroupsCommand({ DirectoryId: seed.employees, GroupIds: ids.slice(0, 23) }));
-    expect(await awsErrorName(t.ws().send(new AssociateIpGroupsCommand({ DirectoryId: seed.employees, GroupIds: ids.slice(23) })))).toBe("ResourceLimitExceededException");
+    expect(await awsErrorName(t.ws().send(new AssociateIpGroupsCommand({ DirectoryId: seed.employees, GroupIds: ids.slice(23) })))).toBe(
+      "ResourceLimitExceededException",
+    );
   });
 });
 
@@ -72,28 +108,55 @@ describe("tags", () => {
   it("adds, overwrites, describes and deletes tags on a WorkSpace", async () => {
     const alice = (await t.ws().send(new DescribeWorkspacesCommand({ DirectoryId: seed.employees, UserName: "alice" }))).Workspaces![0]!;
     const id = alice.WorkspaceId!;
-    await t.ws().send(new CreateTagsCommand({ ResourceId: id, Tags: [{ Key: "CostCenter", Value: "CC-7" }, { Key: "Project", Value: "Blue sky" }] }));
+    await t.ws().send(
+      new CreateTagsCommand({
+        ResourceId: id,
+        Tags: [
+          { Key: "CostCenter", Value: "CC-7" },
+          { Key: "Project", Value: "Blue sky" },
+        ],
+      }),
+    );
     const tags = (await t.ws().send(new DescribeTagsCommand({ ResourceId: id }))).TagList!;
-    expect(tags).toEqual(expect.arrayContaining([{ Key: "CostCenter", Value: "CC-7" }, { Key: "Project", Value: "Blue sky" }]));
+    expect(tags).toEqual(
+      expect.arrayContaining([
+        { Key: "CostCenter", Value: "CC-7" },
+        { Key: "Project", Value: "Blue sky" },
+      ]),
+    );
     await t.ws().send(new DeleteTagsCommand({ ResourceId: id, TagKeys: ["Project"] }));
     expect((await t.ws().send(new DescribeTagsCommand({ ResourceId: id }))).TagList!.some((x) => x.Key === "Project")).toBe(false);
   });
 
   it("enforces the reserved prefix, allowed characters, 50 tags and known resources", async () => {
     const id = seed.employees;
-    expect(await awsErrorName(t.ws().send(new CreateTagsCommand({ ResourceId: id, Tags: [{ Key: "aws:workspaces:x", Value: "1" }] })))).toBe("InvalidParameterValuesException");
-    expect(await awsErrorName(t.ws().send(new CreateTagsCommand({ ResourceId: id, Tags: [{ Key: "bad#key", Value: "1" }] })))).toBe("InvalidParameterValuesException");
-    expect(await awsErrorName(t.ws().send(new CreateTagsCommand({ ResourceId: id, Tags: [{ Key: " padded", Value: "1" }] })))).toBe("InvalidParameterValuesException");
-    expect(await awsErrorName(t.ws().send(new CreateTagsCommand({ ResourceId: id, Tags: [{ Key: "k".repeat(128), Value: "1" }] })))).toBe("ValidationException");
+    expect(
+      await awsErrorName(t.ws().send(new CreateTagsCommand({ ResourceId: id, Tags: [{ Key: "aws:workspaces:x", Value: "1" }] }))),
+    ).toBe("InvalidParameterValuesException");
+    expect(await awsErrorName(t.ws().send(new CreateTagsCommand({ ResourceId: id, Tags: [{ Key: "bad#key", Value: "1" }] })))).toBe(
+      "InvalidParameterValuesException",
+    );
+    expect(await awsErrorName(t.ws().send(new CreateTagsCommand({ ResourceId: id, Tags: [{ Key: " padded", Value: "1" }] })))).toBe(
+      "InvalidParameterValuesException",
+    );
+    expect(await awsErrorName(t.ws().send(new CreateTagsCommand({ ResourceId: id, Tags: [{ Key: "k".repeat(128), Value: "1" }] })))).toBe(
+      "ValidationException",
+    );
     const many = Array.from({ length: 51 }, (_, i) => ({ Key: `k${i}`, Value: "v" }));
     expect(await awsErrorName(t.ws().send(new CreateTagsCommand({ ResourceId: id, Tags: many })))).toBe("ResourceLimitExceededException");
     await t.ws().send(new CreateTagsCommand({ ResourceId: id, Tags: many.slice(0, 50) }));
     expect((await t.ws().send(new DescribeTagsCommand({ ResourceId: id }))).TagList).toHaveLength(50);
-    expect(await awsErrorName(t.ws().send(new CreateTagsCommand({ ResourceId: "ws-unknown000", Tags: [{ Key: "a", Value: "b" }] })))).toBe("ResourceNotFoundException");
-    expect(await awsErrorName(t.ws().send(new DeleteTagsCommand({ ResourceId: "ws-unknown000", TagKeys: ["a"] })))).toBe("ResourceNotFoundException");
+    expect(await awsErrorName(t.ws().send(new CreateTagsCommand({ ResourceId: "ws-unknown000", Tags: [{ Key: "a", Value: "b" }] })))).toBe(
+      "ResourceNotFoundException",
+    );
+    expect(await awsErrorName(t.ws().send(new DeleteTagsCommand({ ResourceId: "ws-unknown000", TagKeys: ["a"] })))).toBe(
+      "ResourceNotFoundException",
+    );
     expect(await awsErrorName(t.ws().send(new DescribeTagsCommand({ ResourceId: "wsipg-unknown00" })))).toBe("ResourceNotFoundException");
     const custom = seed.customBundle("Corp-Standard-Win10");
     await t.ws().send(new CreateTagsCommand({ ResourceId: custom, Tags: [{ Key: "Owner", Value: "it@example.com" }] }));
-    expect((await t.ws().send(new DescribeTagsCommand({ ResourceId: custom }))).TagList).toEqual([{ Key: "Owner", Value: "it@example.com" }]);
+    expect((await t.ws().send(new DescribeTagsCommand({ ResourceId: custom }))).TagList).toEqual([
+      { Key: "Owner", Value: "it@example.com" },
+    ]);
   });
 });

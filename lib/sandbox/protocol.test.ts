@@ -32,13 +32,17 @@ describe("authentication", () => {
   });
 
   it("refuses a wrong secret with InvalidSignatureException", async () => {
-    const err = await awsError(t.ws("us-east-1", { credentials: { accessKeyId: "sandbox", secretAccessKey: "wrong" } }).send(new DescribeWorkspacesCommand({})));
+    const err = await awsError(
+      t.ws("us-east-1", { credentials: { accessKeyId: "sandbox", secretAccessKey: "wrong" } }).send(new DescribeWorkspacesCommand({})),
+    );
     expect(err.name).toBe("InvalidSignatureException");
     expect(err.$metadata?.httpStatusCode).toBe(400);
   });
 
   it("refuses an unknown access key with UnrecognizedClientException", async () => {
-    const name = await awsErrorName(t.ws("us-east-1", { credentials: { accessKeyId: "AKIAOTHER", secretAccessKey: "sandbox" } }).send(new DescribeWorkspacesCommand({})));
+    const name = await awsErrorName(
+      t.ws("us-east-1", { credentials: { accessKeyId: "AKIAOTHER", secretAccessKey: "sandbox" } }).send(new DescribeWorkspacesCommand({})),
+    );
     expect(name).toBe("UnrecognizedClientException");
   });
 
@@ -88,8 +92,14 @@ async function signedRaw(target: string, body: string) {
   const url = new URL(t.sandbox.url);
   const signer = new SignatureV4({ credentials: CREDENTIALS, region: "us-east-1", service: "workspaces", sha256: Sha256 });
   const signed = await signer.sign({
-    method: "POST", protocol: "http:", hostname: url.hostname, port: Number(url.port), path: "/", query: {},
-    headers: { host: url.host, "content-type": "application/x-amz-json-1.1", "x-amz-target": target }, body,
+    method: "POST",
+    protocol: "http:",
+    hostname: url.hostname,
+    port: Number(url.port),
+    path: "/",
+    query: {},
+    headers: { host: url.host, "content-type": "application/x-amz-json-1.1", "x-amz-target": target },
+    body,
   });
   return raw(undefined, body, signed.headers as Record<string, string>);
 }
@@ -142,7 +152,9 @@ describe("control API", () => {
 
 describe("startup and persistence", () => {
   it("says clearly when the port is taken", async () => {
-    await expect(startSandbox({ port: t.sandbox.port })).rejects.toThrow(`port ${t.sandbox.port} is already in use; set SANDBOX_PORT to another port`);
+    await expect(startSandbox({ port: t.sandbox.port })).rejects.toThrow(
+      `port ${t.sandbox.port} is already in use; set SANDBOX_PORT to another port`,
+    );
   });
 
   it("keeps state across restarts in the state file", async () => {

@@ -42,7 +42,14 @@ function errorBody(err: AwsError, service: ServiceKey | undefined, requestId: st
   return body;
 }
 
-export async function handleAwsRequest(deps: AwsSurfaceDeps, req: IncomingMessage, res: ServerResponse, url: URL, rawBody: string, requestId: string): Promise<void> {
+export async function handleAwsRequest(
+  deps: AwsSurfaceDeps,
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+  rawBody: string,
+  requestId: string,
+): Promise<void> {
   let service: ServiceKey | undefined;
   let operation: string | undefined;
   const reply = (status: number, body: Record<string, unknown>) => {
@@ -72,7 +79,8 @@ export async function handleAwsRequest(deps: AwsSurfaceDeps, req: IncomingMessag
     } catch {
       throw new AwsError("SerializationException", "Start of structure or map found where not expected, or the body is not valid JSON.");
     }
-    if (typeof input !== "object" || input === null || Array.isArray(input)) throw new AwsError("SerializationException", "The request body must be a JSON object.");
+    if (typeof input !== "object" || input === null || Array.isArray(input))
+      throw new AwsError("SerializationException", "The request body must be a JSON object.");
     const faults = deps.faults();
     if (faults.latencyMs > 0) await new Promise((r) => setTimeout(r, faults.latencyMs));
     const injected = injectedFault(faults, opName, deps.random ?? Math.random);
@@ -100,7 +108,10 @@ export async function handleAwsRequest(deps: AwsSurfaceDeps, req: IncomingMessag
       return;
     }
     console.error(`[sandbox] ${requestId} ${operation ?? "?"} failed`, e);
-    reply(500, errorBody(new AwsError("InternalFailure", "The request processing has failed because of an unknown error.", 500), service, requestId));
+    reply(
+      500,
+      errorBody(new AwsError("InternalFailure", "The request processing has failed because of an unknown error.", 500), service, requestId),
+    );
   }
 }
 

@@ -11,13 +11,21 @@ export const CREDENTIALS = { accessKeyId: "sandbox", secretAccessKey: "sandbox" 
 
 // Errors any operation may answer with, outside each operation's modelled `errors` list.
 const COMMON_ERRORS = new Set([
-  "ValidationException", "SerializationException", "UnknownOperationException", "ThrottlingException", "InternalFailure",
-  "MissingAuthenticationTokenException", "InvalidSignatureException", "UnrecognizedClientException", "IncompleteSignatureException",
+  "ValidationException",
+  "SerializationException",
+  "UnknownOperationException",
+  "ThrottlingException",
+  "InternalFailure",
+  "MissingAuthenticationTokenException",
+  "InvalidSignatureException",
+  "UnrecognizedClientException",
+  "IncompleteSignatureException",
 ]);
 
 export function modelProblems(exchange: Exchange): string[] {
   const { service, operation, status, body } = exchange;
-  if (!service || !operation) return COMMON_ERRORS.has(String(body.__type)) ? [] : [`unexpected error ${String(body.__type)} outside an operation`];
+  if (!service || !operation)
+    return COMMON_ERRORS.has(String(body.__type)) ? [] : [`unexpected error ${String(body.__type)} outside an operation`];
   const model = models[service];
   const op = model.operations[operation]!;
   if (status === 200) {
@@ -31,7 +39,9 @@ export function modelProblems(exchange: Exchange): string[] {
   const { __type: _t, message: _m, ...rest } = body;
   void _t;
   void _m;
-  return validateShape(model, type, service === "ds" ? rest : { message: body.message, ...rest }).map((v) => `${operation} ${type}: ${v.message}`);
+  return validateShape(model, type, service === "ds" ? rest : { message: body.message, ...rest }).map(
+    (v) => `${operation} ${type}: ${v.message}`,
+  );
 }
 
 export interface TestSandbox {
@@ -57,10 +67,14 @@ export function sandboxPerFile(opts: SandboxOptions = {}): TestSandbox {
   });
   t.ws = (region = "us-east-1", o = {}) =>
     new WorkSpacesClient({ endpoint: t.sandbox.url, region, credentials: o.credentials ?? CREDENTIALS, maxAttempts: o.maxAttempts ?? 1 });
-  t.ds = (region = "us-east-1") => new DirectoryServiceClient({ endpoint: t.sandbox.url, region, credentials: CREDENTIALS, maxAttempts: 1 });
+  t.ds = (region = "us-east-1") =>
+    new DirectoryServiceClient({ endpoint: t.sandbox.url, region, credentials: CREDENTIALS, maxAttempts: 1 });
   t.control = async (path, body) => {
     const headers = { "X-Sandbox-Token": t.sandbox.controlToken };
-    const res = await fetch(`${t.sandbox.url}${path}`, body === undefined ? { headers } : { method: "POST", headers, body: JSON.stringify(body) });
+    const res = await fetch(
+      `${t.sandbox.url}${path}`,
+      body === undefined ? { headers } : { method: "POST", headers, body: JSON.stringify(body) },
+    );
     return res.json();
   };
   return t;

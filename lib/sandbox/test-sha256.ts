@@ -4,7 +4,12 @@ import { createHash, createHmac } from "node:crypto";
 export class Sha256 {
   private hash;
   constructor(secret?: string | ArrayBuffer | ArrayBufferView) {
-    const key = secret === undefined || typeof secret === "string" ? secret : ArrayBuffer.isView(secret) ? Buffer.from(secret.buffer, secret.byteOffset, secret.byteLength) : Buffer.from(secret);
+    const key =
+      secret === undefined || typeof secret === "string"
+        ? secret
+        : ArrayBuffer.isView(secret)
+          ? Buffer.from(secret.buffer, secret.byteOffset, secret.byteLength)
+          : Buffer.from(secret);
     this.hash = key === undefined ? createHash("sha256") : createHmac("sha256", key);
   }
   update(data: Uint8Array): void {

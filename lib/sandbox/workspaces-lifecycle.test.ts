@@ -1,6 +1,14 @@
 import {
-  CreateWorkspacesCommand, DescribeTagsCommand, DescribeWorkspacesCommand, ModifyWorkspaceStateCommand, RebootWorkspacesCommand,
-  RebuildWorkspacesCommand, StartWorkspacesCommand, StopWorkspacesCommand, TerminateWorkspacesCommand, type Workspace,
+  CreateWorkspacesCommand,
+  DescribeTagsCommand,
+  DescribeWorkspacesCommand,
+  ModifyWorkspaceStateCommand,
+  RebootWorkspacesCommand,
+  RebuildWorkspacesCommand,
+  StartWorkspacesCommand,
+  StopWorkspacesCommand,
+  TerminateWorkspacesCommand,
+  type Workspace,
 } from "@aws-sdk/client-workspaces";
 import { beforeAll, describe, expect, it } from "vitest";
 import { awsError, lookupSeed, sandboxPerFile, WIN, type SeedLookup } from "./test-helpers";
@@ -12,7 +20,9 @@ beforeAll(async () => {
 });
 
 async function one(userOrId: string, directoryId?: string): Promise<Workspace | undefined> {
-  const input = userOrId.startsWith("ws-") ? { WorkspaceIds: [userOrId] } : { DirectoryId: directoryId ?? seed.employees, UserName: userOrId };
+  const input = userOrId.startsWith("ws-")
+    ? { WorkspaceIds: [userOrId] }
+    : { DirectoryId: directoryId ?? seed.employees, UserName: userOrId };
   return (await t.ws().send(new DescribeWorkspacesCommand(input))).Workspaces?.[0];
 }
 
@@ -57,17 +67,34 @@ describe("DescribeWorkspaces", () => {
   });
 
   it("refuses combined filters, a user without a directory and a forged token", async () => {
-    expect((await awsError(t.ws().send(new DescribeWorkspacesCommand({ DirectoryId: seed.employees, BundleId: seed.bundle(WIN("Value")) })))).name).toBe("InvalidParameterValuesException");
-    expect((await awsError(t.ws().send(new DescribeWorkspacesCommand({ UserName: "alice" })))).name).toBe("InvalidParameterValuesException");
-    expect((await awsError(t.ws().send(new DescribeWorkspacesCommand({ NextToken: "forged" })))).name).toBe("InvalidParameterValuesException");
+    expect(
+      (await awsError(t.ws().send(new DescribeWorkspacesCommand({ DirectoryId: seed.employees, BundleId: seed.bundle(WIN("Value")) }))))
+        .name,
+    ).toBe("InvalidParameterValuesException");
+    expect((await awsError(t.ws().send(new DescribeWorkspacesCommand({ UserName: "alice" })))).name).toBe(
+      "InvalidParameterValuesException",
+    );
+    expect((await awsError(t.ws().send(new DescribeWorkspacesCommand({ NextToken: "forged" })))).name).toBe(
+      "InvalidParameterValuesException",
+    );
   });
 });
 
 describe("CreateWorkspaces", () => {
   it("creates PENDING, becomes AVAILABLE after about 20 sandbox minutes, keeps its tags", async () => {
-    const out = await t.ws().send(new CreateWorkspacesCommand({
-      Workspaces: [{ DirectoryId: seed.employees, UserName: "dave", BundleId: seed.bundle(WIN("Standard")), Tags: [{ Key: "PortalRequestId", Value: "req-1" }], WorkspaceProperties: { RunningMode: "AUTO_STOP", RunningModeAutoStopTimeoutInMinutes: 120 } }],
-    }));
+    const out = await t.ws().send(
+      new CreateWorkspacesCommand({
+        Workspaces: [
+          {
+            DirectoryId: seed.employees,
+            UserName: "dave",
+            BundleId: seed.bundle(WIN("Standard")),
+            Tags: [{ Key: "PortalRequestId", Value: "req-1" }],
+            WorkspaceProperties: { RunningMode: "AUTO_STOP", RunningModeAutoStopTimeoutInMinutes: 120 },
+          },
+        ],
+      }),
+    );
     expect(out.FailedRequests).toEqual([]);
     const id = out.PendingRequests![0]!.WorkspaceId!;
     expect(out.PendingRequests![0]!.State).toBe("PENDING");
@@ -89,32 +116,56 @@ describe("CreateWorkspaces", () => {
 
   it("reports each refused item in FailedRequests with AWS's codes", async () => {
     const bundle = seed.bundle(WIN("Standard"));
-    const out = await t.ws().send(new CreateWorkspacesCommand({
-      Workspaces: [
-        { DirectoryId: seed.employees, UserName: "nobody", BundleId: bundle },
-        { DirectoryId: seed.employees, UserName: "alice", BundleId: bundle },
-        { DirectoryId: seed.contractors, UserName: "erin", BundleId: bundle },
-        { DirectoryId: seed.labs, UserName: "dave", BundleId: bundle },
-        { DirectoryId: seed.labs, UserName: "Administrator", BundleId: "wsb-doesnotexist" },
-        { DirectoryId: "d-0000000000", UserName: "alice", BundleId: bundle },
-        { DirectoryId: seed.labs, UserName: "Administrator", BundleId: bundle, WorkspaceProperties: { RunningMode: "AUTO_STOP", RunningModeAutoStopTimeoutInMinutes: 90 } },
-        { DirectoryId: seed.labs, UserName: "Administrator", BundleId: bundle, Tags: [{ Key: "aws:owner", Value: "x" }] },
-        { DirectoryId: seed.labs, UserName: "Administrator", BundleId: bundle, WorkspaceProperties: { RootVolumeSizeGib: 80, UserVolumeSizeGib: 175 } },
-      ],
-    }));
+    const out = await t.ws().send(
+      new CreateWorkspacesCommand({
+        Workspaces: [
+          { DirectoryId: seed.employees, UserName: "nobody", BundleId: bundle },
+          { DirectoryId: seed.employees, UserName: "alice", BundleId: bundle },
+          { DirectoryId: seed.contractors, UserName: "erin", BundleId: bundle },
+          { DirectoryId: seed.labs, UserName: "dave", BundleId: bundle },
+          { DirectoryId: seed.labs, UserName: "Administrator", BundleId: "wsb-doesnotexist" },
+          { DirectoryId: "d-0000000000", UserName: "alice", BundleId: bundle },
+          {
+            DirectoryId: seed.labs,
+            UserName: "Administrator",
+            BundleId: bundle,
+            WorkspaceProperties: { RunningMode: "AUTO_STOP", RunningModeAutoStopTimeoutInMinutes: 90 },
+          },
+          { DirectoryId: seed.labs, UserName: "Administrator", BundleId: bundle, Tags: [{ Key: "aws:owner", Value: "x" }] },
+          {
+            DirectoryId: seed.labs,
+            UserName: "Administrator",
+            BundleId: bundle,
+            WorkspaceProperties: { RootVolumeSizeGib: 80, UserVolumeSizeGib: 175 },
+          },
+        ],
+      }),
+    );
     expect(out.PendingRequests).toEqual([]);
     expect(out.FailedRequests!.map((f) => f.ErrorCode)).toEqual([
-      "ResourceNotFound.User", "ResourceExists.WorkSpace", "ResourceNotFound.User", "ResourceNotFound.User", "ResourceNotFound.Bundle",
-      "ResourceNotFound.Directory", "InvalidParameterValuesException", "InvalidParameterValuesException", "InvalidParameterValuesException",
+      "ResourceNotFound.User",
+      "ResourceExists.WorkSpace",
+      "ResourceNotFound.User",
+      "ResourceNotFound.User",
+      "ResourceNotFound.Bundle",
+      "ResourceNotFound.Directory",
+      "InvalidParameterValuesException",
+      "InvalidParameterValuesException",
+      "InvalidParameterValuesException",
     ]);
     expect(out.FailedRequests!.every((f) => f.ErrorMessage && f.WorkspaceRequest?.UserName)).toBe(true);
   });
 
   it("allows one WorkSpace per user per directory, also within one batch", async () => {
     const bundle = seed.bundle(WIN("Value"));
-    const out = await t.ws().send(new CreateWorkspacesCommand({
-      Workspaces: [{ DirectoryId: seed.labs, UserName: "lab00023", BundleId: bundle }, { DirectoryId: seed.labs, UserName: "LAB00023", BundleId: bundle }],
-    }));
+    const out = await t.ws().send(
+      new CreateWorkspacesCommand({
+        Workspaces: [
+          { DirectoryId: seed.labs, UserName: "lab00023", BundleId: bundle },
+          { DirectoryId: seed.labs, UserName: "LAB00023", BundleId: bundle },
+        ],
+      }),
+    );
     expect(out.PendingRequests).toHaveLength(1);
     expect(out.FailedRequests![0]!.ErrorCode).toBe("ResourceExists.WorkSpace");
   });
@@ -124,8 +175,17 @@ describe("reboot, start, stop, rebuild, terminate", () => {
   it("reboots an AVAILABLE WorkSpace for about 2 minutes and refuses other states", async () => {
     const bob = (await one("bob"))!;
     const erin = (await one("erin"))!;
-    const out = await t.ws().send(new RebootWorkspacesCommand({ RebootWorkspaceRequests: [{ WorkspaceId: bob.WorkspaceId! }, { WorkspaceId: erin.WorkspaceId! }, { WorkspaceId: "ws-nothere00" }] }));
-    expect(out.FailedRequests!.map((f) => [f.WorkspaceId, f.ErrorCode])).toEqual([[erin.WorkspaceId, "InvalidResourceState"], ["ws-nothere00", "ResourceNotFound.WorkSpace"]]);
+    const out = await t
+      .ws()
+      .send(
+        new RebootWorkspacesCommand({
+          RebootWorkspaceRequests: [{ WorkspaceId: bob.WorkspaceId! }, { WorkspaceId: erin.WorkspaceId! }, { WorkspaceId: "ws-nothere00" }],
+        }),
+      );
+    expect(out.FailedRequests!.map((f) => [f.WorkspaceId, f.ErrorCode])).toEqual([
+      [erin.WorkspaceId, "InvalidResourceState"],
+      ["ws-nothere00", "ResourceNotFound.WorkSpace"],
+    ]);
     expect((await one("bob"))?.State).toBe("REBOOTING");
     t.sandbox.advance(3);
     expect((await one("bob"))?.State).toBe("AVAILABLE");
@@ -134,13 +194,23 @@ describe("reboot, start, stop, rebuild, terminate", () => {
   it("starts and stops only AutoStop WorkSpaces, through STARTING and STOPPING", async () => {
     const erin = (await one("erin"))!;
     const bob = (await one("bob"))!;
-    expect((await t.ws().send(new StopWorkspacesCommand({ StopWorkspaceRequests: [{ WorkspaceId: bob.WorkspaceId! }] }))).FailedRequests![0]!.ErrorCode).toBe("OperationNotSupported");
-    expect((await t.ws().send(new StopWorkspacesCommand({ StopWorkspaceRequests: [{ WorkspaceId: erin.WorkspaceId! }] }))).FailedRequests![0]!.ErrorCode).toBe("InvalidResourceState");
-    expect((await t.ws().send(new StartWorkspacesCommand({ StartWorkspaceRequests: [{ WorkspaceId: erin.WorkspaceId! }] }))).FailedRequests).toEqual([]);
+    expect(
+      (await t.ws().send(new StopWorkspacesCommand({ StopWorkspaceRequests: [{ WorkspaceId: bob.WorkspaceId! }] }))).FailedRequests![0]!
+        .ErrorCode,
+    ).toBe("OperationNotSupported");
+    expect(
+      (await t.ws().send(new StopWorkspacesCommand({ StopWorkspaceRequests: [{ WorkspaceId: erin.WorkspaceId! }] }))).FailedRequests![0]!
+        .ErrorCode,
+    ).toBe("InvalidResourceState");
+    expect(
+      (await t.ws().send(new StartWorkspacesCommand({ StartWorkspaceRequests: [{ WorkspaceId: erin.WorkspaceId! }] }))).FailedRequests,
+    ).toEqual([]);
     expect((await one("erin"))?.State).toBe("STARTING");
     t.sandbox.advance(3);
     expect((await one("erin"))?.State).toBe("AVAILABLE");
-    expect((await t.ws().send(new StopWorkspacesCommand({ StopWorkspaceRequests: [{ WorkspaceId: erin.WorkspaceId! }] }))).FailedRequests).toEqual([]);
+    expect(
+      (await t.ws().send(new StopWorkspacesCommand({ StopWorkspaceRequests: [{ WorkspaceId: erin.WorkspaceId! }] }))).FailedRequests,
+    ).toEqual([]);
     expect((await one("erin"))?.State).toBe("STOPPING");
     t.sandbox.advance(3);
     expect((await one("erin"))?.State).toBe("STOPPED");
@@ -159,7 +229,15 @@ describe("reboot, start, stop, rebuild, terminate", () => {
 
   it("rebuilds one WorkSpace per call for about an hour", async () => {
     const bob = (await one("bob"))!;
-    const two = await awsError(t.ws().send(new RebuildWorkspacesCommand({ RebuildWorkspaceRequests: [{ WorkspaceId: bob.WorkspaceId! }, { WorkspaceId: bob.WorkspaceId! }] })));
+    const two = await awsError(
+      t
+        .ws()
+        .send(
+          new RebuildWorkspacesCommand({
+            RebuildWorkspaceRequests: [{ WorkspaceId: bob.WorkspaceId! }, { WorkspaceId: bob.WorkspaceId! }],
+          }),
+        ),
+    );
     expect(two.name).toBe("ValidationException");
     await t.ws().send(new RebuildWorkspacesCommand({ RebuildWorkspaceRequests: [{ WorkspaceId: bob.WorkspaceId! }] }));
     expect((await one("bob"))?.State).toBe("REBUILDING");

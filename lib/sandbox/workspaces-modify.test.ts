@@ -1,7 +1,16 @@
 import {
-  CreateWorkspacesCommand, CreateTagsCommand, DescribeTagsCommand, DescribeWorkspacesCommand, DescribeWorkspacesConnectionStatusCommand,
-  DescribeWorkspaceSnapshotsCommand, MigrateWorkspaceCommand, ModifyWorkspacePropertiesCommand, ModifyWorkspaceStateCommand,
-  RestoreWorkspaceCommand, type Workspace, type WorkspaceProperties,
+  CreateWorkspacesCommand,
+  CreateTagsCommand,
+  DescribeTagsCommand,
+  DescribeWorkspacesCommand,
+  DescribeWorkspacesConnectionStatusCommand,
+  DescribeWorkspaceSnapshotsCommand,
+  MigrateWorkspaceCommand,
+  ModifyWorkspacePropertiesCommand,
+  ModifyWorkspaceStateCommand,
+  RestoreWorkspaceCommand,
+  type Workspace,
+  type WorkspaceProperties,
 } from "@aws-sdk/client-workspaces";
 import { beforeAll, describe, expect, it } from "vitest";
 import { awsErrorName, LINUX, lookupSeed, sandboxPerFile, WIN, type SeedLookup } from "./test-helpers";
@@ -16,15 +25,32 @@ async function byId(id: string): Promise<Workspace> {
   return (await t.ws().send(new DescribeWorkspacesCommand({ WorkspaceIds: [id] }))).Workspaces![0]!;
 }
 
-async function create(user: string, bundleName: string, props: WorkspaceProperties = {}, directoryId = seed.employees, custom = false): Promise<string> {
-  const out = await t.ws().send(new CreateWorkspacesCommand({
-    Workspaces: [{ DirectoryId: directoryId, UserName: user, BundleId: custom ? seed.customBundle(bundleName) : seed.bundle(bundleName), WorkspaceProperties: props, Tags: [{ Key: "CostCenter", Value: "CC-42" }] }],
-  }));
+async function create(
+  user: string,
+  bundleName: string,
+  props: WorkspaceProperties = {},
+  directoryId = seed.employees,
+  custom = false,
+): Promise<string> {
+  const out = await t.ws().send(
+    new CreateWorkspacesCommand({
+      Workspaces: [
+        {
+          DirectoryId: directoryId,
+          UserName: user,
+          BundleId: custom ? seed.customBundle(bundleName) : seed.bundle(bundleName),
+          WorkspaceProperties: props,
+          Tags: [{ Key: "CostCenter", Value: "CC-42" }],
+        },
+      ],
+    }),
+  );
   expect(out.FailedRequests).toEqual([]);
   return out.PendingRequests![0]!.WorkspaceId!;
 }
 
-const modify = (id: string, props: WorkspaceProperties) => t.ws().send(new ModifyWorkspacePropertiesCommand({ WorkspaceId: id, WorkspaceProperties: props }));
+const modify = (id: string, props: WorkspaceProperties) =>
+  t.ws().send(new ModifyWorkspacePropertiesCommand({ WorkspaceId: id, WorkspaceProperties: props }));
 
 describe("ModifyWorkspaceProperties", () => {
   let id: string;
@@ -43,7 +69,9 @@ describe("ModifyWorkspaceProperties", () => {
     expect(await awsErrorName(modify(id, { UserVolumeSizeGib: 10 }))).toBe("InvalidParameterValuesException");
     expect(await awsErrorName(modify(id, { RootVolumeSizeGib: 175 }))).toBe("UnsupportedWorkspaceConfigurationException");
     expect(await awsErrorName(modify(id, { RootVolumeSizeGib: 175, UserVolumeSizeGib: 100 }))).toBe("InvalidParameterValuesException");
-    expect(await awsErrorName(modify(id, { ComputeTypeName: "PERFORMANCE", UserVolumeSizeGib: 100 }))).toBe("InvalidParameterValuesException");
+    expect(await awsErrorName(modify(id, { ComputeTypeName: "PERFORMANCE", UserVolumeSizeGib: 100 }))).toBe(
+      "InvalidParameterValuesException",
+    );
     expect(await awsErrorName(modify(id, { UserVolumeSizeGib: 3000 }))).toBe("UnsupportedWorkspaceConfigurationException");
   });
 
@@ -79,7 +107,9 @@ describe("ModifyWorkspaceProperties", () => {
   });
 
   it("switches running mode with AutoStop timeouts in multiples of 60", async () => {
-    expect(await awsErrorName(modify(id, { RunningMode: "AUTO_STOP", RunningModeAutoStopTimeoutInMinutes: 45 }))).toBe("InvalidParameterValuesException");
+    expect(await awsErrorName(modify(id, { RunningMode: "AUTO_STOP", RunningModeAutoStopTimeoutInMinutes: 45 }))).toBe(
+      "InvalidParameterValuesException",
+    );
     expect(await awsErrorName(modify(id, { RunningMode: "MANUAL" }))).toBe("UnsupportedWorkspaceConfigurationException");
     await modify(id, { RunningMode: "AUTO_STOP", RunningModeAutoStopTimeoutInMinutes: 180 });
     const ws = await byId(id);
@@ -98,16 +128,26 @@ describe("ModifyWorkspaceState, snapshots, restore and connection status", () =>
     const alice = (await t.ws().send(new DescribeWorkspacesCommand({ DirectoryId: seed.employees, UserName: "alice" }))).Workspaces![0]!;
     await t.ws().send(new ModifyWorkspaceStateCommand({ WorkspaceId: alice.WorkspaceId!, WorkspaceState: "ADMIN_MAINTENANCE" }));
     expect((await byId(alice.WorkspaceId!)).State).toBe("ADMIN_MAINTENANCE");
-    expect(await awsErrorName(t.ws().send(new RestoreWorkspaceCommand({ WorkspaceId: alice.WorkspaceId! })))).toBe("OperationNotSupportedException");
+    expect(await awsErrorName(t.ws().send(new RestoreWorkspaceCommand({ WorkspaceId: alice.WorkspaceId! })))).toBe(
+      "OperationNotSupportedException",
+    );
     await t.ws().send(new ModifyWorkspaceStateCommand({ WorkspaceId: alice.WorkspaceId!, WorkspaceState: "AVAILABLE" }));
     const erin = (await t.ws().send(new DescribeWorkspacesCommand({ DirectoryId: seed.employees, UserName: "erin" }))).Workspaces![0]!;
-    expect(await awsErrorName(t.ws().send(new ModifyWorkspaceStateCommand({ WorkspaceId: erin.WorkspaceId!, WorkspaceState: "ADMIN_MAINTENANCE" })))).toBe("InvalidResourceStateException");
-    expect(await awsErrorName(t.ws().send(new ModifyWorkspaceStateCommand({ WorkspaceId: "ws-unknown000", WorkspaceState: "AVAILABLE" })))).toBe("ResourceNotFoundException");
+    expect(
+      await awsErrorName(
+        t.ws().send(new ModifyWorkspaceStateCommand({ WorkspaceId: erin.WorkspaceId!, WorkspaceState: "ADMIN_MAINTENANCE" })),
+      ),
+    ).toBe("InvalidResourceStateException");
+    expect(
+      await awsErrorName(t.ws().send(new ModifyWorkspaceStateCommand({ WorkspaceId: "ws-unknown000", WorkspaceState: "AVAILABLE" }))),
+    ).toBe("ResourceNotFoundException");
   });
 
   it("lists snapshots every 12 hours and restores for about an hour", async () => {
     const id = await create("emp00042", WIN("Standard"), { RunningMode: "ALWAYS_ON" });
-    expect(await awsErrorName(t.ws().send(new DescribeWorkspaceSnapshotsCommand({ WorkspaceId: "ws-unknown000" })))).toBe("ResourceNotFoundException");
+    expect(await awsErrorName(t.ws().send(new DescribeWorkspaceSnapshotsCommand({ WorkspaceId: "ws-unknown000" })))).toBe(
+      "ResourceNotFoundException",
+    );
     const none = await t.ws().send(new DescribeWorkspaceSnapshotsCommand({ WorkspaceId: id }));
     expect(none.RestoreSnapshots).toEqual([]);
     t.sandbox.advance(30);
@@ -138,22 +178,51 @@ describe("MigrateWorkspace", () => {
     const id = await create("emp00043", WIN("Standard"), { RunningMode: "AUTO_STOP", RunningModeAutoStopTimeoutInMinutes: 120 });
     await t.ws().send(new CreateTagsCommand({ ResourceId: id, Tags: [{ Key: "Project", Value: "Apollo" }] }));
     t.sandbox.advance(30);
-    expect(await awsErrorName(t.ws().send(new MigrateWorkspaceCommand({ SourceWorkspaceId: id, BundleId: seed.bundle(WIN("Performance")) })))).toBe("OperationNotSupportedException");
+    expect(
+      await awsErrorName(t.ws().send(new MigrateWorkspaceCommand({ SourceWorkspaceId: id, BundleId: seed.bundle(WIN("Performance")) }))),
+    ).toBe("OperationNotSupportedException");
     t.sandbox.advance(12 * 60);
-    expect(await awsErrorName(t.ws().send(new MigrateWorkspaceCommand({ SourceWorkspaceId: id, BundleId: seed.bundle(WIN("Standard")) })))).toBe("InvalidParameterValuesException");
-    expect(await awsErrorName(t.ws().send(new MigrateWorkspaceCommand({ SourceWorkspaceId: id, BundleId: seed.bundle(LINUX("Standard")) })))).toBe("OperationNotSupportedException");
-    expect(await awsErrorName(t.ws().send(new MigrateWorkspaceCommand({ SourceWorkspaceId: id, BundleId: seed.customBundle("BYOL-Power-Win11") })))).toBe("OperationNotSupportedException");
-    expect(await awsErrorName(t.ws().send(new MigrateWorkspaceCommand({ SourceWorkspaceId: id, BundleId: "wsb-unknown00" })))).toBe("ResourceNotFoundException");
-    expect(await awsErrorName(t.ws().send(new MigrateWorkspaceCommand({ SourceWorkspaceId: "ws-unknown000", BundleId: seed.bundle(WIN("Performance")) })))).toBe("ResourceNotFoundException");
-    const out = await t.ws().send(new MigrateWorkspaceCommand({ SourceWorkspaceId: id, BundleId: seed.customBundle("Corp-Performance-Win10") }));
+    expect(
+      await awsErrorName(t.ws().send(new MigrateWorkspaceCommand({ SourceWorkspaceId: id, BundleId: seed.bundle(WIN("Standard")) }))),
+    ).toBe("InvalidParameterValuesException");
+    expect(
+      await awsErrorName(t.ws().send(new MigrateWorkspaceCommand({ SourceWorkspaceId: id, BundleId: seed.bundle(LINUX("Standard")) }))),
+    ).toBe("OperationNotSupportedException");
+    expect(
+      await awsErrorName(
+        t.ws().send(new MigrateWorkspaceCommand({ SourceWorkspaceId: id, BundleId: seed.customBundle("BYOL-Power-Win11") })),
+      ),
+    ).toBe("OperationNotSupportedException");
+    expect(await awsErrorName(t.ws().send(new MigrateWorkspaceCommand({ SourceWorkspaceId: id, BundleId: "wsb-unknown00" })))).toBe(
+      "ResourceNotFoundException",
+    );
+    expect(
+      await awsErrorName(
+        t.ws().send(new MigrateWorkspaceCommand({ SourceWorkspaceId: "ws-unknown000", BundleId: seed.bundle(WIN("Performance")) })),
+      ),
+    ).toBe("ResourceNotFoundException");
+    const out = await t
+      .ws()
+      .send(new MigrateWorkspaceCommand({ SourceWorkspaceId: id, BundleId: seed.customBundle("Corp-Performance-Win10") }));
     expect(out.SourceWorkspaceId).toBe(id);
     expect(out.TargetWorkspaceId).not.toBe(id);
-    expect(await awsErrorName(t.ws().send(new MigrateWorkspaceCommand({ SourceWorkspaceId: id, BundleId: seed.bundle(WIN("Power")) })))).toBe("OperationInProgressException");
+    expect(
+      await awsErrorName(t.ws().send(new MigrateWorkspaceCommand({ SourceWorkspaceId: id, BundleId: seed.bundle(WIN("Power")) }))),
+    ).toBe("OperationInProgressException");
     const target = await byId(out.TargetWorkspaceId!);
     expect(target.State).toBe("PENDING");
-    expect(target.WorkspaceProperties).toMatchObject({ RunningMode: "AUTO_STOP", RunningModeAutoStopTimeoutInMinutes: 120, ComputeTypeName: "PERFORMANCE" });
+    expect(target.WorkspaceProperties).toMatchObject({
+      RunningMode: "AUTO_STOP",
+      RunningModeAutoStopTimeoutInMinutes: 120,
+      ComputeTypeName: "PERFORMANCE",
+    });
     const tags = await t.ws().send(new DescribeTagsCommand({ ResourceId: out.TargetWorkspaceId! }));
-    expect(tags.TagList).toEqual(expect.arrayContaining([{ Key: "CostCenter", Value: "CC-42" }, { Key: "Project", Value: "Apollo" }]));
+    expect(tags.TagList).toEqual(
+      expect.arrayContaining([
+        { Key: "CostCenter", Value: "CC-42" },
+        { Key: "Project", Value: "Apollo" },
+      ]),
+    );
     t.sandbox.advance(61);
     expect((await byId(out.TargetWorkspaceId!)).State).toBe("AVAILABLE");
     expect((await byId(id)).State).toBe("TERMINATED");
@@ -161,12 +230,22 @@ describe("MigrateWorkspace", () => {
 
   it("refuses Linux sources and BYOL to non-BYOL, and ADMIN_MAINTENANCE", async () => {
     const carol = (await t.ws().send(new DescribeWorkspacesCommand({ DirectoryId: seed.labs, UserName: "carol" }))).Workspaces![0]!;
-    expect(await awsErrorName(t.ws().send(new MigrateWorkspaceCommand({ SourceWorkspaceId: carol.WorkspaceId!, BundleId: seed.bundle(WIN("Standard")) })))).toBe("OperationNotSupportedException");
+    expect(
+      await awsErrorName(
+        t.ws().send(new MigrateWorkspaceCommand({ SourceWorkspaceId: carol.WorkspaceId!, BundleId: seed.bundle(WIN("Standard")) })),
+      ),
+    ).toBe("OperationNotSupportedException");
     const byol = await create("emp00044", "BYOL-Performance-Win11", {}, seed.employees, true);
     t.sandbox.advance(13 * 60);
-    expect(await awsErrorName(t.ws().send(new MigrateWorkspaceCommand({ SourceWorkspaceId: byol, BundleId: seed.bundle(WIN("Power")) })))).toBe("OperationNotSupportedException");
+    expect(
+      await awsErrorName(t.ws().send(new MigrateWorkspaceCommand({ SourceWorkspaceId: byol, BundleId: seed.bundle(WIN("Power")) }))),
+    ).toBe("OperationNotSupportedException");
     await t.ws().send(new ModifyWorkspaceStateCommand({ WorkspaceId: byol, WorkspaceState: "ADMIN_MAINTENANCE" }));
-    expect(await awsErrorName(t.ws().send(new MigrateWorkspaceCommand({ SourceWorkspaceId: byol, BundleId: seed.customBundle("BYOL-Power-Win11") })))).toBe("OperationNotSupportedException");
+    expect(
+      await awsErrorName(
+        t.ws().send(new MigrateWorkspaceCommand({ SourceWorkspaceId: byol, BundleId: seed.customBundle("BYOL-Power-Win11") })),
+      ),
+    ).toBe("OperationNotSupportedException");
     await t.ws().send(new ModifyWorkspaceStateCommand({ WorkspaceId: byol, WorkspaceState: "AVAILABLE" }));
     const ok = await t.ws().send(new MigrateWorkspaceCommand({ SourceWorkspaceId: byol, BundleId: seed.customBundle("BYOL-Power-Win11") }));
     expect(ok.TargetWorkspaceId).toMatch(/^ws-/);

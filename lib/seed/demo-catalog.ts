@@ -22,7 +22,8 @@ export async function seedDemoCatalog(db: PrismaClient, gateway: AwsGateway): Pr
   for (const region of gateway.regions) {
     const gw = gateway.region(region);
     const [directories, bundles] = await Promise.all([gw.directories.describeDirectories(), gw.bundles.describeBundles({ owner: "all" })]);
-    for (const d of directories) (/contractor/i.test(`${d.name} ${d.alias ?? ""}`) ? contractors : employees).directoryIds.push(d.directoryId);
+    for (const d of directories)
+      (/contractor/i.test(`${d.name} ${d.alias ?? ""}`) ? contractors : employees).directoryIds.push(d.directoryId);
     for (const summary of bundles) {
       const bundle = toDomainBundle(region, summary, undefined);
       if (!bundle || bundle.licence === "BYOL") continue;
@@ -31,6 +32,10 @@ export async function seedDemoCatalog(db: PrismaClient, gateway: AwsGateway): Pr
     }
   }
   const policy: PolicySettings = { ...current, catalog: { byPersona: { EMPLOYEE: employees, CONTRACTOR: contractors }, byGroup: {} } };
-  await db.setting.upsert({ where: { key: POLICY_SETTING_KEY }, create: { key: POLICY_SETTING_KEY, value: policy }, update: { value: policy } });
+  await db.setting.upsert({
+    where: { key: POLICY_SETTING_KEY },
+    create: { key: POLICY_SETTING_KEY, value: policy },
+    update: { value: policy },
+  });
   return true;
 }

@@ -14,7 +14,12 @@ describe("demo organization seed", () => {
     const people = await database.prisma.user.findMany({ include: { manager: true } });
     const byName = new Map(people.map((p) => [p.name, p]));
     expect(people).toHaveLength(6);
-    expect(byName.get("Alice Nguyen")).toMatchObject({ role: "EMPLOYEE", department: "Engineering", costCenter: "CC-1001", email: "alice@example.com" });
+    expect(byName.get("Alice Nguyen")).toMatchObject({
+      role: "EMPLOYEE",
+      department: "Engineering",
+      costCenter: "CC-1001",
+      email: "alice@example.com",
+    });
     expect(byName.get("Alice Nguyen")?.manager?.name).toBe("Bob Martinez");
     expect(byName.get("Dave Patel")).toMatchObject({ persona: "CONTRACTOR" });
     expect(byName.get("Dave Patel")?.manager?.name).toBe("Bob Martinez");

@@ -41,7 +41,10 @@ export function createExecutor(settings: ExecutorSettings): Worker {
     renewLease: settings.renewLease,
     handlers: {
       "request.execute": executeRequestHandler(settings.gateway),
-      "request.reconcile": reconcileHandler(settings.gateway, { timeoutMs: settings.reconcileTimeoutMs, busyIntervalMs: settings.reconcileBusyMs }),
+      "request.reconcile": reconcileHandler(settings.gateway, {
+        timeoutMs: settings.reconcileTimeoutMs,
+        busyIntervalMs: settings.reconcileBusyMs,
+      }),
       "inventory.sync": inventorySyncHandler(settings.gateway, settings.regions, settings.inventorySyncMs),
       "approvals.timeouts": approvalTimeoutsHandler(processApprovalTimeouts),
       "mail.send": mailHandler(settings.mail),

@@ -62,7 +62,8 @@ async function start(): Promise<void> {
     const { created } = await seedDemoOrganization(db(), { admins: config.demoOrganization.admins });
     if (created > 0) log.info({ created }, "demo organization seeded");
   }
-  if (config.policyFile && (await applyPolicyFile(db(), config.policyFile))) log.info({ file: config.policyFile }, "approval policy loaded from POLICY_FILE");
+  if (config.policyFile && (await applyPolicyFile(db(), config.policyFile)))
+    log.info({ file: config.policyFile }, "approval policy loaded from POLICY_FILE");
   if (config.sandbox.enabled) {
     await startEmbeddedSandbox(config);
     if (await seedDemoCatalog(db(), getAwsGateway())) log.info("demo catalog offered to employees and contractors");
@@ -86,7 +87,8 @@ async function start(): Promise<void> {
       { reason: config.auth.demoSignIn.reason, database: config.database.kind, awsMode: config.aws.mode },
       "demo sign-in is ON outside the embedded defaults: anyone can sign in as a demo person, without a password, against this database and AWS mode",
     );
-  } else if (config.auth.demoSignIn.enabled) log.warn({ reason: config.auth.demoSignIn.reason }, "demo sign-in is ON: anyone can sign in as any demo person");
+  } else if (config.auth.demoSignIn.enabled)
+    log.warn({ reason: config.auth.demoSignIn.reason }, "demo sign-in is ON: anyone can sign in as any demo person");
   else log.info({ reason: config.auth.demoSignIn.reason }, "demo sign-in is off");
   log.info({ awsMode: config.aws.mode, endpoints: config.aws.endpoints, regions: config.aws.regions }, "portal started");
 }

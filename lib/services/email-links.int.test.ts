@@ -17,7 +17,8 @@ describe("email approval links", () => {
   let aliceWs: string;
   beforeAll(async () => {
     world = await createTestWorld();
-    aliceWs = (await world.database.prisma.workspace.findFirstOrThrow({ where: { ownerId: world.people.alice.id, region: "us-east-1" } })).id;
+    aliceWs = (await world.database.prisma.workspace.findFirstOrThrow({ where: { ownerId: world.people.alice.id, region: "us-east-1" } }))
+      .id;
   });
   afterAll(() => world.close());
 
@@ -25,7 +26,10 @@ describe("email approval links", () => {
 
   /** A request waiting for Bob, with a fresh pair of links for him. */
   async function pendingWithLinks(now?: Date) {
-    const asked = await submitRequest(world.people.alice, { change: { type: "runningMode", workspaceId: aliceWs, runningMode: "ALWAYS_ON" }, justification: "All-day use" });
+    const asked = await submitRequest(world.people.alice, {
+      change: { type: "runningMode", workspaceId: aliceWs, runningMode: "ALWAYS_ON" },
+      justification: "All-day use",
+    });
     if (!asked.ok) throw new Error(JSON.stringify(asked.reasons));
     expect(asked.status).toBe("PENDING_APPROVAL");
     const links = await issueEmailActionLinks(db(), { requestId: asked.requestId, approverId: world.people.bob.id, step: 0, now });
@@ -119,7 +123,11 @@ describe("email approval links", () => {
     // A fresh link dies the same way once its own expiry passes.
     const fresh = await issueEmailActionLinks(db(), { requestId, approverId: world.people.bob.id, step: 0 });
     await expect(
-      decideRequest(world.people.bob, { requestId, decision: "APPROVED", channel: "EMAIL", emailToken: tokenOf(fresh.approveUrl) }, new Date(Date.now() + ttlMs + 60_000)),
+      decideRequest(
+        world.people.bob,
+        { requestId, decision: "APPROVED", channel: "EMAIL", emailToken: tokenOf(fresh.approveUrl) },
+        new Date(Date.now() + ttlMs + 60_000),
+      ),
     ).rejects.toThrow(/expired/);
     expect((await snapshot(requestId)).request.status).toBe("PENDING_APPROVAL");
     await withdraw(requestId);

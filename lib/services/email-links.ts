@@ -29,7 +29,14 @@ export async function issueEmailActionLinks(
   for (const action of ["APPROVED", "REJECTED"] as const) {
     const id = randomBytes(18).toString("base64url");
     await tx.emailActionToken.create({
-      data: { id, requestId: input.requestId, approverId: input.approverId, action, step: input.step, expiresAt: new Date(expiresAtSeconds * 1000) },
+      data: {
+        id,
+        requestId: input.requestId,
+        approverId: input.approverId,
+        action,
+        step: input.step,
+        expiresAt: new Date(expiresAtSeconds * 1000),
+      },
     });
     urls[action] = `${portalUrl}/approvals/email/${id}.${expiresAtSeconds}.${signature(id, expiresAtSeconds)}`;
   }
@@ -37,8 +44,7 @@ export async function issueEmailActionLinks(
 }
 
 export type EmailActionCheck =
-  | { ok: true; tokenId: string; requestId: string; action: DecisionKind; step: number }
-  | { ok: false; reason: string };
+  { ok: true; tokenId: string; requestId: string; action: DecisionKind; step: number } | { ok: false; reason: string };
 
 const INVALID = "This link is not valid. Open the request from your approvals inbox instead.";
 
@@ -50,7 +56,8 @@ export async function checkEmailAction(tx: Tx, token: string, userId: string, no
   const expected = Buffer.from(signature(id, Number(exp)));
   const given = Buffer.from(sig);
   if (expected.length !== given.length || !timingSafeEqual(expected, given)) return { ok: false, reason: INVALID };
-  if (Number(exp) * 1000 <= now.getTime()) return { ok: false, reason: "This link has expired. Open the request from your approvals inbox instead." };
+  if (Number(exp) * 1000 <= now.getTime())
+    return { ok: false, reason: "This link has expired. Open the request from your approvals inbox instead." };
   const row = await tx.emailActionToken.findUnique({ where: { id } });
   if (!row || row.expiresAt.getTime() !== Number(exp) * 1000) return { ok: false, reason: INVALID };
   if (row.approverId !== userId) return { ok: false, reason: "This link was sent to someone else. Sign in as the person it was sent to." };

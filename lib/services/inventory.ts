@@ -27,6 +27,11 @@ export async function refreshWorkspace(actor: RequestActor, workspaceId: string)
 export async function refreshInventory(actor: RequestActor): Promise<void> {
   if (actor.role !== "ADMIN") throw new ServiceError("forbidden", "Only admins can sync the whole inventory.");
   await pokeJob(db(), INVENTORY_SYNC_KEY);
-  await recordAudit(db(), { actor: { kind: "user", id: actor.id, name: actor.name, role: actor.role }, action: "inventory.sync_requested", targetType: "inventory", targetId: "all" });
+  await recordAudit(db(), {
+    actor: { kind: "user", id: actor.id, name: actor.name, role: actor.role },
+    action: "inventory.sync_requested",
+    targetType: "inventory",
+    targetId: "all",
+  });
   kickExecutor();
 }

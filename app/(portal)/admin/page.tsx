@@ -10,7 +10,10 @@ export default async function AdminPage() {
   await requireRole("ADMIN");
   return (
     <>
-      <PageHeader title="Admin" description="Run the catalog, directories, fleet, policies and audit log. Admin changes need no approval, but each is audited." />
+      <PageHeader
+        title="Admin"
+        description="Run the catalog, directories, fleet, policies and audit log. Admin changes need no approval, but each is audited."
+      />
       <ul className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
         {ADMIN_AREAS.map((area) => (
           <li key={area.href} className="rounded-lg border border-slate-200 bg-white p-4">

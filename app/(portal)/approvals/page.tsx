@@ -15,7 +15,10 @@ export default async function ApprovalsPage() {
   const now = new Date();
   const items = rows.map((r) => {
     const cost = monthlyAndAnnual(r.costDeltaCents);
-    const deadline = r.escalated || r.escalatesAt <= now ? `expires ${relativeTime(r.expiresAt, now)}` : `escalates to admins ${relativeTime(r.escalatesAt, now)}, expires ${relativeTime(r.expiresAt, now)}`;
+    const deadline =
+      r.escalated || r.escalatesAt <= now
+        ? `expires ${relativeTime(r.expiresAt, now)}`
+        : `escalates to admins ${relativeTime(r.escalatesAt, now)}, expires ${relativeTime(r.expiresAt, now)}`;
     return {
       id: r.id,
       requesterName: r.requesterName,

@@ -18,7 +18,16 @@ export default async function NotificationsPage() {
       {rows.length === 0 ? (
         <EmptyState title="No notifications yet">When a request moves on, you hear about it here.</EmptyState>
       ) : (
-        <NotificationList items={rows.map((n) => ({ id: n.id, title: n.title, body: n.body, link: n.link, when: relativeTime(n.createdAt, now), unread: n.readAt === null }))} />
+        <NotificationList
+          items={rows.map((n) => ({
+            id: n.id,
+            title: n.title,
+            body: n.body,
+            link: n.link,
+            when: relativeTime(n.createdAt, now),
+            unread: n.readAt === null,
+          }))}
+        />
       )}
     </>
   );

@@ -22,17 +22,33 @@ export default async function MyRequestsPage() {
       <AutoRefresh active={open.length > 0} />
       {requests.length === 0 ? (
         <EmptyState title="No requests yet">
-          Requests you make from <Link href="/" className="text-brand-600 underline">My WorkSpaces</Link> show up here.
+          Requests you make from{" "}
+          <Link href="/" className="text-brand-600 underline">
+            My WorkSpaces
+          </Link>{" "}
+          show up here.
         </EmptyState>
       ) : (
         <div className="space-y-8">
           <section aria-labelledby="open-heading">
-            <h2 id="open-heading" className="mb-3 text-lg font-semibold text-brand-900">Open ({open.length})</h2>
-            {open.length ? <RequestTable items={open} now={now} caption="Open requests" /> : <p className="text-sm text-slate-600">Nothing is waiting or running.</p>}
+            <h2 id="open-heading" className="mb-3 text-lg font-semibold text-brand-900">
+              Open ({open.length})
+            </h2>
+            {open.length ? (
+              <RequestTable items={open} now={now} caption="Open requests" />
+            ) : (
+              <p className="text-sm text-slate-600">Nothing is waiting or running.</p>
+            )}
           </section>
           <section aria-labelledby="done-heading">
-            <h2 id="done-heading" className="mb-3 text-lg font-semibold text-brand-900">Finished ({done.length})</h2>
-            {done.length ? <RequestTable items={done} now={now} caption="Finished requests" /> : <p className="text-sm text-slate-600">No finished requests yet.</p>}
+            <h2 id="done-heading" className="mb-3 text-lg font-semibold text-brand-900">
+              Finished ({done.length})
+            </h2>
+            {done.length ? (
+              <RequestTable items={done} now={now} caption="Finished requests" />
+            ) : (
+              <p className="text-sm text-slate-600">No finished requests yet.</p>
+            )}
           </section>
         </div>
       )}

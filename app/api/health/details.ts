@@ -5,7 +5,10 @@ import { createHash, timingSafeEqual } from "node:crypto";
  * admin, or a monitor that sends `Authorization: Bearer <HEALTH_DETAILS_TOKEN>`. Anonymous callers
  * learn only whether the portal is up.
  */
-export async function mayReadHealthDetails(request: Request, options: { detailsToken: string | undefined; isAdmin: () => Promise<boolean> }): Promise<boolean> {
+export async function mayReadHealthDetails(
+  request: Request,
+  options: { detailsToken: string | undefined; isAdmin: () => Promise<boolean> },
+): Promise<boolean> {
   const bearer = /^Bearer (.+)$/i.exec(request.headers.get("authorization") ?? "")?.[1]?.trim();
   if (bearer && options.detailsToken && sameSecret(bearer, options.detailsToken)) return true;
   return options.isAdmin();

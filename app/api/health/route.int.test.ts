@@ -27,7 +27,9 @@ afterAll(async () => {
 });
 
 async function signedInAs(id: string | null): Promise<void> {
-  incoming.cookie = id ? `authjs.session-token=${await encode({ token: { sub: id }, secret: process.env.AUTH_SECRET!, salt: "authjs.session-token" })}` : "";
+  incoming.cookie = id
+    ? `authjs.session-token=${await encode({ token: { sub: id }, secret: process.env.AUTH_SECRET!, salt: "authjs.session-token" })}`
+    : "";
 }
 
 async function health(headers: Record<string, string> = {}): Promise<{ status: number; body: Record<string, unknown> }> {
@@ -50,13 +52,23 @@ describe("GET /api/health", () => {
     await signedInAs(ids.admin);
     const { status, body } = await health();
     expect(status).toBe(200);
-    expect(body).toMatchObject({ status: "ok", database: { status: "ok" }, aws: { mode: expect.any(String), regions: expect.any(Array), endpoints: expect.any(Object) } });
+    expect(body).toMatchObject({
+      status: "ok",
+      database: { status: "ok" },
+      aws: { mode: expect.any(String), regions: expect.any(Array), endpoints: expect.any(Object) },
+    });
   });
 
   it("shows the details to a monitor with the HEALTH_DETAILS_TOKEN bearer token, and only the right one", async () => {
     await signedInAs(null);
     expect((await health({ authorization: `Bearer ${DETAILS_TOKEN}` })).body).toHaveProperty("aws.mode");
-    for (const wrong of [`Bearer ${DETAILS_TOKEN.slice(0, -1)}`, `Bearer ${DETAILS_TOKEN}x`, "Bearer ", DETAILS_TOKEN, `Basic ${DETAILS_TOKEN}`]) {
+    for (const wrong of [
+      `Bearer ${DETAILS_TOKEN.slice(0, -1)}`,
+      `Bearer ${DETAILS_TOKEN}x`,
+      "Bearer ",
+      DETAILS_TOKEN,
+      `Basic ${DETAILS_TOKEN}`,
+    ]) {
       expect((await health({ authorization: wrong })).body, wrong).toEqual({ status: "ok" });
     }
   });

@@ -34,23 +34,26 @@ function startRecordingProxy(target: string, arrivals: Arrival[]): Promise<Serve
     const target = String(req.headers["x-amz-target"] ?? "");
     const arrival: Arrival = { operation: target.slice(target.lastIndexOf(".") + 1), at: performance.now() };
     if (!req.url?.startsWith("/__sandbox/")) arrivals.push(arrival);
-    const forward = request({ hostname: upstream.hostname, port: upstream.port, path: req.url, method: req.method, headers: req.headers }, (answer) => {
-      arrival.status = answer.statusCode;
-      const chunks: Buffer[] = [];
-      answer.on("data", (c: Buffer) => chunks.push(c));
-      answer.on("end", () => {
-        const body = Buffer.concat(chunks);
-        if ((answer.statusCode ?? 200) >= 400) {
-          try {
-            arrival.errorType = (JSON.parse(body.toString("utf8")) as { __type?: string }).__type;
-          } catch {
-            arrival.errorType = "unparsable";
+    const forward = request(
+      { hostname: upstream.hostname, port: upstream.port, path: req.url, method: req.method, headers: req.headers },
+      (answer) => {
+        arrival.status = answer.statusCode;
+        const chunks: Buffer[] = [];
+        answer.on("data", (c: Buffer) => chunks.push(c));
+        answer.on("end", () => {
+          const body = Buffer.concat(chunks);
+          if ((answer.statusCode ?? 200) >= 400) {
+            try {
+              arrival.errorType = (JSON.parse(body.toString("utf8")) as { __type?: string }).__type;
+            } catch {
+              arrival.errorType = "unparsable";
+            }
           }
-        }
-        res.writeHead(answer.statusCode ?? 502, answer.headers);
-        res.end(body);
-      });
-    });
+          res.writeHead(answer.statusCode ?? 502, answer.headers);
+          res.end(body);
+        });
+      },
+    );
     forward.on("error", () => {
       res.writeHead(502);
       res.end();
@@ -85,7 +88,11 @@ export async function startSandboxHarness(options: { fleetSize: number; gateway?
     calls,
     wireCount: (operation) => arrivals.filter((a) => a.operation === operation).length,
     async setFaults(faults) {
-      const res = await fetch(`${sandbox.url}/__sandbox/faults`, { method: "POST", headers: { "Content-Type": "application/json", "X-Sandbox-Token": sandbox.controlToken }, body: JSON.stringify(faults) });
+      const res = await fetch(`${sandbox.url}/__sandbox/faults`, {
+        method: "POST",
+        headers: { "Content-Type": "application/json", "X-Sandbox-Token": sandbox.controlToken },
+        body: JSON.stringify(faults),
+      });
       if (!res.ok) throw new Error(`sandbox refused faults: ${res.status} ${await res.text()}`);
     },
     clear() {

@@ -47,4 +47,10 @@ const execution: Execution<CreateChange> & Required<Pick<Execution<CreateChange>
   },
 };
 
-export const create = { type: "create", schema: changeSchemaFor<CreateChange>("create"), validate, costDelta, execution } satisfies ChangeKind<CreateChange>;
+export const create = {
+  type: "create",
+  schema: changeSchemaFor<CreateChange>("create"),
+  validate,
+  costDelta,
+  execution,
+} satisfies ChangeKind<CreateChange>;

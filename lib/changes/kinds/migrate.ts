@@ -8,7 +8,11 @@ import { costDelta, NOTHING_CALLED, oneByOne, sawTransition, validate, waiting }
 // Migration to another bundle: AWS creates a new WorkSpace for the same user and terminates the old one.
 
 /** The WorkSpace the migration produced: the user's other WorkSpace on the target bundle. */
-async function migratedTo(gw: RegionGateway, change: MigrateChange, source: WorkspaceSummary | undefined): Promise<WorkspaceSummary | undefined> {
+async function migratedTo(
+  gw: RegionGateway,
+  change: MigrateChange,
+  source: WorkspaceSummary | undefined,
+): Promise<WorkspaceSummary | undefined> {
   if (!source) return undefined;
   const siblings = await gw.workspaces.listWorkspaces({ directoryId: source.directoryId, userName: source.userName });
   return siblings.find((w) => w.workspaceId !== source.workspaceId && w.bundleId === change.targetBundleId && w.state !== "TERMINATED");
@@ -38,4 +42,10 @@ const execution: BatchExecution<MigrateChange> = {
   },
 };
 
-export const migrate = { type: "migrate", schema: changeSchemaFor<MigrateChange>("migrate"), validate, costDelta, execution } satisfies ChangeKind<MigrateChange>;
+export const migrate = {
+  type: "migrate",
+  schema: changeSchemaFor<MigrateChange>("migrate"),
+  validate,
+  costDelta,
+  execution,
+} satisfies ChangeKind<MigrateChange>;

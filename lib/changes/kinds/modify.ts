@@ -2,7 +2,17 @@ import "server-only";
 import { COMPUTE_TYPES, computeChangeDirection, type ComputeTypeChange, type RunningModeChange, type VolumesChange } from "../../domain";
 import { changeSchemaFor } from "../schema";
 import type { BatchExecution, ChangeKind } from "../types";
-import { costDelta, modifying, NOTHING_CALLED, oneByOne, sawTransition, settledAfterModification, validate, waiting, workspaceFailure } from "./shared";
+import {
+  costDelta,
+  modifying,
+  NOTHING_CALLED,
+  oneByOne,
+  sawTransition,
+  settledAfterModification,
+  validate,
+  waiting,
+  workspaceFailure,
+} from "./shared";
 
 // Compute type, volume sizes and running mode: ModifyWorkspaceProperties, one WorkSpace per call. AWS
 // shows a modification in progress until the new property has taken effect.
@@ -11,7 +21,9 @@ const DEFAULT_AUTO_STOP_MINUTES = 60;
 
 const computeExecution: BatchExecution<ComputeTypeChange> = {
   awsOperation: "ModifyWorkspaceProperties",
-  call: async (gw, { change }) => ({ awsRequestIds: [(await gw.workspaces.modifyProperties(change.workspaceId, { computeType: change.computeType })).requestId] }),
+  call: async (gw, { change }) => ({
+    awsRequestIds: [(await gw.workspaces.modifyProperties(change.workspaceId, { computeType: change.computeType })).requestId],
+  }),
   callBatch: (gw, changes) => oneByOne(changes, (c) => gw.workspaces.modifyProperties(c.workspaceId, { computeType: c.computeType })),
   async alreadyApplied(_gw, { change }, ws) {
     if (!ws) return null;
@@ -21,7 +33,9 @@ const computeExecution: BatchExecution<ComputeTypeChange> = {
     const ws = input.workspace;
     const failure = workspaceFailure(ws);
     if (failure || !ws) return failure ?? waiting(false);
-    return ws.computeType === input.request.change.computeType && settledAfterModification(ws, ["COMPUTE_TYPE"]) ? { kind: "done" } : waiting(sawTransition(input));
+    return ws.computeType === input.request.change.computeType && settledAfterModification(ws, ["COMPUTE_TYPE"])
+      ? { kind: "done" }
+      : waiting(sawTransition(input));
   },
   // Larger and smaller compute changes have different cool-downs, so the direction is remembered.
   history(change, before, now) {
@@ -37,9 +51,15 @@ const grows = (change: VolumesChange) => (change.rootVolumeGb !== undefined ? "r
 const volumesExecution: BatchExecution<VolumesChange> = {
   awsOperation: "ModifyWorkspaceProperties",
   call: async (gw, { change }) => ({
-    awsRequestIds: [(await gw.workspaces.modifyProperties(change.workspaceId, { rootVolumeGib: change.rootVolumeGb, userVolumeGib: change.userVolumeGb })).requestId],
+    awsRequestIds: [
+      (await gw.workspaces.modifyProperties(change.workspaceId, { rootVolumeGib: change.rootVolumeGb, userVolumeGib: change.userVolumeGb }))
+        .requestId,
+    ],
   }),
-  callBatch: (gw, changes) => oneByOne(changes, (c) => gw.workspaces.modifyProperties(c.workspaceId, { rootVolumeGib: c.rootVolumeGb, userVolumeGib: c.userVolumeGb })),
+  callBatch: (gw, changes) =>
+    oneByOne(changes, (c) =>
+      gw.workspaces.modifyProperties(c.workspaceId, { rootVolumeGib: c.rootVolumeGb, userVolumeGib: c.userVolumeGb }),
+    ),
   async alreadyApplied(_gw, { change }, ws) {
     if (!ws) return null;
     if (grows(change) === "root") return ws.rootVolumeGib === change.rootVolumeGb || modifying(ws, "ROOT_VOLUME") ? NOTHING_CALLED : null;
@@ -64,12 +84,16 @@ const runningModeProperties = (change: RunningModeChange) => ({
 
 const runningModeExecution: BatchExecution<RunningModeChange> = {
   awsOperation: "ModifyWorkspaceProperties",
-  call: async (gw, { change }) => ({ awsRequestIds: [(await gw.workspaces.modifyProperties(change.workspaceId, runningModeProperties(change))).requestId] }),
+  call: async (gw, { change }) => ({
+    awsRequestIds: [(await gw.workspaces.modifyProperties(change.workspaceId, runningModeProperties(change))).requestId],
+  }),
   callBatch: (gw, changes) => oneByOne(changes, (c) => gw.workspaces.modifyProperties(c.workspaceId, runningModeProperties(c))),
   async alreadyApplied(_gw, { change }, ws) {
     if (!ws) return null;
     const timeout = change.autoStopTimeoutMinutes ?? DEFAULT_AUTO_STOP_MINUTES;
-    return ws.runningMode === change.runningMode && (change.runningMode !== "AUTO_STOP" || ws.autoStopTimeoutMinutes === timeout) ? NOTHING_CALLED : null;
+    return ws.runningMode === change.runningMode && (change.runningMode !== "AUTO_STOP" || ws.autoStopTimeoutMinutes === timeout)
+      ? NOTHING_CALLED
+      : null;
   },
   progress(input) {
     const failure = workspaceFailure(input.workspace);
@@ -78,6 +102,24 @@ const runningModeExecution: BatchExecution<RunningModeChange> = {
   },
 };
 
-export const computeType = { type: "computeType", schema: changeSchemaFor<ComputeTypeChange>("computeType"), validate, costDelta, execution: computeExecution } satisfies ChangeKind<ComputeTypeChange>;
-export const volumes = { type: "volumes", schema: changeSchemaFor<VolumesChange>("volumes"), validate, costDelta, execution: volumesExecution } satisfies ChangeKind<VolumesChange>;
-export const runningMode = { type: "runningMode", schema: changeSchemaFor<RunningModeChange>("runningMode"), validate, costDelta, execution: runningModeExecution } satisfies ChangeKind<RunningModeChange>;
+export const computeType = {
+  type: "computeType",
+  schema: changeSchemaFor<ComputeTypeChange>("computeType"),
+  validate,
+  costDelta,
+  execution: computeExecution,
+} satisfies ChangeKind<ComputeTypeChange>;
+export const volumes = {
+  type: "volumes",
+  schema: changeSchemaFor<VolumesChange>("volumes"),
+  validate,
+  costDelta,
+  execution: volumesExecution,
+} satisfies ChangeKind<VolumesChange>;
+export const runningMode = {
+  type: "runningMode",
+  schema: changeSchemaFor<RunningModeChange>("runningMode"),
+  validate,
+  costDelta,
+  execution: runningModeExecution,
+} satisfies ChangeKind<RunningModeChange>;

@@ -8,5 +8,17 @@ import { costDelta, validate } from "./shared";
 // once without storing the password (services/password.ts), and encrypting an existing WorkSpace is
 // refused by the domain with the reason (AWS encrypts only at creation).
 
-export const resetPassword = { type: "resetPassword", schema: changeSchemaFor<ResetPasswordChange>("resetPassword"), validate, costDelta, execution: null } satisfies ChangeKind<ResetPasswordChange>;
-export const encryption = { type: "encryption", schema: changeSchemaFor<EncryptionChange>("encryption"), validate, costDelta, execution: null } satisfies ChangeKind<EncryptionChange>;
+export const resetPassword = {
+  type: "resetPassword",
+  schema: changeSchemaFor<ResetPasswordChange>("resetPassword"),
+  validate,
+  costDelta,
+  execution: null,
+} satisfies ChangeKind<ResetPasswordChange>;
+export const encryption = {
+  type: "encryption",
+  schema: changeSchemaFor<EncryptionChange>("encryption"),
+  validate,
+  costDelta,
+  execution: null,
+} satisfies ChangeKind<EncryptionChange>;

@@ -1,6 +1,14 @@
 import "server-only";
 import type { BatchResult, RegionGateway } from "../../aws";
-import type { ExistingWorkspaceChange, RebootChange, RebuildChange, RestoreChange, StartChange, StopChange, TerminateChange } from "../../domain";
+import type {
+  ExistingWorkspaceChange,
+  RebootChange,
+  RebuildChange,
+  RestoreChange,
+  StartChange,
+  StopChange,
+  TerminateChange,
+} from "../../domain";
 import { changeSchemaFor } from "../schema";
 import type { BatchExecution, ChangeKind, Progress, ProgressInput } from "../types";
 import { costDelta, NOTHING_CALLED, oneByOne, sawTransition, settled, single, validate, waiting, workspaceFailure } from "./shared";
@@ -45,7 +53,11 @@ function powerKind<C extends PowerChange>(
     costDelta,
     execution: {
       awsOperation,
-      callBatch: (gw, changes) => callBatch(gw, changes.map((c) => c.workspaceId)),
+      callBatch: (gw, changes) =>
+        callBatch(
+          gw,
+          changes.map((c) => c.workspaceId),
+        ),
       call: async (gw, request) => single(await callBatch(gw, [request.change.workspaceId])),
       async alreadyApplied(_gw, _request, ws) {
         if (!ws) return type === "terminate" ? NOTHING_CALLED : null;
@@ -61,21 +73,33 @@ export const reboot = powerKind<RebootChange>("reboot", "RebootWorkspaces", (gw,
 export const start = powerKind<StartChange>("start", "StartWorkspaces", (gw, ids) => gw.workspaces.start(ids), backToAvailable);
 export const rebuild = powerKind<RebuildChange>("rebuild", "RebuildWorkspaces", (gw, ids) => gw.workspaces.rebuild(ids), backToAvailable);
 
-export const stop = powerKind<StopChange>("stop", "StopWorkspaces", (gw, ids) => gw.workspaces.stop(ids), (input) => {
-  const failure = workspaceFailure(input.workspace);
-  if (failure) return failure;
-  return input.workspace?.state === "STOPPED" ? { kind: "done" } : waiting(sawTransition(input));
-});
+export const stop = powerKind<StopChange>(
+  "stop",
+  "StopWorkspaces",
+  (gw, ids) => gw.workspaces.stop(ids),
+  (input) => {
+    const failure = workspaceFailure(input.workspace);
+    if (failure) return failure;
+    return input.workspace?.state === "STOPPED" ? { kind: "done" } : waiting(sawTransition(input));
+  },
+);
 
 // RestoreWorkspace takes one WorkSpace per call.
 export const restore = powerKind<RestoreChange>(
   "restore",
   "RestoreWorkspace",
-  (gw, ids) => oneByOne(ids.map((workspaceId) => ({ type: "restore" as const, workspaceId })), (c) => gw.workspaces.restore(c.workspaceId)),
+  (gw, ids) =>
+    oneByOne(
+      ids.map((workspaceId) => ({ type: "restore" as const, workspaceId })),
+      (c) => gw.workspaces.restore(c.workspaceId),
+    ),
   backToAvailable,
 );
 
 // Giving a WorkSpace back is done once AWS no longer lists it (or lists it TERMINATED).
-export const terminate = powerKind<TerminateChange>("terminate", "TerminateWorkspaces", (gw, ids) => gw.workspaces.terminate(ids), ({ workspace }) =>
-  !workspace || workspace.state === "TERMINATED" ? { kind: "done" } : waiting(true),
+export const terminate = powerKind<TerminateChange>(
+  "terminate",
+  "TerminateWorkspaces",
+  (gw, ids) => gw.workspaces.terminate(ids),
+  ({ workspace }) => (!workspace || workspace.state === "TERMINATED" ? { kind: "done" } : waiting(true)),
 );

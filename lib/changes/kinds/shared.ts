@@ -18,7 +18,10 @@ export function single(result: BatchResult): CallResult {
 }
 
 /** For calls AWS takes one WorkSpace at a time: each item's refusal is recorded, the rest go on. */
-export async function oneByOne<C extends Change & { workspaceId: string }>(changes: readonly C[], call: (change: C) => Promise<{ requestId: string }>): Promise<BatchResult> {
+export async function oneByOne<C extends Change & { workspaceId: string }>(
+  changes: readonly C[],
+  call: (change: C) => Promise<{ requestId: string }>,
+): Promise<BatchResult> {
   const result: BatchResult = { succeeded: [], failed: [], requestIds: [] };
   for (const change of changes) {
     try {
@@ -26,7 +29,12 @@ export async function oneByOne<C extends Change & { workspaceId: string }>(chang
       result.succeeded.push(change.workspaceId);
     } catch (error) {
       if (!(error instanceof AwsGatewayError)) throw error;
-      result.failed.push({ workspaceId: change.workspaceId, code: error.details.awsCode ?? error.reason, message: error.message, reason: error.reason });
+      result.failed.push({
+        workspaceId: change.workspaceId,
+        code: error.details.awsCode ?? error.reason,
+        message: error.message,
+        reason: error.reason,
+      });
     }
   }
   return result;

@@ -27,4 +27,10 @@ const execution: BatchExecution<TagsChange> = {
   progress: ({ workspace }) => workspaceFailure(workspace) ?? { kind: "done" },
 };
 
-export const tags = { type: "tags", schema: changeSchemaFor<TagsChange>("tags"), validate, costDelta, execution } satisfies ChangeKind<TagsChange>;
+export const tags = {
+  type: "tags",
+  schema: changeSchemaFor<TagsChange>("tags"),
+  validate,
+  costDelta,
+  execution,
+} satisfies ChangeKind<TagsChange>;

@@ -47,7 +47,13 @@ export function bundle(id: string): Bundle {
   return found;
 }
 
-export const ALL_PERMISSIONS = { restartWorkspace: true, increaseVolumeSize: true, changeComputeType: true, switchRunningMode: true, rebuildWorkspace: true };
+export const ALL_PERMISSIONS = {
+  restartWorkspace: true,
+  increaseVolumeSize: true,
+  changeComputeType: true,
+  switchRunningMode: true,
+  rebuildWorkspace: true,
+};
 
 export function directory(overrides: Partial<Directory> = {}): Directory {
   return {
@@ -78,7 +84,10 @@ export function workspace(overrides: Partial<Workspace> = {}): Workspace {
     autoStopTimeoutMinutes: 60,
     rootVolumeEncrypted: false,
     userVolumeEncrypted: false,
-    tags: [{ key: "portal:request-id", value: "req-1" }, { key: "CostCenter", value: "CC-42" }],
+    tags: [
+      { key: "portal:request-id", value: "req-1" },
+      { key: "CostCenter", value: "CC-42" },
+    ],
     createdAt: daysAgo(60),
     lastVolumeChangeAt: {},
     lastComputeChangeAt: {},

@@ -53,10 +53,17 @@ describe("directory self-service permissions", () => {
 
 describe("catalogOfferingFor", () => {
   const catalog = {
-    byPersona: { employee: { bundleIds: ["wsb-standard"], directoryIds: ["d-employees"] }, contractor: { bundleIds: ["wsb-value"], directoryIds: ["d-contractors"] } },
+    byPersona: {
+      employee: { bundleIds: ["wsb-standard"], directoryIds: ["d-employees"] },
+      contractor: { bundleIds: ["wsb-value"], directoryIds: ["d-contractors"] },
+    },
     byGroup: { designers: { bundleIds: ["wsb-g4dn"], directoryIds: [] } },
   };
-  const directories = [directory(), directory({ id: "d-contractors", allowedPersonas: ["contractor"] }), directory({ id: "d-labs", allowedPersonas: [], allowedGroups: ["labs"] })];
+  const directories = [
+    directory(),
+    directory({ id: "d-contractors", allowedPersonas: ["contractor"] }),
+    directory({ id: "d-labs", allowedPersonas: [], allowedGroups: ["labs"] }),
+  ];
   it.each([
     { persona: "employee", groups: [], bundleIds: ["wsb-standard"], directoryIds: ["d-employees"] },
     { persona: "employee", groups: ["designers"], bundleIds: ["wsb-g4dn", "wsb-standard"], directoryIds: ["d-employees"] },
@@ -79,14 +86,20 @@ describe("one change per request", () => {
       ] as Change[],
       codes: ["ROOT_AND_USER_TOGETHER"],
     },
-    { name: "compute on one WorkSpace, volumes on another", changes: [CHANGES.computeType, { ...CHANGES.volumes, workspaceId: "ws-2" } as Change], codes: [] },
+    {
+      name: "compute on one WorkSpace, volumes on another",
+      changes: [CHANGES.computeType, { ...CHANGES.volumes, workspaceId: "ws-2" } as Change],
+      codes: [],
+    },
     { name: "a single change", changes: [CHANGES.volumes], codes: [] },
   ])("$name → $codes", ({ changes, codes }) => {
     expect(codesOf(validateChangeSet(changes))).toEqual(codes);
   });
 
   it("the input schema refuses compute and volume fields in one change", () => {
-    expect(changeSchema.safeParse({ type: "computeType", workspaceId: "ws-1", computeType: "POWER", userVolumeGb: 100 }).success).toBe(false);
+    expect(changeSchema.safeParse({ type: "computeType", workspaceId: "ws-1", computeType: "POWER", userVolumeGb: 100 }).success).toBe(
+      false,
+    );
     expect(changeSchema.safeParse({ type: "volumes", workspaceId: "ws-1", userVolumeGb: 100 }).success).toBe(true);
   });
 

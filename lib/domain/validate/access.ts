@@ -21,10 +21,17 @@ export function selfServiceRefusals(ctx: PreconditionContext, workspace: Workspa
   const directory = ctx.directories.find((candidate) => candidate.id === workspace.directoryId);
   if (!directory) {
     // Fail closed: without the directory we cannot know whether the switch is on.
-    return [{ code: "DIRECTORY_UNKNOWN", message: "The WorkSpace's directory is not known to the portal; ask an admin to make this change." }];
+    return [
+      { code: "DIRECTORY_UNKNOWN", message: "The WorkSpace's directory is not known to the portal; ask an admin to make this change." },
+    ];
   }
   if (directory.selfServicePermissions[rule.permission]) return [];
-  return [{ code: "SELF_SERVICE_DISABLED", message: `Users of the directory "${directory.name}" may not ${rule.action} themselves; ask an admin.` }];
+  return [
+    {
+      code: "SELF_SERVICE_DISABLED",
+      message: `Users of the directory "${directory.name}" may not ${rule.action} themselves; ask an admin.`,
+    },
+  ];
 }
 
 /**

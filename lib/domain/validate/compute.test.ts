@@ -13,19 +13,49 @@ describe("validateChange: computeType", () => {
     { name: "STANDARD → VALUE", to: "VALUE", codes: [] },
     { name: "same type", to: "STANDARD", codes: ["COMPUTE_SAME"] },
     { name: "larger exactly 6 h after the last upgrade", ws: { lastComputeChangeAt: { larger: hoursAgo(6) } }, to: "POWER", codes: [] },
-    { name: "larger 5 h 59 min after the last upgrade", ws: { lastComputeChangeAt: { larger: minutesAgo(359) } }, to: "POWER", codes: ["COMPUTE_LARGER_TOO_SOON"] },
-    { name: "larger 1 h after a downgrade", ws: { lastComputeChangeAt: { smaller: hoursAgo(1) } }, to: "POWER", codes: ["COMPUTE_LARGER_TOO_SOON"] },
+    {
+      name: "larger 5 h 59 min after the last upgrade",
+      ws: { lastComputeChangeAt: { larger: minutesAgo(359) } },
+      to: "POWER",
+      codes: ["COMPUTE_LARGER_TOO_SOON"],
+    },
+    {
+      name: "larger 1 h after a downgrade",
+      ws: { lastComputeChangeAt: { smaller: hoursAgo(1) } },
+      to: "POWER",
+      codes: ["COMPUTE_LARGER_TOO_SOON"],
+    },
     { name: "larger on a 5 h old WorkSpace", ws: { createdAt: hoursAgo(5) }, to: "POWER", codes: ["WORKSPACE_TOO_NEW"] },
-    { name: "VALUE → STANDARD on a 5 h old WorkSpace", ws: { computeType: "VALUE", bundleId: "wsb-value", userVolumeGb: 10, createdAt: hoursAgo(5) }, to: "STANDARD", codes: ["WORKSPACE_TOO_NEW"] },
+    {
+      name: "VALUE → STANDARD on a 5 h old WorkSpace",
+      ws: { computeType: "VALUE", bundleId: "wsb-value", userVolumeGb: 10, createdAt: hoursAgo(5) },
+      to: "STANDARD",
+      codes: ["WORKSPACE_TOO_NEW"],
+    },
     { name: "smaller on a 5 h old WorkSpace", ws: { createdAt: hoursAgo(5) }, to: "VALUE", codes: [] },
-    { name: "smaller exactly 30 days after the last downgrade", ws: { lastComputeChangeAt: { smaller: daysAgo(30) } }, to: "VALUE", codes: [] },
-    { name: "smaller 30 days minus a minute after", ws: { lastComputeChangeAt: { smaller: THIRTY_DAYS_MINUS_A_MINUTE } }, to: "VALUE", codes: ["COMPUTE_SMALLER_TOO_SOON"] },
+    {
+      name: "smaller exactly 30 days after the last downgrade",
+      ws: { lastComputeChangeAt: { smaller: daysAgo(30) } },
+      to: "VALUE",
+      codes: [],
+    },
+    {
+      name: "smaller 30 days minus a minute after",
+      ws: { lastComputeChangeAt: { smaller: THIRTY_DAYS_MINUS_A_MINUTE } },
+      to: "VALUE",
+      codes: ["COMPUTE_SMALLER_TOO_SOON"],
+    },
     { name: "smaller 1 h after an upgrade", ws: { lastComputeChangeAt: { larger: hoursAgo(1) } }, to: "VALUE", codes: [] },
     { name: "stopped", ws: { state: "STOPPED" }, to: "PERFORMANCE", codes: [] },
     { name: "impaired", ws: { state: "IMPAIRED" }, to: "PERFORMANCE", codes: ["WRONG_STATE"] },
     { name: "error", ws: { state: "ERROR" }, to: "PERFORMANCE", codes: ["WRONG_STATE"] },
     { name: "admin maintenance", ws: { state: "ADMIN_MAINTENANCE" }, to: "PERFORMANCE", codes: ["ADMIN_MAINTENANCE"] },
-    { name: "volume modification still running", ws: { modificationsInProgress: ["USER_VOLUME"] }, to: "PERFORMANCE", codes: ["MODIFICATION_IN_PROGRESS"] },
+    {
+      name: "volume modification still running",
+      ws: { modificationsInProgress: ["USER_VOLUME"] },
+      to: "PERFORMANCE",
+      codes: ["MODIFICATION_IN_PROGRESS"],
+    },
     { name: "STANDARD → GRAPHICS_G4DN", to: "GRAPHICS_G4DN", codes: ["COMPUTE_GPU_FAMILY"] },
     {
       name: "GRAPHICS_G4DN → GRAPHICSPRO_G4DN",
@@ -55,12 +85,16 @@ describe("validateChange: computeType", () => {
   it("refuses compute types no offered bundle has", () => {
     const ctx = context({ offering: { directoryIds: ["d-employees"], bundleIds: ["wsb-value", "wsb-standard", "wsb-performance"] } });
     expect(codesOf(validateChange(ctx, { type: "computeType", workspaceId: "ws-1", computeType: "PERFORMANCE" }))).toEqual([]);
-    expect(codesOf(validateChange(ctx, { type: "computeType", workspaceId: "ws-1", computeType: "POWER" }))).toEqual(["COMPUTE_TYPE_NOT_OFFERED"]);
+    expect(codesOf(validateChange(ctx, { type: "computeType", workspaceId: "ws-1", computeType: "POWER" }))).toEqual([
+      "COMPUTE_TYPE_NOT_OFFERED",
+    ]);
   });
 
   it("only counts offered bundles of the WorkSpace's own Region and OS", () => {
     const ctx = context({ offering: { directoryIds: [], bundleIds: ["wsb-performance-linux"] }, bundles: BUNDLES });
-    expect(codesOf(validateChange(ctx, { type: "computeType", workspaceId: "ws-1", computeType: "PERFORMANCE" }))).toEqual(["COMPUTE_TYPE_NOT_OFFERED"]);
+    expect(codesOf(validateChange(ctx, { type: "computeType", workspaceId: "ws-1", computeType: "PERFORMANCE" }))).toEqual([
+      "COMPUTE_TYPE_NOT_OFFERED",
+    ]);
   });
 });
 

@@ -1,6 +1,16 @@
 import type { ComputeTypeChange } from "../change";
 import { GPU_COMPUTE_TYPES, SWITCHABLE_GPU_COMPUTE_TYPES, type ComputeChangeDirection, type ComputeType, type Workspace } from "../types";
-import { DAY_MS, HOUR_MS, hasElapsed, requireNoModificationInProgress, requireState, waitSentence, type PreconditionContext, type Refusal, type ValidationContext } from "./context";
+import {
+  DAY_MS,
+  HOUR_MS,
+  hasElapsed,
+  requireNoModificationInProgress,
+  requireState,
+  waitSentence,
+  type PreconditionContext,
+  type Refusal,
+  type ValidationContext,
+} from "./context";
 import { requireWorkspaceAge } from "./volumes";
 
 export const COMPUTE_LARGER_SPACING_MS = 6 * HOUR_MS;
@@ -89,7 +99,9 @@ function offeredComputeTypes(ctx: ValidationContext, workspace: Workspace): Set<
   const offeredIds = new Set(ctx.offering.bundleIds);
   return new Set(
     ctx.bundles
-      .filter((bundle) => offeredIds.has(bundle.id) && bundle.region === workspace.region && bundle.operatingSystem === workspace.operatingSystem)
+      .filter(
+        (bundle) => offeredIds.has(bundle.id) && bundle.region === workspace.region && bundle.operatingSystem === workspace.operatingSystem,
+      )
       .map((bundle) => bundle.computeType),
   );
 }

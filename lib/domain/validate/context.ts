@@ -109,7 +109,12 @@ export function stateInWords(state: WorkspaceState): string {
 export function requireState(workspace: Workspace, allowed: readonly WorkspaceState[], action: string): Refusal[] {
   if (allowed.includes(workspace.state)) return [];
   if (workspace.state === "ADMIN_MAINTENANCE") {
-    return [{ code: "ADMIN_MAINTENANCE", message: `The WorkSpace is in admin maintenance, so it cannot ${action} until an admin ends the maintenance.` }];
+    return [
+      {
+        code: "ADMIN_MAINTENANCE",
+        message: `The WorkSpace is in admin maintenance, so it cannot ${action} until an admin ends the maintenance.`,
+      },
+    ];
   }
   const allowedWords = [...new Set(allowed.map(stateInWords))];
   return [
@@ -128,5 +133,7 @@ export function joinWords(words: readonly string[], conjunction: "and" | "or"): 
 /** ModifyWorkspaceProperties refuses while another modification is still being applied. */
 export function requireNoModificationInProgress(workspace: Workspace): Refusal[] {
   if (workspace.modificationsInProgress.length === 0) return [];
-  return [{ code: "MODIFICATION_IN_PROGRESS", message: "Another change to this WorkSpace is still being applied; wait until it has finished." }];
+  return [
+    { code: "MODIFICATION_IN_PROGRESS", message: "Another change to this WorkSpace is still being applied; wait until it has finished." },
+  ];
 }

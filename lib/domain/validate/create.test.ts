@@ -51,7 +51,11 @@ describe("validateChange: create", () => {
     },
     { name: "timeout of 90 minutes", change: { autoStopTimeoutMinutes: 90 }, codes: ["AUTO_STOP_TIMEOUT_NOT_HOURS"] },
     { name: "AlwaysOn with a timeout", change: { runningMode: "ALWAYS_ON" }, codes: ["AUTO_STOP_TIMEOUT_WITHOUT_AUTO_STOP"] },
-    { name: "Manual not enabled", change: { runningMode: "MANUAL", autoStopTimeoutMinutes: undefined }, codes: ["MANUAL_MODE_UNAVAILABLE"] },
+    {
+      name: "Manual not enabled",
+      change: { runningMode: "MANUAL", autoStopTimeoutMinutes: undefined },
+      codes: ["MANUAL_MODE_UNAVAILABLE"],
+    },
     { name: "reserved tag prefix", change: { tags: [{ key: "aws:owner", value: "x" }] }, codes: ["TAG_RESERVED_PREFIX"] },
     {
       name: "49 tags fit beside the portal's",
@@ -63,7 +67,12 @@ describe("validateChange: create", () => {
       change: { tags: Array.from({ length: 50 }, (_, i) => ({ key: `K${i}`, value: "" })) },
       codes: ["TAG_LIMIT"],
     },
-    { name: "required cost centre missing", change: { tags: [] }, ctx: { policy: { requiredTagKeys: ["CostCenter"] } }, codes: ["TAG_REQUIRED_MISSING"] },
+    {
+      name: "required cost centre missing",
+      change: { tags: [] },
+      ctx: { policy: { requiredTagKeys: ["CostCenter"] } },
+      codes: ["TAG_REQUIRED_MISSING"],
+    },
   ];
   it.each(rows)("$name → $codes", ({ change, ctx, codes }) => {
     expect(codesOf(validateChange(context({ workspace: null, ...ctx }), create(change)))).toEqual(codes);
@@ -78,9 +87,17 @@ describe("one WorkSpace per user per directory", () => {
     { name: "one in another directory", ctx: { userWorkspaces: existing({ directoryId: "d-other" }) }, codes: [] },
     { name: "a terminated one here", ctx: { userWorkspaces: existing({ state: "TERMINATED" }) }, codes: [] },
     { name: "another user's here", ctx: { userWorkspaces: existing({ ownerUserName: "bob" }) }, codes: [] },
-    { name: "an open create request here", ctx: { openCreateRequests: [{ directoryId: "d-employees" }] }, codes: ["ONE_WORKSPACE_PER_DIRECTORY"] },
+    {
+      name: "an open create request here",
+      ctx: { openCreateRequests: [{ directoryId: "d-employees" }] },
+      codes: ["ONE_WORKSPACE_PER_DIRECTORY"],
+    },
     { name: "an open create request elsewhere", ctx: { openCreateRequests: [{ directoryId: "d-other" }] }, codes: [] },
-    { name: "policy allows two, one exists", ctx: { userWorkspaces: existing({}), policy: { maxWorkspacesPerUserPerDirectory: 2 } }, codes: [] },
+    {
+      name: "policy allows two, one exists",
+      ctx: { userWorkspaces: existing({}), policy: { maxWorkspacesPerUserPerDirectory: 2 } },
+      codes: [],
+    },
   ];
   it.each(rows)("$name → $codes", ({ ctx, codes }) => {
     expect(codesOf(validateChange(context({ workspace: null, ...ctx }), create()))).toEqual(codes);

@@ -12,7 +12,10 @@ export function validateCreate(ctx: ValidationContext, change: CreateChange): Re
   if (!directory) {
     refusals.push({ code: "DIRECTORY_UNKNOWN", message: "The chosen directory is not known to the portal." });
   } else if (!ctx.offering.directoryIds.includes(directory.id)) {
-    refusals.push({ code: "DIRECTORY_NOT_OFFERED", message: `WorkSpaces in the directory "${directory.name}" are not offered to this user.` });
+    refusals.push({
+      code: "DIRECTORY_NOT_OFFERED",
+      message: `WorkSpaces in the directory "${directory.name}" are not offered to this user.`,
+    });
   }
 
   const bundle = ctx.bundles.find((candidate) => candidate.id === change.bundleId);

@@ -72,7 +72,10 @@ export function validateChangeSet(changes: readonly Change[]): ValidationResult 
   const volumesByWorkspace = new Map<string, number>();
   for (const change of volumeChanges) volumesByWorkspace.set(change.workspaceId, (volumesByWorkspace.get(change.workspaceId) ?? 0) + 1);
   if ([...volumesByWorkspace.values()].some((count) => count > 1)) {
-    refusals.push({ code: "ROOT_AND_USER_TOGETHER", message: "The root and user volumes cannot grow in the same request. Ask for one now and the other in a separate request." });
+    refusals.push({
+      code: "ROOT_AND_USER_TOGETHER",
+      message: "The root and user volumes cannot grow in the same request. Ask for one now and the other in a separate request.",
+    });
   }
   return resultOf(refusals);
 }

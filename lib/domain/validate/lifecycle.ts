@@ -15,11 +15,17 @@ export function lifecyclePreconditions(ctx: PreconditionContext, workspace: Work
     case "start":
       return [...requireStoppableMode(ctx, workspace, "start"), ...requireState(workspace, ["STOPPED"], "be started")];
     case "stop":
-      return [...requireStoppableMode(ctx, workspace, "stop"), ...requireState(workspace, ["AVAILABLE", "IMPAIRED", "UNHEALTHY", "ERROR"], "be stopped")];
+      return [
+        ...requireStoppableMode(ctx, workspace, "stop"),
+        ...requireState(workspace, ["AVAILABLE", "IMPAIRED", "UNHEALTHY", "ERROR"], "be stopped"),
+      ];
     case "rebuild":
       return requireState(workspace, ["AVAILABLE", "ERROR", "UNHEALTHY", "STOPPED", "REBOOTING"], "be rebuilt");
     case "restore":
-      return [...requireState(workspace, ["AVAILABLE", "ERROR", "UNHEALTHY", "STOPPED"], "be restored"), ...requireSnapshot(workspace, "restored")];
+      return [
+        ...requireState(workspace, ["AVAILABLE", "ERROR", "UNHEALTHY", "STOPPED"], "be restored"),
+        ...requireSnapshot(workspace, "restored"),
+      ];
     case "terminate":
       if (workspace.state === "SUSPENDED") {
         return [{ code: "WRONG_STATE", message: "The WorkSpace is suspended; it can be given back only after it is no longer suspended." }];
@@ -31,7 +37,12 @@ export function lifecyclePreconditions(ctx: PreconditionContext, workspace: Work
 function validateReboot(ctx: PreconditionContext, workspace: Workspace): Refusal[] {
   if (workspace.state === "REBOOTING") {
     if (hasElapsed(workspace.stateChangedAt, ctx.now, STUCK_REBOOT_MS)) return [];
-    return [{ code: "REBOOT_IN_PROGRESS", message: "The WorkSpace is already restarting. If it is still restarting after 20 minutes, it can be restarted again." }];
+    return [
+      {
+        code: "REBOOT_IN_PROGRESS",
+        message: "The WorkSpace is already restarting. If it is still restarting after 20 minutes, it can be restarted again.",
+      },
+    ];
   }
   return requireState(workspace, ["AVAILABLE", "UNHEALTHY"], "be restarted");
 }
@@ -55,21 +66,35 @@ export function requireSnapshot(workspace: Workspace, action: string): Refusal[]
 
 /** ResetUserPassword is a Directory Service call with its own limits per directory type. */
 export function validateResetPassword(ctx: PreconditionContext, directory: Directory | undefined): Refusal[] {
-  if (!directory) return [{ code: "DIRECTORY_UNKNOWN", message: "The WorkSpace's directory is not known to the portal, so its password cannot be reset here." }];
+  if (!directory)
+    return [
+      { code: "DIRECTORY_UNKNOWN", message: "The WorkSpace's directory is not known to the portal, so its password cannot be reset here." },
+    ];
   if (directory.type === "AD_CONNECTOR") {
     return [
       {
         code: "PASSWORD_RESET_UNSUPPORTED",
-        message: "This WorkSpace signs in against your company's own directory (AD Connector); reset the password there, for example through the IT help desk.",
+        message:
+          "This WorkSpace signs in against your company's own directory (AD Connector); reset the password there, for example through the IT help desk.",
       },
     ];
   }
   const user = ctx.directoryUser;
   if (directory.type === "SIMPLE_AD" && user?.isDomainOrEnterpriseAdmin) {
-    return [{ code: "PASSWORD_RESET_PRIVILEGED_USER", message: "Passwords of domain or enterprise administrators cannot be reset through the portal." }];
+    return [
+      {
+        code: "PASSWORD_RESET_PRIVILEGED_USER",
+        message: "Passwords of domain or enterprise administrators cannot be reset through the portal.",
+      },
+    ];
   }
   if (directory.type === "MICROSOFT_AD" && user && !user.inDirectoryOwnOu) {
-    return [{ code: "PASSWORD_RESET_OUTSIDE_OU", message: "This user is outside the directory's own organizational unit, so the portal cannot reset the password." }];
+    return [
+      {
+        code: "PASSWORD_RESET_OUTSIDE_OU",
+        message: "This user is outside the directory's own organizational unit, so the portal cannot reset the password.",
+      },
+    ];
   }
   return [];
 }
@@ -78,7 +103,8 @@ export function validateEncryption(): Refusal[] {
   return [
     {
       code: "ENCRYPTION_ONLY_AT_LAUNCH",
-      message: "Encryption can only be chosen when a WorkSpace is created. To get an encrypted WorkSpace, request a new one with encryption turned on.",
+      message:
+        "Encryption can only be chosen when a WorkSpace is created. To get an encrypted WorkSpace, request a new one with encryption turned on.",
     },
   ];
 }

@@ -20,7 +20,10 @@ export function migratePreconditions(ctx: PreconditionContext, workspace: Worksp
 export function migrateParameterRefusals(ctx: ValidationContext, workspace: Workspace, change: MigrateChange): Refusal[] {
   const refusals: Refusal[] = [];
   if (change.targetBundleId === workspace.bundleId) {
-    refusals.push({ code: "MIGRATE_SAME_BUNDLE", message: "The WorkSpace already uses this bundle; choose a different bundle to migrate to." });
+    refusals.push({
+      code: "MIGRATE_SAME_BUNDLE",
+      message: "The WorkSpace already uses this bundle; choose a different bundle to migrate to.",
+    });
   }
   if (workspace.operatingSystem === "LINUX") {
     refusals.push({ code: "MIGRATE_LINUX", message: "Linux WorkSpaces cannot be migrated to another bundle." });
@@ -35,16 +38,28 @@ export function migrateParameterRefusals(ctx: ValidationContext, workspace: Work
     refusals.push({ code: "MIGRATE_LINUX", message: "A WorkSpace cannot be migrated to a Linux bundle." });
   }
   if (target.region !== workspace.region) {
-    refusals.push({ code: "MIGRATE_CROSS_REGION", message: `The bundle is in ${target.region} but the WorkSpace is in ${workspace.region}; migration stays within one Region.` });
+    refusals.push({
+      code: "MIGRATE_CROSS_REGION",
+      message: `The bundle is in ${target.region} but the WorkSpace is in ${workspace.region}; migration stays within one Region.`,
+    });
   }
 
   const source = ctx.bundles.find((bundle) => bundle.id === workspace.bundleId);
   if (!source) {
     // Without the source bundle the licence rules cannot be checked, and a wrong guess could break licensing.
-    return [...refusals, { code: "SOURCE_BUNDLE_UNKNOWN", message: "The WorkSpace's current bundle is not in the catalog, so the portal cannot check whether this migration is allowed." }];
+    return [
+      ...refusals,
+      {
+        code: "SOURCE_BUNDLE_UNKNOWN",
+        message: "The WorkSpace's current bundle is not in the catalog, so the portal cannot check whether this migration is allowed.",
+      },
+    ];
   }
   if (source.licence === "BYOL" && target.licence !== "BYOL") {
-    refusals.push({ code: "MIGRATE_BYOL_TO_INCLUDED", message: "A WorkSpace with your own Windows licence (BYOL) can only be migrated to another BYOL bundle." });
+    refusals.push({
+      code: "MIGRATE_BYOL_TO_INCLUDED",
+      message: "A WorkSpace with your own Windows licence (BYOL) can only be migrated to another BYOL bundle.",
+    });
   }
   if (source.licence !== "BYOL" && target.licence === "BYOL") {
     refusals.push({

@@ -41,7 +41,10 @@ function preconditionsOfType(ctx: PreconditionContext, workspace: Workspace, typ
     case "migrate":
       return migratePreconditions(ctx, workspace);
     case "resetPassword":
-      return validateResetPassword(ctx, ctx.directories.find((directory) => directory.id === workspace.directoryId));
+      return validateResetPassword(
+        ctx,
+        ctx.directories.find((directory) => directory.id === workspace.directoryId),
+      );
     case "encryption":
       return validateEncryption();
     case "tags":

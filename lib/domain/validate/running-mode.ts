@@ -8,11 +8,17 @@ export const DEFAULT_AUTO_STOP_TIMEOUT_MINUTES = 60;
 export function runningModeRefusals(ctx: ValidationContext, mode: RunningMode, autoStopTimeoutMinutes: number | undefined): Refusal[] {
   const refusals: Refusal[] = [];
   if (mode === "MANUAL" && !policyOf(ctx).allowManualRunningMode) {
-    refusals.push({ code: "MANUAL_MODE_UNAVAILABLE", message: "The Manual running mode is not available in this organisation; choose AlwaysOn or AutoStop." });
+    refusals.push({
+      code: "MANUAL_MODE_UNAVAILABLE",
+      message: "The Manual running mode is not available in this organisation; choose AlwaysOn or AutoStop.",
+    });
   }
   if (autoStopTimeoutMinutes === undefined) return refusals;
   if (mode !== "AUTO_STOP") {
-    refusals.push({ code: "AUTO_STOP_TIMEOUT_WITHOUT_AUTO_STOP", message: "A stop-after-idle time only applies to the AutoStop running mode." });
+    refusals.push({
+      code: "AUTO_STOP_TIMEOUT_WITHOUT_AUTO_STOP",
+      message: "A stop-after-idle time only applies to the AutoStop running mode.",
+    });
   } else if (!Number.isInteger(autoStopTimeoutMinutes) || autoStopTimeoutMinutes <= 0 || autoStopTimeoutMinutes % 60 !== 0) {
     refusals.push({
       code: "AUTO_STOP_TIMEOUT_NOT_HOURS",
@@ -34,7 +40,10 @@ export function runningModeParameterRefusals(ctx: ValidationContext, workspace: 
     change.autoStopTimeoutMinutes === undefined ||
     change.autoStopTimeoutMinutes === workspace.autoStopTimeoutMinutes;
   if (sameMode && sameTimeout) {
-    refusals.push({ code: "RUNNING_MODE_NO_CHANGE", message: "The WorkSpace already runs in this mode with these settings; nothing would change." });
+    refusals.push({
+      code: "RUNNING_MODE_NO_CHANGE",
+      message: "The WorkSpace already runs in this mode with these settings; nothing would change.",
+    });
   }
   return refusals;
 }

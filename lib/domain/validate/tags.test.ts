@@ -35,13 +35,31 @@ describe("tagRefusals", () => {
     { name: "AWS:workspaces: prefix in capitals", tags: [{ key: "AWS:workspaces:x", value: "x" }], codes: ["TAG_RESERVED_PREFIX"] },
     { name: "awsome is not reserved", tags: [{ key: "awsome", value: "x" }], codes: [] },
     { name: "the portal's own key", tags: [{ key: "portal:request-id", value: "x" }], codes: ["TAG_PORTAL_RESERVED"] },
-    { name: "same key twice", tags: [{ key: "CostCenter", value: "1" }, { key: "CostCenter", value: "2" }], codes: ["TAG_DUPLICATE_KEY"] },
-    { name: "keys differing in case are different", tags: [{ key: "CostCenter", value: "1" }, { key: "costcenter", value: "2" }], codes: [] },
+    {
+      name: "same key twice",
+      tags: [
+        { key: "CostCenter", value: "1" },
+        { key: "CostCenter", value: "2" },
+      ],
+      codes: ["TAG_DUPLICATE_KEY"],
+    },
+    {
+      name: "keys differing in case are different",
+      tags: [
+        { key: "CostCenter", value: "1" },
+        { key: "costcenter", value: "2" },
+      ],
+      codes: [],
+    },
     { name: "required key missing", tags: [{ key: "Project", value: "x" }], requiredKeys: ["CostCenter"], codes: ["TAG_REQUIRED_MISSING"] },
     { name: "required key present", tags: [{ key: "CostCenter", value: "x" }], requiredKeys: ["CostCenter"], codes: [] },
   ];
   it.each(rows)("$name → $codes", ({ tags, reservedSlots, requiredKeys, codes }) => {
-    expect(tagRefusals(tags, { reservedSlots, requiredKeys }).map((refusal) => refusal.code).sort()).toEqual(codes);
+    expect(
+      tagRefusals(tags, { reservedSlots, requiredKeys })
+        .map((refusal) => refusal.code)
+        .sort(),
+    ).toEqual(codes);
   });
 });
 
@@ -65,7 +83,10 @@ describe("validateChange: tags", () => {
 
   it("applies removals and replacements before checking", () => {
     const result = applyTagsChange(
-      [{ key: "A", value: "1" }, { key: "B", value: "2" }],
+      [
+        { key: "A", value: "1" },
+        { key: "B", value: "2" },
+      ],
       { type: "tags", workspaceId: "ws-1", set: [{ key: "B", value: "3" }], remove: ["A"] },
     );
     expect(result).toEqual([{ key: "B", value: "3" }]);
@@ -86,6 +107,8 @@ describe("reservedTagKeyRefusal", () => {
   });
 
   it("says why in plain words", () => {
-    expect(reservedTagKeyRefusal("portal:request-id")?.message).toBe('The tag "portal:request-id" is managed by the portal and cannot be set or changed.');
+    expect(reservedTagKeyRefusal("portal:request-id")?.message).toBe(
+      'The tag "portal:request-id" is managed by the portal and cannot be set or changed.',
+    );
   });
 });

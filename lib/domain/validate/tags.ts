@@ -21,7 +21,10 @@ function characterCount(text: string): number {
 /** Why nobody may set or change a tag with this key (AWS's prefix, or the portal's own tag), or null when they may. */
 export function reservedTagKeyRefusal(key: string): Refusal | null {
   if (key.toLowerCase().startsWith("aws:")) {
-    return { code: "TAG_RESERVED_PREFIX", message: `Tag names starting with "aws:" are reserved for AWS; choose another name than "${key}".` };
+    return {
+      code: "TAG_RESERVED_PREFIX",
+      message: `Tag names starting with "aws:" are reserved for AWS; choose another name than "${key}".`,
+    };
   }
   if (key === PORTAL_REQUEST_TAG_KEY) {
     return { code: "TAG_PORTAL_RESERVED", message: `The tag "${key}" is managed by the portal and cannot be set or changed.` };
@@ -41,17 +44,24 @@ export function tagRefusals(tags: readonly Tag[], opts: { reservedSlots?: number
   const seen = new Set<string>();
   for (const { key, value } of tags) {
     const shown = `"${key}"`;
-    if (seen.has(key)) refusals.push({ code: "TAG_DUPLICATE_KEY", message: `The tag ${shown} appears twice; each tag name can be used once.` });
+    if (seen.has(key))
+      refusals.push({ code: "TAG_DUPLICATE_KEY", message: `The tag ${shown} appears twice; each tag name can be used once.` });
     seen.add(key);
     if (characterCount(key) === 0) {
       refusals.push({ code: "TAG_KEY_EMPTY", message: `Every tag needs a name, for example "${COST_CENTRE_TAG_KEY}".` });
       continue;
     }
     if (characterCount(key) > MAX_TAG_KEY_LENGTH) {
-      refusals.push({ code: "TAG_KEY_TOO_LONG", message: `Tag names can be at most ${MAX_TAG_KEY_LENGTH} characters; ${shown.slice(0, 20)}… is longer.` });
+      refusals.push({
+        code: "TAG_KEY_TOO_LONG",
+        message: `Tag names can be at most ${MAX_TAG_KEY_LENGTH} characters; ${shown.slice(0, 20)}… is longer.`,
+      });
     }
     if (characterCount(value) > MAX_TAG_VALUE_LENGTH) {
-      refusals.push({ code: "TAG_VALUE_TOO_LONG", message: `Tag values can be at most ${MAX_TAG_VALUE_LENGTH} characters; the value of ${shown} is longer.` });
+      refusals.push({
+        code: "TAG_VALUE_TOO_LONG",
+        message: `Tag values can be at most ${MAX_TAG_VALUE_LENGTH} characters; the value of ${shown} is longer.`,
+      });
     }
     if (!ALLOWED_TAG_CHARACTERS.test(key) || !ALLOWED_TAG_CHARACTERS.test(value)) {
       refusals.push({
@@ -66,7 +76,8 @@ export function tagRefusals(tags: readonly Tag[], opts: { reservedSlots?: number
     if (reserved) refusals.push(reserved);
   }
   for (const required of opts.requiredKeys ?? []) {
-    if (!seen.has(required)) refusals.push({ code: "TAG_REQUIRED_MISSING", message: `The tag "${required}" is required, for example the cost centre to charge.` });
+    if (!seen.has(required))
+      refusals.push({ code: "TAG_REQUIRED_MISSING", message: `The tag "${required}" is required, for example the cost centre to charge.` });
   }
   return refusals;
 }
@@ -83,10 +94,17 @@ export function validateTags(workspace: Workspace, change: TagsChange, requiredK
   const refusals: Refusal[] = [];
   const touched = [...change.remove, ...change.set.map((tag) => tag.key)];
   if (touched.includes(PORTAL_REQUEST_TAG_KEY)) {
-    refusals.push({ code: "TAG_PORTAL_RESERVED", message: `The tag "${PORTAL_REQUEST_TAG_KEY}" is managed by the portal and cannot be set or changed.` });
+    refusals.push({
+      code: "TAG_PORTAL_RESERVED",
+      message: `The tag "${PORTAL_REQUEST_TAG_KEY}" is managed by the portal and cannot be set or changed.`,
+    });
   }
   for (const key of change.remove) {
-    if (requiredKeys.includes(key)) refusals.push({ code: "TAG_REQUIRED_MISSING", message: `The tag "${key}" is required and cannot be removed; change its value instead.` });
+    if (requiredKeys.includes(key))
+      refusals.push({
+        code: "TAG_REQUIRED_MISSING",
+        message: `The tag "${key}" is required and cannot be removed; change its value instead.`,
+      });
   }
   if (change.set.length === 0 && change.remove.length === 0) {
     refusals.push({ code: "TAG_NO_CHANGE", message: "No tags would be added, changed or removed." });

@@ -3,7 +3,14 @@ import { codesOf } from "../testing/codes";
 import { context, hoursAgo, minutesAgo, workspace } from "../testing/fixtures";
 import type { ComputeType, Workspace } from "../types";
 import { validateChange } from "./index";
-import { ROOT_VOLUME_SIZES_GB, USER_VOLUME_SIZES_GB, rootVolumeOptions, userVolumeOptions, validCombination, volumeCombinationRefusals } from "./volumes";
+import {
+  ROOT_VOLUME_SIZES_GB,
+  USER_VOLUME_SIZES_GB,
+  rootVolumeOptions,
+  userVolumeOptions,
+  validCombination,
+  volumeCombinationRefusals,
+} from "./volumes";
 
 describe("volumeCombinationRefusals", () => {
   const rows: { root: number; user: number; computeType?: ComputeType; codes: string[] }[] = [
@@ -35,7 +42,9 @@ describe("volumeCombinationRefusals", () => {
   });
 
   it("explains the 80/101 case in plain words", () => {
-    expect(volumeCombinationRefusals(80, 200, "STANDARD")[0]?.message).toBe("User volumes above 100 GB need a root volume of at least 175 GB.");
+    expect(volumeCombinationRefusals(80, 200, "STANDARD")[0]?.message).toBe(
+      "User volumes above 100 GB need a root volume of at least 175 GB.",
+    );
   });
 });
 
@@ -50,16 +59,37 @@ describe("validateChange: volumes", () => {
     { name: "shrink root 200 → 175", ws: { rootVolumeGb: 200, userVolumeGb: 100 }, root: 175, codes: ["VOLUME_SHRINK"] },
     { name: "same sizes", root: 80, user: 50, codes: ["VOLUME_NO_CHANGE"] },
     { name: "nothing asked", codes: ["VOLUME_NO_CHANGE"] },
-    { name: "root and user together", ws: { rootVolumeGb: 175, userVolumeGb: 100 }, root: 200, user: 200, codes: ["ROOT_AND_USER_TOGETHER"] },
+    {
+      name: "root and user together",
+      ws: { rootVolumeGb: 175, userVolumeGb: 100 },
+      root: 200,
+      user: 200,
+      codes: ["ROOT_AND_USER_TOGETHER"],
+    },
     { name: "user resized exactly 6 h ago", ws: { lastVolumeChangeAt: { user: hoursAgo(6) } }, user: 100, codes: [] },
-    { name: "user resized 5 h 59 min ago", ws: { lastVolumeChangeAt: { user: minutesAgo(359) } }, user: 100, codes: ["VOLUME_CHANGED_RECENTLY"] },
-    { name: "root resized recently does not block the user volume", ws: { lastVolumeChangeAt: { root: minutesAgo(10) } }, user: 100, codes: [] },
+    {
+      name: "user resized 5 h 59 min ago",
+      ws: { lastVolumeChangeAt: { user: minutesAgo(359) } },
+      user: 100,
+      codes: ["VOLUME_CHANGED_RECENTLY"],
+    },
+    {
+      name: "root resized recently does not block the user volume",
+      ws: { lastVolumeChangeAt: { root: minutesAgo(10) } },
+      user: 100,
+      codes: [],
+    },
     { name: "WorkSpace exactly 6 h old", ws: { createdAt: hoursAgo(6) }, user: 100, codes: [] },
     { name: "WorkSpace 5 h 59 min old", ws: { createdAt: minutesAgo(359) }, user: 100, codes: ["WORKSPACE_TOO_NEW"] },
     { name: "stopped WorkSpace", ws: { state: "STOPPED" }, user: 100, codes: [] },
     { name: "rebooting WorkSpace", ws: { state: "REBOOTING" }, user: 100, codes: ["WRONG_STATE"] },
     { name: "admin maintenance", ws: { state: "ADMIN_MAINTENANCE" }, user: 100, codes: ["ADMIN_MAINTENANCE"] },
-    { name: "another modification running", ws: { modificationsInProgress: ["COMPUTE_TYPE"] }, user: 100, codes: ["MODIFICATION_IN_PROGRESS"] },
+    {
+      name: "another modification running",
+      ws: { modificationsInProgress: ["COMPUTE_TYPE"] },
+      user: 100,
+      codes: ["MODIFICATION_IN_PROGRESS"],
+    },
     {
       name: "graphics WorkSpace keeps ≥100/100",
       ws: { computeType: "GRAPHICS_G4DN", bundleId: "wsb-g4dn", rootVolumeGb: 175, userVolumeGb: 100 },
@@ -102,15 +132,18 @@ describe("volume sizes the forms offer", () => {
   it("agrees with the rule on every pair of offered sizes and on sizes in between", () => {
     const sizes = [...new Set([...ROOT_VOLUME_SIZES_GB, ...USER_VOLUME_SIZES_GB, 20, 99, 101, 120, 174, 2001, 80.5, 0])];
     for (const root of sizes) {
-      for (const user of sizes) expect(validCombination(root, user), `[${root}, ${user}]`).toBe(volumeCombinationRefusals(root, user, "STANDARD").length === 0);
+      for (const user of sizes)
+        expect(validCombination(root, user), `[${root}, ${user}]`).toBe(volumeCombinationRefusals(root, user, "STANDARD").length === 0);
     }
   });
 
   it("offers only sizes the rule accepts", () => {
     for (const root of ROOT_VOLUME_SIZES_GB) {
       for (const user of USER_VOLUME_SIZES_GB.filter((size) => validCombination(root, size))) {
-        for (const u of userVolumeOptions(root, user)) expect(volumeCombinationRefusals(root, u, "STANDARD"), `[${root}, ${u}]`).toEqual([]);
-        for (const r of rootVolumeOptions(root, user)) expect(volumeCombinationRefusals(r, user, "STANDARD"), `[${r}, ${user}]`).toEqual([]);
+        for (const u of userVolumeOptions(root, user))
+          expect(volumeCombinationRefusals(root, u, "STANDARD"), `[${root}, ${u}]`).toEqual([]);
+        for (const r of rootVolumeOptions(root, user))
+          expect(volumeCombinationRefusals(r, user, "STANDARD"), `[${r}, ${user}]`).toEqual([]);
       }
     }
   });

@@ -1,6 +1,15 @@
 import type { VolumesChange } from "../change";
 import { GPU_COMPUTE_TYPES, type ComputeType, type Workspace } from "../types";
-import { HOUR_MS, hasElapsed, requireNoModificationInProgress, requireState, waitSentence, type PreconditionContext, type Refusal, type ValidationContext } from "./context";
+import {
+  HOUR_MS,
+  hasElapsed,
+  requireNoModificationInProgress,
+  requireState,
+  waitSentence,
+  type PreconditionContext,
+  type Refusal,
+  type ValidationContext,
+} from "./context";
 
 export const MAX_VOLUME_GB = 2000;
 export const SMALL_ROOT_VOLUME_GB = 80;
@@ -19,7 +28,10 @@ export function volumeCombinationRefusals(rootGb: number, userGb: number, comput
   }
   const refusals = volumePairRefusals(rootGb, userGb);
   if (GPU_COMPUTE_TYPES.includes(computeType) && (rootGb < GRAPHICS_MIN_VOLUME_GB || userGb < GRAPHICS_MIN_VOLUME_GB)) {
-    refusals.push({ code: "GRAPHICS_MIN_VOLUMES", message: "Graphics WorkSpaces need at least 100 GB on both the root and the user volume." });
+    refusals.push({
+      code: "GRAPHICS_MIN_VOLUMES",
+      message: "Graphics WorkSpaces need at least 100 GB on both the root and the user volume.",
+    });
   }
   return refusals;
 }
@@ -32,14 +44,23 @@ function volumePairRefusals(rootGb: number, userGb: number): Refusal[] {
   }
   if (rootGb === SMALL_ROOT_VOLUME_GB) {
     if (userGb > LARGE_ROOT_USER_VOLUME_MIN_GB) {
-      refusals.push({ code: "USER_VOLUME_NEEDS_LARGER_ROOT", message: `User volumes above 100 GB need a root volume of at least ${LARGE_ROOT_VOLUME_MIN_GB} GB.` });
+      refusals.push({
+        code: "USER_VOLUME_NEEDS_LARGER_ROOT",
+        message: `User volumes above 100 GB need a root volume of at least ${LARGE_ROOT_VOLUME_MIN_GB} GB.`,
+      });
     } else if (!USER_VOLUMES_WITH_SMALL_ROOT.includes(userGb)) {
       refusals.push({ code: "VOLUME_COMBINATION", message: "With an 80 GB root volume, the user volume must be 10, 50 or 100 GB." });
     }
   } else if (rootGb < LARGE_ROOT_VOLUME_MIN_GB) {
-    refusals.push({ code: "ROOT_VOLUME_SIZE", message: `The root volume must be 80 GB, or between ${LARGE_ROOT_VOLUME_MIN_GB} and ${MAX_VOLUME_GB} GB.` });
+    refusals.push({
+      code: "ROOT_VOLUME_SIZE",
+      message: `The root volume must be 80 GB, or between ${LARGE_ROOT_VOLUME_MIN_GB} and ${MAX_VOLUME_GB} GB.`,
+    });
   } else if (userGb < LARGE_ROOT_USER_VOLUME_MIN_GB) {
-    refusals.push({ code: "ROOT_VOLUME_NEEDS_LARGER_USER", message: `A root volume of ${LARGE_ROOT_VOLUME_MIN_GB} GB or more needs a user volume of at least 100 GB.` });
+    refusals.push({
+      code: "ROOT_VOLUME_NEEDS_LARGER_USER",
+      message: `A root volume of ${LARGE_ROOT_VOLUME_MIN_GB} GB or more needs a user volume of at least 100 GB.`,
+    });
   }
   return refusals;
 }
@@ -51,9 +72,16 @@ function isWholePositive(value: number): boolean {
 // The forms offer round sizes only; the rule itself accepts any whole GB in the ranges above.
 const ROUND_SIZES_GB = [150, 200, 250, 300, 500, 1000, MAX_VOLUME_GB];
 /** Root volume sizes the forms offer, smallest first. */
-export const ROOT_VOLUME_SIZES_GB: readonly number[] = [SMALL_ROOT_VOLUME_GB, LARGE_ROOT_VOLUME_MIN_GB, ...ROUND_SIZES_GB.filter((gb) => gb > LARGE_ROOT_VOLUME_MIN_GB)];
+export const ROOT_VOLUME_SIZES_GB: readonly number[] = [
+  SMALL_ROOT_VOLUME_GB,
+  LARGE_ROOT_VOLUME_MIN_GB,
+  ...ROUND_SIZES_GB.filter((gb) => gb > LARGE_ROOT_VOLUME_MIN_GB),
+];
 /** User volume sizes the forms offer, smallest first. */
-export const USER_VOLUME_SIZES_GB: readonly number[] = [...USER_VOLUMES_WITH_SMALL_ROOT, ...ROUND_SIZES_GB.filter((gb) => gb > LARGE_ROOT_USER_VOLUME_MIN_GB)];
+export const USER_VOLUME_SIZES_GB: readonly number[] = [
+  ...USER_VOLUMES_WITH_SMALL_ROOT,
+  ...ROUND_SIZES_GB.filter((gb) => gb > LARGE_ROOT_USER_VOLUME_MIN_GB),
+];
 
 /** True when AWS accepts the [root, user] pair; graphics compute types also need 100 GB on each (volumeCombinationRefusals). */
 export function validCombination(rootGb: number, userGb: number): boolean {

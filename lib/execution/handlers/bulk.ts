@@ -15,12 +15,25 @@ const BATCH = 25;
 
 const plain = (f: ItemFailure) => f.message || `AWS refused it (${f.code}).`;
 
-async function recordBatch(fenced: JobContext["fenced"], operationId: string, awsOperation: string, region: string, ids: string[], result: BatchResult) {
+async function recordBatch(
+  fenced: JobContext["fenced"],
+  operationId: string,
+  awsOperation: string,
+  region: string,
+  ids: string[],
+  result: BatchResult,
+) {
   await fenced(async (tx) => {
     if (result.succeeded.length) {
       await tx.bulkItem.updateMany({
         where: { operationId, workspaceId: { in: result.succeeded }, status: "PENDING" },
-        data: { status: "DONE", reason: null, code: null, awsRequestId: result.requestIds.join(" ").slice(0, 500), attempts: { increment: 1 } },
+        data: {
+          status: "DONE",
+          reason: null,
+          code: null,
+          awsRequestId: result.requestIds.join(" ").slice(0, 500),
+          attempts: { increment: 1 },
+        },
       });
     }
     for (const f of result.failed) {
@@ -30,14 +43,21 @@ async function recordBatch(fenced: JobContext["fenced"], operationId: string, aw
       });
     }
     // Every id is either accepted or failed by the gateway; this only guards the loop against a surprise.
-    await tx.bulkItem.updateMany({ where: { operationId, workspaceId: { in: ids }, status: "PENDING" }, data: { status: "FAILED", reason: "AWS gave no answer for this WorkSpace.", code: "no_answer" } });
+    await tx.bulkItem.updateMany({
+      where: { operationId, workspaceId: { in: ids }, status: "PENDING" },
+      data: { status: "FAILED", reason: "AWS gave no answer for this WorkSpace.", code: "no_answer" },
+    });
     await recordAudit(tx, {
       actor: SYSTEM,
       action: `aws.${awsOperation}`,
       targetType: "bulkOperation",
       targetId: operationId,
       awsRequestIds: result.requestIds,
-      detail: { region, succeeded: result.succeeded, failed: result.failed.map((f) => ({ workspaceId: f.workspaceId, code: f.code, reason: f.reason })) },
+      detail: {
+        region,
+        succeeded: result.succeeded,
+        failed: result.failed.map((f) => ({ workspaceId: f.workspaceId, code: f.code, reason: f.reason })),
+      },
     });
   });
 }
@@ -50,9 +70,18 @@ export function bulkExecuteHandler(gateway: () => AwsGateway): JobHandler {
       if (!op) return;
       const params = parseBulkParams(op.params);
       for (;;) {
-        const next = await ctx.db.bulkItem.findFirst({ where: { operationId, status: "PENDING" }, select: { region: true }, orderBy: { workspaceId: "asc" } });
+        const next = await ctx.db.bulkItem.findFirst({
+          where: { operationId, status: "PENDING" },
+          select: { region: true },
+          orderBy: { workspaceId: "asc" },
+        });
         if (!next) break;
-        const items = await ctx.db.bulkItem.findMany({ where: { operationId, status: "PENDING", region: next.region }, orderBy: { workspaceId: "asc" }, take: BATCH, select: { workspaceId: true } });
+        const items = await ctx.db.bulkItem.findMany({
+          where: { operationId, status: "PENDING", region: next.region },
+          orderBy: { workspaceId: "asc" },
+          take: BATCH,
+          select: { workspaceId: true },
+        });
         const ids = items.map((i) => i.workspaceId);
         await ctx.checkpoint("bulk:before-aws");
         await ctx.assertLease();

@@ -37,10 +37,20 @@ export function executeRequestHandler(gateway: () => AwsGateway): JobHandler {
 
       if (request.status === "APPROVED") {
         await db.$transaction(async (tx) => {
-          const { count } = await tx.request.updateMany({ where: { id: requestId, status: "APPROVED" }, data: { status: "EXECUTING", executionStartedAt: new Date() } });
+          const { count } = await tx.request.updateMany({
+            where: { id: requestId, status: "APPROVED" },
+            data: { status: "EXECUTING", executionStartedAt: new Date() },
+          });
           if (count !== 1) return;
           await recordAudit(tx, { actor: SYSTEM, action: "request.executing", targetType: "request", targetId: requestId, requestId });
-          await notify(tx, { userId: request!.requesterId, requestId, kind: "request.executing", title: "Your request is in progress", body: `${describeChange(change)} has started.`, link: `/requests/${requestId}` });
+          await notify(tx, {
+            userId: request!.requesterId,
+            requestId,
+            kind: "request.executing",
+            title: "Your request is in progress",
+            body: `${describeChange(change)} has started.`,
+            link: `/requests/${requestId}`,
+          });
         });
       }
       await ctx.checkpoint("execute:before-aws");
@@ -50,7 +60,12 @@ export function executeRequestHandler(gateway: () => AwsGateway): JobHandler {
       const gw = gateway().region(request.region);
       if (!execution) {
         // Refused before approval by the domain; a stored one can only be a request from an older release.
-        await failRequest(db, requestId, { reason: `A ${change.type} request cannot be carried out.`, code: "not_allowed" }, { alertAdmins: false });
+        await failRequest(
+          db,
+          requestId,
+          { reason: `A ${change.type} request cannot be carried out.`, code: "not_allowed" },
+          { alertAdmins: false },
+        );
         throw new PermanentJobError(`A ${change.type} request cannot be carried out.`);
       }
       let result = null;
@@ -70,7 +85,12 @@ export function executeRequestHandler(gateway: () => AwsGateway): JobHandler {
         } catch (error) {
           if (!isPermanent(error)) throw error;
           const failure = explainFailure(error);
-          await failRequest(db, requestId, { ...failure, awsRequestIds: error instanceof ItemRefused ? error.awsRequestIds : [] }, { alertAdmins: false });
+          await failRequest(
+            db,
+            requestId,
+            { ...failure, awsRequestIds: error instanceof ItemRefused ? error.awsRequestIds : [] },
+            { alertAdmins: false },
+          );
           throw new PermanentJobError(failure.reason);
         }
       } else {

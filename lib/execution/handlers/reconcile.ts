@@ -20,7 +20,15 @@ export interface ReconcileOptions {
   idleIntervalMs?: number;
 }
 
-async function succeed(db: PrismaClient, request: Request, change: Change, region: string, ws: WorkspaceSummary | undefined, result: WorkspaceSummary | undefined, now: Date) {
+async function succeed(
+  db: PrismaClient,
+  request: Request,
+  change: Change,
+  region: string,
+  ws: WorkspaceSummary | undefined,
+  result: WorkspaceSummary | undefined,
+  now: Date,
+) {
   const owners = await ownerIndex(db);
   await db.$transaction(async (tx) => {
     const { count } = await tx.request.updateMany({
@@ -29,7 +37,8 @@ async function succeed(db: PrismaClient, request: Request, change: Change, regio
     });
     if (count !== 1) return;
     const execution = changeKind(change).execution;
-    const cached = change.type === "create" ? null : await tx.workspace.findUnique({ where: { id: change.workspaceId }, select: { computeType: true } });
+    const cached =
+      change.type === "create" ? null : await tx.workspace.findUnique({ where: { id: change.workspaceId }, select: { computeType: true } });
     if (ws) {
       await upsertWorkspace(tx, region, ws, owners, now);
       const history = execution?.history?.(change, cached, now) ?? {};
@@ -73,11 +82,18 @@ export function reconcileHandler(gateway: () => AwsGateway, options: ReconcileOp
     async run(_job, ctx) {
       const { db } = ctx;
       const now = new Date();
-      const executing = await db.request.findMany({ where: { status: "EXECUTING", awsCalledAt: { not: null } }, orderBy: { executionStartedAt: "asc" }, take: 500 });
+      const executing = await db.request.findMany({
+        where: { status: "EXECUTING", awsCalledAt: { not: null } },
+        orderBy: { executionStartedAt: "asc" },
+        take: 500,
+      });
       // awsCalledAt means a call may have been made, not that it was: while the execute job is still
       // pending (its call failed and waits for a retry, or its worker died) the WorkSpace's state says
       // nothing about this request, and an AVAILABLE WorkSpace would pass a reboot that never happened.
-      const unfinished = await db.outboxJob.findMany({ where: { status: "PENDING", dedupeKey: { in: executing.map((r) => `execute:${r.id}`) } }, select: { dedupeKey: true } });
+      const unfinished = await db.outboxJob.findMany({
+        where: { status: "PENDING", dedupeKey: { in: executing.map((r) => `execute:${r.id}`) } },
+        select: { dedupeKey: true },
+      });
       const waiting = new Set(unfinished.map((j) => j.dedupeKey));
       const byRegion = new Map<string, Request[]>();
       for (const r of executing) if (!waiting.has(`execute:${r.id}`)) byRegion.set(r.region, [...(byRegion.get(r.region) ?? []), r]);
@@ -100,11 +116,22 @@ export function reconcileHandler(gateway: () => AwsGateway, options: ReconcileOp
           const ws = change.type === "create" ? undefined : byId.get(change.workspaceId);
           let result = r.resultWorkspaceId ? byId.get(r.resultWorkspaceId) : undefined;
           if (!result && execution?.findResult) result = await execution.findResult(gw, stored, ws);
-          const progress = execution ? execution.progress({ request: stored, workspace: ws, result, now }) : { kind: "failed" as const, reason: `A ${change.type} request cannot be carried out.` };
+          const progress = execution
+            ? execution.progress({ request: stored, workspace: ws, result, now })
+            : { kind: "failed" as const, reason: `A ${change.type} request cannot be carried out.` };
           if (progress.kind === "done") await succeed(db, r, change, region, ws, result, now);
-          else if (progress.kind === "failed") await failRequest(db, r.id, { reason: progress.reason, code: "aws_error" }, { alertAdmins: true, now });
+          else if (progress.kind === "failed")
+            await failRequest(db, r.id, { reason: progress.reason, code: "aws_error" }, { alertAdmins: true, now });
           else if (r.executionStartedAt && now.getTime() - r.executionStartedAt.getTime() > options.timeoutMs) {
-            await failRequest(db, r.id, { reason: `It did not finish within ${Math.round(options.timeoutMs / 60000)} minutes; an admin has been told.`, code: "timeout" }, { alertAdmins: true, now });
+            await failRequest(
+              db,
+              r.id,
+              {
+                reason: `It did not finish within ${Math.round(options.timeoutMs / 60000)} minutes; an admin has been told.`,
+                code: "timeout",
+              },
+              { alertAdmins: true, now },
+            );
           } else if (progress.sawTransition && !stored.executionMemo?.sawTransition) {
             await db.request.update({ where: { id: r.id }, data: { executionMemo: { sawTransition: true } } });
           }

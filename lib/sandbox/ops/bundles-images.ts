@@ -26,8 +26,14 @@ export function presentBundle(b: BundleRecord): Record<string, unknown> {
 
 function presentImage(i: ImageRecord): Record<string, unknown> {
   return {
-    ImageId: i.ImageId, Name: i.Name, Description: i.Description, OperatingSystem: { Type: i.os }, State: i.State,
-    RequiredTenancy: i.RequiredTenancy, Created: seconds(i.Created), OwnerAccountId: i.OwnerAccountId,
+    ImageId: i.ImageId,
+    Name: i.Name,
+    Description: i.Description,
+    OperatingSystem: { Type: i.os },
+    State: i.State,
+    RequiredTenancy: i.RequiredTenancy,
+    Created: seconds(i.Created),
+    OwnerAccountId: i.OwnerAccountId,
   };
 }
 
@@ -48,7 +54,15 @@ const VALID_USER_CAPACITY = ["10", "50", "100"];
 const VALID_ROOT_CAPACITY = ["80", "100", "175"];
 
 const createWorkspaceBundle: Handler = (ctx, input) => {
-  const req = input as { BundleName: string; BundleDescription: string; ImageId: string; ComputeType: { Name?: string }; UserStorage: { Capacity?: string }; RootStorage?: { Capacity?: string }; Tags?: Tag[] };
+  const req = input as {
+    BundleName: string;
+    BundleDescription: string;
+    ImageId: string;
+    ComputeType: { Name?: string };
+    UserStorage: { Capacity?: string };
+    RootStorage?: { Capacity?: string };
+    Tags?: Tag[];
+  };
   const image = ctx.world.images[req.ImageId];
   if (!image) throw notFound(`The image ${req.ImageId} could not be found.`);
   if (image.State !== "AVAILABLE") throw new AwsError("ResourceUnavailableException", `The image ${req.ImageId} is ${image.State}.`);
@@ -64,8 +78,18 @@ const createWorkspaceBundle: Handler = (ctx, input) => {
   if ((req.Tags?.length ?? 0) > 50) throw new AwsError("ResourceLimitExceededException", "A bundle can have at most 50 tags.");
   const id = randomId("wsb-");
   const bundle: BundleRecord = {
-    BundleId: id, Name: req.BundleName, Owner: ACCOUNT_ID, Description: req.BundleDescription, ImageId: image.ImageId, RootCapacity: root,
-    UserCapacity: user, ComputeType: req.ComputeType.Name, CreationTime: ctx.now, LastUpdatedTime: ctx.now, os: image.os, protocols: ["WSP", "PCOIP"],
+    BundleId: id,
+    Name: req.BundleName,
+    Owner: ACCOUNT_ID,
+    Description: req.BundleDescription,
+    ImageId: image.ImageId,
+    RootCapacity: root,
+    UserCapacity: user,
+    ComputeType: req.ComputeType.Name,
+    CreationTime: ctx.now,
+    LastUpdatedTime: ctx.now,
+    os: image.os,
+    protocols: ["WSP", "PCOIP"],
     byol: image.RequiredTenancy === "DEDICATED",
   };
   ctx.world.bundles[id] = bundle;
@@ -76,7 +100,8 @@ const createWorkspaceBundle: Handler = (ctx, input) => {
 function ownedBundle(ctx: Parameters<Handler>[0], id: string | undefined): BundleRecord {
   const bundle = id ? ctx.world.bundles[id] : undefined;
   if (!bundle) throw notFound(`The bundle ${id ?? ""} could not be found.`);
-  if (bundle.Owner === "AMAZON") throw new AwsError("AccessDeniedException", `The bundle ${bundle.BundleId} is owned by Amazon and cannot be changed.`);
+  if (bundle.Owner === "AMAZON")
+    throw new AwsError("AccessDeniedException", `The bundle ${bundle.BundleId} is owned by Amazon and cannot be changed.`);
   return bundle;
 }
 
@@ -87,7 +112,8 @@ const updateWorkspaceBundle: Handler = (ctx, input) => {
   const image = ctx.world.images[req.ImageId];
   if (!image) throw notFound(`The image ${req.ImageId} could not be found.`);
   if (image.State !== "AVAILABLE") throw new AwsError("ResourceUnavailableException", `The image ${req.ImageId} is ${image.State}.`);
-  if (image.os !== bundle.os) throw new AwsError("OperationNotSupportedException", "The image's operating system differs from the bundle's.");
+  if (image.os !== bundle.os)
+    throw new AwsError("OperationNotSupportedException", "The image's operating system differs from the bundle's.");
   bundle.ImageId = image.ImageId;
   bundle.LastUpdatedTime = ctx.now;
   return {};
@@ -96,7 +122,10 @@ const updateWorkspaceBundle: Handler = (ctx, input) => {
 const deleteWorkspaceBundle: Handler = (ctx, input) => {
   const bundle = ownedBundle(ctx, input.BundleId as string | undefined);
   if (Object.values(ctx.world.workspaces).some((ws) => ws.BundleId === bundle.BundleId && ws.State !== "TERMINATED")) {
-    throw new AwsError("ResourceAssociatedException", `The bundle ${bundle.BundleId} is used by WorkSpaces; terminate or migrate them first.`);
+    throw new AwsError(
+      "ResourceAssociatedException",
+      `The bundle ${bundle.BundleId} is used by WorkSpaces; terminate or migrate them first.`,
+    );
   }
   delete ctx.world.bundles[bundle.BundleId];
   delete ctx.world.tags[bundle.BundleId];

@@ -36,7 +36,14 @@ const describeWorkspaceDirectories: Handler = (ctx, input) => {
 };
 
 const registerWorkspaceDirectory: Handler = (ctx, input) => {
-  const req = input as { DirectoryId: string; SubnetIds?: string[]; EnableWorkDocs?: boolean; EnableSelfService?: boolean; Tenancy?: string; Tags?: Tag[] };
+  const req = input as {
+    DirectoryId: string;
+    SubnetIds?: string[];
+    EnableWorkDocs?: boolean;
+    EnableSelfService?: boolean;
+    Tenancy?: string;
+    Tags?: Tag[];
+  };
   const dir = ctx.world.directories[req.DirectoryId];
   if (!dir) throw notFound(`The directory ${req.DirectoryId} could not be found in ${ctx.world.region}.`);
   if (dir.registration) throw invalidState(`The directory ${req.DirectoryId} is already registered.`);
@@ -51,9 +58,29 @@ const registerWorkspaceDirectory: Handler = (ctx, input) => {
     WorkspaceSecurityGroupId: stableId("sg-", `${dir.DirectoryId}/ws`, 17, "hex"),
     IamRoleId: `arn:aws:iam::${ACCOUNT_ID}:role/workspaces_DefaultRole`,
     Tenancy: req.Tenancy ?? "SHARED",
-    creation: { EnableWorkDocs: req.EnableWorkDocs ?? false, EnableInternetAccess: false, UserEnabledAsLocalAdministrator: true, EnableMaintenanceMode: true },
-    access: { DeviceTypeWindows: "ALLOW", DeviceTypeOsx: "ALLOW", DeviceTypeWeb: "DENY", DeviceTypeIos: "ALLOW", DeviceTypeAndroid: "ALLOW", DeviceTypeChromeOs: "ALLOW", DeviceTypeZeroClient: "ALLOW", DeviceTypeLinux: "ALLOW" },
-    selfservice: { RestartWorkspace: selfService, IncreaseVolumeSize: selfService, ChangeComputeType: selfService, SwitchRunningMode: selfService, RebuildWorkspace: selfService },
+    creation: {
+      EnableWorkDocs: req.EnableWorkDocs ?? false,
+      EnableInternetAccess: false,
+      UserEnabledAsLocalAdministrator: true,
+      EnableMaintenanceMode: true,
+    },
+    access: {
+      DeviceTypeWindows: "ALLOW",
+      DeviceTypeOsx: "ALLOW",
+      DeviceTypeWeb: "DENY",
+      DeviceTypeIos: "ALLOW",
+      DeviceTypeAndroid: "ALLOW",
+      DeviceTypeChromeOs: "ALLOW",
+      DeviceTypeZeroClient: "ALLOW",
+      DeviceTypeLinux: "ALLOW",
+    },
+    selfservice: {
+      RestartWorkspace: selfService,
+      IncreaseVolumeSize: selfService,
+      ChangeComputeType: selfService,
+      SwitchRunningMode: selfService,
+      RebuildWorkspace: selfService,
+    },
     client: { ReconnectEnabled: "ENABLED", LogUploadEnabled: "ENABLED" },
     ipGroupIds: [],
   };
@@ -119,4 +146,3 @@ export const directoryOps: Record<string, Handler> = {
   DescribeClientProperties: describeClientProperties,
   ModifyClientProperties: modifyClientProperties,
 };
-

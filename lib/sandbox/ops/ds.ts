@@ -16,7 +16,12 @@ function requireDirectory(ctx: OpContext, id: string): DirectoryRecord {
 }
 
 function presentDirectory(ctx: OpContext, dir: DirectoryRecord): Record<string, unknown> {
-  const network = { VpcId: dir.VpcId, SubnetIds: dir.SubnetIds, SecurityGroupId: dir.SecurityGroupId, AvailabilityZones: dir.AvailabilityZones };
+  const network = {
+    VpcId: dir.VpcId,
+    SubnetIds: dir.SubnetIds,
+    SecurityGroupId: dir.SecurityGroupId,
+    AvailabilityZones: dir.AvailabilityZones,
+  };
   const out: Record<string, unknown> = {
     DirectoryId: dir.DirectoryId,
     Name: dir.Name,
@@ -32,7 +37,8 @@ function presentDirectory(ctx: OpContext, dir: DirectoryRecord): Record<string, 
     Type: dir.Type,
     SsoEnabled: false,
   };
-  if (dir.Type === "ADConnector") out.ConnectSettings = { ...network, CustomerUserName: dir.connectorUser ?? "Admin", ConnectIps: dir.DnsIpAddrs };
+  if (dir.Type === "ADConnector")
+    out.ConnectSettings = { ...network, CustomerUserName: dir.connectorUser ?? "Admin", ConnectIps: dir.DnsIpAddrs };
   else out.VpcSettings = network;
   if (dir.Type === "MicrosoftAD") out.Edition = "Standard";
   if (dir.radius) {
@@ -57,19 +63,25 @@ function passwordProblem(user: string, password: string): string | undefined {
   if (password.length < 8 || password.length > 64) return "The password must be 8 to 64 characters long.";
   const classes = [/[a-z]/, /[A-Z]/, /[0-9]/, /[^A-Za-z0-9]/].filter((re) => re.test(password)).length;
   if (classes < 3) return "The password must contain characters from three of: lowercase, uppercase, digits, non-alphanumeric characters.";
-  if (user.length >= 3 && password.toLowerCase().includes(user.toLowerCase())) return "The password must not contain the user's account name.";
+  if (user.length >= 3 && password.toLowerCase().includes(user.toLowerCase()))
+    return "The password must not contain the user's account name.";
   return undefined;
 }
 
 const resetUserPassword: Handler = (ctx, input) => {
   const req = input as { DirectoryId: string; UserName: string; NewPassword: string };
   const dir = requireDirectory(ctx, req.DirectoryId);
-  if (dir.Type === "ADConnector") throw dsError("UnsupportedOperationException", "ResetUserPassword is supported only for Simple AD and AWS Managed Microsoft AD directories.");
+  if (dir.Type === "ADConnector")
+    throw dsError(
+      "UnsupportedOperationException",
+      "ResetUserPassword is supported only for Simple AD and AWS Managed Microsoft AD directories.",
+    );
   if (dir.Stage !== "Active") throw dsError("DirectoryUnavailableException", `Directory ${dir.DirectoryId} is ${dir.Stage}.`);
   const name = Object.keys(dir.users).find((u) => u.toLowerCase() === req.UserName.toLowerCase());
   if (!name) throw dsError("UserDoesNotExistException", `User ${req.UserName} does not exist in directory ${dir.DirectoryId}.`);
   const user = dir.users[name]!;
-  if (user.domainAdmin) throw dsError("ClientException", "Passwords of members of Domain Admins or Enterprise Admins cannot be reset through this API.");
+  if (user.domainAdmin)
+    throw dsError("ClientException", "Passwords of members of Domain Admins or Enterprise Admins cannot be reset through this API.");
   const problem = passwordProblem(name, req.NewPassword);
   if (problem) throw dsError("InvalidPasswordException", problem);
   user.passwordChangedAt = ctx.now;
@@ -86,7 +98,8 @@ function checkRadius(settings: Record<string, unknown>): void {
 }
 
 function requireMfaCapable(dir: DirectoryRecord): void {
-  if (dir.Type === "SimpleAD") throw dsError("ClientException", "RADIUS multi-factor authentication is available for AD Connector and AWS Managed Microsoft AD only.");
+  if (dir.Type === "SimpleAD")
+    throw dsError("ClientException", "RADIUS multi-factor authentication is available for AD Connector and AWS Managed Microsoft AD only.");
 }
 
 const enableRadius: Handler = (ctx, input) => {
@@ -122,9 +135,15 @@ const getDirectoryLimits: Handler = (ctx) => {
   const connected = dirs.filter((d) => d.Type === "ADConnector").length;
   return {
     DirectoryLimits: {
-      CloudOnlyDirectoriesLimit: 10, CloudOnlyDirectoriesCurrentCount: cloud, CloudOnlyDirectoriesLimitReached: cloud >= 10,
-      CloudOnlyMicrosoftADLimit: 20, CloudOnlyMicrosoftADCurrentCount: managed, CloudOnlyMicrosoftADLimitReached: managed >= 20,
-      ConnectedDirectoriesLimit: 10, ConnectedDirectoriesCurrentCount: connected, ConnectedDirectoriesLimitReached: connected >= 10,
+      CloudOnlyDirectoriesLimit: 10,
+      CloudOnlyDirectoriesCurrentCount: cloud,
+      CloudOnlyDirectoriesLimitReached: cloud >= 10,
+      CloudOnlyMicrosoftADLimit: 20,
+      CloudOnlyMicrosoftADCurrentCount: managed,
+      CloudOnlyMicrosoftADLimitReached: managed >= 20,
+      ConnectedDirectoriesLimit: 10,
+      ConnectedDirectoriesCurrentCount: connected,
+      ConnectedDirectoriesLimitReached: connected >= 10,
     },
   };
 };

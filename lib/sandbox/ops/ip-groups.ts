@@ -19,7 +19,8 @@ function requireGroup(ctx: OpContext, id: string): IpGroupRecord {
 }
 
 function checkRules(rules: Rule[]): Rule[] {
-  for (const r of rules) if (!parseCidr(r.ipRule)) throw invalidParameter(`The IP rule ${r.ipRule} is not a valid IPv4 address or CIDR range.`);
+  for (const r of rules)
+    if (!parseCidr(r.ipRule)) throw invalidParameter(`The IP rule ${r.ipRule} is not a valid IPv4 address or CIDR range.`);
   if (rules.length > RULES_PER_GROUP) throw limitExceeded(`An IP access control group can have at most ${RULES_PER_GROUP} rules.`);
   return rules.map((r) => ({ ipRule: r.ipRule, ...(r.ruleDesc !== undefined ? { ruleDesc: r.ruleDesc } : {}) }));
 }
@@ -27,24 +28,37 @@ function checkRules(rules: Rule[]): Rule[] {
 const createIpGroup: Handler = (ctx, input) => {
   const req = input as { GroupName: string; GroupDesc?: string; UserRules?: Rule[]; Tags?: Tag[] };
   if (req.GroupName.trim() === "") throw invalidParameter("GroupName must not be empty.");
-  if (Object.values(ctx.world.ipGroups).some((g) => g.groupName === req.GroupName)) throw new AwsError("ResourceAlreadyExistsException", `An IP access control group named ${req.GroupName} already exists.`);
-  if (Object.keys(ctx.world.ipGroups).length >= GROUPS_PER_REGION) throw limitExceeded(`A Region can have at most ${GROUPS_PER_REGION} IP access control groups.`);
+  if (Object.values(ctx.world.ipGroups).some((g) => g.groupName === req.GroupName))
+    throw new AwsError("ResourceAlreadyExistsException", `An IP access control group named ${req.GroupName} already exists.`);
+  if (Object.keys(ctx.world.ipGroups).length >= GROUPS_PER_REGION)
+    throw limitExceeded(`A Region can have at most ${GROUPS_PER_REGION} IP access control groups.`);
   const rules = checkRules(req.UserRules ?? []);
   checkTags(req.Tags);
   const id = randomId("wsipg-");
-  ctx.world.ipGroups[id] = { groupId: id, groupName: req.GroupName, ...(req.GroupDesc !== undefined ? { groupDesc: req.GroupDesc } : {}), userRules: rules };
+  ctx.world.ipGroups[id] = {
+    groupId: id,
+    groupName: req.GroupName,
+    ...(req.GroupDesc !== undefined ? { groupDesc: req.GroupDesc } : {}),
+    userRules: rules,
+  };
   if (req.Tags?.length) ctx.world.tags[id] = req.Tags.map((t) => ({ Key: t.Key, Value: t.Value ?? "" }));
   return { GroupId: id };
 };
 
 function directoriesUsing(ctx: OpContext, groupId: string): string[] {
-  return Object.values(ctx.world.directories).filter((d) => d.registration?.ipGroupIds.includes(groupId)).map((d) => d.DirectoryId);
+  return Object.values(ctx.world.directories)
+    .filter((d) => d.registration?.ipGroupIds.includes(groupId))
+    .map((d) => d.DirectoryId);
 }
 
 const deleteIpGroup: Handler = (ctx, input) => {
   const group = requireGroup(ctx, String(input.GroupId));
   const using = directoriesUsing(ctx, group.groupId);
-  if (using.length) throw new AwsError("ResourceAssociatedException", `The IP access control group is associated with ${using.join(", ")}; disassociate it first.`);
+  if (using.length)
+    throw new AwsError(
+      "ResourceAssociatedException",
+      `The IP access control group is associated with ${using.join(", ")}; disassociate it first.`,
+    );
   delete ctx.world.ipGroups[group.groupId];
   delete ctx.world.tags[group.groupId];
   return {};
@@ -61,7 +75,8 @@ const describeIpGroups: Handler = (ctx, input) => {
 const authorizeIpRules: Handler = (ctx, input) => {
   const group = requireGroup(ctx, String(input.GroupId));
   const added = checkRules(input.UserRules as Rule[]).filter((r) => !group.userRules.some((x) => x.ipRule === r.ipRule));
-  if (group.userRules.length + added.length > RULES_PER_GROUP) throw limitExceeded(`An IP access control group can have at most ${RULES_PER_GROUP} rules.`);
+  if (group.userRules.length + added.length > RULES_PER_GROUP)
+    throw limitExceeded(`An IP access control group can have at most ${RULES_PER_GROUP} rules.`);
   group.userRules.push(...added);
   return {};
 };
@@ -85,7 +100,8 @@ const associateIpGroups: Handler = (ctx, input) => {
   const ids = input.GroupIds as string[];
   for (const id of ids) requireGroup(ctx, id);
   const merged = [...new Set([...dir.registration!.ipGroupIds, ...ids])];
-  if (merged.length > GROUPS_PER_DIRECTORY) throw limitExceeded(`A directory can have at most ${GROUPS_PER_DIRECTORY} IP access control groups.`);
+  if (merged.length > GROUPS_PER_DIRECTORY)
+    throw limitExceeded(`A directory can have at most ${GROUPS_PER_DIRECTORY} IP access control groups.`);
   dir.registration!.ipGroupIds = merged;
   return {};
 };

@@ -46,7 +46,8 @@ export function autoStopProblem(mode: string | undefined, timeout: number | unde
 // Valid [root, user] pairs in GiB, as WorkSpaces allows them.
 export function volumePairProblem(root: number, user: number, compute: string): string | undefined {
   if (root > 2000 || user > 2000) return "Volumes can be at most 2000 GiB.";
-  if (compute.startsWith("GRAPHICS") && (root < 100 || user < 100)) return "Graphics WorkSpaces need at least 100 GiB root and 100 GiB user volumes.";
+  if (compute.startsWith("GRAPHICS") && (root < 100 || user < 100))
+    return "Graphics WorkSpaces need at least 100 GiB root and 100 GiB user volumes.";
   if (root === 80 && [10, 50, 100].includes(user)) return undefined;
   if (compute.startsWith("GRAPHICS") && root >= 100 && user >= 100) return undefined;
   if (root >= 175 && user >= 100) return undefined;

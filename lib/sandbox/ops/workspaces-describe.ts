@@ -41,7 +41,8 @@ const describeWorkspaces: Handler = (ctx, input) => {
   const req = input as DescribeInput;
   const filters = [req.WorkspaceIds, req.DirectoryId, req.BundleId].filter((f) => f !== undefined).length;
   if (filters > 1) throw invalidParameter("WorkspaceIds, DirectoryId and BundleId cannot be combined.");
-  if (req.UserName !== undefined && req.DirectoryId === undefined) throw invalidParameter("UserName must be specified together with DirectoryId.");
+  if (req.UserName !== undefined && req.DirectoryId === undefined)
+    throw invalidParameter("UserName must be specified together with DirectoryId.");
   const limit = req.Limit ?? 25;
   let startSeq = 0;
   if (req.NextToken !== undefined) {
@@ -50,16 +51,23 @@ const describeWorkspaces: Handler = (ctx, input) => {
     startSeq = cursor.s;
   }
   if (req.WorkspaceIds) {
-    const found = req.WorkspaceIds.map((id) => ctx.world.workspaces[id]).filter((ws): ws is WorkspaceRecord => ws !== undefined && ws.seq > startSeq);
+    const found = req.WorkspaceIds.map((id) => ctx.world.workspaces[id]).filter(
+      (ws): ws is WorkspaceRecord => ws !== undefined && ws.seq > startSeq,
+    );
     found.sort((a, b) => a.seq - b.seq);
     const page = found.slice(0, limit);
     const last = page[page.length - 1];
     return { Workspaces: page.map(presentWorkspace), ...(found.length > limit && last ? { NextToken: encodeToken({ s: last.seq }) } : {}) };
   }
-  const { out, next } = scan(ctx, startSeq, limit, (ws) =>
-    (req.DirectoryId === undefined || ws.DirectoryId === req.DirectoryId) &&
-    (req.UserName === undefined || ws.UserName.toLowerCase() === req.UserName.toLowerCase()) &&
-    (req.BundleId === undefined || ws.BundleId === req.BundleId));
+  const { out, next } = scan(
+    ctx,
+    startSeq,
+    limit,
+    (ws) =>
+      (req.DirectoryId === undefined || ws.DirectoryId === req.DirectoryId) &&
+      (req.UserName === undefined || ws.UserName.toLowerCase() === req.UserName.toLowerCase()) &&
+      (req.BundleId === undefined || ws.BundleId === req.BundleId),
+  );
   return { Workspaces: out.map(presentWorkspace), ...(next ? { NextToken: next } : {}) };
 };
 

@@ -2,7 +2,15 @@ import { MINUTE } from "../clock";
 import type { Handler, OpContext } from "../engine";
 import { ItemFailure } from "../protocol/errors";
 import { randomId } from "../world/ids";
-import { addWorkspace, LONG_OPERATION_MINUTES, PROVISION_MINUTES, REBOOT_MINUTES, setTimer, START_STOP_MINUTES, TERMINATE_MINUTES } from "../world/records";
+import {
+  addWorkspace,
+  LONG_OPERATION_MINUTES,
+  PROVISION_MINUTES,
+  REBOOT_MINUTES,
+  setTimer,
+  START_STOP_MINUTES,
+  TERMINATE_MINUTES,
+} from "../world/records";
 import { presentWorkspace } from "../world/present";
 import type { Tag, WorkspaceRecord } from "../world/types";
 import { autoStopProblem, MANUAL_REFUSAL, tagProblem, volumePairProblem } from "./rules";
@@ -14,27 +22,44 @@ interface WorkspaceRequest {
   VolumeEncryptionKey?: string;
   UserVolumeEncryptionEnabled?: boolean;
   RootVolumeEncryptionEnabled?: boolean;
-  WorkspaceProperties?: { RunningMode?: string; RunningModeAutoStopTimeoutInMinutes?: number; RootVolumeSizeGib?: number; UserVolumeSizeGib?: number; ComputeTypeName?: string; Protocols?: string[] };
+  WorkspaceProperties?: {
+    RunningMode?: string;
+    RunningModeAutoStopTimeoutInMinutes?: number;
+    RootVolumeSizeGib?: number;
+    UserVolumeSizeGib?: number;
+    ComputeTypeName?: string;
+    Protocols?: string[];
+  };
   Tags?: Tag[];
 }
 
 // Item error codes follow the dotted form WorkSpaces uses in FailedRequests (e.g. ResourceNotFound.User).
 function checkCreate(ctx: OpContext, req: WorkspaceRequest, claimed: Set<string>): void {
   const dir = ctx.world.directories[req.DirectoryId];
-  if (!dir?.registration) throw new ItemFailure("ResourceNotFound.Directory", "The specified directory could not be found in the specified region.");
+  if (!dir?.registration)
+    throw new ItemFailure("ResourceNotFound.Directory", "The specified directory could not be found in the specified region.");
   const bundle = ctx.world.bundles[req.BundleId];
   if (!bundle) throw new ItemFailure("ResourceNotFound.Bundle", "The specified bundle could not be found.");
   const user = Object.keys(dir.users).find((u) => u.toLowerCase() === req.UserName.toLowerCase());
   if (!user) throw new ItemFailure("ResourceNotFound.User", "The specified user could not be found in the directory.");
   const key = `${dir.DirectoryId}/${user.toLowerCase()}`;
-  const exists = Object.values(ctx.world.workspaces).some((ws) => ws.DirectoryId === dir.DirectoryId && ws.UserName.toLowerCase() === user.toLowerCase() && ws.State !== "TERMINATED" && !ws.migratingTo);
+  const exists = Object.values(ctx.world.workspaces).some(
+    (ws) =>
+      ws.DirectoryId === dir.DirectoryId &&
+      ws.UserName.toLowerCase() === user.toLowerCase() &&
+      ws.State !== "TERMINATED" &&
+      !ws.migratingTo,
+  );
   if (exists || claimed.has(key)) throw new ItemFailure("ResourceExists.WorkSpace", "A WorkSpace already exists for the specified user.");
   const props = req.WorkspaceProperties ?? {};
   if (props.RunningMode === "MANUAL") throw new ItemFailure("UnsupportedWorkspaceConfigurationException", MANUAL_REFUSAL);
   const modeProblem = autoStopProblem(props.RunningMode ?? "ALWAYS_ON", props.RunningModeAutoStopTimeoutInMinutes);
   if (modeProblem) throw new ItemFailure("InvalidParameterValuesException", modeProblem);
   if (props.ComputeTypeName && props.ComputeTypeName !== bundle.ComputeType) {
-    throw new ItemFailure("InvalidParameterValuesException", `The compute type ${props.ComputeTypeName} does not match the bundle's compute type ${bundle.ComputeType}.`);
+    throw new ItemFailure(
+      "InvalidParameterValuesException",
+      `The compute type ${props.ComputeTypeName} does not match the bundle's compute type ${bundle.ComputeType}.`,
+    );
   }
   const root = props.RootVolumeSizeGib ?? Number(bundle.RootCapacity);
   const userVol = props.UserVolumeSizeGib ?? Number(bundle.UserCapacity);
@@ -44,7 +69,11 @@ function checkCreate(ctx: OpContext, req: WorkspaceRequest, claimed: Set<string>
   const volumeProblem = volumePairProblem(root, userVol, bundle.ComputeType);
   if (volumeProblem) throw new ItemFailure("InvalidParameterValuesException", volumeProblem);
   for (const p of props.Protocols ?? []) {
-    if (!bundle.protocols.includes(p)) throw new ItemFailure("UnsupportedWorkspaceConfigurationException", `The bundle ${bundle.BundleId} does not support the ${p} protocol.`);
+    if (!bundle.protocols.includes(p))
+      throw new ItemFailure(
+        "UnsupportedWorkspaceConfigurationException",
+        `The bundle ${bundle.BundleId} does not support the ${p} protocol.`,
+      );
   }
   if (req.Tags && req.Tags.length > 50) throw new ItemFailure("ResourceLimitExceededException", "A WorkSpace can have at most 50 tags.");
   const badTags = req.Tags ? tagProblem(req.Tags) : undefined;
@@ -91,7 +120,16 @@ const createWorkspaces: Handler = (ctx, input) => {
     setTimer(ws, ctx.now + (rootEncrypted ? LONG_OPERATION_MINUTES : PROVISION_MINUTES) * MINUTE, "becomeAvailable");
     if (req.Tags?.length) ctx.world.tags[ws.WorkspaceId] = req.Tags.map((t) => ({ Key: t.Key, Value: t.Value ?? "" }));
     const shown = presentWorkspace(ws);
-    pending.push({ WorkspaceId: ws.WorkspaceId, DirectoryId: ws.DirectoryId, UserName: ws.UserName, State: ws.State, BundleId: ws.BundleId, WorkspaceProperties: shown.WorkspaceProperties, UserVolumeEncryptionEnabled: ws.UserVolumeEncryptionEnabled, RootVolumeEncryptionEnabled: ws.RootVolumeEncryptionEnabled });
+    pending.push({
+      WorkspaceId: ws.WorkspaceId,
+      DirectoryId: ws.DirectoryId,
+      UserName: ws.UserName,
+      State: ws.State,
+      BundleId: ws.BundleId,
+      WorkspaceProperties: shown.WorkspaceProperties,
+      UserVolumeEncryptionEnabled: ws.UserVolumeEncryptionEnabled,
+      RootVolumeEncryptionEnabled: ws.RootVolumeEncryptionEnabled,
+    });
   }
   return { FailedRequests: failed, PendingRequests: pending };
 };
@@ -120,12 +158,15 @@ function batch(listKey: string, change: Change): Handler {
 
 function requireState(ws: WorkspaceRecord, allowed: string[], action: string): void {
   if (ws.migratingTo) throw new ItemFailure("OperationInProgressException", `The WorkSpace ${ws.WorkspaceId} is being migrated.`);
-  if (ws.State === "ADMIN_MAINTENANCE") throw new ItemFailure("InvalidResourceState", `The WorkSpace ${ws.WorkspaceId} is in ADMIN_MAINTENANCE; ${action} is not allowed.`);
-  if (!allowed.includes(ws.State)) throw new ItemFailure("InvalidResourceState", `The WorkSpace ${ws.WorkspaceId} is ${ws.State}; ${action} needs ${allowed.join(", ")}.`);
+  if (ws.State === "ADMIN_MAINTENANCE")
+    throw new ItemFailure("InvalidResourceState", `The WorkSpace ${ws.WorkspaceId} is in ADMIN_MAINTENANCE; ${action} is not allowed.`);
+  if (!allowed.includes(ws.State))
+    throw new ItemFailure("InvalidResourceState", `The WorkSpace ${ws.WorkspaceId} is ${ws.State}; ${action} needs ${allowed.join(", ")}.`);
 }
 
 function requireAutoStop(ws: WorkspaceRecord, action: string): void {
-  if (ws.RunningMode === "ALWAYS_ON") throw new ItemFailure("OperationNotSupported", `Only AutoStop or Manual WorkSpaces can be ${action}; ${ws.WorkspaceId} is AlwaysOn.`);
+  if (ws.RunningMode === "ALWAYS_ON")
+    throw new ItemFailure("OperationNotSupported", `Only AutoStop or Manual WorkSpaces can be ${action}; ${ws.WorkspaceId} is AlwaysOn.`);
 }
 
 const reboot: Change = (ctx, ws) => {
@@ -159,7 +200,8 @@ const stop: Change = (ctx, ws) => {
 };
 
 const terminate: Change = (ctx, ws) => {
-  if (ws.State === "SUSPENDED") throw new ItemFailure("InvalidResourceState", `The WorkSpace ${ws.WorkspaceId} is SUSPENDED and cannot be terminated.`);
+  if (ws.State === "SUSPENDED")
+    throw new ItemFailure("InvalidResourceState", `The WorkSpace ${ws.WorkspaceId} is SUSPENDED and cannot be terminated.`);
   // Terminating twice is harmless on AWS; a retry must not fail.
   if (ws.State === "TERMINATING" || ws.State === "TERMINATED") return;
   ws.State = "TERMINATING";

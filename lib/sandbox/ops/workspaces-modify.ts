@@ -10,7 +10,10 @@ import { snapshotTimes } from "./workspaces-describe";
 
 const SIX_HOURS = 6 * HOUR;
 const COMPUTE_ORDER = ["VALUE", "STANDARD", "PERFORMANCE", "POWER", "POWERPRO"];
-const GPU_FAMILIES = [["GRAPHICS_G4DN", "GRAPHICSPRO_G4DN"], ["GRAPHICS", "GRAPHICSPRO"]];
+const GPU_FAMILIES = [
+  ["GRAPHICS_G4DN", "GRAPHICSPRO_G4DN"],
+  ["GRAPHICS", "GRAPHICSPRO"],
+];
 
 interface PropertiesInput {
   RunningMode?: string;
@@ -24,14 +27,20 @@ interface PropertiesInput {
 function computeDirection(from: string, to: string): "up" | "down" {
   const family = GPU_FAMILIES.find((f) => f.includes(from));
   if (family) {
-    if (!family.includes(to)) throw unsupportedConfig(`The compute type cannot change from ${from} to ${to}; GPU types only change among ${family.join(" and ")}.`);
+    if (!family.includes(to))
+      throw unsupportedConfig(`The compute type cannot change from ${from} to ${to}; GPU types only change among ${family.join(" and ")}.`);
     return family.indexOf(to) > family.indexOf(from) ? "up" : "down";
   }
   if (!COMPUTE_ORDER.includes(to)) throw unsupportedConfig(`The compute type cannot change from ${from} to ${to}.`);
   return COMPUTE_ORDER.indexOf(to) > COMPUTE_ORDER.indexOf(from) ? "up" : "down";
 }
 
-function startModification(ws: WorkspaceRecord, now: number, resource: "ROOT_VOLUME" | "USER_VOLUME" | "COMPUTE_TYPE", value: number | string): void {
+function startModification(
+  ws: WorkspaceRecord,
+  now: number,
+  resource: "ROOT_VOLUME" | "USER_VOLUME" | "COMPUTE_TYPE",
+  value: number | string,
+): void {
   ws.modification = { Resource: resource, value, resumeState: ws.State === "STOPPED" ? "STOPPED" : "AVAILABLE" };
   // A compute change reboots the WorkSpace; a volume grows while it stays usable.
   if (resource === "COMPUTE_TYPE") {
@@ -63,8 +72,10 @@ function changeCompute(ws: WorkspaceRecord, now: number, to: string): void {
   if (to.startsWith("GRAPHICS") && (ws.RootVolumeSizeGib < 100 || ws.UserVolumeSizeGib < 100)) {
     throw unsupportedConfig("Graphics compute types need at least 100 GiB root and 100 GiB user volumes.");
   }
-  if (direction === "up" && ws.lastComputeUpAt !== undefined && now - ws.lastComputeUpAt < SIX_HOURS) throw invalidState("The compute type can be increased at most once every 6 hours.");
-  if (direction === "down" && ws.lastComputeDownAt !== undefined && now - ws.lastComputeDownAt < 30 * DAY) throw invalidState("The compute type can be decreased at most once every 30 days.");
+  if (direction === "up" && ws.lastComputeUpAt !== undefined && now - ws.lastComputeUpAt < SIX_HOURS)
+    throw invalidState("The compute type can be increased at most once every 6 hours.");
+  if (direction === "down" && ws.lastComputeDownAt !== undefined && now - ws.lastComputeDownAt < 30 * DAY)
+    throw invalidState("The compute type can be decreased at most once every 30 days.");
   if (direction === "up") ws.lastComputeUpAt = now;
   else ws.lastComputeDownAt = now;
   startModification(ws, now, "COMPUTE_TYPE", to);
@@ -73,13 +84,16 @@ function changeCompute(ws: WorkspaceRecord, now: number, to: string): void {
 const modifyWorkspaceProperties: Handler = (ctx, input) => {
   const ws = requireWorkspace(ctx, String(input.WorkspaceId));
   const props = input.WorkspaceProperties as PropertiesInput;
-  if (ws.modification || ws.migratingTo) throw new AwsError("OperationInProgressException", `A modification of ${ws.WorkspaceId} is already in progress.`);
+  if (ws.modification || ws.migratingTo)
+    throw new AwsError("OperationInProgressException", `A modification of ${ws.WorkspaceId} is already in progress.`);
   const rootChange = props.RootVolumeSizeGib !== undefined && props.RootVolumeSizeGib !== ws.RootVolumeSizeGib;
   const userChange = props.UserVolumeSizeGib !== undefined && props.UserVolumeSizeGib !== ws.UserVolumeSizeGib;
   const computeChange = props.ComputeTypeName !== undefined && props.ComputeTypeName !== ws.ComputeTypeName;
   if (rootChange && userChange) throw invalidParameter("The root and user volumes cannot be increased in the same request.");
-  if (computeChange && (rootChange || userChange)) throw invalidParameter("The compute type and volume sizes cannot be changed in the same request.");
-  if (!["AVAILABLE", "STOPPED"].includes(ws.State)) throw invalidState(`The WorkSpace ${ws.WorkspaceId} is ${ws.State}; it must be AVAILABLE or STOPPED to be modified.`);
+  if (computeChange && (rootChange || userChange))
+    throw invalidParameter("The compute type and volume sizes cannot be changed in the same request.");
+  if (!["AVAILABLE", "STOPPED"].includes(ws.State))
+    throw invalidState(`The WorkSpace ${ws.WorkspaceId} is ${ws.State}; it must be AVAILABLE or STOPPED to be modified.`);
   if (props.RunningMode === "MANUAL") throw unsupportedConfig(MANUAL_REFUSAL);
   const mode = props.RunningMode ?? ws.RunningMode;
   const modeProblem = autoStopProblem(mode, props.RunningModeAutoStopTimeoutInMinutes);
@@ -123,9 +137,12 @@ const modifyWorkspaceState: Handler = (ctx, input) => {
 };
 
 function requireRestorable(ws: WorkspaceRecord, now: number, action: string): void {
-  if (ws.State === "ADMIN_MAINTENANCE") throw notSupported(`The WorkSpace ${ws.WorkspaceId} is in ADMIN_MAINTENANCE; ${action} is not allowed.`);
-  if (!["AVAILABLE", "ERROR", "UNHEALTHY", "STOPPED"].includes(ws.State)) throw notSupported(`The WorkSpace ${ws.WorkspaceId} is ${ws.State}; ${action} needs AVAILABLE, ERROR, UNHEALTHY or STOPPED.`);
-  if (snapshotTimes(ws, now).length === 0) throw notSupported(`The WorkSpace ${ws.WorkspaceId} has no snapshot yet; it must be at least 12 hours old.`);
+  if (ws.State === "ADMIN_MAINTENANCE")
+    throw notSupported(`The WorkSpace ${ws.WorkspaceId} is in ADMIN_MAINTENANCE; ${action} is not allowed.`);
+  if (!["AVAILABLE", "ERROR", "UNHEALTHY", "STOPPED"].includes(ws.State))
+    throw notSupported(`The WorkSpace ${ws.WorkspaceId} is ${ws.State}; ${action} needs AVAILABLE, ERROR, UNHEALTHY or STOPPED.`);
+  if (snapshotTimes(ws, now).length === 0)
+    throw notSupported(`The WorkSpace ${ws.WorkspaceId} has no snapshot yet; it must be at least 12 hours old.`);
 }
 
 const restoreWorkspace: Handler = (ctx, input) => {
@@ -142,7 +159,8 @@ const migrateWorkspace: Handler = (ctx, input) => {
   const source = requireWorkspace(ctx, String(input.SourceWorkspaceId));
   const target = ctx.world.bundles[String(input.BundleId)];
   if (!target) throw notFound(`The bundle ${String(input.BundleId)} could not be found in ${ctx.world.region}.`);
-  if (source.migratingTo) throw new AwsError("OperationInProgressException", `The WorkSpace ${source.WorkspaceId} is already being migrated.`);
+  if (source.migratingTo)
+    throw new AwsError("OperationInProgressException", `The WorkSpace ${source.WorkspaceId} is already being migrated.`);
   const current = ctx.world.bundles[source.BundleId];
   if (target.BundleId === source.BundleId) throw invalidParameter("The target bundle must differ from the WorkSpace's current bundle.");
   if (current?.os === "LINUX" || target.os === "LINUX") throw notSupported("Linux WorkSpaces cannot be migrated.");
@@ -161,7 +179,9 @@ const migrateWorkspace: Handler = (ctx, input) => {
     AutoStopTimeout: source.AutoStopTimeout,
     RootVolumeSizeGib: Math.max(Number(target.RootCapacity), 0),
     UserVolumeSizeGib: source.UserVolumeSizeGib,
-    Protocols: source.Protocols.filter((p) => target.protocols.includes(p)).length ? source.Protocols.filter((p) => target.protocols.includes(p)) : undefined,
+    Protocols: source.Protocols.filter((p) => target.protocols.includes(p)).length
+      ? source.Protocols.filter((p) => target.protocols.includes(p))
+      : undefined,
     rootEncrypted: source.RootVolumeEncryptionEnabled,
     userEncrypted: source.UserVolumeEncryptionEnabled,
     VolumeEncryptionKey: source.VolumeEncryptionKey,

@@ -7,7 +7,12 @@ class NodeSha256 {
   private hash: ReturnType<typeof createHash> | ReturnType<typeof createHmac>;
   private readonly secret?: Buffer | string;
   constructor(secret?: string | ArrayBuffer | ArrayBufferView) {
-    this.secret = secret === undefined || typeof secret === "string" ? secret : ArrayBuffer.isView(secret) ? Buffer.from(secret.buffer, secret.byteOffset, secret.byteLength) : Buffer.from(secret);
+    this.secret =
+      secret === undefined || typeof secret === "string"
+        ? secret
+        : ArrayBuffer.isView(secret)
+          ? Buffer.from(secret.buffer, secret.byteOffset, secret.byteLength)
+          : Buffer.from(secret);
     this.hash = this.fresh();
   }
   private fresh() {
@@ -58,7 +63,12 @@ function parseAmzDate(value: string): Date | undefined {
 
 // Verifies by re-signing the request with the same headers, date and scope and comparing signatures.
 // AWS JSON services answer every authentication failure with HTTP 400.
-export async function verifySignature(req: IncomingSigned, credentials: Credentials, expectedService: string | undefined, realNow: number): Promise<SignedScope> {
+export async function verifySignature(
+  req: IncomingSigned,
+  credentials: Credentials,
+  expectedService: string | undefined,
+  realNow: number,
+): Promise<SignedScope> {
   const authorization = header(req.headers, "authorization");
   if (!authorization) throw new AwsError("MissingAuthenticationTokenException", "Missing Authentication Token");
   const m = /^AWS4-HMAC-SHA256\s+Credential=([^,\s]+),\s*SignedHeaders=([^,\s]+),\s*Signature=([0-9a-f]+)\s*$/.exec(authorization);
@@ -70,14 +80,25 @@ export async function verifySignature(req: IncomingSigned, credentials: Credenti
   }
   const [, credential, signedHeaderList, signature] = m as unknown as [string, string, string, string];
   const parts = credential.split("/");
-  if (parts.length !== 5 || parts[4] !== "aws4_request") throw new AwsError("IncompleteSignatureException", `Credential is malformed: ${credential}`);
+  if (parts.length !== 5 || parts[4] !== "aws4_request")
+    throw new AwsError("IncompleteSignatureException", `Credential is malformed: ${credential}`);
   const [accessKeyId, shortDate, region, service] = parts as [string, string, string, string, string];
-  if (accessKeyId !== credentials.accessKeyId) throw new AwsError("UnrecognizedClientException", "The security token included in the request is invalid.");
-  if (expectedService !== undefined && service !== expectedService) throw new AwsError("InvalidSignatureException", `Credential should be scoped to correct service: '${expectedService}'.`);
+  if (accessKeyId !== credentials.accessKeyId)
+    throw new AwsError("UnrecognizedClientException", "The security token included in the request is invalid.");
+  if (expectedService !== undefined && service !== expectedService)
+    throw new AwsError("InvalidSignatureException", `Credential should be scoped to correct service: '${expectedService}'.`);
   const amzDate = header(req.headers, "x-amz-date");
   const signingDate = amzDate ? parseAmzDate(amzDate) : undefined;
-  if (!signingDate) throw new AwsError("IncompleteSignatureException", "Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header.");
-  if (!amzDate!.startsWith(shortDate)) throw new AwsError("InvalidSignatureException", "Date in Credential scope does not match YYYYMMDD from ISO-8601 version of date from HTTP.");
+  if (!signingDate)
+    throw new AwsError(
+      "IncompleteSignatureException",
+      "Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header.",
+    );
+  if (!amzDate!.startsWith(shortDate))
+    throw new AwsError(
+      "InvalidSignatureException",
+      "Date in Credential scope does not match YYYYMMDD from ISO-8601 version of date from HTTP.",
+    );
   if (Math.abs(realNow - signingDate.getTime()) > MAX_SKEW_MS) {
     throw new AwsError("InvalidSignatureException", `Signature expired: ${amzDate} is now earlier than the allowed window (15 minutes).`);
   }
@@ -91,7 +112,15 @@ export async function verifySignature(req: IncomingSigned, credentials: Credenti
   }
   const signer = new SignatureV4({ credentials, region, service, sha256: NodeSha256, applyChecksum: false, uriEscapePath: true });
   const signed = await signer.sign(
-    { method: req.method, protocol: "http:", hostname: header(req.headers, "host") ?? "", path: req.path, query: req.query, headers, body: req.body },
+    {
+      method: req.method,
+      protocol: "http:",
+      hostname: header(req.headers, "host") ?? "",
+      path: req.path,
+      query: req.query,
+      headers,
+      body: req.body,
+    },
     { signingDate, signingRegion: region, signingService: service, signableHeaders: new Set(signedNames) },
   );
   const expected = /Signature=([0-9a-f]+)/.exec(String(signed.headers["authorization"] ?? ""))?.[1];

@@ -8,7 +8,9 @@ const ds = models.ds;
 describe("model validator", () => {
   it("reports missing required members with AWS's wording and member path", () => {
     const v = validateShape(ws, "CreateWorkspacesRequest", { Workspaces: [{ UserName: "alice", BundleId: "wsb-123456789" }] });
-    expect(v.map((x) => x.message)).toEqual(["Value null at 'workspaces.1.member.directoryId' failed to satisfy constraint: Member must not be null"]);
+    expect(v.map((x) => x.message)).toEqual([
+      "Value null at 'workspaces.1.member.directoryId' failed to satisfy constraint: Member must not be null",
+    ]);
     expect(validationMessage(v)).toMatch(/^1 validation error detected: /);
   });
 
@@ -18,7 +20,9 @@ describe("model validator", () => {
     expect(text).toContain("regular expression pattern");
     expect(text).toContain("value greater than or equal to 1");
     expect(text).toContain("length greater than or equal to 1");
-    expect(validateShape(ws, "ModifyWorkspaceStateRequest", { WorkspaceId: "ws-123456789", WorkspaceState: "STOPPED" })[0]?.message).toContain("enum value set");
+    expect(
+      validateShape(ws, "ModifyWorkspaceStateRequest", { WorkspaceId: "ws-123456789", WorkspaceState: "STOPPED" })[0]?.message,
+    ).toContain("enum value set");
   });
 
   it("flags wrong JSON types as serialization problems", () => {

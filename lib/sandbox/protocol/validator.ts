@@ -101,7 +101,8 @@ export function validateShape(model: ServiceModel, shapeName: string, value: unk
         break;
       }
       checkLength(path, value, [...value].length, shape, out);
-      if (shape.enum && !shape.enum.includes(value)) out.push(constraint(path, value, `satisfy enum value set: [${shape.enum.join(", ")}]`));
+      if (shape.enum && !shape.enum.includes(value))
+        out.push(constraint(path, value, `satisfy enum value set: [${shape.enum.join(", ")}]`));
       if (shape.pattern) {
         const re = compilePattern(shape.pattern);
         if (re && !re.test(value)) out.push(constraint(path, value, `satisfy regular expression pattern: ${shape.pattern}`));
@@ -114,7 +115,8 @@ export function validateShape(model: ServiceModel, shapeName: string, value: unk
         out.push(typeError(path, "an integer"));
         break;
       }
-      if (shape.min !== undefined && value < shape.min) out.push(constraint(path, value, `have value greater than or equal to ${shape.min}`));
+      if (shape.min !== undefined && value < shape.min)
+        out.push(constraint(path, value, `have value greater than or equal to ${shape.min}`));
       if (shape.max !== undefined && value > shape.max) out.push(constraint(path, value, `have value less than or equal to ${shape.max}`));
       break;
     }

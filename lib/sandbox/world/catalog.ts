@@ -60,9 +60,25 @@ export function buildCatalog(region: string, now: number): { bundles: Record<str
       }
     }
   }
-  const image = (name: string, os: "WINDOWS" | "LINUX", tenancy: "DEFAULT" | "DEDICATED", description: string, shared = false): ImageRecord => {
+  const image = (
+    name: string,
+    os: "WINDOWS" | "LINUX",
+    tenancy: "DEFAULT" | "DEDICATED",
+    description: string,
+    shared = false,
+  ): ImageRecord => {
     const id = stableId("wsi-", `${region}/custom/${name}`);
-    images[id] = { ImageId: id, Name: name, Description: description, os, State: "AVAILABLE", RequiredTenancy: tenancy, Created: now - 120 * DAY, OwnerAccountId: shared ? "210987654321" : ACCOUNT_ID, shared };
+    images[id] = {
+      ImageId: id,
+      Name: name,
+      Description: description,
+      os,
+      State: "AVAILABLE",
+      RequiredTenancy: tenancy,
+      Created: now - 120 * DAY,
+      OwnerAccountId: shared ? "210987654321" : ACCOUNT_ID,
+      shared,
+    };
     return images[id]!;
   };
   const corp = image("corp-win10-2025", "WINDOWS", "DEFAULT", "Corporate Windows image with Office and the VPN client");
@@ -72,8 +88,19 @@ export function buildCatalog(region: string, now: number): { bundles: Record<str
   const custom = (name: string, img: ImageRecord, compute: string, root: string, user: string, description: string, isByol: boolean) => {
     const id = stableId("wsb-", `${region}/custom/${name}`);
     bundles[id] = {
-      BundleId: id, Name: name, Owner: ACCOUNT_ID, Description: description, ImageId: img.ImageId, RootCapacity: root, UserCapacity: user,
-      ComputeType: compute, CreationTime: now - 100 * DAY, LastUpdatedTime: now - 30 * DAY, os: img.os, protocols: ["WSP", "PCOIP"], byol: isByol,
+      BundleId: id,
+      Name: name,
+      Owner: ACCOUNT_ID,
+      Description: description,
+      ImageId: img.ImageId,
+      RootCapacity: root,
+      UserCapacity: user,
+      ComputeType: compute,
+      CreationTime: now - 100 * DAY,
+      LastUpdatedTime: now - 30 * DAY,
+      os: img.os,
+      protocols: ["WSP", "PCOIP"],
+      byol: isByol,
     };
   };
   custom("Corp-Standard-Win10", corp, "STANDARD", "80", "50", "Corporate image, Standard compute", false);

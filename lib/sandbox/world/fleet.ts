@@ -14,8 +14,19 @@ export interface FleetOptions {
 
 // Weighted state mix of a real fleet: mostly AVAILABLE/STOPPED, a few in every transitional state.
 const STATE_WEIGHTS: [string, number][] = [
-  ["AVAILABLE", 56], ["STOPPED", 24], ["PENDING", 3], ["REBOOTING", 2], ["STARTING", 2], ["STOPPING", 2], ["UNHEALTHY", 2],
-  ["IMPAIRED", 1], ["ERROR", 2], ["ADMIN_MAINTENANCE", 2], ["REBUILDING", 1], ["SUSPENDED", 1], ["TERMINATED", 2],
+  ["AVAILABLE", 56],
+  ["STOPPED", 24],
+  ["PENDING", 3],
+  ["REBOOTING", 2],
+  ["STARTING", 2],
+  ["STOPPING", 2],
+  ["UNHEALTHY", 2],
+  ["IMPAIRED", 1],
+  ["ERROR", 2],
+  ["ADMIN_MAINTENANCE", 2],
+  ["REBUILDING", 1],
+  ["SUSPENDED", 1],
+  ["TERMINATED", 2],
 ];
 const TOTAL_WEIGHT = STATE_WEIGHTS.reduce((s, [, w]) => s + w, 0);
 
@@ -28,7 +39,18 @@ function pickState(rand: () => number): string {
   return "AVAILABLE";
 }
 
-const WINDOWS_MIX = ["Value", "Standard", "Standard", "Standard", "Performance", "Performance", "Power", "PowerPro", "Graphics.g4dn", "GraphicsPro.g4dn"];
+const WINDOWS_MIX = [
+  "Value",
+  "Standard",
+  "Standard",
+  "Standard",
+  "Performance",
+  "Performance",
+  "Power",
+  "PowerPro",
+  "Graphics.g4dn",
+  "GraphicsPro.g4dn",
+];
 const COST_CENTERS = ["CC-1001", "CC-1002", "CC-2001", "CC-3001", "CC-9000"];
 
 // Same (seed, size) → same WorkSpaces, ids, users, states and tags, whatever else is in the Region.

@@ -38,14 +38,22 @@ function registration(region: string, dir: DirectoryRecord, spec: DirectorySpec,
       EnableMaintenanceMode: true,
     },
     access: {
-      DeviceTypeWindows: "ALLOW", DeviceTypeOsx: "ALLOW", DeviceTypeWeb: spec.key === "contractors" ? "DENY" : "ALLOW", DeviceTypeIos: "ALLOW",
-      DeviceTypeAndroid: "ALLOW", DeviceTypeChromeOs: "ALLOW", DeviceTypeZeroClient: "ALLOW", DeviceTypeLinux: "ALLOW",
+      DeviceTypeWindows: "ALLOW",
+      DeviceTypeOsx: "ALLOW",
+      DeviceTypeWeb: spec.key === "contractors" ? "DENY" : "ALLOW",
+      DeviceTypeIos: "ALLOW",
+      DeviceTypeAndroid: "ALLOW",
+      DeviceTypeChromeOs: "ALLOW",
+      DeviceTypeZeroClient: "ALLOW",
+      DeviceTypeLinux: "ALLOW",
     },
     selfservice: {
       // Employees may ask for every change (the portal routes costly ones to their manager); contractors only restart and rebuild.
-      RestartWorkspace: "ENABLED", IncreaseVolumeSize: spec.key === "contractors" ? "DISABLED" : "ENABLED",
+      RestartWorkspace: "ENABLED",
+      IncreaseVolumeSize: spec.key === "contractors" ? "DISABLED" : "ENABLED",
       ChangeComputeType: spec.key === "contractors" ? "DISABLED" : "ENABLED",
-      SwitchRunningMode: spec.key === "contractors" ? "DISABLED" : "ENABLED", RebuildWorkspace: "ENABLED",
+      SwitchRunningMode: spec.key === "contractors" ? "DISABLED" : "ENABLED",
+      RebuildWorkspace: "ENABLED",
     },
     client: { ReconnectEnabled: "ENABLED", LogUploadEnabled: "ENABLED" },
     ipGroupIds: [],
@@ -79,7 +87,16 @@ function buildDirectory(region: string, spec: DirectorySpec, now: number, index:
   if (spec.radius) {
     dir.radius = {
       enabledAt: now - 300 * DAY,
-      settings: { RadiusServers: ["10.0.50.10", "10.0.51.10"], RadiusPort: 1812, RadiusTimeout: 5, RadiusRetries: 3, SharedSecret: "sandbox-radius-secret", AuthenticationProtocol: "PAP", DisplayLabel: "Corp MFA", UseSameUsername: true },
+      settings: {
+        RadiusServers: ["10.0.50.10", "10.0.51.10"],
+        RadiusPort: 1812,
+        RadiusTimeout: 5,
+        RadiusRetries: 3,
+        SharedSecret: "sandbox-radius-secret",
+        AuthenticationProtocol: "PAP",
+        DisplayLabel: "Corp MFA",
+        UseSameUsername: true,
+      },
     };
   }
   dir.registration = registration(region, dir, spec, key);
@@ -99,9 +116,36 @@ function seedRegion(region: string, now: number, fleetSize: number, seed: number
   const world = emptyRegion(region, now);
   const domain = primary ? "corp.example.com" : "eu.corp.example.com";
   const specs: DirectorySpec[] = [
-    { key: "employees", name: domain, type: "ADConnector", description: "Employees with MFA through RADIUS", internet: true, localAdmin: true, radius: true, users: [...DEMO_USERS, "svc-adconnector", ...generatedUsers("emp", Math.ceil(fleetSize * 0.75) + 20)] },
-    { key: "contractors", name: `contractors.${domain}`, type: "ADConnector", description: "Contractors - no internet and no local admin", internet: false, localAdmin: false, radius: false, users: ["dave", "frank", "svc-adconnector", ...generatedUsers("ctr", Math.ceil(fleetSize * 0.2) + 20)] },
-    { key: "labs", name: primary ? "labs.example.com" : "eu-labs.example.com", type: "SimpleAD", description: "Simple AD for labs and training", internet: true, localAdmin: true, radius: false, users: ["alice", "erin", "carol", ...generatedUsers("lab", Math.ceil(fleetSize * 0.1) + 20)] },
+    {
+      key: "employees",
+      name: domain,
+      type: "ADConnector",
+      description: "Employees with MFA through RADIUS",
+      internet: true,
+      localAdmin: true,
+      radius: true,
+      users: [...DEMO_USERS, "svc-adconnector", ...generatedUsers("emp", Math.ceil(fleetSize * 0.75) + 20)],
+    },
+    {
+      key: "contractors",
+      name: `contractors.${domain}`,
+      type: "ADConnector",
+      description: "Contractors - no internet and no local admin",
+      internet: false,
+      localAdmin: false,
+      radius: false,
+      users: ["dave", "frank", "svc-adconnector", ...generatedUsers("ctr", Math.ceil(fleetSize * 0.2) + 20)],
+    },
+    {
+      key: "labs",
+      name: primary ? "labs.example.com" : "eu-labs.example.com",
+      type: "SimpleAD",
+      description: "Simple AD for labs and training",
+      internet: true,
+      localAdmin: true,
+      radius: false,
+      users: ["alice", "erin", "carol", ...generatedUsers("lab", Math.ceil(fleetSize * 0.1) + 20)],
+    },
   ];
   specs.forEach((spec, i) => {
     const dir = buildDirectory(region, spec, now, i + (primary ? 0 : 10));
@@ -111,10 +155,18 @@ function seedRegion(region: string, now: number, fleetSize: number, seed: number
 
   const ipGroup = (name: string, desc: string, rules: [string, string][]) => {
     const id = stableId("wsipg-", `${region}/${name}`);
-    world.ipGroups[id] = { groupId: id, groupName: name, groupDesc: desc, userRules: rules.map(([ipRule, ruleDesc]) => ({ ipRule, ruleDesc })) };
+    world.ipGroups[id] = {
+      groupId: id,
+      groupName: name,
+      groupDesc: desc,
+      userRules: rules.map(([ipRule, ruleDesc]) => ({ ipRule, ruleDesc })),
+    };
     return id;
   };
-  const office = ipGroup("office-networks", "Head office and branch egress", [["203.0.113.0/24", "Head office"], ["198.51.100.0/25", "Branch"]]);
+  const office = ipGroup("office-networks", "Head office and branch egress", [
+    ["203.0.113.0/24", "Head office"],
+    ["198.51.100.0/25", "Branch"],
+  ]);
   const vpn = ipGroup("corporate-vpn", "VPN egress", [["192.0.2.0/24", "VPN"]]);
   ipGroup("partner-extranet", "Partner access, not yet attached", [["100.64.10.0/24", "Partner"]]);
   employees.registration!.ipGroupIds.push(office, vpn);
@@ -122,21 +174,52 @@ function seedRegion(region: string, now: number, fleetSize: number, seed: number
 
   const bundle = (name: string) => findBundleByName(world.bundles, name);
   if (primary) {
-    const demo = (user: string, dir: DirectoryRecord, bundleName: string, state: string, mode: string, ageDays: number, tags: Record<string, string>) => {
+    const demo = (
+      user: string,
+      dir: DirectoryRecord,
+      bundleName: string,
+      state: string,
+      mode: string,
+      ageDays: number,
+      tags: Record<string, string>,
+    ) => {
       const ws = addWorkspace(world, {
-        WorkspaceId: stableId("ws-", `${region}/${dir.DirectoryId}/${user}`), DirectoryId: dir.DirectoryId, UserName: user, bundle: bundle(bundleName),
-        State: state, RunningMode: mode, createdAt: now - ageDays * DAY,
+        WorkspaceId: stableId("ws-", `${region}/${dir.DirectoryId}/${user}`),
+        DirectoryId: dir.DirectoryId,
+        UserName: user,
+        bundle: bundle(bundleName),
+        State: state,
+        RunningMode: mode,
+        createdAt: now - ageDays * DAY,
       });
       world.tags[ws.WorkspaceId] = Object.entries(tags).map(([Key, Value]) => ({ Key, Value }));
       return ws;
     };
-    demo("alice", employees, "Standard with Windows 10 (Server 2019 based) (WSP)", "AVAILABLE", "AUTO_STOP", 90, { CostCenter: "CC-1001", Owner: "alice" }).connected = true;
-    demo("bob", employees, "Performance with Windows 10 (Server 2019 based) (WSP)", "AVAILABLE", "ALWAYS_ON", 200, { CostCenter: "CC-1002", Owner: "bob" });
-    demo("erin", employees, "Power with Windows 10 (Server 2019 based) (WSP)", "STOPPED", "AUTO_STOP", 45, { CostCenter: "CC-1001", Owner: "erin" });
-    demo("frank", contractors, "Value with Windows 10 (Server 2019 based) (WSP)", "AVAILABLE", "AUTO_STOP", 20, { CostCenter: "CC-9000", Owner: "frank" });
+    demo("alice", employees, "Standard with Windows 10 (Server 2019 based) (WSP)", "AVAILABLE", "AUTO_STOP", 90, {
+      CostCenter: "CC-1001",
+      Owner: "alice",
+    }).connected = true;
+    demo("bob", employees, "Performance with Windows 10 (Server 2019 based) (WSP)", "AVAILABLE", "ALWAYS_ON", 200, {
+      CostCenter: "CC-1002",
+      Owner: "bob",
+    });
+    demo("erin", employees, "Power with Windows 10 (Server 2019 based) (WSP)", "STOPPED", "AUTO_STOP", 45, {
+      CostCenter: "CC-1001",
+      Owner: "erin",
+    });
+    demo("frank", contractors, "Value with Windows 10 (Server 2019 based) (WSP)", "AVAILABLE", "AUTO_STOP", 20, {
+      CostCenter: "CC-9000",
+      Owner: "frank",
+    });
     demo("carol", labs, "Standard with Amazon Linux 2 (WSP)", "AVAILABLE", "AUTO_STOP", 10, { CostCenter: "CC-2001", Owner: "carol" });
   }
-  generateFleet(world, { size: fleetSize, seed: seed + (primary ? 0 : 7919), now, directories: [employees, contractors, labs], hoursOffset: HOUR });
+  generateFleet(world, {
+    size: fleetSize,
+    seed: seed + (primary ? 0 : 7919),
+    now,
+    directories: [employees, contractors, labs],
+    hoursOffset: HOUR,
+  });
   return world;
 }
 

@@ -7,13 +7,7 @@ export interface Tag {
 }
 
 export type TimerAction =
-  | "becomeAvailable"
-  | "becomeStopped"
-  | "becomeTerminated"
-  | "purgeTerminated"
-  | "autoStop"
-  | "finishModification"
-  | "finishMigration";
+  "becomeAvailable" | "becomeStopped" | "becomeTerminated" | "purgeTerminated" | "autoStop" | "finishModification" | "finishMigration";
 
 export interface PendingModification {
   Resource: "ROOT_VOLUME" | "USER_VOLUME" | "COMPUTE_TYPE";

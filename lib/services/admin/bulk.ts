@@ -30,7 +30,9 @@ export async function startBulkOperation(caller: AdminCaller, raw: z.input<typeo
   const known = await db().workspace.findMany({ where: { id: { in: ids } }, select: { id: true, region: true, goneAt: true } });
   const byId = new Map(known.map((w) => [w.id, w]));
   const operationId = await db().$transaction(async (tx) => {
-    const op = await tx.bulkOperation.create({ data: { action: params.action, params: toJson(params), createdById: actor.id, createdBy: actor.name } });
+    const op = await tx.bulkOperation.create({
+      data: { action: params.action, params: toJson(params), createdById: actor.id, createdBy: actor.name },
+    });
     await tx.bulkItem.createMany({
       data: ids.map((workspaceId) => {
         const row = byId.get(workspaceId);
@@ -45,7 +47,13 @@ export async function startBulkOperation(caller: AdminCaller, raw: z.input<typeo
         };
       }),
     });
-    await recordAudit(tx, { actor, action: "bulk.started", targetType: "bulkOperation", targetId: op.id, after: { params, workspaceIds: ids } });
+    await recordAudit(tx, {
+      actor,
+      action: "bulk.started",
+      targetType: "bulkOperation",
+      targetId: op.id,
+      after: { params, workspaceIds: ids },
+    });
     await enqueueJob(tx, { kind: BULK_JOB_KIND, payload: { operationId: op.id }, maxAttempts: 20 });
     return op.id;
   });
@@ -62,10 +70,22 @@ export async function retryBulkFailures(caller: AdminCaller, operationId: string
     if (await tx.bulkItem.count({ where: { operationId, status: "PENDING" } })) {
       throw new ServiceError("conflict", "This operation is still running; retry its failures once it has finished.");
     }
-    const failed = await tx.bulkItem.findMany({ where: { operationId, status: "FAILED", code: { not: "not_found" } }, select: { workspaceId: true } });
+    const failed = await tx.bulkItem.findMany({
+      where: { operationId, status: "FAILED", code: { not: "not_found" } },
+      select: { workspaceId: true },
+    });
     if (!failed.length) return 0;
-    await tx.bulkItem.updateMany({ where: { operationId, status: "FAILED", code: { not: "not_found" } }, data: { status: "PENDING", reason: null, code: null } });
-    await recordAudit(tx, { actor, action: "bulk.retried", targetType: "bulkOperation", targetId: operationId, after: { workspaceIds: failed.map((f) => f.workspaceId) } });
+    await tx.bulkItem.updateMany({
+      where: { operationId, status: "FAILED", code: { not: "not_found" } },
+      data: { status: "PENDING", reason: null, code: null },
+    });
+    await recordAudit(tx, {
+      actor,
+      action: "bulk.retried",
+      targetType: "bulkOperation",
+      targetId: operationId,
+      after: { workspaceIds: failed.map((f) => f.workspaceId) },
+    });
     await enqueueJob(tx, { kind: BULK_JOB_KIND, payload: { operationId }, maxAttempts: 20 });
     return failed.length;
   });

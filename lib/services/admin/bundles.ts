@@ -14,14 +14,29 @@ import { bundleRef, createBundleInput, setBundleDisplayInput, updateBundleImageI
 // Custom bundles: create from an image, point at a new image, delete. After each change the catalog
 // cache (60 s) is replaced, so request forms see the change at once.
 
-
 export async function createCustomBundle(caller: AdminCaller, raw: z.input<typeof createBundleInput>): Promise<{ bundleId: string }> {
   const actor = await requireAdmin(caller);
   const input = parseInput(createBundleInput, raw);
   const out = await callAws(actor, { action: "bundle.create", targetType: "bundle", targetId: input.name, detail: input }, () =>
-    getAwsGateway().region(input.region).bundles.createBundle({ name: input.name, description: input.description, imageId: input.imageId, computeType: input.computeType, rootVolumeGib: input.rootVolumeGib, userVolumeGib: input.userVolumeGib }),
+    getAwsGateway()
+      .region(input.region)
+      .bundles.createBundle({
+        name: input.name,
+        description: input.description,
+        imageId: input.imageId,
+        computeType: input.computeType,
+        rootVolumeGib: input.rootVolumeGib,
+        userVolumeGib: input.userVolumeGib,
+      }),
   );
-  await recordAudit(db(), { actor, action: "bundle.created", targetType: "bundle", targetId: out.bundle.bundleId, after: input, awsRequestIds: [out.requestId] });
+  await recordAudit(db(), {
+    actor,
+    action: "bundle.created",
+    targetType: "bundle",
+    targetId: out.bundle.bundleId,
+    after: input,
+    awsRequestIds: [out.requestId],
+  });
   refreshCatalog();
   return { bundleId: out.bundle.bundleId };
 }
@@ -31,9 +46,21 @@ export async function updateBundleImage(caller: AdminCaller, raw: z.input<typeof
   const input = parseInput(updateBundleImageInput, raw);
   const gw = getAwsGateway().region(input.region);
   const [before] = await gw.bundles.describeBundles({ bundleIds: [input.bundleId] }).catch(() => []);
-  if (before?.owner === "AMAZON") throw new ServiceError("refused", "Amazon's public bundles cannot be changed; create a custom bundle instead.");
-  const out = await callAws(actor, { action: "bundle.update_image", targetType: "bundle", targetId: input.bundleId, detail: input }, () => gw.bundles.updateBundle(input.bundleId, input.imageId));
-  await recordAudit(db(), { actor, action: "bundle.image_updated", targetType: "bundle", targetId: input.bundleId, before: { imageId: before?.imageId }, after: { imageId: input.imageId }, awsRequestIds: [out.requestId], detail: { region: input.region } });
+  if (before?.owner === "AMAZON")
+    throw new ServiceError("refused", "Amazon's public bundles cannot be changed; create a custom bundle instead.");
+  const out = await callAws(actor, { action: "bundle.update_image", targetType: "bundle", targetId: input.bundleId, detail: input }, () =>
+    gw.bundles.updateBundle(input.bundleId, input.imageId),
+  );
+  await recordAudit(db(), {
+    actor,
+    action: "bundle.image_updated",
+    targetType: "bundle",
+    targetId: input.bundleId,
+    before: { imageId: before?.imageId },
+    after: { imageId: input.imageId },
+    awsRequestIds: [out.requestId],
+    detail: { region: input.region },
+  });
   refreshCatalog();
 }
 
@@ -41,27 +68,46 @@ export async function updateBundleImage(caller: AdminCaller, raw: z.input<typeof
 export async function deleteCustomBundle(caller: AdminCaller, raw: z.input<typeof bundleRef>): Promise<void> {
   const actor = await requireAdmin(caller);
   const input = parseInput(bundleRef, raw);
-  const using = await db().workspace.findMany({ where: { bundleId: input.bundleId, goneAt: null }, select: { id: true, userName: true }, take: 5 });
+  const using = await db().workspace.findMany({
+    where: { bundleId: input.bundleId, goneAt: null },
+    select: { id: true, userName: true },
+    take: 5,
+  });
   if (using.length) {
     const count = await db().workspace.count({ where: { bundleId: input.bundleId, goneAt: null } });
-    throw new ServiceError("refused", `${count} WorkSpace${count === 1 ? "" : "s"} still use${count === 1 ? "s" : ""} this bundle (${using.map((w) => `${w.userName}: ${w.id}`).join(", ")}${count > using.length ? ", …" : ""}). Migrate or terminate them first.`);
+    throw new ServiceError(
+      "refused",
+      `${count} WorkSpace${count === 1 ? "" : "s"} still use${count === 1 ? "s" : ""} this bundle (${using.map((w) => `${w.userName}: ${w.id}`).join(", ")}${count > using.length ? ", …" : ""}). Migrate or terminate them first.`,
+    );
   }
   const gw = getAwsGateway().region(input.region);
   const [before] = await gw.bundles.describeBundles({ bundleIds: [input.bundleId] }).catch(() => []);
   if (before?.owner === "AMAZON") throw new ServiceError("refused", "Amazon's public bundles cannot be deleted.");
-  const out = await callAws(actor, { action: "bundle.delete", targetType: "bundle", targetId: input.bundleId, detail: input }, () => gw.bundles.deleteBundle(input.bundleId));
-  await recordAudit(db(), { actor, action: "bundle.deleted", targetType: "bundle", targetId: input.bundleId, before, awsRequestIds: [out.requestId], detail: { region: input.region } });
+  const out = await callAws(actor, { action: "bundle.delete", targetType: "bundle", targetId: input.bundleId, detail: input }, () =>
+    gw.bundles.deleteBundle(input.bundleId),
+  );
+  await recordAudit(db(), {
+    actor,
+    action: "bundle.deleted",
+    targetType: "bundle",
+    targetId: input.bundleId,
+    before,
+    awsRequestIds: [out.requestId],
+    detail: { region: input.region },
+  });
   refreshCatalog();
 }
-
 
 /** Sets how an offered bundle shows in the catalog; refused for a bundle no persona or group is offered. */
 export async function setBundleDisplay(caller: AdminCaller, raw: z.input<typeof setBundleDisplayInput>): Promise<void> {
   const actor = await requireAdmin(caller);
   const input = parseInput(setBundleDisplayInput, raw);
   const policy = await getPolicySettings(db());
-  const offered = [...Object.values(policy.catalog.byPersona), ...Object.values(policy.catalog.byGroup)].some((o) => o.bundleIds.includes(input.bundleId));
-  if (!offered) throw new ServiceError("refused", "This bundle is not offered to any persona or group; offer it under Policies first, then name it.");
+  const offered = [...Object.values(policy.catalog.byPersona), ...Object.values(policy.catalog.byGroup)].some((o) =>
+    o.bundleIds.includes(input.bundleId),
+  );
+  if (!offered)
+    throw new ServiceError("refused", "This bundle is not offered to any persona or group; offer it under Policies first, then name it.");
   await writeDisplay(actor, input.bundleId, { displayName: input.displayName, description: input.description });
 }
 
@@ -84,6 +130,13 @@ async function writeDisplay(actor: Awaited<ReturnType<typeof requireAdmin>>, id:
       create: { key: CATALOG_DISPLAY_SETTING_KEY, value: toJson(all), updatedById: actor.id },
       update: { value: toJson(all), updatedById: actor.id },
     });
-    await recordAudit(tx, { actor, action: entry ? "bundle.display_set" : "bundle.display_cleared", targetType: "bundle", targetId: id, before, after: entry });
+    await recordAudit(tx, {
+      actor,
+      action: entry ? "bundle.display_set" : "bundle.display_cleared",
+      targetType: "bundle",
+      targetId: id,
+      before,
+      after: entry,
+    });
   });
 }

@@ -25,7 +25,11 @@ const audit = async (targetId: string) => world.database.prisma.auditEvent.findM
 const mutatingCalls = () => world.calls.filter((c) => !/^(Describe|Get|List)/.test(c.operation)).length;
 
 async function failNext(operation: string, code: string) {
-  const res = await fetch(`${world.sandbox.url}/__sandbox/faults`, { method: "POST", headers: { "content-type": "application/json", "X-Sandbox-Token": world.sandbox.controlToken }, body: JSON.stringify({ failNext: { operation, code } }) });
+  const res = await fetch(`${world.sandbox.url}/__sandbox/faults`, {
+    method: "POST",
+    headers: { "content-type": "application/json", "X-Sandbox-Token": world.sandbox.controlToken },
+    body: JSON.stringify({ failNext: { operation, code } }),
+  });
   expect(res.ok).toBe(true);
 }
 
@@ -39,9 +43,17 @@ afterAll(() => world.close());
 
 describe("directory settings", () => {
   it("changes self-service permissions in AWS and audits the change with AWS's request id", async () => {
-    await updateSelfServicePermissions(admin(), { region: REGION, directoryId: employeesDir, permissions: { RebuildWorkspace: "DISABLED", SwitchRunningMode: "DISABLED" } });
+    await updateSelfServicePermissions(admin(), {
+      region: REGION,
+      directoryId: employeesDir,
+      permissions: { RebuildWorkspace: "DISABLED", SwitchRunningMode: "DISABLED" },
+    });
     const dir = await describeDir(employeesDir);
-    expect(dir?.selfservicePermissions).toMatchObject({ RebuildWorkspace: "DISABLED", SwitchRunningMode: "DISABLED", RestartWorkspace: "ENABLED" });
+    expect(dir?.selfservicePermissions).toMatchObject({
+      RebuildWorkspace: "DISABLED",
+      SwitchRunningMode: "DISABLED",
+      RestartWorkspace: "ENABLED",
+    });
     const [event] = await audit(employeesDir);
     expect(event).toMatchObject({ action: "directory.selfservice_updated", actorId: world.people.carol.id, targetType: "directory" });
     expect(event?.awsRequestIds).toHaveLength(1);
@@ -49,10 +61,20 @@ describe("directory settings", () => {
   });
 
   it("changes creation properties: default OU, custom security group, internet, local admin, maintenance", async () => {
-    const properties = { defaultOu: "OU=Desktops,OU=Corp,DC=corp,DC=example,DC=com", customSecurityGroupId: "sg-0123456789abcdef0", enableInternetAccess: false, userEnabledAsLocalAdministrator: false, enableMaintenanceMode: false };
+    const properties = {
+      defaultOu: "OU=Desktops,OU=Corp,DC=corp,DC=example,DC=com",
+      customSecurityGroupId: "sg-0123456789abcdef0",
+      enableInternetAccess: false,
+      userEnabledAsLocalAdministrator: false,
+      enableMaintenanceMode: false,
+    };
     await updateCreationProperties(admin(), { region: REGION, directoryId: employeesDir, properties });
     expect((await describeDir(employeesDir))?.creationProperties).toMatchObject({
-      DefaultOu: properties.defaultOu, CustomSecurityGroupId: properties.customSecurityGroupId, EnableInternetAccess: false, UserEnabledAsLocalAdministrator: false, EnableMaintenanceMode: false,
+      DefaultOu: properties.defaultOu,
+      CustomSecurityGroupId: properties.customSecurityGroupId,
+      EnableInternetAccess: false,
+      UserEnabledAsLocalAdministrator: false,
+      EnableMaintenanceMode: false,
     });
     expect((await audit(employeesDir)).at(-1)?.action).toBe("directory.creation_updated");
   });
@@ -60,22 +82,38 @@ describe("directory settings", () => {
   it("refuses a default OU that is not a distinguished name and a malformed security group id, before calling AWS", async () => {
     const calls = world.calls.length;
     for (const defaultOu of ["Desktops", "CN=Desktops,DC=corp,DC=com", "OU=Desktops", "OU=Desktops;DC=corp"]) {
-      await expect(updateCreationProperties(admin(), { region: REGION, directoryId: employeesDir, properties: { defaultOu } })).rejects.toThrow(/distinguished name/);
+      await expect(
+        updateCreationProperties(admin(), { region: REGION, directoryId: employeesDir, properties: { defaultOu } }),
+      ).rejects.toThrow(/distinguished name/);
     }
     for (const customSecurityGroupId of ["sg-123", "0123456789abcdef0", "sg-0123456789ABCDEF0", "sg-0123456789abcdef"]) {
-      await expect(updateCreationProperties(admin(), { region: REGION, directoryId: employeesDir, properties: { customSecurityGroupId } })).rejects.toThrow(/security group id/);
+      await expect(
+        updateCreationProperties(admin(), { region: REGION, directoryId: employeesDir, properties: { customSecurityGroupId } }),
+      ).rejects.toThrow(/security group id/);
     }
     expect(world.calls.length).toBe(calls);
   });
 
   it("changes which device types may connect", async () => {
-    await updateAccessProperties(admin(), { region: REGION, directoryId: employeesDir, properties: { DeviceTypeWeb: "DENY", DeviceTypeLinux: "DENY" } });
-    expect((await describeDir(employeesDir))?.accessProperties).toMatchObject({ DeviceTypeWeb: "DENY", DeviceTypeLinux: "DENY", DeviceTypeWindows: "ALLOW" });
+    await updateAccessProperties(admin(), {
+      region: REGION,
+      directoryId: employeesDir,
+      properties: { DeviceTypeWeb: "DENY", DeviceTypeLinux: "DENY" },
+    });
+    expect((await describeDir(employeesDir))?.accessProperties).toMatchObject({
+      DeviceTypeWeb: "DENY",
+      DeviceTypeLinux: "DENY",
+      DeviceTypeWindows: "ALLOW",
+    });
     expect((await audit(employeesDir)).at(-1)?.action).toBe("directory.access_updated");
   });
 
   it("changes client reconnect and log upload", async () => {
-    await updateClientProperties(admin(), { region: REGION, directoryId: employeesDir, properties: { ReconnectEnabled: "DISABLED", LogUploadEnabled: "DISABLED" } });
+    await updateClientProperties(admin(), {
+      region: REGION,
+      directoryId: employeesDir,
+      properties: { ReconnectEnabled: "DISABLED", LogUploadEnabled: "DISABLED" },
+    });
     const [client] = await gw().directories.describeClientProperties([employeesDir]);
     expect(client?.properties).toEqual({ ReconnectEnabled: "DISABLED", LogUploadEnabled: "DISABLED" });
     const event = (await audit(employeesDir)).at(-1);
@@ -102,7 +140,10 @@ describe("directory settings", () => {
     expect(after.catalog.byGroup["lab-users"]).toEqual({ bundleIds: [], directoryIds: [labsDir] });
     expect(after.managerThresholdCents).toBe(before.managerThresholdCents);
     const event = (await audit(labsDir)).at(-1);
-    expect(event).toMatchObject({ action: "policy.directory_requesters_updated", after: { personas: ["CONTRACTOR"], groups: ["lab-users"] } });
+    expect(event).toMatchObject({
+      action: "policy.directory_requesters_updated",
+      after: { personas: ["CONTRACTOR"], groups: ["lab-users"] },
+    });
 
     await updateDirectoryRequesters(admin(), { directoryId: labsDir, personas: [], groups: [] });
     const cleared = await getPolicySettings(world.database.prisma);
@@ -112,7 +153,9 @@ describe("directory settings", () => {
 
   it("refuses to deregister a directory while cached WorkSpaces use it, without calling AWS", async () => {
     const calls = mutatingCalls();
-    await expect(deregisterDirectory(admin(), { region: REGION, directoryId: employeesDir })).rejects.toThrow(/WorkSpaces? still uses? this directory \(.*\)\. Migrate or terminate/);
+    await expect(deregisterDirectory(admin(), { region: REGION, directoryId: employeesDir })).rejects.toThrow(
+      /WorkSpaces? still uses? this directory \(.*\)\. Migrate or terminate/,
+    );
     expect(mutatingCalls()).toBe(calls);
     expect(await describeDir(employeesDir)).toBeDefined();
   });
@@ -149,9 +192,14 @@ describe("directory settings", () => {
 
   it("refuses register input without two distinct subnet ids", async () => {
     const calls = world.calls.length;
-    const bad = [["subnet-0123456789abcdef0", "subnet-0123456789abcdef0"], ["subnet-0123456789abcdef0", "subnet-1"]] as const;
+    const bad = [
+      ["subnet-0123456789abcdef0", "subnet-0123456789abcdef0"],
+      ["subnet-0123456789abcdef0", "subnet-1"],
+    ] as const;
     for (const subnetIds of bad) {
-      await expect(registerDirectory(admin(), { region: REGION, directoryId: labsDir, subnetIds: [...subnetIds] as [string, string] })).rejects.toThrow(/two different subnets|subnet id/);
+      await expect(
+        registerDirectory(admin(), { region: REGION, directoryId: labsDir, subnetIds: [...subnetIds] as [string, string] }),
+      ).rejects.toThrow(/two different subnets|subnet id/);
     }
     expect(world.calls.length).toBe(calls);
   });
@@ -160,7 +208,9 @@ describe("directory settings", () => {
     const before = await describeDir(employeesDir);
     const events = (await audit(employeesDir)).length;
     await failNext("ModifySelfservicePermissions", "AccessDeniedException");
-    await expect(updateSelfServicePermissions(admin(), { region: REGION, directoryId: employeesDir, permissions: { RestartWorkspace: "DISABLED" } })).rejects.toThrow(/^AWS refused: /);
+    await expect(
+      updateSelfServicePermissions(admin(), { region: REGION, directoryId: employeesDir, permissions: { RestartWorkspace: "DISABLED" } }),
+    ).rejects.toThrow(/^AWS refused: /);
     expect((await describeDir(employeesDir))?.selfservicePermissions).toEqual(before?.selfservicePermissions);
     const after = await audit(employeesDir);
     expect(after.map((e) => e.action).slice(events)).toEqual(["directory.selfservice_update.refused"]);
@@ -171,13 +221,19 @@ describe("directory settings", () => {
     const ref = { region: REGION, directoryId: employeesDir };
     for (const who of ["alice", "bob", "dave"] as const) {
       const caller = { id: world.people[who].id };
-      await expect(updateSelfServicePermissions(caller, { ...ref, permissions: { RestartWorkspace: "DISABLED" } })).rejects.toThrow("Only admins can do this.");
+      await expect(updateSelfServicePermissions(caller, { ...ref, permissions: { RestartWorkspace: "DISABLED" } })).rejects.toThrow(
+        "Only admins can do this.",
+      );
       await expect(updateCreationProperties(caller, { ...ref, properties: { enableInternetAccess: true } })).rejects.toThrow("Only admins");
       await expect(updateAccessProperties(caller, { ...ref, properties: { DeviceTypeWeb: "ALLOW" } })).rejects.toThrow("Only admins");
       await expect(updateClientProperties(caller, { ...ref, properties: { ReconnectEnabled: "ENABLED" } })).rejects.toThrow("Only admins");
-      await expect(updateDirectoryRequesters(caller, { directoryId: employeesDir, personas: ["CONTRACTOR"], groups: [] })).rejects.toThrow("Only admins");
+      await expect(updateDirectoryRequesters(caller, { directoryId: employeesDir, personas: ["CONTRACTOR"], groups: [] })).rejects.toThrow(
+        "Only admins",
+      );
       await expect(deregisterDirectory(caller, ref)).rejects.toThrow("Only admins");
-      await expect(registerDirectory(caller, { ...ref, subnetIds: ["subnet-0123456789abcdef0", "subnet-0123456789abcdef1"] })).rejects.toThrow("Only admins");
+      await expect(
+        registerDirectory(caller, { ...ref, subnetIds: ["subnet-0123456789abcdef0", "subnet-0123456789abcdef1"] }),
+      ).rejects.toThrow("Only admins");
     }
     expect(world.calls.length).toBe(calls);
   });

@@ -25,7 +25,10 @@ import { setDirectoryRequesters } from "./policies";
 // catalog cache is replaced, so the next request form sees the new directory settings.
 
 async function registered(region: string, directoryId: string): Promise<DirectorySummary> {
-  const [directory] = await getAwsGateway().region(region).directories.describeDirectories([directoryId]).catch(() => []);
+  const [directory] = await getAwsGateway()
+    .region(region)
+    .directories.describeDirectories([directoryId])
+    .catch(() => []);
   if (!directory) throw new ServiceError("not_found", `There is no directory ${directoryId} registered with WorkSpaces in ${region}.`);
   return directory;
 }
@@ -38,9 +41,22 @@ async function changeDirectory(
   call: () => Promise<{ requestId: string }>,
 ): Promise<void> {
   const detail = { region: ref.region };
-  const out = await callAws(actor, { action: `directory.${what.action}`, targetType: "directory", targetId: ref.directoryId, detail: { ...detail, after: what.after } }, call);
+  const out = await callAws(
+    actor,
+    { action: `directory.${what.action}`, targetType: "directory", targetId: ref.directoryId, detail: { ...detail, after: what.after } },
+    call,
+  );
   await db().$transaction((tx) =>
-    recordAudit(tx, { actor, action: `directory.${what.done}`, targetType: "directory", targetId: ref.directoryId, before: what.before, after: what.after, awsRequestIds: [out.requestId], detail }),
+    recordAudit(tx, {
+      actor,
+      action: `directory.${what.done}`,
+      targetType: "directory",
+      targetId: ref.directoryId,
+      before: what.before,
+      after: what.after,
+      awsRequestIds: [out.requestId],
+      detail,
+    }),
   );
   refreshCatalog();
 }
@@ -49,8 +65,11 @@ export async function updateSelfServicePermissions(caller: AdminCaller, raw: z.i
   const actor = await requireAdmin(caller);
   const input = parseInput(selfServiceInput, raw);
   const before = await registered(input.region, input.directoryId);
-  await changeDirectory(actor, input, { action: "selfservice_update", done: "selfservice_updated", before: before.selfservicePermissions, after: input.permissions }, () =>
-    getAwsGateway().region(input.region).directories.modifySelfservicePermissions(input.directoryId, input.permissions),
+  await changeDirectory(
+    actor,
+    input,
+    { action: "selfservice_update", done: "selfservice_updated", before: before.selfservicePermissions, after: input.permissions },
+    () => getAwsGateway().region(input.region).directories.modifySelfservicePermissions(input.directoryId, input.permissions),
   );
 }
 
@@ -66,8 +85,11 @@ export async function updateCreationProperties(caller: AdminCaller, raw: z.input
     UserEnabledAsLocalAdministrator: p.userEnabledAsLocalAdministrator,
     EnableMaintenanceMode: p.enableMaintenanceMode,
   };
-  await changeDirectory(actor, input, { action: "creation_update", done: "creation_updated", before: before.creationProperties, after: properties }, () =>
-    getAwsGateway().region(input.region).directories.modifyCreationProperties(input.directoryId, properties),
+  await changeDirectory(
+    actor,
+    input,
+    { action: "creation_update", done: "creation_updated", before: before.creationProperties, after: properties },
+    () => getAwsGateway().region(input.region).directories.modifyCreationProperties(input.directoryId, properties),
   );
 }
 
@@ -75,8 +97,11 @@ export async function updateAccessProperties(caller: AdminCaller, raw: z.input<t
   const actor = await requireAdmin(caller);
   const input = parseInput(accessPropertiesInput, raw);
   const before = await registered(input.region, input.directoryId);
-  await changeDirectory(actor, input, { action: "access_update", done: "access_updated", before: before.accessProperties, after: input.properties }, () =>
-    getAwsGateway().region(input.region).directories.modifyAccessProperties(input.directoryId, input.properties),
+  await changeDirectory(
+    actor,
+    input,
+    { action: "access_update", done: "access_updated", before: before.accessProperties, after: input.properties },
+    () => getAwsGateway().region(input.region).directories.modifyAccessProperties(input.directoryId, input.properties),
   );
 }
 
@@ -86,8 +111,11 @@ export async function updateClientProperties(caller: AdminCaller, raw: z.input<t
   const gw = getAwsGateway().region(input.region);
   await registered(input.region, input.directoryId);
   const [before] = await gw.directories.describeClientProperties([input.directoryId]).catch(() => []);
-  await changeDirectory(actor, input, { action: "client_update", done: "client_updated", before: before?.properties, after: input.properties }, () =>
-    gw.directories.modifyClientProperties(input.directoryId, input.properties),
+  await changeDirectory(
+    actor,
+    input,
+    { action: "client_update", done: "client_updated", before: before?.properties, after: input.properties },
+    () => gw.directories.modifyClientProperties(input.directoryId, input.properties),
   );
 }
 
@@ -108,7 +136,11 @@ export async function disassociateDirectoryIpGroup(caller: AdminCaller, raw: z.i
 export async function updateDirectoryRequesters(caller: AdminCaller, raw: z.input<typeof directoryRequestersInput>): Promise<void> {
   await requireAdmin(caller);
   const input = parseInput(directoryRequestersInput, raw);
-  await setDirectoryRequesters(caller, { directoryId: input.directoryId, personas: [...new Set(input.personas)], groups: [...new Set(input.groups)] });
+  await setDirectoryRequesters(caller, {
+    directoryId: input.directoryId,
+    personas: [...new Set(input.personas)],
+    groups: [...new Set(input.groups)],
+  });
   refreshCatalog();
 }
 
@@ -120,7 +152,11 @@ export async function registerDirectory(caller: AdminCaller, raw: z.input<typeof
   if (already) throw new ServiceError("refused", `${already.name} is already registered with WorkSpaces.`);
   const after = { subnetIds: input.subnetIds, enableSelfService: input.enableSelfService };
   await changeDirectory(actor, input, { action: "register", done: "registered", before: null, after }, () =>
-    gw.directories.registerDirectory({ directoryId: input.directoryId, subnetIds: [...input.subnetIds], enableSelfService: input.enableSelfService }),
+    gw.directories.registerDirectory({
+      directoryId: input.directoryId,
+      subnetIds: [...input.subnetIds],
+      enableSelfService: input.enableSelfService,
+    }),
   );
 }
 
@@ -133,10 +169,21 @@ export async function deregisterDirectory(caller: AdminCaller, raw: z.input<type
   if (count) {
     const some = await db().workspace.findMany({ where: live, select: { id: true, userName: true }, orderBy: { id: "asc" }, take: 3 });
     const names = some.map((w) => `${w.userName}: ${w.id}`).join(", ");
-    throw new ServiceError("refused", `${count} WorkSpace${count === 1 ? "" : "s"} still use${count === 1 ? "s" : ""} this directory (${names}${count > some.length ? ", …" : ""}). Migrate or terminate ${count === 1 ? "it" : "them"} before deregistering.`);
+    throw new ServiceError(
+      "refused",
+      `${count} WorkSpace${count === 1 ? "" : "s"} still use${count === 1 ? "s" : ""} this directory (${names}${count > some.length ? ", …" : ""}). Migrate or terminate ${count === 1 ? "it" : "them"} before deregistering.`,
+    );
   }
   const before = await registered(input.region, input.directoryId);
-  await changeDirectory(actor, input, { action: "deregister", done: "deregistered", before: { name: before.name, subnetIds: before.subnetIds, ipGroupIds: before.ipGroupIds }, after: null }, () =>
-    getAwsGateway().region(input.region).directories.deregisterDirectory(input.directoryId),
+  await changeDirectory(
+    actor,
+    input,
+    {
+      action: "deregister",
+      done: "deregistered",
+      before: { name: before.name, subnetIds: before.subnetIds, ipGroupIds: before.ipGroupIds },
+      after: null,
+    },
+    () => getAwsGateway().region(input.region).directories.deregisterDirectory(input.directoryId),
   );
 }

@@ -24,7 +24,11 @@ export async function requireAdmin(caller: AdminCaller): Promise<AdminActor> {
  * Runs one AWS call for an admin change. When AWS refuses, the refusal is recorded in the audit log
  * (the attempt is an AWS call like any other) and surfaces as a plain sentence; nothing else changes.
  */
-export async function callAws<T>(actor: AdminActor, audit: { action: string; targetType: string; targetId: string; detail?: unknown }, call: () => Promise<T>): Promise<T> {
+export async function callAws<T>(
+  actor: AdminActor,
+  audit: { action: string; targetType: string; targetId: string; detail?: unknown },
+  call: () => Promise<T>,
+): Promise<T> {
   try {
     return await call();
   } catch (error) {
@@ -35,7 +39,13 @@ export async function callAws<T>(actor: AdminActor, audit: { action: string; tar
       targetType: audit.targetType,
       targetId: audit.targetId,
       awsRequestIds: error.details.requestId ? [error.details.requestId] : [],
-      detail: { ...(audit.detail as object | undefined), reason: error.reason, message: error.message, awsCode: error.details.awsCode, operation: error.details.operation },
+      detail: {
+        ...(audit.detail as object | undefined),
+        reason: error.reason,
+        message: error.message,
+        awsCode: error.details.awsCode,
+        operation: error.details.operation,
+      },
     });
     throw new ServiceError("refused", `AWS refused: ${error.message}`);
   }

@@ -8,7 +8,8 @@ let employeesDir: string;
 let contractorsDir: string;
 
 const admin = () => ({ id: world.people.carol.id });
-const auditActions = async (targetId: string) => (await world.database.prisma.auditEvent.findMany({ where: { targetId }, orderBy: { id: "asc" } })).map((e) => e.action);
+const auditActions = async (targetId: string) =>
+  (await world.database.prisma.auditEvent.findMany({ where: { targetId }, orderBy: { id: "asc" } })).map((e) => e.action);
 
 beforeAll(async () => {
   world = await createTestWorld();
@@ -47,17 +48,28 @@ describe("IP access control groups", () => {
   it("refuses to delete a group while it is associated, naming the directories, and changes nothing", async () => {
     const groups = await world.gateway.region(REGION).ipGroups.describeIpGroups();
     const vpn = groups.find((g) => g.name === "corporate-vpn")!;
-    await expect(deleteIpGroup(admin(), { region: REGION, groupId: vpn.groupId })).rejects.toThrow(/still associated with corp\.example\.com .*contractors\.corp\.example\.com/);
+    await expect(deleteIpGroup(admin(), { region: REGION, groupId: vpn.groupId })).rejects.toThrow(
+      /still associated with corp\.example\.com .*contractors\.corp\.example\.com/,
+    );
     expect((await world.gateway.region(REGION).ipGroups.describeIpGroups([vpn.groupId])).length).toBe(1);
     expect(await auditActions(vpn.groupId)).toEqual([]);
   });
 
   it("deletes a group after it is disassociated", async () => {
-    const { groupId } = await createIpGroup(admin(), { region: REGION, name: "temporary", rules: [{ cidr: "192.0.2.10", description: "One host" }] });
+    const { groupId } = await createIpGroup(admin(), {
+      region: REGION,
+      name: "temporary",
+      rules: [{ cidr: "192.0.2.10", description: "One host" }],
+    });
     await associateIpGroup(admin(), { region: REGION, groupId, directoryId: contractorsDir });
     await disassociateIpGroup(admin(), { region: REGION, groupId, directoryId: contractorsDir });
     await deleteIpGroup(admin(), { region: REGION, groupId });
-    expect(await world.gateway.region(REGION).ipGroups.describeIpGroups([groupId]).catch(() => [])).toEqual([]);
+    expect(
+      await world.gateway
+        .region(REGION)
+        .ipGroups.describeIpGroups([groupId])
+        .catch(() => []),
+    ).toEqual([]);
     expect(await auditActions(groupId)).toEqual(["ipgroup.created", "ipgroup.associated", "ipgroup.disassociated", "ipgroup.deleted"]);
   });
 
@@ -66,10 +78,19 @@ describe("IP access control groups", () => {
     const calls = world.calls.length;
     const eleven = Array.from({ length: 11 }, (_, i) => ({ cidr: `10.0.${i}.0/24`, description: `Net ${i}` }));
     await expect(replaceIpRules(admin(), { region: REGION, groupId, rules: eleven })).rejects.toThrow(/at most 10 rules/);
-    await expect(replaceIpRules(admin(), { region: REGION, groupId, rules: [{ cidr: "10.0.0.300/24", description: "x" }] })).rejects.toThrow(/IPv4 address or CIDR/);
-    await expect(replaceIpRules(admin(), { region: REGION, groupId, rules: [{ cidr: "10.0.0.0/33", description: "x" }] })).rejects.toThrow(/IPv4 address or CIDR/);
-    await expect(replaceIpRules(admin(), { region: REGION, groupId, rules: [{ cidr: "10.0.0.0/8", description: "" }] })).rejects.toThrow(/Describe each rule/);
-    const dup = [{ cidr: "10.0.0.0/8", description: "a" }, { cidr: "10.0.0.0/8", description: "b" }];
+    await expect(
+      replaceIpRules(admin(), { region: REGION, groupId, rules: [{ cidr: "10.0.0.300/24", description: "x" }] }),
+    ).rejects.toThrow(/IPv4 address or CIDR/);
+    await expect(replaceIpRules(admin(), { region: REGION, groupId, rules: [{ cidr: "10.0.0.0/33", description: "x" }] })).rejects.toThrow(
+      /IPv4 address or CIDR/,
+    );
+    await expect(replaceIpRules(admin(), { region: REGION, groupId, rules: [{ cidr: "10.0.0.0/8", description: "" }] })).rejects.toThrow(
+      /Describe each rule/,
+    );
+    const dup = [
+      { cidr: "10.0.0.0/8", description: "a" },
+      { cidr: "10.0.0.0/8", description: "b" },
+    ];
     await expect(replaceIpRules(admin(), { region: REGION, groupId, rules: dup })).rejects.toThrow(/only once/);
     expect(world.calls.length).toBe(calls);
 
@@ -88,7 +109,9 @@ describe("IP access control groups", () => {
       await gw.ipGroups.associateIpGroups(contractorsDir, [groupId]);
     }
     const { groupId } = await createIpGroup(admin(), { region: REGION, name: "one-too-many", rules: [] });
-    await expect(associateIpGroup(admin(), { region: REGION, groupId, directoryId: contractorsDir })).rejects.toThrow(/already has 25 IP access control groups/);
+    await expect(associateIpGroup(admin(), { region: REGION, groupId, directoryId: contractorsDir })).rejects.toThrow(
+      /already has 25 IP access control groups/,
+    );
     const [after] = await gw.directories.describeDirectories([contractorsDir]);
     expect(after!.ipGroupIds).not.toContain(groupId);
   });
@@ -101,9 +124,15 @@ describe("IP access control groups", () => {
 
   it("refuses non-admins before anything happens", async () => {
     for (const who of ["alice", "bob"] as const) {
-      await expect(createIpGroup({ id: world.people[who].id }, { region: REGION, name: "nope", rules: [] })).rejects.toThrow("Only admins can do this.");
-      await expect(deleteIpGroup({ id: world.people[who].id }, { region: REGION, groupId: "wsipg-abcdefgh1" })).rejects.toThrow("Only admins");
-      await expect(associateIpGroup({ id: world.people[who].id }, { region: REGION, groupId: "wsipg-abcdefgh1", directoryId: employeesDir })).rejects.toThrow("Only admins");
+      await expect(createIpGroup({ id: world.people[who].id }, { region: REGION, name: "nope", rules: [] })).rejects.toThrow(
+        "Only admins can do this.",
+      );
+      await expect(deleteIpGroup({ id: world.people[who].id }, { region: REGION, groupId: "wsipg-abcdefgh1" })).rejects.toThrow(
+        "Only admins",
+      );
+      await expect(
+        associateIpGroup({ id: world.people[who].id }, { region: REGION, groupId: "wsipg-abcdefgh1", directoryId: employeesDir }),
+      ).rejects.toThrow("Only admins");
     }
   });
 });

@@ -27,7 +27,14 @@ export async function updatePolicySettings(caller: AdminCaller, raw: unknown): P
       create: { key: POLICY_SETTING_KEY, value: toJson(settings), updatedById: actor.id },
       update: { value: toJson(settings), updatedById: actor.id },
     });
-    await recordAudit(tx, { actor, action: "policy.updated", targetType: "setting", targetId: POLICY_SETTING_KEY, before, after: settings });
+    await recordAudit(tx, {
+      actor,
+      action: "policy.updated",
+      targetType: "setting",
+      targetId: POLICY_SETTING_KEY,
+      before,
+      after: settings,
+    });
   });
   return settings;
 }
@@ -44,7 +51,14 @@ export async function updatePriceTable(caller: AdminCaller, raw: unknown): Promi
       create: { key: PRICE_TABLE_SETTING_KEY, value: toJson(table), updatedById: actor.id },
       update: { value: toJson(table), updatedById: actor.id },
     });
-    await recordAudit(tx, { actor, action: "prices.updated", targetType: "setting", targetId: PRICE_TABLE_SETTING_KEY, before, after: table });
+    await recordAudit(tx, {
+      actor,
+      action: "prices.updated",
+      targetType: "setting",
+      targetId: PRICE_TABLE_SETTING_KEY,
+      before,
+      after: table,
+    });
   });
   return table;
 }
@@ -54,7 +68,10 @@ export async function updatePriceTable(caller: AdminCaller, raw: unknown): Promi
  * the directory id in each catalog entry. Everything else in the policy is kept; the result is checked
  * by the domain schema, and read, written and audited in one transaction.
  */
-export async function setDirectoryRequesters(caller: AdminCaller, input: { directoryId: string; personas: string[]; groups: string[] }): Promise<PolicySettings> {
+export async function setDirectoryRequesters(
+  caller: AdminCaller,
+  input: { directoryId: string; personas: string[]; groups: string[] },
+): Promise<PolicySettings> {
   const actor = await requireAdmin(caller);
   return db().$transaction(async (tx) => {
     const before = await getPolicySettings(tx);
@@ -67,7 +84,10 @@ export async function setDirectoryRequesters(caller: AdminCaller, input: { direc
       }
       return next;
     };
-    const parsed = policySettingsSchema.safeParse({ ...before, catalog: { byPersona: edit(before.catalog.byPersona, input.personas), byGroup: edit(before.catalog.byGroup, input.groups) } });
+    const parsed = policySettingsSchema.safeParse({
+      ...before,
+      catalog: { byPersona: edit(before.catalog.byPersona, input.personas), byGroup: edit(before.catalog.byGroup, input.groups) },
+    });
     if (!parsed.success) throw invalid("policy", parsed.error.issues);
     await tx.setting.upsert({
       where: { key: POLICY_SETTING_KEY },
@@ -78,7 +98,14 @@ export async function setDirectoryRequesters(caller: AdminCaller, input: { direc
       personas: Object.keys(c.byPersona).filter((k) => c.byPersona[k]!.directoryIds.includes(input.directoryId)),
       groups: Object.keys(c.byGroup).filter((k) => c.byGroup[k]!.directoryIds.includes(input.directoryId)),
     });
-    await recordAudit(tx, { actor, action: "policy.directory_requesters_updated", targetType: "directory", targetId: input.directoryId, before: who(before.catalog), after: who(parsed.data.catalog) });
+    await recordAudit(tx, {
+      actor,
+      action: "policy.directory_requesters_updated",
+      targetType: "directory",
+      targetId: input.directoryId,
+      before: who(before.catalog),
+      after: who(parsed.data.catalog),
+    });
     return parsed.data;
   });
 }

@@ -20,7 +20,9 @@ describe("users", () => {
     const erin = await world.database.prisma.user.findUniqueOrThrow({ where: { id: world.people.erin.id } });
     expect(erin.role).toBe("MANAGER");
     expect(erin.managerId).toBe(world.people.bob.id);
-    const actions = (await world.database.prisma.auditEvent.findMany({ where: { targetId: erin.id }, orderBy: { id: "asc" } })).map((e) => e.action);
+    const actions = (await world.database.prisma.auditEvent.findMany({ where: { targetId: erin.id }, orderBy: { id: "asc" } })).map(
+      (e) => e.action,
+    );
     expect(actions).toEqual(["user.role_changed", "user.manager_changed"]);
   });
 
@@ -29,28 +31,45 @@ describe("users", () => {
     expect((await world.database.prisma.user.findUniqueOrThrow({ where: { id: world.people.carol.id } })).role).toBe("ADMIN");
     await changeUserRole(admin(), { userId: world.people.frank.id, role: "ADMIN" });
     await changeUserRole({ id: world.people.frank.id }, { userId: world.people.carol.id, role: "EMPLOYEE" });
-    await expect(changeUserRole({ id: world.people.frank.id }, { userId: world.people.frank.id, role: "MANAGER" })).rejects.toThrow(/last admin/);
+    await expect(changeUserRole({ id: world.people.frank.id }, { userId: world.people.frank.id, role: "MANAGER" })).rejects.toThrow(
+      /last admin/,
+    );
     await changeUserRole({ id: world.people.frank.id }, { userId: world.people.carol.id, role: "ADMIN" });
   });
 
   it("refuses a manager loop and self-management", async () => {
-    await expect(changeUserManager(admin(), { userId: world.people.bob.id, managerId: world.people.bob.id })).rejects.toThrow(/own manager/);
+    await expect(changeUserManager(admin(), { userId: world.people.bob.id, managerId: world.people.bob.id })).rejects.toThrow(
+      /own manager/,
+    );
     // Alice reports to Bob; making Alice Bob's manager would loop.
     await expect(changeUserManager(admin(), { userId: world.people.bob.id, managerId: world.people.alice.id })).rejects.toThrow(/loop/);
   });
 
   it("refuses non-admins", async () => {
-    await expect(changeUserRole({ id: world.people.bob.id }, { userId: world.people.alice.id, role: "ADMIN" })).rejects.toThrow("Only admins");
-    await expect(changeUserManager({ id: world.people.alice.id }, { userId: world.people.alice.id, managerId: null })).rejects.toThrow("Only admins");
+    await expect(changeUserRole({ id: world.people.bob.id }, { userId: world.people.alice.id, role: "ADMIN" })).rejects.toThrow(
+      "Only admins",
+    );
+    await expect(changeUserManager({ id: world.people.alice.id }, { userId: world.people.alice.id, managerId: null })).rejects.toThrow(
+      "Only admins",
+    );
   });
 });
 
 describe("policies and prices", () => {
   it("saves a valid policy, effective at once, audited with before and after", async () => {
     const current = await getPolicySettings(world.database.prisma);
-    const next = { ...current, adminThresholdCents: 25_000, autoApprovedChangeTypes: ["reboot" as const], expectedAutoStopHoursPerMonth: 60 };
+    const next = {
+      ...current,
+      adminThresholdCents: 25_000,
+      autoApprovedChangeTypes: ["reboot" as const],
+      expectedAutoStopHoursPerMonth: 60,
+    };
     await updatePolicySettings(admin(), next);
-    expect(await getPolicySettings(world.database.prisma)).toMatchObject({ adminThresholdCents: 25_000, autoApprovedChangeTypes: ["reboot"], expectedAutoStopHoursPerMonth: 60 });
+    expect(await getPolicySettings(world.database.prisma)).toMatchObject({
+      adminThresholdCents: 25_000,
+      autoApprovedChangeTypes: ["reboot"],
+      expectedAutoStopHoursPerMonth: 60,
+    });
     const event = await world.database.prisma.auditEvent.findFirstOrThrow({ where: { action: "policy.updated" } });
     expect(event.before).toMatchObject({ adminThresholdCents: current.adminThresholdCents });
     expect(event.after).toMatchObject({ adminThresholdCents: 25_000 });
@@ -58,9 +77,15 @@ describe("policies and prices", () => {
 
   it("refuses an invalid policy with the domain's reason and keeps the old one", async () => {
     const before = await getPolicySettings(world.database.prisma);
-    await expect(updatePolicySettings(admin(), { ...DEFAULT_POLICY_SETTINGS, managerThresholdCents: 500, adminThresholdCents: 100 })).rejects.toThrow(/admin threshold must not be below/);
-    await expect(updatePolicySettings(admin(), { ...DEFAULT_POLICY_SETTINGS, escalationDays: 10, expiryDays: 5 })).rejects.toThrow(/escalated before they expire/);
-    await expect(updatePolicySettings(admin(), { ...DEFAULT_POLICY_SETTINGS, autoApprovedChangeTypes: ["format-disk"] })).rejects.toThrow(/not saved/);
+    await expect(
+      updatePolicySettings(admin(), { ...DEFAULT_POLICY_SETTINGS, managerThresholdCents: 500, adminThresholdCents: 100 }),
+    ).rejects.toThrow(/admin threshold must not be below/);
+    await expect(updatePolicySettings(admin(), { ...DEFAULT_POLICY_SETTINGS, escalationDays: 10, expiryDays: 5 })).rejects.toThrow(
+      /escalated before they expire/,
+    );
+    await expect(updatePolicySettings(admin(), { ...DEFAULT_POLICY_SETTINGS, autoApprovedChangeTypes: ["format-disk"] })).rejects.toThrow(
+      /not saved/,
+    );
     expect(await getPolicySettings(world.database.prisma)).toEqual(before);
     await expect(updatePolicySettings({ id: world.people.bob.id }, DEFAULT_POLICY_SETTINGS)).rejects.toThrow("Only admins");
   });

@@ -27,7 +27,6 @@ import type { Tx } from "../../core/tx";
 import { toDomainWorkspace } from "../../core/workspace-records";
 import { changeKind } from "../../changes/registry";
 
-
 export interface RequestActor {
   id: string;
   name: string;
@@ -57,7 +56,10 @@ export interface Assessment {
   loss: DataLoss | null;
 }
 
-async function findDirectory(regions: readonly string[], directoryId: string): Promise<{ region: string; directories: Directory[] } | null> {
+async function findDirectory(
+  regions: readonly string[],
+  directoryId: string,
+): Promise<{ region: string; directories: Directory[] } | null> {
   const catalog = catalogSource();
   for (const region of regions) {
     const directories = await catalog.directories(region);
@@ -72,7 +74,8 @@ async function findDirectory(regions: readonly string[], directoryId: string): P
  * live preview and submitRequest share it, so what the user saw is what is enforced.
  */
 export async function assessChange(tx: Tx, actor: RequestActor, input: ChangeInput, now = new Date()): Promise<Assessment> {
-  if (input.change.type === "resetPassword") throw new ServiceError("invalid", "Password resets are done on the reset password page, not as a request.");
+  if (input.change.type === "resetPassword")
+    throw new ServiceError("invalid", "Password resets are done on the reset password page, not as a request.");
   if (input.beneficiaryId && input.beneficiaryId !== actor.id && actor.role !== "ADMIN") {
     throw new ServiceError("forbidden", "Only admins can ask for a WorkSpace on someone else's behalf.");
   }
@@ -94,7 +97,8 @@ export async function assessChange(tx: Tx, actor: RequestActor, input: ChangeInp
   let directories: Directory[];
   if (change.type === "create") {
     // The WorkSpace is always for the beneficiary's own directory account, whatever the form sent.
-    if (!beneficiary.directoryUserName) throw new ServiceError("refused", `${beneficiary.name} has no directory user name yet; ask an admin to set it.`);
+    if (!beneficiary.directoryUserName)
+      throw new ServiceError("refused", `${beneficiary.name} has no directory user name yet; ask an admin to set it.`);
     change = { ...change, ownerUserName: beneficiary.directoryUserName };
     const found = await findDirectory(regions, change.directoryId);
     region = found?.region ?? getConfig().aws.defaultRegion;
@@ -104,7 +108,10 @@ export async function assessChange(tx: Tx, actor: RequestActor, input: ChangeInp
     directories = await catalog.directories(region);
   }
   const bundles = await catalog.bundles(region);
-  const snapshots = row && ["migrate", "restore", "rebuild", "volumes", "computeType"].includes(change.type) ? await catalog.snapshots(region, row.id) : undefined;
+  const snapshots =
+    row && ["migrate", "restore", "rebuild", "volumes", "computeType"].includes(change.type)
+      ? await catalog.snapshots(region, row.id)
+      : undefined;
   const workspace = row ? toDomainWorkspace(row, snapshots) : null;
 
   const [settings, prices, manager] = await Promise.all([
@@ -128,19 +135,32 @@ export async function assessChange(tx: Tx, actor: RequestActor, input: ChangeInp
   let openCreateRequests: { directoryId: string }[] | undefined;
   if (change.type === "create") {
     const rows = await tx.workspace.findMany({
-      where: { goneAt: null, state: { notIn: ["TERMINATED", "TERMINATING"] }, OR: [{ ownerId: beneficiary.id }, { userName: beneficiary.directoryUserName! }] },
+      where: {
+        goneAt: null,
+        state: { notIn: ["TERMINATED", "TERMINATING"] },
+        OR: [{ ownerId: beneficiary.id }, { userName: beneficiary.directoryUserName! }],
+      },
     });
     userWorkspaces = rows.map((r) => toDomainWorkspace(r));
-    const open = await tx.request.findMany({ where: { beneficiaryId: beneficiary.id, type: "create", status: { in: [...OPEN_STATUSES] } }, select: { directoryId: true } });
+    const open = await tx.request.findMany({
+      where: { beneficiaryId: beneficiary.id, type: "create", status: { in: [...OPEN_STATUSES] } },
+      select: { directoryId: true },
+    });
     openCreateRequests = open.filter((o): o is { directoryId: string } => o.directoryId !== null);
   }
 
   const kind = changeKind(change);
-  const validation = kind.validate({ now, requester, workspace, bundles, directories, offering, userWorkspaces, openCreateRequests }, change);
+  const validation = kind.validate(
+    { now, requester, workspace, bundles, directories, offering, userWorkspaces, openCreateRequests },
+    change,
+  );
   const reasons: Refusal[] = validation.ok ? [] : [...validation.reasons];
 
   if (row) {
-    const open = await tx.request.findFirst({ where: { workspaceId: row.id, status: { in: [...OPEN_STATUSES] } }, select: { status: true } });
+    const open = await tx.request.findFirst({
+      where: { workspaceId: row.id, status: { in: [...OPEN_STATUSES] } },
+      select: { status: true },
+    });
     reasons.push(...openRequestRefusals(open ? [open] : []));
   }
   if (isDestructive(change) && !input.confirmDestructive) {
@@ -149,7 +169,12 @@ export async function assessChange(tx: Tx, actor: RequestActor, input: ChangeInp
 
   const cost = kind.costDelta(workspace, change, { prices, bundles, expectedAutoStopHours: settings.expectedAutoStopHoursPerMonth });
   const approval: ApprovalDecision = adminAction
-    ? { autoApproved: true, steps: [], requiresRequesterConfirmation: isDestructive(change), why: "Changes made by an admin need no approval." }
+    ? {
+        autoApproved: true,
+        steps: [],
+        requiresRequesterConfirmation: isDestructive(change),
+        why: "Changes made by an admin need no approval.",
+      }
     : approvalPolicy({ change, costDelta: cost.ok ? cost.delta : null, requester, settings });
 
   return {

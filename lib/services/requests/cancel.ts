@@ -12,7 +12,8 @@ import { eligibleApprovers } from "../../core/approvers";
 export async function cancelRequest(actor: RequestActor, requestId: string, now = new Date()): Promise<void> {
   const request = await db().request.findFirst({ where: { id: requestId, requesterId: actor.id } });
   if (!request) throw notFound("That request");
-  if (request.status !== "PENDING_APPROVAL") throw new ServiceError("conflict", "Only a request that is still waiting for approval can be cancelled.");
+  if (request.status !== "PENDING_APPROVAL")
+    throw new ServiceError("conflict", "Only a request that is still waiting for approval can be cancelled.");
   const approvers = await eligibleApprovers(db(), request, now);
   await db().$transaction(async (tx) => {
     const { count } = await tx.request.updateMany({

@@ -36,7 +36,8 @@ const REROUTED = "This request was just routed to someone else; it is no longer 
  */
 export async function decideRequest(actor: RequestActor, input: DecideInput, now = new Date()): Promise<DecideResult> {
   const comment = input.comment?.trim() || undefined;
-  if (input.decision === "REJECTED" && !comment) throw new ServiceError("invalid", "Say why you reject the request; the requester sees your reason.");
+  if (input.decision === "REJECTED" && !comment)
+    throw new ServiceError("invalid", "Say why you reject the request; the requester sees your reason.");
 
   const request = await db().request.findUnique({ where: { id: input.requestId } });
   if (!request) throw notFound("That request");
@@ -63,7 +64,8 @@ export async function decideRequest(actor: RequestActor, input: DecideInput, now
       if (input.channel === "EMAIL") {
         const token = input.emailToken ? await checkEmailAction(tx, input.emailToken, actor.id, now) : null;
         if (!token?.ok) throw new ServiceError("invalid", token?.reason ?? "This link is not valid.");
-        if (token.requestId !== request.id || token.step !== request.currentStep || token.action !== input.decision) throw new ServiceError("invalid", "This link does not match the request.");
+        if (token.requestId !== request.id || token.step !== request.currentStep || token.action !== input.decision)
+          throw new ServiceError("invalid", "This link does not match the request.");
         if (!(await consumeEmailAction(tx, token.tokenId, now))) throw new ServiceError("conflict", "This link has already been used.");
       }
       await tx.decision.create({
@@ -81,7 +83,12 @@ export async function decideRequest(actor: RequestActor, input: DecideInput, now
       });
       const updated = await tx.request.updateMany({
         // Unchanged steps: a request routed to someone else meanwhile is no longer this person's to decide.
-        where: { id: request.id, status: "PENDING_APPROVAL", currentStep: request.currentStep, approvalSteps: { equals: request.approvalSteps as Prisma.InputJsonValue } },
+        where: {
+          id: request.id,
+          status: "PENDING_APPROVAL",
+          currentStep: request.currentStep,
+          approvalSteps: { equals: request.approvalSteps as Prisma.InputJsonValue },
+        },
         data: {
           status: nextStatus,
           currentStep: nextStatus === "PENDING_APPROVAL" ? request.currentStep + 1 : request.currentStep,
@@ -91,7 +98,10 @@ export async function decideRequest(actor: RequestActor, input: DecideInput, now
       });
       if (updated.count !== 1) {
         const current = await tx.request.findUnique({ where: { id: request.id }, select: { status: true, currentStep: true } });
-        throw new ServiceError("conflict", current?.status === "PENDING_APPROVAL" && current.currentStep === request.currentStep ? REROUTED : ALREADY_DECIDED);
+        throw new ServiceError(
+          "conflict",
+          current?.status === "PENDING_APPROVAL" && current.currentStep === request.currentStep ? REROUTED : ALREADY_DECIDED,
+        );
       }
       await recordAudit(tx, {
         actor: actorRef,
@@ -128,7 +138,12 @@ export async function decideRequest(actor: RequestActor, input: DecideInput, now
         });
       } else {
         const next = { ...request, currentStep: request.currentStep + 1, escalatedAt: null };
-        await notifyApprovers(tx, next, `${what}\nApproved by ${actor.name}; an admin's approval is needed as well.\nJustification: ${request.justification}`, now);
+        await notifyApprovers(
+          tx,
+          next,
+          `${what}\nApproved by ${actor.name}; an admin's approval is needed as well.\nJustification: ${request.justification}`,
+          now,
+        );
         await notify(tx, {
           userId: request.requesterId,
           requestId: request.id,

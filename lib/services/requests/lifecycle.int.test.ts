@@ -10,7 +10,9 @@ describe("request life cycle on the sandbox", () => {
   beforeAll(async () => {
     world = await createTestWorld({ clockSpeed: 600 });
     world.executor().start();
-    const ws = await world.database.prisma.workspace.findFirstOrThrow({ where: { ownerId: world.people.alice.id, region: "us-east-1", directoryId: { not: "" } } });
+    const ws = await world.database.prisma.workspace.findFirstOrThrow({
+      where: { ownerId: world.people.alice.id, region: "us-east-1", directoryId: { not: "" } },
+    });
     aliceWs = ws.id;
   });
   afterAll(() => world.close());
@@ -22,25 +24,49 @@ describe("request life cycle on the sandbox", () => {
     const result = await submitRequest(world.people.alice, { change: { type: "reboot", workspaceId: aliceWs }, justification: "Frozen" });
     expect(result).toMatchObject({ ok: true, status: "APPROVED" });
     if (!result.ok) return;
-    const done = await eventually(async () => {
-      const r = await statusOf(result.requestId);
-      return r.status === "SUCCEEDED" || r.status === "FAILED" ? r : null;
-    }, 30_000, "reboot to finish");
+    const done = await eventually(
+      async () => {
+        const r = await statusOf(result.requestId);
+        return r.status === "SUCCEEDED" || r.status === "FAILED" ? r : null;
+      },
+      30_000,
+      "reboot to finish",
+    );
     expect(done.status).toBe("SUCCEEDED");
     expect(done.awsRequestIds).toHaveLength(1);
     expect(world.sandbox.mutationCount() - before).toBe(1);
     const audit = await world.database.prisma.auditEvent.findMany({ where: { requestId: result.requestId }, orderBy: { id: "asc" } });
-    expect(audit.map((a) => a.action)).toEqual(["request.submitted", "request.auto_approved", "request.executing", "aws.reboot", "request.succeeded"]);
+    expect(audit.map((a) => a.action)).toEqual([
+      "request.submitted",
+      "request.auto_approved",
+      "request.executing",
+      "aws.reboot",
+      "request.succeeded",
+    ]);
   });
 
   it("a larger compute type waits for the manager, who rejects it with a reason", async () => {
-    const result = await submitRequest(world.people.alice, { change: { type: "computeType", workspaceId: aliceWs, computeType: "POWER" }, justification: "Builds are slow" });
+    const result = await submitRequest(world.people.alice, {
+      change: { type: "computeType", workspaceId: aliceWs, computeType: "POWER" },
+      justification: "Builds are slow",
+    });
     expect(result).toMatchObject({ ok: true, status: "PENDING_APPROVAL" });
     if (!result.ok) return;
-    await expect(decideRequest(world.people.alice, { requestId: result.requestId, decision: "APPROVED", channel: "WEB" })).rejects.toThrow(/own request/);
-    await expect(decideRequest(world.people.frank, { requestId: result.requestId, decision: "APPROVED", channel: "WEB" })).rejects.toThrow(/waiting for the requester.s manager/);
-    await expect(decideRequest(world.people.bob, { requestId: result.requestId, decision: "REJECTED", channel: "WEB" })).rejects.toThrow(/Say why/);
-    await decideRequest(world.people.bob, { requestId: result.requestId, decision: "REJECTED", comment: "Use the build farm", channel: "WEB" });
+    await expect(decideRequest(world.people.alice, { requestId: result.requestId, decision: "APPROVED", channel: "WEB" })).rejects.toThrow(
+      /own request/,
+    );
+    await expect(decideRequest(world.people.frank, { requestId: result.requestId, decision: "APPROVED", channel: "WEB" })).rejects.toThrow(
+      /waiting for the requester.s manager/,
+    );
+    await expect(decideRequest(world.people.bob, { requestId: result.requestId, decision: "REJECTED", channel: "WEB" })).rejects.toThrow(
+      /Say why/,
+    );
+    await decideRequest(world.people.bob, {
+      requestId: result.requestId,
+      decision: "REJECTED",
+      comment: "Use the build farm",
+      channel: "WEB",
+    });
     const r = await statusOf(result.requestId);
     expect(r.status).toBe("REJECTED");
     const note = await world.database.prisma.notification.findFirst({ where: { userId: world.people.alice.id, kind: "request.rejected" } });
@@ -49,14 +75,21 @@ describe("request life cycle on the sandbox", () => {
 
   it("a user volume increase is approved and the new size shows in the cache", async () => {
     const before = world.sandbox.mutationCount();
-    const result = await submitRequest(world.people.alice, { change: { type: "volumes", workspaceId: aliceWs, userVolumeGb: 100 }, justification: "Datasets" });
+    const result = await submitRequest(world.people.alice, {
+      change: { type: "volumes", workspaceId: aliceWs, userVolumeGb: 100 },
+      justification: "Datasets",
+    });
     expect(result).toMatchObject({ ok: true, status: "PENDING_APPROVAL" });
     if (!result.ok) return;
     await decideRequest(world.people.bob, { requestId: result.requestId, decision: "APPROVED", channel: "WEB" });
-    const done = await eventually(async () => {
-      const r = await statusOf(result.requestId);
-      return r.status === "SUCCEEDED" || r.status === "FAILED" ? r : null;
-    }, 60_000, "volume change");
+    const done = await eventually(
+      async () => {
+        const r = await statusOf(result.requestId);
+        return r.status === "SUCCEEDED" || r.status === "FAILED" ? r : null;
+      },
+      60_000,
+      "volume change",
+    );
     expect(done.failureReason).toBeNull();
     expect(done.status).toBe("SUCCEEDED");
     const ws = await world.database.prisma.workspace.findUniqueOrThrow({ where: { id: aliceWs } });
@@ -70,36 +103,66 @@ describe("request life cycle on the sandbox", () => {
     const contractors = dirs.find((d) => /contractors/.test(d.name))!;
     const bundles = await world.gateway.region("us-east-1").bundles.describeBundles({ owner: "AMAZON" });
     const value = bundles.find((b) => b.name.startsWith("Value with Windows") && b.name.includes("(WSP)"))!;
-    const change = { type: "create" as const, ownerUserName: "ignored", directoryId: contractors.directoryId, bundleId: value.bundleId, runningMode: "AUTO_STOP" as const, autoStopTimeoutMinutes: 60, rootVolumeEncrypted: false, userVolumeEncrypted: false, tags: [{ key: "CostCenter", value: "CC-1001" }] };
-    const refused = await submitRequest(world.people.dave, { change: { ...change, directoryId: dirs.find((d) => !/contractors/.test(d.name))!.directoryId }, justification: "New starter" });
+    const change = {
+      type: "create" as const,
+      ownerUserName: "ignored",
+      directoryId: contractors.directoryId,
+      bundleId: value.bundleId,
+      runningMode: "AUTO_STOP" as const,
+      autoStopTimeoutMinutes: 60,
+      rootVolumeEncrypted: false,
+      userVolumeEncrypted: false,
+      tags: [{ key: "CostCenter", value: "CC-1001" }],
+    };
+    const refused = await submitRequest(world.people.dave, {
+      change: { ...change, directoryId: dirs.find((d) => !/contractors/.test(d.name))!.directoryId },
+      justification: "New starter",
+    });
     expect(refused.ok).toBe(false);
     const key = crypto.randomUUID();
     const result = await submitRequest(world.people.dave, { change, justification: "New starter", idempotencyKey: key });
     expect(result).toMatchObject({ ok: true, status: "PENDING_APPROVAL" });
     if (!result.ok) return;
     // A double submit finds the first request instead of making a second one.
-    await expect(submitRequest(world.people.dave, { change, justification: "New starter", idempotencyKey: key })).resolves.toMatchObject({ requestId: result.requestId, duplicate: true });
+    await expect(submitRequest(world.people.dave, { change, justification: "New starter", idempotencyKey: key })).resolves.toMatchObject({
+      requestId: result.requestId,
+      duplicate: true,
+    });
     const before = world.sandbox.mutationCount();
     await decideRequest(world.people.bob, { requestId: result.requestId, decision: "APPROVED", channel: "WEB" });
     world.sandbox.advance(25);
-    const done = await eventually(async () => {
-      const r = await statusOf(result.requestId);
-      return r.status === "SUCCEEDED" || r.status === "FAILED" ? r : null;
-    }, 60_000, "the new WorkSpace");
+    const done = await eventually(
+      async () => {
+        const r = await statusOf(result.requestId);
+        return r.status === "SUCCEEDED" || r.status === "FAILED" ? r : null;
+      },
+      60_000,
+      "the new WorkSpace",
+    );
     expect(done.failureReason).toBeNull();
     expect(done.resultWorkspaceId).toMatch(/^ws-/);
     const ws = await world.database.prisma.workspace.findUniqueOrThrow({ where: { id: done.resultWorkspaceId! } });
-    expect(ws).toMatchObject({ ownerId: world.people.dave.id, state: "AVAILABLE", directoryId: contractors.directoryId, costCenter: "CC-1001" });
+    expect(ws).toMatchObject({
+      ownerId: world.people.dave.id,
+      state: "AVAILABLE",
+      directoryId: contractors.directoryId,
+      costCenter: "CC-1001",
+    });
     expect(world.sandbox.mutationCount() - before).toBe(1);
   });
 
   it("the requester can cancel while pending, and nobody can decide afterwards", async () => {
-    const result = await submitRequest(world.people.alice, { change: { type: "runningMode", workspaceId: aliceWs, runningMode: "ALWAYS_ON" }, justification: "All day use" });
+    const result = await submitRequest(world.people.alice, {
+      change: { type: "runningMode", workspaceId: aliceWs, runningMode: "ALWAYS_ON" },
+      justification: "All day use",
+    });
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     await expect(cancelRequest(world.people.bob, result.requestId)).rejects.toThrow(/not found/);
     await cancelRequest(world.people.alice, result.requestId);
     expect((await statusOf(result.requestId)).status).toBe("CANCELLED");
-    await expect(decideRequest(world.people.bob, { requestId: result.requestId, decision: "APPROVED", channel: "WEB" })).rejects.toThrow(/no longer waiting/);
+    await expect(decideRequest(world.people.bob, { requestId: result.requestId, decision: "APPROVED", channel: "WEB" })).rejects.toThrow(
+      /no longer waiting/,
+    );
   });
 });

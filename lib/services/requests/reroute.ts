@@ -12,9 +12,7 @@ import { notifyApprovers } from "./submit";
 // step names stops being an approver, the step goes to whoever should decide it now, and the links
 // mailed for it stop working.
 
-export type RerouteCause =
-  | { kind: "manager_changed"; requesterId: string }
-  | { kind: "approver_role_changed"; approverId: string };
+export type RerouteCause = { kind: "manager_changed"; requesterId: string } | { kind: "approver_role_changed"; approverId: string };
 
 const WHY: Record<RerouteCause["kind"], (requesterName: string) => string> = {
   manager_changed: (name) => `${name}'s manager changed, so this request now waits for you.`,
@@ -27,7 +25,10 @@ const WHY: Record<RerouteCause["kind"], (requesterName: string) => string> = {
  */
 export async function rerouteOpenApprovals(tx: Tx, actor: Actor, cause: RerouteCause, now: Date): Promise<number> {
   const step = Prisma.sql`("approvalSteps" -> "currentStep")`;
-  const affected = cause.kind === "manager_changed" ? Prisma.sql`"requesterId" = ${cause.requesterId}` : Prisma.sql`${step} ->> 'approverId' = ${cause.approverId}`;
+  const affected =
+    cause.kind === "manager_changed"
+      ? Prisma.sql`"requesterId" = ${cause.requesterId}`
+      : Prisma.sql`${step} ->> 'approverId' = ${cause.approverId}`;
   // Locked, so a decision racing this change waits for it and then finds the steps changed.
   const rows = await tx.$queryRaw<{ id: string }[]>(Prisma.sql`
     SELECT "id" FROM "Request"
@@ -55,7 +56,12 @@ export async function rerouteOpenApprovals(tx: Tx, actor: Actor, cause: RerouteC
       detail: { cause: cause.kind },
     });
     const what = describeChange(parseStoredChange(request.change));
-    await notifyApprovers(tx, { ...request, approvalSteps: next }, `${request.requester.name}: ${what}.\n${WHY[cause.kind](request.requester.name)}\nJustification: ${request.justification}`, now);
+    await notifyApprovers(
+      tx,
+      { ...request, approvalSteps: next },
+      `${request.requester.name}: ${what}.\n${WHY[cause.kind](request.requester.name)}\nJustification: ${request.justification}`,
+      now,
+    );
     rerouted += 1;
   }
   if (cause.kind === "approver_role_changed") await retireLinksOf(tx, cause.approverId, now);
@@ -64,14 +70,19 @@ export async function rerouteOpenApprovals(tx: Tx, actor: Actor, cause: RerouteC
 
 /** Uses up the unused links someone holds for requests they may no longer decide (delegated or admin steps). */
 async function retireLinksOf(tx: Tx, userId: string, now: Date): Promise<void> {
-  const tokens = await tx.emailActionToken.findMany({ where: { approverId: userId, usedAt: null, expiresAt: { gt: now } }, select: { id: true, requestId: true, step: true } });
+  const tokens = await tx.emailActionToken.findMany({
+    where: { approverId: userId, usedAt: null, expiresAt: { gt: now } },
+    select: { id: true, requestId: true, step: true },
+  });
   if (tokens.length === 0) return;
   const requests = await tx.request.findMany({
     where: { id: { in: [...new Set(tokens.map((t) => t.requestId))] }, status: "PENDING_APPROVAL" },
     select: { id: true, requesterId: true, approvalSteps: true, currentStep: true, escalatedAt: true },
   });
   const facts = await approvalFactsForPerson(tx, userId, now);
-  const stillTheirs = new Set(requests.filter((r) => mayDecide(userId, awaitingDecision(r), facts).ok).map((r) => `${r.id}:${r.currentStep}`));
+  const stillTheirs = new Set(
+    requests.filter((r) => mayDecide(userId, awaitingDecision(r), facts).ok).map((r) => `${r.id}:${r.currentStep}`),
+  );
   const retired = tokens.filter((t) => !stillTheirs.has(`${t.requestId}:${t.step}`)).map((t) => t.id);
   if (retired.length > 0) await tx.emailActionToken.updateMany({ where: { id: { in: retired } }, data: { usedAt: now } });
 }

@@ -24,7 +24,10 @@ export type SubmitResult =
 
 async function existingForKey(actorId: string, key: string | undefined): Promise<SubmitResult | null> {
   if (!key) return null;
-  const found = await db().request.findUnique({ where: { idempotencyKey: key }, select: { id: true, requesterId: true, status: true, approvalReason: true } });
+  const found = await db().request.findUnique({
+    where: { idempotencyKey: key },
+    select: { id: true, requesterId: true, status: true, approvalReason: true },
+  });
   if (!found) return null;
   if (found.requesterId !== actorId) throw new ServiceError("conflict", "This form was already used by someone else; reload the page.");
   const status = found.status === "PENDING_APPROVAL" ? "PENDING_APPROVAL" : "APPROVED";
@@ -32,7 +35,12 @@ async function existingForKey(actorId: string, key: string | undefined): Promise
 }
 
 /** Tells whoever must decide the current step, in the portal and by mail with approve/reject links. */
-export async function notifyApprovers(tx: Tx, request: { id: string; requesterId: string; approvalSteps: unknown; currentStep: number; escalatedAt: Date | null }, summary: string, now: Date) {
+export async function notifyApprovers(
+  tx: Tx,
+  request: { id: string; requesterId: string; approvalSteps: unknown; currentStep: number; escalatedAt: Date | null },
+  summary: string,
+  now: Date,
+) {
   for (const approver of await eligibleApprovers(tx, request, now)) {
     const links = await issueEmailActionLinks(tx, { requestId: request.id, approverId: approver.userId, step: request.currentStep, now });
     await notify(tx, {
@@ -63,7 +71,9 @@ export async function submitRequest(actor: RequestActor, input: SubmitInput, now
   const costDeltaCents = cost.ok ? cost.delta.cents : null;
   const summary =
     `${actor.name}: ${describeChange(change)}.` +
-    (cost.ok && cost.delta.cents !== 0 ? ` Monthly cost ${cost.delta.cents > 0 ? "+" : "−"}${formatMoney({ ...cost.delta, cents: Math.abs(cost.delta.cents) })}.` : "") +
+    (cost.ok && cost.delta.cents !== 0
+      ? ` Monthly cost ${cost.delta.cents > 0 ? "+" : "−"}${formatMoney({ ...cost.delta, cents: Math.abs(cost.delta.cents) })}.`
+      : "") +
     `\nJustification: ${input.justification}`;
 
   let requestId: string;
@@ -100,7 +110,14 @@ export async function submitRequest(actor: RequestActor, input: SubmitInput, now
         after: { change, costDeltaCents, approval, justification: input.justification },
       });
       if (approval.autoApproved) {
-        await recordAudit(tx, { actor: actorRef, action: "request.auto_approved", targetType: "request", targetId: request.id, requestId: request.id, detail: { why: approval.why } });
+        await recordAudit(tx, {
+          actor: actorRef,
+          action: "request.auto_approved",
+          targetType: "request",
+          targetId: request.id,
+          requestId: request.id,
+          detail: { why: approval.why },
+        });
         await enqueueJob(tx, { kind: "request.execute", payload: { requestId: request.id }, dedupeKey: `execute:${request.id}` });
       } else {
         await notifyApprovers(tx, request, summary, now);
@@ -119,7 +136,12 @@ export async function submitRequest(actor: RequestActor, input: SubmitInput, now
     if (!isUniqueViolation(error)) throw error;
     const raced = await existingForKey(actor.id, input.idempotencyKey);
     if (raced) return raced;
-    return { ok: false, reasons: [{ code: "OPEN_REQUEST", message: "This WorkSpace already has a request in progress; wait for it to finish or cancel it first." }] };
+    return {
+      ok: false,
+      reasons: [
+        { code: "OPEN_REQUEST", message: "This WorkSpace already has a request in progress; wait for it to finish or cancel it first." },
+      ],
+    };
   }
   if (status === "APPROVED") kickExecutor();
   return { ok: true, requestId, status, duplicate: false, why: approval.why };

@@ -21,12 +21,17 @@ describe("approval time limits", () => {
   afterAll(() => world.close());
 
   const prisma = () => world.database.prisma;
-  const notes = (userId: string, requestId: string) => prisma().notification.findMany({ where: { userId, requestId }, orderBy: { createdAt: "asc" } });
+  const notes = (userId: string, requestId: string) =>
+    prisma().notification.findMany({ where: { userId, requestId }, orderBy: { createdAt: "asc" } });
 
   async function pendingFor(owner: "alice" | "erin") {
     const person = world.people[owner];
     const ws = await prisma().workspace.findFirstOrThrow({ where: { ownerId: person.id, region: "us-east-1" } });
-    const asked = await submitRequest(person, { change: { type: "runningMode", workspaceId: ws.id, runningMode: "ALWAYS_ON" }, justification: "Needed all day" }, t0);
+    const asked = await submitRequest(
+      person,
+      { change: { type: "runningMode", workspaceId: ws.id, runningMode: "ALWAYS_ON" }, justification: "Needed all day" },
+      t0,
+    );
     if (!asked.ok) throw new Error(JSON.stringify(asked.reasons));
     expect(asked.status).toBe("PENDING_APPROVAL");
     return asked.requestId;
@@ -34,7 +39,9 @@ describe("approval time limits", () => {
 
   it("escalates after escalationDays, once, and lets admins decide; the requester is told", async () => {
     const requestId = await pendingFor("alice");
-    await expect(decideRequest(world.people.carol, { requestId, decision: "APPROVED", channel: "WEB" }, at(1))).rejects.toThrow(/waiting for the requester's manager/);
+    await expect(decideRequest(world.people.carol, { requestId, decision: "APPROVED", channel: "WEB" }, at(1))).rejects.toThrow(
+      /waiting for the requester's manager/,
+    );
 
     expect(await processApprovalTimeouts(at(escalationDays, -1))).toEqual({ escalated: 0, expired: 0 });
     expect((await prisma().request.findUniqueOrThrow({ where: { id: requestId } })).escalatedAt).toBeNull();
@@ -48,7 +55,9 @@ describe("approval time limits", () => {
     expect(await prisma().notification.count({ where: { userId: world.people.carol.id, requestId, kind: "approval.needed" } })).toBe(1);
     expect(await prisma().emailActionToken.count({ where: { requestId, approverId: world.people.carol.id } })).toBe(2);
 
-    await expect(decideRequest(world.people.carol, { requestId, decision: "APPROVED", channel: "WEB" }, at(escalationDays + 1))).resolves.toEqual({ ok: true, status: "APPROVED" });
+    await expect(
+      decideRequest(world.people.carol, { requestId, decision: "APPROVED", channel: "WEB" }, at(escalationDays + 1)),
+    ).resolves.toEqual({ ok: true, status: "APPROVED" });
     expect(await prisma().outboxJob.count({ where: { dedupeKey: `execute:${requestId}` } })).toBe(1);
   });
 
@@ -68,7 +77,10 @@ describe("approval time limits", () => {
     expect(erinNotes.find((n) => n.kind === "request.expired")?.body).toContain(`${expiryDays} days`);
 
     for (const approver of [frank, world.people.carol]) {
-      await expect(decideRequest(approver, { requestId, decision: "APPROVED", channel: "WEB" }, at(expiryDays + 1)), approver.name).rejects.toThrow(/no longer waiting/);
+      await expect(
+        decideRequest(approver, { requestId, decision: "APPROVED", channel: "WEB" }, at(expiryDays + 1)),
+        approver.name,
+      ).rejects.toThrow(/no longer waiting/);
     }
     // Every link mailed for it is dead too.
     expect(await prisma().emailActionToken.count({ where: { requestId, usedAt: null } })).toBe(0);

@@ -23,7 +23,10 @@ export async function processApprovalTimeouts(now = new Date()): Promise<{ escal
   const escalateBefore = new Date(now.getTime() - settings.escalationDays * DAY_MS);
   const expireBefore = new Date(now.getTime() - settings.expiryDays * DAY_MS);
   const pending = await db().request.findMany({
-    where: { status: "PENDING_APPROVAL", OR: [{ createdAt: { lte: expireBefore } }, { createdAt: { lte: escalateBefore }, escalatedAt: null }] },
+    where: {
+      status: "PENDING_APPROVAL",
+      OR: [{ createdAt: { lte: expireBefore } }, { createdAt: { lte: escalateBefore }, escalatedAt: null }],
+    },
     orderBy: { createdAt: "asc" },
     take: 500,
   });
@@ -34,10 +37,20 @@ export async function processApprovalTimeouts(now = new Date()): Promise<{ escal
     const what = describeChange(parseStoredChange(request.change));
     if (standing === "EXPIRED") {
       const done = await db().$transaction(async (tx) => {
-        const { count } = await tx.request.updateMany({ where: { id: request.id, status: "PENDING_APPROVAL" }, data: { status: "EXPIRED", completedAt: now } });
+        const { count } = await tx.request.updateMany({
+          where: { id: request.id, status: "PENDING_APPROVAL" },
+          data: { status: "EXPIRED", completedAt: now },
+        });
         if (count !== 1) return false;
         await tx.emailActionToken.updateMany({ where: { requestId: request.id, usedAt: null }, data: { usedAt: now } });
-        await recordAudit(tx, { actor: SYSTEM, action: "request.expired", targetType: "request", targetId: request.id, requestId: request.id, detail: { expiryDays: settings.expiryDays } });
+        await recordAudit(tx, {
+          actor: SYSTEM,
+          action: "request.expired",
+          targetType: "request",
+          targetId: request.id,
+          requestId: request.id,
+          detail: { expiryDays: settings.expiryDays },
+        });
         await notify(tx, {
           userId: request.requesterId,
           requestId: request.id,
@@ -52,10 +65,25 @@ export async function processApprovalTimeouts(now = new Date()): Promise<{ escal
       if (done) expired += 1;
     } else if (standing === "ESCALATE" && !request.escalatedAt) {
       const done = await db().$transaction(async (tx) => {
-        const { count } = await tx.request.updateMany({ where: { id: request.id, status: "PENDING_APPROVAL", escalatedAt: null }, data: { escalatedAt: now } });
+        const { count } = await tx.request.updateMany({
+          where: { id: request.id, status: "PENDING_APPROVAL", escalatedAt: null },
+          data: { escalatedAt: now },
+        });
         if (count !== 1) return false;
-        await recordAudit(tx, { actor: SYSTEM, action: "request.escalated", targetType: "request", targetId: request.id, requestId: request.id, detail: { escalationDays: settings.escalationDays } });
-        await notifyApprovers(tx, { ...request, escalatedAt: now }, `Escalated after ${settings.escalationDays} days without a decision.\n${what}\nJustification: ${request.justification}`, now);
+        await recordAudit(tx, {
+          actor: SYSTEM,
+          action: "request.escalated",
+          targetType: "request",
+          targetId: request.id,
+          requestId: request.id,
+          detail: { escalationDays: settings.escalationDays },
+        });
+        await notifyApprovers(
+          tx,
+          { ...request, escalatedAt: now },
+          `Escalated after ${settings.escalationDays} days without a decision.\n${what}\nJustification: ${request.justification}`,
+          now,
+        );
         await notify(tx, {
           userId: request.requesterId,
           requestId: request.id,

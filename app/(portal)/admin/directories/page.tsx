@@ -13,12 +13,19 @@ export default async function DirectoriesPage() {
   const { directories, unregistered, personas, groups, errors } = await listDirectories();
   return (
     <>
-      <PageHeader title="Directories" description="Directories registered with WorkSpaces: their MFA status from Directory Service, their WorkSpaces settings, and who may request WorkSpaces in each. Every change is made in AWS and audited." />
+      <PageHeader
+        title="Directories"
+        description="Directories registered with WorkSpaces: their MFA status from Directory Service, their WorkSpaces settings, and who may request WorkSpaces in each. Every change is made in AWS and audited."
+      />
       {errors.map((e) => (
-        <p key={e} role="alert" className="mb-3 text-sm text-red-700">Could not read {e}</p>
+        <p key={e} role="alert" className="mb-3 text-sm text-red-700">
+          Could not read {e}
+        </p>
       ))}
       <DirectoryRegisterForm candidates={unregistered} />
-      {directories.length === 0 && <p className="text-sm text-slate-600">No directory is registered with WorkSpaces in the managed Regions.</p>}
+      {directories.length === 0 && (
+        <p className="text-sm text-slate-600">No directory is registered with WorkSpaces in the managed Regions.</p>
+      )}
       <div className="grid gap-4">
         {directories.map((d) => (
           <DirectoryCard key={`${d.region}/${d.directoryId}`} directory={d} personas={personas} groups={groups} />

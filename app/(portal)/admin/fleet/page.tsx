@@ -32,7 +32,9 @@ export default async function FleetPage({ searchParams }: { searchParams: Promis
       <FleetTable rows={rows} total={total} exact={exact} filter={filter} />
       {recent.length > 0 && (
         <section aria-labelledby="recent-bulk" className="mt-8">
-          <h2 id="recent-bulk" className="mb-2 text-lg font-medium text-brand-900">Recent bulk operations</h2>
+          <h2 id="recent-bulk" className="mb-2 text-lg font-medium text-brand-900">
+            Recent bulk operations
+          </h2>
           <ul className="space-y-1 text-sm">
             {recent.map((op) => (
               <li key={op.id}>

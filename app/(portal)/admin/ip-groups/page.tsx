@@ -15,9 +15,14 @@ export default async function IpGroupsPage() {
   const { groups, directories, errors } = await listIpGroups();
   return (
     <>
-      <PageHeader title="IP access control groups" description="Trusted networks WorkSpaces accept connections from. At most 10 rules per group and 25 groups per directory." />
+      <PageHeader
+        title="IP access control groups"
+        description="Trusted networks WorkSpaces accept connections from. At most 10 rules per group and 25 groups per directory."
+      />
       {errors.map((e) => (
-        <p key={e} role="alert" className="mb-3 text-sm text-red-700">Could not read {e}</p>
+        <p key={e} role="alert" className="mb-3 text-sm text-red-700">
+          Could not read {e}
+        </p>
       ))}
       <IpGroupCreateForm regions={[...getAwsGateway().regions]} />
       <h2 className="mb-2 text-lg font-medium text-brand-900">Groups</h2>

@@ -20,10 +20,18 @@ export default async function MailOutboxPage() {
           <table className="w-full text-left text-sm">
             <thead className="bg-slate-50 text-slate-600">
               <tr>
-                <th scope="col" className="px-3 py-2">To</th>
-                <th scope="col" className="px-3 py-2">Subject</th>
-                <th scope="col" className="px-3 py-2">Queued</th>
-                <th scope="col" className="px-3 py-2">Delivery</th>
+                <th scope="col" className="px-3 py-2">
+                  To
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  Subject
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  Queued
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  Delivery
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -36,7 +44,9 @@ export default async function MailOutboxPage() {
                     </Link>
                   </td>
                   <td className="px-3 py-2 whitespace-nowrap">{m.createdAt.toISOString().replace("T", " ").slice(0, 16)} UTC</td>
-                  <td className="px-3 py-2">{m.error ? `Failed: ${m.error}` : m.sentAt ? (m.transport === "local" ? "Local outbox" : "Sent") : "Queued"}</td>
+                  <td className="px-3 py-2">
+                    {m.error ? `Failed: ${m.error}` : m.sentAt ? (m.transport === "local" ? "Local outbox" : "Sent") : "Queued"}
+                  </td>
                 </tr>
               ))}
             </tbody>

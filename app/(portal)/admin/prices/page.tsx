@@ -13,7 +13,10 @@ export default async function PricesPage() {
   const table = await getPriceTable(db());
   return (
     <>
-      <PageHeader title="Prices" description="The price table behind every cost estimate, in US dollars. Set the date you last checked a price against AWS; unconfirmed prices are labelled as examples." />
+      <PageHeader
+        title="Prices"
+        description="The price table behind every cost estimate, in US dollars. Set the date you last checked a price against AWS; unconfirmed prices are labelled as examples."
+      />
       <PriceEditor table={table} />
     </>
   );

@@ -25,14 +25,20 @@ export default async function ApprovalHistoryPage() {
           {rows.map((d) => (
             <li key={d.id} className="flex flex-col gap-1 p-4 sm:flex-row sm:items-center sm:justify-between">
               <div className="min-w-0">
-                <Link href={`/requests/${d.requestId}`} className="font-medium text-brand-700 hover:underline">{d.requesterName}: {d.what}</Link>
+                <Link href={`/requests/${d.requestId}`} className="font-medium text-brand-700 hover:underline">
+                  {d.requesterName}: {d.what}
+                </Link>
                 <p className="text-xs text-slate-600">
-                  {utc(d.decidedAt)}{d.channel === "EMAIL" ? " · by email" : ""}{d.costDeltaCents ? ` · ${signedMoney(d.costDeltaCents)} / month` : ""}
+                  {utc(d.decidedAt)}
+                  {d.channel === "EMAIL" ? " · by email" : ""}
+                  {d.costDeltaCents ? ` · ${signedMoney(d.costDeltaCents)} / month` : ""}
                   {d.comment ? ` · “${d.comment}”` : ""}
                 </p>
               </div>
               <span className="flex gap-2">
-                <Badge tone={d.decision === "APPROVED" ? "success" : "danger"}>You {d.decision === "APPROVED" ? "approved" : "rejected"}</Badge>
+                <Badge tone={d.decision === "APPROVED" ? "success" : "danger"}>
+                  You {d.decision === "APPROVED" ? "approved" : "rejected"}
+                </Badge>
                 <RequestStatusBadge status={d.status} />
               </span>
             </li>

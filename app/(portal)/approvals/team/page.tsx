@@ -25,9 +25,14 @@ export default async function TeamPage() {
       <ApprovalTabs current="/approvals/team" />
       <section aria-labelledby="team-ws" className="mb-8">
         <div className="mb-3 flex flex-wrap items-baseline justify-between gap-2">
-          <h2 id="team-ws" className="text-lg font-semibold text-brand-900">My team&apos;s WorkSpaces ({workspaces.length})</h2>
+          <h2 id="team-ws" className="text-lg font-semibold text-brand-900">
+            My team&apos;s WorkSpaces ({workspaces.length})
+          </h2>
           <p className="text-sm text-slate-800">
-            Total: <span className="font-semibold" data-testid="team-total">{formatMoney({ cents: total, currency: "USD" })} / month</span>
+            Total:{" "}
+            <span className="font-semibold" data-testid="team-total">
+              {formatMoney({ cents: total, currency: "USD" })} / month
+            </span>
             {unknown ? ` (${unknown} without an estimate)` : ""}
           </p>
         </div>
@@ -38,15 +43,39 @@ export default async function TeamPage() {
             <table className="w-full min-w-[40rem] text-left text-sm">
               <caption className="sr-only">Team WorkSpaces with monthly cost</caption>
               <thead className="bg-slate-50 text-xs uppercase text-slate-600">
-                <tr><th scope="col" className="p-3">Person</th><th scope="col" className="p-3">WorkSpace</th><th scope="col" className="p-3">State</th><th scope="col" className="p-3">Compute · mode</th><th scope="col" className="p-3 text-right">Monthly cost</th></tr>
+                <tr>
+                  <th scope="col" className="p-3">
+                    Person
+                  </th>
+                  <th scope="col" className="p-3">
+                    WorkSpace
+                  </th>
+                  <th scope="col" className="p-3">
+                    State
+                  </th>
+                  <th scope="col" className="p-3">
+                    Compute · mode
+                  </th>
+                  <th scope="col" className="p-3 text-right">
+                    Monthly cost
+                  </th>
+                </tr>
               </thead>
               <tbody className="divide-y divide-slate-100">
                 {workspaces.map((w) => (
                   <tr key={w.id}>
                     <td className="p-3 font-medium">{w.ownerName ?? w.userName}</td>
-                    <td className="p-3">{w.id}<br /><span className="text-xs text-slate-600">{w.bundleName}</span></td>
-                    <td className="p-3"><StateBadge state={w.state} label={w.stateLabel} tone={w.stateTone} withHint={false} /></td>
-                    <td className="p-3">{w.computeType ? computeTypeName(w.computeType) : "—"} · {runningModeText(w)}</td>
+                    <td className="p-3">
+                      {w.id}
+                      <br />
+                      <span className="text-xs text-slate-600">{w.bundleName}</span>
+                    </td>
+                    <td className="p-3">
+                      <StateBadge state={w.state} label={w.stateLabel} tone={w.stateTone} withHint={false} />
+                    </td>
+                    <td className="p-3">
+                      {w.computeType ? computeTypeName(w.computeType) : "—"} · {runningModeText(w)}
+                    </td>
                     <td className="p-3 text-right">{monthlyCostText(w)}</td>
                   </tr>
                 ))}
@@ -56,8 +85,20 @@ export default async function TeamPage() {
         )}
       </section>
       <section aria-labelledby="team-open">
-        <h2 id="team-open" className="mb-3 text-lg font-semibold text-brand-900">Their open requests ({open.length})</h2>
-        {open.length === 0 ? <p className="text-sm text-slate-600">Nothing open. <Link href="/approvals/history" className="text-brand-600 underline">See what you decided</Link>.</p> : <RequestTable caption="Team open requests" now={new Date()} items={open.map((r) => ({ ...r, who: r.requesterName }))} />}
+        <h2 id="team-open" className="mb-3 text-lg font-semibold text-brand-900">
+          Their open requests ({open.length})
+        </h2>
+        {open.length === 0 ? (
+          <p className="text-sm text-slate-600">
+            Nothing open.{" "}
+            <Link href="/approvals/history" className="text-brand-600 underline">
+              See what you decided
+            </Link>
+            .
+          </p>
+        ) : (
+          <RequestTable caption="Team open requests" now={new Date()} items={open.map((r) => ({ ...r, who: r.requesterName }))} />
+        )}
       </section>
     </>
   );

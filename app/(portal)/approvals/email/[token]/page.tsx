@@ -39,7 +39,11 @@ export default async function EmailDecisionPage({ params }: { params: Promise<{ 
         <dt className="font-medium text-slate-600">Change</dt>
         <dd>{describeChange(parseStoredChange(request.change))}</dd>
         <dt className="font-medium text-slate-600">Monthly cost</dt>
-        <dd>{delta === null ? "Could not be estimated" : `${delta >= 0 ? "+" : "−"}${formatMoney({ cents: Math.abs(delta), currency: "USD" })} a month`}</dd>
+        <dd>
+          {delta === null
+            ? "Could not be estimated"
+            : `${delta >= 0 ? "+" : "−"}${formatMoney({ cents: Math.abs(delta), currency: "USD" })} a month`}
+        </dd>
         <dt className="font-medium text-slate-600">Why approval is needed</dt>
         <dd>{request.approvalReason}</dd>
         <dt className="font-medium text-slate-600">Justification</dt>

@@ -19,12 +19,24 @@ export default async function BulkOperationPage({ params }: { params: Promise<{ 
       <PageHeader
         title={`${bulkActionLabel(op.action)}: ${items.length} WorkSpaces`}
         description={`Started by ${op.createdBy} at ${op.createdAt.toISOString().replace("T", " ").slice(0, 19)} UTC. Runs in batches of 25 through the executor.`}
-        actions={<Link href="/admin/fleet" className="text-sm text-brand-700 underline">Back to the fleet</Link>}
+        actions={
+          <Link href="/admin/fleet" className="text-sm text-brand-700 underline">
+            Back to the fleet
+          </Link>
+        }
       />
       <BulkProgress
         operationId={op.id}
         counts={counts}
-        items={items.map((i) => ({ workspaceId: i.workspaceId, region: i.region, status: i.status, reason: i.reason, code: i.code, awsRequestId: i.awsRequestId, attempts: i.attempts }))}
+        items={items.map((i) => ({
+          workspaceId: i.workspaceId,
+          region: i.region,
+          status: i.status,
+          reason: i.reason,
+          code: i.code,
+          awsRequestId: i.awsRequestId,
+          attempts: i.attempts,
+        }))}
       />
     </>
   );
