@@ -2,10 +2,11 @@
 
 import { revalidatePath } from "next/cache";
 import { updatePolicySettings, updatePriceTable } from "../services/admin/policies";
-import { changeUserManager, changeUserRole } from "../services/admin/users";
+import { changeUserManager, changeUserRole, signOutEverywhere } from "../services/admin/users";
 import { changeManagerInput, changeRoleInput } from "../schemas/admin";
 import { authedAction } from "./client";
 import { settingsInput } from "../schemas/admin-users";
+import { signOutEverywhereInput } from "../schemas/sessions";
 
 export const changeRoleAction = authedAction({ role: "ADMIN", input: changeRoleInput }, async ({ user, input }) => {
   await changeUserRole(user, input);
@@ -17,6 +18,11 @@ export const changeManagerAction = authedAction({ role: "ADMIN", input: changeMa
   await changeUserManager(user, input);
   revalidatePath("/admin/users");
   return { saved: true };
+});
+
+export const signOutEverywhereAction = authedAction({ role: "ADMIN", input: signOutEverywhereInput }, async ({ user, input }) => {
+  await signOutEverywhere(user, input);
+  return { signedOut: true };
 });
 
 // The domain schemas validate inside the services, so the refusal names the rule that failed.

@@ -7,6 +7,9 @@ import type { Role } from "../generated/prisma/enums";
 import { safeCallbackPath } from "./callback-url";
 import { isDemoPersonEmail } from "./demo-people";
 import { resolvePortalIdentity } from "./identity";
+import { ssoProviders, ssoSignIn } from "./sso";
+import { readSessionClaims } from "./session-claims";
+import { claimsAtSignIn, endSessionsOnSignOut, sessionStillOpen } from "./session-version";
 
 class DemoSignInDisabled extends CredentialsSignin {
   code = "demo_disabled";
@@ -23,7 +26,8 @@ export function authOptions(config: PortalConfig): NextAuthConfig {
     // Behind a TLS-terminating proxy Auth.js would see plain HTTP and drop the Secure flag on its own.
     useSecureCookies: config.auth.secureCookies,
     session: { strategy: "jwt", maxAge: 8 * 60 * 60 },
-    pages: { signIn: "/signin" },
+    // Failed checks (a tampered state or nonce, a provider error) come back to the sign-in page with ?error=.
+    pages: { signIn: "/signin", error: "/signin" },
     providers: [
       Credentials({
         id: "demo",
@@ -41,22 +45,35 @@ export function authOptions(config: PortalConfig): NextAuthConfig {
           return { id: identity.id, email: identity.email, name: identity.name, role: identity.role };
         },
       }),
+      ...ssoProviders(config),
     ],
     callbacks: {
+      signIn: ssoSignIn(config),
       redirect({ url, baseUrl }) {
         return new URL(safeCallbackPath(url, baseUrl), baseUrl).toString();
       },
-      jwt({ token, user }) {
+      async jwt({ token, user }) {
         if (user) {
           token.sub = user.id;
           token.role = user.role;
+          Object.assign(token, await claimsAtSignIn(user.id!));
+          return token;
         }
-        return token;
+        // Auth.js's own session endpoint re-issues the token; one the person has since ended is cleared instead.
+        const claims = readSessionClaims(token);
+        return claims && (await sessionStillOpen(claims)) ? token : null;
       },
       session({ session, token }) {
         session.user.id = token.sub ?? "";
         session.user.role = (token.role as Role | undefined) ?? "EMPLOYEE";
         return session;
+      },
+    },
+    events: {
+      // Clearing the cookie alone would leave a copy of it working until it expires.
+      async signOut(message) {
+        const claims = readSessionClaims("token" in message ? message.token : null);
+        if (claims) await endSessionsOnSignOut(claims);
       },
     },
   };

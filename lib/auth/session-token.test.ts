@@ -1,11 +1,12 @@
 import { encode } from "next-auth/jwt";
 import { describe, expect, it } from "vitest";
-import { SECURE_SESSION_COOKIE, SESSION_COOKIE, userIdFromCookieHeader } from "./session-token";
+import { SECURE_SESSION_COOKIE, SESSION_COOKIE, sessionClaimsFromCookieHeader } from "./session-token";
 
 const secret = "a-test-secret-that-is-long-enough-0123456789";
 const token = (sub: string, salt = SESSION_COOKIE, maxAge = 3600, withSecret = secret) => encode({ token: { sub, name: "Ann" }, secret: withSecret, salt, maxAge });
+const userIdFromCookieHeader = async (cookie: string, withSecret: string) => (await sessionClaimsFromCookieHeader(cookie, withSecret))?.userId ?? null;
 
-describe("userIdFromCookieHeader", () => {
+describe("sessionClaimsFromCookieHeader", () => {
   it("reads the user id from Auth.js's session cookie, over HTTP and over HTTPS", async () => {
     expect(await userIdFromCookieHeader(`theme=dark; ${SESSION_COOKIE}=${await token("u-1")}`, secret)).toBe("u-1");
     expect(await userIdFromCookieHeader(`${SECURE_SESSION_COOKIE}=${await token("u-2", SECURE_SESSION_COOKIE)}`, secret)).toBe("u-2");
@@ -34,5 +35,11 @@ describe("userIdFromCookieHeader", () => {
     expect(await userIdFromCookieHeader(cookie, secret)).toBe("u-7");
     expect(await userIdFromCookieHeader(cookie, secret)).toBe("u-7");
     expect(await userIdFromCookieHeader(cookie, "another-deployments-secret-0123456789abc")).toBeNull();
+  });
+
+  it("reads the session version and sign-in time the token was issued with", async () => {
+    const signedInAt = 1_790_000_000;
+    const value = await encode({ token: { sub: "u-8", sessionVersion: 3, signedInAt }, secret, salt: SESSION_COOKIE, maxAge: 3600 });
+    expect(await sessionClaimsFromCookieHeader(`${SESSION_COOKIE}=${value}`, secret)).toEqual({ userId: "u-8", sessionVersion: 3, signedInAt: new Date(signedInAt * 1000) });
   });
 });

@@ -54,12 +54,19 @@ describe("sessionUserRow", () => {
   it("returns the user with their unread count, as Prisma would", async () => {
     const viaPrisma = await database.prisma.user.findUniqueOrThrow({
       where: { id: ann.id },
-      select: { id: true, email: true, name: true, role: true, _count: { select: { notifications: { where: { readAt: null } } } } },
+      select: { id: true, email: true, name: true, role: true, sessionVersion: true, _count: { select: { notifications: { where: { readAt: null } } } } },
     });
     const { _count, ...user } = viaPrisma;
     expect(await sessionUserRow(ann.id)).toEqual({ ...user, unreadNotifications: _count.notifications });
     expect(await sessionUserRow(ann.id)).toMatchObject({ role: "MANAGER", unreadNotifications: 2 });
     expect(await sessionUserRow(zed.id)).toMatchObject({ role: "EMPLOYEE", unreadNotifications: 1 });
+  });
+
+  it("returns the session version the database holds now, as a number", async () => {
+    await database.prisma.user.update({ where: { id: zed.id }, data: { sessionVersion: 7 } });
+    const { sessionVersion } = await database.prisma.user.findUniqueOrThrow({ where: { id: zed.id }, select: { sessionVersion: true } });
+    expect(sessionVersion).toBe(7);
+    expect(await sessionUserRow(zed.id)).toMatchObject({ sessionVersion });
   });
 
   it("returns null for an unknown id, and treats the id as data", async () => {

@@ -18,13 +18,15 @@ export interface SessionUserRow {
   email: string;
   name: string;
   role: Role;
+  /** Compared with the session token's version on every request: an older token is signed out. */
+  sessionVersion: number;
   unreadNotifications: number;
 }
 
-/** The user with their unread notification count, or null when the id is unknown. */
+/** The user with their session version and unread notification count, or null when the id is unknown. */
 export async function sessionUserRow(id: string): Promise<SessionUserRow | null> {
   const rows = await db().$queryRaw<SessionUserRow[]>(Prisma.sql`
-    SELECT u."id", u."email", u."name", u."role"::text AS "role",
+    SELECT u."id", u."email", u."name", u."role"::text AS "role", u."sessionVersion",
            (SELECT count(*) FROM "Notification" n WHERE n."userId" = u."id" AND n."readAt" IS NULL)::int AS "unreadNotifications"
     FROM "User" u WHERE u."id" = ${id}`);
   return rows[0] ?? null;

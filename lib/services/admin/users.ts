@@ -4,6 +4,8 @@ import { recordAudit } from "../../core/audit";
 import { notFound, ServiceError } from "../../core/errors";
 import { parseInput, requireAdmin, type AdminCaller } from "./guard";
 import { changeManagerInput, changeRoleInput } from "../../schemas/admin";
+import { signOutEverywhereInput } from "../../schemas/sessions";
+import { endSessions } from "../../auth/session-version";
 import { rerouteOpenApprovals } from "../requests/reroute";
 
 // Roles and reporting lines. The last-admin rule is checked inside the transaction that makes the
@@ -22,6 +24,8 @@ export async function changeUserRole(caller: AdminCaller, raw: z.input<typeof ch
       throw new ServiceError("refused", `${user.name} is the last admin. Make someone else an admin first, so the portal always has one.`);
     }
     await tx.user.update({ where: { id: userId }, data: { role } });
+    // The person signs in again under the new role rather than carry on in sessions opened under the old one.
+    await endSessions(tx, userId);
     await recordAudit(tx, { actor, action: "user.role_changed", targetType: "user", targetId: userId, before: { role: user.role }, after: { role } });
     await rerouteOpenApprovals(tx, actor, { kind: "approver_role_changed", approverId: userId }, now);
   });
@@ -50,5 +54,17 @@ export async function changeUserManager(caller: AdminCaller, raw: z.input<typeof
     await tx.user.update({ where: { id: userId }, data: { managerId } });
     await recordAudit(tx, { actor, action: "user.manager_changed", targetType: "user", targetId: userId, before: { managerId: user.managerId }, after: { managerId } });
     await rerouteOpenApprovals(tx, actor, { kind: "manager_changed", requesterId: userId }, now);
+  });
+}
+
+/** Ends every session the person has, in every browser; their next page asks them to sign in. */
+export async function signOutEverywhere(caller: AdminCaller, raw: z.input<typeof signOutEverywhereInput>): Promise<void> {
+  const actor = await requireAdmin(caller);
+  const { userId } = parseInput(signOutEverywhereInput, raw);
+  await db().$transaction(async (tx) => {
+    const user = await tx.user.findUnique({ where: { id: userId }, select: { id: true } });
+    if (!user) throw notFound("That person");
+    await endSessions(tx, userId);
+    await recordAudit(tx, { actor, action: "user.signed_out_everywhere", targetType: "user", targetId: userId });
   });
 }

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { SignOutEverywhere } from "@/components/admin/sign-out-everywhere";
 import { UserAccessForm } from "@/components/admin/user-access-form";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireRole } from "@/lib/auth/session";
@@ -34,6 +35,7 @@ export default async function UserPage({ params, searchParams }: { params: Promi
         </p>
       )}
       <UserAccessForm userId={user.id} role={user.role} managerId={user.managerId} people={people} />
+      <div className="mt-3"><SignOutEverywhere userId={user.id} name={user.name} /></div>
       {user.reports.length > 0 && <p className="mt-3 text-sm text-slate-600">Reports: {user.reports.map((r) => r.name).join(", ")}</p>}
 
       <h2 className="mt-8 mb-2 text-lg font-medium text-brand-900">WorkSpaces</h2>
