@@ -3,10 +3,30 @@ import { COST_CENTRE_TAG_KEY } from "../domain";
 import type { Prisma, PrismaClient } from "../generated/prisma/client";
 import type { Tx } from "./tx";
 
-/** Directory user name → portal user id, so synced WorkSpaces get their owner. */
-export async function ownerIndex(db: Tx): Promise<Map<string, string>> {
-  const users = await db.user.findMany({ where: { directoryUserName: { not: null } }, select: { id: true, directoryUserName: true } });
-  return new Map(users.map((u) => [u.directoryUserName!.toLowerCase(), u.id]));
+/** Who owns a WorkSpace, from its directory and user name. */
+export interface OwnerIndex {
+  ownerOf(directoryId: string, userName: string): string | null;
+}
+
+/**
+ * A WorkSpace belongs to the person whose directory identity is (its directory, its user name): the
+ * same name in two directories can be two people. People who never signed in through an identity
+ * provider (the demo people, people an admin entered) have only a directory user name, and keep
+ * matching on it in any directory, as before single sign-on.
+ */
+export async function ownerIndex(db: Tx): Promise<OwnerIndex> {
+  const [identities, nameOnly] = await Promise.all([
+    db.directoryIdentity.findMany({ select: { directoryId: true, userName: true, userId: true } }),
+    db.user.findMany({ where: { directoryUserName: { not: null }, externalAccounts: { none: {} } }, select: { id: true, directoryUserName: true } }),
+  ]);
+  const byDirectory = new Map(identities.map((i) => [`${i.directoryId}\u0000${i.userName}`, i.userId]));
+  const byName = new Map(nameOnly.map((u) => [u.directoryUserName!.toLowerCase(), u.id]));
+  return {
+    ownerOf(directoryId, userName) {
+      const name = userName.toLowerCase();
+      return byDirectory.get(`${directoryId}\u0000${name}`) ?? byName.get(name) ?? null;
+    },
+  };
 }
 
 function costCentreOf(tags: readonly TagPair[] | undefined): string | null | undefined {
@@ -15,12 +35,12 @@ function costCentreOf(tags: readonly TagPair[] | undefined): string | null | und
 }
 
 /** The cache columns for what DescribeWorkspaces said; tags only when they were read too. */
-export function cacheFields(region: string, ws: WorkspaceSummary, owners: Map<string, string>, now: Date, tags?: readonly TagPair[]) {
+export function cacheFields(region: string, ws: WorkspaceSummary, owners: OwnerIndex, now: Date, tags?: readonly TagPair[]) {
   const fields = {
     region,
     directoryId: ws.directoryId,
     userName: ws.userName,
-    ownerId: owners.get(ws.userName.toLowerCase()) ?? null,
+    ownerId: owners.ownerOf(ws.directoryId, ws.userName),
     state: ws.state,
     bundleId: ws.bundleId,
     computeType: ws.computeType ?? null,
@@ -44,7 +64,7 @@ export function cacheFields(region: string, ws: WorkspaceSummary, owners: Map<st
 }
 
 /** Writes one WorkSpace as AWS describes it now, noting when its state changed. */
-export async function upsertWorkspace(db: Tx, region: string, ws: WorkspaceSummary, owners: Map<string, string>, now: Date, tags?: readonly TagPair[]) {
+export async function upsertWorkspace(db: Tx, region: string, ws: WorkspaceSummary, owners: OwnerIndex, now: Date, tags?: readonly TagPair[]) {
   const fields = cacheFields(region, ws, owners, now, tags);
   const existing = await db.workspace.findUnique({ where: { id: ws.workspaceId }, select: { state: true } });
   if (existing) {

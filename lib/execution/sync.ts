@@ -34,7 +34,7 @@ export async function syncRegion(db: PrismaClient, gateway: AwsGateway, region: 
   for (const ws of listed) {
     const row = existingById.get(ws.workspaceId);
     if (!row) fresh.push(ws);
-    else if (JSON.stringify(row.raw) !== JSON.stringify(ws) || row.goneAt || row.ownerId !== (owners.get(ws.userName.toLowerCase()) ?? null)) changed.push(ws);
+    else if (JSON.stringify(row.raw) !== JSON.stringify(ws) || row.goneAt || row.ownerId !== owners.ownerOf(ws.directoryId, ws.userName)) changed.push(ws);
     else unchanged.push(ws.workspaceId);
   }
   for (const batch of chunked(fresh, 500)) {

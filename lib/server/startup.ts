@@ -7,6 +7,8 @@ import { startExecutor } from "./executor";
 import { seedDemoCatalog } from "../seed/demo-catalog";
 import { applyPolicyFile } from "../seed/policy-file";
 import { seedDemoOrganization } from "../seed/demo-organization";
+import { registerOrganisationChangeHandlers } from "../auth/provisioning";
+import { rerouteOpenApprovals } from "../services/requests/reroute";
 
 // instrumentation.ts's register() is the only caller and Next.js calls it once per server process.
 let started: Promise<void> | undefined;
@@ -40,7 +42,8 @@ async function startEmbeddedSandbox(config: PortalConfig): Promise<void> {
     // In the message, not a field: the log redacts fields named like tokens, and local tools need it.
     logger().info(
       { url: sandbox.url, clockSpeed: config.sandbox.clockSpeed },
-      `AWS sandbox listening; its control API (/__sandbox/*) takes loopback requests with the header X-Sandbox-Token: ${sandbox.controlToken} (also in ${config.sandbox.tokenFile})`,
+      "AWS sandbox listening; its control API (/__sandbox/*) takes loopback requests " +
+        `with the header X-Sandbox-Token: ${sandbox.controlToken} (also in ${config.sandbox.tokenFile})`,
     );
   } catch (error) {
     console.error(
@@ -58,6 +61,8 @@ async function start(): Promise<void> {
     const applied = await migrateEmbeddedDatabase();
     log.info({ applied, dir: config.database.kind === "pglite" ? config.database.dir : undefined }, "embedded database ready");
   }
+  // Single sign-on refreshes roles and managers on every sign-in; their pending approvals follow.
+  registerOrganisationChangeHandlers({ rerouteOpenApprovals });
   if (config.demoOrganization.seed) {
     const { created } = await seedDemoOrganization(db(), { admins: config.demoOrganization.admins });
     if (created > 0) log.info({ created }, "demo organization seeded");
@@ -85,11 +90,16 @@ async function start(): Promise<void> {
   if (config.auth.demoSignIn.enabled && !config.embedded) {
     log.warn(
       { reason: config.auth.demoSignIn.reason, database: config.database.kind, awsMode: config.aws.mode },
-      "demo sign-in is ON outside the embedded defaults: anyone can sign in as a demo person, without a password, against this database and AWS mode",
+      "demo sign-in is ON outside the embedded defaults: " +
+        "anyone can sign in as a demo person, without a password, against this database and AWS mode",
     );
   } else if (config.auth.demoSignIn.enabled)
     log.warn({ reason: config.auth.demoSignIn.reason }, "demo sign-in is ON: anyone can sign in as any demo person");
   else log.info({ reason: config.auth.demoSignIn.reason }, "demo sign-in is off");
+  log.info(
+    { oidc: config.auth.oidc ? config.auth.oidc.issuer : "off", activeDirectory: config.auth.ldap ? config.auth.ldap.url : "off" },
+    "single sign-on",
+  );
   log.info({ awsMode: config.aws.mode, endpoints: config.aws.endpoints, regions: config.aws.regions }, "portal started");
 }
 
