@@ -46,7 +46,8 @@ const seconds = (ms: number) => (ms / 1000).toFixed(2);
 
 try {
   console.log(
-    `Sandbox with ${FLEET_SIZE.toLocaleString("en")} generated WorkSpaces at ${sandbox.url}, latency ${SANDBOX_LATENCY_MS} ms; rate limits ${DEFAULT_RATE_LIMIT.mutatingPerSecond}/s mutating, ${DEFAULT_RATE_LIMIT.readPerSecond}/s read.`,
+    `Sandbox with ${FLEET_SIZE.toLocaleString("en")} generated WorkSpaces at ${sandbox.url}, latency ${SANDBOX_LATENCY_MS} ms; ` +
+      `rate limits ${DEFAULT_RATE_LIMIT.mutatingPerSecond}/s mutating, ${DEFAULT_RATE_LIMIT.readPerSecond}/s read.`,
   );
 
   const inventoryStarted = performance.now();
@@ -101,14 +102,17 @@ try {
     const ratio = row.minimum === 0 ? 1 : calls / row.minimum;
     if (ratio !== 1 || wire !== calls) ok = false;
     console.log(
-      `${row.operation.padEnd(36)} ${String(row.items).padStart(6)}   ${String(calls).padStart(15)}   ${String(wire).padStart(15)}   ${String(row.minimum).padStart(7)}   ${ratio.toFixed(2)}`,
+      `${row.operation.padEnd(36)} ${String(row.items).padStart(6)}   ${String(calls).padStart(15)}   ` +
+        `${String(wire).padStart(15)}   ${String(row.minimum).padStart(7)}   ${ratio.toFixed(2)}`,
     );
   }
   const inventoryRatio = inventoryMs / inventoryMinimumMs;
   if (inventoryCalls !== pages || inventoryRatio > 1.1) ok = false;
   console.log("");
   console.log(
-    `full inventory: ${fleet.length} WorkSpaces in ${inventoryCalls} pages (minimum ${pages}), ${seconds(inventoryMs)} s vs rate-limited minimum ${seconds(inventoryMinimumMs)} s (${pages} pages / ${DEFAULT_RATE_LIMIT.readPerSecond} per s): ratio ${inventoryRatio.toFixed(2)}`,
+    `full inventory: ${fleet.length} WorkSpaces in ${inventoryCalls} pages (minimum ${pages}), ${seconds(inventoryMs)} s ` +
+      `vs rate-limited minimum ${seconds(inventoryMinimumMs)} s (${pages} pages / ${DEFAULT_RATE_LIMIT.readPerSecond} per s): ` +
+      `ratio ${inventoryRatio.toFixed(2)}`,
   );
   console.log(`batched operations above (all at once, sharing the Region's gates): ${seconds(batchMs)} s`);
   console.log(ok ? "OK: calls at the minimum, inventory within 1.1x of the rate-limited minimum" : "FAILED: see the ratios above");

@@ -195,10 +195,13 @@ console.log(
   `bench:executor — ${database.kind}, sandbox in-process, lease ${config.executor.leaseSeconds} s, poll ${config.executor.pollMs} ms`,
 );
 console.log(
-  `approve commit → first AWS mutation, ${latencies.length} approvals: p50 ${fmt(p50)}, p95 ${fmt(p95)}, max ${fmt(latencies.at(-1)!)}  [target p95 ≤ ${P95_TARGET_MS} ms: ${verdict(p95 <= P95_TARGET_MS)}]`,
+  `approve commit → first AWS mutation, ${latencies.length} approvals: ` +
+    `p50 ${fmt(p50)}, p95 ${fmt(p95)}, max ${fmt(latencies.at(-1)!)}  ` +
+    `[target p95 ≤ ${P95_TARGET_MS} ms: ${verdict(p95 <= P95_TARGET_MS)}]`,
 );
 console.log(
-  `crashed worker's job → executed by another worker: ${fmt(recoveryMs)}  [target ≤ ${RECOVERY_TARGET_MS} ms: ${verdict(recoveryMs <= RECOVERY_TARGET_MS)}]`,
+  `crashed worker's job → executed by another worker: ${fmt(recoveryMs)}  ` +
+    `[target ≤ ${RECOVERY_TARGET_MS} ms: ${verdict(recoveryMs <= RECOVERY_TARGET_MS)}]`,
 );
 
 gateway.destroy();

@@ -52,7 +52,12 @@ if (!existsSync(path.join(distDir, "BUILD_ID"))) {
 
 // ---- servers and clean-up ------------------------------------------------------------------------
 const tempRoot = mkdtempSync(path.join(os.tmpdir(), "bench-fleet-"));
-/** @type {{ size: number, port: number, sandboxPort: number, dataDir: string, base: string, child?: import("node:child_process").ChildProcess, output: string[], cookie?: string }[]} */
+/**
+ * @type {{
+ *   size: number, port: number, sandboxPort: number, dataDir: string, base: string,
+ *   child?: import("node:child_process").ChildProcess, output: string[], cookie?: string
+ * }[]}
+ */
 const servers = [100, 10_000].map((size, i) => ({
   size,
   port: basePort + i,
@@ -327,16 +332,15 @@ for (const r of results) {
     );
   } else if (r.small.rows < r.large.rows) {
     notes.push(
-      `"${r.view.name}" shows ${r.small.rows} rows at 100 WorkSpaces against ${r.large.rows} at 10,000 (the filter matches ${r.small.matches} at 100), so its ratio includes the larger table.`,
+      `"${r.view.name}" shows ${r.small.rows} rows at 100 WorkSpaces against ${r.large.rows} at 10,000 ` +
+        `(the filter matches ${r.small.matches} at 100), so its ratio includes the larger table.`,
     );
   }
 }
-log(
-  `(fastest single request per view, 100 / 10,000: ${results.map((r) => `${r.small.min.toFixed(1)} / ${r.large.min.toFixed(1)} ms`).join("; ")})`,
-);
-log(
-  `(HTML size per view, 100 / 10,000: ${results.map((r) => `${(r.small.bytes / 1024).toFixed(0)} / ${(r.large.bytes / 1024).toFixed(0)} KiB`).join("; ")})`,
-);
+const fastest = results.map((r) => `${r.small.min.toFixed(1)} / ${r.large.min.toFixed(1)} ms`);
+log(`(fastest single request per view, 100 / 10,000: ${fastest.join("; ")})`);
+const htmlSizes = results.map((r) => `${(r.small.bytes / 1024).toFixed(0)} / ${(r.large.bytes / 1024).toFixed(0)} KiB`);
+log(`(HTML size per view, 100 / 10,000: ${htmlSizes.join("; ")})`);
 for (const note of notes) log(`Note: ${note}`);
 log(`Worst ratio ${worst.ratio.toFixed(2)} (${worst.name}); target ≤ ${TARGET}: ${worst.ratio <= TARGET ? "PASS" : "FAIL"}`);
 
@@ -347,11 +351,12 @@ const csv = csvRuns.sort((a, b) => a.total - b.total)[Math.floor(CSV_RUNS / 2)];
 log("");
 log(`CSV export over HTTP, 10,000 rows (/api/admin/fleet/export, median of ${CSV_RUNS} by total time):`);
 log(
-  `  headers after ${csv.headersAt.toFixed(0)} ms, first byte after ${csv.firstByteAt.toFixed(0)} ms, first data row after ${csv.firstRowAt.toFixed(0)} ms, ` +
-    `complete after ${csv.total.toFixed(0)} ms`,
+  `  headers after ${csv.headersAt.toFixed(0)} ms, first byte after ${csv.firstByteAt.toFixed(0)} ms, ` +
+    `first data row after ${csv.firstRowAt.toFixed(0)} ms, complete after ${csv.total.toFixed(0)} ms`,
 );
 log(
-  `  ${csv.rows.toLocaleString("en")} data rows, ${(csv.bytes / 1024).toFixed(0)} KiB in ${csv.chunks} chunks; transfer-encoding: ${csv.transfer}, content-length: ${csv.contentLength ?? "none"} ` +
+  `  ${csv.rows.toLocaleString("en")} data rows, ${(csv.bytes / 1024).toFixed(0)} KiB in ${csv.chunks} chunks; ` +
+    `transfer-encoding: ${csv.transfer}, content-length: ${csv.contentLength ?? "none"} ` +
     `→ ${csv.chunks > 1 && !csv.contentLength && csv.firstRowAt < csv.total / 2 ? "streams" : "does NOT stream"}`,
 );
 if (csv.rows !== large.size) log(`  WARNING: expected ${large.size.toLocaleString("en")} rows`);
@@ -369,7 +374,8 @@ if (diagnostic !== 0) log(`(the in-process diagnostic exited with ${diagnostic})
 
 log("");
 log(
-  `Result (HTTP, the issue's measure): worst ratio ${worst.ratio.toFixed(2)} on "${worst.name}", target ≤ ${TARGET}: ${worst.ratio <= TARGET ? "PASS" : "FAIL"}`,
+  `Result (HTTP, the issue's measure): worst ratio ${worst.ratio.toFixed(2)} on "${worst.name}", ` +
+    `target ≤ ${TARGET}: ${worst.ratio <= TARGET ? "PASS" : "FAIL"}`,
 );
 cleanUpNow();
 process.exit(worst.ratio <= TARGET ? 0 : 1);

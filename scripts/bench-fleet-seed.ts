@@ -37,7 +37,8 @@ async function main() {
     const owners = benchOwners().map((o, i) => ({ ...o, id: `bench-owner-${i}` }));
     await pg.query(
       `INSERT INTO "User" ("id", "email", "name", "directoryUserName", "updatedAt")
-       SELECT o."id", o."email", o."name", o."directoryUserName", now() FROM json_to_recordset($1::json) AS o("id" text, "email" text, "name" text, "directoryUserName" text)`,
+       SELECT o."id", o."email", o."name", o."directoryUserName", now()
+       FROM json_to_recordset($1::json) AS o("id" text, "email" text, "name" text, "directoryUserName" text)`,
       [JSON.stringify(owners)],
     );
     const rows = benchWorkspaces(

@@ -2,7 +2,8 @@
 // of `npm run bench:fleet` (scripts/bench-fleet-http.mjs measures the page over HTTP), or alone with
 // `NODE_ENV=production npx tsx scripts/bench-fleet.ts`.
 // Seeds the Workspace cache of two in-memory PGlites (100 and 10,000), then times what the page does on the server: the
-// count and page queries and the table's HTML render (React in production mode, as `next start` runs it). Target: 10k/100 ratio ≤ 1.5 for each view.
+// count and page queries and the table's HTML render (React in production mode, as `next start` runs it).
+// Target: 10k/100 ratio ≤ 1.5 for each view.
 import { register } from "node:module";
 import { createElement } from "react";
 import { renderToString } from "react-dom/server";
@@ -12,7 +13,8 @@ import { benchOwners, benchWorkspaces } from "./bench-fleet-data";
 register(
   "data:text/javascript," +
     encodeURIComponent(
-      `export async function resolve(s, c, next) { return s === "server-only" ? { url: "data:text/javascript,", shortCircuit: true } : next(s, c); }`,
+      `export async function resolve(s, c, next) { ` +
+        `return s === "server-only" ? { url: "data:text/javascript,", shortCircuit: true } : next(s, c); }`,
     ),
 );
 
@@ -119,7 +121,9 @@ async function main() {
   }
   const total = performance.now() - t0;
   console.log(
-    `\nCSV export, 10,000 rows: first data chunk after ${first.toFixed(0)} ms, complete after ${total.toFixed(0)} ms, ${chunks} chunks, ${(bytes / 1024).toFixed(0)} KiB; heap grew at most ${((peak - heapBefore) / 1024 / 1024).toFixed(1)} MiB while streaming`,
+    `\nCSV export, 10,000 rows: first data chunk after ${first.toFixed(0)} ms, complete after ${total.toFixed(0)} ms, ` +
+      `${chunks} chunks, ${(bytes / 1024).toFixed(0)} KiB; ` +
+      `heap grew at most ${((peak - heapBefore) / 1024 / 1024).toFixed(1)} MiB while streaming`,
   );
   // Run by scripts/bench-fleet-http.mjs this is a diagnostic: the target applies to the page over HTTP.
   const diagnostic = process.env.BENCH_FLEET_DIAGNOSTIC === "1";

@@ -47,7 +47,8 @@ async function main(): Promise<void> {
     const sorted = latencies.sort((a, b) => a - b);
     console.log(
       `concurrency ${String(concurrency).padStart(2)}: ${(requests / SECONDS).toFixed(0).padStart(5)} requests/s ` +
-        `(${(workspaces / SECONDS).toFixed(0)} WorkSpaces/s), latency p50 ${percentile(sorted, 50).toFixed(2)} ms, p95 ${percentile(sorted, 95).toFixed(2)} ms`,
+        `(${(workspaces / SECONDS).toFixed(0)} WorkSpaces/s), ` +
+        `latency p50 ${percentile(sorted, 50).toFixed(2)} ms, p95 ${percentile(sorted, 95).toFixed(2)} ms`,
     );
   }
   await sandbox.close();

@@ -2,7 +2,8 @@
 // UI performance report: first-load JS per route (gzip) from the production build, and the employee
 // dashboard's throughput under `next start` (signed in as Alice) against the /help page of the same
 // build, which reads no data. Since every page renders per request (each carries its CSP nonce), /help
-// is the cheapest page the build serves, not a prerendered file. Usage: node scripts/bench-ui.mjs [--no-build] [--seconds=8] [--concurrency=8]
+// is the cheapest page the build serves, not a prerendered file.
+// Usage: node scripts/bench-ui.mjs [--no-build] [--seconds=8] [--concurrency=8]
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";

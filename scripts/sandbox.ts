@@ -36,7 +36,8 @@ async function main(): Promise<void> {
   console.log(`Control API token (header X-Sandbox-Token, also in ${tokenFile}): ${sandbox.controlToken}`);
   console.log(`  curl -H "X-Sandbox-Token: ${sandbox.controlToken}" ${sandbox.url}/__sandbox/state`);
   console.log(
-    `Try: AWS_ACCESS_KEY_ID=sandbox AWS_SECRET_ACCESS_KEY=sandbox /usr/bin/aws --region us-east-1 --endpoint-url ${sandbox.url} workspaces describe-workspaces`,
+    "Try: AWS_ACCESS_KEY_ID=sandbox AWS_SECRET_ACCESS_KEY=sandbox /usr/bin/aws --region us-east-1 " +
+      `--endpoint-url ${sandbox.url} workspaces describe-workspaces`,
   );
   const stop = () => {
     sandbox.close().then(

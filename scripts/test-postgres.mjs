@@ -5,7 +5,8 @@ import { spawnSync } from "node:child_process";
 
 if (!process.env.TEST_DATABASE_URL) {
   console.log(
-    "\n[postgres tier] SKIPPED: TEST_DATABASE_URL is not set (e.g. postgres://portal:portal@127.0.0.1:5432/portal_test). .ci/run sets it.\n",
+    "\n[postgres tier] SKIPPED: TEST_DATABASE_URL is not set " +
+      "(e.g. postgres://portal:portal@127.0.0.1:5432/portal_test). .ci/run sets it.\n",
   );
   process.exit(0);
 }

@@ -4,6 +4,9 @@ import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { ADMIN_AREAS } from "./areas";
 
+const ACTIVE_LINK = "bg-brand-100 font-medium text-brand-900";
+const OTHER_LINK = "text-slate-700 hover:bg-slate-100";
+
 export function AdminNav() {
   const pathname = usePathname();
   return (
@@ -16,7 +19,7 @@ export function AdminNav() {
               <Link
                 href={area.href}
                 aria-current={active ? "page" : undefined}
-                className={`block rounded-md px-3 py-1.5 text-sm ${active ? "bg-brand-100 font-medium text-brand-900" : "text-slate-700 hover:bg-slate-100"}`}
+                className={`block rounded-md px-3 py-1.5 text-sm ${active ? ACTIVE_LINK : OTHER_LINK}`}
               >
                 {area.label}
               </Link>

@@ -84,8 +84,8 @@ export function BulkPanel({
       <fieldset className="mt-2 flex flex-wrap gap-4 text-sm">
         <legend className="sr-only">Which WorkSpaces</legend>
         <label>
-          <input type="radio" name="scope" checked={scope === "selected"} onChange={() => setScope("selected")} /> The {selectedIds.length}{" "}
-          selected
+          <input type="radio" name="scope" checked={scope === "selected"} onChange={() => setScope("selected")} />{" "}
+          {`The ${selectedIds.length} selected`}
         </label>
         <label>
           <input type="radio" name="scope" checked={scope === "filter"} onChange={() => setScope("filter")} /> All{" "}

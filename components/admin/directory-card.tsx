@@ -9,7 +9,9 @@ function mfa(d: DirectoryView): string {
   if (!d.radius) return "Unknown (Directory Service did not describe this directory)";
   if (!d.radius.enabled) return "Off";
   const servers = `${d.radius.servers.length} RADIUS server${d.radius.servers.length === 1 ? "" : "s"}`;
-  return `On · ${d.radius.status ?? "status unknown"} · ${servers}${d.radius.port ? ` on port ${d.radius.port}` : ""}${d.radius.protocol ? ` · ${d.radius.protocol}` : ""}`;
+  const port = d.radius.port ? ` on port ${d.radius.port}` : "";
+  const protocol = d.radius.protocol ? ` · ${d.radius.protocol}` : "";
+  return `On · ${d.radius.status ?? "status unknown"} · ${servers}${port}${protocol}`;
 }
 
 /** One registered directory: what it is (read-only), then every editable setting with its own save and outcome. */

@@ -140,12 +140,12 @@ export function FleetTable({ rows, total, exact, filter }: { rows: FleetRow[]; t
   const pages = exact ? Math.max(1, Math.ceil(total / filter.size)) : undefined;
   const hasNext = pages !== undefined ? filter.page < pages : rows.length === filter.size;
   const selectedIds = Object.keys(selection).filter((id) => selection[id]);
+  const matching = `${total.toLocaleString("en")} WorkSpaces match`;
 
   return (
     <>
       <p className="mb-2 text-sm text-slate-600" aria-live="polite">
-        {exact ? `${total.toLocaleString("en")} WorkSpaces match` : `More than ${total.toLocaleString("en")} WorkSpaces match`} · showing{" "}
-        {from}–{to}
+        {exact ? matching : `More than ${matching}`} · showing {from}–{to}
         {!exact && (
           <>
             {" · "}

@@ -8,6 +8,7 @@ export function EmailDecisionForm({ token, action }: { token: string; action: "A
   const [message, setMessage] = useState<{ tone: "ok" | "error"; text: string } | null>(null);
   const [pending, startTransition] = useTransition();
   const approving = action === "APPROVED";
+  const buttonColors = approving ? "bg-brand-600 hover:bg-brand-700" : "bg-red-700 hover:bg-red-800";
   return (
     <form
       className="mt-6 space-y-3"
@@ -39,7 +40,7 @@ export function EmailDecisionForm({ token, action }: { token: string; action: "A
       <button
         type="submit"
         disabled={pending || message?.tone === "ok"}
-        className={`rounded-md px-4 py-2 text-sm font-medium text-white disabled:opacity-60 ${approving ? "bg-brand-600 hover:bg-brand-700" : "bg-red-700 hover:bg-red-800"}`}
+        className={`rounded-md px-4 py-2 text-sm font-medium text-white disabled:opacity-60 ${buttonColors}`}
       >
         {pending ? "Saving…" : approving ? "Approve" : "Reject"}
       </button>

@@ -129,9 +129,9 @@ export function ApprovalInbox({ items }: { items: InboxItem[] }) {
       const result = await approveMany({ requestIds: selected });
       if (!result.ok) return setStatus(result.error);
       const failed = result.data.filter((r) => !r.ok);
-      setStatus(
-        `Approved ${result.data.length - failed.length} request${result.data.length - failed.length === 1 ? "" : "s"}.${failed.length ? ` ${failed.length} could not be approved: ${failed.map((f) => f.error).join(" ")}` : ""}`,
-      );
+      const approved = result.data.length - failed.length;
+      const failures = failed.length ? ` ${failed.length} could not be approved: ${failed.map((f) => f.error).join(" ")}` : "";
+      setStatus(`Approved ${approved} request${approved === 1 ? "" : "s"}.${failures}`);
       setSelected([]);
       router.refresh();
     });

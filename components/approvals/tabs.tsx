@@ -6,6 +6,8 @@ const TABS = [
   { href: "/approvals/team", label: "My team" },
   { href: "/approvals/delegation", label: "Delegation" },
 ];
+const CURRENT_TAB = "border-brand-600 text-brand-900";
+const OTHER_TAB = "border-transparent text-slate-600 hover:text-slate-900";
 
 export function ApprovalTabs({ current, waiting }: { current: string; waiting?: number }) {
   return (
@@ -16,7 +18,7 @@ export function ApprovalTabs({ current, waiting }: { current: string; waiting?: 
             <Link
               href={t.href}
               aria-current={current === t.href ? "page" : undefined}
-              className={`block whitespace-nowrap border-b-2 px-3 py-2 text-sm font-medium ${current === t.href ? "border-brand-600 text-brand-900" : "border-transparent text-slate-600 hover:text-slate-900"}`}
+              className={`block whitespace-nowrap border-b-2 px-3 py-2 text-sm font-medium ${current === t.href ? CURRENT_TAB : OTHER_TAB}`}
             >
               {t.label}
               {t.href === "/approvals" && waiting !== undefined ? ` (${waiting})` : ""}

@@ -5,6 +5,10 @@ import Link from "next/link";
 import { NavLinks } from "./nav-links";
 
 const ROLE_NAMES = { EMPLOYEE: "Employee", MANAGER: "Manager", ADMIN: "Admin" } as const;
+// The bell, then its clapper.
+const BELL_ICON =
+  "M10 2a6 6 0 0 0-6 6v3.6l-1.4 2.8A1 1 0 0 0 3.5 16h13a1 1 0 0 0 .9-1.6L16 11.6V8a6 6 0 0 0-6-6Z" +
+  "m0 18a3 3 0 0 0 2.8-2H7.2A3 3 0 0 0 10 20Z";
 
 export function AppShell({ user, children }: { user: SessionUser; children: React.ReactNode }) {
   const unread = user.unreadNotifications;
@@ -27,7 +31,7 @@ export function AppShell({ user, children }: { user: SessionUser; children: Reac
               aria-label={unread ? `Notifications, ${unread} unread` : "Notifications"}
             >
               <svg aria-hidden viewBox="0 0 20 20" fill="currentColor" className="inline h-4 w-4 align-[-2px]">
-                <path d="M10 2a6 6 0 0 0-6 6v3.6l-1.4 2.8A1 1 0 0 0 3.5 16h13a1 1 0 0 0 .9-1.6L16 11.6V8a6 6 0 0 0-6-6Zm0 18a3 3 0 0 0 2.8-2H7.2A3 3 0 0 0 10 20Z" />
+                <path d={BELL_ICON} />
               </svg>
               <span className="sr-only sm:not-sr-only sm:ml-1">Notifications</span>
               {unread > 0 && (

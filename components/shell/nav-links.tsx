@@ -3,6 +3,9 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 
+const ACTIVE_LINK = "bg-brand-600 text-white";
+const OTHER_LINK = "text-slate-700 hover:bg-slate-100";
+
 export function NavLinks({ items }: { items: { href: string; label: string }[] }) {
   const pathname = usePathname();
   return (
@@ -14,7 +17,7 @@ export function NavLinks({ items }: { items: { href: string; label: string }[] }
             <Link
               href={item.href}
               aria-current={active ? "page" : undefined}
-              className={`block rounded-md px-3 py-2 text-sm font-medium ${active ? "bg-brand-600 text-white" : "text-slate-700 hover:bg-slate-100"}`}
+              className={`block rounded-md px-3 py-2 text-sm font-medium ${active ? ACTIVE_LINK : OTHER_LINK}`}
             >
               {item.label}
             </Link>

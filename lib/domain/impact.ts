@@ -80,7 +80,8 @@ export function whatIsLost(change: Change): DataLoss | null {
       return {
         lost: ["DRIVE_C", "USER_CHANGES_SINCE_SNAPSHOT"],
         sentence:
-          "Everything on drive C (installed programs, settings, files outside your user folder) is replaced with a fresh copy. Your user drive D comes back from its latest snapshot, so changes from the last 12 hours or so can be lost.",
+          "Everything on drive C (installed programs, settings, files outside your user folder) is replaced with a fresh copy. " +
+          "Your user drive D comes back from its latest snapshot, so changes from the last 12 hours or so can be lost.",
       };
     case "restore":
       return {
@@ -91,7 +92,9 @@ export function whatIsLost(change: Change): DataLoss | null {
       return {
         lost: ["DRIVE_C", "USER_CHANGES_SINCE_SNAPSHOT"],
         sentence:
-          "Drive C is replaced by the new bundle's image, so installed programs are gone. Your user drive comes from its latest snapshot; the old profile is kept in a folder ending in .NotMigrated. The WorkSpace gets a new ID, computer name and IP address.",
+          "Drive C is replaced by the new bundle's image, so installed programs are gone. " +
+          "Your user drive comes from its latest snapshot; the old profile is kept in a folder ending in .NotMigrated. " +
+          "The WorkSpace gets a new ID, computer name and IP address.",
       };
     case "terminate":
       return {

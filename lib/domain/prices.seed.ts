@@ -66,7 +66,9 @@ const EXAMPLE_STORAGE: StoragePrice[] = [
 
 export const EXAMPLE_PRICE_TABLE: PriceTable = {
   currency: "USD",
-  note: "Example list prices for us-east-1 and eu-west-1, not quotes from AWS. An admin must confirm each entry against the AWS price list.",
+  note:
+    "Example list prices for us-east-1 and eu-west-1, not quotes from AWS. " +
+    "An admin must confirm each entry against the AWS price list.",
   compute: examplePrices(),
   storage: EXAMPLE_STORAGE,
 };

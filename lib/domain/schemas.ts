@@ -8,7 +8,7 @@ import { COMPUTE_TYPES, LICENCES, OPERATING_SYSTEMS, RUNNING_MODES } from "./typ
 // The rules and their types live in zod-free modules (see client.ts) so browser code can use them
 // without shipping zod; each schema below is checked at compile time against the type it produces.
 
-// ── Changes ─────────────────────────────────────────────────────────────────────────────────────
+// ---- Changes ------------------------------------------------------------------------------------
 // Shape checks only; the rules (sizes, states, limits) live in validate/ so they produce plain refusals.
 const tagSchema = z.strictObject({ key: z.string(), value: z.string() });
 const workspaceId = z.string().min(1);
@@ -44,7 +44,7 @@ export const changeSchema = z.discriminatedUnion("type", [
   onWorkspace("encryption").extend({ rootVolumeEncrypted: z.boolean(), userVolumeEncrypted: z.boolean() }),
 ]);
 
-// ── Policy ──────────────────────────────────────────────────────────────────────────────────────
+// ---- Policy -------------------------------------------------------------------------------------
 const catalogEntrySchema = z.strictObject({
   bundleIds: z.array(z.string().min(1)),
   directoryIds: z.array(z.string().min(1)),
@@ -74,7 +74,7 @@ export const policySettingsSchema = z
     path: ["expiryDays"],
   });
 
-// ── Catalog display ─────────────────────────────────────────────────────────────────────────────
+// ---- Catalog display ----------------------------------------------------------------------------
 export const bundleIdSchema = z.string().regex(/^wsb-[0-9a-z]{8,63}$/, "Unknown bundle.");
 
 export const catalogDisplayEntrySchema = z.object({
@@ -83,7 +83,7 @@ export const catalogDisplayEntrySchema = z.object({
 });
 export const catalogDisplaySchema = z.record(bundleIdSchema, catalogDisplayEntrySchema);
 
-// ── Prices ──────────────────────────────────────────────────────────────────────────────────────
+// ---- Prices -------------------------------------------------------------------------------------
 const cents = z.number().int().nonnegative();
 const isoDate = z.iso.date();
 const region = z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, "Region looks like us-east-1");
@@ -131,7 +131,7 @@ export const priceTableSchema = z
     });
   });
 
-// ── Each schema produces exactly its declared type ──────────────────────────────────────────────
+// ---- Each schema produces exactly its declared type ---------------------------------------------
 // Readonly aside (the rules take readonly lists, parsed data is mutable), the types must be identical:
 // a field added, dropped or retyped on one side only stops the build here.
 type Writable<T> = T extends readonly (infer E)[] ? Writable<E>[] : T extends object ? { -readonly [K in keyof T]: Writable<T[K]> } : T;

@@ -168,7 +168,8 @@ const rows: Row[] = [
     name: "still being created",
     ws: { state: "PENDING" },
     reason:
-      "The WorkSpace is still being created; it can be rebuilt only when it is running, in an error state, unhealthy, stopped or restarting.",
+      "The WorkSpace is still being created; " +
+      "it can be rebuilt only when it is running, in an error state, unhealthy, stopped or restarting.",
   },
 
   { kind: "restore", name: "running with a snapshot", reason: null },
@@ -198,7 +199,8 @@ const rows: Row[] = [
     name: "11 hours old, no snapshot yet",
     ws: { createdAt: hoursAgo(11), lastSnapshotAt: null },
     reason:
-      "A WorkSpace must be at least 12 hours old before it can be migrated. Try again in about 1 hour. The WorkSpace has no snapshot yet (one is taken every 12 hours), so it cannot be migrated.",
+      "A WorkSpace must be at least 12 hours old before it can be migrated. Try again in about 1 hour. " +
+      "The WorkSpace has no snapshot yet (one is taken every 12 hours), so it cannot be migrated.",
   },
   {
     kind: "migrate",

@@ -130,9 +130,8 @@ describe("executor under sandbox faults", () => {
       throw new Error(`${String(error)}: ${JSON.stringify(rows)}`);
     });
     await setFaults({ throttleRate: 0, errorRate: 0 });
-    console.log(
-      `faults: ${finished.length} requests terminal in ${Date.now() - started} ms: ${finished.map((r) => `${r.type}=${r.status}`).join(", ")}`,
-    );
+    const outcomes = finished.map((r) => `${r.type}=${r.status}`).join(", ");
+    console.log(`faults: ${finished.length} requests terminal in ${Date.now() - started} ms: ${outcomes}`);
 
     for (const r of finished) {
       if (r.status === "FAILED") expect(r.failureReason, r.id).toMatch(/\w/);

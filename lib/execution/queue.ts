@@ -22,7 +22,8 @@ export class LeaseLost extends Error {}
 
 export async function claimJobs(db: PrismaClient, owner: string, leaseMs: number, limit: number): Promise<OutboxJob[]> {
   return db.$queryRaw<OutboxJob[]>`
-    UPDATE "OutboxJob" SET "leaseOwner" = ${owner}, "leaseUntil" = now() + (${leaseMs} * interval '1 millisecond'), "attempts" = "attempts" + 1, "fence" = "fence" + 1
+    UPDATE "OutboxJob" SET "leaseOwner" = ${owner}, "leaseUntil" = now() + (${leaseMs} * interval '1 millisecond'),
+      "attempts" = "attempts" + 1, "fence" = "fence" + 1
     WHERE "id" IN (
       SELECT "id" FROM "OutboxJob"
       WHERE "status" = 'PENDING' AND "runAt" <= now() AND ("leaseUntil" IS NULL OR "leaseUntil" < now())
@@ -42,11 +43,13 @@ export async function holdsLease(db: Tx, lease: JobLease, lock = false): Promise
   const rows = lock
     ? await db.$queryRaw<unknown[]>`
         SELECT 1 FROM "OutboxJob"
-        WHERE "id" = ${lease.jobId} AND "leaseOwner" = ${lease.owner} AND "fence" = ${lease.token} AND "status" = 'PENDING' AND "leaseUntil" > now()
+        WHERE "id" = ${lease.jobId} AND "leaseOwner" = ${lease.owner} AND "fence" = ${lease.token}
+          AND "status" = 'PENDING' AND "leaseUntil" > now()
         FOR UPDATE`
     : await db.$queryRaw<unknown[]>`
         SELECT 1 FROM "OutboxJob"
-        WHERE "id" = ${lease.jobId} AND "leaseOwner" = ${lease.owner} AND "fence" = ${lease.token} AND "status" = 'PENDING' AND "leaseUntil" > now()`;
+        WHERE "id" = ${lease.jobId} AND "leaseOwner" = ${lease.owner} AND "fence" = ${lease.token}
+          AND "status" = 'PENDING' AND "leaseUntil" > now()`;
   return rows.length === 1;
 }
 
@@ -57,7 +60,8 @@ export async function holdsLease(db: Tx, lease: JobLease, lock = false): Promise
 export async function renewLease(db: PrismaClient, lease: JobLease, leaseMs: number): Promise<boolean> {
   const n = await db.$executeRaw`
     UPDATE "OutboxJob" SET "leaseUntil" = now() + (${leaseMs} * interval '1 millisecond')
-    WHERE "id" = ${lease.jobId} AND "leaseOwner" = ${lease.owner} AND "fence" = ${lease.token} AND "status" = 'PENDING' AND "leaseUntil" > now()`;
+    WHERE "id" = ${lease.jobId} AND "leaseOwner" = ${lease.owner} AND "fence" = ${lease.token}
+      AND "status" = 'PENDING' AND "leaseUntil" > now()`;
   return n === 1;
 }
 

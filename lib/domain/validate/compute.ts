@@ -82,13 +82,17 @@ export function computeTypeParameterRefusals(ctx: ValidationContext, workspace: 
     if (lastAny && !hasElapsed(lastAny, ctx.now, COMPUTE_LARGER_SPACING_MS)) {
       refusals.push({
         code: "COMPUTE_LARGER_TOO_SOON",
-        message: `A WorkSpace can move to a larger compute type at most once every 6 hours. ${waitSentence(lastAny, ctx.now, COMPUTE_LARGER_SPACING_MS)}`,
+        message:
+          "A WorkSpace can move to a larger compute type at most once every 6 hours. " +
+          waitSentence(lastAny, ctx.now, COMPUTE_LARGER_SPACING_MS),
       });
     }
   } else if (smaller && !hasElapsed(smaller, ctx.now, COMPUTE_SMALLER_SPACING_MS)) {
     refusals.push({
       code: "COMPUTE_SMALLER_TOO_SOON",
-      message: `A WorkSpace can move to a smaller compute type at most once every 30 days. ${waitSentence(smaller, ctx.now, COMPUTE_SMALLER_SPACING_MS)}`,
+      message:
+        "A WorkSpace can move to a smaller compute type at most once every 30 days. " +
+        waitSentence(smaller, ctx.now, COMPUTE_SMALLER_SPACING_MS),
     });
   }
   return refusals;

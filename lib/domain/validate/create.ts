@@ -28,7 +28,9 @@ export function validateCreate(ctx: ValidationContext, change: CreateChange): Re
     if (directory && bundle.region !== directory.region) {
       refusals.push({
         code: "BUNDLE_REGION_MISMATCH",
-        message: `The bundle "${bundle.name}" is in ${bundle.region} but the directory is in ${directory.region}; both must be in the same Region.`,
+        message:
+          `The bundle "${bundle.name}" is in ${bundle.region} but the directory is in ${directory.region}; ` +
+          "both must be in the same Region.",
       });
     }
     const root = change.rootVolumeGb ?? bundle.defaultRootVolumeGb;
@@ -36,7 +38,9 @@ export function validateCreate(ctx: ValidationContext, change: CreateChange): Re
     if (root < bundle.defaultRootVolumeGb || user < bundle.defaultUserVolumeGb) {
       refusals.push({
         code: "VOLUME_BELOW_BUNDLE",
-        message: `The bundle "${bundle.name}" comes with ${bundle.defaultRootVolumeGb} GB root and ${bundle.defaultUserVolumeGb} GB user volumes; volumes cannot be smaller than that.`,
+        message:
+          `The bundle "${bundle.name}" comes with ${bundle.defaultRootVolumeGb} GB root ` +
+          `and ${bundle.defaultUserVolumeGb} GB user volumes; volumes cannot be smaller than that.`,
       });
     }
     refusals.push(...volumeCombinationRefusals(root, user, bundle.computeType));

@@ -54,7 +54,9 @@ function requireStoppableMode(ctx: PreconditionContext, workspace: Workspace, ac
   return [
     {
       code: "RUNNING_MODE_NOT_STOPPABLE",
-      message: `Only WorkSpaces in AutoStop running mode can be ${action === "start" ? "started" : "stopped"}; this one is ${workspace.runningMode === "ALWAYS_ON" ? "AlwaysOn" : "Manual"}.`,
+      message:
+        `Only WorkSpaces in AutoStop running mode can be ${action === "start" ? "started" : "stopped"}; ` +
+        `this one is ${workspace.runningMode === "ALWAYS_ON" ? "AlwaysOn" : "Manual"}.`,
     },
   ];
 }
@@ -75,7 +77,8 @@ export function validateResetPassword(ctx: PreconditionContext, directory: Direc
       {
         code: "PASSWORD_RESET_UNSUPPORTED",
         message:
-          "This WorkSpace signs in against your company's own directory (AD Connector); reset the password there, for example through the IT help desk.",
+          "This WorkSpace signs in against your company's own directory (AD Connector); " +
+          "reset the password there, for example through the IT help desk.",
       },
     ];
   }
@@ -104,7 +107,8 @@ export function validateEncryption(): Refusal[] {
     {
       code: "ENCRYPTION_ONLY_AT_LAUNCH",
       message:
-        "Encryption can only be chosen when a WorkSpace is created. To get an encrypted WorkSpace, request a new one with encryption turned on.",
+        "Encryption can only be chosen when a WorkSpace is created. " +
+        "To get an encrypted WorkSpace, request a new one with encryption turned on.",
     },
   ];
 }

@@ -11,7 +11,9 @@ export function migratePreconditions(ctx: PreconditionContext, workspace: Worksp
   if (!hasElapsed(workspace.createdAt, ctx.now, MIGRATE_MIN_AGE_MS)) {
     refusals.push({
       code: "MIGRATE_TOO_NEW",
-      message: `A WorkSpace must be at least 12 hours old before it can be migrated. ${waitSentence(workspace.createdAt, ctx.now, MIGRATE_MIN_AGE_MS)}`,
+      message:
+        "A WorkSpace must be at least 12 hours old before it can be migrated. " +
+        waitSentence(workspace.createdAt, ctx.now, MIGRATE_MIN_AGE_MS),
     });
   }
   return [...refusals, ...requireSnapshot(workspace, "migrated")];

@@ -22,7 +22,9 @@ export function runningModeRefusals(ctx: ValidationContext, mode: RunningMode, a
   } else if (!Number.isInteger(autoStopTimeoutMinutes) || autoStopTimeoutMinutes <= 0 || autoStopTimeoutMinutes % 60 !== 0) {
     refusals.push({
       code: "AUTO_STOP_TIMEOUT_NOT_HOURS",
-      message: `AutoStop stops a WorkSpace after whole hours without use (60, 120, 180 … minutes); ${autoStopTimeoutMinutes} minutes is not possible.`,
+      message:
+        "AutoStop stops a WorkSpace after whole hours without use (60, 120, 180 … minutes); " +
+        `${autoStopTimeoutMinutes} minutes is not possible.`,
     });
   }
   return refusals;

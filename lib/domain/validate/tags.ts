@@ -38,7 +38,9 @@ export function tagRefusals(tags: readonly Tag[], opts: { reservedSlots?: number
   if (tags.length + reservedSlots > MAX_TAGS_PER_RESOURCE) {
     refusals.push({
       code: "TAG_LIMIT",
-      message: `A WorkSpace can have at most ${MAX_TAGS_PER_RESOURCE - reservedSlots} tags here${reservedSlots > 0 ? " (the portal keeps one for itself)" : ""}; this would make ${tags.length}.`,
+      message:
+        `A WorkSpace can have at most ${MAX_TAGS_PER_RESOURCE - reservedSlots} tags here` +
+        `${reservedSlots > 0 ? " (the portal keeps one for itself)" : ""}; this would make ${tags.length}.`,
     });
   }
   const seen = new Set<string>();

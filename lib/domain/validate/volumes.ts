@@ -104,7 +104,9 @@ export function requireWorkspaceAge(workspace: Workspace, now: Date, what: strin
   return [
     {
       code: "WORKSPACE_TOO_NEW",
-      message: `A new WorkSpace must be 6 hours old before its ${what} can change. ${waitSentence(workspace.createdAt, now, VOLUME_CHANGE_SPACING_MS)}`,
+      message:
+        `A new WorkSpace must be 6 hours old before its ${what} can change. ` +
+        waitSentence(workspace.createdAt, now, VOLUME_CHANGE_SPACING_MS),
     },
   ];
 }
@@ -147,7 +149,9 @@ export function volumesParameterRefusals(ctx: ValidationContext, workspace: Work
     if (volume.lastChange && !hasElapsed(volume.lastChange, ctx.now, VOLUME_CHANGE_SPACING_MS)) {
       refusals.push({
         code: "VOLUME_CHANGED_RECENTLY",
-        message: `The ${volume.label} volume was resized less than 6 hours ago and can grow again only 6 hours after that. ${waitSentence(volume.lastChange, ctx.now, VOLUME_CHANGE_SPACING_MS)}`,
+        message:
+          `The ${volume.label} volume was resized less than 6 hours ago and can grow again only 6 hours after that. ` +
+          waitSentence(volume.lastChange, ctx.now, VOLUME_CHANGE_SPACING_MS),
       });
     }
   }

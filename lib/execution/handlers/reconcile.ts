@@ -63,7 +63,9 @@ async function succeed(
       requestId: request.id,
       kind: "request.succeeded",
       title: "Your request is complete",
-      body: `${describeChange(change)} is done.${result && change.type === "migrate" ? ` The WorkSpace's new id is ${result.workspaceId}.` : ""}`,
+      body:
+        `${describeChange(change)} is done.` +
+        (result && change.type === "migrate" ? ` The WorkSpace's new id is ${result.workspaceId}.` : ""),
       link: `/requests/${request.id}`,
       mail: {},
     });

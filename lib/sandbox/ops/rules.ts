@@ -51,7 +51,10 @@ export function volumePairProblem(root: number, user: number, compute: string): 
   if (root === 80 && [10, 50, 100].includes(user)) return undefined;
   if (compute.startsWith("GRAPHICS") && root >= 100 && user >= 100) return undefined;
   if (root >= 175 && user >= 100) return undefined;
-  return `The volume combination root ${root} GiB and user ${user} GiB is not supported. Allowed: [80,10], [80,50], [80,100] or root 175-2000 with user 100-2000.`;
+  return (
+    `The volume combination root ${root} GiB and user ${user} GiB is not supported. ` +
+    "Allowed: [80,10], [80,50], [80,100] or root 175-2000 with user 100-2000."
+  );
 }
 
 export function parseCidr(rule: string): boolean {

@@ -48,7 +48,8 @@ export interface IncomingSigned {
 
 const MAX_SKEW_MS = 15 * 60 * 1000;
 const MISMATCH =
-  "The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method. Consult the service documentation for details.";
+  "The request signature we calculated does not match the signature you provided. " +
+  "Check your AWS Secret Access Key and signing method. Consult the service documentation for details.";
 
 function header(headers: IncomingSigned["headers"], name: string): string | undefined {
   const v = headers[name];

@@ -51,7 +51,8 @@ export function addWorkspace(world: RegionWorld, spec: NewWorkspace): WorkspaceR
 export function assignNetworkIdentity(world: RegionWorld, ws: WorkspaceRecord): void {
   const n = ws.seq + 10;
   ws.IpAddress = `10.${world.region === "us-east-1" ? 0 : 1}.${(n >> 8) & 255}.${n & 255}`;
-  ws.ComputerName = `${ws.DirectoryId === Object.keys(world.directories)[0] ? "WSAMZN" : "WSCORP"}-${ws.WorkspaceId.slice(3, 11).toUpperCase()}`;
+  const prefix = ws.DirectoryId === Object.keys(world.directories)[0] ? "WSAMZN" : "WSCORP";
+  ws.ComputerName = `${prefix}-${ws.WorkspaceId.slice(3, 11).toUpperCase()}`;
 }
 
 export function setTimer(ws: WorkspaceRecord, at: number, action: TimerAction): void {

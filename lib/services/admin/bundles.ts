@@ -18,16 +18,14 @@ export async function createCustomBundle(caller: AdminCaller, raw: z.input<typeo
   const actor = await requireAdmin(caller);
   const input = parseInput(createBundleInput, raw);
   const out = await callAws(actor, { action: "bundle.create", targetType: "bundle", targetId: input.name, detail: input }, () =>
-    getAwsGateway()
-      .region(input.region)
-      .bundles.createBundle({
-        name: input.name,
-        description: input.description,
-        imageId: input.imageId,
-        computeType: input.computeType,
-        rootVolumeGib: input.rootVolumeGib,
-        userVolumeGib: input.userVolumeGib,
-      }),
+    getAwsGateway().region(input.region).bundles.createBundle({
+      name: input.name,
+      description: input.description,
+      imageId: input.imageId,
+      computeType: input.computeType,
+      rootVolumeGib: input.rootVolumeGib,
+      userVolumeGib: input.userVolumeGib,
+    }),
   );
   await recordAudit(db(), {
     actor,
@@ -75,9 +73,11 @@ export async function deleteCustomBundle(caller: AdminCaller, raw: z.input<typeo
   });
   if (using.length) {
     const count = await db().workspace.count({ where: { bundleId: input.bundleId, goneAt: null } });
+    const names = using.map((w) => `${w.userName}: ${w.id}`).join(", ");
     throw new ServiceError(
       "refused",
-      `${count} WorkSpace${count === 1 ? "" : "s"} still use${count === 1 ? "s" : ""} this bundle (${using.map((w) => `${w.userName}: ${w.id}`).join(", ")}${count > using.length ? ", …" : ""}). Migrate or terminate them first.`,
+      `${count} WorkSpace${count === 1 ? "" : "s"} still use${count === 1 ? "s" : ""} this bundle ` +
+        `(${names}${count > using.length ? ", …" : ""}). Migrate or terminate them first.`,
     );
   }
   const gw = getAwsGateway().region(input.region);

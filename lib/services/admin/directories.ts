@@ -171,7 +171,8 @@ export async function deregisterDirectory(caller: AdminCaller, raw: z.input<type
     const names = some.map((w) => `${w.userName}: ${w.id}`).join(", ");
     throw new ServiceError(
       "refused",
-      `${count} WorkSpace${count === 1 ? "" : "s"} still use${count === 1 ? "s" : ""} this directory (${names}${count > some.length ? ", …" : ""}). Migrate or terminate ${count === 1 ? "it" : "them"} before deregistering.`,
+      `${count} WorkSpace${count === 1 ? "" : "s"} still use${count === 1 ? "s" : ""} this directory ` +
+        `(${names}${count > some.length ? ", …" : ""}). Migrate or terminate ${count === 1 ? "it" : "them"} before deregistering.`,
     );
   }
   const before = await registered(input.region, input.directoryId);

@@ -55,7 +55,8 @@ export async function deleteIpGroup(caller: AdminCaller, raw: z.input<typeof ipG
     const names = using.map((d) => `${d.name} (${d.directoryId})`).join(", ");
     throw new ServiceError(
       "refused",
-      `This group is still associated with ${names}. Disassociate it from ${using.length === 1 ? "that directory" : "those directories"} first.`,
+      `This group is still associated with ${names}. ` +
+        `Disassociate it from ${using.length === 1 ? "that directory" : "those directories"} first.`,
     );
   }
   const gw = getAwsGateway().region(region);
@@ -107,7 +108,8 @@ export async function associateIpGroup(caller: AdminCaller, raw: z.input<typeof 
   if (directory.ipGroupIds.length >= MAX_IP_GROUPS_PER_DIRECTORY) {
     throw new ServiceError(
       "refused",
-      `${directory.name} already has ${directory.ipGroupIds.length} IP access control groups, the most a directory can have (${MAX_IP_GROUPS_PER_DIRECTORY}). Disassociate one first.`,
+      `${directory.name} already has ${directory.ipGroupIds.length} IP access control groups, ` +
+        `the most a directory can have (${MAX_IP_GROUPS_PER_DIRECTORY}). Disassociate one first.`,
     );
   }
   const detail = { region, directoryId, directoryName: directory.name };

@@ -23,7 +23,9 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
     <>
       <PageHeader
         title="Audit log"
-        description="Every request, decision, admin change and AWS call, newest first. The log is append-only: nobody can edit or delete it."
+        description={
+          "Every request, decision, admin change and AWS call, newest first. " + "The log is append-only: nobody can edit or delete it."
+        }
         actions={
           <a
             href={`/api/admin/audit/export?${qs({})}`}

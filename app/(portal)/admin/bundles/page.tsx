@@ -14,7 +14,11 @@ export default async function BundlesPage() {
     <>
       <PageHeader
         title="Bundles"
-        description="Amazon's public bundles and your custom ones, per Region. Which persona or group is offered each bundle is set under Policies; here you name offered bundles for the catalog and point custom bundles at a new image."
+        description={
+          "Amazon's public bundles and your custom ones, per Region. " +
+          "Which persona or group is offered each bundle is set under Policies; " +
+          "here you name offered bundles for the catalog and point custom bundles at a new image."
+        }
       />
       {errors.map((e) => (
         <p key={e} role="alert" className="mb-3 text-sm text-red-700">

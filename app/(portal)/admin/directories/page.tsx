@@ -15,7 +15,10 @@ export default async function DirectoriesPage() {
     <>
       <PageHeader
         title="Directories"
-        description="Directories registered with WorkSpaces: their MFA status from Directory Service, their WorkSpaces settings, and who may request WorkSpaces in each. Every change is made in AWS and audited."
+        description={
+          "Directories registered with WorkSpaces: their MFA status from Directory Service, their WorkSpaces settings, " +
+          "and who may request WorkSpaces in each. Every change is made in AWS and audited."
+        }
       />
       {errors.map((e) => (
         <p key={e} role="alert" className="mb-3 text-sm text-red-700">

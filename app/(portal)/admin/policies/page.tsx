@@ -16,7 +16,10 @@ export default async function PoliciesPage() {
     <>
       <PageHeader
         title="Policies"
-        description="Who approves what, how long approvals wait, and what each persona and group may have. Saved changes apply to the next request."
+        description={
+          "Who approves what, how long approvals wait, and what each persona and group may have. " +
+          "Saved changes apply to the next request."
+        }
       />
       <PolicyForm settings={settings} changeTypes={[...CHANGE_TYPES]} />
     </>

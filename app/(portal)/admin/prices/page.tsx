@@ -15,7 +15,10 @@ export default async function PricesPage() {
     <>
       <PageHeader
         title="Prices"
-        description="The price table behind every cost estimate, in US dollars. Set the date you last checked a price against AWS; unconfirmed prices are labelled as examples."
+        description={
+          "The price table behind every cost estimate, in US dollars. " +
+          "Set the date you last checked a price against AWS; unconfirmed prices are labelled as examples."
+        }
       />
       <PriceEditor table={table} />
     </>

@@ -51,6 +51,7 @@ export default async function RequestPage({
   });
   const rejection = request.decisions.find((d) => d.decision === "REJECTED");
   const workspaceId = request.resultWorkspaceId ?? request.workspaceId;
+  const forWhom = request.beneficiary.id !== request.requester.id ? ` for ${request.beneficiary.name}` : "";
   return (
     <>
       <nav aria-label="Breadcrumb" className="mb-2 text-sm">
@@ -61,7 +62,7 @@ export default async function RequestPage({
       </nav>
       <PageHeader
         title={what}
-        description={`Requested by ${request.requester.name}${request.beneficiary.id !== request.requester.id ? ` for ${request.beneficiary.name}` : ""}`}
+        description={`Requested by ${request.requester.name}${forWhom}`}
         actions={
           <span aria-live="polite" data-testid="request-status">
             <RequestStatusBadge status={request.status} />

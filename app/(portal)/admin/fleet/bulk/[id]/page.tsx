@@ -14,11 +14,12 @@ export default async function BulkOperationPage({ params }: { params: Promise<{ 
   const found = await getBulkOperation((await params).id);
   if (!found) notFound();
   const { op, items, counts } = found;
+  const startedAt = op.createdAt.toISOString().replace("T", " ").slice(0, 19);
   return (
     <>
       <PageHeader
         title={`${bulkActionLabel(op.action)}: ${items.length} WorkSpaces`}
-        description={`Started by ${op.createdBy} at ${op.createdAt.toISOString().replace("T", " ").slice(0, 19)} UTC. Runs in batches of 25 through the executor.`}
+        description={`Started by ${op.createdBy} at ${startedAt} UTC. Runs in batches of 25 through the executor.`}
         actions={
           <Link href="/admin/fleet" className="text-sm text-brand-700 underline">
             Back to the fleet
