@@ -28,3 +28,12 @@ export async function demoSignIn(formData: FormData): Promise<void> {
 export async function signOutAction(): Promise<void> {
   await signOut({ redirectTo: "/signin" });
 }
+
+/**
+ * For an action that needs a recent sign-in: ends the session and opens the sign-in page, which returns
+ * to `callbackUrl` afterwards. Signing out first is what makes the sign-in page ask at all.
+ */
+export async function signInAgain(formData: FormData): Promise<void> {
+  const callbackUrl = safeCallbackPath(formData.get("callbackUrl"), getConfig().portalUrl);
+  await signOut({ redirectTo: `/signin?callbackUrl=${encodeURIComponent(callbackUrl)}` });
+}

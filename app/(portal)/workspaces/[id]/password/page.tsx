@@ -5,7 +5,8 @@ import { Alert } from "@/components/ui/alert";
 import { PageHeader } from "@/components/ui/page-header";
 import { cardClass } from "@/components/ui/styles";
 import { directoryTypeName } from "@/components/workspaces/facts";
-import { PasswordForm } from "@/components/workspaces/password-form";
+import { PasswordForm, SignInAgain } from "@/components/workspaces/password-form";
+import { RECENT_SIGN_IN_MINUTES, signInIsRecent } from "@/lib/auth/recent-sign-in";
 import { requireUser } from "@/lib/auth/session";
 import { getWorkspaceForViewer } from "@/lib/queries/workspaces";
 import { PASSWORD_RULES } from "@/lib/services/password";
@@ -19,6 +20,7 @@ export default async function PasswordPage({ params }: { params: Promise<{ id: s
   // Only the owner resets their own password, admins included.
   if (!ws || ws.ownerId !== user.id) notFound();
   const supported = ws.directoryType === "SIMPLE_AD" || ws.directoryType === "MICROSOFT_AD";
+  const returnTo = `/workspaces/${encodeURIComponent(ws.id)}/password`;
   return (
     <>
       <nav aria-label="Breadcrumb" className="mb-2 text-sm">
@@ -26,10 +28,15 @@ export default async function PasswordPage({ params }: { params: Promise<{ id: s
       </nav>
       <PageHeader title="Reset my directory password" description={`The password you use to sign in to ${ws.computerName ?? ws.id}, in ${ws.directoryName} (${directoryTypeName(ws.directoryType)}).`} />
       <section className={cardClass}>
-        {supported ? (
+        {supported && !signInIsRecent(user.signedInAt) ? (
+          <Alert tone="warning" role="status" title="Sign in again to change your password">
+            For your security, changing a password needs a sign-in within the last {RECENT_SIGN_IN_MINUTES} minutes, and yours was earlier. Sign in again and you come back here.
+            <SignInAgain returnTo={returnTo} />
+          </Alert>
+        ) : supported ? (
           <>
             <div className="mb-4"><Alert tone="info" title="Password rules">{PASSWORD_RULES} The portal sends it straight to the directory and never stores or shows it.</Alert></div>
-            <PasswordForm workspaceId={ws.id} />
+            <PasswordForm workspaceId={ws.id} returnTo={returnTo} />
           </>
         ) : (
           <Alert tone="warning" role="status" title="The portal cannot change this password">
