@@ -19,7 +19,11 @@ export function SignOutEverywhere({ userId, name }: { userId: string; name: stri
         onConfirm={() =>
           start(async () => {
             const out = await signOutEverywhereAction({ userId });
-            setMessage(out.ok ? { ok: true, message: `${name} is signed out everywhere and must sign in again.` } : { ok: false, message: actionError(out) });
+            setMessage(
+              out.ok
+                ? { ok: true, message: `${name} is signed out everywhere and must sign in again.` }
+                : { ok: false, message: actionError(out) },
+            );
           })
         }
       />

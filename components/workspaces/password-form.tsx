@@ -11,7 +11,9 @@ export function SignInAgain({ returnTo }: { returnTo: string }) {
   return (
     <form action={signInAgain} className="mt-2">
       <input type="hidden" name="callbackUrl" value={returnTo} />
-      <button type="submit" className={secondaryButton}>Sign in again</button>
+      <button type="submit" className={secondaryButton}>
+        Sign in again
+      </button>
     </form>
   );
 }
@@ -38,7 +40,10 @@ export function PasswordForm({ workspaceId, returnTo }: { workspaceId: string; r
               setNewPassword("");
               setConfirmPassword("");
               setErrors({});
-              setMessage({ ok: true, text: `Your password for ${result.data.directoryName} was changed. Use it the next time you sign in to your WorkSpace.` });
+              setMessage({
+                ok: true,
+                text: `Your password for ${result.data.directoryName} was changed. Use it the next time you sign in to your WorkSpace.`,
+              });
             } else {
               setMustSignIn(Boolean(result.reasons?.some((r) => r.code === SIGN_IN_AGAIN)));
               setErrors(result.fieldErrors ?? {});
@@ -48,17 +53,41 @@ export function PasswordForm({ workspaceId, returnTo }: { workspaceId: string; r
         }}
       >
         <div>
-          <label htmlFor="newPassword" className={labelClass}>New password</label>
-          <input id="newPassword" type="password" autoComplete="new-password" className={inputClass} value={newPassword} onChange={(e) => setNewPassword(e.target.value)} aria-invalid={Boolean(errors.newPassword)} />
+          <label htmlFor="newPassword" className={labelClass}>
+            New password
+          </label>
+          <input
+            id="newPassword"
+            type="password"
+            autoComplete="new-password"
+            className={inputClass}
+            value={newPassword}
+            onChange={(e) => setNewPassword(e.target.value)}
+            aria-invalid={Boolean(errors.newPassword)}
+          />
           {errors.newPassword && <p className={errorClass}>{errors.newPassword[0]}</p>}
         </div>
         <div>
-          <label htmlFor="confirmPassword" className={labelClass}>Repeat the new password</label>
-          <input id="confirmPassword" type="password" autoComplete="new-password" className={inputClass} value={confirmPassword} onChange={(e) => setConfirmPassword(e.target.value)} aria-invalid={Boolean(errors.confirmPassword)} />
+          <label htmlFor="confirmPassword" className={labelClass}>
+            Repeat the new password
+          </label>
+          <input
+            id="confirmPassword"
+            type="password"
+            autoComplete="new-password"
+            className={inputClass}
+            value={confirmPassword}
+            onChange={(e) => setConfirmPassword(e.target.value)}
+            aria-invalid={Boolean(errors.confirmPassword)}
+          />
           {errors.confirmPassword && <p className={errorClass}>{errors.confirmPassword[0]}</p>}
         </div>
-        <button type="submit" className={primaryButton} disabled={pending}>{pending ? "Changing…" : "Change my password"}</button>
-        <p role="status" aria-live="polite" className={`text-sm ${message?.ok ? "text-emerald-800" : "text-red-700"}`}>{message?.text}</p>
+        <button type="submit" className={primaryButton} disabled={pending}>
+          {pending ? "Changing…" : "Change my password"}
+        </button>
+        <p role="status" aria-live="polite" className={`text-sm ${message?.ok ? "text-emerald-800" : "text-red-700"}`}>
+          {message?.text}
+        </p>
       </form>
       {mustSignIn && <SignInAgain returnTo={returnTo} />}
     </>

@@ -3,7 +3,10 @@ import { readSessionClaims, sessionIsCurrent, signInClaims } from "./session-cla
 
 describe("signInClaims", () => {
   it("records the version and the sign-in time in whole seconds, as JWT times are", () => {
-    expect(signInClaims(4, new Date("2026-11-30T10:00:00.999Z"))).toEqual({ sessionVersion: 4, signedInAt: Date.parse("2026-11-30T10:00:00Z") / 1000 });
+    expect(signInClaims(4, new Date("2026-11-30T10:00:00.999Z"))).toEqual({
+      sessionVersion: 4,
+      signedInAt: Date.parse("2026-11-30T10:00:00Z") / 1000,
+    });
   });
 
   it("reads back as the claims it wrote", () => {

@@ -4,7 +4,8 @@ import { SECURE_SESSION_COOKIE, SESSION_COOKIE, sessionClaimsFromCookieHeader } 
 
 const secret = "a-test-secret-that-is-long-enough-0123456789";
 const token = (sub: string, salt = SESSION_COOKIE, maxAge = 3600, withSecret = secret) => encode({ token: { sub, name: "Ann" }, secret: withSecret, salt, maxAge });
-const userIdFromCookieHeader = async (cookie: string, withSecret: string) => (await sessionClaimsFromCookieHeader(cookie, withSecret))?.userId ?? null;
+const userIdFromCookieHeader = async (cookie: string, withSecret: string) =>
+  (await sessionClaimsFromCookieHeader(cookie, withSecret))?.userId ?? null;
 
 describe("sessionClaimsFromCookieHeader", () => {
   it("reads the user id from Auth.js's session cookie, over HTTP and over HTTPS", async () => {
@@ -40,6 +41,10 @@ describe("sessionClaimsFromCookieHeader", () => {
   it("reads the session version and sign-in time the token was issued with", async () => {
     const signedInAt = 1_790_000_000;
     const value = await encode({ token: { sub: "u-8", sessionVersion: 3, signedInAt }, secret, salt: SESSION_COOKIE, maxAge: 3600 });
-    expect(await sessionClaimsFromCookieHeader(`${SESSION_COOKIE}=${value}`, secret)).toEqual({ userId: "u-8", sessionVersion: 3, signedInAt: new Date(signedInAt * 1000) });
+    expect(await sessionClaimsFromCookieHeader(`${SESSION_COOKIE}=${value}`, secret)).toEqual({
+      userId: "u-8",
+      sessionVersion: 3,
+      signedInAt: new Date(signedInAt * 1000),
+    });
   });
 });

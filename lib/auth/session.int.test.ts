@@ -87,9 +87,12 @@ describe("ending sessions from the admin pages", () => {
     expect(await viewer(phone)).toBeNull();
     // Only Alice's sessions end.
     expect(await viewer(carol)).toMatchObject({ id: people.carol.id });
-    expect(await database.prisma.auditEvent.findMany({ where: { action: "user.signed_out_everywhere" }, select: { actorId: true, targetType: true, targetId: true } })).toEqual([
-      { actorId: people.carol.id, targetType: "user", targetId: people.alice.id },
-    ]);
+    expect(
+      await database.prisma.auditEvent.findMany({
+        where: { action: "user.signed_out_everywhere" },
+        select: { actorId: true, targetType: true, targetId: true },
+      }),
+    ).toEqual([{ actorId: people.carol.id, targetType: "user", targetId: people.alice.id }]);
     expect(await viewer(await signInAs("alice@example.com"))).toMatchObject({ id: people.alice.id });
   });
 

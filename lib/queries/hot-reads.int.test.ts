@@ -54,7 +54,14 @@ describe("sessionUserRow", () => {
   it("returns the user with their unread count, as Prisma would", async () => {
     const viaPrisma = await database.prisma.user.findUniqueOrThrow({
       where: { id: ann.id },
-      select: { id: true, email: true, name: true, role: true, sessionVersion: true, _count: { select: { notifications: { where: { readAt: null } } } } },
+      select: {
+        id: true,
+        email: true,
+        name: true,
+        role: true,
+        sessionVersion: true,
+        _count: { select: { notifications: { where: { readAt: null } } } },
+      },
     });
     const { _count, ...user } = viaPrisma;
     expect(await sessionUserRow(ann.id)).toEqual({ ...user, unreadNotifications: _count.notifications });

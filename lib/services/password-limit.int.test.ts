@@ -32,12 +32,19 @@ describe("password resets are limited to 3 per person per hour", () => {
   it("refuses the 4th reset within an hour, says when to try again, and writes nothing: no AWS call, no audit event", async () => {
     for (let i = 0; i < 3; i++) await resetDirectoryPassword(carol(new Date()), { workspaceId, newPassword: PASSWORD });
     expect(await resets()).toBe(3);
-    const first = await world.database.prisma.auditEvent.findFirstOrThrow({ where: { action: "directory.password_reset" }, orderBy: { at: "asc" } });
+    const first = await world.database.prisma.auditEvent.findFirstOrThrow({
+      where: { action: "directory.password_reset" },
+      orderBy: { at: "asc" },
+    });
 
     const mutations = world.sandbox.mutationCount();
     const error = await refusal(resetDirectoryPassword(carol(new Date()), { workspaceId, newPassword: PASSWORD }));
     const again = new Date(first.at.getTime() + 60 * 60_000).toISOString().slice(11, 16);
-    expect(error.message).toMatch(new RegExp(`^You have changed your password 3 times in the last hour, and the portal allows 3\\. You can try again at ${again} UTC \\(in (59|60) minutes\\)\\.$`));
+    expect(error.message).toMatch(
+      new RegExp(
+        `^You have changed your password 3 times in the last hour, and the portal allows 3\\. You can try again at ${again} UTC \\(in (59|60) minutes\\)\\.$`,
+      ),
+    );
     expect(world.sandbox.mutationCount()).toBe(mutations);
     expect(await resets()).toBe(3);
   });
@@ -54,7 +61,15 @@ describe("password resets are limited to 3 per person per hour", () => {
       at: minutesAgo(minutes, now),
     });
     await world.database.prisma.auditEvent.createMany({
-      data: [reset(world.people.carol.id, 61), reset(world.people.carol.id, 90), reset(world.people.erin.id, 1), reset(world.people.erin.id, 2), reset(world.people.erin.id, 3), reset(world.people.carol.id, 30), reset(world.people.carol.id, 40)],
+      data: [
+        reset(world.people.carol.id, 61),
+        reset(world.people.carol.id, 90),
+        reset(world.people.erin.id, 1),
+        reset(world.people.erin.id, 2),
+        reset(world.people.erin.id, 3),
+        reset(world.people.carol.id, 30),
+        reset(world.people.carol.id, 40),
+      ],
     });
     await expect(resetDirectoryPassword(carol(now), { workspaceId, newPassword: PASSWORD }, now)).resolves.toBeDefined();
 

@@ -38,7 +38,8 @@ async function checkResetLimit(actorId: string, now: Date): Promise<void> {
   const minutes = Math.max(1, Math.ceil((nextAt.getTime() - now.getTime()) / 60_000));
   throw new ServiceError(
     "refused",
-    `You have changed your password ${resets.length} times in the last hour, and the portal allows ${RESETS_PER_HOUR}. You can try again at ${utcTime(nextAt)} (in ${minutes} minute${minutes === 1 ? "" : "s"}).`,
+    `You have changed your password ${resets.length} times in the last hour, and the portal allows ${RESETS_PER_HOUR}. ` +
+      `You can try again at ${utcTime(nextAt)} (in ${minutes} minute${minutes === 1 ? "" : "s"}).`,
   );
 }
 
@@ -54,7 +55,8 @@ export async function resetDirectoryPassword(
   now = new Date(),
 ): Promise<{ directoryName: string }> {
   if (!signInIsRecent(actor.signedInAt, now)) {
-    const message = `To change a password you must have signed in within the last ${RECENT_SIGN_IN_MINUTES} minutes. Sign in again, then change it.`;
+    const message =
+      `To change a password you must have signed in within the last ${RECENT_SIGN_IN_MINUTES} minutes. Sign in again, then change it.`;
     throw new ServiceError("refused", message, [{ code: SIGN_IN_AGAIN, message }]);
   }
   const ws = await db().workspace.findFirst({ where: { id: input.workspaceId, ownerId: actor.id, goneAt: null } });

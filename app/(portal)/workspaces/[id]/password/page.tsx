@@ -30,7 +30,8 @@ export default async function PasswordPage({ params }: { params: Promise<{ id: s
       <section className={cardClass}>
         {supported && !signInIsRecent(user.signedInAt) ? (
           <Alert tone="warning" role="status" title="Sign in again to change your password">
-            For your security, changing a password needs a sign-in within the last {RECENT_SIGN_IN_MINUTES} minutes, and yours was earlier. Sign in again and you come back here.
+            For your security, changing a password needs a sign-in within the last {RECENT_SIGN_IN_MINUTES} minutes, and yours was earlier.
+            Sign in again and you come back here.
             <SignInAgain returnTo={returnTo} />
           </Alert>
         ) : supported ? (
