@@ -1,5 +1,5 @@
 import { PrismaPg } from "@prisma/adapter-pg";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { PrismaClient, type OutboxJob } from "@/lib/generated/prisma/client";
 import { startBulkOperation } from "@/lib/services/admin/bulk";
 import { submitRequest } from "@/lib/services/requests/submit";
@@ -14,6 +14,10 @@ import { LeaseLost } from "./worker";
 // AWS saw one call, the work ended as it should, and the first worker made no AWS call and wrote
 // nothing when it resumed. The sandbox clock is frozen, so a reboot is still REBOOTING when the job is
 // retaken and only completes when the test moves the clock on.
+
+// The first worker's lease: short, so a test need not wait long for it to run out, yet long enough
+// that on a loaded machine the worker reaches its checkpoint under the claim it started with.
+const LEASE_MS = 1500;
 
 interface Gate<T = void> {
   promise: Promise<T>;
@@ -52,6 +56,9 @@ describe("fenced execution: a worker that lost its lease neither calls AWS nor w
     await world.sync();
     fleet = rows.map((r) => r.id);
   });
+  // A failed case must not leave a worker frozen: closing the world waits for every worker to stop.
+  const thawAll: (() => void)[] = [];
+  afterEach(() => thawAll.splice(0).forEach((thaw) => thaw()));
   afterAll(() => world.close());
 
   const prisma = () => world.database.prisma;
@@ -109,17 +116,21 @@ describe("fenced execution: a worker that lost its lease neither calls AWS nor w
   /**
    * A worker that freezes, whole, when `job` reaches `point`: the handler waits at the checkpoint, its
    * renewals hang, and it polls no more. `thaw()` lets it run on; `stopped` is done once it has let go.
+   * `token` is the claim it froze under (on a loaded machine an earlier claim may have lapsed on the way).
    */
-  function freezingWorker(owner: string, job: OutboxJob, point: string, leaseMs: number) {
+  function freezingWorker(owner: string, job: OutboxJob, point: string, leaseMs = LEASE_MS) {
     const frozen = gate();
     const thawed = gate();
+    thawAll.push(() => thawed.open());
     const errors: unknown[] = [];
     let stopped: Promise<void> | undefined;
+    let token = 0;
     const worker = world.executor({
       owner,
       leaseMs,
       checkpoint: async (at, j) => {
         if (at !== point || j.id !== job.id || stopped) return;
+        token = j.fence;
         stopped = worker.stop();
         frozen.open();
         await thawed.promise;
@@ -132,7 +143,7 @@ describe("fenced execution: a worker that lost its lease neither calls AWS nor w
         if (j.id === job.id) errors.push(error);
       },
     });
-    return { worker, frozen: frozen.promise, thaw: () => thawed.open(), stopped: () => stopped!, errors };
+    return { worker, frozen: frozen.promise, thaw: () => thawed.open(), stopped: () => stopped!, token: () => token, errors };
   }
 
   it.each(["execute:before-aws", "execute:before-call"])(
@@ -140,11 +151,11 @@ describe("fenced execution: a worker that lost its lease neither calls AWS nor w
     async (point) => {
       const before = mutations();
       const { requestId, job } = await approvedReboot();
-      const first = freezingWorker(`frozen-${point}`, job, point, 400);
+      const first = freezingWorker(`frozen-${point}`, job, point);
       first.worker.start();
       await first.frozen;
       // Still the frozen worker's, and AWS has seen nothing.
-      expect(await jobRow(job.id)).toMatchObject({ status: "PENDING", leaseOwner: `frozen-${point}`, fence: 1, attempts: 1 });
+      expect(await jobRow(job.id)).toMatchObject({ status: "PENDING", leaseOwner: `frozen-${point}`, fence: first.token() });
       expect(madeSince(before)).toEqual({});
 
       const rescuer = world.executor({ owner: `rescuer-${point}` });
@@ -154,7 +165,7 @@ describe("fenced execution: a worker that lost its lease neither calls AWS nor w
         20_000,
         "the rescuer to run the job",
       );
-      expect(done).toMatchObject({ fence: 2, attempts: 2 });
+      expect(done).toMatchObject({ fence: first.token() + 1, attempts: first.token() + 1 });
       await rescuer.stop();
 
       // Thawed while the reboot is still under way: from before-aws, the resumed worker finds the
@@ -221,14 +232,16 @@ describe("fenced execution: a worker that lost its lease neither calls AWS nor w
       let armed = false;
       let failed = false;
       let heldInDatabase: boolean | undefined;
+      let token = 0;
       const errors: unknown[] = [];
       let stopping: Promise<void> | undefined;
       const worker = world.executor({
         owner: "renewer",
-        leaseMs: 600,
+        leaseMs: LEASE_MS,
         checkpoint: async (at, j) => {
           if (at !== point || j.id !== job.id || armed) return;
           armed = true;
+          token = j.fence;
           reached.open();
           await renewalFailed.promise;
           // The database still shows the lease as ours: only the failed renewal says otherwise.
@@ -258,7 +271,7 @@ describe("fenced execution: a worker that lost its lease neither calls AWS nor w
       expect(madeSince(before)).toEqual({});
       // Abandoned as it stood: not rescheduled, not buried, its lease left to run out.
       const abandoned = await jobRow(job.id);
-      expect(abandoned).toMatchObject({ status: "PENDING", leaseOwner: "renewer", fence: 1, attempts: 1, lastError: null });
+      expect(abandoned).toMatchObject({ status: "PENDING", leaseOwner: "renewer", fence: token, attempts: token, lastError: null });
       const request = await prisma().request.findUniqueOrThrow({ where: { id: requestId } });
       // Before the call it had not yet committed awsCalledAt, and the failed renewal kept it from doing so.
       if (point === "execute:before-aws") expect(request.awsCalledAt).toBeNull();
@@ -267,7 +280,7 @@ describe("fenced execution: a worker that lost its lease neither calls AWS nor w
       // The same worker, on a later claim with a new token, runs it.
       worker.start();
       await eventually(async () => (await jobRow(job.id)).status === "DONE", 20_000, "the job to be run again");
-      expect(await jobRow(job.id)).toMatchObject({ fence: 2, attempts: 2 });
+      expect(await jobRow(job.id)).toMatchObject({ fence: token + 1, attempts: token + 1 });
       const finished = await settled(requestId);
       await worker.stop();
       expect(finished.status).toBe("SUCCEEDED");
@@ -295,7 +308,7 @@ describe("fenced execution: a worker that lost its lease neither calls AWS nor w
       (j) => (j.payload as { operationId?: string }).operationId === operationId,
     )!;
     expect(job).toBeDefined();
-    const first = freezingWorker(`frozen-${point}`, job, point, 400);
+    const first = freezingWorker(`frozen-${point}`, job, point);
     first.worker.start();
     await first.frozen;
 
