@@ -4,6 +4,8 @@ import { ownerIndex } from "../core/workspace-cache";
 import { parseApprovalSteps } from "../domain";
 import { submitRequest } from "../services/requests/submit";
 import { rerouteOpenApprovals } from "../services/requests/reroute";
+import { changeUserRole } from "../services/admin/users";
+import { listUsers } from "../queries/admin-users";
 import { provisionPerson, registerOrganisationChangeHandlers, type ProvenIdentity } from "./provisioning";
 
 // Sign-in through an identity provider creates the person and refreshes them every time: role from
@@ -40,6 +42,16 @@ describe("provisionPerson", () => {
     expect(row).toMatchObject({ name: "Priya Raman", directoryUserName: "priya", department: "IT", roleSource: "oidc", roleSourceGroup: "Portal-Admins", lastSignInMethod: "oidc" });
     expect(row.lastSignInAt).toBeInstanceOf(Date);
     expect(await prisma().auditEvent.count({ where: { action: "user.provisioned", targetId: identity.id } })).toBe(1);
+  });
+
+  it("shows where a group-given role comes from, and the admin service refuses to change it", async () => {
+    const priya = await prisma().user.findUniqueOrThrow({ where: { email: "priya@sso.example.test" } });
+    const row = (await listUsers()).find((u) => u.id === priya.id)!;
+    expect(row.roleSource).toMatch(/^group Portal-Admins in OIDC · last sign-in \d{4}-\d\d-\d\d \d\d:\d\d UTC$/);
+    await expect(changeUserRole({ id: world.people.carol.id }, { userId: priya.id, role: "EMPLOYEE" })).rejects.toThrow(/comes from their groups/);
+    expect((await prisma().user.findUniqueOrThrow({ where: { id: priya.id } })).role).toBe("ADMIN");
+    // A role an admin set is still theirs to change.
+    expect((await listUsers()).find((u) => u.id === world.people.erin.id)!.roleSource).toBeNull();
   });
 
   it("refreshes name and email by the subject, and a lost group ends the person's sessions at once", async () => {

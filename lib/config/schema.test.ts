@@ -158,7 +158,7 @@ describe("loadConfig", () => {
   });
 
   describe("single sign-on", () => {
-    const oidc = { AUTH_OIDC_ISSUER: "https://login.example.com/tenant/v2.0", AUTH_OIDC_CLIENT_ID: "portal", AUTH_OIDC_CLIENT_SECRET: "s3cret" };
+    const oidc = { AUTH_OIDC_ISSUER: "https://login.example.com/tenant/v2.0", AUTH_OIDC_CLIENT_ID: "portal", AUTH_OIDC_CLIENT_SECRET: "s3cret", AUTH_URL: "https://workspaces.example.com" };
     const ldap = { AUTH_LDAP_URL: "ldaps://dc1.corp.example.com", AUTH_LDAP_BIND_DN: "CN=svc-portal,CN=Users,DC=corp,DC=example,DC=com", AUTH_LDAP_BIND_PASSWORD: "pw", AUTH_LDAP_BASE_DN: "DC=corp,DC=example,DC=com" };
 
     it("turns each method on only when its settings are present", () => {
@@ -179,6 +179,7 @@ describe("loadConfig", () => {
     it.each([
       [{ AUTH_OIDC_ISSUER: "https://login.example.com", AUTH_OIDC_CLIENT_ID: "portal" }, "AUTH_OIDC_CLIENT_SECRET"],
       [{ AUTH_OIDC_CLIENT_SECRET: "x" }, "AUTH_OIDC_ISSUER"],
+      [{ ...oidc, AUTH_URL: undefined }, "AUTH_URL"],
       [{ ...oidc, AUTH_OIDC_ISSUER: "http://login.example.com" }, "AUTH_OIDC_ISSUER"],
       [{ ...oidc, AUTH_OIDC_DIRECTORY_IDS: "corp" }, "AUTH_OIDC_DIRECTORY_IDS"],
       [{ ...ldap, AUTH_LDAP_URL: "https://dc1.corp.example.com" }, "AUTH_LDAP_URL"],

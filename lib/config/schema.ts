@@ -142,6 +142,9 @@ export function loadConfig(env: Env) {
 
   const sso = ssoConfig(e);
   if (!sso.ok) throw new ConfigError(sso.error.variable, sso.error.detail);
+  // Without it the redirect URI would be guessed from each request's Host header, and a provider only
+  // accepts the one registered with it.
+  if (sso.value.oidc && !e.AUTH_URL) throw new ConfigError("AUTH_URL", "is required with OIDC sign-in: the provider's redirect URI is <AUTH_URL>/api/auth/callback/oidc");
 
   let authSecret = e.AUTH_SECRET;
   if (!authSecret) {

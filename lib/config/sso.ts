@@ -33,6 +33,7 @@ export const ssoEnvShape = {
   AUTH_OIDC_CLIENT_ID: z.string().min(1).optional(),
   AUTH_OIDC_CLIENT_SECRET: z.string().min(1).optional(),
   AUTH_OIDC_NAME: z.string().min(1).max(60).default("single sign-on"),
+  AUTH_OIDC_SCOPES: z.string().regex(/(^|\s)openid(\s|$)/, "must include openid").default("openid email profile"),
   AUTH_OIDC_GROUPS_CLAIM: claimName.default("groups"),
   AUTH_OIDC_USERNAME_CLAIM: claimName.default("preferred_username"),
   AUTH_OIDC_DEPARTMENT_CLAIM: claimName.optional(),
@@ -85,6 +86,7 @@ function build(e: SsoEnv) {
           clientId: e.AUTH_OIDC_CLIENT_ID,
           clientSecret: e.AUTH_OIDC_CLIENT_SECRET,
           name: e.AUTH_OIDC_NAME,
+          scopes: e.AUTH_OIDC_SCOPES,
           claims: {
             groups: e.AUTH_OIDC_GROUPS_CLAIM,
             userName: e.AUTH_OIDC_USERNAME_CLAIM,

@@ -1,5 +1,16 @@
 import "server-only";
+import { getConfig } from "../config";
 import { db } from "../db";
+
+/** "group Portal-Admins in Corp SSO · last sign-in 2026-11-30 09:12 UTC"; null when an admin sets the role. */
+export function roleSourceText(u: { role: string; roleSource: string | null; roleSourceGroup: string | null; lastSignInAt: Date | null }): string | null {
+  if (!u.roleSource) return null;
+  const { oidc, ldap } = getConfig().auth;
+  const method = u.roleSource === "oidc" ? (oidc?.name ?? "OIDC") : u.roleSource === "ldap" ? (ldap?.name ?? "Active Directory") : u.roleSource;
+  const why = u.roleSourceGroup ? `group ${u.roleSourceGroup}` : u.role === "MANAGER" ? "manages people" : "in no portal group";
+  const when = u.lastSignInAt ? `last sign-in ${u.lastSignInAt.toISOString().replace("T", " ").slice(0, 16)} UTC` : "not signed in yet";
+  return `${why} in ${method} · ${when}`;
+}
 
 export interface UserRow {
   id: string;
@@ -13,6 +24,8 @@ export interface UserRow {
   managerId: string | null;
   managerName: string | null;
   workspaces: number;
+  /** Where the role comes from when an identity provider decides it (then it cannot be changed here). */
+  roleSource: string | null;
 }
 
 export async function listUsers(): Promise<UserRow[]> {
@@ -28,17 +41,29 @@ export async function listUsers(): Promise<UserRow[]> {
       directoryUserName: true,
       department: true,
       managerId: true,
+      roleSource: true,
+      roleSourceGroup: true,
+      lastSignInAt: true,
       manager: { select: { name: true } },
       _count: { select: { workspaces: { where: { goneAt: null } } } },
     },
   });
-  return users.map(({ manager, _count, ...u }) => ({ ...u, managerName: manager?.name ?? null, workspaces: _count.workspaces }));
+  return users.map(({ manager, _count, roleSource, roleSourceGroup, lastSignInAt, ...u }) => ({
+    ...u,
+    managerName: manager?.name ?? null,
+    workspaces: _count.workspaces,
+    roleSource: roleSourceText({ role: u.role, roleSource, roleSourceGroup, lastSignInAt }),
+  }));
 }
 
 export async function getUserDetail(id: string) {
   const user = await db().user.findUnique({
     where: { id },
-    include: { manager: { select: { id: true, name: true } }, reports: { select: { id: true, name: true } } },
+    include: {
+      manager: { select: { id: true, name: true } },
+      reports: { select: { id: true, name: true } },
+      directoryIdentities: { select: { directoryId: true, userName: true, source: true }, orderBy: { directoryId: "asc" } },
+    },
   });
   if (!user) return null;
   const [workspaces, requests, people] = await Promise.all([

@@ -19,6 +19,7 @@ export function oidcPeople() {
     [
       { login: "priya", name: "Priya Raman", groups: ["Portal-Admins", "Everyone"], department: "IT" },
       { login: "sam", name: "Sam Okafor", groups: ["Portal-Managers", "Everyone"], department: "Engineering" },
+      { login: "mia", name: "Mia Torres", groups: ["Portal-Managers"], department: "Finance" },
       { login: "emil", name: "Emil Novak", groups: ["Everyone"], department: "Engineering", manager: "sam" },
       { login: "connie", name: "Connie Lund", groups: ["Contractors"], department: "Engineering", manager: "sam" },
       { login: "bench", name: "Bench Runner", groups: ["Everyone"], department: "IT" },
@@ -107,6 +108,9 @@ export async function startOidcProvider({ port = 4701, portalUrl = "http://127.0
     },
   });
   provider.on("server_error", (_ctx, error) => console.error("oidc-provider:", error));
+  for (const event of ["grant.error", "authorization.error"]) {
+    provider.on(event, (ctx, error) => console.error(`oidc-provider ${event}: ${error.message} ${error.error_detail ?? ""} ${ctx.oidc?.params?.redirect_uri ?? ""} ${ctx.oidc?.entities?.AuthorizationCode?.redirectUri ?? ""}`));
+  }
   const callback = provider.callback();
 
   const server = createServer(async (req, res) => {

@@ -17,9 +17,13 @@ export async function changeUserRole(caller: AdminCaller, raw: z.input<typeof ch
   const { userId, role } = parseInput(changeRoleInput, raw);
   await db().$transaction(async (tx) => {
     const admins = await tx.$queryRaw<{ id: string }[]>`SELECT "id" FROM "User" WHERE "role" = 'ADMIN' FOR UPDATE`;
-    const user = await tx.user.findUnique({ where: { id: userId }, select: { id: true, name: true, role: true } });
+    const user = await tx.user.findUnique({ where: { id: userId }, select: { id: true, name: true, role: true, roleSource: true } });
     if (!user) throw notFound("That person");
     if (user.role === role) return;
+    // The next sign-in would set it back from the groups; the groups are where it changes.
+    if (user.roleSource) {
+      throw new ServiceError("refused", `${user.name}'s role comes from their groups at the identity provider. Change their groups there; it takes effect when they next sign in.`);
+    }
     if (user.role === "ADMIN" && admins.length <= 1) {
       throw new ServiceError("refused", `${user.name} is the last admin. Make someone else an admin first, so the portal always has one.`);
     }

@@ -5,7 +5,7 @@ import { SignOutEverywhere } from "@/components/admin/sign-out-everywhere";
 import { UserAccessForm } from "@/components/admin/user-access-form";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireRole } from "@/lib/auth/session";
-import { getUserDetail } from "@/lib/queries/admin-users";
+import { getUserDetail, roleSourceText } from "@/lib/queries/admin-users";
 
 export const metadata: Metadata = { title: "User" };
 
@@ -34,7 +34,12 @@ export default async function UserPage({ params, searchParams }: { params: Promi
           The WorkSpace was requested for {user.name} and approved at once; it appears below when AWS has created it.
         </p>
       )}
-      <UserAccessForm userId={user.id} role={user.role} managerId={user.managerId} people={people} />
+      <UserAccessForm userId={user.id} role={user.role} managerId={user.managerId} people={people} roleSource={roleSourceText(user)} />
+      {user.directoryIdentities.length > 0 && (
+        <p className="mt-3 text-sm text-slate-600">
+          Directory identities: {user.directoryIdentities.map((i) => `${i.userName} in ${i.directoryId} (${i.source === "ldap" ? "Active Directory" : "OIDC"})`).join(", ")}
+        </p>
+      )}
       <div className="mt-3"><SignOutEverywhere userId={user.id} name={user.name} /></div>
       {user.reports.length > 0 && <p className="mt-3 text-sm text-slate-600">Reports: {user.reports.map((r) => r.name).join(", ")}</p>}
 
