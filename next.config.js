@@ -5,6 +5,9 @@ const nextConfig = {
   experimental: {
     // forbidden() answers 403 with app/forbidden.tsx.
     authInterrupts: true,
+    // The largest server-action body (lib/schemas/text.ts ACTION_BODY_LIMIT, which proxy.ts enforces with
+    // a plain 413 first; Next.js itself would answer a larger one with a 500).
+    serverActions: { bodySizeLimit: "1mb" },
   },
   poweredByHeader: false,
   // `npm run typecheck` checks the whole project (it is part of `npm test` and CI); checking again inside

@@ -6,6 +6,8 @@ import { getCurrentUser, type CurrentUser } from "../auth/session";
 import type { Role } from "../generated/prisma/enums";
 import { logger } from "../logger";
 import { ServiceError } from "../core/errors";
+import { AwsGatewayError } from "../aws/errors";
+import { capMessage, screenInput } from "../schemas/text";
 
 export type ActionResult<T> =
   | { ok: true; data: T }
@@ -13,8 +15,9 @@ export type ActionResult<T> =
 
 /**
  * The one way server actions are built: the session is read on the server, the role checked, the input
- * parsed with the action's zod schema, and only then the service runs. Expected refusals reach the user
- * as plain sentences; anything else is logged with the request id and shown as a generic failure.
+ * screened (lib/schemas/text.ts) and parsed with the action's zod schema, and only then the service runs.
+ * Expected refusals reach the user as plain sentences, shortened so none repeats a large input back;
+ * anything else is logged with the request id and shown as a generic failure.
  */
 export function authedAction<S extends z.ZodType, T>(
   options: { role?: Role; input: S },
@@ -24,22 +27,36 @@ export function authedAction<S extends z.ZodType, T>(
     const user = await getCurrentUser();
     if (!user) return { ok: false, error: "Your session has ended. Sign in again." };
     if (options.role && !hasRole(user.role, options.role)) return { ok: false, error: "You are not allowed to do this." };
-    const parsed = options.input.safeParse(raw);
-    if (!parsed.success) {
-      const fieldErrors: Record<string, string[]> = {};
-      for (const issue of parsed.error.issues) {
-        const key = issue.path.join(".") || "_";
-        (fieldErrors[key] ??= []).push(issue.message);
-      }
-      return { ok: false, error: "Some fields need attention.", fieldErrors };
-    }
+    const screened = screenInput(raw);
+    if (!screened.ok) return { ok: false, error: screened.error };
+    const parsed = options.input.safeParse(screened.value);
+    if (!parsed.success) return { ok: false, error: "Some fields need attention.", fieldErrors: fieldErrors(parsed.error.issues) };
     try {
       return { ok: true, data: await handler({ user, input: parsed.data }) };
     } catch (error) {
-      if (error instanceof ServiceError) return { ok: false, error: error.message, reasons: error.reasons.length ? error.reasons : undefined };
+      if (error instanceof ServiceError) {
+        const reasons = error.reasons.slice(0, MAX_ISSUES).map((r) => ({ code: capMessage(r.code, 100), message: capMessage(r.message) }));
+        return { ok: false, error: capMessage(error.message), reasons: reasons.length ? reasons : undefined };
+      }
+      // AWS's (or the gateway's) own refusal, such as a Region the portal does not manage, is already a
+      // plain sentence; only throttling and outages are failures on our side.
+      if (error instanceof AwsGatewayError && !error.retryable) return { ok: false, error: capMessage(error.message) };
       const requestId = (await headers()).get("x-request-id") ?? undefined;
       logger().error({ err: error, requestId, userId: user.id }, "server action failed");
       return { ok: false, error: `Something went wrong on our side. Try again in a moment${requestId ? ` (reference ${requestId.slice(0, 8)})` : ""}.` };
     }
   };
+}
+
+/** A form shows a handful of problems at a time; a list of 10,000 bad items need not come back 10,000 times. */
+const MAX_ISSUES = 20;
+
+function fieldErrors(issues: readonly z.core.$ZodIssue[]): Record<string, string[]> {
+  // A Map, then fromEntries: a field named "__proto__" stays a field.
+  const byField = new Map<string, string[]>();
+  for (const issue of issues.slice(0, MAX_ISSUES)) {
+    const key = capMessage(issue.path.map(String).join(".") || "_", 100);
+    byField.set(key, [...(byField.get(key) ?? []), capMessage(issue.message)]);
+  }
+  return Object.fromEntries(byField);
 }

@@ -1,12 +1,13 @@
 import { z } from "zod";
 import { FLEET_SORTS } from "../presentation/fleet-url";
+import { filterText } from "./fields";
 
 // The fleet filter lives in the URL (so a filtered view can be shared and exported); this parses it.
 // Client components import only types from here: the values they need (sorts, link building) live in
 // the zod-free admin-fleet-url.ts, re-exported below for server code.
 export { FLEET_SORTS, fleetQueryString, type FleetSort } from "../presentation/fleet-url";
 
-const text = z.string().trim().max(128).optional().catch(undefined).transform((v) => v || undefined);
+const text = filterText(128).optional().catch(undefined).transform((v) => v || undefined);
 
 export const fleetFilterSchema = z.object({
   q: text,

@@ -41,7 +41,7 @@ export const ipRulesSchema = z
   .max(MAX_RULES_PER_IP_GROUP, `An IP access control group can hold at most ${MAX_RULES_PER_IP_GROUP} rules.`)
   .refine((rules) => new Set(rules.map((r) => r.cidr)).size === rules.length, "Each CIDR range may appear only once in a group.");
 
-export const regionSchema = z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, "Choose a Region.");
+export const regionSchema = z.string().max(32, "Choose a Region.").regex(/^[a-z]{2}(-[a-z]+)+-\d$/, "Choose a Region.");
 
 export const createIpGroupInput = z.object({
   region: regionSchema,

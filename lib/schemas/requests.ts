@@ -6,11 +6,11 @@ export const changeRequestInput = z.object({
   justification: z.string().trim().min(3, "Say briefly why you need this.").max(2000, "Keep the justification under 2,000 characters."),
   confirmDestructive: z.boolean().default(false),
   idempotencyKey: z.string().uuid().optional(),
-  beneficiaryId: z.string().min(1).optional(),
+  beneficiaryId: z.string().min(1).max(64).optional(),
 });
 export type ChangeRequestInput = z.input<typeof changeRequestInput>;
 
-export const previewInput = changeRequestInput.omit({ justification: true, idempotencyKey: true }).extend({ justification: z.string().optional() });
+export const previewInput = changeRequestInput.omit({ justification: true, idempotencyKey: true }).extend({ justification: z.string().max(2000).optional() });
 
 export const requestIdInput = z.object({ requestId: z.string().min(1).max(64) });
 

@@ -10,7 +10,7 @@ export const passwordResetInput = z
       .min(8, "Use at least 8 characters.")
       .max(64, "Use at most 64 characters.")
       .refine((p) => classes(p) >= 3, "Use three of: lower-case letters, upper-case letters, numbers and symbols."),
-    confirmPassword: z.string(),
+    confirmPassword: z.string().max(64, "Use at most 64 characters."),
   })
   .refine((d) => d.newPassword === d.confirmPassword, { message: "The two passwords do not match.", path: ["confirmPassword"] });
 

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { db } from "../db";
+import { dateInput } from "../schemas/fields";
 import { hasRole } from "../auth/roles";
 import { recordAudit } from "../core/audit";
 import { notFound, ServiceError } from "../core/errors";
@@ -8,9 +9,9 @@ import type { RequestActor } from "./requests/assess";
 
 export const delegationInput = z
   .object({
-    delegateId: z.string().min(1, "Choose a delegate."),
-    startsAt: z.coerce.date({ error: "Enter a start date." }),
-    endsAt: z.coerce.date({ error: "Enter an end date." }),
+    delegateId: z.string().min(1, "Choose a delegate.").max(64),
+    startsAt: dateInput("start date"),
+    endsAt: dateInput("end date"),
   })
   .refine((d) => d.endsAt > d.startsAt, { message: "The end must be after the start.", path: ["endsAt"] });
 export type DelegationInput = z.infer<typeof delegationInput>;
