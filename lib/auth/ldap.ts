@@ -49,15 +49,12 @@ export function nestedGroupsFilter(userDn: string): string {
 
 const USER_ATTRIBUTES = ["objectGUID", "sAMAccountName", "mail", "userPrincipalName", "displayName", "givenName", "sn", "department", "manager", "memberOf"];
 
-function client(settings: LdapSettings): Client {
-  const ca = settings.tlsCaFile ? readFileSync(settings.tlsCaFile) : undefined;
-  return new Client({ url: settings.url, connectTimeout: 5_000, timeout: 10_000, tlsOptions: { ca, minVersion: "TLSv1.2" } });
-}
-
 async function connect(settings: LdapSettings): Promise<Client> {
-  const c = client(settings);
+  const tlsOptions = { ca: settings.tlsCaFile ? readFileSync(settings.tlsCaFile) : undefined, minVersion: "TLSv1.2" as const };
+  // TLS options on an ldap:// client make ldapts reset the StartTLS upgrade, so they go to startTLS only.
+  const c = new Client({ url: settings.url, connectTimeout: 5_000, timeout: 10_000, ...(settings.startTls ? {} : { tlsOptions }) });
   // ldap:// is only ever used with StartTLS: passwords never cross the network in the clear.
-  if (settings.startTls) await c.startTLS({ ca: settings.tlsCaFile ? readFileSync(settings.tlsCaFile) : undefined, minVersion: "TLSv1.2" });
+  if (settings.startTls) await c.startTLS(tlsOptions);
   return c;
 }
 
