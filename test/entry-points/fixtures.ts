@@ -1,0 +1,273 @@
+// The people and objects the entry-point tests act on, and a valid input for every server action and
+// route handler as each persona would send it. The authorisation matrix calls each action with these;
+// the fuzz test starts its schema-shaped inputs from them.
+import { getPolicySettings, getPriceTable } from "@/lib/core/settings";
+import { createCustomBundle } from "@/lib/services/admin/bundles";
+import { associateIpGroup, createIpGroup } from "@/lib/services/admin/ip-groups";
+import { changeUserRole } from "@/lib/services/admin/users";
+import { createDelegation } from "@/lib/services/delegations";
+import { issueEmailActionLinks } from "@/lib/services/email-links";
+import { submitRequest } from "@/lib/services/requests/submit";
+import { createTestWorld, type TestWorld } from "../world";
+
+export const PERSONAS = ["anonymous", "owner", "otherEmployee", "requesterManager", "otherManager", "admin", "demotedManager"] as const;
+export type Persona = (typeof PERSONAS)[number];
+
+export const REGION = "us-east-1";
+const EU = "eu-west-1";
+const SUBNETS: [string, string] = ["subnet-0a1b2c3d4e5f60718", "subnet-0a1b2c3d4e5f60719"];
+
+type Person = { id: string; name: string; role: "EMPLOYEE" | "MANAGER" | "ADMIN" };
+
+export interface Fixtures {
+  world: TestWorld;
+  /** The signed-in user id of each persona (null: nobody is signed in). */
+  ids: Record<Persona, string | null>;
+  people: Record<Exclude<Persona, "anonymous">, Person>;
+  ownerWorkspaceId: string;
+  /** A WorkSpace of the owner's in a Simple AD directory, where the portal can reset the password. */
+  ownerLabsWorkspaceId: string;
+  employeesDir: string;
+  labsDir: string;
+  /** A directory in the second Region without WorkSpaces, so it can be deregistered and registered again. */
+  spareDir: string;
+  imageId: string;
+  offeredBundleId: string;
+  partnerGroupId: string;
+  /** Ids of objects that do not exist, in each id format. */
+  unknown: { workspaceId: string; requestId: string; userId: string; directoryId: string; groupId: string; bundleId: string; imageId: string; operationId: string };
+}
+
+let serial = 0;
+const unique = (prefix: string) => `${prefix}-${Date.now().toString(36)}-${++serial}`;
+
+export async function createFixtures(): Promise<Fixtures> {
+  const world = await createTestWorld({ fleetSize: 4 });
+  const prisma = world.database.prisma;
+  const { alice, bob, carol, erin, frank } = world.people;
+
+  // A manager who was demoted after bob had delegated his approvals to them.
+  const mona = await prisma.user.create({ data: { email: "mona@example.com", name: "Mona Reyes", role: "MANAGER", department: "Engineering", costCenter: "CC-1001" } });
+  await createDelegation({ id: bob.id, name: bob.name, role: "MANAGER" }, { delegateId: mona.id, startsAt: new Date(Date.now() - 3600_000), endsAt: new Date(Date.now() + 30 * 86_400_000) });
+  await changeUserRole({ id: carol.id }, { userId: mona.id, role: "EMPLOYEE" });
+
+  const gw = world.gateway.region(REGION);
+  const dirs = await gw.directories.describeDirectories();
+  const employeesDir = dirs.find((d) => d.name === "corp.example.com")!.directoryId;
+  const labsDir = dirs.find((d) => d.name === "labs.example.com")!.directoryId;
+  const ownerWorkspace = await prisma.workspace.findFirstOrThrow({ where: { ownerId: alice.id, region: REGION, directoryId: employeesDir, goneAt: null } });
+
+  // Alice also has a WorkSpace in the labs directory (Simple AD), made in AWS and synced like any other.
+  const labsBundle = (await gw.bundles.describeBundles({ owner: "AMAZON" })).find((b) => /Standard/.test(b.name))!;
+  await gw.workspaces.createWorkspaces([{ portalRequestId: "fixture-labs-alice", directoryId: labsDir, userName: "alice", bundleId: labsBundle.bundleId, runningMode: "AUTO_STOP" }]);
+  world.sandbox.advance(60);
+  await world.sync();
+  const labsWorkspace = await prisma.workspace.findFirstOrThrow({ where: { ownerId: alice.id, directoryId: labsDir, goneAt: null } });
+
+  // The second Region's labs directory, emptied of WorkSpaces, is the one registered and deregistered.
+  const euGw = world.gateway.region(EU);
+  const spare = (await euGw.directories.describeDirectories()).find((d) => d.name === "eu-labs.example.com")!;
+  const inSpare = await prisma.workspace.findMany({ where: { directoryId: spare.directoryId, goneAt: null } });
+  if (inSpare.length) await euGw.workspaces.terminate(inSpare.map((w) => w.id));
+  world.sandbox.advance(120);
+  await world.sync();
+
+  const images = (await gw.bundles.describeImages()).filter((i) => i.state === "AVAILABLE");
+  const policy = await getPolicySettings(prisma);
+  const offeredBundleId = [...Object.values(policy.catalog.byPersona), ...Object.values(policy.catalog.byGroup)].flatMap((e) => e.bundleIds)[0]!;
+  const groups = await gw.ipGroups.describeIpGroups();
+  const partnerGroupId = groups.find((g) => g.name === "partner-extranet")!.groupId;
+
+  const people = { owner: alice, otherEmployee: erin, requesterManager: bob, otherManager: frank, admin: carol, demotedManager: { id: mona.id, name: mona.name, role: "EMPLOYEE" as const } };
+  return {
+    world,
+    people,
+    ids: { anonymous: null, ...Object.fromEntries(Object.entries(people).map(([k, p]) => [k, p.id])) } as Record<Persona, string | null>,
+    ownerWorkspaceId: ownerWorkspace.id,
+    ownerLabsWorkspaceId: labsWorkspace.id,
+    employeesDir,
+    labsDir,
+    spareDir: spare.directoryId,
+    imageId: images[0]!.imageId,
+    offeredBundleId,
+    partnerGroupId,
+    unknown: {
+      workspaceId: "ws-zz0000000",
+      requestId: "req_unknown_0000",
+      userId: "user_unknown_0000",
+      directoryId: "d-0000000000",
+      groupId: "wsipg-zz0000000",
+      bundleId: "wsb-zz0000000",
+      imageId: "wsi-zz0000000",
+      operationId: "op_unknown_0000",
+    },
+  };
+}
+
+/** Withdraws the owner's open requests, so the next one can be submitted (one open request per WorkSpace). */
+export async function closeOpenRequests(fx: Fixtures): Promise<void> {
+  await fx.world.database.prisma.request.updateMany({ where: { status: { in: ["PENDING_APPROVAL", "APPROVED", "EXECUTING"] } }, data: { status: "CANCELLED", completedAt: new Date() } });
+}
+
+/** A larger compute type for the owner's WorkSpace: it costs more, so it waits for the manager. */
+export function ownerUpgrade(fx: Fixtures) {
+  return { type: "computeType" as const, workspaceId: fx.ownerWorkspaceId, computeType: "PERFORMANCE" as const };
+}
+
+/** A request of the owner's waiting for the requester's manager. */
+export async function pendingRequest(fx: Fixtures): Promise<string> {
+  await closeOpenRequests(fx);
+  const out = await submitRequest(fx.people.owner, { change: ownerUpgrade(fx), justification: "Builds are slow." });
+  if (!out.ok || out.status !== "PENDING_APPROVAL") throw new Error(`Expected a pending request: ${JSON.stringify(out)}`);
+  return out.requestId;
+}
+
+/** A mail-link token for the requester's manager to approve a fresh pending request. */
+export async function managerEmailToken(fx: Fixtures): Promise<string> {
+  const requestId = await pendingRequest(fx);
+  const links = await issueEmailActionLinks(fx.world.database.prisma, { requestId, approverId: fx.people.requesterManager.id, step: 0 });
+  return links.approveUrl.split("/").at(-1)!;
+}
+
+async function ipGroup(fx: Fixtures): Promise<string> {
+  const { groupId } = await createIpGroup({ id: fx.people.admin.id }, { region: REGION, name: unique("group"), rules: [{ cidr: "203.0.113.7/32", description: "Test office" }] });
+  return groupId;
+}
+
+async function ensureSpareDir(fx: Fixtures, registered: boolean): Promise<void> {
+  const gw = fx.world.gateway.region(EU);
+  const [now] = await gw.directories.describeDirectories([fx.spareDir]).catch(() => []);
+  if (registered && !now) await gw.directories.registerDirectory({ directoryId: fx.spareDir, subnetIds: [...SUBNETS], enableSelfService: false });
+  if (!registered && now) await gw.directories.deregisterDirectory(fx.spareDir);
+}
+
+function form(fields: Record<string, string>): FormData {
+  const data = new FormData();
+  for (const [k, v] of Object.entries(fields)) data.set(k, v);
+  return data;
+}
+
+type InputFor = (fx: Fixtures, persona: Persona) => Promise<unknown>;
+const same = (build: (fx: Fixtures) => unknown | Promise<unknown>): InputFor => async (fx) => build(fx);
+
+/** A valid input for each server action, as the persona would send it for the scenario. */
+export const validInputs: Record<string, InputFor> = {
+  // lib/actions/requests.ts
+  previewChange: same((fx) => ({ change: ownerUpgrade(fx) })),
+  submitChangeRequest: same(async (fx) => {
+    await closeOpenRequests(fx);
+    return { change: ownerUpgrade(fx), justification: "Builds are slow." };
+  }),
+  cancelMyRequest: same(async (fx) => ({ requestId: await pendingRequest(fx) })),
+  // lib/actions/approvals.ts
+  decide: same(async (fx) => ({ requestId: await pendingRequest(fx), decision: "APPROVED" })),
+  approveMany: same(async (fx) => ({ requestIds: [await pendingRequest(fx)] })),
+  decideFromEmail: same(async (fx) => ({ token: await managerEmailToken(fx) })),
+  // lib/actions/delegations.ts
+  delegateApprovals: async (fx, persona) => ({
+    delegateId: persona === "otherManager" ? fx.people.requesterManager.id : fx.people.otherManager.id,
+    startsAt: new Date().toISOString(),
+    endsAt: new Date(Date.now() + 7 * 86_400_000).toISOString(),
+  }),
+  endDelegation: same(async (fx) => {
+    const d = await createDelegation(fx.people.requesterManager, { delegateId: fx.people.admin.id, startsAt: new Date(), endsAt: new Date(Date.now() + 86_400_000) });
+    return { delegationId: d.id };
+  }),
+  // lib/actions/workspaces.ts
+  resetMyPassword: same((fx) => ({ workspaceId: fx.ownerLabsWorkspaceId, newPassword: "Winter-Garden-42", confirmPassword: "Winter-Garden-42" })),
+  refreshMyWorkspace: same((fx) => ({ workspaceId: fx.ownerWorkspaceId })),
+  syncInventoryNow: same(() => ({})),
+  markRead: same(() => ({ ids: "all" })),
+  // lib/actions/admin-bundles.ts
+  createBundleAction: same((fx) => ({ region: REGION, name: unique("Bundle").slice(0, 60), description: "For the test", imageId: fx.imageId, computeType: "STANDARD", rootVolumeGib: 80, userVolumeGib: 50 })),
+  updateBundleImageAction: same(async (fx) => {
+    const { bundleId } = await createCustomBundle({ id: fx.people.admin.id }, { region: REGION, name: unique("Img").slice(0, 60), description: "x", imageId: fx.imageId, computeType: "STANDARD", rootVolumeGib: 80, userVolumeGib: 50 });
+    return { region: REGION, bundleId, imageId: fx.imageId };
+  }),
+  deleteBundleAction: same(async (fx) => {
+    const { bundleId } = await createCustomBundle({ id: fx.people.admin.id }, { region: REGION, name: unique("Del").slice(0, 60), description: "x", imageId: fx.imageId, computeType: "STANDARD", rootVolumeGib: 80, userVolumeGib: 50 });
+    return { region: REGION, bundleId };
+  }),
+  setBundleDisplayAction: same((fx) => ({ bundleId: fx.offeredBundleId, displayName: "Developer desktop", description: "For builds" })),
+  clearBundleDisplayAction: same((fx) => ({ region: REGION, bundleId: fx.offeredBundleId })),
+  // lib/actions/admin-directories.ts
+  updateSelfServicePermissionsAction: same((fx) => ({ region: REGION, directoryId: fx.employeesDir, permissions: { RestartWorkspace: "ENABLED" } })),
+  updateCreationPropertiesAction: same((fx) => ({ region: REGION, directoryId: fx.employeesDir, properties: { enableMaintenanceMode: true } })),
+  updateAccessPropertiesAction: same((fx) => ({ region: REGION, directoryId: fx.employeesDir, properties: { DeviceTypeWeb: "ALLOW" } })),
+  updateClientPropertiesAction: same((fx) => ({ region: REGION, directoryId: fx.employeesDir, properties: { ReconnectEnabled: "ENABLED" } })),
+  associateDirectoryIpGroupAction: same(async (fx) => ({ region: REGION, directoryId: fx.labsDir, groupId: await ipGroup(fx) })),
+  disassociateDirectoryIpGroupAction: same(async (fx) => {
+    const groupId = await ipGroup(fx);
+    await associateIpGroup({ id: fx.people.admin.id }, { region: REGION, directoryId: fx.labsDir, groupId });
+    return { region: REGION, directoryId: fx.labsDir, groupId };
+  }),
+  updateDirectoryRequestersAction: same((fx) => ({ directoryId: fx.labsDir, personas: ["EMPLOYEE"], groups: [] })),
+  registerDirectoryAction: same(async (fx) => {
+    await ensureSpareDir(fx, false);
+    return { region: EU, directoryId: fx.spareDir, subnetIds: SUBNETS };
+  }),
+  deregisterDirectoryAction: same(async (fx) => {
+    await ensureSpareDir(fx, true);
+    return { region: EU, directoryId: fx.spareDir };
+  }),
+  // lib/actions/admin-fleet.ts
+  startBulkAction: same((fx) => ({ workspaceIds: [fx.ownerWorkspaceId], params: { action: "reboot" } })),
+  startBulkForFilterAction: same(() => ({ filter: { q: "alice" }, params: { action: "reboot" } })),
+  retryBulkAction: same(async (fx) => {
+    const prisma = fx.world.database.prisma;
+    const op = await prisma.bulkOperation.create({ data: { action: "reboot", params: { action: "reboot" }, createdById: fx.people.admin.id, createdBy: fx.people.admin.name } });
+    await prisma.bulkItem.create({ data: { operationId: op.id, workspaceId: fx.ownerWorkspaceId, region: REGION, status: "FAILED", code: "throttled", reason: "AWS was busy." } });
+    return { operationId: op.id };
+  }),
+  // lib/actions/admin-ip-groups.ts
+  createIpGroupAction: same(() => ({ region: REGION, name: unique("office"), rules: [{ cidr: "198.51.100.0/24", description: "Branch" }] })),
+  deleteIpGroupAction: same(async (fx) => ({ region: REGION, groupId: await ipGroup(fx) })),
+  replaceIpRulesAction: same(async (fx) => ({ region: REGION, groupId: await ipGroup(fx), rules: [{ cidr: "192.0.2.0/24", description: "VPN" }] })),
+  associateIpGroupAction: same(async (fx) => ({ region: REGION, directoryId: fx.labsDir, groupId: await ipGroup(fx) })),
+  disassociateIpGroupAction: same(async (fx) => {
+    const groupId = await ipGroup(fx);
+    await associateIpGroup({ id: fx.people.admin.id }, { region: REGION, directoryId: fx.labsDir, groupId });
+    return { region: REGION, directoryId: fx.labsDir, groupId };
+  }),
+  // lib/actions/admin-users.ts
+  changeRoleAction: same(async (fx) => {
+    const user = await fx.world.database.prisma.user.create({ data: { email: `${unique("role")}@example.com`, name: "Role Target", role: "EMPLOYEE" } });
+    return { userId: user.id, role: "MANAGER" };
+  }),
+  changeManagerAction: same(async (fx) => {
+    const user = await fx.world.database.prisma.user.create({ data: { email: `${unique("mgr")}@example.com`, name: "Manager Target", role: "EMPLOYEE" } });
+    return { userId: user.id, managerId: fx.people.requesterManager.id };
+  }),
+  signOutEverywhereAction: same((fx) => ({ userId: fx.people.otherEmployee.id })),
+  updatePolicyAction: same(async (fx) => ({ value: await getPolicySettings(fx.world.database.prisma) })),
+  updatePricesAction: same(async (fx) => ({ value: await getPriceTable(fx.world.database.prisma) })),
+  // lib/actions/auth.ts and sso.ts
+  demoSignIn: same(() => form({ email: "alice@example.com", callbackUrl: "/requests" })),
+  signOutAction: same(() => undefined),
+  signInAgain: same(() => form({ callbackUrl: "/workspaces" })),
+  oidcSignIn: same(() => form({ callbackUrl: "/requests" })),
+  directorySignIn: same(() => form({ username: "alice", password: "correct horse", callbackUrl: "/" })),
+};
+
+/** A valid request for each route handler. */
+export const validRequests: Record<string, (fx: Fixtures) => Request> = {
+  "GET /api/admin/audit/export": () => new Request("http://portal.test/api/admin/audit/export?action=request.&from=2020-01-01&to=2099-12-31"),
+  "GET /api/admin/fleet/export": () => new Request("http://portal.test/api/admin/fleet/export?region=us-east-1&sort=userName"),
+  "GET /api/health": () => new Request("http://portal.test/api/health"),
+  "GET /api/auth/[...nextauth]": () => new Request("http://portal.test/api/auth/providers"),
+  "POST /api/auth/[...nextauth]": () => new Request("http://portal.test/api/auth/signout", { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: "" }),
+};
+
+/** The params Next.js passes a route handler for the request's path. */
+export function routeContext(routePath: string, url: string): { params: Promise<Record<string, string | string[]>> } {
+  const params: Record<string, string | string[]> = {};
+  const pattern = routePath.split("/");
+  const actual = new URL(url).pathname.split("/");
+  pattern.forEach((segment, i) => {
+    const catchAll = /^\[\.\.\.(\w+)\]$/.exec(segment);
+    const one = /^\[(\w+)\]$/.exec(segment);
+    if (catchAll) params[catchAll[1]!] = actual.slice(i);
+    else if (one) params[one[1]!] = actual[i] ?? "";
+  });
+  return { params: Promise.resolve(params) };
+}
