@@ -181,6 +181,9 @@ export class Worker {
       const outcome = await handler.run(job, ctx);
       await ctx.checkpoint("job:before-complete");
       held.check();
+      // The finishing write names the token and needs no lease; a renewal racing it would find the job
+      // finished and report the lease lost.
+      held.stop();
       const kept =
         !outcome || outcome.done
           ? await completeJob(db, lease)
@@ -196,6 +199,7 @@ export class Worker {
       // A worker that lost its lease abandons the job as it stands: whoever holds it now, or takes it
       // when the lease runs out, decides what happens to it.
       if (error instanceof LeaseLost || held.lost) return;
+      held.stop();
       const message = error instanceof Error ? error.message : String(error);
       const permanent = error instanceof PermanentJobError;
       if (permanent || job.attempts >= job.maxAttempts) {
