@@ -122,7 +122,7 @@ describe("crash injection: a dead worker's job is taken over and run exactly onc
 
   /** The second worker takes over, and the clock moves on once every AWS call has been made and recorded. */
   async function finishWithRescuer(ids: string[], name: string) {
-    const rescuer = world.executor({ owner: `rescuer-${name}`, leaseMs: 500 });
+    const rescuer = world.executor({ owner: `rescuer-${name}`, leaseMs: 2_000 });
     rescuer.start();
     await eventually(
       async () => (await Promise.all(ids.map(executeJob))).every((j) => j.status === "DONE"),
