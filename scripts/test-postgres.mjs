@@ -10,9 +10,7 @@ if (!process.env.TEST_DATABASE_URL) {
   );
   process.exit(0);
 }
-// The fuzz file drives every entry point a thousand times to prove refusals write nothing; that holds
-// or fails the same on either engine, so it runs once, on PGlite, to keep CI inside its time.
-const result = spawnSync("npx", ["vitest", "run", "--project", "integration", "--exclude", "test/fuzz/**"], {
+const result = spawnSync("npx", ["vitest", "run", "--project", "integration"], {
   stdio: "inherit",
   env: { ...process.env, PORTAL_TEST_TIER: "postgres" },
 });

@@ -1,4 +1,5 @@
 import { writeFileSync } from "node:fs";
+import { postgresTier } from "@/test/db";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { AUDIT_MAX_ID, countChanges, rowCounter, type RowCounts } from "@/test/entry-points/counts";
@@ -266,7 +267,9 @@ function routeRequests(key: string, index: number): Request[] {
   );
 }
 
-describe("hostile input at every entry point", () => {
+// Refusals write nothing on either engine alike, so the PostgreSQL tier (which exists for locking and
+// concurrency) leaves these 49,000 calls to the PGlite run, keeping CI well inside its time.
+describe.skipIf(postgresTier())("hostile input at every entry point", () => {
   // Routes first: the audit export reads the whole audit log, which every accepted admin action lengthens.
   const targets = [...routes.keys(), ...actions.keys()];
 
