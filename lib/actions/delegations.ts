@@ -1,7 +1,7 @@
 "use server";
 
-import { z } from "zod";
-import { createDelegation, delegationInput, revokeDelegation } from "../services/delegations";
+import { delegationInput, delegationRef } from "../schemas/delegations";
+import { createDelegation, revokeDelegation } from "../services/delegations";
 import { authedAction } from "./client";
 
 export const delegateApprovals = authedAction({ role: "MANAGER", input: delegationInput }, async ({ user, input }) => {
@@ -9,7 +9,7 @@ export const delegateApprovals = authedAction({ role: "MANAGER", input: delegati
   return { id: d.id };
 });
 
-export const endDelegation = authedAction({ role: "MANAGER", input: z.object({ delegationId: z.string().min(1).max(64) }) }, async ({ user, input }) => {
+export const endDelegation = authedAction({ role: "MANAGER", input: delegationRef }, async ({ user, input }) => {
   await revokeDelegation(user, input.delegationId);
   return { revoked: true };
 });

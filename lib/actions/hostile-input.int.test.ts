@@ -15,7 +15,8 @@ const { delegateApprovals } = await import("./delegations");
 const { createIpGroupAction, associateIpGroupAction } = await import("./admin-ip-groups");
 const { GET: auditExport } = await import("@/app/api/admin/audit/export/route");
 const { GET: fleetExport } = await import("@/app/api/admin/fleet/export/route");
-const { listAudit, parseAuditFilter } = await import("@/lib/queries/admin-audit");
+const { listAudit } = await import("@/lib/queries/admin-audit");
+const { parseAuditFilter } = await import("@/lib/schemas/admin-audit");
 
 let fx: Fixtures;
 let counts: () => Promise<RowCounts>;

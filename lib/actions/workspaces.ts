@@ -4,8 +4,7 @@ import { refreshInventory, refreshWorkspace } from "../services/inventory";
 import { markNotificationsRead } from "../services/inbox";
 import { resetDirectoryPassword } from "../services/password";
 import { authedAction } from "./client";
-import { notificationIdsInput, passwordResetInput, workspaceIdInput } from "../schemas/workspaces";
-import { z } from "zod";
+import { noInput, notificationIdsInput, passwordResetInput, workspaceIdInput } from "../schemas/workspaces";
 
 export const resetMyPassword = authedAction({ input: passwordResetInput }, async ({ user, input }) =>
   resetDirectoryPassword(user, { workspaceId: input.workspaceId, newPassword: input.newPassword }),
@@ -16,7 +15,7 @@ export const refreshMyWorkspace = authedAction({ input: workspaceIdInput }, asyn
   return { refreshed: true };
 });
 
-export const syncInventoryNow = authedAction({ role: "ADMIN", input: z.object({}) }, async ({ user }) => {
+export const syncInventoryNow = authedAction({ role: "ADMIN", input: noInput }, async ({ user }) => {
   await refreshInventory(user);
   return { started: true };
 });

@@ -16,3 +16,6 @@ export const passwordResetInput = z
 
 export const workspaceIdInput = z.object({ workspaceId: z.string().min(1).max(64) });
 export const notificationIdsInput = z.object({ ids: z.union([z.literal("all"), z.array(z.string().min(1).max(64)).max(200)]) });
+
+/** An action that takes nothing from the form (a button). */
+export const noInput = z.object({});

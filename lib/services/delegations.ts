@@ -1,20 +1,10 @@
-import { z } from "zod";
 import { db } from "../db";
-import { dateInput } from "../schemas/fields";
+import type { DelegationInput } from "../schemas/delegations";
 import { hasRole } from "../auth/roles";
 import { recordAudit } from "../core/audit";
 import { notFound, ServiceError } from "../core/errors";
 import { notify } from "../core/notifications";
 import type { RequestActor } from "./requests/assess";
-
-export const delegationInput = z
-  .object({
-    delegateId: z.string().min(1, "Choose a delegate.").max(64),
-    startsAt: dateInput("start date"),
-    endsAt: dateInput("end date"),
-  })
-  .refine((d) => d.endsAt > d.startsAt, { message: "The end must be after the start.", path: ["endsAt"] });
-export type DelegationInput = z.infer<typeof delegationInput>;
 
 /** A manager hands their approvals to someone else for a period (holidays). */
 export async function createDelegation(actor: RequestActor, input: DelegationInput, now = new Date()) {

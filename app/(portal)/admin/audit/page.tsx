@@ -3,7 +3,8 @@ import Link from "next/link";
 import { AuditTable } from "@/components/admin/audit-table";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireRole } from "@/lib/auth/session";
-import { listAudit, parseAuditFilter } from "@/lib/queries/admin-audit";
+import { listAudit } from "@/lib/queries/admin-audit";
+import { parseAuditFilter } from "@/lib/schemas/admin-audit";
 
 export const metadata: Metadata = { title: "Audit log" };
 

@@ -1,5 +1,6 @@
 import { adminRouteGuard } from "@/lib/auth/admin-route";
-import { auditCsvResponse, readAuditFilter } from "@/lib/queries/admin-audit";
+import { auditCsvResponse } from "@/lib/queries/admin-audit";
+import { readAuditFilter } from "@/lib/schemas/admin-audit";
 import { screenSearchParams } from "@/lib/schemas/text";
 
 export const dynamic = "force-dynamic";
