@@ -1,3 +1,4 @@
+import "server-only";
 // What the portal records in Auth.js's session token when a person signs in, and when that token still
 // opens a session. Pure, so the rule is tested without a database or a cookie.
 

@@ -1,3 +1,4 @@
+import "server-only";
 import { LRUCache } from "lru-cache";
 import { decode, getToken } from "next-auth/jwt";
 import { readSessionClaims, type SessionClaims } from "./session-claims";

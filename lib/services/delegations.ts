@@ -1,3 +1,4 @@
+import "server-only";
 import { db } from "../db";
 import type { DelegationInput } from "../schemas/delegations";
 import { hasRole } from "../auth/roles";

@@ -1,3 +1,4 @@
+import "server-only";
 import { AwsGatewayError } from "../aws";
 import { getAwsGateway } from "../aws";
 import { db } from "../db";
