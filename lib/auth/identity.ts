@@ -10,9 +10,8 @@ export interface PortalIdentity {
 }
 
 /**
- * The one place that turns "someone proved they are <email>" into a portal user and role. Demo sign-in
- * calls it today; the OIDC and LDAP providers of a later issue pass their claims or groups here too, so
- * role mapping never spreads across providers.
+ * Demo sign-in's lookup: "someone picked <email>" to the seeded portal user and role. OIDC and Active
+ * Directory sign-in go through provisionPerson (provisioning.ts) instead, which maps their groups to roles.
  */
 export async function resolvePortalIdentity(claims: { email: string; provider: string; groups?: string[] }): Promise<PortalIdentity | null> {
   const user = await db().user.findUnique({

@@ -45,5 +45,6 @@ describe("provenFromOidcClaims", () => {
   it("refuses claims without a subject or an email address", () => {
     expect(provenFromOidcClaims({ email: "a@example.com" }, settings)).toBeNull();
     expect(provenFromOidcClaims({ sub: "x", preferred_username: "alice" }, settings)).toBeNull();
+    expect(provenFromOidcClaims({ sub: "x", email: "carol@example.com", email_verified: false }, settings)).toBeNull();
   });
 });

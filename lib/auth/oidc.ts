@@ -45,7 +45,8 @@ function groupsOf(value: unknown): string[] {
 export function provenFromOidcClaims(claims: Claims, oidc: OidcSettings): ProvenIdentity | null {
   const subject = text(claims.sub);
   const email = emailOf(claims);
-  if (!subject || !email) return null;
+  // The email finds a person the portal already knows; one the provider says it has not verified must not.
+  if (!subject || !email || claims.email_verified === false) return null;
   const rawUserName = text(claims[oidc.claims.userName]);
   const optional = (claim: string | undefined) => (claim ? text(claims[claim]) : undefined);
   const managerEmail = oidc.claims.managerEmail ? text(claims[oidc.claims.managerEmail]) : undefined;

@@ -78,6 +78,11 @@ describe("provisionPerson", () => {
     expect((await prisma().user.findUniqueOrThrow({ where: { id: sam.id } })).roleSourceGroup).toBeNull();
   });
 
+  it("does not let a second account of the provider become a person the first one already is", async () => {
+    await expect(provisionPerson(person({ subject: "sub-impostor", email: "sam@sso.example.test", groups: [] }), GROUPS)).rejects.toThrow(/already signs in as this person/);
+    expect(await prisma().externalAccount.count({ where: { subject: "sub-impostor" } })).toBe(0);
+  });
+
   it("routes a pending request to the new manager when the identity provider names another", async () => {
     const contractors = (await world.gateway.region("us-east-1").directories.describeDirectories()).find((d) => /contractors/.test(d.name))!;
     const value = (await world.gateway.region("us-east-1").bundles.describeBundles({ owner: "AMAZON" })).find((b) => b.name.startsWith("Value with Windows") && b.name.includes("(WSP)"))!;

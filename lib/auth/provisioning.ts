@@ -90,11 +90,15 @@ async function findPerson(tx: Tx, proven: ProvenIdentity, email: string) {
   const select = { id: true, role: true, managerId: true, email: true } as const;
   const linked = await tx.externalAccount.findUnique({ where: { provider_subject: { provider: proven.method, subject: proven.subject } }, select: { user: { select } } });
   if (linked) return { ...linked.user, created: false };
-  // A person the portal already knows (a placeholder manager, or someone an admin added) by the same email.
-  const byEmail = await tx.user.findUnique({ where: { email }, select });
+  // A person the portal already knows (a placeholder manager, or someone an admin added) by the same email,
+  // unless another account of this provider already is that person: an email address is not an identity.
+  const byEmail = await tx.user.findUnique({ where: { email }, select: { ...select, externalAccounts: { where: { provider: proven.method }, select: { subject: true } } } });
+  if (byEmail && byEmail.externalAccounts.length > 0) {
+    throw new ProvisioningRefused("Another account at the identity provider already signs in as this person.");
+  }
   const person = byEmail ?? (await tx.user.create({ data: { email, name: proven.name || email }, select }));
   await tx.externalAccount.create({ data: { provider: proven.method, subject: proven.subject, userId: person.id } });
-  return { ...person, created: !byEmail };
+  return { id: person.id, role: person.role, managerId: person.managerId, email: person.email, created: !byEmail };
 }
 
 /** Keeps the person's user name per directory and gives them the cached WorkSpaces that match it now. */

@@ -37,9 +37,12 @@ async function withinRateLimit(userName: string, address: string): Promise<boole
   }
 }
 
-/** The client's address as the nearest proxy saw it; next start and load balancers set X-Forwarded-For. */
+/**
+ * The client's address as the nearest proxy (the load balancer, or next start itself) appended it to
+ * X-Forwarded-For: the last entry, because a client can write anything into the earlier ones.
+ */
 function clientAddress(request: Request | undefined): string {
-  const forwarded = request?.headers.get("x-forwarded-for")?.split(",")[0]?.trim();
+  const forwarded = request?.headers.get("x-forwarded-for")?.split(",").at(-1)?.trim();
   return forwarded || request?.headers.get("x-real-ip") || "unknown";
 }
 
