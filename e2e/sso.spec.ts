@@ -40,6 +40,11 @@ test("an admin group member gets the Admin area", async ({ page }) => {
   const row = page.getByRole("row", { name: /Priya Raman/ });
   await expect(row).toContainText("Admin");
   await expect(row).toContainText("from group Portal-Admins in Corp SSO · last sign-in");
+  // Her page shows the role and its source, and offers no way to change it.
+  await row.getByRole("link", { name: "Priya Raman" }).click();
+  await expect(page.getByText("From group Portal-Admins in Corp SSO")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Save role" })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Save manager" })).toBeVisible();
 });
 
 test("a plain employee does not get the Admin area", async ({ page }) => {
