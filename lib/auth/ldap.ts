@@ -74,7 +74,7 @@ function isConnectionError(error: unknown): boolean {
  * Searches for the person as the service account, binds as them with their password, then reads
  * their groups (nested ones included) and their manager. Throws LdapSignInError with the reason.
  */
-export async function authenticateWithDirectory(settings: LdapSettings, userName: string, password: string, directoryIds: readonly string[]): Promise<ProvenIdentity> {
+export async function authenticateWithDirectory(settings: LdapSettings, userName: string, password: string, directoryIds: readonly string[] | undefined): Promise<ProvenIdentity> {
   // An empty password would be an anonymous ("unauthenticated") bind, which many servers accept.
   if (!userName.trim() || !password) throw new LdapSignInError("wrong_credentials");
   let service: Client | undefined;

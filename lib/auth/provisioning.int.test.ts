@@ -124,6 +124,9 @@ describe("provisionPerson", () => {
     ]);
     await provisionPerson(person({ method: "oidc", subject: "sub-alex-2", email: "alex.two@sso.example.test", userName: "alex", directoryIds: [d2], groups: [] }), GROUPS);
     expect((await prisma().workspace.findUniqueOrThrow({ where: { id: "ws-alex-2" } })).ownerId).toBe(second.id);
+    // Directories that could not be read at this sign-in leave the identities and WorkSpaces as they were.
+    await provisionPerson(person({ method: "ldap", subject: "guid-alex-1", email: "alex.one@sso.example.test", userName: "alex", directoryIds: undefined, groups: [] }), GROUPS);
+    expect((await prisma().workspace.findUniqueOrThrow({ where: { id: "ws-alex-1" } })).ownerId).toBe(first.id);
     // Moved to another directory: the old WorkSpace is no longer theirs.
     await provisionPerson(person({ method: "ldap", subject: "guid-alex-1", email: "alex.one@sso.example.test", userName: "alex", directoryIds: ["d-3333333333"], groups: [] }), GROUPS);
     expect((await prisma().workspace.findUniqueOrThrow({ where: { id: "ws-alex-1" } })).ownerId).toBeNull();

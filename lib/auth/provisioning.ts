@@ -21,8 +21,8 @@ export interface ProvenIdentity {
   name: string;
   /** The directory user name (sAMAccountName), or null when the provider gives none. */
   userName: string | null;
-  /** The WorkSpaces directories in which that user name owns WorkSpaces. */
-  directoryIds: readonly string[];
+  /** The WorkSpaces directories in which that user name owns WorkSpaces; undefined when they could not be read now. */
+  directoryIds: readonly string[] | undefined;
   groups: readonly string[];
   department?: string | null;
   costCenter?: string | null;
@@ -103,6 +103,8 @@ async function findPerson(tx: Tx, proven: ProvenIdentity, email: string) {
 
 /** Keeps the person's user name per directory and gives them the cached WorkSpaces that match it now. */
 async function syncDirectoryIdentities(tx: Tx, userId: string, proven: ProvenIdentity): Promise<void> {
+  // Not knowing the directories right now is no reason to take anyone's WorkSpaces away.
+  if (!proven.directoryIds) return;
   const userName = proven.userName?.toLowerCase() ?? null;
   const directoryIds = userName ? [...new Set(proven.directoryIds)] : [];
   await tx.directoryIdentity.deleteMany({

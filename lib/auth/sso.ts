@@ -48,9 +48,16 @@ function clientAddress(request: Request | undefined): string {
 
 const directoryCredentials = z.object({ username: z.string().max(256), password: z.string().max(1024) });
 
-async function ldapDirectoryIds(config: PortalConfig): Promise<string[]> {
+async function ldapDirectoryIds(config: PortalConfig): Promise<string[] | undefined> {
   const ldap = config.auth.ldap!;
-  return ldap.directories.kind === "ids" ? [...ldap.directories.ids] : directoriesNamed(ldap.directories.dnsName, config.aws.regions);
+  if (ldap.directories.kind === "ids") return [...ldap.directories.ids];
+  try {
+    return await directoriesNamed(ldap.directories.dnsName, config.aws.regions);
+  } catch (error) {
+    // AWS being unreachable should not stop anyone signing in; their directory identities stay as they were.
+    logger().warn({ err: error }, "Active Directory sign-in: the WorkSpaces directories could not be listed");
+    return undefined;
+  }
 }
 
 /** The providers each configured method adds beside demo sign-in. */
