@@ -1,3 +1,4 @@
+import "server-only";
 import type { Persona, Role } from "../generated/prisma/enums";
 
 export interface PortalGroups {
