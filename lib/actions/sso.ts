@@ -18,7 +18,11 @@ export async function oidcSignIn(formData: FormData): Promise<void> {
 const directoryInput = z.object({ username: z.string().max(256), password: z.string().max(1024), callbackUrl });
 
 export async function directorySignIn(formData: FormData): Promise<void> {
-  const parsed = directoryInput.safeParse({ username: formData.get("username"), password: formData.get("password"), callbackUrl: formData.get("callbackUrl") ?? "/" });
+  const parsed = directoryInput.safeParse({
+    username: formData.get("username"),
+    password: formData.get("password"),
+    callbackUrl: formData.get("callbackUrl") ?? "/",
+  });
   if (!parsed.success) redirect("/signin?error=invalid");
   const { username, password } = parsed.data;
   try {

@@ -26,7 +26,14 @@ describe.skipIf(unavailable)("Active Directory sign-in (Samba)", () => {
   let world: TestWorld;
   let config: PortalConfig;
   const settings = (overrides: Record<string, string> = {}) =>
-    loadConfig({ PORTAL_DATA_DIR: mkdtempSync(path.join(tmpdir(), "portal-ldap-")), AUTH_SECRET: "x".repeat(32), ...ad.env, PORTAL_MANAGER_GROUPS: "Portal-Managers", PORTAL_ADMIN_GROUPS: "Portal-Admins", ...overrides }).auth.ldap!;
+    loadConfig({
+      PORTAL_DATA_DIR: mkdtempSync(path.join(tmpdir(), "portal-ldap-")),
+      AUTH_SECRET: "x".repeat(32),
+      ...ad.env,
+      PORTAL_MANAGER_GROUPS: "Portal-Managers",
+      PORTAL_ADMIN_GROUPS: "Portal-Admins",
+      ...overrides,
+    }).auth.ldap!;
 
   async function failure(userName: string, password: string, s = settings()): Promise<LdapFailure | "signed in"> {
     try {
@@ -43,7 +50,13 @@ describe.skipIf(unavailable)("Active Directory sign-in (Samba)", () => {
     console.info(`Samba AD provisioned in ${ad.provisionMs} ms, listening after ${ad.startMs} ms`);
     world = await createTestWorld();
     registerOrganisationChangeHandlers({ rerouteOpenApprovals });
-    config = loadConfig({ PORTAL_DATA_DIR: mkdtempSync(path.join(tmpdir(), "portal-ldap-")), AUTH_SECRET: "x".repeat(32), ...ad.env, PORTAL_MANAGER_GROUPS: "Portal-Managers", PORTAL_ADMIN_GROUPS: "Portal-Admins" });
+    config = loadConfig({
+      PORTAL_DATA_DIR: mkdtempSync(path.join(tmpdir(), "portal-ldap-")),
+      AUTH_SECRET: "x".repeat(32),
+      ...ad.env,
+      PORTAL_MANAGER_GROUPS: "Portal-Managers",
+      PORTAL_ADMIN_GROUPS: "Portal-Admins",
+    });
   }, 120_000);
   afterAll(async () => {
     await world?.close();
@@ -52,13 +65,23 @@ describe.skipIf(unavailable)("Active Directory sign-in (Samba)", () => {
 
   it("reads the person, their groups through nesting and their manager's email", async () => {
     const ada = await authenticateWithDirectory(settings(), "ada", AD_PASSWORD, ["d-1234567890"]);
-    expect(ada).toMatchObject({ method: "ldap", email: adEmail("ada"), name: "Ada Lovelace", userName: "ada", department: "Engineering", directoryIds: ["d-1234567890"], manager: { email: adEmail("grace"), name: "Grace Hopper" } });
+    expect(ada).toMatchObject({
+      method: "ldap",
+      email: adEmail("ada"),
+      name: "Ada Lovelace",
+      userName: "ada",
+      department: "Engineering",
+      directoryIds: ["d-1234567890"],
+      manager: { email: adEmail("grace"), name: "Grace Hopper" },
+    });
     expect(ada.subject).toMatch(/^[0-9a-f]{32}$/);
     expect(ada.groups).toContain("CN=Staff,CN=Users,DC=corp,DC=example,DC=com");
 
     const max = await authenticateWithDirectory(settings(), "MAX", AD_PASSWORD, []);
     // Max is only in Team-Leads; Team-Leads is in Portal-Managers.
-    expect(max.groups).toEqual(expect.arrayContaining(["CN=Team-Leads,CN=Users,DC=corp,DC=example,DC=com", "CN=Portal-Managers,CN=Users,DC=corp,DC=example,DC=com"]));
+    expect(max.groups).toEqual(
+      expect.arrayContaining(["CN=Team-Leads,CN=Users,DC=corp,DC=example,DC=com", "CN=Portal-Managers,CN=Users,DC=corp,DC=example,DC=com"]),
+    );
     expect(roleFromGroups(max.groups, GROUPS, false)).toMatchObject({ role: "MANAGER", group: "Portal-Managers" });
     expect(roleFromGroups(ada.groups, GROUPS, false).role).toBe("EMPLOYEE");
   });
@@ -97,16 +120,26 @@ describe.skipIf(unavailable)("Active Directory sign-in (Samba)", () => {
     type Authorize = (credentials: Record<string, unknown>, request: Request) => Promise<{ id: string; role?: string } | null>;
     const authorize = async (): Promise<Authorize> => {
       const { ssoProviders } = await import("./sso");
-      const provider = ssoProviders(config).find((p) => (p as unknown as { options?: { id: string } }).options?.id === "ldap") as unknown as { options: { authorize: Authorize } };
+      const provider = ssoProviders(config).find(
+        (p) => (p as unknown as { options?: { id: string } }).options?.id === "ldap",
+      ) as unknown as { options: { authorize: Authorize } };
       return provider.options.authorize;
     };
-    const from = (address: string) => new Request("http://portal.test/api/auth/callback/ldap", { method: "POST", headers: { "x-forwarded-for": address } });
-    const codeOf = async (promise: Promise<unknown>) => promise.then(() => "signed in", (error: { code?: string }) => error.code);
+    const from = (address: string) =>
+      new Request("http://portal.test/api/auth/callback/ldap", { method: "POST", headers: { "x-forwarded-for": address } });
+    const codeOf = async (promise: Promise<unknown>) =>
+      promise.then(
+        () => "signed in",
+        (error: { code?: string }) => error.code,
+      );
 
     it("creates Ada, her manager Grace as a placeholder, and gives her the directory that matches the base DN", async () => {
       const signIn = await authorize();
       const ada = await signIn({ username: "ada", password: AD_PASSWORD }, from("10.0.0.1"));
-      const row = await world.database.prisma.user.findUniqueOrThrow({ where: { id: ada!.id }, include: { manager: true, directoryIdentities: true } });
+      const row = await world.database.prisma.user.findUniqueOrThrow({
+        where: { id: ada!.id },
+        include: { manager: true, directoryIdentities: true },
+      });
       expect(row).toMatchObject({ email: adEmail("ada"), role: "EMPLOYEE", roleSource: "ldap", lastSignInMethod: "ldap" });
       expect(row.manager).toMatchObject({ email: adEmail("grace"), role: "MANAGER", lastSignInAt: null });
       const corp = (await world.gateway.region("us-east-1").directories.describeDirectories()).find((d) => d.name === "corp.example.com")!;
@@ -121,7 +154,8 @@ describe.skipIf(unavailable)("Active Directory sign-in (Samba)", () => {
       const signIn = await authorize();
       const codes = [];
       // A name Active Directory does not know, so its own lockout (three attempts here) does not answer first.
-      for (let i = 0; i < 6; i++) codes.push(await codeOf(signIn({ username: "not-a-person", password: "Wrong-Passw0rd!" }, from(`10.0.1.${i}`))));
+      for (let i = 0; i < 6; i++)
+        codes.push(await codeOf(signIn({ username: "not-a-person", password: "Wrong-Passw0rd!" }, from(`10.0.1.${i}`))));
       expect(codes).toEqual([...Array(5).fill("wrong_credentials"), "rate_limited"]);
       // Another name from those addresses is not held back by it.
       expect(await codeOf(signIn({ username: "also-not-a-person", password: "x" }, from("10.0.1.0")))).toBe("wrong_credentials");

@@ -31,6 +31,8 @@ describe("escapeFilterValue (RFC 4515)", () => {
   });
 
   it("puts the user's DN into the in-chain rule escaped", () => {
-    expect(nestedGroupsFilter("CN=Doe\\, John (IT),OU=Staff,DC=corp")).toBe("(&(objectClass=group)(member:1.2.840.113556.1.4.1941:=CN=Doe\\5c, John \\28IT\\29,OU=Staff,DC=corp))");
+    expect(nestedGroupsFilter("CN=Doe\\, John (IT),OU=Staff,DC=corp")).toBe(
+      "(&(objectClass=group)(member:1.2.840.113556.1.4.1941:=CN=Doe\\5c, John \\28IT\\29,OU=Staff,DC=corp))",
+    );
   });
 });

@@ -10,7 +10,10 @@ type LdapSettings = NonNullable<PortalConfig["auth"]["ldap"]>;
 export type LdapFailure = "wrong_credentials" | "locked" | "disabled" | "password_expired" | "unreachable" | "rate_limited";
 
 export class LdapSignInError extends Error {
-  constructor(readonly reason: LdapFailure, cause?: unknown) {
+  constructor(
+    readonly reason: LdapFailure,
+    cause?: unknown,
+  ) {
     super(`Active Directory sign-in failed: ${reason}`, { cause });
   }
 }
@@ -47,7 +50,18 @@ export function nestedGroupsFilter(userDn: string): string {
   return `(&(objectClass=group)(member:1.2.840.113556.1.4.1941:=${escapeFilterValue(userDn)}))`;
 }
 
-const USER_ATTRIBUTES = ["objectGUID", "sAMAccountName", "mail", "userPrincipalName", "displayName", "givenName", "sn", "department", "manager", "memberOf"];
+const USER_ATTRIBUTES = [
+  "objectGUID",
+  "sAMAccountName",
+  "mail",
+  "userPrincipalName",
+  "displayName",
+  "givenName",
+  "sn",
+  "department",
+  "manager",
+  "memberOf",
+];
 
 async function connect(settings: LdapSettings): Promise<Client> {
   const tlsOptions = { ca: settings.tlsCaFile ? readFileSync(settings.tlsCaFile) : undefined, minVersion: "TLSv1.2" as const };
@@ -67,14 +81,23 @@ const all = (value: unknown): string[] => (Array.isArray(value) ? value : value 
 
 function isConnectionError(error: unknown): boolean {
   const code = (error as { code?: unknown })?.code;
-  return (typeof code === "string" && /^(ECONNREFUSED|ECONNRESET|ETIMEDOUT|EHOSTUNREACH|ENOTFOUND|EAI_AGAIN|ERR_TLS|CERT_|DEPTH_ZERO|UNABLE_TO)/.test(code)) || /timeout|connect|socket|closed/i.test(String((error as Error)?.message));
+  return (
+    (typeof code === "string" &&
+      /^(ECONNREFUSED|ECONNRESET|ETIMEDOUT|EHOSTUNREACH|ENOTFOUND|EAI_AGAIN|ERR_TLS|CERT_|DEPTH_ZERO|UNABLE_TO)/.test(code)) ||
+    /timeout|connect|socket|closed/i.test(String((error as Error)?.message))
+  );
 }
 
 /**
  * Searches for the person as the service account, binds as them with their password, then reads
  * their groups (nested ones included) and their manager. Throws LdapSignInError with the reason.
  */
-export async function authenticateWithDirectory(settings: LdapSettings, userName: string, password: string, directoryIds: readonly string[] | undefined): Promise<ProvenIdentity> {
+export async function authenticateWithDirectory(
+  settings: LdapSettings,
+  userName: string,
+  password: string,
+  directoryIds: readonly string[] | undefined,
+): Promise<ProvenIdentity> {
   // An empty password would be an anonymous ("unauthenticated") bind, which many servers accept.
   if (!userName.trim() || !password) throw new LdapSignInError("wrong_credentials");
   let service: Client | undefined;
@@ -87,7 +110,13 @@ export async function authenticateWithDirectory(settings: LdapSettings, userName
       throw new LdapSignInError("unreachable", error);
     }
     const filter = settings.userFilter.replaceAll("{username}", escapeFilterValue(userName.trim()));
-    const { searchEntries } = await service.search(settings.baseDn, { scope: "sub", filter, attributes: USER_ATTRIBUTES, sizeLimit: 2, explicitBufferAttributes: ["objectGUID"] });
+    const { searchEntries } = await service.search(settings.baseDn, {
+      scope: "sub",
+      filter,
+      attributes: USER_ATTRIBUTES,
+      sizeLimit: 2,
+      explicitBufferAttributes: ["objectGUID"],
+    });
     if (searchEntries.length !== 1) throw new LdapSignInError("wrong_credentials");
     const entry = searchEntries[0]!;
 
@@ -107,7 +136,11 @@ export async function authenticateWithDirectory(settings: LdapSettings, userName
     const guid = entry.objectGUID;
     return {
       method: "ldap",
-      subject: Buffer.isBuffer(guid) ? guid.toString("hex") : (Array.isArray(guid) && Buffer.isBuffer(guid[0]) ? guid[0].toString("hex") : entry.dn.toLowerCase()),
+      subject: Buffer.isBuffer(guid)
+        ? guid.toString("hex")
+        : Array.isArray(guid) && Buffer.isBuffer(guid[0])
+          ? guid[0].toString("hex")
+          : entry.dn.toLowerCase(),
       email: email.toLowerCase(),
       name: first(entry.displayName) ?? ([first(entry.givenName), first(entry.sn)].filter(Boolean).join(" ") || email),
       userName: first(entry.sAMAccountName) ?? userName.trim(),
@@ -128,7 +161,11 @@ export async function authenticateWithDirectory(settings: LdapSettings, userName
 /** The `manager` attribute is a DN; the portal knows people by email. */
 async function managerOf(service: Client, dn: string): Promise<{ email: string; name: string | null } | null | undefined> {
   try {
-    const { searchEntries } = await service.search(dn, { scope: "base", filter: "(objectClass=*)", attributes: ["mail", "userPrincipalName", "displayName"] });
+    const { searchEntries } = await service.search(dn, {
+      scope: "base",
+      filter: "(objectClass=*)",
+      attributes: ["mail", "userPrincipalName", "displayName"],
+    });
     const entry = searchEntries[0];
     const email = entry ? (first(entry.mail) ?? first(entry.userPrincipalName)) : null;
     return email ? { email: email.toLowerCase(), name: first(entry!.displayName) } : null;

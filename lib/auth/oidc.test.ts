@@ -9,14 +9,28 @@ const settings = {
   clientSecret: "s",
   name: "Okta",
   scopes: "openid email profile",
-  claims: { groups: "groups", userName: "preferred_username", department: "department", costCenter: undefined, managerEmail: "manager_email" },
+  claims: {
+    groups: "groups",
+    userName: "preferred_username",
+    department: "department",
+    costCenter: undefined,
+    managerEmail: "manager_email",
+  },
   directoryIds: ["d-1234567890"],
 };
 
 describe("provenFromOidcClaims", () => {
   it("takes the user name without its domain, the groups, the department and the manager", () => {
     const proven = provenFromOidcClaims(
-      { sub: "00u1", email: "Alice@Example.com", name: "Alice Nguyen", preferred_username: "alice@corp.example.com", groups: ["Portal Managers"], department: "Engineering", manager_email: "bob@example.com" },
+      {
+        sub: "00u1",
+        email: "Alice@Example.com",
+        name: "Alice Nguyen",
+        preferred_username: "alice@corp.example.com",
+        groups: ["Portal Managers"],
+        department: "Engineering",
+        manager_email: "bob@example.com",
+      },
       settings,
     );
     expect(proven).toEqual({

@@ -36,7 +36,12 @@ export interface ProvenIdentity {
  * refuses sign-ins rather than leave approvals with someone who lost the right to decide them.
  */
 export interface OrganisationChangeHandlers {
-  rerouteOpenApprovals(tx: Tx, actor: Actor, cause: { kind: "manager_changed"; requesterId: string } | { kind: "approver_role_changed"; approverId: string }, now: Date): Promise<number>;
+  rerouteOpenApprovals(
+    tx: Tx,
+    actor: Actor,
+    cause: { kind: "manager_changed"; requesterId: string } | { kind: "approver_role_changed"; approverId: string },
+    now: Date,
+  ): Promise<number>;
 }
 
 // On globalThis: instrumentation and the route handlers are separate bundles of one process.
@@ -72,7 +77,14 @@ async function managerOf(tx: Tx, proven: ProvenIdentity, ownEmail: string, now: 
     data: { email, name: proven.manager.name?.trim() || email, role: "MANAGER", roleSource: proven.method, roleSourceGroup: null },
     select: { id: true },
   });
-  await recordAudit(tx, { actor: PLACEHOLDER_ACTOR(proven.method), action: "user.provisioned", targetType: "user", targetId: created.id, after: { email, role: "MANAGER", placeholder: true }, detail: { at: now.toISOString() } });
+  await recordAudit(tx, {
+    actor: PLACEHOLDER_ACTOR(proven.method),
+    action: "user.provisioned",
+    targetType: "user",
+    targetId: created.id,
+    after: { email, role: "MANAGER", placeholder: true },
+    detail: { at: now.toISOString() },
+  });
   return created.id;
 }
 
@@ -88,11 +100,17 @@ async function wouldLoop(tx: Tx, userId: string, managerId: string): Promise<boo
 
 async function findPerson(tx: Tx, proven: ProvenIdentity, email: string) {
   const select = { id: true, role: true, managerId: true, email: true } as const;
-  const linked = await tx.externalAccount.findUnique({ where: { provider_subject: { provider: proven.method, subject: proven.subject } }, select: { user: { select } } });
+  const linked = await tx.externalAccount.findUnique({
+    where: { provider_subject: { provider: proven.method, subject: proven.subject } },
+    select: { user: { select } },
+  });
   if (linked) return { ...linked.user, created: false };
   // A person the portal already knows (a placeholder manager, or someone an admin added) by the same email,
   // unless another account of this provider already is that person: an email address is not an identity.
-  const byEmail = await tx.user.findUnique({ where: { email }, select: { ...select, externalAccounts: { where: { provider: proven.method }, select: { subject: true } } } });
+  const byEmail = await tx.user.findUnique({
+    where: { email },
+    select: { ...select, externalAccounts: { where: { provider: proven.method }, select: { subject: true } } },
+  });
   if (byEmail && byEmail.externalAccounts.length > 0) {
     throw new ProvisioningRefused("Another account at the identity provider already signs in as this person.");
   }
@@ -139,7 +157,10 @@ export async function provisionPerson(proven: ProvenIdentity, groups: PortalGrou
       const person = await findPerson(tx, proven, email);
       let managerId = await managerOf(tx, proven, email, now);
       if (managerId && (await wouldLoop(tx, person.id, managerId))) {
-        logger().warn({ userId: person.id, managerId }, "the identity provider's manager would make a loop of approvals; manager left as it was");
+        logger().warn(
+          { userId: person.id, managerId },
+          "the identity provider's manager would make a loop of approvals; manager left as it was",
+        );
         managerId = undefined;
       }
       const managesSomeone = (await tx.user.count({ where: { managerId: person.id } })) > 0;
@@ -165,7 +186,13 @@ export async function provisionPerson(proven: ProvenIdentity, groups: PortalGrou
       });
       await syncDirectoryIdentities(tx, person.id, proven);
       if (person.created) {
-        await recordAudit(tx, { actor, action: "user.provisioned", targetType: "user", targetId: person.id, after: { email, role: updated.role, roleSourceGroup: decision.group } });
+        await recordAudit(tx, {
+          actor,
+          action: "user.provisioned",
+          targetType: "user",
+          targetId: person.id,
+          after: { email, role: updated.role, roleSourceGroup: decision.group },
+        });
       } else {
         await afterChange(tx, react, actor, person, updated, now);
       }
@@ -188,13 +215,27 @@ async function afterChange(
   now: Date,
 ): Promise<void> {
   if (before.role !== after.role) {
-    await recordAudit(tx, { actor, action: "user.role_changed", targetType: "user", targetId: before.id, before: { role: before.role }, after: { role: after.role } });
+    await recordAudit(tx, {
+      actor,
+      action: "user.role_changed",
+      targetType: "user",
+      targetId: before.id,
+      before: { role: before.role },
+      after: { role: after.role },
+    });
     // The person's other browsers sign in again, under the new role.
     await endSessions(tx, before.id);
     await react.rerouteOpenApprovals(tx, actor, { kind: "approver_role_changed", approverId: before.id }, now);
   }
   if (before.managerId !== after.managerId) {
-    await recordAudit(tx, { actor, action: "user.manager_changed", targetType: "user", targetId: before.id, before: { managerId: before.managerId }, after: { managerId: after.managerId } });
+    await recordAudit(tx, {
+      actor,
+      action: "user.manager_changed",
+      targetType: "user",
+      targetId: before.id,
+      before: { managerId: before.managerId },
+      after: { managerId: after.managerId },
+    });
     await react.rerouteOpenApprovals(tx, actor, { kind: "manager_changed", requesterId: before.id }, now);
   }
 }
@@ -203,5 +244,8 @@ async function afterChange(
 export async function directoriesNamed(dnsName: string | null, regions: readonly string[]): Promise<string[]> {
   if (!dnsName) return [];
   const perRegion = await Promise.all(regions.map((region) => catalogSource().directories(region)));
-  return perRegion.flat().filter((d) => d.name.toLowerCase() === dnsName).map((d) => d.id);
+  return perRegion
+    .flat()
+    .filter((d) => d.name.toLowerCase() === dnsName)
+    .map((d) => d.id);
 }

@@ -83,7 +83,8 @@ export function ssoProviders(config: PortalConfig): Providers {
             return { id: identity.id, email: identity.email, name: identity.name, role: identity.role };
           } catch (error) {
             if (error instanceof LdapSignInError) {
-              if (error.reason === "unreachable") logger().error({ err: error.cause }, "Active Directory sign-in: the directory could not be reached");
+              if (error.reason === "unreachable")
+                logger().error({ err: error.cause }, "Active Directory sign-in: the directory could not be reached");
               throw new DirectorySignInFailed(error.reason);
             }
             if (error instanceof ProvisioningRefused) throw new DirectorySignInFailed("refused");

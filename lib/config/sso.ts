@@ -17,9 +17,16 @@ const issuerUrl = z.url({ protocol: /^https?$/, error: "expected an https:// URL
 
 const ldapUrl = z.url({ protocol: /^ldaps?$/, error: "expected an ldaps:// URL, or ldap:// (then StartTLS is used)" });
 
-const list = z.string().transform((s) => s.split(",").map((item) => item.trim()).filter(Boolean));
+const list = z.string().transform((s) =>
+  s
+    .split(",")
+    .map((item) => item.trim())
+    .filter(Boolean),
+);
 
-const directoryIds = list.pipe(z.array(z.string().regex(/^d-[0-9a-f]{8,63}$/, "expected WorkSpaces directory ids such as d-1234567890, comma-separated")));
+const directoryIds = list.pipe(
+  z.array(z.string().regex(/^d-[0-9a-f]{8,63}$/, "expected WorkSpaces directory ids such as d-1234567890, comma-separated")),
+);
 
 const claimName = z.string().regex(/^[A-Za-z0-9_:.\-/]+$/, "expected a claim name");
 
@@ -33,7 +40,10 @@ export const ssoEnvShape = {
   AUTH_OIDC_CLIENT_ID: z.string().min(1).optional(),
   AUTH_OIDC_CLIENT_SECRET: z.string().min(1).optional(),
   AUTH_OIDC_NAME: z.string().min(1).max(60).default("single sign-on"),
-  AUTH_OIDC_SCOPES: z.string().regex(/(^|\s)openid(\s|$)/, "must include openid").default("openid email profile"),
+  AUTH_OIDC_SCOPES: z
+    .string()
+    .regex(/(^|\s)openid(\s|$)/, "must include openid")
+    .default("openid email profile"),
   AUTH_OIDC_GROUPS_CLAIM: claimName.default("groups"),
   AUTH_OIDC_USERNAME_CLAIM: claimName.default("preferred_username"),
   AUTH_OIDC_DEPARTMENT_CLAIM: claimName.optional(),
@@ -43,10 +53,17 @@ export const ssoEnvShape = {
   AUTH_LDAP_URL: ldapUrl.optional(),
   AUTH_LDAP_BIND_DN: z.string().min(1).optional(),
   AUTH_LDAP_BIND_PASSWORD: z.string().min(1).optional(),
-  AUTH_LDAP_BASE_DN: z.string().regex(/^[A-Za-z]+=.+/, "expected a distinguished name such as DC=corp,DC=example,DC=com").optional(),
+  AUTH_LDAP_BASE_DN: z
+    .string()
+    .regex(/^[A-Za-z]+=.+/, "expected a distinguished name such as DC=corp,DC=example,DC=com")
+    .optional(),
   AUTH_LDAP_USER_FILTER: userFilter.default("(sAMAccountName={username})"),
   AUTH_LDAP_NAME: z.string().min(1).max(60).default("Active Directory"),
-  AUTH_LDAP_TLS_CA_FILE: z.string().min(1).refine((file) => existsSync(file), "no such file").optional(),
+  AUTH_LDAP_TLS_CA_FILE: z
+    .string()
+    .min(1)
+    .refine((file) => existsSync(file), "no such file")
+    .optional(),
   AUTH_LDAP_DIRECTORY_IDS: directoryIds.optional(),
   PORTAL_ADMIN_GROUPS: list.default([]),
   PORTAL_MANAGER_GROUPS: list.default([]),
@@ -61,12 +78,19 @@ function requireAll<K extends keyof SsoEnv>(e: SsoEnv, names: readonly K[], meth
   const present = names.filter((name) => e[name] !== undefined);
   if (present.length === 0 || present.length === names.length) return null;
   const missing = names.find((name) => e[name] === undefined)!;
-  return { variable: missing, detail: `is required for ${method} sign-in, because ${present.join(" and ")} ${present.length === 1 ? "is" : "are"} set` };
+  return {
+    variable: missing,
+    detail: `is required for ${method} sign-in, because ${present.join(" and ")} ${present.length === 1 ? "is" : "are"} set`,
+  };
 }
 
 /** "DC=corp,DC=example,DC=com" → "corp.example.com", the DNS name of the WorkSpaces directory it serves. */
 export function dnsNameOfBaseDn(baseDn: string): string | null {
-  const parts = baseDn.split(",").map((p) => p.trim()).filter((p) => /^dc=/i.test(p)).map((p) => p.slice(3));
+  const parts = baseDn
+    .split(",")
+    .map((p) => p.trim())
+    .filter((p) => /^dc=/i.test(p))
+    .map((p) => p.slice(3));
   return parts.length > 0 ? parts.join(".").toLowerCase() : null;
 }
 

@@ -109,7 +109,11 @@ export async function startOidcProvider({ port = 4701, portalUrl = "http://127.0
   });
   provider.on("server_error", (_ctx, error) => console.error("oidc-provider:", error));
   for (const event of ["grant.error", "authorization.error"]) {
-    provider.on(event, (ctx, error) => console.error(`oidc-provider ${event}: ${error.message} ${error.error_detail ?? ""} ${ctx.oidc?.params?.redirect_uri ?? ""} ${ctx.oidc?.entities?.AuthorizationCode?.redirectUri ?? ""}`));
+    provider.on(event, (ctx, error) =>
+      console.error(
+        `oidc-provider ${event}: ${error.message} ${error.error_detail ?? ""} ${ctx.oidc?.params?.redirect_uri ?? ""} ${ctx.oidc?.entities?.AuthorizationCode?.redirectUri ?? ""}`,
+      ),
+    );
   }
   const callback = provider.callback();
 
@@ -125,7 +129,9 @@ export async function startOidcProvider({ port = 4701, portalUrl = "http://127.0
       if (interaction && req.method === "POST" && interaction[2]) {
         const details = await provider.interactionDetails(req, res);
         const form = await readForm(req);
-        const login = String(form.get("login") ?? "").trim().toLowerCase();
+        const login = String(form.get("login") ?? "")
+          .trim()
+          .toLowerCase();
         if (!people.has(login) || form.get("password") !== OIDC_PASSWORD) {
           res.writeHead(200, { "content-type": "text/html" }).end(loginPage(details.uid, "Wrong username or password."));
           return;
@@ -154,6 +160,9 @@ export async function startOidcProvider({ port = 4701, portalUrl = "http://127.0
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
-  const { issuer } = await startOidcProvider({ port: Number(process.env.OIDC_PORT ?? 4701), portalUrl: process.env.PORTAL_URL ?? "http://127.0.0.1:3100" });
+  const { issuer } = await startOidcProvider({
+    port: Number(process.env.OIDC_PORT ?? 4701),
+    portalUrl: process.env.PORTAL_URL ?? "http://127.0.0.1:3100",
+  });
   console.log(`OIDC provider listening: ${issuer}`);
 }

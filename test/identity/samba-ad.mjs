@@ -56,10 +56,51 @@ export function sambaUnavailable() {
 function tls(dir) {
   mkdirSync(dir, { recursive: true });
   const run = (args) => execFileSync("openssl", args, { stdio: "pipe" });
-  run(["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=Portal test CA", "-keyout", `${dir}/ca.key`, "-out", `${dir}/ca.pem`]);
+  run([
+    "req",
+    "-x509",
+    "-newkey",
+    "rsa:2048",
+    "-nodes",
+    "-days",
+    "2",
+    "-subj",
+    "/CN=Portal test CA",
+    "-keyout",
+    `${dir}/ca.key`,
+    "-out",
+    `${dir}/ca.pem`,
+  ]);
   writeFileSync(`${dir}/server.ext`, "subjectAltName=IP:127.0.0.1,DNS:localhost,DNS:dc1.corp.example.com\nextendedKeyUsage=serverAuth\n");
-  run(["req", "-newkey", "rsa:2048", "-nodes", "-subj", "/CN=dc1.corp.example.com", "-keyout", `${dir}/server.key`, "-out", `${dir}/server.csr`]);
-  run(["x509", "-req", "-in", `${dir}/server.csr`, "-CA", `${dir}/ca.pem`, "-CAkey", `${dir}/ca.key`, "-CAcreateserial", "-days", "2", "-extfile", `${dir}/server.ext`, "-out", `${dir}/server.pem`]);
+  run([
+    "req",
+    "-newkey",
+    "rsa:2048",
+    "-nodes",
+    "-subj",
+    "/CN=dc1.corp.example.com",
+    "-keyout",
+    `${dir}/server.key`,
+    "-out",
+    `${dir}/server.csr`,
+  ]);
+  run([
+    "x509",
+    "-req",
+    "-in",
+    `${dir}/server.csr`,
+    "-CA",
+    `${dir}/ca.pem`,
+    "-CAkey",
+    `${dir}/ca.key`,
+    "-CAcreateserial",
+    "-days",
+    "2",
+    "-extfile",
+    `${dir}/server.ext`,
+    "-out",
+    `${dir}/server.pem`,
+  ]);
   chmodSync(`${dir}/server.key`, 0o600);
   return { ca: `${dir}/ca.pem`, cert: `${dir}/server.pem`, key: `${dir}/server.key` };
 }
@@ -133,17 +174,34 @@ export async function startSambaAd({ dir = ".data/samba-ad" } = {}) {
   execFileSync(
     "samba-tool",
     [
-      "domain", "provision", `--targetdir=${dc}`, `--realm=${AD_REALM.toUpperCase()}`, "--domain=CORP", "--server-role=dc",
-      "--dns-backend=NONE", `--adminpass=${ADMIN_PASSWORD}`, "--host-name=dc1", "--use-rfc2307",
-      "--option=bind interfaces only=yes", "--option=interfaces=lo", "--option=server services=ldap",
-      "--option=tls enabled=yes", `--option=tls keyfile=${certs.key}`, `--option=tls certfile=${certs.cert}`, `--option=tls cafile=${certs.ca}`,
+      "domain",
+      "provision",
+      `--targetdir=${dc}`,
+      `--realm=${AD_REALM.toUpperCase()}`,
+      "--domain=CORP",
+      "--server-role=dc",
+      "--dns-backend=NONE",
+      `--adminpass=${ADMIN_PASSWORD}`,
+      "--host-name=dc1",
+      "--use-rfc2307",
+      "--option=bind interfaces only=yes",
+      "--option=interfaces=lo",
+      "--option=server services=ldap",
+      "--option=tls enabled=yes",
+      `--option=tls keyfile=${certs.key}`,
+      `--option=tls certfile=${certs.cert}`,
+      `--option=tls cafile=${certs.ca}`,
       `--option=log file=${root}/samba.log`,
     ],
     { stdio: "pipe" },
   );
   const conf = path.join(dc, "etc", "smb.conf");
   const org = { realm: AD_REALM, password: AD_PASSWORD, service_password: AD_SERVICE.password, groups: AD_GROUPS, people: AD_PEOPLE };
-  execFileSync(existsSync("/usr/bin/python3") ? "/usr/bin/python3" : "python3", ["-c", POPULATE, conf, path.join(dc, "private", "sam.ldb"), JSON.stringify(org)], { stdio: "pipe" });
+  execFileSync(
+    existsSync("/usr/bin/python3") ? "/usr/bin/python3" : "python3",
+    ["-c", POPULATE, conf, path.join(dc, "private", "sam.ldb"), JSON.stringify(org)],
+    { stdio: "pipe" },
+  );
   const provisionMs = Date.now() - started;
 
   const server = spawn("samba", ["-F", "-s", conf, "--debug-stdout", "-d", "0"], { stdio: ["ignore", "ignore", "pipe"] });
@@ -151,7 +209,10 @@ export async function startSambaAd({ dir = ".data/samba-ad" } = {}) {
   server.stderr.on("data", (d) => (stderr += d));
   const exited = new Promise((resolve) => server.once("exit", resolve));
   try {
-    await Promise.race([Promise.all([waitForPort(636, 30_000), waitForPort(389, 30_000)]), exited.then(() => Promise.reject(new Error(`samba exited: ${stderr}`)))]);
+    await Promise.race([
+      Promise.all([waitForPort(636, 30_000), waitForPort(389, 30_000)]),
+      exited.then(() => Promise.reject(new Error(`samba exited: ${stderr}`))),
+    ]);
   } catch (error) {
     server.kill("SIGTERM");
     throw error;
