@@ -5,10 +5,8 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createTestWorld, type TestWorld } from "@/test/world";
 import { AD_PASSWORD, adEmail, sambaUnavailable, startSambaAd } from "@/test/identity/samba-ad.mjs";
 import { loadConfig, type PortalConfig } from "../config/schema";
-import { rerouteOpenApprovals } from "../services/requests/reroute";
 import { roleFromGroups } from "./group-roles";
 import { authenticateWithDirectory, LdapSignInError, type LdapFailure } from "./ldap";
-import { registerOrganisationChangeHandlers } from "./provisioning";
 
 // Active Directory sign-in against a real domain controller: Samba, provisioned for this file (about
 // 9 s). Skipped, saying why, only where Samba cannot run (not installed, or not root); CI installs it.
@@ -49,7 +47,6 @@ describe.skipIf(unavailable)("Active Directory sign-in (Samba)", () => {
     ad = await startSambaAd({ dir: mkdtempSync(path.join(tmpdir(), "portal-samba-")) });
     console.info(`Samba AD provisioned in ${ad.provisionMs} ms, listening after ${ad.startMs} ms`);
     world = await createTestWorld();
-    registerOrganisationChangeHandlers({ rerouteOpenApprovals });
     config = loadConfig({
       PORTAL_DATA_DIR: mkdtempSync(path.join(tmpdir(), "portal-ldap-")),
       AUTH_SECRET: "x".repeat(32),

@@ -3,10 +3,9 @@ import { createTestWorld, type TestWorld } from "@/test/world";
 import { ownerIndex } from "../core/workspace-cache";
 import { parseApprovalSteps } from "../domain";
 import { submitRequest } from "../services/requests/submit";
-import { rerouteOpenApprovals } from "../services/requests/reroute";
 import { changeUserRole } from "../services/admin/users";
 import { listUsers } from "../queries/admin-users";
-import { provisionPerson, registerOrganisationChangeHandlers, type ProvenIdentity } from "./provisioning";
+import { provisionPerson, type ProvenIdentity } from "./provisioning";
 
 // Sign-in through an identity provider creates the person and refreshes them every time: role from
 // groups, manager (created as a placeholder when new), directory identities per directory.
@@ -30,7 +29,6 @@ const person = (overrides: Partial<ProvenIdentity> = {}): ProvenIdentity => ({
 
 beforeAll(async () => {
   world = await createTestWorld();
-  registerOrganisationChangeHandlers({ rerouteOpenApprovals });
 });
 afterAll(() => world.close());
 

@@ -1,6 +1,9 @@
 import "server-only";
 import { recordAudit } from "../core/audit";
 import { catalogSource } from "../core/catalog";
+// Pending approval steps follow a role or manager that a sign-in changed, by the same re-routing admin
+// edits use.
+import { rerouteOpenApprovals } from "../core/reroute";
 import type { Actor, Tx } from "../core/tx";
 import { db } from "../db";
 import { Prisma } from "../generated/prisma/client";
@@ -28,33 +31,6 @@ export interface ProvenIdentity {
   costCenter?: string | null;
   /** undefined: the provider does not say (left as it is); null: the person has no manager. */
   manager?: { email: string; name?: string | null } | null;
-}
-
-/**
- * When a sign-in changes someone's role or manager, pending approval steps are routed again. That
- * service lives above lib/auth, so start-up registers it here; a process that never registered it
- * refuses sign-ins rather than leave approvals with someone who lost the right to decide them.
- */
-export interface OrganisationChangeHandlers {
-  rerouteOpenApprovals(
-    tx: Tx,
-    actor: Actor,
-    cause: { kind: "manager_changed"; requesterId: string } | { kind: "approver_role_changed"; approverId: string },
-    now: Date,
-  ): Promise<number>;
-}
-
-// On globalThis: instrumentation and the route handlers are separate bundles of one process.
-const slot = globalThis as unknown as { __portalOrganisationChangeHandlers?: OrganisationChangeHandlers };
-
-export function registerOrganisationChangeHandlers(handlers: OrganisationChangeHandlers): void {
-  slot.__portalOrganisationChangeHandlers = handlers;
-}
-
-function handlers(): OrganisationChangeHandlers {
-  const registered = slot.__portalOrganisationChangeHandlers;
-  if (!registered) throw new Error("Sign-in provisioning needs registerOrganisationChangeHandlers() at start-up");
-  return registered;
 }
 
 export class ProvisioningRefused extends Error {}
@@ -150,7 +126,6 @@ async function syncDirectoryIdentities(tx: Tx, userId: string, proven: ProvenIde
 export async function provisionPerson(proven: ProvenIdentity, groups: PortalGroups, now = new Date()): Promise<PortalIdentity> {
   const email = proven.email.trim().toLowerCase();
   if (!email.includes("@")) throw new ProvisioningRefused("The identity provider sent no email address for this person.");
-  const react = handlers();
   const actor = PLACEHOLDER_ACTOR(proven.method);
   try {
     return await db().$transaction(async (tx) => {
@@ -194,7 +169,7 @@ export async function provisionPerson(proven: ProvenIdentity, groups: PortalGrou
           after: { email, role: updated.role, roleSourceGroup: decision.group },
         });
       } else {
-        await afterChange(tx, react, actor, person, updated, now);
+        await afterChange(tx, actor, person, updated, now);
       }
       return { id: updated.id, email: updated.email, name: updated.name, role: updated.role };
     });
@@ -208,7 +183,6 @@ export async function provisionPerson(proven: ProvenIdentity, groups: PortalGrou
 
 async function afterChange(
   tx: Tx,
-  react: OrganisationChangeHandlers,
   actor: Actor,
   before: { id: string; role: Role; managerId: string | null },
   after: { role: Role; managerId: string | null },
@@ -225,7 +199,7 @@ async function afterChange(
     });
     // The person's other browsers sign in again, under the new role.
     await endSessions(tx, before.id);
-    await react.rerouteOpenApprovals(tx, actor, { kind: "approver_role_changed", approverId: before.id }, now);
+    await rerouteOpenApprovals(tx, actor, { kind: "approver_role_changed", approverId: before.id }, now);
   }
   if (before.managerId !== after.managerId) {
     await recordAudit(tx, {
@@ -236,7 +210,7 @@ async function afterChange(
       before: { managerId: before.managerId },
       after: { managerId: after.managerId },
     });
-    await react.rerouteOpenApprovals(tx, actor, { kind: "manager_changed", requesterId: before.id }, now);
+    await rerouteOpenApprovals(tx, actor, { kind: "manager_changed", requesterId: before.id }, now);
   }
 }
 

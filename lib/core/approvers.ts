@@ -8,6 +8,8 @@ import {
   type EligibleApprover,
   type PersonWithRole,
 } from "../domain";
+import { issueEmailActionLinks } from "./email-links";
+import { notify } from "./notifications";
 import type { Tx } from "./tx";
 
 // Loads what the domain's approver rule reads (current roles and delegations in force) and nothing
@@ -56,4 +58,30 @@ export async function approvalFactsForPerson(tx: Tx, userId: string, now: Date):
 export async function eligibleApprovers(tx: Tx, request: StoredRequestForRouting, now: Date): Promise<EligibleApprover[]> {
   const awaiting = awaitingDecision(request);
   return whoMayDecide(awaiting, await approvalFactsForRequest(tx, awaiting, now));
+}
+
+/** Tells whoever must decide the current step, in the portal and by mail with approve/reject links. */
+export async function notifyApprovers(
+  tx: Tx,
+  request: { id: string; requesterId: string; approvalSteps: unknown; currentStep: number; escalatedAt: Date | null },
+  summary: string,
+  now: Date,
+) {
+  for (const approver of await eligibleApprovers(tx, request, now)) {
+    const links = await issueEmailActionLinks(tx, { requestId: request.id, approverId: approver.userId, step: request.currentStep, now });
+    await notify(tx, {
+      userId: approver.userId,
+      requestId: request.id,
+      kind: "approval.needed",
+      title: "A request needs your approval",
+      body: summary + (approver.onBehalfOf ? "\nYou receive this as a delegate." : ""),
+      link: `/approvals?request=${request.id}`,
+      mail: {
+        actions: [
+          { label: "Approve", url: links.approveUrl, tone: "primary" },
+          { label: "Reject", url: links.rejectUrl, tone: "danger" },
+        ],
+      },
+    });
+  }
 }

@@ -1,3 +1,4 @@
+import "server-only";
 import type { TagPair, WorkspaceSummary } from "../aws";
 import { COST_CENTRE_TAG_KEY } from "../domain";
 import type { Prisma, PrismaClient } from "../generated/prisma/client";

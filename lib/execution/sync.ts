@@ -1,3 +1,4 @@
+import "server-only";
 import type { AwsGateway, WorkspaceSummary } from "../aws";
 import { COST_CENTRE_TAG_KEY } from "../domain";
 import type { PrismaClient } from "../generated/prisma/client";

@@ -7,8 +7,6 @@ import { startExecutor } from "./executor";
 import { seedDemoCatalog } from "../seed/demo-catalog";
 import { applyPolicyFile } from "../seed/policy-file";
 import { seedDemoOrganization } from "../seed/demo-organization";
-import { registerOrganisationChangeHandlers } from "../auth/provisioning";
-import { rerouteOpenApprovals } from "../services/requests/reroute";
 
 // instrumentation.ts's register() is the only caller and Next.js calls it once per server process.
 let started: Promise<void> | undefined;
@@ -61,8 +59,6 @@ async function start(): Promise<void> {
     const applied = await migrateEmbeddedDatabase();
     log.info({ applied, dir: config.database.kind === "pglite" ? config.database.dir : undefined }, "embedded database ready");
   }
-  // Single sign-on refreshes roles and managers on every sign-in; their pending approvals follow.
-  registerOrganisationChangeHandlers({ rerouteOpenApprovals });
   if (config.demoOrganization.seed) {
     const { created } = await seedDemoOrganization(db(), { admins: config.demoOrganization.admins });
     if (created > 0) log.info({ created }, "demo organization seeded");

@@ -6,7 +6,7 @@ import { createCustomBundle } from "@/lib/services/admin/bundles";
 import { associateIpGroup, createIpGroup } from "@/lib/services/admin/ip-groups";
 import { changeUserRole } from "@/lib/services/admin/users";
 import { createDelegation } from "@/lib/services/delegations";
-import { issueEmailActionLinks } from "@/lib/services/email-links";
+import { issueEmailActionLinks } from "@/lib/core/email-links";
 import { submitRequest } from "@/lib/services/requests/submit";
 import { createTestWorld, type TestWorld } from "../world";
 

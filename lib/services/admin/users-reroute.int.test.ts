@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { approvalInbox } from "@/lib/queries/approvals";
 import { createTestWorld, type TestWorld } from "@/test/world";
 import { createDelegation } from "../delegations";
-import { issueEmailActionLinks } from "../email-links";
+import { issueEmailActionLinks } from "../../core/email-links";
 import { decideRequest } from "../requests/decide";
 import { decideByEmailLink, readEmailLink } from "../requests/email-decision";
 import { submitRequest } from "../requests/submit";

@@ -7,7 +7,7 @@ import { parseInput, requireAdmin, type AdminCaller } from "./guard";
 import { changeManagerInput, changeRoleInput } from "../../schemas/admin";
 import { signOutEverywhereInput } from "../../schemas/sessions";
 import { endSessions } from "../../auth/session-version";
-import { rerouteOpenApprovals } from "../requests/reroute";
+import { rerouteOpenApprovals } from "../../core/reroute";
 
 // Roles and reporting lines. The last-admin rule is checked inside the transaction that makes the
 // change, under a lock on the admins' rows, so two admins demoting each other at once cannot both win.

@@ -5,14 +5,14 @@ import { db } from "../../db";
 import type { DecisionChannel, DecisionKind } from "../../generated/prisma/enums";
 import { kickExecutor } from "../../core/signal";
 import { recordAudit } from "../../core/audit";
-import { consumeEmailAction, checkEmailAction } from "../email-links";
+import { consumeEmailAction, checkEmailAction } from "../../core/email-links";
 import { isUniqueViolation, notFound, ServiceError } from "../../core/errors";
 import { notify } from "../../core/notifications";
 import { enqueueJob } from "../../core/outbox";
 import type { RequestActor } from "./assess";
 import { describeChange } from "../../presentation/describe";
 import { approvalFactsForPerson } from "../../core/approvers";
-import { notifyApprovers } from "./submit";
+import { notifyApprovers } from "../../core/approvers";
 import { parseStoredChange } from "../../core/stored-change";
 
 export interface DecideInput {

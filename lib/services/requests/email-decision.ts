@@ -2,7 +2,7 @@ import "server-only";
 import { awaitingDecision, mayDecide } from "../../domain";
 import { db } from "../../db";
 import { approvalFactsForPerson } from "../../core/approvers";
-import { checkEmailAction } from "../email-links";
+import { checkEmailAction } from "../../core/email-links";
 import { ServiceError } from "../../core/errors";
 import type { RequestActor } from "./assess";
 import { decideRequest, type DecideResult } from "./decide";

@@ -3,14 +3,13 @@ import { formatMoney, type Refusal } from "../../domain";
 import { db } from "../../db";
 import { kickExecutor } from "../../core/signal";
 import { recordAudit } from "../../core/audit";
-import { issueEmailActionLinks } from "../email-links";
 import { isUniqueViolation, ServiceError } from "../../core/errors";
 import { notify } from "../../core/notifications";
 import { enqueueJob } from "../../core/outbox";
-import { toJson, type Tx } from "../../core/tx";
+import { toJson } from "../../core/tx";
 import { assessChange, type ChangeInput, type RequestActor } from "./assess";
 import { describeChange } from "../../presentation/describe";
-import { eligibleApprovers } from "../../core/approvers";
+import { notifyApprovers } from "../../core/approvers";
 
 export interface SubmitInput extends ChangeInput {
   justification: string;
@@ -32,32 +31,6 @@ async function existingForKey(actorId: string, key: string | undefined): Promise
   if (found.requesterId !== actorId) throw new ServiceError("conflict", "This form was already used by someone else; reload the page.");
   const status = found.status === "PENDING_APPROVAL" ? "PENDING_APPROVAL" : "APPROVED";
   return { ok: true, requestId: found.id, status, duplicate: true, why: found.approvalReason };
-}
-
-/** Tells whoever must decide the current step, in the portal and by mail with approve/reject links. */
-export async function notifyApprovers(
-  tx: Tx,
-  request: { id: string; requesterId: string; approvalSteps: unknown; currentStep: number; escalatedAt: Date | null },
-  summary: string,
-  now: Date,
-) {
-  for (const approver of await eligibleApprovers(tx, request, now)) {
-    const links = await issueEmailActionLinks(tx, { requestId: request.id, approverId: approver.userId, step: request.currentStep, now });
-    await notify(tx, {
-      userId: approver.userId,
-      requestId: request.id,
-      kind: "approval.needed",
-      title: "A request needs your approval",
-      body: summary + (approver.onBehalfOf ? "\nYou receive this as a delegate." : ""),
-      link: `/approvals?request=${request.id}`,
-      mail: {
-        actions: [
-          { label: "Approve", url: links.approveUrl, tone: "primary" },
-          { label: "Reject", url: links.rejectUrl, tone: "danger" },
-        ],
-      },
-    });
-  }
 }
 
 export async function submitRequest(actor: RequestActor, input: SubmitInput, now = new Date()): Promise<SubmitResult> {

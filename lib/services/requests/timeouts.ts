@@ -7,7 +7,7 @@ import { notify } from "../../core/notifications";
 import { getPolicySettings } from "../../core/settings";
 import { SYSTEM } from "../../core/tx";
 import { describeChange } from "../../presentation/describe";
-import { notifyApprovers } from "./submit";
+import { notifyApprovers } from "../../core/approvers";
 
 /**
  * Escalates requests that waited too long for their manager (admins may then decide them too) and

@@ -2,7 +2,7 @@ import "server-only";
 import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import { getConfig } from "../config";
 import type { DecisionKind } from "../generated/prisma/enums";
-import type { Tx } from "../core/tx";
+import type { Tx } from "./tx";
 
 // An approval mail carries two links, approve and reject. Each token is <id>.<expiry>.<signature>:
 // the HMAC makes it unforgeable and tamper-evident, the expiry is inside what is signed, and the

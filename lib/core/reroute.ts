@@ -1,12 +1,12 @@
 import "server-only";
-import { awaitingDecision, managerStepFor, mayDecide, parseApprovalSteps, rerouteManagerSteps } from "../../domain";
-import { Prisma } from "../../generated/prisma/client";
-import { recordAudit } from "../../core/audit";
-import { approvalFactsForPerson } from "../../core/approvers";
-import { parseStoredChange } from "../../core/stored-change";
-import { toJson, type Actor, type Tx } from "../../core/tx";
-import { describeChange } from "../../presentation/describe";
-import { notifyApprovers } from "./submit";
+import { awaitingDecision, managerStepFor, mayDecide, parseApprovalSteps, rerouteManagerSteps } from "../domain";
+import { Prisma } from "../generated/prisma/client";
+import { recordAudit } from "./audit";
+import { approvalFactsForPerson } from "./approvers";
+import { parseStoredChange } from "./stored-change";
+import { toJson, type Actor, type Tx } from "./tx";
+import { describeChange } from "../presentation/describe";
+import { notifyApprovers } from "./approvers";
 
 // Pending manager steps follow the organisation: when a requester's manager changes, or the manager a
 // step names stops being an approver, the step goes to whoever should decide it now, and the links

@@ -3,9 +3,9 @@ import { getConfig } from "@/lib/config";
 import { db } from "@/lib/db";
 import { createTestWorld, type TestWorld } from "@/test/world";
 import { issueEmailActionLinks } from "./email-links";
-import { decideRequest } from "./requests/decide";
-import { decideByEmailLink, readEmailLink } from "./requests/email-decision";
-import { submitRequest } from "./requests/submit";
+import { decideRequest } from "../services/requests/decide";
+import { decideByEmailLink, readEmailLink } from "../services/requests/email-decision";
+import { submitRequest } from "../services/requests/submit";
 
 // The approve/reject links of an approval mail: only the untouched, unexpired, unused link, opened by
 // the approver it was sent to, may decide; opening one (the GET) never changes anything.
