@@ -24,7 +24,11 @@ function contentSecurityPolicy(nonce: string, dev: boolean): string {
 export function proxy(request: NextRequest) {
   // A server-action body over Next.js's limit would end in a 500 and a generic error page; a plain-text 413
   // is what the browser's action call shows as the error's message instead.
-  if (request.method === "POST" && request.headers.has("next-action") && Number(request.headers.get("content-length") ?? 0) > ACTION_BODY_LIMIT_BYTES) {
+  if (
+    request.method === "POST" &&
+    request.headers.has("next-action") &&
+    Number(request.headers.get("content-length") ?? 0) > ACTION_BODY_LIMIT_BYTES
+  ) {
     return new NextResponse(TOO_LARGE_MESSAGE, { status: 413, headers: { "content-type": "text/plain" } });
   }
   const incoming = request.headers.get("x-request-id");

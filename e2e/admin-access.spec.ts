@@ -1,7 +1,18 @@
 import { expect, test } from "@playwright/test";
 import { signInAs } from "./helpers";
 
-const PAGES = ["/admin", "/admin/bundles", "/admin/prices", "/admin/ip-groups", "/admin/directories", "/admin/fleet", "/admin/users", "/admin/policies", "/admin/audit", "/admin/mail"];
+const PAGES = [
+  "/admin",
+  "/admin/bundles",
+  "/admin/prices",
+  "/admin/ip-groups",
+  "/admin/directories",
+  "/admin/fleet",
+  "/admin/users",
+  "/admin/policies",
+  "/admin/audit",
+  "/admin/mail",
+];
 const EXPORTS = ["/api/admin/fleet/export", "/api/admin/audit/export"];
 
 for (const who of ["alice", "bob", "dave"] as const) {

@@ -3,7 +3,11 @@ import { expect, test } from "@playwright/test";
 import { signInAs } from "./helpers";
 
 const sandboxUrl = `http://127.0.0.1:${process.env.E2E_SANDBOX_PORT ?? "4699"}`;
-const aws = new WorkSpacesClient({ endpoint: sandboxUrl, region: "us-east-1", credentials: { accessKeyId: "sandbox", secretAccessKey: "sandbox" } });
+const aws = new WorkSpacesClient({
+  endpoint: sandboxUrl,
+  region: "us-east-1",
+  credentials: { accessKeyId: "sandbox", secretAccessKey: "sandbox" },
+});
 
 async function employeesDirectory() {
   const dirs = (await aws.send(new DescribeWorkspaceDirectoriesCommand({}))).Directories ?? [];
@@ -41,7 +45,10 @@ test("an admin changes a self-service permission and a creation property of the 
   // AWS (the sandbox) really has the new settings; the rest is untouched.
   const after = await employeesDirectory();
   expect(after.SelfservicePermissions).toMatchObject({ RebuildWorkspace: "DISABLED", RestartWorkspace: "ENABLED" });
-  expect(after.WorkspaceCreationProperties).toMatchObject({ EnableMaintenanceMode: false, DefaultOu: before.WorkspaceCreationProperties!.DefaultOu });
+  expect(after.WorkspaceCreationProperties).toMatchObject({
+    EnableMaintenanceMode: false,
+    DefaultOu: before.WorkspaceCreationProperties!.DefaultOu,
+  });
 
   // The page shows what AWS now says after a reload.
   await page.reload();

@@ -21,7 +21,10 @@ test("a bulk reboot of 30 WorkSpaces runs in two batches; a failed batch is show
   await expect(page).toHaveURL(/sort=userName/);
   await expect(page.getByRole("columnheader", { name: /User/ })).toHaveAttribute("aria-sort", "ascending");
 
-  const fault = await sandboxControl("/__sandbox/faults", { method: "POST", body: JSON.stringify({ failNext: { operation: "RebootWorkspaces", code: "AccessDeniedException" } }) });
+  const fault = await sandboxControl("/__sandbox/faults", {
+    method: "POST",
+    body: JSON.stringify({ failNext: { operation: "RebootWorkspaces", code: "AccessDeniedException" } }),
+  });
   expect(fault.ok).toBe(true);
 
   await page.getByRole("checkbox", { name: "Select all on this page" }).check();

@@ -3,7 +3,11 @@ import { expect, test } from "@playwright/test";
 import { signInAs } from "./helpers";
 
 const sandboxUrl = `http://127.0.0.1:${process.env.E2E_SANDBOX_PORT ?? "4699"}`;
-const aws = new WorkSpacesClient({ endpoint: sandboxUrl, region: "us-east-1", credentials: { accessKeyId: "sandbox", secretAccessKey: "sandbox" } });
+const aws = new WorkSpacesClient({
+  endpoint: sandboxUrl,
+  region: "us-east-1",
+  credentials: { accessKeyId: "sandbox", secretAccessKey: "sandbox" },
+});
 
 test("an admin creates an IP group with two rules and associates it with the employees' directory", async ({ page }) => {
   const dirs = (await aws.send(new DescribeWorkspaceDirectoriesCommand({}))).Directories ?? [];
@@ -32,12 +36,17 @@ test("an admin creates an IP group with two rules and associates it with the emp
   const card = page.getByRole("region", { name: /^e2e-branch-offices/ });
   await card.getByLabel("Directory").selectOption(employees.DirectoryId!);
   await card.getByRole("button", { name: "Associate" }).click();
-  await expect(page.getByRole("region", { name: /^e2e-branch-offices/ }).getByText(`corp.example.com (${employees.DirectoryId})`)).toBeVisible();
+  await expect(
+    page.getByRole("region", { name: /^e2e-branch-offices/ }).getByText(`corp.example.com (${employees.DirectoryId})`),
+  ).toBeVisible();
 
   // AWS (the sandbox) really has the group, its rules and the association.
   const groups = (await aws.send(new DescribeIpGroupsCommand({}))).Result ?? [];
   const created = groups.find((g) => g.groupName === "e2e-branch-offices");
-  expect(created?.userRules?.map((r) => [r.ipRule, r.ruleDesc])).toEqual([["10.20.0.0/16", "Branch Lyon"], ["10.30.0.0/16", "Branch Porto"]]);
+  expect(created?.userRules?.map((r) => [r.ipRule, r.ruleDesc])).toEqual([
+    ["10.20.0.0/16", "Branch Lyon"],
+    ["10.30.0.0/16", "Branch Porto"],
+  ]);
   const after = (await aws.send(new DescribeWorkspaceDirectoriesCommand({ DirectoryIds: [employees.DirectoryId!] }))).Directories?.[0];
   expect(after?.ipGroupIds).toContain(created?.groupId);
 

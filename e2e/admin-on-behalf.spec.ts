@@ -2,7 +2,9 @@ import { expect, test } from "@playwright/test";
 import { signInAs } from "./helpers";
 import { signOut, waitForText } from "./journey-helpers";
 
-test("an admin creates a WorkSpace for a contractor; it is created without approval and the rules still apply", async ({ page }, testInfo) => {
+test("an admin creates a WorkSpace for a contractor; it is created without approval and the rules still apply", async ({
+  page,
+}, testInfo) => {
   test.setTimeout(180_000);
   await signInAs(page, "carol", "/admin/users");
   await page.getByRole("link", { name: "Dave Patel" }).first().click();
@@ -23,7 +25,11 @@ test("an admin creates a WorkSpace for a contractor; it is created without appro
 
   // The sandbox provisions in simulated time; the inventory then shows it as Dave's.
   const daves = page.getByRole("table", { name: "WorkSpaces of Dave Patel" });
-  await waitForText(page, "AVAILABLE", { advanceMinutes: 30, within: page.getByRole("table", { name: "WorkSpaces of Dave Patel" }), timeoutMs: 150_000 });
+  await waitForText(page, "AVAILABLE", {
+    advanceMinutes: 30,
+    within: page.getByRole("table", { name: "WorkSpaces of Dave Patel" }),
+    timeoutMs: 150_000,
+  });
   const workspaceId = (await daves.locator("tbody tr td").first().textContent())!.trim();
   expect(workspaceId).toMatch(/^ws-/);
 
@@ -32,7 +38,9 @@ test("an admin creates a WorkSpace for a contractor; it is created without appro
 
   // A second one in the same directory breaks the one-per-directory rule, admin or not: refused in plain words.
   await page.goto(`${userPage}/new-workspace`);
-  await expect(page.getByText("This user already has a WorkSpace in this directory; a user can have only one WorkSpace per directory.")).toBeVisible({ timeout: 15_000 });
+  await expect(
+    page.getByText("This user already has a WorkSpace in this directory; a user can have only one WorkSpace per directory."),
+  ).toBeVisible({ timeout: 15_000 });
   await expect(page.getByRole("button", { name: "Create WorkSpace for Dave Patel" })).toBeDisabled();
   await page.screenshot({ path: testInfo.outputPath("on-behalf-refused.png"), fullPage: true });
 

@@ -5,15 +5,30 @@ export const SANDBOX = `http://127.0.0.1:${process.env.E2E_SANDBOX_PORT ?? "4699
 
 /** Moves the sandbox's clock so AWS-side transitions (provisioning, reboots, resizes) finish quickly. */
 export async function advanceSandbox(minutes: number) {
-  await sandboxControl("/__sandbox/clock", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ advanceMinutes: minutes }) });
+  await sandboxControl("/__sandbox/clock", {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ advanceMinutes: minutes }),
+  });
 }
 
 /** Reloads the page (advancing the sandbox each time) until the text shows. */
-export async function waitForText(page: Page, text: string | RegExp, { timeoutMs = 90_000, advanceMinutes = 0, within = page.locator("main") } = {}) {
+export async function waitForText(
+  page: Page,
+  text: string | RegExp,
+  { timeoutMs = 90_000, advanceMinutes = 0, within = page.locator("main") } = {},
+) {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     if (advanceMinutes) await advanceSandbox(advanceMinutes);
-    if (await within.getByText(text).first().isVisible().catch(() => false)) return;
+    if (
+      await within
+        .getByText(text)
+        .first()
+        .isVisible()
+        .catch(() => false)
+    )
+      return;
     if (Date.now() > deadline) break;
     await page.waitForTimeout(2000);
     await page.reload();

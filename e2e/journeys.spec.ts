@@ -6,7 +6,8 @@ import { openMyWorkspace, requestIdFrom, signOut, waitForText } from "./journey-
 // and Erin's request, submitted first, expires under the e2e policy (expiry ≈ 104 s) while the others run.
 test.describe.configure({ mode: "serial" });
 
-const shot = (page: Page, name: string, info: { outputPath: (...p: string[]) => string }) => page.screenshot({ path: info.outputPath(`${name}.png`), fullPage: true });
+const shot = (page: Page, name: string, info: { outputPath: (...p: string[]) => string }) =>
+  page.screenshot({ path: info.outputPath(`${name}.png`), fullPage: true });
 let erinRequestId = "";
 let aliceComputeRequestId = "";
 let aliceWorkspaceId = "";
@@ -46,7 +47,11 @@ test("Dave requests a WorkSpace, Bob approves, it becomes available with its reg
     await expect(page.getByTestId("approval")).toBeVisible();
     if (!(await page.getByTestId("refusal-reasons").isVisible())) break;
   }
-  await page.getByRole("radiogroup", { name: "Bundle" }).getByText(/^Standard with Windows/).first().click();
+  await page
+    .getByRole("radiogroup", { name: "Bundle" })
+    .getByText(/^Standard with Windows/)
+    .first()
+    .click();
   await page.getByLabel("Running mode").selectOption("AUTO_STOP");
   await expect(page.getByTestId("monthly-delta")).toHaveText(/\+\$\d+\.\d\d a month/);
   await expect(page.getByTestId("approval")).toHaveText(/Needs approval from your manager/);
@@ -98,7 +103,9 @@ test("Alice reboots without approval", async ({ page }, testInfo) => {
 
 test("a migration to a Linux bundle is refused with the reason", async ({ page }, testInfo) => {
   await signInAs(page, "alice", `/workspaces/${aliceWorkspaceId}?action=migrate`);
-  await page.getByLabel("Target bundle", { exact: true }).selectOption({ label: (await page.getByLabel("Target bundle", { exact: true }).locator("option", { hasText: "Linux" }).first().textContent())! });
+  await page.getByLabel("Target bundle", { exact: true }).selectOption({
+    label: (await page.getByLabel("Target bundle", { exact: true }).locator("option", { hasText: "Linux" }).first().textContent())!,
+  });
   await page.getByRole("checkbox", { name: /I understand what is lost/ }).check();
   await expect(page.getByTestId("refusal-reasons")).toContainText(/Linux/);
   await expect(page.getByText("Drive C is replaced").first()).toBeVisible();
@@ -280,7 +287,12 @@ test("Bob delegates to Frank, sees his team, and approves several requests at on
 test("on a phone-width screen the pages fit without sideways scrolling", async ({ page }, testInfo) => {
   await page.setViewportSize({ width: 390, height: 844 });
   await signInAs(page, "alice");
-  for (const [path, name] of [["/", "phone-home"], ["/workspaces/new", "phone-request-form"], [`/workspaces/${aliceWorkspaceId}?action=volumes`, "phone-workspace"], ["/requests", "phone-requests"]] as const) {
+  for (const [path, name] of [
+    ["/", "phone-home"],
+    ["/workspaces/new", "phone-request-form"],
+    [`/workspaces/${aliceWorkspaceId}?action=volumes`, "phone-workspace"],
+    ["/requests", "phone-requests"],
+  ] as const) {
     await page.goto(path);
     await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);

@@ -85,5 +85,8 @@ test("health tells anyone that the portal is up, and an admin the database and t
   expect(response.status()).toBe(200);
   const body = await response.json();
   expect(body.database).toMatchObject({ status: "ok", kind: "pglite" });
-  expect(body.aws).toMatchObject({ mode: "sandbox", endpoints: { workspaces: `http://127.0.0.1:${process.env.E2E_SANDBOX_PORT ?? "4699"}` } });
+  expect(body.aws).toMatchObject({
+    mode: "sandbox",
+    endpoints: { workspaces: `http://127.0.0.1:${process.env.E2E_SANDBOX_PORT ?? "4699"}` },
+  });
 });

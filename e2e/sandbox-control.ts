@@ -9,5 +9,8 @@ const TOKEN_FILE = path.join(process.env.E2E_DATA_DIR ?? ".data/e2e", "sandbox-t
 export function sandboxControl(pathname: string, init: RequestInit = {}): Promise<Response> {
   // Read on each call: the token changes with every server start and the file exists only once it has started.
   const token = readFileSync(TOKEN_FILE, "utf8").trim();
-  return fetch(`${SANDBOX_URL}${pathname}`, { ...init, headers: { ...(init.headers as Record<string, string> | undefined), "X-Sandbox-Token": token } });
+  return fetch(`${SANDBOX_URL}${pathname}`, {
+    ...init,
+    headers: { ...(init.headers as Record<string, string> | undefined), "X-Sandbox-Token": token },
+  });
 }

@@ -23,7 +23,7 @@ describe("server-only modules", () => {
 
   it("finds the server folders' modules", () => expect(files.length).toBeGreaterThan(80));
 
-  it.each(files.map((file) => relative(root, join(root, file))))("%s starts with import \"server-only\"", (file) => {
+  it.each(files.map((file) => relative(root, join(root, file))))('%s starts with import "server-only"', (file) => {
     const firstStatement = readFileSync(join(root, file), "utf8")
       .split("\n")
       .map((line) => line.trim())

@@ -31,7 +31,9 @@ if (specs.length === 0 || specs.some((s) => s.includes("ldap"))) {
     env.E2E_LDAP_SKIPPED = why;
   } else {
     directory = await startSambaAd({ dir: process.env.E2E_SAMBA_DIR ?? ".data/e2e-samba" });
-    console.log(`Samba Active Directory domain controller provisioned in ${directory.provisionMs} ms, listening after ${directory.startMs} ms`);
+    console.log(
+      `Samba Active Directory domain controller provisioned in ${directory.provisionMs} ms, listening after ${directory.startMs} ms`,
+    );
     Object.assign(env, directory.env);
   }
 }

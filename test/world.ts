@@ -21,7 +21,10 @@ export interface TestWorld {
   /** Every SDK call the gateway made, in order. */
   calls: { operation: string; region: string; at: number; error?: string }[];
   executor(overrides?: Partial<ExecutorSettings>): Worker;
-  people: Record<"alice" | "bob" | "carol" | "dave" | "erin" | "frank", { id: string; name: string; role: "EMPLOYEE" | "MANAGER" | "ADMIN" }>;
+  people: Record<
+    "alice" | "bob" | "carol" | "dave" | "erin" | "frank",
+    { id: string; name: string; role: "EMPLOYEE" | "MANAGER" | "ADMIN" }
+  >;
   sync(): Promise<void>;
   close(): Promise<void>;
 }
@@ -61,7 +64,14 @@ export async function createTestWorld(options: { clockSpeed?: number; fleetSize?
     sandbox,
     gateway,
     calls,
-    people: { alice: person("alice"), bob: person("bob"), carol: person("carol"), dave: person("dave"), erin: person("erin"), frank: person("frank") },
+    people: {
+      alice: person("alice"),
+      bob: person("bob"),
+      carol: person("carol"),
+      dave: person("dave"),
+      erin: person("erin"),
+      frank: person("frank"),
+    },
     sync,
     executor(overrides = {}) {
       const worker = createExecutor({
@@ -91,7 +101,11 @@ export async function createTestWorld(options: { clockSpeed?: number; fleetSize?
 }
 
 /** Polls until `check` returns a value, or fails after `timeoutMs`. */
-export async function eventually<T>(check: () => Promise<T | undefined | null | false>, timeoutMs = 20_000, what = "condition"): Promise<T> {
+export async function eventually<T>(
+  check: () => Promise<T | undefined | null | false>,
+  timeoutMs = 20_000,
+  what = "condition",
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await check();

@@ -9,6 +9,9 @@ import { getCurrentUser } from "@/lib/auth/session";
 import { getConfig } from "@/lib/config";
 import { db } from "@/lib/db";
 
+const DEMO_PERSON_BUTTON =
+  "w-full rounded-md border border-slate-300 bg-white px-4 py-2 text-left text-sm font-medium hover:border-brand-600 hover:bg-brand-50";
+
 export const metadata: Metadata = { title: "Sign in" };
 
 const ERRORS: Record<string, string> = {
@@ -74,19 +77,37 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
       )}
       {ldap && (
         <section aria-labelledby="directory-heading" className="mt-6 rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
-          <h2 id="directory-heading" className="text-base font-medium">{ldap.name}</h2>
+          <h2 id="directory-heading" className="text-base font-medium">
+            {ldap.name}
+          </h2>
           <p className="mt-1 text-sm text-slate-600">The user name and password you sign in to your WorkSpace with.</p>
           <form action={directorySignIn} className="mt-4 space-y-3">
             <input type="hidden" name="callbackUrl" value={callbackUrl} />
             <label className="block text-sm font-medium">
               User name
-              <input name="username" required autoComplete="username" maxLength={256} className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm" />
+              <input
+                name="username"
+                required
+                autoComplete="username"
+                maxLength={256}
+                className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm"
+              />
             </label>
             <label className="block text-sm font-medium">
               Password
-              <input name="password" type="password" required autoComplete="current-password" maxLength={1024} className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm" />
+              <input
+                name="password"
+                type="password"
+                required
+                autoComplete="current-password"
+                maxLength={1024}
+                className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm"
+              />
             </label>
-            <button type="submit" className="w-full rounded-md border border-brand-700 bg-white px-4 py-2 text-sm font-medium text-brand-800 hover:bg-brand-50">
+            <button
+              type="submit"
+              className="w-full rounded-md border border-brand-700 bg-white px-4 py-2 text-sm font-medium text-brand-800 hover:bg-brand-50"
+            >
               Sign in with {ldap.name}
             </button>
           </form>
@@ -94,7 +115,9 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
       )}
       {demo.enabled ? (
         <section aria-labelledby="demo-heading" className="mt-6 rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
-          <h2 id="demo-heading" className="text-base font-medium">Demo sign-in</h2>
+          <h2 id="demo-heading" className="text-base font-medium">
+            Demo sign-in
+          </h2>
           <p className="mt-1 text-sm text-slate-600">
             This portal runs on its built-in demo data. Choose a person to see the portal as they would.
           </p>
@@ -104,10 +127,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
                 <form action={demoSignIn}>
                   <input type="hidden" name="email" value={person.email} />
                   <input type="hidden" name="callbackUrl" value={callbackUrl} />
-                  <button
-                    type="submit"
-                    className="w-full rounded-md border border-slate-300 bg-white px-4 py-2 text-left text-sm font-medium hover:border-brand-600 hover:bg-brand-50"
-                  >
+                  <button type="submit" className={DEMO_PERSON_BUTTON}>
                     Sign in as {person.name} ({roleLabel(person.role, person.persona)})
                   </button>
                 </form>

@@ -8,7 +8,16 @@ const ROLE = { EMPLOYEE: "Employee", MANAGER: "Manager", ADMIN: "Admin" } as con
 const PERSONA = { EMPLOYEE: "Employee", CONTRACTOR: "Contractor" } as const;
 
 const columns: DataColumn<UserRow>[] = [
-  { id: "name", header: "Name", sortValue: (u) => u.name, cell: (u) => <Link href={`/admin/users/${u.id}`} className="text-brand-700 underline">{u.name}</Link> },
+  {
+    id: "name",
+    header: "Name",
+    sortValue: (u) => u.name,
+    cell: (u) => (
+      <Link href={`/admin/users/${u.id}`} className="text-brand-700 underline">
+        {u.name}
+      </Link>
+    ),
+  },
   { id: "email", header: "Email", sortValue: (u) => u.email },
   {
     id: "role",

@@ -2,8 +2,20 @@ import Link from "next/link";
 import { ACTIONS, type ActionKind } from "@/lib/presentation/actions";
 import type { ActionAvailability } from "@/lib/queries/workspace-actions";
 
+const SELECTED = "border-brand-600 bg-brand-50 text-brand-900";
+const DESTRUCTIVE = "border-red-200 bg-white text-red-800 hover:bg-red-50";
+const PLAIN = "border-slate-300 bg-white text-slate-800 hover:bg-slate-50";
+
 /** Every action, as a link when it can be asked for and as a disabled button with the reason when not. */
-export function ActionList({ workspaceId, availability, selected }: { workspaceId: string; availability: ActionAvailability[]; selected: ActionKind | null }) {
+export function ActionList({
+  workspaceId,
+  availability,
+  selected,
+}: {
+  workspaceId: string;
+  availability: ActionAvailability[];
+  selected: ActionKind | null;
+}) {
   return (
     <ul className="grid gap-2 sm:grid-cols-2">
       {ACTIONS.map((a) => {
@@ -16,14 +28,19 @@ export function ActionList({ workspaceId, availability, selected }: { workspaceI
               <Link
                 href={`/workspaces/${workspaceId}?action=${a.kind}#action-form`}
                 aria-current={selected === a.kind ? "true" : undefined}
-                className={`${base} ${selected === a.kind ? "border-brand-600 bg-brand-50 text-brand-900" : a.destructive ? "border-red-200 bg-white text-red-800 hover:bg-red-50" : "border-slate-300 bg-white text-slate-800 hover:bg-slate-50"}`}
+                className={`${base} ${selected === a.kind ? SELECTED : a.destructive ? DESTRUCTIVE : PLAIN}`}
               >
                 {a.label}
                 <span aria-hidden>→</span>
               </Link>
             ) : (
               <>
-                <button type="button" disabled aria-describedby={reasonId} className={`${base} cursor-not-allowed border-slate-200 bg-slate-50 text-slate-500`}>
+                <button
+                  type="button"
+                  disabled
+                  aria-describedby={reasonId}
+                  className={`${base} cursor-not-allowed border-slate-200 bg-slate-50 text-slate-500`}
+                >
                   {a.label}
                 </button>
                 <p id={reasonId} className="mt-1 text-xs text-slate-600">

@@ -15,8 +15,19 @@ import { usePreview } from "./use-preview";
 
 export interface ChangeFormProps {
   kind: ActionKind;
-  workspace: { id: string; computeType: string | null; rootVolumeGb: number; userVolumeGb: number; runningMode: string | null; autoStopTimeoutMinutes: number | null };
-  options: { computeTypes: { value: string; label: string }[]; migrationTargets: { id: string; name: string }[]; breakEvenHours: number | null };
+  workspace: {
+    id: string;
+    computeType: string | null;
+    rootVolumeGb: number;
+    userVolumeGb: number;
+    runningMode: string | null;
+    autoStopTimeoutMinutes: number | null;
+  };
+  options: {
+    computeTypes: { value: string; label: string }[];
+    migrationTargets: { id: string; name: string }[];
+    breakEvenHours: number | null;
+  };
 }
 
 type Change = ChangeRequestInput["change"];
@@ -45,9 +56,15 @@ export function ChangeForm({ kind, workspace, options }: ChangeFormProps) {
       case "computeType":
         return computeType ? ({ type: "computeType", workspaceId, computeType } as Change) : null;
       case "volumes":
-        return size ? (volume === "user" ? { type: "volumes", workspaceId, userVolumeGb: size } : { type: "volumes", workspaceId, rootVolumeGb: size }) : null;
+        return size
+          ? volume === "user"
+            ? { type: "volumes", workspaceId, userVolumeGb: size }
+            : { type: "volumes", workspaceId, rootVolumeGb: size }
+          : null;
       case "runningMode":
-        return mode === "AUTO_STOP" ? { type: "runningMode", workspaceId, runningMode: "AUTO_STOP", autoStopTimeoutMinutes: timeoutHours * 60 } : ({ type: "runningMode", workspaceId, runningMode: mode } as Change);
+        return mode === "AUTO_STOP"
+          ? { type: "runningMode", workspaceId, runningMode: "AUTO_STOP", autoStopTimeoutMinutes: timeoutHours * 60 }
+          : ({ type: "runningMode", workspaceId, runningMode: mode } as Change);
       case "migrate":
         return target ? { type: "migrate", workspaceId, targetBundleId: target } : null;
       default:
@@ -74,11 +91,14 @@ export function ChangeForm({ kind, workspace, options }: ChangeFormProps) {
       <form onSubmit={submit} noValidate className="space-y-4" aria-describedby="change-status">
         {kind === "computeType" && (
           <div>
-            <label htmlFor="computeType" className={labelClass}>Compute type</label>
+            <label htmlFor="computeType" className={labelClass}>
+              Compute type
+            </label>
             <select id="computeType" className={inputClass} value={computeType} onChange={(e) => setComputeType(e.target.value)}>
               {options.computeTypes.map((c) => (
                 <option key={c.value} value={c.value} disabled={c.value === workspace.computeType}>
-                  {c.label}{c.value === workspace.computeType ? " (current)" : ""}
+                  {c.label}
+                  {c.value === workspace.computeType ? " (current)" : ""}
                 </option>
               ))}
             </select>
@@ -91,7 +111,16 @@ export function ChangeForm({ kind, workspace, options }: ChangeFormProps) {
               <div className="mt-1 flex flex-wrap gap-4 text-sm">
                 {(["user", "root"] as const).map((v) => (
                   <label key={v} className="flex items-center gap-2">
-                    <input type="radio" name="volume" value={v} checked={volume === v} onChange={() => { setVolume(v); setSize((v === "user" ? userOptions : rootOptions)[0] ?? 0); }} />
+                    <input
+                      type="radio"
+                      name="volume"
+                      value={v}
+                      checked={volume === v}
+                      onChange={() => {
+                        setVolume(v);
+                        setSize((v === "user" ? userOptions : rootOptions)[0] ?? 0);
+                      }}
+                    />
                     {v === "user" ? `User volume (now ${workspace.userVolumeGb} GB)` : `Root volume (now ${workspace.rootVolumeGb} GB)`}
                   </label>
                 ))}
@@ -99,9 +128,21 @@ export function ChangeForm({ kind, workspace, options }: ChangeFormProps) {
               <p className={hintClass}>Volumes only grow, one at a time, and each at most once every 6 hours.</p>
             </fieldset>
             <div>
-              <label htmlFor="size" className={labelClass}>New size</label>
-              <select id="size" className={inputClass} value={size} onChange={(e) => setSize(Number(e.target.value))} disabled={!sizes.length}>
-                {sizes.map((s) => <option key={s} value={s}>{s} GB</option>)}
+              <label htmlFor="size" className={labelClass}>
+                New size
+              </label>
+              <select
+                id="size"
+                className={inputClass}
+                value={size}
+                onChange={(e) => setSize(Number(e.target.value))}
+                disabled={!sizes.length}
+              >
+                {sizes.map((s) => (
+                  <option key={s} value={s}>
+                    {s} GB
+                  </option>
+                ))}
               </select>
               {!sizes.length && <p className={hintClass}>No larger size fits the other volume; grow the other volume first.</p>}
             </div>
@@ -110,7 +151,9 @@ export function ChangeForm({ kind, workspace, options }: ChangeFormProps) {
         {kind === "runningMode" && (
           <>
             <div>
-              <label htmlFor="runningMode" className={labelClass}>Running mode</label>
+              <label htmlFor="runningMode" className={labelClass}>
+                Running mode
+              </label>
               <select id="runningMode" className={inputClass} value={mode} onChange={(e) => setMode(e.target.value)}>
                 <option value="ALWAYS_ON">AlwaysOn — billed monthly, always ready</option>
                 <option value="AUTO_STOP">AutoStop — billed by the hour, stops when idle</option>
@@ -119,9 +162,15 @@ export function ChangeForm({ kind, workspace, options }: ChangeFormProps) {
             </div>
             {mode === "AUTO_STOP" && (
               <div>
-                <label htmlFor="timeout" className={labelClass}>AutoStop timeout</label>
+                <label htmlFor="timeout" className={labelClass}>
+                  AutoStop timeout
+                </label>
                 <select id="timeout" className={inputClass} value={timeoutHours} onChange={(e) => setTimeoutHours(Number(e.target.value))}>
-                  {TIMEOUT_HOURS.map((h) => <option key={h} value={h}>{h} hour{h > 1 ? "s" : ""} idle</option>)}
+                  {TIMEOUT_HOURS.map((h) => (
+                    <option key={h} value={h}>
+                      {h} hour{h > 1 ? "s" : ""} idle
+                    </option>
+                  ))}
                 </select>
               </div>
             )}
@@ -129,9 +178,15 @@ export function ChangeForm({ kind, workspace, options }: ChangeFormProps) {
         )}
         {kind === "migrate" && (
           <div>
-            <label htmlFor="target" className={labelClass}>Target bundle</label>
+            <label htmlFor="target" className={labelClass}>
+              Target bundle
+            </label>
             <select id="target" className={inputClass} value={target} onChange={(e) => setTarget(e.target.value)}>
-              {options.migrationTargets.map((b) => <option key={b.id} value={b.id}>{b.name}</option>)}
+              {options.migrationTargets.map((b) => (
+                <option key={b.id} value={b.id}>
+                  {b.name}
+                </option>
+              ))}
             </select>
           </div>
         )}
@@ -146,13 +201,35 @@ export function ChangeForm({ kind, workspace, options }: ChangeFormProps) {
           </div>
         )}
         <div>
-          <label htmlFor="justification" className={labelClass}>Justification</label>
-          <textarea id="justification" name="justification" rows={3} className={inputClass} value={justification} onChange={(e) => setJustification(e.target.value)} aria-invalid={Boolean(field("justification"))} aria-describedby="justification-hint" />
-          <p id="justification-hint" className={hintClass}>Your approver reads this. A sentence is enough.</p>
+          <label htmlFor="justification" className={labelClass}>
+            Justification
+          </label>
+          <textarea
+            id="justification"
+            name="justification"
+            rows={3}
+            className={inputClass}
+            value={justification}
+            onChange={(e) => setJustification(e.target.value)}
+            aria-invalid={Boolean(field("justification"))}
+            aria-describedby="justification-hint"
+          />
+          <p id="justification-hint" className={hintClass}>
+            Your approver reads this. A sentence is enough.
+          </p>
           {field("justification") && <p className={errorClass}>{field("justification")}</p>}
         </div>
         <SubmitOutcome outcome={outcome} id="change-status" />
-        <button type="submit" className={action.destructive ? dangerButton : primaryButton} disabled={pending || !change || (preview?.allowed === false && preview.reasons.some((r) => r.code !== "CONFIRMATION_REQUIRED")) || (action.destructive && !confirmed)}>
+        <button
+          type="submit"
+          className={action.destructive ? dangerButton : primaryButton}
+          disabled={
+            pending ||
+            !change ||
+            (preview?.allowed === false && preview.reasons.some((r) => r.code !== "CONFIRMATION_REQUIRED")) ||
+            (action.destructive && !confirmed)
+          }
+        >
           {pending ? "Submitting…" : "Submit request"}
         </button>
       </form>

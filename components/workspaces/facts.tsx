@@ -3,7 +3,11 @@ import { gb, relativeTime, utc } from "@/lib/presentation/format";
 import { computeTypeName, runningModeName } from "@/lib/presentation/describe";
 import type { WorkspaceView } from "@/lib/queries/workspaces";
 
-const DIRECTORY_TYPES: Record<string, string> = { SIMPLE_AD: "Simple AD", MICROSOFT_AD: "AWS Managed Microsoft AD", AD_CONNECTOR: "AD Connector" };
+const DIRECTORY_TYPES: Record<string, string> = {
+  SIMPLE_AD: "Simple AD",
+  MICROSOFT_AD: "AWS Managed Microsoft AD",
+  AD_CONNECTOR: "AD Connector",
+};
 
 export function directoryTypeName(type: string | null): string {
   return type ? (DIRECTORY_TYPES[type] ?? type) : "Unknown type";
@@ -17,7 +21,9 @@ export function monthlyCostText(ws: WorkspaceView): string {
 export function runningModeText(ws: Pick<WorkspaceView, "runningMode" | "autoStopTimeoutMinutes">): string {
   if (!ws.runningMode) return "—";
   const name = runningModeName(ws.runningMode);
-  return ws.runningMode === "AUTO_STOP" && ws.autoStopTimeoutMinutes ? `${name} (stops after ${ws.autoStopTimeoutMinutes / 60} h idle)` : name;
+  return ws.runningMode === "AUTO_STOP" && ws.autoStopTimeoutMinutes
+    ? `${name} (stops after ${ws.autoStopTimeoutMinutes / 60} h idle)`
+    : name;
 }
 
 export function lastConnectionText(ws: WorkspaceView, now: Date): string {
@@ -34,7 +40,14 @@ export function workspaceFacts(ws: WorkspaceView, now: Date): [string, React.Rea
     ["Running mode", runningModeText(ws)],
     ["Region", ws.region],
     ["Directory", `${ws.directoryName} (${directoryTypeName(ws.directoryType)})`],
-    ["Registration code", ws.registrationCode ? <code className="rounded bg-slate-100 px-1.5 py-0.5 font-mono text-sm">{ws.registrationCode}</code> : "Not available"],
+    [
+      "Registration code",
+      ws.registrationCode ? (
+        <code className="rounded bg-slate-100 px-1.5 py-0.5 font-mono text-sm">{ws.registrationCode}</code>
+      ) : (
+        "Not available"
+      ),
+    ],
     ["IP address", ws.ipAddress ?? "Not assigned yet"],
     ["Last connection", lastConnectionText(ws, now)],
     ["Estimated cost", monthlyCostText(ws)],

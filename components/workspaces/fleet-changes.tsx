@@ -26,7 +26,10 @@ export function FleetChanges({ items, now }: { items: FleetChange[]; now: Date }
           <div className="min-w-0">
             <p className="font-medium text-slate-900">{c.what}, by IT</p>
             <p className="text-xs text-slate-600">
-              Started by {c.by} · <time dateTime={c.startedAt.toISOString()} title={utc(c.startedAt)}>{relativeTime(c.startedAt, now)}</time>
+              Started by {c.by} ·{" "}
+              <time dateTime={c.startedAt.toISOString()} title={utc(c.startedAt)}>
+                {relativeTime(c.startedAt, now)}
+              </time>
               {c.status === "FAILED" && c.reason ? ` · ${c.reason}` : ""}
             </p>
           </div>

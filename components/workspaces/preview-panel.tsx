@@ -13,7 +13,17 @@ function approvalText(p: Preview): string {
 }
 
 /** What the request will do, shown beside the form before anything is submitted. */
-export function PreviewPanel({ preview, loading, error, title = "Before you submit" }: { preview: Preview | null; loading: boolean; error: string | null; title?: string }) {
+export function PreviewPanel({
+  preview,
+  loading,
+  error,
+  title = "Before you submit",
+}: {
+  preview: Preview | null;
+  loading: boolean;
+  error: string | null;
+  title?: string;
+}) {
   return (
     <aside aria-labelledby="preview-heading" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
       <h2 id="preview-heading" className="flex items-center justify-between text-base font-semibold text-brand-900">
@@ -22,7 +32,9 @@ export function PreviewPanel({ preview, loading, error, title = "Before you subm
       </h2>
       <div aria-live="polite" aria-busy={loading} className="mt-3 space-y-3 text-sm">
         {error && <p className="text-red-700">{error}</p>}
-        {!preview && !error && <p className="text-slate-600">Fill in the form to see whether it is allowed, what it costs and who approves it.</p>}
+        {!preview && !error && (
+          <p className="text-slate-600">Fill in the form to see whether it is allowed, what it costs and who approves it.</p>
+        )}
         {preview && (
           <>
             {preview.allowed ? (
@@ -46,7 +58,9 @@ export function PreviewPanel({ preview, loading, error, title = "Before you subm
               ) : (
                 <p className="text-amber-800">{preview.costProblem ?? "Cannot be estimated."}</p>
               )}
-              {preview.monthlyDelta?.unconfirmedPrices && <p className="text-xs text-slate-600">Estimated from example prices an admin has not confirmed yet.</p>}
+              {preview.monthlyDelta?.unconfirmedPrices && (
+                <p className="text-xs text-slate-600">Estimated from example prices an admin has not confirmed yet.</p>
+              )}
               {preview.monthlyDelta?.notes.map((n) => (
                 <p key={n} className="text-xs text-slate-600">
                   {n}

@@ -42,11 +42,17 @@ export function WorkspaceCard({ ws, now }: { ws: WorkspaceView; now: Date }) {
         )}
       </div>
       <div className="flex flex-wrap gap-2 border-t border-slate-100 p-4">
-        <Link href={`/workspaces/${ws.id}`} className="rounded-md bg-brand-600 px-3 py-1.5 text-sm font-semibold text-white hover:bg-brand-700">
+        <Link
+          href={`/workspaces/${ws.id}`}
+          className="rounded-md bg-brand-600 px-3 py-1.5 text-sm font-semibold text-white hover:bg-brand-700"
+        >
           Details and actions
         </Link>
         {(ws.directoryType === "SIMPLE_AD" || ws.directoryType === "MICROSOFT_AD" || ws.directoryType === "AD_CONNECTOR") && (
-          <Link href={`/workspaces/${ws.id}/password`} className="rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-50">
+          <Link
+            href={`/workspaces/${ws.id}/password`}
+            className="rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-50"
+          >
             Reset my password
           </Link>
         )}

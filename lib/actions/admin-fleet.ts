@@ -8,7 +8,9 @@ import { startBulkInput } from "../schemas/admin";
 import { bulkForFilterInput, bulkOperationRef } from "../schemas/admin-fleet";
 import { authedAction } from "./client";
 
-export const startBulkAction = authedAction({ role: "ADMIN", input: startBulkInput }, async ({ user, input }) => startBulkOperation(user, input));
+export const startBulkAction = authedAction({ role: "ADMIN", input: startBulkInput }, async ({ user, input }) =>
+  startBulkOperation(user, input),
+);
 
 /** "Every WorkSpace matching the filter": the ids are resolved on the server from the filter, not sent by the browser. */
 export const startBulkForFilterAction = authedAction({ role: "ADMIN", input: bulkForFilterInput }, async ({ user, input }) => {

@@ -26,4 +26,6 @@ export const approveMany = authedAction({ role: "MANAGER", input: bulkApproveInp
 });
 
 /** Anyone signed in may try; the service checks the link is theirs. */
-export const decideFromEmail = authedAction({ input: emailDecisionInput }, async ({ user, input }) => decideByEmailLink(user, input.token, input.comment));
+export const decideFromEmail = authedAction({ input: emailDecisionInput }, async ({ user, input }) =>
+  decideByEmailLink(user, input.token, input.comment),
+);

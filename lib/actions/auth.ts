@@ -2,22 +2,21 @@
 
 import { AuthError } from "next-auth";
 import { redirect } from "next/navigation";
-import { z } from "zod";
 import { signIn, signOut } from "../auth";
 import { safeCallbackPath } from "../auth/callback-url";
 import { getConfig } from "../config";
+import { demoCredentials, formText } from "../schemas/sign-in";
 
-const demoSignInInput = z.object({
-  email: z.email(),
-  // Only same-origin paths: anything else here would turn sign-in into an open redirect.
-  callbackUrl: z.unknown().transform((value) => safeCallbackPath(value, getConfig().portalUrl)),
-});
+// Only same-origin paths: anything else here would turn sign-in into an open redirect.
+const callbackPath = (form: unknown) => safeCallbackPath(formText(form, "callbackUrl") ?? "/", getConfig().portalUrl);
 
+// Sign-in actions take the form itself (they redirect rather than answer), so a caller that posts
+// anything else is refused the same way as a malformed form.
 export async function demoSignIn(formData: FormData): Promise<void> {
-  const parsed = demoSignInInput.safeParse({ email: formData.get("email"), callbackUrl: formData.get("callbackUrl") ?? "/" });
+  const parsed = demoCredentials.safeParse({ email: formText(formData, "email") });
   if (!parsed.success) redirect("/signin?error=invalid");
   try {
-    await signIn("demo", { email: parsed.data.email, redirectTo: parsed.data.callbackUrl });
+    await signIn("demo", { email: parsed.data.email, redirectTo: callbackPath(formData) });
   } catch (error) {
     // A successful sign-in "throws" Next.js's redirect; only Auth.js's own errors mean failure.
     if (error instanceof AuthError) redirect(`/signin?error=${encodeURIComponent(error.type)}`);
@@ -34,6 +33,6 @@ export async function signOutAction(): Promise<void> {
  * to `callbackUrl` afterwards. Signing out first is what makes the sign-in page ask at all.
  */
 export async function signInAgain(formData: FormData): Promise<void> {
-  const callbackUrl = safeCallbackPath(formData.get("callbackUrl"), getConfig().portalUrl);
+  const callbackUrl = callbackPath(formData);
   await signOut({ redirectTo: `/signin?callbackUrl=${encodeURIComponent(callbackUrl)}` });
 }

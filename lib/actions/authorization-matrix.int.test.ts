@@ -1,7 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { countChanges, rowCounter, type RowCounts } from "@/test/entry-points/counts";
 import { discoverActions, discoverRoutes } from "@/test/entry-points/discover";
-import { createFixtures, PERSONAS, routeContext, validInputs, validRequests, type Fixtures, type Persona } from "@/test/entry-points/fixtures";
+import {
+  createFixtures,
+  PERSONAS,
+  routeContext,
+  validInputs,
+  validRequests,
+  type Fixtures,
+  type Persona,
+} from "@/test/entry-points/fixtures";
 import { recorded } from "@/test/entry-points/next-auth";
 import { signInAs } from "@/test/entry-points/session";
 
@@ -17,7 +25,8 @@ type Outcome = "allowed" | "role" | "owner";
 const Y = "allowed" as const;
 const R = "role" as const;
 const O = "owner" as const;
-const row = (...outcomes: Outcome[]): Record<Persona, Outcome> => Object.fromEntries(PERSONAS.map((p, i) => [p, outcomes[i]!])) as Record<Persona, Outcome>;
+const row = (...outcomes: Outcome[]): Record<Persona, Outcome> =>
+  Object.fromEntries(PERSONAS.map((p, i) => [p, outcomes[i]!])) as Record<Persona, Outcome>;
 const adminOnly = row(R, R, R, R, R, Y, R);
 const everyone = row(Y, Y, Y, Y, Y, Y, Y);
 
@@ -149,7 +158,9 @@ async function callAction(name: string, input: unknown): Promise<Observed> {
       return { outcome: "refused", message: String((error as { digest?: string }).digest ?? error), detail: error };
     }
     const did =
-      handsOver === "signOut" ? recorded.signOut.length > before.signOut : recorded.signIn.length > before.signIn && recorded.signIn.at(-1)!.provider === handsOver.signIn;
+      handsOver === "signOut"
+        ? recorded.signOut.length > before.signOut
+        : recorded.signIn.length > before.signIn && recorded.signIn.at(-1)!.provider === handsOver.signIn;
     return { outcome: did ? "allowed" : "refused", message: null, detail: recorded };
   }
   return judgeAction(name, await call(input));
@@ -160,7 +171,9 @@ async function callRoute(key: string): Promise<Observed> {
   const request = validRequests[key]!(fx);
   const response = await route.handler(request, routeContext(route.path, request.url));
   const body = await response.text();
-  return response.status < 400 ? { outcome: "allowed", message: null, detail: response.status } : { outcome: "refused", message: body, detail: response.status };
+  return response.status < 400
+    ? { outcome: "allowed", message: null, detail: response.status }
+    : { outcome: "refused", message: body, detail: response.status };
 }
 
 describe("the authorisation matrix", () => {
@@ -185,7 +198,9 @@ describe("the authorisation matrix", () => {
       const before = await counts();
       const mutations = fx.world.sandbox.mutationCount();
       const observed = isRoute ? await callRoute(name) : await callAction(name, input);
-      expect({ outcome: observed.outcome, message: observed.message }, JSON.stringify(observed.detail)?.slice(0, 2000)).toMatchObject({ outcome: expected === Y ? "allowed" : "refused" });
+      expect({ outcome: observed.outcome, message: observed.message }, JSON.stringify(observed.detail)?.slice(0, 2000)).toMatchObject({
+        outcome: expected === Y ? "allowed" : "refused",
+      });
       if (expected !== Y) {
         expect(observed.message).toMatch(REFUSAL[expected]);
         expect(countChanges(before, await counts())).toEqual({});

@@ -1,6 +1,6 @@
 import "server-only";
 import { headers } from "next/headers";
-import { z } from "zod";
+import type { z } from "zod";
 import { hasRole } from "../auth/roles";
 import { getCurrentUser, type CurrentUser } from "../auth/session";
 import type { Role } from "../generated/prisma/enums";
@@ -43,7 +43,10 @@ export function authedAction<S extends z.ZodType, T>(
       if (error instanceof AwsGatewayError && !error.retryable) return { ok: false, error: capMessage(error.message) };
       const requestId = (await headers()).get("x-request-id") ?? undefined;
       logger().error({ err: error, requestId, userId: user.id }, "server action failed");
-      return { ok: false, error: `Something went wrong on our side. Try again in a moment${requestId ? ` (reference ${requestId.slice(0, 8)})` : ""}.` };
+      return {
+        ok: false,
+        error: `Something went wrong on our side. Try again in a moment${requestId ? ` (reference ${requestId.slice(0, 8)})` : ""}.`,
+      };
     }
   };
 }

@@ -60,7 +60,9 @@ describe("server actions", () => {
     const requestId = (out as { data: { requestId: string } }).data.requestId;
     const stored = await fx.world.database.prisma.request.findUniqueOrThrow({ where: { id: requestId } });
     expect(stored.justification).toBe("Need evil more power");
-    const toManager = await fx.world.database.prisma.notification.findFirstOrThrow({ where: { requestId, userId: fx.people.requesterManager.id } });
+    const toManager = await fx.world.database.prisma.notification.findFirstOrThrow({
+      where: { requestId, userId: fx.people.requesterManager.id },
+    });
     expect(toManager.body).not.toMatch(/[\u200B-\u200F\u202A-\u202E\u2066-\u2069\uFEFF]/);
     await closeOpenRequests(fx);
   });
@@ -78,7 +80,9 @@ describe("server actions", () => {
   it("caps what a refusal repeats back, even when the rule quotes the input", async () => {
     await signInAs(fx.people.admin.id);
     const key = `aws:${"k".repeat(9_000)}`;
-    const out = await nothingWritten(() => createIpGroupAction({ region: "us-east-1", name: "Office", rules: [], tags: [{ key, value: "x" }] }));
+    const out = await nothingWritten(() =>
+      createIpGroupAction({ region: "us-east-1", name: "Office", rules: [], tags: [{ key, value: "x" }] }),
+    );
     expect(out.ok).toBe(false);
     expect(JSON.stringify(out).length).toBeLessThan(2_000);
   });
@@ -97,7 +101,9 @@ describe("server actions", () => {
 
   it("answers a Region the portal does not manage with AWS's plain refusal", async () => {
     await signInAs(fx.people.admin.id);
-    const out = await nothingWritten(() => associateIpGroupAction({ region: "ap-south-2", directoryId: fx.labsDir, groupId: fx.partnerGroupId }));
+    const out = await nothingWritten(() =>
+      associateIpGroupAction({ region: "ap-south-2", directoryId: fx.labsDir, groupId: fx.partnerGroupId }),
+    );
     expect(out).toEqual({ ok: false, error: "The portal does not manage WorkSpaces in ap-south-2." });
   });
 });

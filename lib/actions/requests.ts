@@ -14,7 +14,15 @@ export const previewChange = authedAction({ input: previewInput }, async ({ user
   return {
     allowed: a.allowed,
     reasons: a.reasons,
-    monthlyDelta: a.cost.ok ? { cents: a.cost.delta.cents, currency: a.cost.delta.currency, text: describeMonthlyDelta(a.cost.delta), notes: a.cost.notes, unconfirmedPrices: a.cost.usesUnconfirmedPrices } : null,
+    monthlyDelta: a.cost.ok
+      ? {
+          cents: a.cost.delta.cents,
+          currency: a.cost.delta.currency,
+          text: describeMonthlyDelta(a.cost.delta),
+          notes: a.cost.notes,
+          unconfirmedPrices: a.cost.usesUnconfirmedPrices,
+        }
+      : null,
     costProblem: a.cost.ok ? null : a.cost.message,
     approval: { autoApproved: a.approval.autoApproved, why: a.approval.why, steps: a.approval.steps.map((s) => s.role) },
     downtime: a.downtime.sentence,

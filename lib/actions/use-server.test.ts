@@ -25,7 +25,9 @@ describe('"use server" files', () => {
     const exports = readFileSync(file, "utf8")
       .split("\n")
       .filter((line) => line.startsWith("export "));
-    const offending = exports.filter((line) => !/^export async function \w+\(/.test(line) && !/^export const \w+ = authedAction\(/.test(line));
+    const offending = exports.filter(
+      (line) => !/^export async function \w+\(/.test(line) && !/^export const \w+ = authedAction\(/.test(line),
+    );
     expect(offending).toEqual([]);
   });
 });

@@ -20,4 +20,6 @@ export const syncInventoryNow = authedAction({ role: "ADMIN", input: noInput }, 
   return { started: true };
 });
 
-export const markRead = authedAction({ input: notificationIdsInput }, async ({ user, input }) => ({ marked: await markNotificationsRead(user.id, input.ids) }));
+export const markRead = authedAction({ input: notificationIdsInput }, async ({ user, input }) => ({
+  marked: await markNotificationsRead(user.id, input.ids),
+}));

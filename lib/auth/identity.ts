@@ -13,7 +13,11 @@ export interface PortalIdentity {
  * Demo sign-in's lookup: "someone picked <email>" to the seeded portal user and role. OIDC and Active
  * Directory sign-in go through provisionPerson (provisioning.ts) instead, which maps their groups to roles.
  */
-export async function resolvePortalIdentity(claims: { email: string; provider: string; groups?: string[] }): Promise<PortalIdentity | null> {
+export async function resolvePortalIdentity(claims: {
+  email: string;
+  provider: string;
+  groups?: string[];
+}): Promise<PortalIdentity | null> {
   const user = await db().user.findUnique({
     where: { email: claims.email.toLowerCase() },
     select: { id: true, email: true, name: true, role: true },

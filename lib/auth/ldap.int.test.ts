@@ -87,7 +87,7 @@ describe.skipIf(unavailable)("Active Directory sign-in (Samba)", () => {
     await expect(failure("ada", AD_PASSWORD, settings({ AUTH_LDAP_URL: "ldap://127.0.0.1" }))).resolves.toBe("signed in");
   });
 
-  it("tells a wrong password, a disabled account and an expired password apart, and an unknown user reads as a wrong password", async () => {
+  it("tells a wrong password, a disabled account and an expired password apart; an unknown user reads as a wrong password", async () => {
     expect(await failure("ada", "Wrong-Passw0rd!")).toBe("wrong_credentials");
     expect(await failure("nobody-here", AD_PASSWORD)).toBe("wrong_credentials");
     expect(await failure("dora", AD_PASSWORD)).toBe("disabled");

@@ -22,7 +22,13 @@ function demoAuthorize(env: Record<string, string>): Authorize {
 }
 
 const EMBEDDED = { NODE_ENV: "development" };
-const REAL = { NODE_ENV: "production", DATABASE_URL: "postgres://u:p@db/portal", PORTAL_AWS_MODE: "aws", DEMO_SIGN_IN: "true", DEMO_SIGN_IN_ON_REAL_DATABASE: "i-understand" };
+const REAL = {
+  NODE_ENV: "production",
+  DATABASE_URL: "postgres://u:p@db/portal",
+  PORTAL_AWS_MODE: "aws",
+  DEMO_SIGN_IN: "true",
+  DEMO_SIGN_IN_ON_REAL_DATABASE: "i-understand",
+};
 const request = new Request("http://portal.test/api/auth/callback/demo", { method: "POST" });
 
 describe("demo sign-in", () => {
@@ -36,17 +42,25 @@ describe("demo sign-in", () => {
   afterAll(() => database.close());
 
   it("signs in a seeded demo person", async () => {
-    await expect(demoAuthorize(EMBEDDED)({ email: "alice@example.com" }, request)).resolves.toMatchObject({ email: "alice@example.com", role: "EMPLOYEE" });
+    await expect(demoAuthorize(EMBEDDED)({ email: "alice@example.com" }, request)).resolves.toMatchObject({
+      email: "alice@example.com",
+      role: "EMPLOYEE",
+    });
     await expect(demoAuthorize(EMBEDDED)({ email: "carol@example.com" }, request)).resolves.toMatchObject({ role: "ADMIN" });
   });
 
-  it.each(["ceo@corp.example", "CEO@corp.example", "mallory@example.com", "not an email", ""])("refuses %j, who is not a demo person", async (email) => {
-    await expect(demoAuthorize(EMBEDDED)({ email }, request)).resolves.toBeNull();
-    await expect(demoAuthorize(REAL)({ email }, request)).resolves.toBeNull();
-  });
+  it.each(["ceo@corp.example", "CEO@corp.example", "mallory@example.com", "not an email", ""])(
+    "refuses %j, who is not a demo person",
+    async (email) => {
+      await expect(demoAuthorize(EMBEDDED)({ email }, request)).resolves.toBeNull();
+      await expect(demoAuthorize(REAL)({ email }, request)).resolves.toBeNull();
+    },
+  );
 
   it("refuses credentials that name no email at all", async () => {
-    await expect(demoAuthorize(EMBEDDED)({ id: (await database.prisma.user.findUniqueOrThrow({ where: { email: "ceo@corp.example" } })).id }, request)).resolves.toBeNull();
+    await expect(
+      demoAuthorize(EMBEDDED)({ id: (await database.prisma.user.findUniqueOrThrow({ where: { email: "ceo@corp.example" } })).id }, request),
+    ).resolves.toBeNull();
   });
 
   it("opens no admin session outside the embedded defaults", async () => {

@@ -9,7 +9,8 @@ import { authOptions } from "./options";
 // class is @auth/core's.
 vi.mock("next-auth", async () => ({ CredentialsSignin: (await import("@auth/core/errors")).CredentialsSignin }));
 
-const config = (env: Record<string, string> = {}) => loadConfig({ PORTAL_DATA_DIR: mkdtempSync(path.join(tmpdir(), "portal-auth-")), ...env });
+const config = (env: Record<string, string> = {}) =>
+  loadConfig({ PORTAL_DATA_DIR: mkdtempSync(path.join(tmpdir(), "portal-auth-")), ...env });
 
 describe("authOptions", () => {
   it.each([

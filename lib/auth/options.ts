@@ -1,7 +1,7 @@
 import "server-only";
 import { CredentialsSignin, type NextAuthConfig } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
-import { z } from "zod";
+import { demoCredentials } from "../schemas/sign-in";
 import type { PortalConfig } from "../config";
 import type { Role } from "../generated/prisma/enums";
 import { safeCallbackPath } from "./callback-url";
@@ -14,8 +14,6 @@ import { claimsAtSignIn, endSessionsOnSignOut, sessionStillOpen } from "./sessio
 class DemoSignInDisabled extends CredentialsSignin {
   code = "demo_disabled";
 }
-
-const demoCredentials = z.object({ email: z.email() });
 
 /** Auth.js's options from the portal's configuration (lib/auth.ts hands them to NextAuth on the first request). */
 export function authOptions(config: PortalConfig): NextAuthConfig {

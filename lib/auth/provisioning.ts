@@ -115,8 +115,12 @@ async function syncDirectoryIdentities(tx: Tx, userId: string, proven: ProvenIde
   const identities = await tx.directoryIdentity.findMany({ where: { userId }, select: { directoryId: true, userName: true } });
   if (identities.length === 0) return;
   const pairs = Prisma.join(identities.map((i) => Prisma.sql`(${i.directoryId}, ${i.userName})`));
-  await tx.$executeRaw`UPDATE "Workspace" SET "ownerId" = ${userId} WHERE ("directoryId", lower("userName")) IN (${pairs}) AND "ownerId" IS DISTINCT FROM ${userId}`;
-  await tx.$executeRaw`UPDATE "Workspace" SET "ownerId" = NULL WHERE "ownerId" = ${userId} AND ("directoryId", lower("userName")) NOT IN (${pairs})`;
+  await tx.$executeRaw`
+    UPDATE "Workspace" SET "ownerId" = ${userId}
+    WHERE ("directoryId", lower("userName")) IN (${pairs}) AND "ownerId" IS DISTINCT FROM ${userId}`;
+  await tx.$executeRaw`
+    UPDATE "Workspace" SET "ownerId" = NULL
+    WHERE "ownerId" = ${userId} AND ("directoryId", lower("userName")) NOT IN (${pairs})`;
 }
 
 /**

@@ -3,7 +3,8 @@ import { describe, expect, it } from "vitest";
 import { SECURE_SESSION_COOKIE, SESSION_COOKIE, sessionClaimsFromCookieHeader } from "./session-token";
 
 const secret = "a-test-secret-that-is-long-enough-0123456789";
-const token = (sub: string, salt = SESSION_COOKIE, maxAge = 3600, withSecret = secret) => encode({ token: { sub, name: "Ann" }, secret: withSecret, salt, maxAge });
+const token = (sub: string, salt = SESSION_COOKIE, maxAge = 3600, withSecret = secret) =>
+  encode({ token: { sub, name: "Ann" }, secret: withSecret, salt, maxAge });
 const userIdFromCookieHeader = async (cookie: string, withSecret: string) =>
   (await sessionClaimsFromCookieHeader(cookie, withSecret))?.userId ?? null;
 
@@ -16,7 +17,9 @@ describe("sessionClaimsFromCookieHeader", () => {
   it("puts a token split over several cookies back together", async () => {
     const value = await token("u-3");
     const half = Math.ceil(value.length / 2);
-    expect(await userIdFromCookieHeader(`${SESSION_COOKIE}.0=${value.slice(0, half)}; ${SESSION_COOKIE}.1=${value.slice(half)}`, secret)).toBe("u-3");
+    expect(
+      await userIdFromCookieHeader(`${SESSION_COOKIE}.0=${value.slice(0, half)}; ${SESSION_COOKIE}.1=${value.slice(half)}`, secret),
+    ).toBe("u-3");
   });
 
   it("refuses a missing, tampered, expired or foreign token", async () => {
@@ -26,7 +29,12 @@ describe("sessionClaimsFromCookieHeader", () => {
     const tampered = value.slice(0, -4) + (value.endsWith("AAAA") ? "BBBB" : "AAAA");
     expect(await userIdFromCookieHeader(`${SESSION_COOKIE}=${tampered}`, secret)).toBeNull();
     expect(await userIdFromCookieHeader(`${SESSION_COOKIE}=${await token("u-5", SESSION_COOKIE, -60)}`, secret)).toBeNull();
-    expect(await userIdFromCookieHeader(`${SESSION_COOKIE}=${await token("u-6", SESSION_COOKIE, 3600, "another-deployments-secret-0123456789abc")}`, secret)).toBeNull();
+    expect(
+      await userIdFromCookieHeader(
+        `${SESSION_COOKIE}=${await token("u-6", SESSION_COOKIE, 3600, "another-deployments-secret-0123456789abc")}`,
+        secret,
+      ),
+    ).toBeNull();
     // A token made for the plain cookie does not pass as the secure one: the cookie name is its salt.
     expect(await userIdFromCookieHeader(`${SECURE_SESSION_COOKIE}=${value}`, secret)).toBeNull();
   });

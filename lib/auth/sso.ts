@@ -2,7 +2,7 @@ import "server-only";
 import { CredentialsSignin, type NextAuthConfig } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
-import { z } from "zod";
+import { directoryCredentials } from "../schemas/sign-in";
 import type { PortalConfig } from "../config";
 import { logger } from "../logger";
 import { authenticateWithDirectory, LdapSignInError, type LdapFailure } from "./ldap";
@@ -45,8 +45,6 @@ function clientAddress(request: Request | undefined): string {
   const forwarded = request?.headers.get("x-forwarded-for")?.split(",").at(-1)?.trim();
   return forwarded || request?.headers.get("x-real-ip") || "unknown";
 }
-
-const directoryCredentials = z.object({ username: z.string().max(256), password: z.string().max(1024) });
 
 async function ldapDirectoryIds(config: PortalConfig): Promise<string[] | undefined> {
   const ldap = config.auth.ldap!;

@@ -28,8 +28,12 @@ describe("loadConfig", () => {
 
   it("uses PostgreSQL only for a postgres URL", () => {
     const dir = dataDir();
-    expect(loadConfig({ PORTAL_DATA_DIR: dir, DATABASE_URL: "postgresql://u:p@db/portal", PORTAL_AWS_MODE: "aws" }).database.kind).toBe("postgres");
-    expect(loadConfig({ PORTAL_DATA_DIR: dir, DATABASE_URL: "postgres://u:p@db/portal", PORTAL_AWS_MODE: "aws" }).database.kind).toBe("postgres");
+    expect(loadConfig({ PORTAL_DATA_DIR: dir, DATABASE_URL: "postgresql://u:p@db/portal", PORTAL_AWS_MODE: "aws" }).database.kind).toBe(
+      "postgres",
+    );
+    expect(loadConfig({ PORTAL_DATA_DIR: dir, DATABASE_URL: "postgres://u:p@db/portal", PORTAL_AWS_MODE: "aws" }).database.kind).toBe(
+      "postgres",
+    );
     expect(loadConfig({ PORTAL_DATA_DIR: dir, DATABASE_URL: "file:./dev.db" }).database.kind).toBe("pglite");
   });
 
@@ -75,13 +79,30 @@ describe("loadConfig", () => {
       const base = { PORTAL_DATA_DIR: dataDir(), NODE_ENV: "production", AUTH_SECRET: "x".repeat(32), DEMO_SIGN_IN: "true", ...env };
       expect(() => loadConfig(base)).toThrow(/^Invalid environment variable DEMO_SIGN_IN_ON_REAL_DATABASE: must be i-understand/);
       const acknowledged = loadConfig({ ...base, DEMO_SIGN_IN_ON_REAL_DATABASE: "i-understand" });
-      expect(acknowledged.auth.demoSignIn).toEqual({ enabled: true, reason: expect.stringMatching(/DEMO_SIGN_IN_ON_REAL_DATABASE=i-understand/) });
+      expect(acknowledged.auth.demoSignIn).toEqual({
+        enabled: true,
+        reason: expect.stringMatching(/DEMO_SIGN_IN_ON_REAL_DATABASE=i-understand/),
+      });
     });
 
     it("seeds the demo people on a real database only without an admin", () => {
-      const real = loadConfig({ PORTAL_DATA_DIR: dataDir(), NODE_ENV: "production", AUTH_SECRET: "x".repeat(32), DATABASE_URL: "postgres://u:p@db/portal", PORTAL_AWS_MODE: "aws", DEMO_SIGN_IN: "true", DEMO_SIGN_IN_ON_REAL_DATABASE: "i-understand" });
+      const real = loadConfig({
+        PORTAL_DATA_DIR: dataDir(),
+        NODE_ENV: "production",
+        AUTH_SECRET: "x".repeat(32),
+        DATABASE_URL: "postgres://u:p@db/portal",
+        PORTAL_AWS_MODE: "aws",
+        DEMO_SIGN_IN: "true",
+        DEMO_SIGN_IN_ON_REAL_DATABASE: "i-understand",
+      });
       expect(real.demoOrganization).toEqual({ seed: true, admins: false });
-      const withoutDemo = loadConfig({ PORTAL_DATA_DIR: dataDir(), NODE_ENV: "production", AUTH_SECRET: "x".repeat(32), DATABASE_URL: "postgres://u:p@db/portal", PORTAL_AWS_MODE: "sandbox" });
+      const withoutDemo = loadConfig({
+        PORTAL_DATA_DIR: dataDir(),
+        NODE_ENV: "production",
+        AUTH_SECRET: "x".repeat(32),
+        DATABASE_URL: "postgres://u:p@db/portal",
+        PORTAL_AWS_MODE: "sandbox",
+      });
       expect(withoutDemo.demoOrganization.seed).toBe(false);
       expect(loadConfig({ PORTAL_DATA_DIR: dataDir() }).demoOrganization).toEqual({ seed: true, admins: true });
     });
@@ -94,7 +115,13 @@ describe("loadConfig", () => {
   describe("AWS mode", () => {
     it("refuses a production start on PostgreSQL without PORTAL_AWS_MODE, naming the variable", () => {
       // An EC2 instance role or EKS Pod Identity sets no AWS_* variable at all.
-      const run = () => loadConfig({ PORTAL_DATA_DIR: dataDir(), NODE_ENV: "production", AUTH_SECRET: "x".repeat(32), DATABASE_URL: "postgres://u:p@db/portal" });
+      const run = () =>
+        loadConfig({
+          PORTAL_DATA_DIR: dataDir(),
+          NODE_ENV: "production",
+          AUTH_SECRET: "x".repeat(32),
+          DATABASE_URL: "postgres://u:p@db/portal",
+        });
       expect(run).toThrow(ConfigError);
       expect(run).toThrow(/^Invalid environment variable PORTAL_AWS_MODE: must be set with a PostgreSQL DATABASE_URL: aws .* or sandbox/);
     });
@@ -115,13 +142,24 @@ describe("loadConfig", () => {
       expect(config.embedded).toBe(true);
     });
 
-    it.each(["AWS_ENDPOINT_URL_WORKSPACES", "AWS_ENDPOINT_URL_DIRECTORY_SERVICE", "AWS_ROLE_ARN"])("asks for PORTAL_AWS_MODE when %s is set", (name) => {
-      const value = name === "AWS_ROLE_ARN" ? "arn:aws:iam::123456789012:role/Portal" : "https://workspaces.example.com";
-      expect(() => loadConfig({ PORTAL_DATA_DIR: dataDir(), [name]: value })).toThrow(new RegExp(`^Invalid environment variable PORTAL_AWS_MODE: must be set when ${name} is`));
-    });
+    it.each(["AWS_ENDPOINT_URL_WORKSPACES", "AWS_ENDPOINT_URL_DIRECTORY_SERVICE", "AWS_ROLE_ARN"])(
+      "asks for PORTAL_AWS_MODE when %s is set",
+      (name) => {
+        const value = name === "AWS_ROLE_ARN" ? "arn:aws:iam::123456789012:role/Portal" : "https://workspaces.example.com";
+        expect(() => loadConfig({ PORTAL_DATA_DIR: dataDir(), [name]: value })).toThrow(
+          new RegExp(`^Invalid environment variable PORTAL_AWS_MODE: must be set when ${name} is`),
+        );
+      },
+    );
 
     it("in aws mode runs no sandbox and leaves credentials to the SDK's default chain", () => {
-      const config = loadConfig({ PORTAL_DATA_DIR: dataDir(), NODE_ENV: "production", AUTH_SECRET: "x".repeat(32), DATABASE_URL: "postgres://u:p@db/portal", PORTAL_AWS_MODE: "aws" });
+      const config = loadConfig({
+        PORTAL_DATA_DIR: dataDir(),
+        NODE_ENV: "production",
+        AUTH_SECRET: "x".repeat(32),
+        DATABASE_URL: "postgres://u:p@db/portal",
+        PORTAL_AWS_MODE: "aws",
+      });
       expect(config.aws.mode).toBe("aws");
       expect(config.sandbox.enabled).toBe(false);
       expect(config.aws.endpoints).toEqual({ workspaces: undefined, directoryService: undefined });
@@ -136,9 +174,9 @@ describe("loadConfig", () => {
   });
 
   it("requires AUTH_SECRET in production outside the embedded defaults", () => {
-    expect(() => loadConfig({ PORTAL_DATA_DIR: dataDir(), NODE_ENV: "production", DATABASE_URL: "postgres://u:p@db/x", PORTAL_AWS_MODE: "aws" })).toThrow(
-      /AUTH_SECRET/,
-    );
+    expect(() =>
+      loadConfig({ PORTAL_DATA_DIR: dataDir(), NODE_ENV: "production", DATABASE_URL: "postgres://u:p@db/x", PORTAL_AWS_MODE: "aws" }),
+    ).toThrow(/AUTH_SECRET/);
   });
 
   it("points the SDK at real AWS endpoints when an account is configured", () => {
@@ -158,21 +196,52 @@ describe("loadConfig", () => {
   });
 
   describe("single sign-on", () => {
-    const oidc = { AUTH_OIDC_ISSUER: "https://login.example.com/tenant/v2.0", AUTH_OIDC_CLIENT_ID: "portal", AUTH_OIDC_CLIENT_SECRET: "s3cret", AUTH_URL: "https://workspaces.example.com" };
-    const ldap = { AUTH_LDAP_URL: "ldaps://dc1.corp.example.com", AUTH_LDAP_BIND_DN: "CN=svc-portal,CN=Users,DC=corp,DC=example,DC=com", AUTH_LDAP_BIND_PASSWORD: "pw", AUTH_LDAP_BASE_DN: "DC=corp,DC=example,DC=com" };
+    const oidc = {
+      AUTH_OIDC_ISSUER: "https://login.example.com/tenant/v2.0",
+      AUTH_OIDC_CLIENT_ID: "portal",
+      AUTH_OIDC_CLIENT_SECRET: "s3cret",
+      AUTH_URL: "https://workspaces.example.com",
+    };
+    const ldap = {
+      AUTH_LDAP_URL: "ldaps://dc1.corp.example.com",
+      AUTH_LDAP_BIND_DN: "CN=svc-portal,CN=Users,DC=corp,DC=example,DC=com",
+      AUTH_LDAP_BIND_PASSWORD: "pw",
+      AUTH_LDAP_BASE_DN: "DC=corp,DC=example,DC=com",
+    };
 
     it("turns each method on only when its settings are present", () => {
       const none = loadConfig({ PORTAL_DATA_DIR: dataDir() });
       expect(none.auth.oidc).toBeNull();
       expect(none.auth.ldap).toBeNull();
-      const both = loadConfig({ PORTAL_DATA_DIR: dataDir(), ...oidc, ...ldap, AUTH_OIDC_NAME: "Okta", PORTAL_ADMIN_GROUPS: "Portal Admins, IT-Admins" });
-      expect(both.auth.oidc).toMatchObject({ issuer: "https://login.example.com/tenant/v2.0", name: "Okta", claims: { groups: "groups", userName: "preferred_username" }, directoryIds: [] });
-      expect(both.auth.ldap).toMatchObject({ startTls: false, userFilter: "(sAMAccountName={username})", name: "Active Directory", directories: { kind: "dnsName", dnsName: "corp.example.com" } });
+      const both = loadConfig({
+        PORTAL_DATA_DIR: dataDir(),
+        ...oidc,
+        ...ldap,
+        AUTH_OIDC_NAME: "Okta",
+        PORTAL_ADMIN_GROUPS: "Portal Admins, IT-Admins",
+      });
+      expect(both.auth.oidc).toMatchObject({
+        issuer: "https://login.example.com/tenant/v2.0",
+        name: "Okta",
+        claims: { groups: "groups", userName: "preferred_username" },
+        directoryIds: [],
+      });
+      expect(both.auth.ldap).toMatchObject({
+        startTls: false,
+        userFilter: "(sAMAccountName={username})",
+        name: "Active Directory",
+        directories: { kind: "dnsName", dnsName: "corp.example.com" },
+      });
       expect(both.auth.groups.admin).toEqual(["Portal Admins", "IT-Admins"]);
     });
 
     it("uses StartTLS for ldap:// and the configured directories when named", () => {
-      const config = loadConfig({ PORTAL_DATA_DIR: dataDir(), ...ldap, AUTH_LDAP_URL: "ldap://dc1.corp.example.com", AUTH_LDAP_DIRECTORY_IDS: "d-1234567890,d-abcdef0123" });
+      const config = loadConfig({
+        PORTAL_DATA_DIR: dataDir(),
+        ...ldap,
+        AUTH_LDAP_URL: "ldap://dc1.corp.example.com",
+        AUTH_LDAP_DIRECTORY_IDS: "d-1234567890,d-abcdef0123",
+      });
       expect(config.auth.ldap).toMatchObject({ startTls: true, directories: { kind: "ids", ids: ["d-1234567890", "d-abcdef0123"] } });
     });
 
@@ -192,7 +261,9 @@ describe("loadConfig", () => {
     });
 
     it("allows a plain-HTTP issuer only on this machine", () => {
-      expect(loadConfig({ PORTAL_DATA_DIR: dataDir(), ...oidc, AUTH_OIDC_ISSUER: "http://127.0.0.1:4800/" }).auth.oidc?.issuer).toBe("http://127.0.0.1:4800");
+      expect(loadConfig({ PORTAL_DATA_DIR: dataDir(), ...oidc, AUTH_OIDC_ISSUER: "http://127.0.0.1:4800/" }).auth.oidc?.issuer).toBe(
+        "http://127.0.0.1:4800",
+      );
     });
   });
 });

@@ -16,7 +16,12 @@ const port = z.coerce
 
 const regionList = z
   .string()
-  .transform((s) => s.split(",").map((r) => r.trim()).filter(Boolean))
+  .transform((s) =>
+    s
+      .split(",")
+      .map((r) => r.trim())
+      .filter(Boolean),
+  )
   .pipe(z.array(z.string().regex(/^[a-z]{2}(-gov)?-[a-z]+-\d$/, "expected AWS Region codes such as us-east-1")).min(1));
 
 const httpUrl = z.url({ protocol: /^https?$/, error: "expected an http(s) URL" });
@@ -32,11 +37,17 @@ const envSchema = z.object({
   HEALTH_DETAILS_TOKEN: z.string().min(32, "must be at least 32 characters (e.g. `openssl rand -base64 33`)").optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   PORTAL_AWS_MODE: z.enum(["sandbox", "aws"]).optional(),
-  AWS_REGION: z.string().regex(/^[a-z]{2}(-gov)?-[a-z]+-\d$/, "expected an AWS Region code such as us-east-1").optional(),
+  AWS_REGION: z
+    .string()
+    .regex(/^[a-z]{2}(-gov)?-[a-z]+-\d$/, "expected an AWS Region code such as us-east-1")
+    .optional(),
   WORKSPACES_REGIONS: regionList.optional(),
   AWS_ENDPOINT_URL_WORKSPACES: httpUrl.optional(),
   AWS_ENDPOINT_URL_DIRECTORY_SERVICE: httpUrl.optional(),
-  AWS_ROLE_ARN: z.string().regex(/^arn:aws[a-z-]*:iam::\d{12}:role\/.+$/, "expected an IAM role ARN").optional(),
+  AWS_ROLE_ARN: z
+    .string()
+    .regex(/^arn:aws[a-z-]*:iam::\d{12}:role\/.+$/, "expected an IAM role ARN")
+    .optional(),
   PORTAL_URL: httpUrl.optional(),
   POLICY_FILE: z.string().min(1).optional(),
   SMTP_URL: z.url({ protocol: /^smtps?$/, error: "expected an smtp:// or smtps:// URL" }).optional(),
@@ -60,7 +71,10 @@ const envSchema = z.object({
 type Env = Record<string, string | undefined>;
 
 export class ConfigError extends Error {
-  constructor(readonly variable: string, detail: string) {
+  constructor(
+    readonly variable: string,
+    detail: string,
+  ) {
     super(`Invalid environment variable ${variable}: ${detail}`);
     this.name = "ConfigError";
   }
@@ -90,11 +104,15 @@ function defaultAwsMode(e: z.infer<typeof envSchema>, database: "pglite" | "post
   if (database === "postgres") {
     throw new ConfigError(
       "PORTAL_AWS_MODE",
-      "must be set with a PostgreSQL DATABASE_URL: aws to manage real WorkSpaces with the AWS SDK's default credentials, or sandbox to run the built-in emulator and write its demo catalog into that database",
+      "must be set with a PostgreSQL DATABASE_URL: aws to manage real WorkSpaces with the AWS SDK's default credentials, " +
+        "or sandbox to run the built-in emulator and write its demo catalog into that database",
     );
   }
-  const awsSetting = (["AWS_ENDPOINT_URL_WORKSPACES", "AWS_ENDPOINT_URL_DIRECTORY_SERVICE", "AWS_ROLE_ARN"] as const).find((name) => e[name]);
-  if (awsSetting) throw new ConfigError("PORTAL_AWS_MODE", `must be set when ${awsSetting} is: aws to use it, or sandbox to run the built-in emulator`);
+  const awsSetting = (["AWS_ENDPOINT_URL_WORKSPACES", "AWS_ENDPOINT_URL_DIRECTORY_SERVICE", "AWS_ROLE_ARN"] as const).find(
+    (name) => e[name],
+  );
+  if (awsSetting)
+    throw new ConfigError("PORTAL_AWS_MODE", `must be set when ${awsSetting} is: aws to use it, or sandbox to run the built-in emulator`);
   return "sandbox";
 }
 
@@ -124,19 +142,25 @@ export function loadConfig(env: Env) {
     if (!embedded && e.DEMO_SIGN_IN_ON_REAL_DATABASE !== "i-understand") {
       throw new ConfigError(
         "DEMO_SIGN_IN_ON_REAL_DATABASE",
-        "must be i-understand to turn on DEMO_SIGN_IN with a PostgreSQL DATABASE_URL or PORTAL_AWS_MODE=aws: demo sign-in lets anyone sign in as a demo person without a password",
+        "must be i-understand to turn on DEMO_SIGN_IN with a PostgreSQL DATABASE_URL or PORTAL_AWS_MODE=aws: " +
+          "demo sign-in lets anyone sign in as a demo person without a password",
       );
     }
     demoSignIn = embedded
       ? { enabled: true, reason: "DEMO_SIGN_IN=true" }
       : { enabled: true, reason: "DEMO_SIGN_IN=true and DEMO_SIGN_IN_ON_REAL_DATABASE=i-understand, outside the embedded defaults" };
   } else if (e.DEMO_SIGN_IN === false) demoSignIn = { enabled: false, reason: "DEMO_SIGN_IN=false" };
-  else if (!embedded) demoSignIn = { enabled: false, reason: "a database or AWS account is configured; demo sign-in is only on by default with the embedded defaults" };
+  else if (!embedded)
+    demoSignIn = {
+      enabled: false,
+      reason: "a database or AWS account is configured; demo sign-in is only on by default with the embedded defaults",
+    };
   else if (production)
     demoSignIn = {
       enabled: false,
       reason:
-        "NODE_ENV=production: demo sign-in lets anyone sign in as any seeded person, so it stays off in production unless DEMO_SIGN_IN=true enables it on purpose",
+        "NODE_ENV=production: demo sign-in lets anyone sign in as any seeded person, " +
+        "so it stays off in production unless DEMO_SIGN_IN=true enables it on purpose",
     };
   else demoSignIn = { enabled: true, reason: "embedded defaults in development" };
 
@@ -144,7 +168,8 @@ export function loadConfig(env: Env) {
   if (!sso.ok) throw new ConfigError(sso.error.variable, sso.error.detail);
   // Without it the redirect URI would be guessed from each request's Host header, and a provider only
   // accepts the one registered with it.
-  if (sso.value.oidc && !e.AUTH_URL) throw new ConfigError("AUTH_URL", "is required with OIDC sign-in: the provider's redirect URI is <AUTH_URL>/api/auth/callback/oidc");
+  if (sso.value.oidc && !e.AUTH_URL)
+    throw new ConfigError("AUTH_URL", "is required with OIDC sign-in: the provider's redirect URI is <AUTH_URL>/api/auth/callback/oidc");
 
   let authSecret = e.AUTH_SECRET;
   if (!authSecret) {

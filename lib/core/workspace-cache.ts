@@ -18,7 +18,10 @@ export interface OwnerIndex {
 export async function ownerIndex(db: Tx): Promise<OwnerIndex> {
   const [identities, nameOnly] = await Promise.all([
     db.directoryIdentity.findMany({ select: { directoryId: true, userName: true, userId: true } }),
-    db.user.findMany({ where: { directoryUserName: { not: null }, externalAccounts: { none: {} } }, select: { id: true, directoryUserName: true } }),
+    db.user.findMany({
+      where: { directoryUserName: { not: null }, externalAccounts: { none: {} } },
+      select: { id: true, directoryUserName: true },
+    }),
   ]);
   const byDirectory = new Map(identities.map((i) => [`${i.directoryId}\u0000${i.userName}`, i.userId]));
   const byName = new Map(nameOnly.map((u) => [u.directoryUserName!.toLowerCase(), u.id]));
@@ -65,16 +68,30 @@ export function cacheFields(region: string, ws: WorkspaceSummary, owners: OwnerI
 }
 
 /** Writes one WorkSpace as AWS describes it now, noting when its state changed. */
-export async function upsertWorkspace(db: Tx, region: string, ws: WorkspaceSummary, owners: OwnerIndex, now: Date, tags?: readonly TagPair[]) {
+export async function upsertWorkspace(
+  db: Tx,
+  region: string,
+  ws: WorkspaceSummary,
+  owners: OwnerIndex,
+  now: Date,
+  tags?: readonly TagPair[],
+) {
   const fields = cacheFields(region, ws, owners, now, tags);
   const existing = await db.workspace.findUnique({ where: { id: ws.workspaceId }, select: { state: true } });
   if (existing) {
-    await db.workspace.update({ where: { id: ws.workspaceId }, data: { ...fields, ...(existing.state !== ws.state ? { stateChangedAt: now } : {}) } });
+    await db.workspace.update({
+      where: { id: ws.workspaceId },
+      data: { ...fields, ...(existing.state !== ws.state ? { stateChangedAt: now } : {}) },
+    });
   } else {
     await db.workspace.create({ data: { id: ws.workspaceId, ...fields, firstSeenAt: now, stateChangedAt: now } });
   }
 }
 
 export async function markGone(db: PrismaClient | Tx, ids: string[], now: Date) {
-  if (ids.length) await db.workspace.updateMany({ where: { id: { in: ids }, goneAt: null }, data: { goneAt: now, state: "TERMINATED", stateChangedAt: now } });
+  if (ids.length)
+    await db.workspace.updateMany({
+      where: { id: { in: ids }, goneAt: null },
+      data: { goneAt: now, state: "TERMINATED", stateChangedAt: now },
+    });
 }

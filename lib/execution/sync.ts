@@ -13,7 +13,8 @@ export interface SyncResult {
   tagsRead: number;
 }
 
-const chunked = <T>(items: T[], size: number) => Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size));
+const chunked = <T>(items: T[], size: number) =>
+  Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size));
 
 /**
  * Makes the cache true to AWS for one Region: every WorkSpace (all pages), including ones changed or
@@ -21,12 +22,20 @@ const chunked = <T>(items: T[], size: number) => Array.from({ length: Math.ceil(
  * sync time touched, so a sync of a large, quiet fleet writes little. Tags cost one call per WorkSpace,
  * so each run reads them for at most `tagBudget` WorkSpaces, never-read ones first.
  */
-export async function syncRegion(db: PrismaClient, gateway: AwsGateway, region: string, opts: { tagBudget?: number; now?: Date } = {}): Promise<SyncResult> {
+export async function syncRegion(
+  db: PrismaClient,
+  gateway: AwsGateway,
+  region: string,
+  opts: { tagBudget?: number; now?: Date } = {},
+): Promise<SyncResult> {
   const now = opts.now ?? new Date();
   const gw = gateway.region(region);
   const listed = await gw.workspaces.listWorkspaces();
   const owners = await ownerIndex(db);
-  const existing = await db.workspace.findMany({ where: { region }, select: { id: true, raw: true, state: true, ownerId: true, goneAt: true } });
+  const existing = await db.workspace.findMany({
+    where: { region },
+    select: { id: true, raw: true, state: true, ownerId: true, goneAt: true },
+  });
   const existingById = new Map(existing.map((e) => [e.id, e]));
 
   const fresh: WorkspaceSummary[] = [];
@@ -35,7 +44,8 @@ export async function syncRegion(db: PrismaClient, gateway: AwsGateway, region: 
   for (const ws of listed) {
     const row = existingById.get(ws.workspaceId);
     if (!row) fresh.push(ws);
-    else if (JSON.stringify(row.raw) !== JSON.stringify(ws) || row.goneAt || row.ownerId !== owners.ownerOf(ws.directoryId, ws.userName)) changed.push(ws);
+    else if (JSON.stringify(row.raw) !== JSON.stringify(ws) || row.goneAt || row.ownerId !== owners.ownerOf(ws.directoryId, ws.userName))
+      changed.push(ws);
     else unchanged.push(ws.workspaceId);
   }
   for (const batch of chunked(fresh, 500)) {
@@ -46,9 +56,13 @@ export async function syncRegion(db: PrismaClient, gateway: AwsGateway, region: 
   }
   for (const ws of changed) {
     const row = existingById.get(ws.workspaceId)!;
-    await db.workspace.update({ where: { id: ws.workspaceId }, data: { ...cacheFields(region, ws, owners, now), ...(row.state !== ws.state ? { stateChangedAt: now } : {}) } });
+    await db.workspace.update({
+      where: { id: ws.workspaceId },
+      data: { ...cacheFields(region, ws, owners, now), ...(row.state !== ws.state ? { stateChangedAt: now } : {}) },
+    });
   }
-  for (const batch of chunked(unchanged, 1000)) await db.workspace.updateMany({ where: { id: { in: batch } }, data: { lastSyncedAt: now } });
+  for (const batch of chunked(unchanged, 1000))
+    await db.workspace.updateMany({ where: { id: { in: batch } }, data: { lastSyncedAt: now } });
 
   const listedIds = new Set(listed.map((w) => w.workspaceId));
   const goneIds = existing.filter((e) => !e.goneAt && !listedIds.has(e.id)).map((e) => e.id);
@@ -61,7 +75,10 @@ export async function syncRegion(db: PrismaClient, gateway: AwsGateway, region: 
     for (const batch of chunked(statuses, 200)) {
       await db.$transaction(
         batch.map((s) =>
-          db.workspace.update({ where: { id: s.workspaceId }, data: { connectionState: s.connectionState, lastConnectedAt: s.lastUserConnectionAt ?? undefined } }),
+          db.workspace.update({
+            where: { id: s.workspaceId },
+            data: { connectionState: s.connectionState, lastConnectedAt: s.lastUserConnectionAt ?? undefined },
+          }),
         ),
       );
     }
@@ -77,7 +94,10 @@ export async function syncRegion(db: PrismaClient, gateway: AwsGateway, region: 
   for (const { id } of needTags) {
     const tags = await gw.tags.describeTags(id);
     const costCenter = tags.find((t) => t.key.toLowerCase() === COST_CENTRE_TAG_KEY.toLowerCase())?.value ?? null;
-    await db.workspace.update({ where: { id }, data: { tags: tags.map((t) => ({ key: t.key, value: t.value })), costCenter, tagsSyncedAt: now } });
+    await db.workspace.update({
+      where: { id },
+      data: { tags: tags.map((t) => ({ key: t.key, value: t.value })), costCenter, tagsSyncedAt: now },
+    });
   }
   return { region, seen: listed.length, created: fresh.length, updated: changed.length, gone: goneIds.length, tagsRead: needTags.length };
 }

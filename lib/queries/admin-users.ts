@@ -3,10 +3,16 @@ import { getConfig } from "../config";
 import { db } from "../db";
 
 /** "group Portal-Admins in Corp SSO · last sign-in 2026-11-30 09:12 UTC"; null when an admin sets the role. */
-export function roleSourceText(u: { role: string; roleSource: string | null; roleSourceGroup: string | null; lastSignInAt: Date | null }): string | null {
+export function roleSourceText(u: {
+  role: string;
+  roleSource: string | null;
+  roleSourceGroup: string | null;
+  lastSignInAt: Date | null;
+}): string | null {
   if (!u.roleSource) return null;
   const { oidc, ldap } = getConfig().auth;
-  const method = u.roleSource === "oidc" ? (oidc?.name ?? "OIDC") : u.roleSource === "ldap" ? (ldap?.name ?? "Active Directory") : u.roleSource;
+  const method =
+    u.roleSource === "oidc" ? (oidc?.name ?? "OIDC") : u.roleSource === "ldap" ? (ldap?.name ?? "Active Directory") : u.roleSource;
   const why = u.roleSourceGroup ? `group ${u.roleSourceGroup}` : u.role === "MANAGER" ? "manages people" : "in no portal group";
   const when = u.lastSignInAt ? `last sign-in ${u.lastSignInAt.toISOString().replace("T", " ").slice(0, 16)} UTC` : "not signed in yet";
   return `${why} in ${method} · ${when}`;

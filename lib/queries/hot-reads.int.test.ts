@@ -21,12 +21,35 @@ beforeAll(async () => {
   await prisma.workspace.createMany({
     data: [
       {
-        ...base, id: "ws-b", userName: "ann", ownerId: ann.id, state: "AVAILABLE", computeType: "STANDARD", rootVolumeGb: 80, userVolumeGb: 50,
-        runningMode: "AUTO_STOP", autoStopTimeoutMinutes: 60, protocols: ["WSP"], operatingSystem: "WINDOWS_SERVER_2022", ipAddress: "10.0.0.5",
-        computerName: "WSAMZN-B", subnetId: "subnet-1", rootVolumeEncrypted: true, userVolumeEncrypted: false,
-        modificationStates: [{ Resource: "USER_VOLUME", State: "UPDATE_IN_PROGRESS" }], tags: [{ Key: "CostCenter", Value: "CC-1" }],
-        costCenter: "CC-1", tagsSyncedAt: t0, firstSeenAt: new Date(t0.getTime() + day), stateChangedAt: t0, connectionState: "CONNECTED",
-        lastConnectedAt: new Date(t0.getTime() + 999), lastRootVolumeChangeAt: t0, lastUserVolumeChangeAt: t0, lastComputeLargerAt: t0, lastComputeSmallerAt: t0,
+        ...base,
+        id: "ws-b",
+        userName: "ann",
+        ownerId: ann.id,
+        state: "AVAILABLE",
+        computeType: "STANDARD",
+        rootVolumeGb: 80,
+        userVolumeGb: 50,
+        runningMode: "AUTO_STOP",
+        autoStopTimeoutMinutes: 60,
+        protocols: ["WSP"],
+        operatingSystem: "WINDOWS_SERVER_2022",
+        ipAddress: "10.0.0.5",
+        computerName: "WSAMZN-B",
+        subnetId: "subnet-1",
+        rootVolumeEncrypted: true,
+        userVolumeEncrypted: false,
+        modificationStates: [{ Resource: "USER_VOLUME", State: "UPDATE_IN_PROGRESS" }],
+        tags: [{ Key: "CostCenter", Value: "CC-1" }],
+        costCenter: "CC-1",
+        tagsSyncedAt: t0,
+        firstSeenAt: new Date(t0.getTime() + day),
+        stateChangedAt: t0,
+        connectionState: "CONNECTED",
+        lastConnectedAt: new Date(t0.getTime() + 999),
+        lastRootVolumeChangeAt: t0,
+        lastUserVolumeChangeAt: t0,
+        lastComputeLargerAt: t0,
+        lastComputeSmallerAt: t0,
       },
       { ...base, id: "ws-a", userName: "ann2", ownerId: ann.id, state: "PENDING", firstSeenAt: t0 },
       { ...base, id: "ws-gone", userName: "ann3", ownerId: ann.id, state: "AVAILABLE", goneAt: t0 },
@@ -34,11 +57,46 @@ beforeAll(async () => {
       { ...base, id: "ws-zed", userName: "zed", ownerId: zed.id, state: "STOPPED" },
     ],
   });
-  const request = (over: Omit<Prisma.RequestUncheckedCreateInput, "type" | "change" | "region" | "justification" | "approvalReason" | "approvalSteps"> & { type?: string }) => ({ type: "reboot", change: {}, region: "us-east-1", directoryId: "d-1", justification: "", approvalReason: "", approvalSteps: [], ...over });
-  await prisma.request.create({ data: request({ id: "r-open-own", requesterId: ann.id, beneficiaryId: ann.id, workspaceId: "ws-b", status: "PENDING_APPROVAL", createdAt: t0 }) });
-  await prisma.request.create({ data: request({ id: "r-open-for-ann", requesterId: zed.id, beneficiaryId: ann.id, type: "create", status: "EXECUTING", createdAt: new Date(t0.getTime() + day) }) });
-  await prisma.request.create({ data: request({ id: "r-done", requesterId: ann.id, beneficiaryId: ann.id, workspaceId: "ws-a", status: "SUCCEEDED", createdAt: t0 }) });
-  await prisma.request.create({ data: request({ id: "r-zed", requesterId: zed.id, beneficiaryId: zed.id, workspaceId: "ws-zed", status: "APPROVED", createdAt: t0 }) });
+  const request = (
+    over: Omit<Prisma.RequestUncheckedCreateInput, "type" | "change" | "region" | "justification" | "approvalReason" | "approvalSteps"> & {
+      type?: string;
+    },
+  ) => ({
+    type: "reboot",
+    change: {},
+    region: "us-east-1",
+    directoryId: "d-1",
+    justification: "",
+    approvalReason: "",
+    approvalSteps: [],
+    ...over,
+  });
+  await prisma.request.create({
+    data: request({
+      id: "r-open-own",
+      requesterId: ann.id,
+      beneficiaryId: ann.id,
+      workspaceId: "ws-b",
+      status: "PENDING_APPROVAL",
+      createdAt: t0,
+    }),
+  });
+  await prisma.request.create({
+    data: request({
+      id: "r-open-for-ann",
+      requesterId: zed.id,
+      beneficiaryId: ann.id,
+      type: "create",
+      status: "EXECUTING",
+      createdAt: new Date(t0.getTime() + day),
+    }),
+  });
+  await prisma.request.create({
+    data: request({ id: "r-done", requesterId: ann.id, beneficiaryId: ann.id, workspaceId: "ws-a", status: "SUCCEEDED", createdAt: t0 }),
+  });
+  await prisma.request.create({
+    data: request({ id: "r-zed", requesterId: zed.id, beneficiaryId: zed.id, workspaceId: "ws-zed", status: "APPROVED", createdAt: t0 }),
+  });
   await prisma.notification.createMany({
     data: [
       { userId: ann.id, kind: "x", title: "a", body: "b" },

@@ -42,11 +42,39 @@ export interface OpenRequestRow {
 
 // Columns of WorkspaceRecord, in the order the statement lists them; `raw` is never read by a page.
 const WORKSPACE_COLUMNS = [
-  "id", "region", "directoryId", "userName", "ownerId", "state", "bundleId", "computeType", "rootVolumeGb", "userVolumeGb",
-  "runningMode", "autoStopTimeoutMinutes", "protocols", "operatingSystem", "ipAddress", "computerName", "subnetId",
-  "rootVolumeEncrypted", "userVolumeEncrypted", "modificationStates", "tags", "costCenter", "tagsSyncedAt", "firstSeenAt",
-  "stateChangedAt", "lastSyncedAt", "connectionState", "lastConnectedAt", "lastRootVolumeChangeAt", "lastUserVolumeChangeAt",
-  "lastComputeLargerAt", "lastComputeSmallerAt", "goneAt",
+  "id",
+  "region",
+  "directoryId",
+  "userName",
+  "ownerId",
+  "state",
+  "bundleId",
+  "computeType",
+  "rootVolumeGb",
+  "userVolumeGb",
+  "runningMode",
+  "autoStopTimeoutMinutes",
+  "protocols",
+  "operatingSystem",
+  "ipAddress",
+  "computerName",
+  "subnetId",
+  "rootVolumeEncrypted",
+  "userVolumeEncrypted",
+  "modificationStates",
+  "tags",
+  "costCenter",
+  "tagsSyncedAt",
+  "firstSeenAt",
+  "stateChangedAt",
+  "lastSyncedAt",
+  "connectionState",
+  "lastConnectedAt",
+  "lastRootVolumeChangeAt",
+  "lastUserVolumeChangeAt",
+  "lastComputeLargerAt",
+  "lastComputeSmallerAt",
+  "goneAt",
 ] as const satisfies readonly (keyof WorkspaceRecord)[];
 // Fails to compile when WorkspaceRecord gains a column the list above does not name.
 type Unlisted = Exclude<keyof WorkspaceRecord, (typeof WORKSPACE_COLUMNS)[number]>;
@@ -57,12 +85,21 @@ void everyColumnListed;
 const LIST_COLUMNS = new Set<string>(["protocols"]);
 
 const DATE_COLUMNS = new Set<string>([
-  "tagsSyncedAt", "firstSeenAt", "stateChangedAt", "lastSyncedAt", "lastConnectedAt", "lastRootVolumeChangeAt",
-  "lastUserVolumeChangeAt", "lastComputeLargerAt", "lastComputeSmallerAt", "goneAt",
+  "tagsSyncedAt",
+  "firstSeenAt",
+  "stateChangedAt",
+  "lastSyncedAt",
+  "lastConnectedAt",
+  "lastRootVolumeChangeAt",
+  "lastUserVolumeChangeAt",
+  "lastComputeLargerAt",
+  "lastComputeSmallerAt",
+  "goneAt",
 ]);
 
 // Timestamps are stored as UTC without a zone (Prisma's DateTime); inside JSON they come back as text.
-const utcDate = (value: unknown): Date | null => (typeof value === "string" ? new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(value) ? value : `${value}Z`) : null);
+const utcDate = (value: unknown): Date | null =>
+  typeof value === "string" ? new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(value) ? value : `${value}Z`) : null;
 
 function toWorkspaceRecord(json: Record<string, unknown>): WorkspaceRecord {
   const record: Record<string, unknown> = {};
@@ -79,7 +116,10 @@ const workspaceSelect = Prisma.raw(WORKSPACE_COLUMNS.map((c) => `w."${c}"`).join
  * A user's live WorkSpaces (oldest first) and every open request by or for them (newest first), in one
  * statement. `openStatuses` are the request statuses that count as open.
  */
-export async function dashboardRows(userId: string, openStatuses: readonly string[]): Promise<{ workspaces: WorkspaceRecord[]; open: OpenRequestRow[] }> {
+export async function dashboardRows(
+  userId: string,
+  openStatuses: readonly string[],
+): Promise<{ workspaces: WorkspaceRecord[]; open: OpenRequestRow[] }> {
   const rows = await db().$queryRaw<{ workspaces: Record<string, unknown>[]; open: Record<string, unknown>[] }[]>(Prisma.sql`
     SELECT
       (SELECT coalesce(json_agg(x ORDER BY x."firstSeenAt", x."id"), '[]'::json) FROM (
@@ -87,7 +127,8 @@ export async function dashboardRows(userId: string, openStatuses: readonly strin
          WHERE w."ownerId" = ${userId} AND w."goneAt" IS NULL AND w."state" <> 'TERMINATED') x) AS "workspaces",
       (SELECT coalesce(json_agg(r ORDER BY r."createdAt" DESC, r."id"), '[]'::json) FROM (
          SELECT q."id", q."type", q."status"::text AS "status", q."createdAt", q."workspaceId" FROM "Request" q
-         WHERE (q."requesterId" = ${userId} OR q."beneficiaryId" = ${userId}) AND q."status"::text IN (${Prisma.join([...openStatuses])})) r) AS "open"`);
+         WHERE (q."requesterId" = ${userId} OR q."beneficiaryId" = ${userId})
+           AND q."status"::text IN (${Prisma.join([...openStatuses])})) r) AS "open"`);
   const row = rows[0];
   return {
     workspaces: (row?.workspaces ?? []).map(toWorkspaceRecord),

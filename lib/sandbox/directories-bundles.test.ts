@@ -122,14 +122,12 @@ describe("directories", () => {
     await t
       .ws()
       .send(new ModifySelfservicePermissionsCommand({ ResourceId: seed.labs, SelfservicePermissions: { ChangeComputeType: "ENABLED" } }));
-    await t
-      .ws()
-      .send(
-        new ModifyWorkspaceCreationPropertiesCommand({
-          ResourceId: seed.labs,
-          WorkspaceCreationProperties: { EnableInternetAccess: false, CustomSecurityGroupId: "sg-0123456789abcdef0" },
-        }),
-      );
+    await t.ws().send(
+      new ModifyWorkspaceCreationPropertiesCommand({
+        ResourceId: seed.labs,
+        WorkspaceCreationProperties: { EnableInternetAccess: false, CustomSecurityGroupId: "sg-0123456789abcdef0" },
+      }),
+    );
     await t
       .ws()
       .send(new ModifyWorkspaceAccessPropertiesCommand({ ResourceId: seed.labs, WorkspaceAccessProperties: { DeviceTypeWeb: "DENY" } }));
@@ -160,14 +158,12 @@ describe("directories", () => {
     );
     expect(
       await awsErrorName(
-        t
-          .ws()
-          .send(
-            new ModifyWorkspaceCreationPropertiesCommand({
-              ResourceId: seed.labs,
-              WorkspaceCreationProperties: { CustomSecurityGroupId: "not-a-group" },
-            }),
-          ),
+        t.ws().send(
+          new ModifyWorkspaceCreationPropertiesCommand({
+            ResourceId: seed.labs,
+            WorkspaceCreationProperties: { CustomSecurityGroupId: "not-a-group" },
+          }),
+        ),
       ),
     ).toBe("ValidationException");
   });
@@ -199,15 +195,13 @@ describe("directories", () => {
     t.sandbox.advance(10);
     await t.ws().send(new DeregisterWorkspaceDirectoryCommand({ DirectoryId: seedAgain.labs }));
     expect((await t.ws().send(new DescribeWorkspaceDirectoriesCommand({ DirectoryIds: [seedAgain.labs] }))).Directories).toEqual([]);
-    await t
-      .ws()
-      .send(
-        new RegisterWorkspaceDirectoryCommand({
-          DirectoryId: seedAgain.labs,
-          EnableSelfService: true,
-          Tags: [{ Key: "Team", Value: "Labs" }],
-        }),
-      );
+    await t.ws().send(
+      new RegisterWorkspaceDirectoryCommand({
+        DirectoryId: seedAgain.labs,
+        EnableSelfService: true,
+        Tags: [{ Key: "Team", Value: "Labs" }],
+      }),
+    );
     const dir = (await t.ws().send(new DescribeWorkspaceDirectoriesCommand({ DirectoryIds: [seedAgain.labs] }))).Directories![0]!;
     expect(dir).toMatchObject({ State: "REGISTERED", SelfservicePermissions: { RebuildWorkspace: "ENABLED" } });
   });

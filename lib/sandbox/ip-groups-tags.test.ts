@@ -36,16 +36,14 @@ describe("IP access control groups", () => {
   });
 
   it("runs the whole life cycle: create, authorize, revoke, update, associate, disassociate, delete", async () => {
-    const { GroupId } = await t
-      .ws()
-      .send(
-        new CreateIpGroupCommand({
-          GroupName: "home-office",
-          GroupDesc: "Home",
-          UserRules: rules(2),
-          Tags: [{ Key: "Team", Value: "IT" }],
-        }),
-      );
+    const { GroupId } = await t.ws().send(
+      new CreateIpGroupCommand({
+        GroupName: "home-office",
+        GroupDesc: "Home",
+        UserRules: rules(2),
+        Tags: [{ Key: "Team", Value: "IT" }],
+      }),
+    );
     expect(GroupId).toMatch(/^wsipg-/);
     expect((await t.ws().send(new DescribeTagsCommand({ ResourceId: GroupId! }))).TagList).toEqual([{ Key: "Team", Value: "IT" }]);
     await t.ws().send(new AuthorizeIpRulesCommand({ GroupId: GroupId!, UserRules: [{ ipRule: "198.51.100.7/32" }] }));

@@ -175,13 +175,11 @@ describe("reboot, start, stop, rebuild, terminate", () => {
   it("reboots an AVAILABLE WorkSpace for about 2 minutes and refuses other states", async () => {
     const bob = (await one("bob"))!;
     const erin = (await one("erin"))!;
-    const out = await t
-      .ws()
-      .send(
-        new RebootWorkspacesCommand({
-          RebootWorkspaceRequests: [{ WorkspaceId: bob.WorkspaceId! }, { WorkspaceId: erin.WorkspaceId! }, { WorkspaceId: "ws-nothere00" }],
-        }),
-      );
+    const out = await t.ws().send(
+      new RebootWorkspacesCommand({
+        RebootWorkspaceRequests: [{ WorkspaceId: bob.WorkspaceId! }, { WorkspaceId: erin.WorkspaceId! }, { WorkspaceId: "ws-nothere00" }],
+      }),
+    );
     expect(out.FailedRequests!.map((f) => [f.WorkspaceId, f.ErrorCode])).toEqual([
       [erin.WorkspaceId, "InvalidResourceState"],
       ["ws-nothere00", "ResourceNotFound.WorkSpace"],
@@ -230,13 +228,11 @@ describe("reboot, start, stop, rebuild, terminate", () => {
   it("rebuilds one WorkSpace per call for about an hour", async () => {
     const bob = (await one("bob"))!;
     const two = await awsError(
-      t
-        .ws()
-        .send(
-          new RebuildWorkspacesCommand({
-            RebuildWorkspaceRequests: [{ WorkspaceId: bob.WorkspaceId! }, { WorkspaceId: bob.WorkspaceId! }],
-          }),
-        ),
+      t.ws().send(
+        new RebuildWorkspacesCommand({
+          RebuildWorkspaceRequests: [{ WorkspaceId: bob.WorkspaceId! }, { WorkspaceId: bob.WorkspaceId! }],
+        }),
+      ),
     );
     expect(two.name).toBe("ValidationException");
     await t.ws().send(new RebuildWorkspacesCommand({ RebuildWorkspaceRequests: [{ WorkspaceId: bob.WorkspaceId! }] }));

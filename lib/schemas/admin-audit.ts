@@ -20,7 +20,8 @@ export type AuditFilter = z.infer<typeof auditFilterSchema>;
 
 const flatten = (params: Record<string, string | string[] | undefined> | URLSearchParams): Record<string, string> => {
   const flat: Record<string, string> = {};
-  for (const [k, v] of params instanceof URLSearchParams ? [...params.entries()] : Object.entries(params)) if (typeof v === "string") flat[k] = v;
+  for (const [k, v] of params instanceof URLSearchParams ? [...params.entries()] : Object.entries(params))
+    if (typeof v === "string") flat[k] = v;
   return flat;
 };
 
@@ -28,7 +29,14 @@ export function parseAuditFilter(params: Record<string, string | string[] | unde
   return auditFilterSchema.parse(flatten(params));
 }
 
-const LABELS: Record<keyof typeof fields, string> = { actor: "actor", target: "target", action: "action", from: "from date", to: "to date", before: "page link" };
+const LABELS: Record<keyof typeof fields, string> = {
+  actor: "actor",
+  target: "target",
+  action: "action",
+  from: "from date",
+  to: "to date",
+  before: "page link",
+};
 
 /** The filter as given, or a plain sentence naming the first parameter that is not valid. */
 export function readAuditFilter(params: URLSearchParams): { ok: true; filter: AuditFilter } | { ok: false; error: string } {

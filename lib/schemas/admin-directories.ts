@@ -12,7 +12,7 @@ export const directoryRef = z.object({ region: regionSchema, directoryId: direct
 
 // A distinguished name such as OU=WorkSpaces,OU=Corp,DC=corp,DC=example,DC=com: it must name an OU
 // first and end in the domain's DC components, which is what WorkSpaces needs to place computer objects.
-const DN_PART = "[^,=+<>#;\\\\\"]+";
+const DN_PART = '[^,=+<>#;\\\\"]+';
 const OU_DN = new RegExp(`^OU=${DN_PART}(,\\s*(OU|CN)=${DN_PART})*(,\\s*DC=[A-Za-z0-9-]+)+$`, "i");
 export function isOrganizationalUnitDn(value: string): boolean {
   return OU_DN.test(value);
@@ -27,14 +27,33 @@ const allow = z.enum(["ALLOW", "DENY"]);
 const atLeastOne = (o: object) => Object.values(o).some((v) => v !== undefined);
 
 export const selfServiceInput = directoryRef.extend({
-  permissions: z.object(Object.fromEntries(SELF_SERVICE_PERMISSIONS.map((k) => [k, enabled.optional()])) as Record<(typeof SELF_SERVICE_PERMISSIONS)[number], z.ZodOptional<typeof enabled>>).refine(atLeastOne, "Choose at least one permission."),
+  permissions: z
+    .object(
+      Object.fromEntries(SELF_SERVICE_PERMISSIONS.map((k) => [k, enabled.optional()])) as Record<
+        (typeof SELF_SERVICE_PERMISSIONS)[number],
+        z.ZodOptional<typeof enabled>
+      >,
+    )
+    .refine(atLeastOne, "Choose at least one permission."),
 });
 
 export const creationPropertiesInput = directoryRef.extend({
   properties: z
     .object({
-      defaultOu: z.string().trim().max(2000).refine(isOrganizationalUnitDn, "Enter the default OU as a distinguished name, for example OU=WorkSpaces,DC=corp,DC=example,DC=com.").optional(),
-      customSecurityGroupId: z.string().trim().regex(SECURITY_GROUP_ID, "Enter a security group id: sg- followed by 8 or 17 hexadecimal digits.").optional(),
+      defaultOu: z
+        .string()
+        .trim()
+        .max(2000)
+        .refine(
+          isOrganizationalUnitDn,
+          "Enter the default OU as a distinguished name, for example OU=WorkSpaces,DC=corp,DC=example,DC=com.",
+        )
+        .optional(),
+      customSecurityGroupId: z
+        .string()
+        .trim()
+        .regex(SECURITY_GROUP_ID, "Enter a security group id: sg- followed by 8 or 17 hexadecimal digits.")
+        .optional(),
       enableInternetAccess: z.boolean().optional(),
       userEnabledAsLocalAdministrator: z.boolean().optional(),
       enableMaintenanceMode: z.boolean().optional(),
@@ -43,11 +62,20 @@ export const creationPropertiesInput = directoryRef.extend({
 });
 
 export const accessPropertiesInput = directoryRef.extend({
-  properties: z.object(Object.fromEntries(DEVICE_TYPES.map((k) => [k, allow.optional()])) as Record<(typeof DEVICE_TYPES)[number], z.ZodOptional<typeof allow>>).refine(atLeastOne, "Choose at least one device type."),
+  properties: z
+    .object(
+      Object.fromEntries(DEVICE_TYPES.map((k) => [k, allow.optional()])) as Record<
+        (typeof DEVICE_TYPES)[number],
+        z.ZodOptional<typeof allow>
+      >,
+    )
+    .refine(atLeastOne, "Choose at least one device type."),
 });
 
 export const clientPropertiesInput = directoryRef.extend({
-  properties: z.object({ ReconnectEnabled: enabled.optional(), LogUploadEnabled: enabled.optional() }).refine(atLeastOne, "Choose at least one client setting."),
+  properties: z
+    .object({ ReconnectEnabled: enabled.optional(), LogUploadEnabled: enabled.optional() })
+    .refine(atLeastOne, "Choose at least one client setting."),
 });
 
 export const directoryIpGroupInput = directoryRef.extend({ groupId: z.string().regex(/^wsipg-[0-9a-z]{8,63}$/, "Choose an IP group.") });
@@ -61,7 +89,10 @@ export const directoryRequestersInput = z.object({
 
 export const registerDirectoryInput = directoryRef.extend({
   subnetIds: z
-    .tuple([z.string().trim().regex(SUBNET_ID, "Enter a subnet id: subnet- followed by 8 or 17 hexadecimal digits."), z.string().trim().regex(SUBNET_ID, "Enter a subnet id: subnet- followed by 8 or 17 hexadecimal digits.")])
+    .tuple([
+      z.string().trim().regex(SUBNET_ID, "Enter a subnet id: subnet- followed by 8 or 17 hexadecimal digits."),
+      z.string().trim().regex(SUBNET_ID, "Enter a subnet id: subnet- followed by 8 or 17 hexadecimal digits."),
+    ])
     .refine(([a, b]) => a !== b, "Choose two different subnets, in different Availability Zones."),
   enableSelfService: z.boolean().optional().default(false),
 });

@@ -7,7 +7,10 @@ import { filterText } from "./fields";
 // the zod-free admin-fleet-url.ts, re-exported below for server code.
 export { FLEET_SORTS, fleetQueryString, type FleetSort } from "../presentation/fleet-url";
 
-const text = filterText(128).optional().catch(undefined).transform((v) => v || undefined);
+const text = filterText(128)
+  .optional()
+  .catch(undefined)
+  .transform((v) => v || undefined);
 
 export const fleetFilterSchema = z.object({
   q: text,

@@ -21,7 +21,12 @@ describe("bulk tags", () => {
   });
 
   it("applies the same rule to the tags of a new IP access control group", () => {
-    const parsed = createIpGroupInput.safeParse({ region: "us-east-1", name: "Office", rules: [], tags: [{ key: PORTAL_REQUEST_TAG_KEY, value: "x" }] });
+    const parsed = createIpGroupInput.safeParse({
+      region: "us-east-1",
+      name: "Office",
+      rules: [],
+      tags: [{ key: PORTAL_REQUEST_TAG_KEY, value: "x" }],
+    });
     expect(parsed.success).toBe(false);
   });
 });

@@ -33,7 +33,11 @@ const tagSchema = z.object({
 
 export const ipRuleSchema = z.object({
   cidr: z.string().trim().refine(isIpv4Cidr, "Enter an IPv4 address or CIDR range, for example 203.0.113.0/24."),
-  description: z.string().trim().min(1, "Describe each rule, for example the office it is for.").max(100, "Keep rule descriptions under 100 characters."),
+  description: z
+    .string()
+    .trim()
+    .min(1, "Describe each rule, for example the office it is for.")
+    .max(100, "Keep rule descriptions under 100 characters."),
 });
 
 export const ipRulesSchema = z
@@ -41,7 +45,10 @@ export const ipRulesSchema = z
   .max(MAX_RULES_PER_IP_GROUP, `An IP access control group can hold at most ${MAX_RULES_PER_IP_GROUP} rules.`)
   .refine((rules) => new Set(rules.map((r) => r.cidr)).size === rules.length, "Each CIDR range may appear only once in a group.");
 
-export const regionSchema = z.string().max(32, "Choose a Region.").regex(/^[a-z]{2}(-[a-z]+)+-\d$/, "Choose a Region.");
+export const regionSchema = z
+  .string()
+  .max(32, "Choose a Region.")
+  .regex(/^[a-z]{2}(-[a-z]+)+-\d$/, "Choose a Region.");
 
 export const createIpGroupInput = z.object({
   region: regionSchema,
@@ -71,7 +78,10 @@ export const bulkParamsSchema = z.discriminatedUnion("action", [
 export type BulkParams = z.infer<typeof bulkParamsSchema>;
 
 export const startBulkInput = z.object({
-  workspaceIds: z.array(z.string().regex(/^ws-[0-9a-z]{8,63}$/)).min(1, "Select at least one WorkSpace.").max(10_000),
+  workspaceIds: z
+    .array(z.string().regex(/^ws-[0-9a-z]{8,63}$/))
+    .min(1, "Select at least one WorkSpace.")
+    .max(10_000),
   params: bulkParamsSchema,
   confirmed: z.boolean().optional(),
 });

@@ -10,7 +10,9 @@ export const changeRequestInput = z.object({
 });
 export type ChangeRequestInput = z.input<typeof changeRequestInput>;
 
-export const previewInput = changeRequestInput.omit({ justification: true, idempotencyKey: true }).extend({ justification: z.string().max(2000).optional() });
+export const previewInput = changeRequestInput
+  .omit({ justification: true, idempotencyKey: true })
+  .extend({ justification: z.string().max(2000).optional() });
 
 export const requestIdInput = z.object({ requestId: z.string().min(1).max(64) });
 
@@ -20,15 +22,17 @@ export const decisionInput = z
     decision: z.enum(["APPROVED", "REJECTED"]),
     comment: z.string().trim().max(2000, "Keep the comment under 2,000 characters.").optional(),
   })
-  .refine((d) => d.decision === "APPROVED" || (d.comment?.length ?? 0) > 0, { message: "Say why you reject the request.", path: ["comment"] });
+  .refine((d) => d.decision === "APPROVED" || (d.comment?.length ?? 0) > 0, {
+    message: "Say why you reject the request.",
+    path: ["comment"],
+  });
 
 export const bulkApproveInput = z.object({
   requestIds: z.array(z.string().min(1).max(64)).min(1, "Choose at least one request.").max(100),
   comment: z.string().trim().max(2000).optional(),
 });
 
-export const emailDecisionInput = z
-  .object({
-    token: z.string().min(10).max(200),
-    comment: z.string().trim().max(2000).optional(),
-  });
+export const emailDecisionInput = z.object({
+  token: z.string().min(10).max(200),
+  comment: z.string().trim().max(2000).optional(),
+});

@@ -2,7 +2,17 @@ import { readFileSync } from "node:fs";
 import { NextRequest } from "next/server";
 import { describe, expect, it } from "vitest";
 import { proxy } from "@/proxy";
-import { ACTION_BODY_LIMIT, ACTION_BODY_LIMIT_BYTES, capMessage, INPUT_LIMITS, MAX_MESSAGE_LENGTH, screenInput, screenSearchParams, stripFormatControls, TOO_LARGE_MESSAGE } from "./text";
+import {
+  ACTION_BODY_LIMIT,
+  ACTION_BODY_LIMIT_BYTES,
+  capMessage,
+  INPUT_LIMITS,
+  MAX_MESSAGE_LENGTH,
+  screenInput,
+  screenSearchParams,
+  stripFormatControls,
+  TOO_LARGE_MESSAGE,
+} from "./text";
 
 const refusal = (raw: unknown) => {
   const out = screenInput(raw);
@@ -46,7 +56,12 @@ describe("screenInput", () => {
 
   it("refuses over-size input with a 413 that does not repeat it", () => {
     const huge = "A".repeat(750_000);
-    for (const raw of [huge, { justification: huge }, Array.from({ length: 60 }, () => "B".repeat(9_000)), Array.from({ length: INPUT_LIMITS.maxNodes + 1 }, () => 1)]) {
+    for (const raw of [
+      huge,
+      { justification: huge },
+      Array.from({ length: 60 }, () => "B".repeat(9_000)),
+      Array.from({ length: INPUT_LIMITS.maxNodes + 1 }, () => 1),
+    ]) {
       const out = refusal(raw);
       expect(out).toEqual({ ok: false, status: 413, error: TOO_LARGE_MESSAGE });
     }
@@ -101,7 +116,12 @@ describe("the server-action body limit", () => {
 
   it("answers a larger server-action POST with a plain-text 413, which the browser shows as the action's error", async () => {
     const action = (length: number) =>
-      proxy(new NextRequest("http://portal.test/admin/policies", { method: "POST", headers: { "next-action": "abc123", "content-length": String(length) } }));
+      proxy(
+        new NextRequest("http://portal.test/admin/policies", {
+          method: "POST",
+          headers: { "next-action": "abc123", "content-length": String(length) },
+        }),
+      );
     const refused = action(ACTION_BODY_LIMIT_BYTES + 1);
     expect(refused.status).toBe(413);
     expect(refused.headers.get("content-type")).toBe("text/plain");

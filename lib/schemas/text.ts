@@ -92,8 +92,10 @@ export function screenInput<T>(raw: T, limits: typeof INPUT_LIMITS = INPUT_LIMIT
   const text = (value: string, secret: boolean): string => {
     total += value.length;
     if (value.length > limits.maxStringLength || total > limits.maxTotalLength) throw new Refusal(413, TOO_LARGE_MESSAGE);
-    if (value.includes("\u0000")) throw new Refusal(400, "The text contains a NUL character, which cannot be saved. Remove it and try again.");
-    if (hasLoneSurrogate(value)) throw new Refusal(400, "The text contains an invalid character (a lone surrogate). Retype it and try again.");
+    if (value.includes("\u0000"))
+      throw new Refusal(400, "The text contains a NUL character, which cannot be saved. Remove it and try again.");
+    if (hasLoneSurrogate(value))
+      throw new Refusal(400, "The text contains an invalid character (a lone surrogate). Retype it and try again.");
     if (!hasFormatControls(value)) return value;
     if (secret) throw new Refusal(400, "The password contains invisible formatting characters. Type it again without them.");
     return stripFormatControls(value);
@@ -107,7 +109,12 @@ export function screenInput<T>(raw: T, limits: typeof INPUT_LIMITS = INPUT_LIMIT
     if (!isPlainObject(value)) return value;
     const out: Record<string, unknown> = {};
     for (const [key, item] of Object.entries(value)) {
-      Object.defineProperty(out, text(key, false), { value: walk(item, depth + 1, SECRET_KEY.test(key)), enumerable: true, writable: true, configurable: true });
+      Object.defineProperty(out, text(key, false), {
+        value: walk(item, depth + 1, SECRET_KEY.test(key)),
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
     }
     return out;
   };

@@ -14,9 +14,12 @@ export async function createDelegation(actor: RequestActor, input: DelegationInp
   if (input.endsAt <= now) throw new ServiceError("invalid", "The delegation must end in the future.");
   const delegate = await db().user.findUnique({ where: { id: input.delegateId }, select: { id: true, name: true, role: true } });
   if (!delegate) throw notFound("That person");
-  if (!hasRole(delegate.role, "MANAGER")) throw new ServiceError("invalid", `${delegate.name} is not a manager or admin and cannot approve requests.`);
+  if (!hasRole(delegate.role, "MANAGER"))
+    throw new ServiceError("invalid", `${delegate.name} is not a manager or admin and cannot approve requests.`);
   return db().$transaction(async (tx) => {
-    const delegation = await tx.delegation.create({ data: { approverId: actor.id, delegateId: delegate.id, startsAt: input.startsAt, endsAt: input.endsAt } });
+    const delegation = await tx.delegation.create({
+      data: { approverId: actor.id, delegateId: delegate.id, startsAt: input.startsAt, endsAt: input.endsAt },
+    });
     await recordAudit(tx, {
       actor: { kind: "user", id: actor.id, name: actor.name, role: actor.role },
       action: "delegation.created",
@@ -28,7 +31,9 @@ export async function createDelegation(actor: RequestActor, input: DelegationInp
       userId: delegate.id,
       kind: "delegation.received",
       title: `${actor.name} delegated approvals to you`,
-      body: `From ${input.startsAt.toDateString()} to ${input.endsAt.toDateString()} you can approve the requests waiting for ${actor.name}.`,
+      body:
+        `From ${input.startsAt.toDateString()} to ${input.endsAt.toDateString()} ` +
+        `you can approve the requests waiting for ${actor.name}.`,
       link: "/approvals",
       mail: {},
     });
@@ -38,8 +43,16 @@ export async function createDelegation(actor: RequestActor, input: DelegationInp
 
 export async function revokeDelegation(actor: RequestActor, delegationId: string, now = new Date()) {
   await db().$transaction(async (tx) => {
-    const { count } = await tx.delegation.updateMany({ where: { id: delegationId, approverId: actor.id, revokedAt: null }, data: { revokedAt: now } });
+    const { count } = await tx.delegation.updateMany({
+      where: { id: delegationId, approverId: actor.id, revokedAt: null },
+      data: { revokedAt: now },
+    });
     if (count !== 1) throw notFound("That delegation");
-    await recordAudit(tx, { actor: { kind: "user", id: actor.id, name: actor.name, role: actor.role }, action: "delegation.revoked", targetType: "delegation", targetId: delegationId });
+    await recordAudit(tx, {
+      actor: { kind: "user", id: actor.id, name: actor.name, role: actor.role },
+      action: "delegation.revoked",
+      targetType: "delegation",
+      targetId: delegationId,
+    });
   });
 }

@@ -42,7 +42,8 @@ describe("password resets are limited to 3 per person per hour", () => {
     const again = new Date(first.at.getTime() + 60 * 60_000).toISOString().slice(11, 16);
     expect(error.message).toMatch(
       new RegExp(
-        `^You have changed your password 3 times in the last hour, and the portal allows 3\\. You can try again at ${again} UTC \\(in (59|60) minutes\\)\\.$`,
+        "^You have changed your password 3 times in the last hour, and the portal allows 3\\. " +
+          `You can try again at ${again} UTC \\(in (59|60) minutes\\)\\.$`,
       ),
     );
     expect(world.sandbox.mutationCount()).toBe(mutations);

@@ -59,7 +59,7 @@ describe("a password reset needs a recent sign-in", () => {
     expect(await resets()).toBe(audited + 1);
   });
 
-  it("takes the sign-in time from the session cookie: a fresh sign-in may reset, a token from an 11-minute-old sign-in may not", async () => {
+  it("takes the sign-in time from the session cookie: a fresh sign-in may reset, an 11-minute-old one may not", async () => {
     incoming.cookie = await signInAs("carol@example.com");
     await expect(resetMyPassword({ workspaceId, newPassword: PASSWORD, confirmPassword: PASSWORD })).resolves.toMatchObject({ ok: true });
 

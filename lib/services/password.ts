@@ -9,7 +9,8 @@ import { RECENT_SIGN_IN_MINUTES, SIGN_IN_AGAIN, signInIsRecent } from "../auth/r
 import type { RequestActor } from "./requests/assess";
 
 export const PASSWORD_RULES =
-  "At least 8 characters (64 at most) with three of these four: lower-case letters, upper-case letters, numbers, and symbols. It must not contain your user name.";
+  "At least 8 characters (64 at most) with three of these four: lower-case letters, upper-case letters, numbers, and symbols. " +
+  "It must not contain your user name.";
 
 /** Resets per person in any hour: enough to fix a typo twice, too few to use the portal to hammer a directory. */
 export const RESETS_PER_HOUR = 3;
@@ -57,24 +58,32 @@ export async function resetDirectoryPassword(
 ): Promise<{ directoryName: string }> {
   if (!signInIsRecent(actor.signedInAt, now)) {
     const message =
-      `To change a password you must have signed in within the last ${RECENT_SIGN_IN_MINUTES} minutes. Sign in again, then change it.`;
+      `To change a password you must have signed in within the last ${RECENT_SIGN_IN_MINUTES} minutes. ` + "Sign in again, then change it.";
     throw new ServiceError("refused", message, [{ code: SIGN_IN_AGAIN, message }]);
   }
   const ws = await db().workspace.findFirst({ where: { id: input.workspaceId, ownerId: actor.id, goneAt: null } });
   if (!ws) throw notFound("That WorkSpace");
   await checkResetLimit(actor.id, now);
-  const directory = (await (catalogSource()).directories(ws.region)).find((d) => d.id === ws.directoryId);
-  if (!directory) throw new ServiceError("refused", "The WorkSpace's directory is not known to the portal; ask the IT service desk to reset your password.");
+  const directory = (await catalogSource().directories(ws.region)).find((d) => d.id === ws.directoryId);
+  if (!directory)
+    throw new ServiceError(
+      "refused",
+      "The WorkSpace's directory is not known to the portal; ask the IT service desk to reset your password.",
+    );
   if (directory.type === "AD_CONNECTOR") {
     throw new ServiceError(
       "refused",
-      `Your account lives in your company's own Active Directory (${directory.name}), which the portal cannot change. Ask the IT service desk to reset your password.`,
+      `Your account lives in your company's own Active Directory (${directory.name}), which the portal cannot change. ` +
+        "Ask the IT service desk to reset your password.",
     );
   }
-  if (input.newPassword.toLowerCase().includes(ws.userName.toLowerCase())) throw new ServiceError("invalid", "The password must not contain your user name.");
+  if (input.newPassword.toLowerCase().includes(ws.userName.toLowerCase()))
+    throw new ServiceError("invalid", "The password must not contain your user name.");
   let requestId: string;
   try {
-    ({ requestId } = await getAwsGateway().region(ws.region).directoryService.resetUserPassword(ws.directoryId, ws.userName, input.newPassword));
+    ({ requestId } = await getAwsGateway()
+      .region(ws.region)
+      .directoryService.resetUserPassword(ws.directoryId, ws.userName, input.newPassword));
   } catch (error) {
     if (error instanceof AwsGatewayError && error.details.awsCode === "InvalidPasswordException") {
       throw new ServiceError("invalid", `The directory did not accept that password. ${PASSWORD_RULES}`);

@@ -7,11 +7,13 @@ export const AUDIT_MAX_ID = "AuditEvent.maxId";
 
 export async function rowCounter(prisma: PrismaClient): Promise<() => Promise<RowCounts>> {
   const tables = await prisma.$queryRawUnsafe<{ name: string }[]>(
-    `SELECT table_name::text AS name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' AND table_name <> '_prisma_migrations' ORDER BY 1`,
+    `SELECT table_name::text AS name FROM information_schema.tables
+     WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' AND table_name <> '_prisma_migrations' ORDER BY 1`,
   );
   if (!tables.some((t) => t.name === "AuditEvent")) throw new Error("No AuditEvent table: is the database migrated?");
   // The newest audit event's id as well: a refusal that AWS gave is audited as an attempt, and this finds it.
-  const sql = `SELECT json_build_object(${tables.map((t) => `'${t.name}', (SELECT count(*) FROM "${t.name}")`).join(", ")}, '${AUDIT_MAX_ID}', (SELECT coalesce(max("id"), 0) FROM "AuditEvent")) AS counts`;
+  const perTable = tables.map((t) => `'${t.name}', (SELECT count(*) FROM "${t.name}")`).join(", ");
+  const sql = `SELECT json_build_object(${perTable}, '${AUDIT_MAX_ID}', (SELECT coalesce(max("id"), 0) FROM "AuditEvent")) AS counts`;
   return async () => {
     const [row] = await prisma.$queryRawUnsafe<{ counts: RowCounts | string }[]>(sql);
     const counts = typeof row!.counts === "string" ? (JSON.parse(row!.counts) as RowCounts) : row!.counts;

@@ -36,7 +36,14 @@ export async function discoverActions(): Promise<Map<string, { file: string; act
 
 /** "/api/admin/audit/export" for app/api/admin/audit/export/route.ts; dynamic segments stay as written. */
 function routePath(file: string): string {
-  return "/" + path.relative(path.join(ROOT, "app"), path.dirname(file)).split(path.sep).filter((s) => !/^\(.*\)$/.test(s)).join("/");
+  return (
+    "/" +
+    path
+      .relative(path.join(ROOT, "app"), path.dirname(file))
+      .split(path.sep)
+      .filter((s) => !/^\(.*\)$/.test(s))
+      .join("/")
+  );
 }
 
 /** Every method exported by every app/api/**\/route.ts, keyed "GET /api/health". */
@@ -46,7 +53,8 @@ export async function discoverRoutes(): Promise<Map<string, { path: string; meth
   for (const file of files) {
     const mod = (await import(file)) as Record<string, unknown>;
     for (const method of HTTP_METHODS) {
-      if (typeof mod[method] === "function") routes.set(`${method} ${routePath(file)}`, { path: routePath(file), method, handler: mod[method] as RouteHandler });
+      if (typeof mod[method] === "function")
+        routes.set(`${method} ${routePath(file)}`, { path: routePath(file), method, handler: mod[method] as RouteHandler });
     }
   }
   return routes;

@@ -35,7 +35,16 @@ export interface Fixtures {
   offeredBundleId: string;
   partnerGroupId: string;
   /** Ids of objects that do not exist, in each id format. */
-  unknown: { workspaceId: string; requestId: string; userId: string; directoryId: string; groupId: string; bundleId: string; imageId: string; operationId: string };
+  unknown: {
+    workspaceId: string;
+    requestId: string;
+    userId: string;
+    directoryId: string;
+    groupId: string;
+    bundleId: string;
+    imageId: string;
+    operationId: string;
+  };
 }
 
 let serial = 0;
@@ -47,19 +56,34 @@ export async function createFixtures(): Promise<Fixtures> {
   const { alice, bob, carol, erin, frank } = world.people;
 
   // A manager who was demoted after bob had delegated his approvals to them.
-  const mona = await prisma.user.create({ data: { email: "mona@example.com", name: "Mona Reyes", role: "MANAGER", department: "Engineering", costCenter: "CC-1001" } });
-  await createDelegation({ id: bob.id, name: bob.name, role: "MANAGER" }, { delegateId: mona.id, startsAt: new Date(Date.now() - 3600_000), endsAt: new Date(Date.now() + 30 * 86_400_000) });
+  const mona = await prisma.user.create({
+    data: { email: "mona@example.com", name: "Mona Reyes", role: "MANAGER", department: "Engineering", costCenter: "CC-1001" },
+  });
+  await createDelegation(
+    { id: bob.id, name: bob.name, role: "MANAGER" },
+    { delegateId: mona.id, startsAt: new Date(Date.now() - 3600_000), endsAt: new Date(Date.now() + 30 * 86_400_000) },
+  );
   await changeUserRole({ id: carol.id }, { userId: mona.id, role: "EMPLOYEE" });
 
   const gw = world.gateway.region(REGION);
   const dirs = await gw.directories.describeDirectories();
   const employeesDir = dirs.find((d) => d.name === "corp.example.com")!.directoryId;
   const labsDir = dirs.find((d) => d.name === "labs.example.com")!.directoryId;
-  const ownerWorkspace = await prisma.workspace.findFirstOrThrow({ where: { ownerId: alice.id, region: REGION, directoryId: employeesDir, goneAt: null } });
+  const ownerWorkspace = await prisma.workspace.findFirstOrThrow({
+    where: { ownerId: alice.id, region: REGION, directoryId: employeesDir, goneAt: null },
+  });
 
   // Alice also has a WorkSpace in the labs directory (Simple AD), made in AWS and synced like any other.
   const labsBundle = (await gw.bundles.describeBundles({ owner: "AMAZON" })).find((b) => /Standard/.test(b.name))!;
-  await gw.workspaces.createWorkspaces([{ portalRequestId: "fixture-labs-alice", directoryId: labsDir, userName: "alice", bundleId: labsBundle.bundleId, runningMode: "AUTO_STOP" }]);
+  await gw.workspaces.createWorkspaces([
+    {
+      portalRequestId: "fixture-labs-alice",
+      directoryId: labsDir,
+      userName: "alice",
+      bundleId: labsBundle.bundleId,
+      runningMode: "AUTO_STOP",
+    },
+  ]);
   world.sandbox.advance(60);
   await world.sync();
   const labsWorkspace = await prisma.workspace.findFirstOrThrow({ where: { ownerId: alice.id, directoryId: labsDir, goneAt: null } });
@@ -74,11 +98,20 @@ export async function createFixtures(): Promise<Fixtures> {
 
   const images = (await gw.bundles.describeImages()).filter((i) => i.state === "AVAILABLE");
   const policy = await getPolicySettings(prisma);
-  const offeredBundleId = [...Object.values(policy.catalog.byPersona), ...Object.values(policy.catalog.byGroup)].flatMap((e) => e.bundleIds)[0]!;
+  const offeredBundleId = [...Object.values(policy.catalog.byPersona), ...Object.values(policy.catalog.byGroup)].flatMap(
+    (e) => e.bundleIds,
+  )[0]!;
   const groups = await gw.ipGroups.describeIpGroups();
   const partnerGroupId = groups.find((g) => g.name === "partner-extranet")!.groupId;
 
-  const people = { owner: alice, otherEmployee: erin, requesterManager: bob, otherManager: frank, admin: carol, demotedManager: { id: mona.id, name: mona.name, role: "EMPLOYEE" as const } };
+  const people = {
+    owner: alice,
+    otherEmployee: erin,
+    requesterManager: bob,
+    otherManager: frank,
+    admin: carol,
+    demotedManager: { id: mona.id, name: mona.name, role: "EMPLOYEE" as const },
+  };
   return {
     world,
     people,
@@ -106,7 +139,10 @@ export async function createFixtures(): Promise<Fixtures> {
 
 /** Withdraws the owner's open requests, so the next one can be submitted (one open request per WorkSpace). */
 export async function closeOpenRequests(fx: Fixtures): Promise<void> {
-  await fx.world.database.prisma.request.updateMany({ where: { status: { in: ["PENDING_APPROVAL", "APPROVED", "EXECUTING"] } }, data: { status: "CANCELLED", completedAt: new Date() } });
+  await fx.world.database.prisma.request.updateMany({
+    where: { status: { in: ["PENDING_APPROVAL", "APPROVED", "EXECUTING"] } },
+    data: { status: "CANCELLED", completedAt: new Date() },
+  });
 }
 
 /** A larger compute type for the owner's WorkSpace: it costs more, so it waits for the manager. */
@@ -130,14 +166,18 @@ export async function managerEmailToken(fx: Fixtures): Promise<string> {
 }
 
 async function ipGroup(fx: Fixtures): Promise<string> {
-  const { groupId } = await createIpGroup({ id: fx.people.admin.id }, { region: REGION, name: unique("group"), rules: [{ cidr: "203.0.113.7/32", description: "Test office" }] });
+  const { groupId } = await createIpGroup(
+    { id: fx.people.admin.id },
+    { region: REGION, name: unique("group"), rules: [{ cidr: "203.0.113.7/32", description: "Test office" }] },
+  );
   return groupId;
 }
 
 async function ensureSpareDir(fx: Fixtures, registered: boolean): Promise<void> {
   const gw = fx.world.gateway.region(EU);
   const [now] = await gw.directories.describeDirectories([fx.spareDir]).catch(() => []);
-  if (registered && !now) await gw.directories.registerDirectory({ directoryId: fx.spareDir, subnetIds: [...SUBNETS], enableSelfService: false });
+  if (registered && !now)
+    await gw.directories.registerDirectory({ directoryId: fx.spareDir, subnetIds: [...SUBNETS], enableSelfService: false });
   if (!registered && now) await gw.directories.deregisterDirectory(fx.spareDir);
 }
 
@@ -148,7 +188,10 @@ function form(fields: Record<string, string>): FormData {
 }
 
 type InputFor = (fx: Fixtures, persona: Persona) => Promise<unknown>;
-const same = (build: (fx: Fixtures) => unknown | Promise<unknown>): InputFor => async (fx) => build(fx);
+const same =
+  (build: (fx: Fixtures) => unknown | Promise<unknown>): InputFor =>
+  async (fx) =>
+    build(fx);
 
 /** A valid input for each server action, as the persona would send it for the scenario. */
 export const validInputs: Record<string, InputFor> = {
@@ -170,31 +213,81 @@ export const validInputs: Record<string, InputFor> = {
     endsAt: new Date(Date.now() + 7 * 86_400_000).toISOString(),
   }),
   endDelegation: same(async (fx) => {
-    const d = await createDelegation(fx.people.requesterManager, { delegateId: fx.people.admin.id, startsAt: new Date(), endsAt: new Date(Date.now() + 86_400_000) });
+    const d = await createDelegation(fx.people.requesterManager, {
+      delegateId: fx.people.admin.id,
+      startsAt: new Date(),
+      endsAt: new Date(Date.now() + 86_400_000),
+    });
     return { delegationId: d.id };
   }),
   // lib/actions/workspaces.ts
-  resetMyPassword: same((fx) => ({ workspaceId: fx.ownerLabsWorkspaceId, newPassword: "Winter-Garden-42", confirmPassword: "Winter-Garden-42" })),
+  resetMyPassword: same((fx) => ({
+    workspaceId: fx.ownerLabsWorkspaceId,
+    newPassword: "Winter-Garden-42",
+    confirmPassword: "Winter-Garden-42",
+  })),
   refreshMyWorkspace: same((fx) => ({ workspaceId: fx.ownerWorkspaceId })),
   syncInventoryNow: same(() => ({})),
   markRead: same(() => ({ ids: "all" })),
   // lib/actions/admin-bundles.ts
-  createBundleAction: same((fx) => ({ region: REGION, name: unique("Bundle").slice(0, 60), description: "For the test", imageId: fx.imageId, computeType: "STANDARD", rootVolumeGib: 80, userVolumeGib: 50 })),
+  createBundleAction: same((fx) => ({
+    region: REGION,
+    name: unique("Bundle").slice(0, 60),
+    description: "For the test",
+    imageId: fx.imageId,
+    computeType: "STANDARD",
+    rootVolumeGib: 80,
+    userVolumeGib: 50,
+  })),
   updateBundleImageAction: same(async (fx) => {
-    const { bundleId } = await createCustomBundle({ id: fx.people.admin.id }, { region: REGION, name: unique("Img").slice(0, 60), description: "x", imageId: fx.imageId, computeType: "STANDARD", rootVolumeGib: 80, userVolumeGib: 50 });
+    const { bundleId } = await createCustomBundle(
+      { id: fx.people.admin.id },
+      {
+        region: REGION,
+        name: unique("Img").slice(0, 60),
+        description: "x",
+        imageId: fx.imageId,
+        computeType: "STANDARD",
+        rootVolumeGib: 80,
+        userVolumeGib: 50,
+      },
+    );
     return { region: REGION, bundleId, imageId: fx.imageId };
   }),
   deleteBundleAction: same(async (fx) => {
-    const { bundleId } = await createCustomBundle({ id: fx.people.admin.id }, { region: REGION, name: unique("Del").slice(0, 60), description: "x", imageId: fx.imageId, computeType: "STANDARD", rootVolumeGib: 80, userVolumeGib: 50 });
+    const { bundleId } = await createCustomBundle(
+      { id: fx.people.admin.id },
+      {
+        region: REGION,
+        name: unique("Del").slice(0, 60),
+        description: "x",
+        imageId: fx.imageId,
+        computeType: "STANDARD",
+        rootVolumeGib: 80,
+        userVolumeGib: 50,
+      },
+    );
     return { region: REGION, bundleId };
   }),
   setBundleDisplayAction: same((fx) => ({ bundleId: fx.offeredBundleId, displayName: "Developer desktop", description: "For builds" })),
   clearBundleDisplayAction: same((fx) => ({ region: REGION, bundleId: fx.offeredBundleId })),
   // lib/actions/admin-directories.ts
-  updateSelfServicePermissionsAction: same((fx) => ({ region: REGION, directoryId: fx.employeesDir, permissions: { RestartWorkspace: "ENABLED" } })),
-  updateCreationPropertiesAction: same((fx) => ({ region: REGION, directoryId: fx.employeesDir, properties: { enableMaintenanceMode: true } })),
+  updateSelfServicePermissionsAction: same((fx) => ({
+    region: REGION,
+    directoryId: fx.employeesDir,
+    permissions: { RestartWorkspace: "ENABLED" },
+  })),
+  updateCreationPropertiesAction: same((fx) => ({
+    region: REGION,
+    directoryId: fx.employeesDir,
+    properties: { enableMaintenanceMode: true },
+  })),
   updateAccessPropertiesAction: same((fx) => ({ region: REGION, directoryId: fx.employeesDir, properties: { DeviceTypeWeb: "ALLOW" } })),
-  updateClientPropertiesAction: same((fx) => ({ region: REGION, directoryId: fx.employeesDir, properties: { ReconnectEnabled: "ENABLED" } })),
+  updateClientPropertiesAction: same((fx) => ({
+    region: REGION,
+    directoryId: fx.employeesDir,
+    properties: { ReconnectEnabled: "ENABLED" },
+  })),
   associateDirectoryIpGroupAction: same(async (fx) => ({ region: REGION, directoryId: fx.labsDir, groupId: await ipGroup(fx) })),
   disassociateDirectoryIpGroupAction: same(async (fx) => {
     const groupId = await ipGroup(fx);
@@ -215,14 +308,33 @@ export const validInputs: Record<string, InputFor> = {
   startBulkForFilterAction: same(() => ({ filter: { q: "alice" }, params: { action: "reboot" } })),
   retryBulkAction: same(async (fx) => {
     const prisma = fx.world.database.prisma;
-    const op = await prisma.bulkOperation.create({ data: { action: "reboot", params: { action: "reboot" }, createdById: fx.people.admin.id, createdBy: fx.people.admin.name } });
-    await prisma.bulkItem.create({ data: { operationId: op.id, workspaceId: fx.ownerWorkspaceId, region: REGION, status: "FAILED", code: "throttled", reason: "AWS was busy." } });
+    const op = await prisma.bulkOperation.create({
+      data: { action: "reboot", params: { action: "reboot" }, createdById: fx.people.admin.id, createdBy: fx.people.admin.name },
+    });
+    await prisma.bulkItem.create({
+      data: {
+        operationId: op.id,
+        workspaceId: fx.ownerWorkspaceId,
+        region: REGION,
+        status: "FAILED",
+        code: "throttled",
+        reason: "AWS was busy.",
+      },
+    });
     return { operationId: op.id };
   }),
   // lib/actions/admin-ip-groups.ts
-  createIpGroupAction: same(() => ({ region: REGION, name: unique("office"), rules: [{ cidr: "198.51.100.0/24", description: "Branch" }] })),
+  createIpGroupAction: same(() => ({
+    region: REGION,
+    name: unique("office"),
+    rules: [{ cidr: "198.51.100.0/24", description: "Branch" }],
+  })),
   deleteIpGroupAction: same(async (fx) => ({ region: REGION, groupId: await ipGroup(fx) })),
-  replaceIpRulesAction: same(async (fx) => ({ region: REGION, groupId: await ipGroup(fx), rules: [{ cidr: "192.0.2.0/24", description: "VPN" }] })),
+  replaceIpRulesAction: same(async (fx) => ({
+    region: REGION,
+    groupId: await ipGroup(fx),
+    rules: [{ cidr: "192.0.2.0/24", description: "VPN" }],
+  })),
   associateIpGroupAction: same(async (fx) => ({ region: REGION, directoryId: fx.labsDir, groupId: await ipGroup(fx) })),
   disassociateIpGroupAction: same(async (fx) => {
     const groupId = await ipGroup(fx);
@@ -231,11 +343,15 @@ export const validInputs: Record<string, InputFor> = {
   }),
   // lib/actions/admin-users.ts
   changeRoleAction: same(async (fx) => {
-    const user = await fx.world.database.prisma.user.create({ data: { email: `${unique("role")}@example.com`, name: "Role Target", role: "EMPLOYEE" } });
+    const user = await fx.world.database.prisma.user.create({
+      data: { email: `${unique("role")}@example.com`, name: "Role Target", role: "EMPLOYEE" },
+    });
     return { userId: user.id, role: "MANAGER" };
   }),
   changeManagerAction: same(async (fx) => {
-    const user = await fx.world.database.prisma.user.create({ data: { email: `${unique("mgr")}@example.com`, name: "Manager Target", role: "EMPLOYEE" } });
+    const user = await fx.world.database.prisma.user.create({
+      data: { email: `${unique("mgr")}@example.com`, name: "Manager Target", role: "EMPLOYEE" },
+    });
     return { userId: user.id, managerId: fx.people.requesterManager.id };
   }),
   signOutEverywhereAction: same((fx) => ({ userId: fx.people.otherEmployee.id })),
@@ -251,11 +367,17 @@ export const validInputs: Record<string, InputFor> = {
 
 /** A valid request for each route handler. */
 export const validRequests: Record<string, (fx: Fixtures) => Request> = {
-  "GET /api/admin/audit/export": () => new Request("http://portal.test/api/admin/audit/export?action=request.&from=2020-01-01&to=2099-12-31"),
+  "GET /api/admin/audit/export": () =>
+    new Request("http://portal.test/api/admin/audit/export?action=request.&from=2020-01-01&to=2099-12-31"),
   "GET /api/admin/fleet/export": () => new Request("http://portal.test/api/admin/fleet/export?region=us-east-1&sort=userName"),
   "GET /api/health": () => new Request("http://portal.test/api/health"),
   "GET /api/auth/[...nextauth]": () => new Request("http://portal.test/api/auth/providers"),
-  "POST /api/auth/[...nextauth]": () => new Request("http://portal.test/api/auth/signout", { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: "" }),
+  "POST /api/auth/[...nextauth]": () =>
+    new Request("http://portal.test/api/auth/signout", {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: "",
+    }),
 };
 
 /** The params Next.js passes a route handler for the request's path. */

@@ -9,7 +9,8 @@ import { db, installDatabase } from "@/lib/db";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 
 const READS = new Set(["findUnique", "findUniqueOrThrow", "findFirst", "findFirstOrThrow", "findMany", "count", "aggregate", "groupBy"]);
-const PLAIN_SELECT = /^\s*(SELECT|WITH)\b(?![\s\S]*\b(INSERT|UPDATE|DELETE|MERGE|FOR\s+(NO\s+KEY\s+)?UPDATE|FOR\s+SHARE|nextval|setval)\b)/i;
+const PLAIN_SELECT =
+  /^\s*(SELECT|WITH)\b(?![\s\S]*\b(INSERT|UPDATE|DELETE|MERGE|FOR\s+(NO\s+KEY\s+)?UPDATE|FOR\s+SHARE|nextval|setval)\b)/i;
 
 function sqlOf(args: unknown): string {
   if (typeof args === "string") return args;

@@ -104,14 +104,16 @@ export async function startOidcProvider({ port = 4701, portalUrl = "http://127.0
     },
     renderError(ctx, out) {
       ctx.type = "html";
-      ctx.body = `<!doctype html><h1>Identity provider error</h1><p>${escapeHtml(out.error)}: ${escapeHtml(out.error_description ?? "")}</p>`;
+      const reason = `${escapeHtml(out.error)}: ${escapeHtml(out.error_description ?? "")}`;
+      ctx.body = `<!doctype html><h1>Identity provider error</h1><p>${reason}</p>`;
     },
   });
   provider.on("server_error", (_ctx, error) => console.error("oidc-provider:", error));
   for (const event of ["grant.error", "authorization.error"]) {
     provider.on(event, (ctx, error) =>
       console.error(
-        `oidc-provider ${event}: ${error.message} ${error.error_detail ?? ""} ${ctx.oidc?.params?.redirect_uri ?? ""} ${ctx.oidc?.entities?.AuthorizationCode?.redirectUri ?? ""}`,
+        `oidc-provider ${event}: ${error.message} ${error.error_detail ?? ""} ${ctx.oidc?.params?.redirect_uri ?? ""} ` +
+          (ctx.oidc?.entities?.AuthorizationCode?.redirectUri ?? ""),
       ),
     );
   }

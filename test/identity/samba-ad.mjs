@@ -121,12 +121,17 @@ db.newuser("svc-portal", org["service_password"], givenname="Portal", surname="S
 for g in org["groups"]:
     db.newgroup(g["name"])
 for p in org["people"]:
-    db.newuser(p["login"], org["password"], givenname=p["given"], surname=p["surname"], mailaddress=p["login"] + "@" + org["realm"], department=p["department"], force_password_change_at_next_login_req=bool(p.get("mustChangePassword")))
+    db.newuser(p["login"], org["password"], givenname=p["given"], surname=p["surname"],
+               mailaddress=p["login"] + "@" + org["realm"], department=p["department"],
+               force_password_change_at_next_login_req=bool(p.get("mustChangePassword")))
 def dn_of(login):
     return str(db.search(base=base, expression="(sAMAccountName=%s)" % login, attrs=["dn"])[0].dn)
 for p in org["people"]:
     if p.get("manager"):
-        m = ldb.Message(); m.dn = ldb.Dn(db, dn_of(p["login"])); m["manager"] = ldb.MessageElement(dn_of(p["manager"]), ldb.FLAG_MOD_REPLACE, "manager"); db.modify(m)
+        m = ldb.Message()
+        m.dn = ldb.Dn(db, dn_of(p["login"]))
+        m["manager"] = ldb.MessageElement(dn_of(p["manager"]), ldb.FLAG_MOD_REPLACE, "manager")
+        db.modify(m)
     for g in p["groups"]:
         db.add_remove_group_members(g, [p["login"]], add_members_operation=True)
     if p.get("disabled"):

@@ -23,7 +23,11 @@ export async function changeUserRole(caller: AdminCaller, raw: z.input<typeof ch
     if (user.role === role) return;
     // The next sign-in would set it back from the groups; the groups are where it changes.
     if (user.roleSource) {
-      throw new ServiceError("refused", `${user.name}'s role comes from their groups at the identity provider. Change their groups there; it takes effect when they next sign in.`);
+      throw new ServiceError(
+        "refused",
+        `${user.name}'s role comes from their groups at the identity provider. ` +
+          "Change their groups there; it takes effect when they next sign in.",
+      );
     }
     if (user.role === "ADMIN" && admins.length <= 1) {
       throw new ServiceError("refused", `${user.name} is the last admin. Make someone else an admin first, so the portal always has one.`);
@@ -31,7 +35,14 @@ export async function changeUserRole(caller: AdminCaller, raw: z.input<typeof ch
     await tx.user.update({ where: { id: userId }, data: { role } });
     // The person signs in again under the new role rather than carry on in sessions opened under the old one.
     await endSessions(tx, userId);
-    await recordAudit(tx, { actor, action: "user.role_changed", targetType: "user", targetId: userId, before: { role: user.role }, after: { role } });
+    await recordAudit(tx, {
+      actor,
+      action: "user.role_changed",
+      targetType: "user",
+      targetId: userId,
+      before: { role: user.role },
+      after: { role },
+    });
     await rerouteOpenApprovals(tx, actor, { kind: "approver_role_changed", approverId: userId }, now);
   });
 }
@@ -49,15 +60,24 @@ export async function changeUserManager(caller: AdminCaller, raw: z.input<typeof
       // Walk up from the new manager: if we reach the user, the change would make a loop of approvals.
       let cursor: string | null = managerId;
       for (let depth = 0; cursor && depth < 100; depth++) {
-        if (cursor === userId) throw new ServiceError("refused", `${manager.name} reports to ${user.name}, directly or indirectly; that would make a loop.`);
+        if (cursor === userId)
+          throw new ServiceError("refused", `${manager.name} reports to ${user.name}, directly or indirectly; that would make a loop.`);
         cursor = (await tx.user.findUnique({ where: { id: cursor }, select: { managerId: true } }))?.managerId ?? null;
       }
       // An employee could not decide the requests that would be routed to them.
-      if (manager.role === "EMPLOYEE") throw new ServiceError("refused", `${manager.name} is an employee; give them the manager role first.`);
+      if (manager.role === "EMPLOYEE")
+        throw new ServiceError("refused", `${manager.name} is an employee; give them the manager role first.`);
     }
     if (user.managerId === managerId) return;
     await tx.user.update({ where: { id: userId }, data: { managerId } });
-    await recordAudit(tx, { actor, action: "user.manager_changed", targetType: "user", targetId: userId, before: { managerId: user.managerId }, after: { managerId } });
+    await recordAudit(tx, {
+      actor,
+      action: "user.manager_changed",
+      targetType: "user",
+      targetId: userId,
+      before: { managerId: user.managerId },
+      after: { managerId },
+    });
     await rerouteOpenApprovals(tx, actor, { kind: "manager_changed", requesterId: userId }, now);
   });
 }

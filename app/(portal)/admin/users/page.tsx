@@ -11,7 +11,10 @@ export default async function UsersPage() {
   const users = await listUsers();
   return (
     <>
-      <PageHeader title="Users" description="People, their roles and managers. Open a person to change their role or manager and see their WorkSpaces and requests." />
+      <PageHeader
+        title="Users"
+        description="People, their roles and managers. Open a person to change their role or manager and see their WorkSpaces and requests."
+      />
       <UsersTable users={users} />
     </>
   );

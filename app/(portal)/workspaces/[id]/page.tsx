@@ -22,7 +22,13 @@ import { computeTypeName } from "@/lib/presentation/describe";
 
 export const metadata: Metadata = { title: "WorkSpace" };
 
-export default async function WorkspacePage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ action?: string }> }) {
+export default async function WorkspacePage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ action?: string }>;
+}) {
   const user = await requireUser();
   const [{ id }, { action }] = await Promise.all([params, searchParams]);
   const ws = await getWorkspaceForViewer(user, decodeURIComponent(id));
@@ -40,13 +46,22 @@ export default async function WorkspacePage({ params, searchParams }: { params: 
   return (
     <>
       <nav aria-label="Breadcrumb" className="mb-2 text-sm">
-        <Link href="/" className="text-brand-600 underline">My WorkSpaces</Link> <span aria-hidden>/</span> {ws.computerName ?? ws.id}
+        <Link href="/" className="text-brand-600 underline">
+          My WorkSpaces
+        </Link>{" "}
+        <span aria-hidden>/</span> {ws.computerName ?? ws.id}
       </nav>
-      <PageHeader title={ws.computerName ?? ws.id} description={`${ws.id} · ${ws.stateSentence}`} actions={<StateBadge state={ws.state} label={ws.stateLabel} tone={ws.stateTone} />} />
+      <PageHeader
+        title={ws.computerName ?? ws.id}
+        description={`${ws.id} · ${ws.stateSentence}`}
+        actions={<StateBadge state={ws.state} label={ws.stateLabel} tone={ws.stateTone} />}
+      />
       <AutoRefresh active={isTransitional(ws.state) || ws.openRequests.length > 0} />
       <div className="grid gap-6 lg:grid-cols-[1fr_22rem]">
         <section aria-labelledby="details-heading" className={cardClass}>
-          <h2 id="details-heading" className="mb-3 text-lg font-semibold text-brand-900">Details</h2>
+          <h2 id="details-heading" className="mb-3 text-lg font-semibold text-brand-900">
+            Details
+          </h2>
           <DefinitionList
             items={[
               ...workspaceFacts(ws, now),
@@ -56,37 +71,70 @@ export default async function WorkspacePage({ params, searchParams }: { params: 
             ]}
           />
           <p className="mt-4 text-sm">
-            <Link href={`/workspaces/${ws.id}/password`} className="font-medium text-brand-600 underline">Reset my directory password</Link>
+            <Link href={`/workspaces/${ws.id}/password`} className="font-medium text-brand-600 underline">
+              Reset my directory password
+            </Link>
           </p>
         </section>
         <section aria-labelledby="actions-heading" className={cardClass}>
-          <h2 id="actions-heading" className="mb-3 text-lg font-semibold text-brand-900">Actions</h2>
+          <h2 id="actions-heading" className="mb-3 text-lg font-semibold text-brand-900">
+            Actions
+          </h2>
           <ActionList workspaceId={ws.id} availability={availability} selected={selected} />
         </section>
       </div>
       {selected && (
         <section id="action-form" aria-labelledby="form-heading" className={`${cardClass} mt-6`}>
-          <h2 id="form-heading" className="mb-3 text-lg font-semibold text-brand-900">{ACTIONS.find((a) => a.kind === selected)!.label}</h2>
+          <h2 id="form-heading" className="mb-3 text-lg font-semibold text-brand-900">
+            {ACTIONS.find((a) => a.kind === selected)!.label}
+          </h2>
           {selectedState && !selectedState.available ? (
-            <p role="alert" className="text-sm text-red-800">{selectedState.reasons.join(" ")}</p>
+            <p role="alert" className="text-sm text-red-800">
+              {selectedState.reasons.join(" ")}
+            </p>
           ) : (
             <ChangeForm
               key={selected}
               kind={selected}
-              workspace={{ id: ws.id, computeType: ws.computeType, rootVolumeGb: ws.rootVolumeGb ?? 80, userVolumeGb: ws.userVolumeGb ?? 50, runningMode: ws.runningMode, autoStopTimeoutMinutes: ws.autoStopTimeoutMinutes }}
-              options={{ computeTypes: options.computeTypes.map((c) => ({ value: c, label: computeTypeName(c) })), migrationTargets: options.migrationTargets, breakEvenHours: options.breakEvenHours }}
+              workspace={{
+                id: ws.id,
+                computeType: ws.computeType,
+                rootVolumeGb: ws.rootVolumeGb ?? 80,
+                userVolumeGb: ws.userVolumeGb ?? 50,
+                runningMode: ws.runningMode,
+                autoStopTimeoutMinutes: ws.autoStopTimeoutMinutes,
+              }}
+              options={{
+                computeTypes: options.computeTypes.map((c) => ({ value: c, label: computeTypeName(c) })),
+                migrationTargets: options.migrationTargets,
+                breakEvenHours: options.breakEvenHours,
+              }}
             />
           )}
         </section>
       )}
       <section aria-labelledby="history-heading" className="mt-6">
-        <h2 id="history-heading" className="mb-3 text-lg font-semibold text-brand-900">History</h2>
+        <h2 id="history-heading" className="mb-3 text-lg font-semibold text-brand-900">
+          History
+        </h2>
         {history.length === 0 && fleetChanges.length === 0 ? (
-          <EmptyState title="No changes to this WorkSpace yet">Changes you ask for appear here with their approval and outcome, and so do changes IT makes.</EmptyState>
+          <EmptyState title="No changes to this WorkSpace yet">
+            Changes you ask for appear here with their approval and outcome, and so do changes IT makes.
+          </EmptyState>
         ) : (
           <div className="space-y-4">
             {history.length > 0 && (
-              <RequestTable caption="Requests for this WorkSpace" now={now} items={history.map((r) => ({ id: r.id, what: describe(r.change), status: r.status, createdAt: r.createdAt, who: r.requester.name }))} />
+              <RequestTable
+                caption="Requests for this WorkSpace"
+                now={now}
+                items={history.map((r) => ({
+                  id: r.id,
+                  what: describe(r.change),
+                  status: r.status,
+                  createdAt: r.createdAt,
+                  who: r.requester.name,
+                }))}
+              />
             )}
             {fleetChanges.length > 0 && (
               <div>

@@ -13,11 +13,17 @@ export default async function NewWorkspacePage() {
   const options = await newWorkspaceOptions(user);
   return (
     <>
-      <PageHeader title="Request a WorkSpace" description="Choose where and what; the estimate and who needs to approve update as you go." />
+      <PageHeader
+        title="Request a WorkSpace"
+        description="Choose where and what; the estimate and who needs to approve update as you go."
+      />
       {options.directories.length === 0 || !options.directoryUserName ? (
         <EmptyState title="Nothing is offered to you yet">
           {options.directoryUserName ? "No directory is offered to your role. " : "Your account has no directory user name yet. "}
-          Ask your IT department, then come back. <Link href="/" className="text-brand-600 underline">Back to My WorkSpaces</Link>
+          Ask your IT department, then come back.{" "}
+          <Link href="/" className="text-brand-600 underline">
+            Back to My WorkSpaces
+          </Link>
         </EmptyState>
       ) : (
         <RequestWorkspaceForm

@@ -11,7 +11,13 @@ export const metadata: Metadata = { title: "User" };
 
 const cell = "px-3 py-2";
 
-export default async function UserPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ created?: string }> }) {
+export default async function UserPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ created?: string }>;
+}) {
   await requireRole("ADMIN");
   const { created } = await searchParams;
   const detail = await getUserDetail((await params).id);
@@ -21,11 +27,19 @@ export default async function UserPage({ params, searchParams }: { params: Promi
     <>
       <PageHeader
         title={user.name}
-        description={`${user.email} · persona ${user.persona.toLowerCase()}${user.groups.length ? ` · groups ${user.groups.join(", ")}` : ""} · directory user name ${user.directoryUserName ?? "not set"}`}
+        description={
+          `${user.email} · persona ${user.persona.toLowerCase()}` +
+          (user.groups.length ? ` · groups ${user.groups.join(", ")}` : "") +
+          ` · directory user name ${user.directoryUserName ?? "not set"}`
+        }
         actions={
           <span className="flex gap-4">
-            <Link href={`/admin/users/${user.id}/new-workspace`} className="text-sm text-brand-700 underline">Create a WorkSpace for {user.name}</Link>
-            <Link href="/admin/users" className="text-sm text-brand-700 underline">All users</Link>
+            <Link href={`/admin/users/${user.id}/new-workspace`} className="text-sm text-brand-700 underline">
+              Create a WorkSpace for {user.name}
+            </Link>
+            <Link href="/admin/users" className="text-sm text-brand-700 underline">
+              All users
+            </Link>
           </span>
         }
       />
@@ -37,10 +51,15 @@ export default async function UserPage({ params, searchParams }: { params: Promi
       <UserAccessForm userId={user.id} role={user.role} managerId={user.managerId} people={people} roleSource={roleSourceText(user)} />
       {user.directoryIdentities.length > 0 && (
         <p className="mt-3 text-sm text-slate-600">
-          Directory identities: {user.directoryIdentities.map((i) => `${i.userName} in ${i.directoryId} (${i.source === "ldap" ? "Active Directory" : "OIDC"})`).join(", ")}
+          Directory identities:{" "}
+          {user.directoryIdentities
+            .map((i) => `${i.userName} in ${i.directoryId} (${i.source === "ldap" ? "Active Directory" : "OIDC"})`)
+            .join(", ")}
         </p>
       )}
-      <div className="mt-3"><SignOutEverywhere userId={user.id} name={user.name} /></div>
+      <div className="mt-3">
+        <SignOutEverywhere userId={user.id} name={user.name} />
+      </div>
       {user.reports.length > 0 && <p className="mt-3 text-sm text-slate-600">Reports: {user.reports.map((r) => r.name).join(", ")}</p>}
 
       <h2 className="mt-8 mb-2 text-lg font-medium text-brand-900">WorkSpaces</h2>
@@ -49,12 +68,37 @@ export default async function UserPage({ params, searchParams }: { params: Promi
       ) : (
         <table className="w-full rounded-lg border border-slate-200 bg-white text-left text-sm">
           <caption className="sr-only">WorkSpaces of {user.name}</caption>
-          <thead className="bg-slate-50"><tr><th scope="col" className={cell}>WorkSpace</th><th scope="col" className={cell}>Region</th><th scope="col" className={cell}>State</th><th scope="col" className={cell}>Bundle</th><th scope="col" className={cell}>Compute</th><th scope="col" className={cell}>Running mode</th></tr></thead>
+          <thead className="bg-slate-50">
+            <tr>
+              <th scope="col" className={cell}>
+                WorkSpace
+              </th>
+              <th scope="col" className={cell}>
+                Region
+              </th>
+              <th scope="col" className={cell}>
+                State
+              </th>
+              <th scope="col" className={cell}>
+                Bundle
+              </th>
+              <th scope="col" className={cell}>
+                Compute
+              </th>
+              <th scope="col" className={cell}>
+                Running mode
+              </th>
+            </tr>
+          </thead>
           <tbody>
             {workspaces.map((w) => (
               <tr key={w.id} className="border-t border-slate-100">
-                <td className={`${cell} font-mono text-xs`}>{w.id}</td><td className={cell}>{w.region}</td><td className={cell}>{w.goneAt ? "Gone" : w.state}</td>
-                <td className={`${cell} font-mono text-xs`}>{w.bundleId}</td><td className={cell}>{w.computeType ?? "—"}</td><td className={cell}>{w.runningMode ?? "—"}</td>
+                <td className={`${cell} font-mono text-xs`}>{w.id}</td>
+                <td className={cell}>{w.region}</td>
+                <td className={cell}>{w.goneAt ? "Gone" : w.state}</td>
+                <td className={`${cell} font-mono text-xs`}>{w.bundleId}</td>
+                <td className={cell}>{w.computeType ?? "—"}</td>
+                <td className={cell}>{w.runningMode ?? "—"}</td>
               </tr>
             ))}
           </tbody>
@@ -67,12 +111,33 @@ export default async function UserPage({ params, searchParams }: { params: Promi
       ) : (
         <table className="w-full rounded-lg border border-slate-200 bg-white text-left text-sm">
           <caption className="sr-only">Requests by or for {user.name}</caption>
-          <thead className="bg-slate-50"><tr><th scope="col" className={cell}>When</th><th scope="col" className={cell}>Change</th><th scope="col" className={cell}>Status</th><th scope="col" className={cell}>WorkSpace</th><th scope="col" className={cell}>Asked by</th></tr></thead>
+          <thead className="bg-slate-50">
+            <tr>
+              <th scope="col" className={cell}>
+                When
+              </th>
+              <th scope="col" className={cell}>
+                Change
+              </th>
+              <th scope="col" className={cell}>
+                Status
+              </th>
+              <th scope="col" className={cell}>
+                WorkSpace
+              </th>
+              <th scope="col" className={cell}>
+                Asked by
+              </th>
+            </tr>
+          </thead>
           <tbody>
             {requests.map((r) => (
               <tr key={r.id} className="border-t border-slate-100">
-                <td className={cell}>{r.createdAt.toISOString().replace("T", " ").slice(0, 16)} UTC</td><td className={cell}>{r.type}</td><td className={cell}>{r.status}</td>
-                <td className={`${cell} font-mono text-xs`}>{r.workspaceId ?? "new"}</td><td className={cell}>{r.requester.name}</td>
+                <td className={cell}>{r.createdAt.toISOString().replace("T", " ").slice(0, 16)} UTC</td>
+                <td className={cell}>{r.type}</td>
+                <td className={cell}>{r.status}</td>
+                <td className={`${cell} font-mono text-xs`}>{r.workspaceId ?? "new"}</td>
+                <td className={cell}>{r.requester.name}</td>
               </tr>
             ))}
           </tbody>

@@ -24,9 +24,18 @@ export default async function PasswordPage({ params }: { params: Promise<{ id: s
   return (
     <>
       <nav aria-label="Breadcrumb" className="mb-2 text-sm">
-        <Link href={`/workspaces/${ws.id}`} className="text-brand-600 underline">{ws.computerName ?? ws.id}</Link> <span aria-hidden>/</span> Password
+        <Link href={`/workspaces/${ws.id}`} className="text-brand-600 underline">
+          {ws.computerName ?? ws.id}
+        </Link>{" "}
+        <span aria-hidden>/</span> Password
       </nav>
-      <PageHeader title="Reset my directory password" description={`The password you use to sign in to ${ws.computerName ?? ws.id}, in ${ws.directoryName} (${directoryTypeName(ws.directoryType)}).`} />
+      <PageHeader
+        title="Reset my directory password"
+        description={
+          `The password you use to sign in to ${ws.computerName ?? ws.id}, ` +
+          `in ${ws.directoryName} (${directoryTypeName(ws.directoryType)}).`
+        }
+      />
       <section className={cardClass}>
         {supported && !signInIsRecent(user.signedInAt) ? (
           <Alert tone="warning" role="status" title="Sign in again to change your password">
@@ -36,12 +45,17 @@ export default async function PasswordPage({ params }: { params: Promise<{ id: s
           </Alert>
         ) : supported ? (
           <>
-            <div className="mb-4"><Alert tone="info" title="Password rules">{PASSWORD_RULES} The portal sends it straight to the directory and never stores or shows it.</Alert></div>
+            <div className="mb-4">
+              <Alert tone="info" title="Password rules">
+                {PASSWORD_RULES} The portal sends it straight to the directory and never stores or shows it.
+              </Alert>
+            </div>
             <PasswordForm workspaceId={ws.id} returnTo={returnTo} />
           </>
         ) : (
           <Alert tone="warning" role="status" title="The portal cannot change this password">
-            Your account lives in your company&apos;s own Active Directory ({ws.directoryName}), reached through an AD Connector. Ask the IT service desk to reset your password, or use your company&apos;s usual password-reset page.
+            Your account lives in your company&apos;s own Active Directory ({ws.directoryName}), reached through an AD Connector. Ask the IT
+            service desk to reset your password, or use your company&apos;s usual password-reset page.
           </Alert>
         )}
       </section>

@@ -10,6 +10,7 @@ export async function GET(request: Request): Promise<Response> {
   if (refused) return refused;
   // Checked before the CSV starts streaming: once the 200 has gone out, a failure can only cut the file short.
   const screened = screenSearchParams(new URL(request.url).searchParams);
-  if (!screened.ok) return new Response(screened.error, { status: screened.status, headers: { "content-type": "text/plain; charset=utf-8" } });
+  if (!screened.ok)
+    return new Response(screened.error, { status: screened.status, headers: { "content-type": "text/plain; charset=utf-8" } });
   return fleetCsvResponse(parseFleetFilter(screened.value));
 }

@@ -16,10 +16,18 @@ export default async function NewWorkspaceOnBehalfPage({ params }: { params: Pro
   if (!user) notFound();
   // The beneficiary's own offering: what their persona and groups may have, exactly as their own form shows it.
   const options = await newWorkspaceOptions(user);
-  const back = <Link href={`/admin/users/${user.id}`} className="text-sm text-brand-700 underline">Back to {user.name}</Link>;
+  const back = (
+    <Link href={`/admin/users/${user.id}`} className="text-sm text-brand-700 underline">
+      Back to {user.name}
+    </Link>
+  );
   return (
     <>
-      <PageHeader title={`Create a WorkSpace for ${user.name}`} description="Created at once, without manager approval; every other rule of a normal request applies." actions={back} />
+      <PageHeader
+        title={`Create a WorkSpace for ${user.name}`}
+        description="Created at once, without manager approval; every other rule of a normal request applies."
+        actions={back}
+      />
       {!options.directoryUserName || options.directories.length === 0 ? (
         <EmptyState title="Nothing can be created for this user">
           {options.directoryUserName
