@@ -3,12 +3,26 @@ import type { Tx } from "./tx";
 import { toJson } from "./tx";
 
 /** The side effects the executor knows how to run (lib/execution/handlers). */
-export type JobKind = "request.execute" | "request.reconcile" | "mail.send" | "inventory.sync" | "approvals.timeouts" | "bulk.execute";
+export type JobKind =
+  | "request.execute"
+  | "request.reconcile"
+  | "mail.send"
+  | "inventory.sync"
+  | "approvals.timeouts"
+  | "bulk.execute"
+  | "usage.sync"
+  | "optimizer.nightly"
+  | "reclaim.daily"
+  | "reports.snapshot";
 
 // Jobs that live forever and reschedule themselves: one row each, whichever process runs it.
 export const RECONCILE_SWEEP_KEY = "recurring:reconcile";
 export const INVENTORY_SYNC_KEY = "recurring:inventory-sync";
 export const APPROVAL_TIMEOUTS_KEY = "recurring:approval-timeouts";
+export const USAGE_SYNC_KEY = "recurring:usage-sync";
+export const OPTIMIZER_NIGHTLY_KEY = "recurring:optimizer-nightly";
+export const RECLAIM_DAILY_KEY = "recurring:reclaim-daily";
+export const REPORTS_SNAPSHOT_KEY = "recurring:reports-snapshot";
 
 export interface JobSpec {
   kind: JobKind;
