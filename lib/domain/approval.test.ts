@@ -147,6 +147,34 @@ describe("approvalPolicy", () => {
   });
 });
 
+describe("approvalPolicy for requests a portal job raised", () => {
+  const reclaim = (settings: Partial<PolicySettings>, delta: number | null) =>
+    approvalPolicy({
+      change: change("terminate"),
+      costDelta: delta === null ? null : money(delta),
+      requester: requester(),
+      settings: { ...SETTINGS, ...settings },
+      origin: "reclaim",
+    });
+
+  it("sends a reclaim to an admin alone, even when giving a WorkSpace back saves money", () => {
+    const decision = reclaim({}, -3_500);
+    expect(decision).toMatchObject({ autoApproved: false, steps: [ADMIN], requiresRequesterConfirmation: true });
+    expect(decision.why).toContain("an admin decides");
+  });
+
+  it("sends a reclaim to an admin even when the policy approves terminations automatically", () => {
+    expect(reclaim({ autoApprovedChangeTypes: ["terminate"] }, 0)).toMatchObject({ autoApproved: false, steps: [ADMIN] });
+    expect(reclaim({ alwaysNeedApprovalChangeTypes: ["terminate"] }, null).steps).toEqual([ADMIN]);
+  });
+
+  it("lets the optimizer's requests follow the policy like anyone's", () => {
+    const input = { change: change("runningMode"), requester: requester(), settings: SETTINGS, origin: "optimizer" as const };
+    expect(approvalPolicy({ ...input, costDelta: money(-500) })).toMatchObject({ autoApproved: true, steps: [] });
+    expect(approvalPolicy({ ...input, costDelta: money(500) })).toMatchObject({ autoApproved: false, steps: [MANAGER] });
+  });
+});
+
 describe("pendingApprovalStatus", () => {
   const requestedAt = new Date("2026-11-01T00:00:00Z");
   const at = (days: number, minutes = 0) => new Date(requestedAt.getTime() + days * 86_400_000 + minutes * 60_000);

@@ -16,12 +16,17 @@ export interface ApprovalDecision {
   why: string;
 }
 
+/** Who started a request when no person did; stored in Request.origin. */
+export type RequestOrigin = "optimizer" | "reclaim";
+
 export interface ApprovalInput {
   change: Change;
   /** Monthly cost delta from monthlyCostDelta; null when it could not be estimated (e.g. a missing price). */
   costDelta: Money | null;
   requester: Requester;
   settings: PolicySettings;
+  /** Set when a portal job raised the request rather than the person; absent for a person's own request. */
+  origin?: RequestOrigin | null;
 }
 
 const CHANGE_NOUNS: Record<ChangeType, string> = {
@@ -41,7 +46,7 @@ const CHANGE_NOUNS: Record<ChangeType, string> = {
   encryption: "Encryption changes",
 };
 
-export function approvalPolicy({ change, costDelta, requester, settings }: ApprovalInput): ApprovalDecision {
+export function approvalPolicy({ change, costDelta, requester, settings, origin }: ApprovalInput): ApprovalDecision {
   const requiresRequesterConfirmation = isDestructive(change);
   const noun = CHANGE_NOUNS[change.type];
   const auto = (why: string): ApprovalDecision => ({ autoApproved: true, steps: [], requiresRequesterConfirmation, why });
@@ -50,6 +55,15 @@ export function approvalPolicy({ change, costDelta, requester, settings }: Appro
     return { autoApproved: false, steps, requiresRequesterConfirmation, why: `${because} ${describeSteps(requester, steps)}` };
   };
 
+  // Nobody asked for a reclaim: the owner just stopped using the WorkSpace, so an admin decides whatever it saves.
+  if (origin === "reclaim") {
+    return {
+      autoApproved: false,
+      steps: [{ role: "ADMIN" }],
+      requiresRequesterConfirmation,
+      why: "This WorkSpace was not used for the reclaim policy's idle period, so an admin decides whether it is given back.",
+    };
+  }
   if (settings.autoApprovedChangeTypes.includes(change.type)) {
     return auto(`${noun} are approved automatically.`);
   }

@@ -16,6 +16,7 @@ import {
   type ExpectedDowntime,
   type Refusal,
   type Requester,
+  type RequestOrigin,
   type Workspace,
 } from "../../domain";
 import { getConfig } from "../../config";
@@ -38,6 +39,8 @@ export interface ChangeInput {
   /** An admin asking on someone's behalf; everyone else asks for themselves. */
   beneficiaryId?: string;
   confirmDestructive?: boolean;
+  /** Set when a portal job (the optimizer, reclaiming) raises the request; it then follows the policy even for an admin. */
+  origin?: RequestOrigin;
 }
 
 export interface Assessment {
@@ -168,14 +171,15 @@ export async function assessChange(tx: Tx, actor: RequestActor, input: ChangeInp
   }
 
   const cost = kind.costDelta(workspace, change, { prices, bundles, expectedAutoStopHours: settings.expectedAutoStopHoursPerMonth });
-  const approval: ApprovalDecision = adminAction
-    ? {
-        autoApproved: true,
-        steps: [],
-        requiresRequesterConfirmation: isDestructive(change),
-        why: "Changes made by an admin need no approval.",
-      }
-    : approvalPolicy({ change, costDelta: cost.ok ? cost.delta : null, requester, settings });
+  const approval: ApprovalDecision =
+    adminAction && !input.origin
+      ? {
+          autoApproved: true,
+          steps: [],
+          requiresRequesterConfirmation: isDestructive(change),
+          why: "Changes made by an admin need no approval.",
+        }
+      : approvalPolicy({ change, costDelta: cost.ok ? cost.delta : null, requester, settings, origin: input.origin });
 
   return {
     change,

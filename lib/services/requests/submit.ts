@@ -6,7 +6,7 @@ import { recordAudit } from "../../core/audit";
 import { isUniqueViolation, ServiceError } from "../../core/errors";
 import { notify } from "../../core/notifications";
 import { enqueueJob } from "../../core/outbox";
-import { toJson } from "../../core/tx";
+import { toJson, type Actor } from "../../core/tx";
 import { assessChange, type ChangeInput, type RequestActor } from "./assess";
 import { describeChange } from "../../presentation/describe";
 import { notifyApprovers } from "../../core/approvers";
@@ -15,6 +15,8 @@ export interface SubmitInput extends ChangeInput {
   justification: string;
   /** Sent by the form with each render; a second submit with the same key returns the first request. */
   idempotencyKey?: string;
+  /** Who the audit names as submitting it when a portal job raises it for the requester (the reclaim job); default: the requester. */
+  submittedBy?: Actor;
 }
 
 export type SubmitResult =
@@ -69,18 +71,19 @@ export async function submitRequest(actor: RequestActor, input: SubmitInput, now
           approvalSteps: toJson(approval.steps),
           confirmedDestructive: Boolean(input.confirmDestructive),
           idempotencyKey: input.idempotencyKey ?? null,
+          origin: input.origin ?? null,
           decidedAt: approval.autoApproved ? now : null,
           createdAt: now,
         },
       });
-      const actorRef = { kind: "user" as const, id: actor.id, name: actor.name, role: actor.role };
+      const actorRef: Actor = input.submittedBy ?? { kind: "user", id: actor.id, name: actor.name, role: actor.role };
       await recordAudit(tx, {
         actor: actorRef,
         action: "request.submitted",
         targetType: change.type === "create" ? "user" : "workspace",
         targetId: change.type === "create" ? assessment.beneficiary.id : change.workspaceId,
         requestId: request.id,
-        after: { change, costDeltaCents, approval, justification: input.justification },
+        after: { change, costDeltaCents, approval, justification: input.justification, origin: input.origin ?? null },
       });
       if (approval.autoApproved) {
         await recordAudit(tx, {
