@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { CHANGE_TYPES, type Change } from "./change";
 import { computePriceKey, type ComputePrice, type PriceTable, type StoragePrice } from "./prices";
-import type { CatalogDisplay, CatalogDisplayEntry, CatalogEntry, PolicySettings } from "./settings";
+import type { CatalogDisplay, CatalogDisplayEntry, CatalogEntry, OptimizerSettings, PolicySettings } from "./settings";
 import { COMPUTE_TYPES, LICENCES, OPERATING_SYSTEMS, RUNNING_MODES } from "./types";
 
 // The domain's only zod module: it parses form, API and stored input into the types the rules use.
@@ -74,6 +74,23 @@ export const policySettingsSchema = z
     path: ["expiryDays"],
   });
 
+// ---- Running-mode optimizer ---------------------------------------------------------------------
+const thresholdHours = z
+  .number({ error: "Give the threshold in hours." })
+  .min(1, "A threshold is at least 1 hour a month.")
+  .max(744, "A threshold is at most 744 hours, the hours in a 31-day month.")
+  .refine((hours) => Math.abs(hours * 10 - Math.round(hours * 10)) < 1e-9, "Give the threshold in whole hours or with one decimal.");
+
+export const optimizerSettingsSchema = z.strictObject({
+  thresholds: z.partialRecord(z.enum(COMPUTE_TYPES), thresholdHours),
+  alwaysOnToAutoStopLastDays: z
+    .number({ error: "Give the number of days." })
+    .int("Give a whole number of days.")
+    .min(1, "Switching back to AutoStop needs at least the month's last day.")
+    .max(10, "Switching back to AutoStop can start at most 10 days before the month ends."),
+  nightly: z.boolean(),
+});
+
 // ---- Catalog display ----------------------------------------------------------------------------
 export const bundleIdSchema = z.string().regex(/^wsb-[0-9a-z]{8,63}$/, "Unknown bundle.");
 
@@ -141,6 +158,7 @@ function schemaProduces<A, B>(..._sameType: Identical<A, B> extends true ? [] : 
 schemaProduces<z.output<typeof changeSchema>, Change>();
 schemaProduces<z.output<typeof catalogEntrySchema>, CatalogEntry>();
 schemaProduces<z.output<typeof policySettingsSchema>, PolicySettings>();
+schemaProduces<z.output<typeof optimizerSettingsSchema>, OptimizerSettings>();
 schemaProduces<z.output<typeof catalogDisplayEntrySchema>, CatalogDisplayEntry>();
 schemaProduces<z.output<typeof catalogDisplaySchema>, CatalogDisplay>();
 schemaProduces<z.output<typeof computePriceSchema>, ComputePrice>();

@@ -1,5 +1,7 @@
 import type { ChangeType } from "./change";
 import { DEFAULT_EXPECTED_AUTO_STOP_HOURS } from "./prices";
+import { BREAK_EVEN_HOURS } from "./running-mode";
+import type { ComputeType } from "./types";
 
 // The admin-editable policy. Defaults are deliberately cautious: any extra monthly cost needs the
 // manager, large ones an admin too, and only harmless power actions go through on their own.
@@ -53,3 +55,19 @@ export type CatalogDisplayEntry = {
 
 /** One Setting row keyed by bundle id; the bundle itself (AWS's name and specs) is untouched. */
 export type CatalogDisplay = Record<string, CatalogDisplayEntry>;
+
+/** The running-mode optimizer's settings (Setting "optimizer"); optimizerSettingsSchema parses an admin's edit. */
+export type OptimizerSettings = {
+  /** Billable hours a month above which AlwaysOn is cheaper, per compute type; a type without one gets no advice. */
+  thresholds: Partial<Record<ComputeType, number>>;
+  /** AlwaysOn → AutoStop is recommended only in the month's last this many days (1 = the last day, as the Cost Optimizer). */
+  alwaysOnToAutoStopLastDays: number;
+  /** Whether the optimizer creates its requests by itself every night. */
+  nightly: boolean;
+};
+
+export const DEFAULT_OPTIMIZER_SETTINGS: OptimizerSettings = {
+  thresholds: { ...BREAK_EVEN_HOURS },
+  alwaysOnToAutoStopLastDays: 1,
+  nightly: false,
+};
