@@ -11,6 +11,7 @@ export * from "./settings";
 export * from "./approval";
 export * from "./approvers";
 export * from "./running-mode";
+export * from "./reclaim";
 export * from "./usage";
 export * from "./impact";
 export * from "./request-status";

@@ -1,8 +1,10 @@
 import { z } from "zod";
 import { CHANGE_TYPES, type Change } from "./change";
 import { computePriceKey, type ComputePrice, type PriceTable, type StoragePrice } from "./prices";
+import { RECLAIM_LIMITS, type ReclaimSettings } from "./reclaim";
 import type { CatalogDisplay, CatalogDisplayEntry, CatalogEntry, OptimizerSettings, PolicySettings } from "./settings";
 import { COMPUTE_TYPES, LICENCES, OPERATING_SYSTEMS, RUNNING_MODES } from "./types";
+import { tagRefusals } from "./validate/tags";
 
 // The domain's only zod module: it parses form, API and stored input into the types the rules use.
 // The rules and their types live in zod-free modules (see client.ts) so browser code can use them
@@ -91,6 +93,28 @@ export const optimizerSettingsSchema = z.strictObject({
   nightly: z.boolean(),
 });
 
+// ---- Reclaiming unused WorkSpaces ----------------------------------------------------------------
+const { idleDays, graceDays } = RECLAIM_LIMITS;
+const wholeDays = (what: string, { min, max }: { min: number; max: number }) =>
+  z
+    .number({ error: `Give the ${what} in days.` })
+    .int(`Give the ${what} as a whole number of days.`)
+    .min(min, `The ${what} is at least ${min} day${min === 1 ? "" : "s"}.`)
+    .max(max, `The ${what} is at most ${max} days.`);
+
+export const reclaimSettingsSchema = z.strictObject({
+  idleDays: wholeDays("idle period", idleDays),
+  graceDays: wholeDays("grace period", graceDays),
+  // The same rules as any WorkSpace tag key, so the exemption tag is one an admin can actually set.
+  exemptTagKey: z
+    .string({ error: "Give the tag name that exempts a WorkSpace." })
+    .min(1, "Give the tag name that exempts a WorkSpace.")
+    .superRefine((key, ctx) => {
+      const refusal = tagRefusals([{ key, value: "" }])[0];
+      if (refusal) ctx.addIssue({ code: "custom", message: refusal.message });
+    }),
+});
+
 // ---- Catalog display ----------------------------------------------------------------------------
 export const bundleIdSchema = z.string().regex(/^wsb-[0-9a-z]{8,63}$/, "Unknown bundle.");
 
@@ -159,6 +183,7 @@ schemaProduces<z.output<typeof changeSchema>, Change>();
 schemaProduces<z.output<typeof catalogEntrySchema>, CatalogEntry>();
 schemaProduces<z.output<typeof policySettingsSchema>, PolicySettings>();
 schemaProduces<z.output<typeof optimizerSettingsSchema>, OptimizerSettings>();
+schemaProduces<z.output<typeof reclaimSettingsSchema>, ReclaimSettings>();
 schemaProduces<z.output<typeof catalogDisplayEntrySchema>, CatalogDisplayEntry>();
 schemaProduces<z.output<typeof catalogDisplaySchema>, CatalogDisplay>();
 schemaProduces<z.output<typeof computePriceSchema>, ComputePrice>();
