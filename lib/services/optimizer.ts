@@ -88,7 +88,9 @@ async function createRequests(
 /** "created 3, skipped 2 because it already has an open request (2)". */
 export function describeOutcome(outcome: OptimizerOutcome): string {
   const skipped = outcome.skipped.reduce((n, s) => n + s.workspaceIds.length, 0);
-  const created = `Created ${outcome.created} request${outcome.created === 1 ? "" : "s"} (${outcome.autoApproved} approved automatically, ${outcome.waiting} waiting for approval)`;
+  const plural = outcome.created === 1 ? "" : "s";
+  const how = `${outcome.autoApproved} approved automatically, ${outcome.waiting} waiting for approval`;
+  const created = `Created ${outcome.created} request${plural} (${how})`;
   if (skipped === 0) return `${created}.`;
   const why = outcome.skipped.map((s) => `${s.reason} (${s.workspaceIds.length})`).join("; ");
   return `${created}; skipped ${skipped} because ${why}.`;
