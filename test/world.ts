@@ -36,9 +36,9 @@ export async function createTestWorld(options: { clockSpeed?: number; fleetSize?
   const gateway = createAwsGateway({
     regions: REGIONS,
     defaultRegion: REGIONS[0]!,
-    endpoints: { workspaces: sandbox.url, directoryService: sandbox.url },
+    endpoints: { workspaces: sandbox.url, directoryService: sandbox.url, cloudwatch: sandbox.url },
     credentials: { accessKeyId: "sandbox", secretAccessKey: "sandbox" },
-    rateLimit: { mutatingPerSecond: 200, readPerSecond: 400 },
+    rateLimit: { mutatingPerSecond: 200, readPerSecond: 400, metricsPerSecond: 400 },
     maxAttempts: 6,
     onCall: (info) => calls.push({ operation: info.operation, region: info.region, at: Date.now(), error: info.error }),
   });

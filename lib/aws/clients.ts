@@ -1,3 +1,4 @@
+import { CloudWatchClient } from "@aws-sdk/client-cloudwatch";
 import { DirectoryServiceClient } from "@aws-sdk/client-directory-service";
 import { WorkSpacesClient, type WorkSpacesClientConfig } from "@aws-sdk/client-workspaces";
 import { AwsGatewayError, toGatewayError } from "./errors";
@@ -8,7 +9,7 @@ export type CredentialsInput = NonNullable<WorkSpacesClientConfig["credentials"]
 type ServiceName = CallInfo["service"];
 
 export interface ClientSettings {
-  endpoints: { workspaces?: string; directoryService?: string };
+  endpoints: { workspaces?: string; directoryService?: string; cloudwatch?: string };
   credentials?: CredentialsInput;
   timeoutMs: number;
   maxAttempts: number;
@@ -92,10 +93,11 @@ function commonConfig(region: string, endpoint: string | undefined, settings: Cl
   };
 }
 
-/** The two SDK clients of one Region, created on first use and kept for the life of the gateway. */
+/** The SDK clients of one Region, created on first use and kept for the life of the gateway. */
 export class RegionClients {
   private workspacesClient?: WorkSpacesClient;
   private directoryServiceClient?: DirectoryServiceClient;
+  private cloudwatchClient?: CloudWatchClient;
 
   constructor(
     readonly region: string,
@@ -120,6 +122,14 @@ export class RegionClients {
     return this.directoryServiceClient;
   }
 
+  get cloudwatch(): CloudWatchClient {
+    if (!this.cloudwatchClient) {
+      this.cloudwatchClient = new CloudWatchClient(commonConfig(this.region, this.settings.endpoints.cloudwatch, this.settings));
+      instrument(this.cloudwatchClient.middlewareStack as unknown as SmithyStack, "cloudwatch", this.region, this.settings);
+    }
+    return this.cloudwatchClient;
+  }
+
   /** Runs SDK work for `operation`, turning any failure into an AwsGatewayError. */
   async run<T>(operation: string, work: (clients: RegionClients) => Promise<T>): Promise<T> {
     try {
@@ -132,6 +142,7 @@ export class RegionClients {
   destroy(): void {
     this.workspacesClient?.destroy();
     this.directoryServiceClient?.destroy();
+    this.cloudwatchClient?.destroy();
   }
 }
 

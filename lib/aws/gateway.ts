@@ -1,6 +1,7 @@
 import { fromTemporaryCredentials } from "@aws-sdk/credential-providers";
 import { bundlesAndImages } from "./bundles";
 import { RegionClients, type ClientSettings, type CredentialsInput } from "./clients";
+import { workspaceMetrics } from "./cloudwatch";
 import { directoryService } from "./directory-service";
 import { workspaceDirectories } from "./directories";
 import { AwsGatewayError } from "./errors";
@@ -19,7 +20,7 @@ export interface AwsGatewayOptions {
   regions: string[];
   defaultRegion: string;
   /** Custom endpoints (the sandbox, or AWS_ENDPOINT_URL_*); real AWS when absent. */
-  endpoints?: { workspaces?: string; directoryService?: string };
+  endpoints?: { workspaces?: string; directoryService?: string; cloudwatch?: string };
   /** Explicit credentials or a provider; absent means the SDK's default chain (env, profile, SSO, instance role). */
   credentials?: CredentialsInput;
   /** A role to assume (cross-account), using `credentials` or the default chain as the source. */
@@ -43,6 +44,8 @@ export interface RegionGateway {
   readonly ipGroups: ReturnType<typeof ipAccessGroups>;
   readonly tags: ReturnType<typeof resourceTags>;
   readonly directoryService: ReturnType<typeof directoryService>;
+  /** CloudWatch's AWS/WorkSpaces metrics. */
+  readonly metrics: ReturnType<typeof workspaceMetrics>;
 }
 
 export interface AwsGateway {
@@ -100,6 +103,7 @@ export function createAwsGateway(options: AwsGatewayOptions): AwsGateway {
       ipGroups: ipAccessGroups(clients),
       tags: resourceTags(clients),
       directoryService: directoryService(clients),
+      metrics: workspaceMetrics(clients),
     };
     byRegion.set(name, { clients, gateway });
     return gateway;

@@ -12,7 +12,9 @@ export {
 } from "./gateway";
 export { AwsGatewayError, reasonForCode, type AwsErrorDetails, type FailureReason } from "./errors";
 export { BATCH_LIMITS, minimumCalls } from "./batching";
-export { DEFAULT_RATE_LIMIT, type RateLimit } from "./rate-limit";
+export { DEFAULT_METRICS_PER_SECOND, DEFAULT_RATE_LIMIT, type RateLimit } from "./rate-limit";
+export { minimumUsageCalls, USAGE_METRICS } from "./cloudwatch-queries";
+export type { UsageDay, UsageReadOptions } from "./cloudwatch";
 export { PORTAL_REQUEST_TAG } from "./workspaces-inventory";
 export type * from "./types";
 export type { CreateFailure, CreateResult, CreatedWorkspace, NewWorkspace } from "./workspaces-lifecycle";
@@ -51,6 +53,7 @@ export function getAwsGateway(): AwsGateway {
       // The sandbox checks signatures with its own keys; real AWS uses the default credential chain.
       credentials: aws.mode === "sandbox" ? sandbox.credentials : undefined,
       roleArn: aws.mode === "aws" ? aws.roleArn : undefined,
+      rateLimit: { metricsPerSecond: aws.cloudwatchCallsPerSecond },
     });
   }
   return current;

@@ -5,9 +5,17 @@ export interface RateLimit {
   mutatingPerSecond: number;
   /** Describe/Get/List calls per second per Region and service. */
   readPerSecond: number;
+  /**
+   * CloudWatch calls (GetMetricData) per second per Region. AWS's default GetMetricData quota is 50 per
+   * second per account and Region, shared with every other tool in the account (dashboards, alarms,
+   * the Cost Optimizer), so the portal takes a small share by default.
+   */
+  metricsPerSecond: number;
 }
 
-export const DEFAULT_RATE_LIMIT: RateLimit = { mutatingPerSecond: 2, readPerSecond: 10 };
+export const DEFAULT_METRICS_PER_SECOND = 5;
+
+export const DEFAULT_RATE_LIMIT: RateLimit = { mutatingPerSecond: 2, readPerSecond: 10, metricsPerSecond: DEFAULT_METRICS_PER_SECOND };
 
 export type OperationFamily = "mutating" | "read";
 
@@ -27,8 +35,14 @@ export class RateGates {
   constructor(private readonly limits: RateLimit) {}
 
   wait(service: string, region: string, operation: string): Promise<void> {
-    const family = operationFamily(operation);
-    const perSecond = family === "mutating" ? this.limits.mutatingPerSecond : this.limits.readPerSecond;
+    // CloudWatch is only read, and under its own quota.
+    const family = service === "cloudwatch" ? "read" : operationFamily(operation);
+    const perSecond =
+      service === "cloudwatch"
+        ? this.limits.metricsPerSecond
+        : family === "mutating"
+          ? this.limits.mutatingPerSecond
+          : this.limits.readPerSecond;
     if (!Number.isFinite(perSecond) || perSecond <= 0) return Promise.resolve();
     const key = `${service}/${region}/${family}`;
     let gate = this.gates.get(key);

@@ -2,7 +2,7 @@ import type { FailureReason } from "./errors";
 
 /** What the gateway tells its observer about every SDK call (not every retry attempt). */
 export interface CallInfo {
-  service: "workspaces" | "ds";
+  service: "workspaces" | "ds" | "cloudwatch";
   region: string;
   operation: string;
   durationMs: number;

@@ -162,7 +162,7 @@ describe("loadConfig", () => {
       });
       expect(config.aws.mode).toBe("aws");
       expect(config.sandbox.enabled).toBe(false);
-      expect(config.aws.endpoints).toEqual({ workspaces: undefined, directoryService: undefined });
+      expect(config.aws.endpoints).toEqual({ workspaces: undefined, directoryService: undefined, cloudwatch: undefined });
       expect(config.embedded).toBe(false);
     });
 
@@ -182,7 +182,19 @@ describe("loadConfig", () => {
   it("points the SDK at real AWS endpoints when an account is configured", () => {
     const config = loadConfig({ PORTAL_DATA_DIR: dataDir(), PORTAL_AWS_MODE: "aws", AWS_REGION: "eu-west-1" });
     expect(config.aws.endpoints.workspaces).toBeUndefined();
+    expect(config.aws.endpoints.cloudwatch).toBeUndefined();
     expect(config.aws.regions).toEqual(["eu-west-1"]);
+    expect(config.executor.usageSyncMinutes).toBe(360);
+    expect(config.aws.cloudwatchCallsPerSecond).toBe(5);
+  });
+
+  it("reads CloudWatch from the sandbox in sandbox mode, hourly unless told otherwise", () => {
+    const config = loadConfig({ PORTAL_DATA_DIR: dataDir() });
+    expect(config.aws.endpoints.cloudwatch).toBe("http://127.0.0.1:4599");
+    expect(config.executor.usageSyncMinutes).toBe(60);
+    expect(loadConfig({ PORTAL_DATA_DIR: dataDir(), USAGE_SYNC_MINUTES: "15" }).executor.usageSyncMinutes).toBe(15);
+    expect(() => loadConfig({ PORTAL_DATA_DIR: dataDir(), CLOUDWATCH_CALLS_PER_SECOND: "80" })).toThrow(/CLOUDWATCH_CALLS_PER_SECOND/);
+    expect(() => loadConfig({ PORTAL_DATA_DIR: dataDir(), AWS_ENDPOINT_URL_CLOUDWATCH: "http://cw" })).toThrow(/PORTAL_AWS_MODE/);
   });
 
   it.each([

@@ -44,6 +44,9 @@ const envSchema = z.object({
   WORKSPACES_REGIONS: regionList.optional(),
   AWS_ENDPOINT_URL_WORKSPACES: httpUrl.optional(),
   AWS_ENDPOINT_URL_DIRECTORY_SERVICE: httpUrl.optional(),
+  AWS_ENDPOINT_URL_CLOUDWATCH: httpUrl.optional(),
+  // AWS allows 50 GetMetricData calls per second per account and Region, shared with other tools.
+  CLOUDWATCH_CALLS_PER_SECOND: z.coerce.number({ error: "expected calls per second" }).positive().max(50).default(5),
   AWS_ROLE_ARN: z
     .string()
     .regex(/^arn:aws[a-z-]*:iam::\d{12}:role\/.+$/, "expected an IAM role ARN")
@@ -59,6 +62,8 @@ const envSchema = z.object({
   EXECUTOR_LEASE_SECONDS: z.coerce.number({ error: "expected seconds" }).int().min(5).max(600).default(20),
   RECONCILE_TIMEOUT_MINUTES: z.coerce.number({ error: "expected minutes" }).positive().default(120),
   INVENTORY_SYNC_MINUTES: z.coerce.number({ error: "expected minutes" }).positive().default(10),
+  // Default: hourly in sandbox mode, every 6 hours against AWS (CloudWatch bills GetMetricData by metric).
+  USAGE_SYNC_MINUTES: z.coerce.number({ error: "expected minutes" }).positive().optional(),
   SANDBOX_HOST: z.string().min(1).default("127.0.0.1"),
   SANDBOX_PORT: port.default(4599),
   SANDBOX_CLOCK_SPEED: z.coerce.number({ error: "expected a number" }).positive("expected a positive number").default(60),
@@ -108,9 +113,9 @@ function defaultAwsMode(e: z.infer<typeof envSchema>, database: "pglite" | "post
         "or sandbox to run the built-in emulator and write its demo catalog into that database",
     );
   }
-  const awsSetting = (["AWS_ENDPOINT_URL_WORKSPACES", "AWS_ENDPOINT_URL_DIRECTORY_SERVICE", "AWS_ROLE_ARN"] as const).find(
-    (name) => e[name],
-  );
+  const awsSetting = (
+    ["AWS_ENDPOINT_URL_WORKSPACES", "AWS_ENDPOINT_URL_DIRECTORY_SERVICE", "AWS_ENDPOINT_URL_CLOUDWATCH", "AWS_ROLE_ARN"] as const
+  ).find((name) => e[name]);
   if (awsSetting)
     throw new ConfigError("PORTAL_AWS_MODE", `must be set when ${awsSetting} is: aws to use it, or sandbox to run the built-in emulator`);
   return "sandbox";
@@ -207,6 +212,7 @@ export function loadConfig(env: Env) {
       leaseSeconds: e.EXECUTOR_LEASE_SECONDS,
       reconcileTimeoutMinutes: e.RECONCILE_TIMEOUT_MINUTES,
       inventorySyncMinutes: e.INVENTORY_SYNC_MINUTES,
+      usageSyncMinutes: e.USAGE_SYNC_MINUTES ?? (awsMode === "sandbox" ? 60 : 360),
     },
     aws: {
       mode: awsMode,
@@ -216,7 +222,9 @@ export function loadConfig(env: Env) {
       endpoints: {
         workspaces: awsMode === "sandbox" ? sandboxUrl : e.AWS_ENDPOINT_URL_WORKSPACES,
         directoryService: awsMode === "sandbox" ? sandboxUrl : e.AWS_ENDPOINT_URL_DIRECTORY_SERVICE,
+        cloudwatch: awsMode === "sandbox" ? sandboxUrl : e.AWS_ENDPOINT_URL_CLOUDWATCH,
       },
+      cloudwatchCallsPerSecond: e.CLOUDWATCH_CALLS_PER_SECOND,
     },
     sandbox: {
       /** The sandbox (and its control API) runs only in sandbox mode, never beside real AWS. */

@@ -5,6 +5,7 @@ import { bulkExecuteHandler } from "../execution/handlers/bulk";
 import { executeRequestHandler } from "../execution/handlers/execute";
 import { approvalTimeoutsHandler, inventorySyncHandler, mailHandler } from "../execution/handlers/maintenance";
 import { reconcileHandler } from "../execution/handlers/reconcile";
+import { usageSyncHandler } from "../execution/handlers/usage";
 import { ensureRecurringJobs } from "../execution/handlers/recurring";
 import { processApprovalTimeouts } from "../services/requests/timeouts";
 import { Worker, type WorkerOptions } from "../execution/worker";
@@ -17,6 +18,8 @@ export interface ExecutorSettings {
   pollMs: number;
   reconcileTimeoutMs: number;
   inventorySyncMs: number;
+  /** How often CloudWatch usage is synced; default 6 hours. */
+  usageSyncMs?: number;
   mail: { smtpUrl?: string; from: string };
   checkpoint?: WorkerOptions["checkpoint"];
   onError?: WorkerOptions["onError"];
@@ -46,6 +49,7 @@ export function createExecutor(settings: ExecutorSettings): Worker {
         busyIntervalMs: settings.reconcileBusyMs,
       }),
       "inventory.sync": inventorySyncHandler(settings.gateway, settings.regions, settings.inventorySyncMs),
+      "usage.sync": usageSyncHandler(settings.gateway, settings.regions, settings.usageSyncMs ?? 6 * 3_600_000),
       "approvals.timeouts": approvalTimeoutsHandler(processApprovalTimeouts),
       "mail.send": mailHandler(settings.mail),
       "bulk.execute": bulkExecuteHandler(settings.gateway),

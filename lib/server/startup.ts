@@ -78,6 +78,7 @@ async function start(): Promise<void> {
       pollMs: config.executor.pollMs,
       reconcileTimeoutMs: config.executor.reconcileTimeoutMinutes * 60_000,
       inventorySyncMs: config.executor.inventorySyncMinutes * 60_000,
+      usageSyncMs: config.executor.usageSyncMinutes * 60_000,
       mail: { smtpUrl: config.mail.smtpUrl, from: config.mail.from },
       onError: (error, job) => log.warn({ err: error, jobId: job.id, kind: job.kind, attempt: job.attempts }, "job attempt failed"),
     });

@@ -1,9 +1,10 @@
 import "server-only";
 import type { PrismaClient } from "../../generated/prisma/client";
-import { APPROVAL_TIMEOUTS_KEY, enqueueJob, INVENTORY_SYNC_KEY, RECONCILE_SWEEP_KEY } from "../../core/outbox";
+import { APPROVAL_TIMEOUTS_KEY, enqueueJob, INVENTORY_SYNC_KEY, RECONCILE_SWEEP_KEY, USAGE_SYNC_KEY } from "../../core/outbox";
 
 export async function ensureRecurringJobs(db: PrismaClient): Promise<void> {
   await enqueueJob(db, { kind: "request.reconcile", payload: {}, dedupeKey: RECONCILE_SWEEP_KEY, maxAttempts: 1_000_000 });
   await enqueueJob(db, { kind: "inventory.sync", payload: {}, dedupeKey: INVENTORY_SYNC_KEY, maxAttempts: 1_000_000 });
+  await enqueueJob(db, { kind: "usage.sync", payload: {}, dedupeKey: USAGE_SYNC_KEY, maxAttempts: 1_000_000 });
   await enqueueJob(db, { kind: "approvals.timeouts", payload: {}, dedupeKey: APPROVAL_TIMEOUTS_KEY, maxAttempts: 1_000_000 });
 }

@@ -1,0 +1,150 @@
+import { GetMetricDataCommand, type MetricDataResult } from "@aws-sdk/client-cloudwatch";
+import type { RegionClients } from "./clients";
+import { planUsageBatches, usageRange, type PlannedQuery, type QueryBatch } from "./cloudwatch-queries";
+
+const DAY_MS = 86_400_000;
+
+/** One WorkSpace's usage on one UTC day, shaped like the WorkspaceUsageDay table. */
+export interface UsageDay {
+  /** UTC midnight. */
+  day: Date;
+  /** Bit h set when UserConnected showed a connection in UTC hour h. */
+  connectedHourMask: number;
+  connectedHours: number;
+  connectionAttempts: number;
+  connectionFailures: number;
+  sessionDisconnects: number;
+  unhealthyHours: number;
+  stoppedHours: number;
+  /** Averages over the day; null without a session. */
+  sessionLaunchSeconds: number | null;
+  inSessionLatencyMs: number | null;
+}
+
+export interface UsageReadOptions {
+  /** GetMetricData calls in flight at once; the rate gate still spaces them. Default 4. */
+  concurrency?: number;
+}
+
+function emptyDay(day: number): UsageDay {
+  return {
+    day: new Date(day),
+    connectedHourMask: 0,
+    connectedHours: 0,
+    connectionAttempts: 0,
+    connectionFailures: 0,
+    sessionDisconnects: 0,
+    unhealthyHours: 0,
+    stoppedHours: 0,
+    sessionLaunchSeconds: null,
+    inSessionLatencyMs: null,
+  };
+}
+
+function record(usage: Map<string, Map<number, UsageDay>>, planned: PlannedQuery, at: Date, value: number): void {
+  let days = usage.get(planned.workspaceId);
+  if (!days) usage.set(planned.workspaceId, (days = new Map()));
+  const time = at.getTime();
+  const dayStart = Math.floor(time / DAY_MS) * DAY_MS;
+  let day = days.get(dayStart);
+  if (!day) days.set(dayStart, (day = emptyDay(dayStart)));
+  const active = value > 0;
+  switch (planned.metric.column) {
+    case "connected": {
+      const bit = 1 << Math.floor((time - dayStart) / 3_600_000);
+      if (active && (day.connectedHourMask & bit) === 0) {
+        day.connectedHourMask |= bit;
+        day.connectedHours += 1;
+      }
+      break;
+    }
+    case "unhealthy":
+      if (active) day.unhealthyHours += 1;
+      break;
+    case "stopped":
+      if (active) day.stoppedHours += 1;
+      break;
+    case "connectionAttempts":
+      day.connectionAttempts += Math.round(value);
+      break;
+    case "connectionFailures":
+      day.connectionFailures += Math.round(value);
+      break;
+    case "sessionDisconnects":
+      day.sessionDisconnects += Math.round(value);
+      break;
+    case "sessionLaunchSeconds":
+      day.sessionLaunchSeconds = value;
+      break;
+    case "inSessionLatencyMs":
+      day.inSessionLatencyMs = value;
+      break;
+  }
+}
+
+function collect(usage: Map<string, Map<number, UsageDay>>, batch: QueryBatch, results: readonly MetricDataResult[]): void {
+  for (const result of results) {
+    const planned = result.Id ? batch.byId.get(result.Id) : undefined;
+    if (!planned) continue;
+    const timestamps = result.Timestamps ?? [];
+    const values = result.Values ?? [];
+    for (let i = 0; i < timestamps.length; i += 1) {
+      const value = values[i];
+      if (value !== undefined && Number.isFinite(value)) record(usage, planned, timestamps[i]!, value);
+    }
+  }
+}
+
+/** Runs `work` over `items` with at most `concurrency` in flight. */
+async function eachWithConcurrency<T>(items: readonly T[], concurrency: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) await work(items[next++]!);
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, items.length)) }, worker));
+}
+
+/** CloudWatch's AWS/WorkSpaces metrics for one Region. */
+export function workspaceMetrics(clients: RegionClients) {
+  return {
+    /**
+     * Per-UTC-day usage of each WorkSpace from `start` (rounded down to midnight) to `end`, in the fewest
+     * GetMetricData calls (see planUsageBatches), following NextToken. A day appears when CloudWatch had
+     * any datapoint for it; WorkSpaces without data are absent. Any failed call fails the whole read, so
+     * callers never store a partial picture.
+     */
+    usageForWorkspaces(
+      workspaceIds: readonly string[],
+      start: Date,
+      end: Date,
+      options: UsageReadOptions = {},
+    ): Promise<Map<string, UsageDay[]>> {
+      return clients.run("GetMetricData", async ({ cloudwatch }) => {
+        const { startTime, endTime } = usageRange(start, end);
+        const usage = new Map<string, Map<number, UsageDay>>();
+        if (endTime <= startTime) return new Map();
+        await eachWithConcurrency(planUsageBatches(workspaceIds, start, end), options.concurrency ?? 4, async (batch) => {
+          let nextToken: string | undefined;
+          do {
+            const page = await cloudwatch.send(
+              new GetMetricDataCommand({
+                MetricDataQueries: batch.queries,
+                StartTime: startTime,
+                EndTime: endTime,
+                ScanBy: "TimestampAscending",
+                NextToken: nextToken,
+              }),
+            );
+            collect(usage, batch, page.MetricDataResults ?? []);
+            nextToken = page.NextToken;
+          } while (nextToken);
+        });
+        return new Map(
+          [...usage].map(([workspaceId, days]) => [workspaceId, [...days.values()].sort((a, b) => a.day.getTime() - b.day.getTime())]),
+        );
+      });
+    },
+  };
+}
+
+export type WorkspaceMetrics = ReturnType<typeof workspaceMetrics>;

@@ -1,0 +1,144 @@
+import "server-only";
+import { billableHours, consecutiveUsageDays, monthRange, type RunningMode } from "../domain";
+import type { Tx } from "./tx";
+import { toJson } from "./tx";
+
+// Stored WorkSpaces usage (WorkspaceUsageDay, written by the usage sync) and the sync's status, read
+// by pages, the optimizer and reports. Billable hours always come from the domain's billableHours.
+
+export const USAGE_STATUS_SETTING_KEY = "usage.status";
+
+export interface UsageStatus {
+  /** When the last successful sync finished: usage is complete up to about this time. */
+  asOf: Date | null;
+  lastAttemptAt: Date | null;
+  /** The last attempt's error in plain words; null when it succeeded. */
+  lastError: string | null;
+}
+
+export interface MonthUsage {
+  billableHours: number;
+  connectedHours: number;
+  /** The latest day with stored usage this month. */
+  lastDay: Date | null;
+}
+
+/** One row of WorkspaceUsageDay as the sync writes it. */
+export interface UsageDayRow {
+  workspaceId: string;
+  day: Date;
+  connectedHourMask: number;
+  connectedHours: number;
+  connectionAttempts: number;
+  connectionFailures: number;
+  sessionDisconnects: number;
+  unhealthyHours: number;
+  stoppedHours: number;
+  sessionLaunchSeconds: number | null;
+  inSessionLatencyMs: number | null;
+}
+
+function dateOrNull(value: unknown): Date | null {
+  return typeof value === "string" && !Number.isNaN(Date.parse(value)) ? new Date(value) : null;
+}
+
+export async function getUsageStatus(tx: Tx): Promise<UsageStatus> {
+  const row = await tx.setting.findUnique({ where: { key: USAGE_STATUS_SETTING_KEY } });
+  const value = (row?.value ?? {}) as Record<string, unknown>;
+  return {
+    asOf: dateOrNull(value.asOf),
+    lastAttemptAt: dateOrNull(value.lastAttemptAt),
+    lastError: typeof value.lastError === "string" ? value.lastError : null,
+  };
+}
+
+/** Records a sync attempt: a success moves asOf forward, a failure keeps it and keeps the data. */
+export async function recordUsageSync(tx: Tx, attempt: { at: Date; error?: string }): Promise<UsageStatus> {
+  const previous = await getUsageStatus(tx);
+  const status: UsageStatus = {
+    asOf: attempt.error ? previous.asOf : attempt.at,
+    lastAttemptAt: attempt.at,
+    lastError: attempt.error ?? null,
+  };
+  const value = toJson({
+    asOf: status.asOf?.toISOString() ?? null,
+    lastAttemptAt: status.lastAttemptAt?.toISOString(),
+    lastError: status.lastError,
+  });
+  await tx.setting.upsert({
+    where: { key: USAGE_STATUS_SETTING_KEY },
+    create: { key: USAGE_STATUS_SETTING_KEY, value },
+    update: { value },
+  });
+  return status;
+}
+
+/** The latest day with stored usage in a Region; null before the first sync. */
+export async function lastUsageDay(tx: Tx, region: string): Promise<Date | null> {
+  const rows = await tx.$queryRaw<{ last: Date | null }[]>`
+    SELECT max(u."day") AS last FROM "WorkspaceUsageDay" u JOIN "Workspace" w ON w.id = u."workspaceId" WHERE w.region = ${region}`;
+  const last = rows[0]?.last;
+  return last ? new Date(last) : null;
+}
+
+const UPSERT_CHUNK = 5_000;
+
+/**
+ * Inserts or replaces usage rows, a chunk per statement: one INSERT … SELECT FROM unnest(arrays) … ON
+ * CONFLICT keeps the statement's size independent of the chunk's, and PGlite writes 10,000 WorkSpaces ×
+ * 30 days in seconds where one Prisma upsert per row would take minutes.
+ */
+export async function upsertUsageDays(tx: Tx, rows: readonly UsageDayRow[], syncedAt: Date): Promise<number> {
+  for (let i = 0; i < rows.length; i += UPSERT_CHUNK) {
+    const chunk = rows.slice(i, i + UPSERT_CHUNK);
+    await tx.$executeRaw`
+      INSERT INTO "WorkspaceUsageDay" ("workspaceId", "day", "connectedHourMask", "connectedHours", "connectionAttempts",
+        "connectionFailures", "sessionDisconnects", "unhealthyHours", "stoppedHours", "sessionLaunchSeconds",
+        "inSessionLatencyMs", "syncedAt")
+      SELECT w, d::date, m, h, a, f, s, u, st, l, lat, ${syncedAt}
+      FROM unnest(
+        ${chunk.map((r) => r.workspaceId)}::text[], ${chunk.map((r) => r.day.toISOString().slice(0, 10))}::text[],
+        ${chunk.map((r) => r.connectedHourMask)}::int[], ${chunk.map((r) => r.connectedHours)}::int[],
+        ${chunk.map((r) => r.connectionAttempts)}::int[], ${chunk.map((r) => r.connectionFailures)}::int[],
+        ${chunk.map((r) => r.sessionDisconnects)}::int[], ${chunk.map((r) => r.unhealthyHours)}::int[],
+        ${chunk.map((r) => r.stoppedHours)}::int[], ${chunk.map((r) => r.sessionLaunchSeconds)}::float8[],
+        ${chunk.map((r) => r.inSessionLatencyMs)}::float8[]
+      ) AS t(w, d, m, h, a, f, s, u, st, l, lat)
+      ON CONFLICT ("workspaceId", "day") DO UPDATE SET
+        "connectedHourMask" = EXCLUDED."connectedHourMask", "connectedHours" = EXCLUDED."connectedHours",
+        "connectionAttempts" = EXCLUDED."connectionAttempts", "connectionFailures" = EXCLUDED."connectionFailures",
+        "sessionDisconnects" = EXCLUDED."sessionDisconnects", "unhealthyHours" = EXCLUDED."unhealthyHours",
+        "stoppedHours" = EXCLUDED."stoppedHours", "sessionLaunchSeconds" = EXCLUDED."sessionLaunchSeconds",
+        "inSessionLatencyMs" = EXCLUDED."inSessionLatencyMs", "syncedAt" = EXCLUDED."syncedAt"`;
+  }
+  return rows.length;
+}
+
+/**
+ * This month's billable and connected hours per WorkSpace, in one query for all of them, counted with
+ * the WorkSpace's running mode and AutoStop timeout (60 minutes when none is stored). WorkSpaces without
+ * any stored usage this month are absent from the map.
+ */
+export async function usageThisMonth(tx: Tx, workspaceIds: readonly string[], now: Date): Promise<Map<string, MonthUsage>> {
+  const { start } = monthRange(now);
+  const rows = await tx.$queryRaw<
+    { workspaceId: string; runningMode: string | null; timeout: number | null; days: Date[]; masks: number[]; connected: number }[]
+  >`
+    SELECT u."workspaceId", w."runningMode", w."autoStopTimeoutMinutes" AS timeout,
+           array_agg(u."day" ORDER BY u."day") AS days, array_agg(u."connectedHourMask" ORDER BY u."day") AS masks,
+           sum(u."connectedHours")::int AS connected
+    FROM "WorkspaceUsageDay" u JOIN "Workspace" w ON w.id = u."workspaceId"
+    WHERE u."workspaceId" = ANY(${[...workspaceIds]}::text[]) AND u."day" >= ${start} AND u."day" <= ${now}
+    GROUP BY u."workspaceId", w."runningMode", w."autoStopTimeoutMinutes"`;
+  const usage = new Map<string, MonthUsage>();
+  for (const row of rows) {
+    const days = row.days.map((day, i) => ({ day: new Date(day), connectedHourMask: row.masks[i] ?? 0 }));
+    const mode = (row.runningMode ?? "ALWAYS_ON") as RunningMode;
+    usage.set(row.workspaceId, {
+      billableHours: billableHours(consecutiveUsageDays(days, start, now), mode, (row.timeout ?? 60) / 60),
+      connectedHours: row.connected,
+      lastDay: days.at(-1)?.day ?? null,
+    });
+  }
+  return usage;
+}
