@@ -93,6 +93,7 @@ const EXPECTED: Record<string, Record<Persona, Outcome>> = {
   "GET /api/admin/audit/export": adminOnly,
   "GET /api/admin/fleet/export": adminOnly,
   "GET /api/health": everyone,
+  "GET /api/reports/[table]": /*            */ row(R, R, R, Y, Y, Y, R),
   "GET /api/auth/[...nextauth]": everyone,
   "POST /api/auth/[...nextauth]": everyone,
 };

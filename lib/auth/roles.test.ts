@@ -4,8 +4,8 @@ import { hasRole, navigationFor, roleLabel } from "./roles";
 describe("navigationFor", () => {
   it.each([
     ["EMPLOYEE", ["My WorkSpaces", "My requests"]],
-    ["MANAGER", ["My WorkSpaces", "My requests", "Approvals"]],
-    ["ADMIN", ["My WorkSpaces", "My requests", "Approvals", "Admin"]],
+    ["MANAGER", ["My WorkSpaces", "My requests", "Approvals", "Reports"]],
+    ["ADMIN", ["My WorkSpaces", "My requests", "Approvals", "Reports", "Admin"]],
   ] as const)("%s sees %j", (role, labels) => {
     expect(navigationFor(role).map((i) => i.label)).toEqual(labels);
   });

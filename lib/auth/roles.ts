@@ -24,6 +24,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { href: "/", label: "My WorkSpaces", role: "EMPLOYEE" },
   { href: "/requests", label: "My requests", role: "EMPLOYEE" },
   { href: "/approvals", label: "Approvals", role: "MANAGER" },
+  { href: "/reports", label: "Reports", role: "MANAGER" },
   { href: "/admin", label: "Admin", role: "ADMIN" },
 ];
 

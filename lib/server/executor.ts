@@ -7,7 +7,9 @@ import { approvalTimeoutsHandler, inventorySyncHandler, mailHandler } from "../e
 import { reconcileHandler } from "../execution/handlers/reconcile";
 import { usageSyncHandler } from "../execution/handlers/usage";
 import { ensureRecurringJobs } from "../execution/handlers/recurring";
+import { reportsSnapshotHandler } from "../execution/handlers/snapshot";
 import { processApprovalTimeouts } from "../services/requests/timeouts";
+import { takeReportsSnapshot } from "../services/snapshots";
 import { Worker, type WorkerOptions } from "../execution/worker";
 
 export interface ExecutorSettings {
@@ -53,6 +55,7 @@ export function createExecutor(settings: ExecutorSettings): Worker {
       "approvals.timeouts": approvalTimeoutsHandler(processApprovalTimeouts),
       "mail.send": mailHandler(settings.mail),
       "bulk.execute": bulkExecuteHandler(settings.gateway),
+      "reports.snapshot": reportsSnapshotHandler(takeReportsSnapshot),
     },
   });
 }

@@ -371,6 +371,7 @@ export const validRequests: Record<string, (fx: Fixtures) => Request> = {
     new Request("http://portal.test/api/admin/audit/export?action=request.&from=2020-01-01&to=2099-12-31"),
   "GET /api/admin/fleet/export": () => new Request("http://portal.test/api/admin/fleet/export?region=us-east-1&sort=userName"),
   "GET /api/health": () => new Request("http://portal.test/api/health"),
+  "GET /api/reports/[table]": () => new Request("http://portal.test/api/reports/cost-by-region?period=6m&region=us-east-1"),
   "GET /api/auth/[...nextauth]": () => new Request("http://portal.test/api/auth/providers"),
   "POST /api/auth/[...nextauth]": () =>
     new Request("http://portal.test/api/auth/signout", {

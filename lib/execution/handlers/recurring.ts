@@ -7,4 +7,5 @@ export async function ensureRecurringJobs(db: PrismaClient): Promise<void> {
   await enqueueJob(db, { kind: "inventory.sync", payload: {}, dedupeKey: INVENTORY_SYNC_KEY, maxAttempts: 1_000_000 });
   await enqueueJob(db, { kind: "usage.sync", payload: {}, dedupeKey: USAGE_SYNC_KEY, maxAttempts: 1_000_000 });
   await enqueueJob(db, { kind: "approvals.timeouts", payload: {}, dedupeKey: APPROVAL_TIMEOUTS_KEY, maxAttempts: 1_000_000 });
+  await enqueueJob(db, { kind: "reports.snapshot", payload: {}, dedupeKey: REPORTS_SNAPSHOT_KEY, maxAttempts: 1_000_000 });
 }
