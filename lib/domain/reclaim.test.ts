@@ -4,6 +4,7 @@ import {
   hasExemptTag,
   idleClock,
   idleDaysAt,
+  mayKeepWorkspace,
   reclaimAssessment,
   type ReclaimInput,
   type ReclaimSettings,
@@ -130,5 +131,15 @@ describe("reclaimSettingsSchema", () => {
     const parsed = reclaimSettingsSchema.safeParse({ ...DEFAULT_RECLAIM_SETTINGS, ...change });
     expect(parsed.success).toBe(false);
     expect(parsed.error?.issues[0]?.message).toContain(message);
+  });
+});
+
+describe("mayKeepWorkspace", () => {
+  it("lets the owner and admins keep a WorkSpace, nobody else", () => {
+    expect(mayKeepWorkspace({ id: "u-ann", role: "EMPLOYEE" }, "u-ann")).toBe(true);
+    expect(mayKeepWorkspace({ id: "u-adm", role: "ADMIN" }, "u-ann")).toBe(true);
+    expect(mayKeepWorkspace({ id: "u-bob", role: "MANAGER" }, "u-ann")).toBe(false);
+    expect(mayKeepWorkspace({ id: "u-eve", role: "EMPLOYEE" }, "u-ann")).toBe(false);
+    expect(mayKeepWorkspace({ id: "u-eve", role: "EMPLOYEE" }, null)).toBe(false);
   });
 });

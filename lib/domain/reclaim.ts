@@ -109,3 +109,8 @@ function reclaimExemption({ workspace, hasOwner, openRequest, settings, now }: R
   if (!hasOwner) return "Nobody is recorded as its owner, so nobody can be warned; admins can give it back from the fleet.";
   return null;
 }
+
+/** Only the owner, or an admin, may say a warned WorkSpace is still needed; a manager decides nothing here. */
+export function mayKeepWorkspace(person: { id: string; role: "EMPLOYEE" | "MANAGER" | "ADMIN" }, ownerId: string | null): boolean {
+  return person.role === "ADMIN" || (ownerId !== null && person.id === ownerId);
+}
