@@ -9,6 +9,11 @@ export const ADMIN_AREAS = [
   },
   { href: "/admin/directories", label: "Directories", description: "Registered directories, MFA, self-service and access settings." },
   { href: "/admin/fleet", label: "Fleet", description: "Every WorkSpace: search, export, and bulk operations." },
+  {
+    href: "/admin/optimizer",
+    label: "Cost optimizer",
+    description: "Running-mode advice from this month's usage, turned into requests that follow the approval policy.",
+  },
   { href: "/admin/users", label: "Users", description: "People, roles and managers." },
   { href: "/admin/policies", label: "Policies", description: "Approval thresholds, auto-approved changes and the catalog per persona." },
   { href: "/admin/audit", label: "Audit log", description: "Every request, decision, admin change and AWS call." },

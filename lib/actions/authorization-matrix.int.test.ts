@@ -83,6 +83,9 @@ const EXPECTED: Record<string, Record<Persona, Outcome>> = {
   signOutEverywhereAction: adminOnly,
   updatePolicyAction: adminOnly,
   updatePricesAction: adminOnly,
+  // lib/actions/optimizer.ts
+  createOptimizerRequestsAction: adminOnly,
+  updateOptimizerSettingsAction: adminOnly,
   // lib/actions/auth.ts and sso.ts: signing in and out is for whoever is at the keyboard.
   demoSignIn: everyone,
   signOutAction: everyone,
@@ -92,6 +95,7 @@ const EXPECTED: Record<string, Record<Persona, Outcome>> = {
   // app/api/**/route.ts
   "GET /api/admin/audit/export": adminOnly,
   "GET /api/admin/fleet/export": adminOnly,
+  "GET /api/admin/optimizer/export": adminOnly,
   "GET /api/health": everyone,
   "GET /api/reports/[table]": /*            */ row(R, R, R, Y, Y, Y, R),
   "GET /api/auth/[...nextauth]": everyone,

@@ -16,7 +16,7 @@ import {
 import { catalogSource } from "./catalog";
 import { getPriceTable } from "./settings";
 import type { Tx } from "./tx";
-import { usageThisMonth } from "./optimizer-usage";
+import { usageThisMonth } from "./usage";
 import { toDomainWorkspace, type WorkspaceRecord } from "./workspace-records";
 
 // The running-mode optimizer's evaluation, shared by the admin page (a dry run), the "Create requests"

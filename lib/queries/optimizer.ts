@@ -3,7 +3,7 @@ import { BREAK_EVEN_HOURS, type ComputeType, type OptimizerSettings, type Runnin
 import { db } from "../db";
 import { catalogSource } from "../core/catalog";
 import { evaluateOptimizer, getOptimizerSettings, type OptimizerRow } from "../core/optimizer";
-import { getUsageStatus, type UsageStatus } from "../core/optimizer-usage";
+import { getUsageStatus, type UsageStatus } from "../core/usage";
 import { csvStream } from "./admin-csv";
 import type { OptimizerFilter } from "../schemas/optimizer";
 

@@ -7,6 +7,8 @@ import { approvalTimeoutsHandler, inventorySyncHandler, mailHandler } from "../e
 import { reconcileHandler } from "../execution/handlers/reconcile";
 import { usageSyncHandler } from "../execution/handlers/usage";
 import { ensureRecurringJobs } from "../execution/handlers/recurring";
+import { optimizerNightlyHandler } from "../execution/handlers/optimizer";
+import { runNightlyOptimizer } from "../services/optimizer";
 import { reportsSnapshotHandler } from "../execution/handlers/snapshot";
 import { processApprovalTimeouts } from "../services/requests/timeouts";
 import { takeReportsSnapshot } from "../services/snapshots";
@@ -55,6 +57,7 @@ export function createExecutor(settings: ExecutorSettings): Worker {
       "approvals.timeouts": approvalTimeoutsHandler(processApprovalTimeouts),
       "mail.send": mailHandler(settings.mail),
       "bulk.execute": bulkExecuteHandler(settings.gateway),
+      "optimizer.nightly": optimizerNightlyHandler(runNightlyOptimizer),
       "reports.snapshot": reportsSnapshotHandler(takeReportsSnapshot),
     },
   });

@@ -2,6 +2,7 @@
 // route handler as each persona would send it. The authorisation matrix calls each action with these;
 // the fuzz test starts its schema-shaped inputs from them.
 import { getPolicySettings, getPriceTable } from "@/lib/core/settings";
+import { DEFAULT_OPTIMIZER_SETTINGS } from "@/lib/domain";
 import { createCustomBundle } from "@/lib/services/admin/bundles";
 import { associateIpGroup, createIpGroup } from "@/lib/services/admin/ip-groups";
 import { changeUserRole } from "@/lib/services/admin/users";
@@ -357,6 +358,9 @@ export const validInputs: Record<string, InputFor> = {
   signOutEverywhereAction: same((fx) => ({ userId: fx.people.otherEmployee.id })),
   updatePolicyAction: same(async (fx) => ({ value: await getPolicySettings(fx.world.database.prisma) })),
   updatePricesAction: same(async (fx) => ({ value: await getPriceTable(fx.world.database.prisma) })),
+  // lib/actions/optimizer.ts
+  createOptimizerRequestsAction: same((fx) => ({ workspaceIds: [fx.ownerWorkspaceId] })),
+  updateOptimizerSettingsAction: same(() => ({ value: DEFAULT_OPTIMIZER_SETTINGS })),
   // lib/actions/auth.ts and sso.ts
   demoSignIn: same(() => form({ email: "alice@example.com", callbackUrl: "/requests" })),
   signOutAction: same(() => undefined),
@@ -370,6 +374,7 @@ export const validRequests: Record<string, (fx: Fixtures) => Request> = {
   "GET /api/admin/audit/export": () =>
     new Request("http://portal.test/api/admin/audit/export?action=request.&from=2020-01-01&to=2099-12-31"),
   "GET /api/admin/fleet/export": () => new Request("http://portal.test/api/admin/fleet/export?region=us-east-1&sort=userName"),
+  "GET /api/admin/optimizer/export": () => new Request("http://portal.test/api/admin/optimizer/export?rec=switch&compute=STANDARD"),
   "GET /api/health": () => new Request("http://portal.test/api/health"),
   "GET /api/reports/[table]": () => new Request("http://portal.test/api/reports/cost-by-region?period=6m&region=us-east-1"),
   "GET /api/auth/[...nextauth]": () => new Request("http://portal.test/api/auth/providers"),

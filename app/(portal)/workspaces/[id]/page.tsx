@@ -12,9 +12,11 @@ import { ChangeForm } from "@/components/workspaces/change-form";
 import { FleetChanges } from "@/components/workspaces/fleet-changes";
 import { workspaceFacts } from "@/components/workspaces/facts";
 import { StateBadge } from "@/components/workspaces/state-badge";
+import { UsagePanel } from "@/components/workspaces/usage-panel";
 import { requireUser } from "@/lib/auth/session";
 import { ACTIONS, type ActionKind } from "@/lib/presentation/actions";
 import { isTransitional } from "@/lib/presentation/status";
+import { workspaceUsagePanel } from "@/lib/queries/optimizer";
 import { describer } from "@/lib/queries/requests";
 import { actionAvailability, changeOptions } from "@/lib/queries/workspace-actions";
 import { getWorkspaceForViewer, workspaceFleetChanges, workspaceRequests } from "@/lib/queries/workspaces";
@@ -33,12 +35,13 @@ export default async function WorkspacePage({
   const [{ id }, { action }] = await Promise.all([params, searchParams]);
   const ws = await getWorkspaceForViewer(user, decodeURIComponent(id));
   if (!ws) notFound();
-  const [availability, options, history, fleetChanges, describe] = await Promise.all([
+  const [availability, options, history, fleetChanges, describe, usagePanel] = await Promise.all([
     actionAvailability(user, ws),
     changeOptions(user, ws),
     workspaceRequests(ws.id),
     workspaceFleetChanges(ws.id),
     describer([ws.region]),
+    workspaceUsagePanel(ws.id),
   ]);
   const selected = ACTIONS.some((a) => a.kind === action) ? (action as ActionKind) : null;
   const selectedState = selected ? availability.find((a) => a.kind === selected) : null;
@@ -83,6 +86,7 @@ export default async function WorkspacePage({
           <ActionList workspaceId={ws.id} availability={availability} selected={selected} />
         </section>
       </div>
+      {usagePanel && <UsagePanel workspaceId={ws.id} panel={usagePanel} />}
       {selected && (
         <section id="action-form" aria-labelledby="form-heading" className={`${cardClass} mt-6`}>
           <h2 id="form-heading" className="mb-3 text-lg font-semibold text-brand-900">
