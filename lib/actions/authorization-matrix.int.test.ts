@@ -83,6 +83,9 @@ const EXPECTED: Record<string, Record<Persona, Outcome>> = {
   signOutEverywhereAction: adminOnly,
   updatePolicyAction: adminOnly,
   updatePricesAction: adminOnly,
+  // lib/actions/reclaim.ts
+  keepWorkspaceAction: /*                   */ row(R, Y, O, O, O, Y, O),
+  updateReclaimSettingsAction: adminOnly,
   // lib/actions/optimizer.ts
   createOptimizerRequestsAction: adminOnly,
   updateOptimizerSettingsAction: adminOnly,

@@ -4,12 +4,14 @@ import type { PrismaClient } from "../generated/prisma/client";
 import { bulkExecuteHandler } from "../execution/handlers/bulk";
 import { executeRequestHandler } from "../execution/handlers/execute";
 import { approvalTimeoutsHandler, inventorySyncHandler, mailHandler } from "../execution/handlers/maintenance";
+import { reclaimDailyHandler } from "../execution/handlers/reclaim";
 import { reconcileHandler } from "../execution/handlers/reconcile";
 import { usageSyncHandler } from "../execution/handlers/usage";
 import { ensureRecurringJobs } from "../execution/handlers/recurring";
 import { optimizerNightlyHandler } from "../execution/handlers/optimizer";
 import { runNightlyOptimizer } from "../services/optimizer";
 import { reportsSnapshotHandler } from "../execution/handlers/snapshot";
+import { runReclaim } from "../services/reclaim";
 import { processApprovalTimeouts } from "../services/requests/timeouts";
 import { takeReportsSnapshot } from "../services/snapshots";
 import { Worker, type WorkerOptions } from "../execution/worker";
@@ -59,6 +61,7 @@ export function createExecutor(settings: ExecutorSettings): Worker {
       "bulk.execute": bulkExecuteHandler(settings.gateway),
       "optimizer.nightly": optimizerNightlyHandler(runNightlyOptimizer),
       "reports.snapshot": reportsSnapshotHandler(takeReportsSnapshot),
+      "reclaim.daily": reclaimDailyHandler(runReclaim),
     },
   });
 }

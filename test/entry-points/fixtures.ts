@@ -194,6 +194,24 @@ const same =
   async (fx) =>
     build(fx);
 
+/** The owner's WorkSpace with a reclaim warning out, so "Keep it" has something to keep. */
+async function warnedWorkspace(fx: Fixtures): Promise<string> {
+  const prisma = fx.world.database.prisma;
+  const workspaceId = fx.ownerWorkspaceId;
+  const warned = await prisma.reclaimNotice.findFirst({ where: { workspaceId, status: "WARNED" } });
+  if (!warned) {
+    await prisma.reclaimNotice.create({
+      data: {
+        workspaceId,
+        ownerId: fx.people.owner.id,
+        idleSince: new Date(Date.now() - 70 * 86_400_000),
+        reclaimOn: new Date(Date.now() + 86_400_000),
+      },
+    });
+  }
+  return workspaceId;
+}
+
 /** A valid input for each server action, as the persona would send it for the scenario. */
 export const validInputs: Record<string, InputFor> = {
   // lib/actions/requests.ts
@@ -358,6 +376,9 @@ export const validInputs: Record<string, InputFor> = {
   signOutEverywhereAction: same((fx) => ({ userId: fx.people.otherEmployee.id })),
   updatePolicyAction: same(async (fx) => ({ value: await getPolicySettings(fx.world.database.prisma) })),
   updatePricesAction: same(async (fx) => ({ value: await getPriceTable(fx.world.database.prisma) })),
+  // lib/actions/reclaim.ts
+  keepWorkspaceAction: same(async (fx) => ({ workspaceId: await warnedWorkspace(fx), justification: "Quarter-end reporting needs it." })),
+  updateReclaimSettingsAction: same(() => ({ idleDays: "60", graceDays: "14", exemptTagKey: "Skip_Reclaim" })),
   // lib/actions/optimizer.ts
   createOptimizerRequestsAction: same((fx) => ({ workspaceIds: [fx.ownerWorkspaceId] })),
   updateOptimizerSettingsAction: same(() => ({ value: DEFAULT_OPTIMIZER_SETTINGS })),

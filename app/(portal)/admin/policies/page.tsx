@@ -1,17 +1,19 @@
 import type { Metadata } from "next";
 import { PolicyForm } from "@/components/admin/policy-form";
+import { ReclaimSettingsForm } from "@/components/admin/reclaim-settings-form";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireRole } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { CHANGE_TYPES } from "@/lib/domain";
 import { getPolicySettings } from "@/lib/core/settings";
+import { getReclaimSettings } from "@/lib/core/reclaim-settings";
 
 export const metadata: Metadata = { title: "Policies" };
 export const dynamic = "force-dynamic";
 
 export default async function PoliciesPage() {
   await requireRole("ADMIN");
-  const settings = await getPolicySettings(db());
+  const [settings, reclaim] = await Promise.all([getPolicySettings(db()), getReclaimSettings(db())]);
   return (
     <>
       <PageHeader
@@ -22,6 +24,7 @@ export default async function PoliciesPage() {
         }
       />
       <PolicyForm settings={settings} changeTypes={[...CHANGE_TYPES]} />
+      <ReclaimSettingsForm settings={reclaim} />
     </>
   );
 }

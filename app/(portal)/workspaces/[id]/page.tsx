@@ -13,6 +13,9 @@ import { FleetChanges } from "@/components/workspaces/fleet-changes";
 import { workspaceFacts } from "@/components/workspaces/facts";
 import { StateBadge } from "@/components/workspaces/state-badge";
 import { UsagePanel } from "@/components/workspaces/usage-panel";
+import { ReclaimBanner } from "@/components/workspaces/reclaim-banner";
+import { mayKeepWorkspace } from "@/lib/domain";
+import { reclaimWarningFor } from "@/lib/queries/reclaim";
 import { requireUser } from "@/lib/auth/session";
 import { ACTIONS, type ActionKind } from "@/lib/presentation/actions";
 import { isTransitional } from "@/lib/presentation/status";
@@ -35,13 +38,14 @@ export default async function WorkspacePage({
   const [{ id }, { action }] = await Promise.all([params, searchParams]);
   const ws = await getWorkspaceForViewer(user, decodeURIComponent(id));
   if (!ws) notFound();
-  const [availability, options, history, fleetChanges, describe, usagePanel] = await Promise.all([
+  const [availability, options, history, fleetChanges, describe, usagePanel, reclaimWarning] = await Promise.all([
     actionAvailability(user, ws),
     changeOptions(user, ws),
     workspaceRequests(ws.id),
     workspaceFleetChanges(ws.id),
     describer([ws.region]),
     workspaceUsagePanel(ws.id),
+    reclaimWarningFor(ws.id),
   ]);
   const selected = ACTIONS.some((a) => a.kind === action) ? (action as ActionKind) : null;
   const selectedState = selected ? availability.find((a) => a.kind === selected) : null;
@@ -60,6 +64,11 @@ export default async function WorkspacePage({
         actions={<StateBadge state={ws.state} label={ws.stateLabel} tone={ws.stateTone} />}
       />
       <AutoRefresh active={isTransitional(ws.state) || ws.openRequests.length > 0} />
+      {reclaimWarning && (
+        <div className="mb-6">
+          <ReclaimBanner workspaceId={ws.id} warning={reclaimWarning} mayKeep={mayKeepWorkspace(user, ws.ownerId)} />
+        </div>
+      )}
       <div className="grid gap-6 lg:grid-cols-[1fr_22rem]">
         <section aria-labelledby="details-heading" className={cardClass}>
           <h2 id="details-heading" className="mb-3 text-lg font-semibold text-brand-900">
