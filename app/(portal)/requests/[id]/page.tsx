@@ -7,6 +7,7 @@ import { Alert } from "@/components/ui/alert";
 import { AutoRefresh } from "@/components/ui/auto-refresh";
 import { DefinitionList } from "@/components/ui/definition-list";
 import { PageHeader } from "@/components/ui/page-header";
+import { requestOriginLabel } from "@/lib/presentation/origin";
 import { RequestStatusBadge } from "@/components/ui/request-status";
 import { cardClass } from "@/components/ui/styles";
 import { requireUser } from "@/lib/auth/session";
@@ -52,6 +53,7 @@ export default async function RequestPage({
   const rejection = request.decisions.find((d) => d.decision === "REJECTED");
   const workspaceId = request.resultWorkspaceId ?? request.workspaceId;
   const forWhom = request.beneficiary.id !== request.requester.id ? ` for ${request.beneficiary.name}` : "";
+  const origin = requestOriginLabel(request.origin);
   return (
     <>
       <nav aria-label="Breadcrumb" className="mb-2 text-sm">
@@ -62,7 +64,7 @@ export default async function RequestPage({
       </nav>
       <PageHeader
         title={what}
-        description={`Requested by ${request.requester.name}${forWhom}`}
+        description={`Requested by ${request.requester.name}${forWhom}${origin ? ` · ${origin}` : ""}`}
         actions={
           <span aria-live="polite" data-testid="request-status">
             <RequestStatusBadge status={request.status} />
