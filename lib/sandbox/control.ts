@@ -1,7 +1,9 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { SandboxEngine } from "./engine";
 import { applyFaultsInput, faultsSchema, type Faults } from "./faults";
+import { profileInputSchema, replayInputSchema, replayUsage, setUsageProfile } from "./usage-control";
 import { presentWorkspace } from "./world/present";
+import { profileOf, usageFrom } from "./world/usage";
 
 export interface ControlDeps {
   engine: SandboxEngine;
@@ -30,6 +32,8 @@ export function describeState(engine: SandboxEngine, faults: Faults): Record<str
           ...presentWorkspace(ws),
           Tags: world.tags[ws.WorkspaceId] ?? [],
           CreatedAt: new Date(ws.createdAt).toISOString(),
+          UsageProfile: profileOf(ws),
+          UsageFrom: new Date(usageFrom(ws)).toISOString(),
         })),
       directories: Object.values(world.directories).map((d) => ({
         DirectoryId: d.DirectoryId,
@@ -54,6 +58,10 @@ export function describeState(engine: SandboxEngine, faults: Faults): Record<str
     faults,
     regions,
   };
+}
+
+function issues(error: { issues: { path: PropertyKey[]; message: string }[] }): string {
+  return error.issues.map((i) => `${i.path.map(String).join(".")}: ${i.message}`).join("; ");
 }
 
 export async function handleControl(
@@ -88,14 +96,36 @@ export async function handleControl(
     }
     case "POST /__sandbox/faults": {
       const result = faultsSchema.safeParse(parsed);
-      if (!result.success) return json(res, 400, { error: result.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ") });
+      if (!result.success) return json(res, 400, { error: issues(result.error) });
       deps.setFaults(applyFaultsInput(deps.getFaults(), result.data));
       return json(res, 200, { ok: true, faults: deps.getFaults() });
+    }
+    case "POST /__sandbox/usage/profile": {
+      const input = profileInputSchema.safeParse(parsed);
+      if (!input.success) return json(res, 400, { error: issues(input.error) });
+      const result = setUsageProfile(deps.engine, input.data);
+      if (!result.ok) return json(res, 404, { error: result.error });
+      deps.onChange();
+      return json(res, 200, { ok: true, workspaceId: input.data.workspaceId, profile: input.data.profile, region: result.region });
+    }
+    case "POST /__sandbox/usage/replay": {
+      const input = replayInputSchema.safeParse(parsed);
+      if (!input.success) return json(res, 400, { error: issues(input.error) });
+      const result = replayUsage(deps.engine, input.data);
+      deps.onChange();
+      return json(res, 200, { ok: true, ...result });
     }
     default:
       return json(res, 404, {
         error: `unknown control route ${route}`,
-        routes: ["GET /__sandbox/state", "POST /__sandbox/reset", "POST /__sandbox/clock", "POST /__sandbox/faults"],
+        routes: [
+          "GET /__sandbox/state",
+          "POST /__sandbox/reset",
+          "POST /__sandbox/clock",
+          "POST /__sandbox/faults",
+          "POST /__sandbox/usage/profile",
+          "POST /__sandbox/usage/replay",
+        ],
       });
   }
 }

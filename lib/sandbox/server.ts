@@ -29,10 +29,29 @@ function headerValue(req: IncomingMessage, name: string): string | undefined {
   return Array.isArray(v) ? v[0] : v;
 }
 
-function send(res: ServerResponse, status: number, body: Record<string, unknown>): void {
+function send(res: ServerResponse, status: number, body: Record<string, unknown>, service: ServiceKey | undefined): void {
   const text = JSON.stringify(body);
-  res.writeHead(status, { "Content-Type": "application/x-amz-json-1.1", "Content-Length": Buffer.byteLength(text) });
+  const version = service ? models[service].metadata.jsonVersion : "1.1";
+  const headers: Record<string, string | number> = {
+    "Content-Type": `application/x-amz-json-${version}`,
+    "Content-Length": Buffer.byteLength(text),
+  };
+  // CloudWatch is awsQueryCompatible: errors also name their query-protocol code and fault.
+  if (service === "cloudwatch" && status >= 400) headers["x-amzn-query-error"] = queryError(String(body.__type), status);
+  res.writeHead(status, headers);
   res.end(text);
+}
+
+const QUERY_CODES: Record<string, string> = {
+  ValidationException: "ValidationError",
+  ThrottlingException: "Throttling",
+  SerializationException: "MalformedQueryString",
+};
+
+function queryError(type: string, status: number): string {
+  const modelled = models.cloudwatch.shapes[type]?.error;
+  const code = modelled?.code ?? QUERY_CODES[type] ?? type;
+  return `${code};${status >= 500 ? "Receiver" : "Sender"}`;
 }
 
 function errorBody(err: AwsError, service: ServiceKey | undefined, requestId: string): Record<string, unknown> {
@@ -54,7 +73,7 @@ export async function handleAwsRequest(
   let operation: string | undefined;
   const reply = (status: number, body: Record<string, unknown>) => {
     deps.onExchange?.({ service, operation, status, body });
-    send(res, status, body);
+    send(res, status, body, service);
   };
   try {
     const target = headerValue(req, "x-amz-target") ?? "";

@@ -1,6 +1,7 @@
 import type { Handler } from "../engine";
 import type { ServiceKey } from "../protocol/model";
 import { bundleOps } from "./bundles-images";
+import { cloudWatchOps } from "./cloudwatch";
 import { directoryOps } from "./directories";
 import { dsOps } from "./ds";
 import { ipGroupOps } from "./ip-groups";
@@ -12,4 +13,5 @@ import { modifyOps } from "./workspaces-modify";
 export const handlers: Record<ServiceKey, Record<string, Handler>> = {
   workspaces: { ...describeOps, ...lifecycleOps, ...modifyOps, ...bundleOps, ...directoryOps, ...ipGroupOps, ...tagOps },
   ds: dsOps,
+  cloudwatch: cloudWatchOps,
 };

@@ -4,6 +4,7 @@ import { invalidParameter } from "../protocol/errors";
 import { firstAfterSeq, SNAPSHOT_INTERVAL } from "../world/records";
 import { presentWorkspace, seconds } from "../world/present";
 import type { WorkspaceRecord } from "../world/types";
+import { lastSessionEnd, RUNNING_STATES, sessionAt, usageSubject } from "../world/usage";
 import { decodeToken, encodeToken, pageByOffset } from "./pagination";
 import { requireWorkspace } from "./rules";
 
@@ -71,13 +72,18 @@ const describeWorkspaces: Handler = (ctx, input) => {
   return { Workspaces: out.map(presentWorkspace), ...(next ? { NextToken: next } : {}) };
 };
 
+// Derived from the usage profile: CONNECTED during a session of a running WorkSpace; the last known
+// connection is now while connected, else the end of the last session (absent if it was never used).
 function connectionStatus(ctx: OpContext, ws: WorkspaceRecord) {
-  const running = ["AVAILABLE", "ADMIN_MAINTENANCE", "IMPAIRED", "UNHEALTHY"].includes(ws.State);
+  const running = RUNNING_STATES.includes(ws.State);
+  const subject = usageSubject(ws, ctx.world.region);
+  const connected = running && sessionAt(subject, ctx.now) !== undefined;
+  const lastEnd = connected ? ctx.now : lastSessionEnd(subject, ctx.now);
   return {
     WorkspaceId: ws.WorkspaceId,
-    ConnectionState: running ? (ws.connected ? "CONNECTED" : "DISCONNECTED") : "UNKNOWN",
+    ConnectionState: running ? (connected ? "CONNECTED" : "DISCONNECTED") : "UNKNOWN",
     ConnectionStateCheckTimestamp: seconds(ctx.now - (ctx.now % (5 * MINUTE))),
-    ...(ws.lastConnectedAt !== undefined ? { LastKnownUserConnectionTimestamp: seconds(ws.connected ? ctx.now : ws.lastConnectedAt) } : {}),
+    ...(lastEnd !== undefined ? { LastKnownUserConnectionTimestamp: seconds(lastEnd) } : {}),
   };
 }
 

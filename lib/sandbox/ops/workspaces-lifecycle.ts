@@ -173,14 +173,12 @@ const reboot: Change = (ctx, ws) => {
   const longReboot = ws.State === "REBOOTING" && ws.timer !== undefined && ctx.now - (ws.timer.at - REBOOT_MINUTES * MINUTE) >= 20 * MINUTE;
   if (!longReboot) requireState(ws, ["AVAILABLE", "UNHEALTHY"], "reboot");
   ws.State = "REBOOTING";
-  ws.connected = false;
   setTimer(ws, ctx.now + REBOOT_MINUTES * MINUTE, "becomeAvailable");
 };
 
 const rebuild: Change = (ctx, ws) => {
   requireState(ws, ["AVAILABLE", "ERROR", "UNHEALTHY", "STOPPED", "REBOOTING"], "rebuild");
   ws.State = "REBUILDING";
-  ws.connected = false;
   setTimer(ws, ctx.now + LONG_OPERATION_MINUTES * MINUTE, "becomeAvailable");
 };
 
@@ -195,7 +193,7 @@ const stop: Change = (ctx, ws) => {
   requireAutoStop(ws, "stopped");
   requireState(ws, ["AVAILABLE", "IMPAIRED", "UNHEALTHY", "ERROR"], "stop");
   ws.State = "STOPPING";
-  ws.connected = false;
+  ws.stoppedByRequest = true;
   setTimer(ws, ctx.now + START_STOP_MINUTES * MINUTE, "becomeStopped");
 };
 
@@ -205,7 +203,6 @@ const terminate: Change = (ctx, ws) => {
   // Terminating twice is harmless on AWS; a retry must not fail.
   if (ws.State === "TERMINATING" || ws.State === "TERMINATED") return;
   ws.State = "TERMINATING";
-  ws.connected = false;
   ws.modification = undefined;
   setTimer(ws, ctx.now + TERMINATE_MINUTES * MINUTE, "becomeTerminated");
 };

@@ -4,6 +4,7 @@ import { AwsError, invalidParameter, invalidState, notFound, notSupported, unsup
 import { randomId } from "../world/ids";
 import { addWorkspace, LONG_OPERATION_MINUTES, MODIFY_MINUTES, setTimer, START_STOP_MINUTES } from "../world/records";
 import { settleAvailable } from "../world/timers";
+import { profileOf } from "../world/usage";
 import type { WorkspaceRecord } from "../world/types";
 import { autoStopProblem, MANUAL_REFUSAL, requireWorkspace, volumePairProblem } from "./rules";
 import { snapshotTimes } from "./workspaces-describe";
@@ -45,7 +46,6 @@ function startModification(
   // A compute change reboots the WorkSpace; a volume grows while it stays usable.
   if (resource === "COMPUTE_TYPE") {
     ws.State = "UPDATING";
-    ws.connected = false;
   }
   setTimer(ws, now + MODIFY_MINUTES * MINUTE, "finishModification");
 }
@@ -114,7 +114,7 @@ const modifyWorkspaceProperties: Handler = (ctx, input) => {
       ws.State = "STARTING";
       setTimer(ws, ctx.now + START_STOP_MINUTES * MINUTE, "becomeAvailable");
     } else if (ws.State === "AVAILABLE" && !ws.modification) {
-      settleAvailable(ws, ctx.now);
+      settleAvailable(ws, ctx.now, ctx.world.region);
     }
   }
   return {};
@@ -131,7 +131,7 @@ const modifyWorkspaceState: Handler = (ctx, input) => {
     ws.State = "ADMIN_MAINTENANCE";
     ws.timer = undefined;
   } else {
-    settleAvailable(ws, ctx.now);
+    settleAvailable(ws, ctx.now, ctx.world.region);
   }
   return {};
 };
@@ -150,7 +150,6 @@ const restoreWorkspace: Handler = (ctx, input) => {
   if (ws.migratingTo) throw notSupported(`The WorkSpace ${ws.WorkspaceId} is being migrated.`);
   requireRestorable(ws, ctx.now, "restore");
   ws.State = "RESTORING";
-  ws.connected = false;
   setTimer(ws, ctx.now + LONG_OPERATION_MINUTES * MINUTE, "becomeAvailable");
   return {};
 };
@@ -185,6 +184,8 @@ const migrateWorkspace: Handler = (ctx, input) => {
     rootEncrypted: source.RootVolumeEncryptionEnabled,
     userEncrypted: source.UserVolumeEncryptionEnabled,
     VolumeEncryptionKey: source.VolumeEncryptionKey,
+    // The same person keeps the same habits on the new WorkSpace.
+    usageProfile: profileOf(source),
   });
   created.migratedFrom = source.WorkspaceId;
   setTimer(created, ctx.now + LONG_OPERATION_MINUTES * MINUTE, "becomeAvailable");

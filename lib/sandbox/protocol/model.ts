@@ -1,5 +1,6 @@
 import workspacesJson from "../models/workspaces-2015-04-08.json";
 import dsJson from "../models/ds-2015-04-16.json";
+import monitoringJson from "../models/monitoring-2010-08-01.json";
 
 // The models are the official AWS service-2 files with documentation stripped; everything the sandbox
 // enforces about shapes (required members, enums, limits, patterns, error names) is read from them.
@@ -8,6 +9,8 @@ export interface MemberRef {
 }
 export interface Shape {
   type: string;
+  // Query-protocol error code (CloudWatch's errors), sent in the x-amzn-query-error header.
+  error?: { code: string; senderFault?: boolean };
   members?: Record<string, MemberRef>;
   member?: MemberRef;
   key?: MemberRef;
@@ -26,16 +29,19 @@ export interface Operation {
   errors?: MemberRef[];
 }
 export interface ServiceModel {
-  metadata: { targetPrefix: string; endpointPrefix: string; apiVersion: string };
+  metadata: { targetPrefix: string; endpointPrefix: string; apiVersion: string; jsonVersion: string };
   operations: Record<string, Operation>;
   shapes: Record<string, Shape>;
 }
 
-export type ServiceKey = "workspaces" | "ds";
+export type ServiceKey = "workspaces" | "ds" | "cloudwatch";
 
 export const models: Record<ServiceKey, ServiceModel> = {
   workspaces: workspacesJson as unknown as ServiceModel,
   ds: dsJson as unknown as ServiceModel,
+  // CloudWatch's official model is written for the query protocol; the copy's metadata says AWS JSON
+  // 1.0 with the target prefix today's SDKs use (the shapes and error names are the same).
+  cloudwatch: monitoringJson as unknown as ServiceModel,
 };
 
 // Where today's AWS accepts less than the 2015 model demands. Current SDKs no longer send
@@ -49,6 +55,7 @@ for (const [service, shapeName, member] of relaxedRequired) {
 export function serviceForTargetPrefix(prefix: string): ServiceKey | undefined {
   if (prefix === models.workspaces.metadata.targetPrefix) return "workspaces";
   if (prefix === models.ds.metadata.targetPrefix) return "ds";
+  if (prefix === models.cloudwatch.metadata.targetPrefix) return "cloudwatch";
   return undefined;
 }
 

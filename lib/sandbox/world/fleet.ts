@@ -1,7 +1,8 @@
-import { DAY, HOUR, MINUTE } from "../clock";
+import { HOUR, MINUTE } from "../clock";
 import { publicBundleName } from "./catalog";
 import { idFromRand, pick, prng } from "./ids";
 import { addWorkspace, LONG_OPERATION_MINUTES, PROVISION_MINUTES, REBOOT_MINUTES, setTimer, START_STOP_MINUTES } from "./records";
+import { scheduleAutoStart } from "./timers";
 import type { DirectoryRecord, RegionWorld, WorkspaceRecord } from "./types";
 
 export interface FleetOptions {
@@ -82,14 +83,16 @@ export function generateFleet(world: RegionWorld, opts: FleetOptions): void {
       AutoStopTimeout: autoStop ? pick(rand, [60, 60, 120, 180]) : undefined,
       createdAt: opts.now - Math.round(ageHours * HOUR),
     });
-    ws.connected = state === "AVAILABLE" && rand() < 0.4;
-    if (ws.connected) ws.lastConnectedAt = opts.now - Math.round(rand() * 30 * MINUTE);
-    else if (state !== "PENDING") ws.lastConnectedAt = opts.now - Math.round(rand() * 20 * DAY);
+    // Connection state comes from the usage profile (world/usage.ts); these draws keep the fleet the
+    // same as before profiles existed.
+    if (state === "AVAILABLE" && rand() < 0.4) rand();
+    else if (state !== "PENDING") rand();
+    if (state !== "PENDING") ws.usageFrom = ws.createdAt;
     if (state === "ERROR") {
       ws.ErrorCode = "InternalServerError";
       ws.ErrorMessage = "The WorkSpace could not be reached after a maintenance update.";
     }
-    scheduleSeededTransition(ws, opts.now, rand);
+    scheduleSeededTransition(ws, opts.now, rand, world.region);
     world.tags[ws.WorkspaceId] = [
       { Key: "CostCenter", Value: pick(rand, COST_CENTERS) },
       { Key: "Owner", Value: user },
@@ -97,7 +100,7 @@ export function generateFleet(world: RegionWorld, opts: FleetOptions): void {
   }
 }
 
-function scheduleSeededTransition(ws: WorkspaceRecord, now: number, rand: () => number): void {
+function scheduleSeededTransition(ws: WorkspaceRecord, now: number, rand: () => number, region: string): void {
   const soon = (minutes: number) => now + Math.round(rand() * minutes * MINUTE) + MINUTE;
   switch (ws.State) {
     case "PENDING":
@@ -117,7 +120,11 @@ function scheduleSeededTransition(ws: WorkspaceRecord, now: number, rand: () => 
       setTimer(ws, soon(60), "purgeTerminated");
       break;
     case "AVAILABLE":
-      if (ws.RunningMode === "AUTO_STOP" && !ws.connected) setTimer(ws, soon(ws.AutoStopTimeout ?? 60), "autoStop");
+      // Fires when due and stops it unless its user is (or was recently) connected.
+      if (ws.RunningMode === "AUTO_STOP") setTimer(ws, soon(ws.AutoStopTimeout ?? 60), "autoStop");
+      break;
+    case "STOPPED":
+      scheduleAutoStart(ws, now, region);
       break;
     default:
       break;

@@ -1,5 +1,5 @@
 import { DAY, MINUTE } from "../clock";
-import type { BundleRecord, RegionWorld, TimerAction, WorkspaceRecord } from "./types";
+import type { BundleRecord, UsageProfile, RegionWorld, TimerAction, WorkspaceRecord } from "./types";
 
 export interface NewWorkspace {
   WorkspaceId: string;
@@ -16,6 +16,8 @@ export interface NewWorkspace {
   rootEncrypted?: boolean;
   userEncrypted?: boolean;
   VolumeEncryptionKey?: string;
+  usageFrom?: number;
+  usageProfile?: UsageProfile;
 }
 
 export function addWorkspace(world: RegionWorld, spec: NewWorkspace): WorkspaceRecord {
@@ -33,13 +35,15 @@ export function addWorkspace(world: RegionWorld, spec: NewWorkspace): WorkspaceR
     VolumeEncryptionKey: spec.VolumeEncryptionKey,
     RunningMode: spec.RunningMode ?? "ALWAYS_ON",
     AutoStopTimeout: spec.RunningMode === "AUTO_STOP" ? (spec.AutoStopTimeout ?? 60) : undefined,
+    usageProfile: spec.usageProfile,
     RootVolumeSizeGib: spec.RootVolumeSizeGib ?? Number(spec.bundle.RootCapacity),
     UserVolumeSizeGib: spec.UserVolumeSizeGib ?? Number(spec.bundle.UserCapacity),
     ComputeTypeName: spec.bundle.ComputeType,
     Protocols: spec.Protocols ?? [spec.bundle.protocols[0] ?? "WSP"],
     seq,
     createdAt: spec.createdAt,
-    connected: false,
+    // A new WorkSpace's user first signs in the day after it is created.
+    usageFrom: spec.usageFrom ?? spec.createdAt + DAY,
   };
   if (spec.State !== "PENDING") assignNetworkIdentity(world, ws);
   world.workspaces[ws.WorkspaceId] = ws;

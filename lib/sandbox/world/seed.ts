@@ -3,7 +3,7 @@ import { ACCOUNT_ID, buildCatalog, findBundleByName } from "./catalog";
 import { generateFleet } from "./fleet";
 import { stableId } from "./ids";
 import { addWorkspace } from "./records";
-import type { DirectoryRecord, DirectoryUser, Registration, RegionWorld, WorldState } from "./types";
+import type { DirectoryRecord, DirectoryUser, Registration, RegionWorld, UsageProfile, WorldState } from "./types";
 
 export const DEMO_USERS = ["alice", "bob", "carol", "dave", "erin", "frank"] as const;
 
@@ -182,6 +182,7 @@ function seedRegion(region: string, now: number, fleetSize: number, seed: number
       mode: string,
       ageDays: number,
       tags: Record<string, string>,
+      usageProfile: UsageProfile,
     ) => {
       const ws = addWorkspace(world, {
         WorkspaceId: stableId("ws-", `${region}/${dir.DirectoryId}/${user}`),
@@ -191,27 +192,64 @@ function seedRegion(region: string, now: number, fleetSize: number, seed: number
         State: state,
         RunningMode: mode,
         createdAt: now - ageDays * DAY,
+        usageFrom: now - ageDays * DAY,
+        usageProfile,
       });
       world.tags[ws.WorkspaceId] = Object.entries(tags).map(([Key, Value]) => ({ Key, Value }));
       return ws;
     };
-    demo("alice", employees, "Standard with Windows 10 (Server 2019 based) (WSP)", "AVAILABLE", "AUTO_STOP", 90, {
-      CostCenter: "CC-1001",
-      Owner: "alice",
-    }).connected = true;
-    demo("bob", employees, "Performance with Windows 10 (Server 2019 based) (WSP)", "AVAILABLE", "ALWAYS_ON", 200, {
-      CostCenter: "CC-1002",
-      Owner: "bob",
-    });
-    demo("erin", employees, "Power with Windows 10 (Server 2019 based) (WSP)", "STOPPED", "AUTO_STOP", 45, {
-      CostCenter: "CC-1001",
-      Owner: "erin",
-    });
-    demo("frank", contractors, "Value with Windows 10 (Server 2019 based) (WSP)", "AVAILABLE", "AUTO_STOP", 20, {
-      CostCenter: "CC-9000",
-      Owner: "frank",
-    });
-    demo("carol", labs, "Standard with Amazon Linux 2 (WSP)", "AVAILABLE", "AUTO_STOP", 10, { CostCenter: "CC-2001", Owner: "carol" });
+    // Usage profiles (docs/sandbox.md): Alice uses her AutoStop WorkSpace around the clock (AlwaysOn
+    // would be cheaper), Bob hardly uses his AlwaysOn one (AutoStop would be), Erin never has used hers.
+    demo(
+      "alice",
+      employees,
+      "Standard with Windows 10 (Server 2019 based) (WSP)",
+      "AVAILABLE",
+      "AUTO_STOP",
+      90,
+      { CostCenter: "CC-1001", Owner: "alice" },
+      "heavy",
+    );
+    demo(
+      "bob",
+      employees,
+      "Performance with Windows 10 (Server 2019 based) (WSP)",
+      "AVAILABLE",
+      "ALWAYS_ON",
+      200,
+      { CostCenter: "CC-1002", Owner: "bob" },
+      "rare",
+    );
+    demo(
+      "erin",
+      employees,
+      "Power with Windows 10 (Server 2019 based) (WSP)",
+      "STOPPED",
+      "AUTO_STOP",
+      75,
+      { CostCenter: "CC-1001", Owner: "erin" },
+      "never",
+    );
+    demo(
+      "frank",
+      contractors,
+      "Value with Windows 10 (Server 2019 based) (WSP)",
+      "AVAILABLE",
+      "AUTO_STOP",
+      20,
+      { CostCenter: "CC-9000", Owner: "frank" },
+      "office",
+    );
+    demo(
+      "carol",
+      labs,
+      "Standard with Amazon Linux 2 (WSP)",
+      "AVAILABLE",
+      "AUTO_STOP",
+      10,
+      { CostCenter: "CC-2001", Owner: "carol" },
+      "part-time",
+    );
   }
   generateFleet(world, {
     size: fleetSize,

@@ -1,13 +1,23 @@
 // The sandbox's whole state is plain JSON so it can be persisted and reset as one value.
 // Times are sandbox-clock epoch milliseconds.
 
+// How a WorkSpace's user works (world/usage.ts); docs/sandbox.md describes each.
+export type UsageProfile = "office" | "part-time" | "heavy" | "rare" | "never";
+
 export interface Tag {
   Key: string;
   Value?: string;
 }
 
 export type TimerAction =
-  "becomeAvailable" | "becomeStopped" | "becomeTerminated" | "purgeTerminated" | "autoStop" | "finishModification" | "finishMigration";
+  | "becomeAvailable"
+  | "becomeStopped"
+  | "becomeTerminated"
+  | "purgeTerminated"
+  | "autoStop"
+  | "autoStart"
+  | "finishModification"
+  | "finishMigration";
 
 export interface PendingModification {
   Resource: "ROOT_VOLUME" | "USER_VOLUME" | "COMPUTE_TYPE";
@@ -43,8 +53,12 @@ export interface WorkspaceRecord {
   lastComputeDownAt?: number;
   modification?: PendingModification;
   timer?: { at: number; action: TimerAction };
-  connected: boolean;
-  lastConnectedAt?: number;
+  // Simulated usage (world/usage.ts): a profile of its own, else one from a hash of the id; sessions
+  // begin at usageFrom (default createdAt). Connection state is derived from them, never stored.
+  usageProfile?: UsageProfile;
+  usageFrom?: number;
+  // Set by StopWorkspaces until the WorkSpace is STOPPED.
+  stoppedByRequest?: boolean;
   migratingTo?: string;
   migratedFrom?: string;
 }
