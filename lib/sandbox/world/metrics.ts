@@ -122,8 +122,8 @@ export function metricSeries(ws: WorkspaceRecord, region: string, req: SeriesReq
     const lo = Math.max(b, fromMs);
     const hi = Math.min(b + period, toMs);
     let n = 0;
-    for (let tau = Math.ceil(lo / SAMPLE) * SAMPLE; tau < hi; tau += SAMPLE) {
-      const m = tau / MINUTE;
+    const hiMinutes = hi / MINUTE;
+    for (let m = (Math.ceil(lo / SAMPLE) * SAMPLE) / MINUTE; m < hiMinutes; m += SAMPLE_MINUTES) {
       while (inIdx < sessions.length && sessions[inIdx + 1]! <= m) inIdx += 2;
       const inSession = inIdx < sessions.length && sessions[inIdx]! <= m;
       let running = true;
