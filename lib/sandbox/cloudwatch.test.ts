@@ -333,7 +333,7 @@ describe("usage and the rest of the sandbox", () => {
 });
 
 describe("performance", () => {
-  it("answers 500 queries × 30 days hourly on a 10,000-WorkSpace fleet well within 200 ms a call", async () => {
+  it("answers 500 queries × 30 days hourly on a 10,000-WorkSpace fleet in one call, under a second through the SDK", async () => {
     const sandbox = await startSandbox({ port: 0, clockSpeed: 0, fleetSize: 10_000 });
     try {
       const client = new CloudWatchClient({ endpoint: sandbox.url, region: "us-east-1", credentials: CREDENTIALS, maxAttempts: 1 });
