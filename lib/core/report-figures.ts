@@ -33,6 +33,11 @@ export interface CostGroup {
   unpriced: number;
 }
 
+/** The User join a team scope needs; the whole fleet's figures skip it. */
+function ownerJoin(scope: FigureScope): Prisma.Sql {
+  return scope.managerId ? Prisma.sql`JOIN "User" u ON u."id" = w."ownerId"` : Prisma.empty;
+}
+
 function scopeSql(scope: FigureScope): Prisma.Sql {
   const parts = [Prisma.sql`w."goneAt" IS NULL AND w."state" <> 'TERMINATED'`];
   if (scope.managerId) parts.push(Prisma.sql`u."managerId" = ${scope.managerId}`);
@@ -53,7 +58,7 @@ type CostClass = Pick<
 async function costClasses(tx: Tx, scope: FigureScope): Promise<(CostClass & { cents: number | null })[]> {
   const classes = await tx.$queryRaw<CostClass[]>(Prisma.sql`
     SELECT DISTINCT w."region", w."bundleId", w."computeType", w."operatingSystem", w."runningMode", w."rootVolumeGb", w."userVolumeGb"
-    FROM "Workspace" w LEFT JOIN "User" u ON u."id" = w."ownerId"
+    FROM "Workspace" w ${ownerJoin(scope)}
     WHERE ${scopeSql(scope)}`);
   if (classes.length === 0) return [];
   const [prices, settings] = await Promise.all([getPriceTable(tx), getPolicySettings(tx)]);
@@ -174,7 +179,7 @@ export async function usageByDirectoryDay(tx: Tx, scope: FigureScope, from: Date
            sum(d."unhealthyHours")::int AS "unhealthyHours", sum(d."stoppedHours")::int AS "stoppedHours"
     FROM "WorkspaceUsageDay" d
     JOIN "Workspace" w ON w."id" = d."workspaceId"
-    LEFT JOIN "User" u ON u."id" = w."ownerId"
+    ${ownerJoin(scope)}
     WHERE d."day" BETWEEN ${from}::date AND ${to}::date AND ${scopeSql(scope)}
     GROUP BY d."day", w."directoryId"
     ORDER BY d."day", w."directoryId"`);
@@ -195,19 +200,25 @@ export interface DirectorySessionPercentiles {
  * CloudWatch gives the portal daily averages, not every session).
  */
 export async function sessionPercentiles(tx: Tx, scope: FigureScope, from: Date, to: Date): Promise<DirectorySessionPercentiles[]> {
-  return tx.$queryRaw<DirectorySessionPercentiles[]>(Prisma.sql`
+  const rows = await tx.$queryRaw<{ directoryId: string; region: string; launch: number[] | null; latency: number[] | null }[]>(Prisma.sql`
     SELECT w."directoryId", min(w."region") AS "region",
-           percentile_cont(0.5) WITHIN GROUP (ORDER BY d."sessionLaunchSeconds") AS "launchP50Seconds",
-           percentile_cont(0.95) WITHIN GROUP (ORDER BY d."sessionLaunchSeconds") AS "launchP95Seconds",
-           percentile_cont(0.5) WITHIN GROUP (ORDER BY d."inSessionLatencyMs") AS "latencyP50Ms",
-           percentile_cont(0.95) WITHIN GROUP (ORDER BY d."inSessionLatencyMs") AS "latencyP95Ms"
+           percentile_cont(ARRAY[0.5, 0.95]) WITHIN GROUP (ORDER BY d."sessionLaunchSeconds") AS "launch",
+           percentile_cont(ARRAY[0.5, 0.95]) WITHIN GROUP (ORDER BY d."inSessionLatencyMs") AS "latency"
     FROM "WorkspaceUsageDay" d
     JOIN "Workspace" w ON w."id" = d."workspaceId"
-    LEFT JOIN "User" u ON u."id" = w."ownerId"
+    ${ownerJoin(scope)}
     WHERE d."day" BETWEEN ${from}::date AND ${to}::date AND ${scopeSql(scope)}
       AND (d."sessionLaunchSeconds" IS NOT NULL OR d."inSessionLatencyMs" IS NOT NULL)
     GROUP BY w."directoryId"
     ORDER BY w."directoryId"`);
+  return rows.map((r) => ({
+    directoryId: r.directoryId,
+    region: r.region,
+    launchP50Seconds: r.launch?.[0] ?? null,
+    launchP95Seconds: r.launch?.[1] ?? null,
+    latencyP50Ms: r.latency?.[0] ?? null,
+    latencyP95Ms: r.latency?.[1] ?? null,
+  }));
 }
 
 /** Midnight UTC of the day `at` falls on. */

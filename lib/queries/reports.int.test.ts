@@ -2,7 +2,9 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { costGroups, sessionPercentiles, utcDay } from "@/lib/core/report-figures";
 import { takeReportsSnapshot } from "@/lib/services/snapshots";
 import { signInAs } from "@/test/entry-points/session";
-import { createTestWorld, type TestWorld } from "@/test/world";
+import { createTestWorld, eventually, type TestWorld } from "@/test/world";
+import { REPORTS_SNAPSHOT_KEY } from "@/lib/core/outbox";
+import { nextSnapshotAt } from "@/lib/execution/handlers/snapshot";
 import { loadReports } from "./reports";
 import { reportTableCsv, reportTables } from "./reports-tables";
 import { listTeamWorkspaces } from "./workspaces";
@@ -189,5 +191,54 @@ describe("GET /api/reports/[table]", () => {
     expect(bad.status).toBe(400);
     expect(bad.body).toContain("The period must be 3m, 6m or 12m");
     expect(bad.body).toContain("The Region must look like us-east-1.");
+  });
+});
+
+describe("the snapshot job", () => {
+  it("recounts the recent days, and from the first day with usage but no figures yet", async () => {
+    const ws = await prisma().workspace.findFirstOrThrow({ where: live, orderBy: { id: "asc" } });
+    const today = utcDay(now);
+    const old = new Date(today.getTime() - 8 * DAY);
+    const gap = new Date(today.getTime() - 20 * DAY);
+    await prisma().workspaceUsageDay.update({
+      where: { workspaceId_day: { workspaceId: ws.id, day: old } },
+      data: { connectionAttempts: 50 },
+    });
+    await prisma().workspaceUsageDay.update({
+      where: { workspaceId_day: { workspaceId: ws.id, day: today } },
+      data: { connectionAttempts: 7 },
+    });
+    await takeReportsSnapshot(now);
+    const figures = async (day: Date) =>
+      (await prisma().usageDirectoryDay.findUnique({ where: { day_directoryId: { day, directoryId: ws.directoryId } } }))
+        ?.connectionAttempts;
+    expect(await figures(today)).toBe(7);
+    expect(await figures(old)).toBe(2);
+    // A day that a usage sync filled in late is counted, and every day after it with it.
+    await prisma().workspaceUsageDay.create({
+      data: { workspaceId: ws.id, day: gap, connectedHourMask: 1, connectedHours: 1, connectionAttempts: 4 },
+    });
+    await takeReportsSnapshot(now);
+    expect(await figures(gap)).toBe(4);
+    expect(await figures(old)).toBe(50);
+  });
+
+  it("is due at start-up, takes today's snapshot and comes back after the next midnight", async () => {
+    await prisma().costSnapshot.deleteMany({});
+    await prisma().outboxJob.updateMany({ where: { dedupeKey: REPORTS_SNAPSHOT_KEY }, data: { runAt: new Date(Date.now() - 1000) } });
+    const worker = world.executor();
+    worker.start();
+    const job = await eventually(
+      async () => {
+        const row = await prisma().outboxJob.findFirst({ where: { dedupeKey: REPORTS_SNAPSHOT_KEY } });
+        return row && row.runAt > new Date() ? row : null;
+      },
+      20_000,
+      "the snapshot job to run",
+    );
+    await worker.stop();
+    expect(job.runAt.getTime()).toBe(nextSnapshotAt(new Date()).getTime());
+    expect(job.runAt.toISOString()).toMatch(/T00:30:00.000Z$/);
+    expect(await prisma().costSnapshot.count({ where: { day: utcDay(new Date()), dimension: "total" } })).toBe(1);
   });
 });

@@ -9,6 +9,7 @@ import {
   type CostGroup,
   type FigureScope,
 } from "../core/report-figures";
+import { getUsageStatus } from "../core/usage";
 import type { ReportScope } from "../domain/reports";
 import { Prisma } from "../generated/prisma/client";
 import { PERIOD_MONTHS, type ReportFilter } from "../schemas/reports";
@@ -48,6 +49,8 @@ export interface ReportData {
     latencyP95Ms: number | null;
   }[];
   usageAsOf: Date | null;
+  /** Why the last usage sync failed, when it did: the figures are those of the last good sync. */
+  usageError: string | null;
   regions: string[];
   directories: { id: string; name: string }[];
 }
@@ -141,25 +144,18 @@ async function usageFor(scope: ReportScope, filter: ReportFilter, now: Date) {
   return { failuresByDay, percentiles };
 }
 
-async function usageAsOf(): Promise<Date | null> {
-  const row = await db().setting.findUnique({ where: { key: "usage.status" }, select: { value: true } });
-  const asOf = (row?.value as { asOf?: string } | null)?.asOf;
-  const at = asOf ? new Date(asOf) : null;
-  return at && !Number.isNaN(at.getTime()) ? at : null;
-}
-
 const NONE: Record<string, string> = { costCenter: "No cost centre", runningMode: "Unknown mode", bundle: "Unknown bundle" };
 const MODE_LABELS: Record<string, string> = { ALWAYS_ON: "AlwaysOn", AUTO_STOP: "AutoStop", MANUAL: "Manual" };
 
 /** Everything the reports page shows, for the viewer's scope and the URL's filter. */
 export async function loadReports(scope: ReportScope, filter: ReportFilter, now: Date = new Date()): Promise<ReportData> {
   const fleetView = scope.kind === "fleet" && !filter.region && !filter.directory;
-  const [snapshot, trend, savings, usage, asOf] = await Promise.all([
+  const [snapshot, trend, savings, usage, usageStatus] = await Promise.all([
     fleetView ? snapshotGroups() : Promise.resolve(null),
     trendFor(scope, filter, now),
     savingsFor(scope, filter, now),
     usageFor(scope, filter, now),
-    usageAsOf(),
+    getUsageStatus(db()),
   ]);
   const groups = snapshot?.groups ?? (await costGroups(db(), figureScope(scope, filter)));
   const of = (dimension: CostGroup["dimension"]) => groups.filter((g) => g.dimension === dimension);
@@ -195,7 +191,8 @@ export async function loadReports(scope: ReportScope, filter: ReportFilter, now:
     savings,
     failuresByDay: usage.failuresByDay,
     sessions: usage.percentiles.map((p) => ({ ...p, directoryName: directoryName(p.directoryId) })),
-    usageAsOf: asOf,
+    usageAsOf: usageStatus.asOf,
+    usageError: usageStatus.lastError,
     regions,
     directories: [...new Set([...of("directory").map((g) => g.key), ...usage.percentiles.map((p) => p.directoryId)])]
       .map((id) => ({ id, name: directoryName(id) }))

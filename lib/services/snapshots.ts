@@ -4,6 +4,21 @@ import { costGroups, sessionPercentiles, usageByDirectoryDay, USAGE_WINDOW_DAYS,
 import { Prisma } from "../generated/prisma/client";
 
 const DAY_MS = 86_400_000;
+/** Usage of the last few days is still arriving (and a failed sync catches up later), so they are counted again each run. */
+const RECOUNT_DAYS = 3;
+
+/**
+ * The earliest day in the window whose directory figures must be counted (again): the recent days, and any
+ * day that has usage but no figures yet (the first run, or a usage sync that caught up after an outage).
+ */
+async function firstDayToRecount(from: Date, to: Date): Promise<Date> {
+  const recent = new Date(to.getTime() - (RECOUNT_DAYS - 1) * DAY_MS);
+  const [row] = await db().$queryRaw<{ day: Date | null }[]>(Prisma.sql`
+    SELECT min(g."day") AS "day" FROM (SELECT generate_series(${from}::date, ${recent}::date, interval '1 day')::date AS "day") g
+    WHERE NOT EXISTS (SELECT 1 FROM "UsageDirectoryDay" u WHERE u."day" = g."day")
+      AND EXISTS (SELECT 1 FROM "WorkspaceUsageDay" d WHERE d."day" = g."day")`);
+  return row?.day && row.day < recent ? row.day : recent;
+}
 
 export interface SnapshotResult {
   day: Date;
@@ -13,18 +28,23 @@ export interface SnapshotResult {
 
 /**
  * Today's reports snapshot: the fleet's estimated cost and state by every dimension, and each directory's
- * usage per day over the usage window (usage arrives late and is corrected, so the whole window is
- * rewritten) with today's 30-day session percentiles. Upserts only, so running it again the same day
+ * usage per day over the usage window (the recent days and any day not counted yet) with today's 30-day
+ * session percentiles. Upserts only, so running it again the same day
  * replaces that day's figures and nothing else.
  */
 export async function takeReportsSnapshot(now: Date = new Date()): Promise<SnapshotResult> {
   const prisma = db();
   const day = utcDay(now);
   const from = new Date(day.getTime() - (USAGE_WINDOW_DAYS - 1) * DAY_MS);
+  const recountFrom = await firstDayToRecount(from, day);
   const [groups, usage, percentiles] = await Promise.all([
     costGroups(prisma, {}),
-    usageByDirectoryDay(prisma, {}, from, day),
-    sessionPercentiles(prisma, {}, from, day),
+    usageByDirectoryDay(prisma, {}, recountFrom, day),
+    // The percentiles sort every daily average in the window; enough sort memory keeps that off disk.
+    prisma.$transaction(async (tx) => {
+      await tx.$executeRaw(Prisma.sql`SET LOCAL work_mem = '64MB'`);
+      return sessionPercentiles(tx, {}, from, day);
+    }),
   ]);
   const cost = groups.map(({ unpriced: _unpriced, ...g }) => g);
   // Every directory with usage in the window gets a row today, so today's percentiles have a place.

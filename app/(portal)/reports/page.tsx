@@ -90,6 +90,7 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
         {data.costSource.kind === "snapshot" ? ` (snapshot of ${utc(data.costSource.day).slice(0, 10)})` : " (as they are now)"}.{" "}
         {data.totals.unpriced > 0 && `${data.totals.unpriced} WorkSpaces have no price yet and are not counted in the cost. `}
         Usage as of {data.usageAsOf ? utc(data.usageAsOf) : "— no usage has been read yet"}.
+        {data.usageError && ` The last usage update failed (${data.usageError}); the figures are from the last good one.`}
       </p>
       <div className="grid gap-6">
         <ReportSection title="Estimated monthly cost">
