@@ -118,3 +118,13 @@ export function consecutiveUsageDays(rows: readonly { day: Date; connectedHourMa
     connectedHourMask: byDay.get(day.getTime()) ?? 0,
   }));
 }
+
+/**
+ * The AutoStop hours a WorkSpace's monthly cost is estimated at: the hours billed so far this month once
+ * its usage is known (what the Cost Optimizer compares with the break-even line), else the policy's
+ * assumed hours. The optimizer's saving and the cost recorded on a request both come from this, so a
+ * switch the optimizer calls a saving is also a saving to the approval policy.
+ */
+export function autoStopHoursForEstimate(billableHoursThisMonth: number | null | undefined, assumedHours: number): number {
+  return billableHoursThisMonth ?? assumedHours;
+}

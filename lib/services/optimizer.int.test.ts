@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestWorld, eventually, type TestWorld } from "@/test/world";
-import { maskFromHours, monthRange } from "../domain";
+import { BREAK_EVEN_HOURS, maskFromHours, monthRange } from "../domain";
 import { evaluateOptimizer } from "../core/optimizer";
-import { getPolicySettings } from "../core/settings";
-import { updatePolicySettings } from "./admin/policies";
+import { USAGE_SYNC_KEY } from "../core/outbox";
 import { createOptimizerRequests, runNightlyOptimizer, updateOptimizerSettings } from "./optimizer";
 
 // Usage rows written for two WorkSpaces on the month's last day: a heavy AutoStop user (past the
@@ -43,14 +42,20 @@ describe("the running-mode optimizer", () => {
     expect(alwaysOn.runningMode).toBe("ALWAYS_ON");
     heavy = { id: autoStop.id, ownerId: autoStop.ownerId! };
     light = { id: alwaysOn.id, ownerId: alwaysOn.ownerId! };
-    // The policy prices AutoStop at 40 hours, so going AutoStop saves and going AlwaysOn costs more for every type.
-    const policy = await getPolicySettings(prisma);
-    await updatePolicySettings(world.people.carol, { ...policy, expectedAutoStopHoursPerMonth: 40 });
+    // An admin has set the Standard threshold below the prices' break-even, to favour AlwaysOn: 49 hours then
+    // passes it, yet AutoStop is still cheaper at 49 hours, so that switch costs more and needs the manager.
+    await updateOptimizerSettings(world.people.carol, {
+      thresholds: { ...BREAK_EVEN_HOURS, STANDARD: 40 },
+      alwaysOnToAutoStopLastDays: 1,
+      nightly: false,
+    });
+    // The test writes its own usage: the usage sync would replace it with the sandbox's profiles.
+    await prisma.outboxJob.updateMany({ where: { dedupeKey: USAGE_SYNC_KEY }, data: { runAt: new Date(Date.now() + 365 * 86_400_000) } });
     const { start } = monthRange(now);
     const day = (n: number) => new Date(start.getTime() + n * 86_400_000);
     await prisma.workspaceUsageDay.createMany({
       data: [
-        ...[0, 1, 2, 3].map((n) => ({ workspaceId: heavy.id, day: day(n), connectedHourMask: ALL_DAY, connectedHours: 24 })),
+        ...[0, 1].map((n) => ({ workspaceId: heavy.id, day: day(n), connectedHourMask: ALL_DAY, connectedHours: 24 })),
         { workspaceId: light.id, day: day(2), connectedHourMask: maskFromHours([9, 10]), connectedHours: 2 },
       ],
     });
@@ -61,12 +66,12 @@ describe("the running-mode optimizer", () => {
     const run = await evaluateOptimizer(world.database.prisma, now);
     const byId = new Map(run.rows.map((r) => [r.workspaceId, r]));
     expect(byId.get(heavy.id)).toMatchObject({
-      billableHours: 97, // 4 × 24 connected hours and the 1-hour AutoStop timeout after the session
+      billableHours: 49, // 2 × 24 connected hours and the 1-hour AutoStop timeout after the session
       runningMode: "AUTO_STOP",
       target: "ALWAYS_ON",
-      advice: { action: "SWITCH_TO_ALWAYS_ON", thresholdHours: 85 },
+      advice: { action: "SWITCH_TO_ALWAYS_ON", thresholdHours: 40 },
     });
-    expect(byId.get(heavy.id)!.monthlyDeltaCents).toBeLessThan(0);
+    expect(byId.get(heavy.id)!.monthlyDeltaCents).toBeGreaterThan(0);
     expect(byId.get(light.id)).toMatchObject({ billableHours: 3, target: "AUTO_STOP", advice: { action: "SWITCH_TO_AUTO_STOP" } });
     expect(byId.get(light.id)!.monthlyDeltaCents).toBeLessThan(0);
     // The day before the month's last, AlwaysOn stays.
@@ -82,9 +87,13 @@ describe("the running-mode optimizer", () => {
     await expect(
       updateOptimizerSettings(world.people.alice, { thresholds: {}, alwaysOnToAutoStopLastDays: 1, nightly: false }),
     ).rejects.toThrow("Only admins can do this.");
-    expect(await world.database.prisma.setting.findUnique({ where: { key: "optimizer" } })).toBeNull();
+    const unchanged = await world.database.prisma.setting.findUniqueOrThrow({ where: { key: "optimizer" } });
+    expect(unchanged.value).toMatchObject({ thresholds: { STANDARD: 40 } });
     await updateOptimizerSettings(admin, { thresholds: { STANDARD: 85, VALUE: 81 }, alwaysOnToAutoStopLastDays: 1, nightly: false });
-    const audit = await world.database.prisma.auditEvent.findFirstOrThrow({ where: { action: "optimizer.settings_updated" } });
+    const audit = await world.database.prisma.auditEvent.findFirstOrThrow({
+      where: { action: "optimizer.settings_updated" },
+      orderBy: { at: "desc" },
+    });
     expect(audit.actorId).toBe(admin.id);
     expect(audit.after).toMatchObject({ thresholds: { STANDARD: 85 } });
   });
@@ -92,6 +101,12 @@ describe("the running-mode optimizer", () => {
   it("creates requests: the saving is executed, the extra cost waits for the manager; running it again duplicates nothing", async () => {
     world.executor().start();
     const admin = world.people.carol;
+    await updateOptimizerSettings(admin, {
+      thresholds: { ...BREAK_EVEN_HOURS, STANDARD: 40 },
+      alwaysOnToAutoStopLastDays: 1,
+      nightly: false,
+    });
+    const shown = new Map((await evaluateOptimizer(world.database.prisma, now)).rows.map((r) => [r.workspaceId, r.monthlyDeltaCents]));
     const out = await createOptimizerRequests(admin, { workspaceIds: [heavy.id, light.id, "ws-gone00000"] }, now);
     expect(out).toMatchObject({ created: 2, autoApproved: 1, waiting: 1 });
     expect(out.message).toMatch(/^Created 2 requests \(1 approved automatically, 1 waiting for approval\); skipped 1 because/);
@@ -101,7 +116,10 @@ describe("the running-mode optimizer", () => {
     expect(up).toMatchObject({ status: "PENDING_APPROVAL", origin: "optimizer", requesterId: admin.id, beneficiaryId: heavy.ownerId });
     const owner = await world.database.prisma.user.findUniqueOrThrow({ where: { id: heavy.ownerId } });
     expect(up.approvalSteps).toEqual([{ role: "MANAGER", approverId: owner.managerId }]);
-    expect(up.justification).toMatch(/running-mode optimizer.*more than the 85 hours/);
+    expect(up.justification).toMatch(/running-mode optimizer.*more than the 40 hours/);
+    // The request records the same monthly delta the optimizer showed: both price AutoStop at the hours billed.
+    expect(up.costDeltaCents).toBe(shown.get(heavy.id));
+    expect(down.costDeltaCents).toBe(shown.get(light.id));
     expect(down).toMatchObject({ origin: "optimizer", beneficiaryId: light.ownerId });
     const done = await eventually(
       async () => {
@@ -133,7 +151,11 @@ describe("the running-mode optimizer", () => {
     expect(await runNightlyOptimizer(now)).toEqual({ ran: false });
     expect(await prisma.request.count()).toBe(before);
 
-    await updateOptimizerSettings(world.people.carol, { thresholds: { STANDARD: 85 }, alwaysOnToAutoStopLastDays: 1, nightly: true });
+    await updateOptimizerSettings(world.people.carol, {
+      thresholds: { ...BREAK_EVEN_HOURS, STANDARD: 40 },
+      alwaysOnToAutoStopLastDays: 1,
+      nightly: true,
+    });
     const switches = (await evaluateOptimizer(prisma, now)).rows.filter((r) => r.target && r.owner);
     const result = await runNightlyOptimizer(now);
     expect(result.ran).toBe(true);

@@ -1,5 +1,6 @@
 import "server-only";
 import {
+  autoStopHoursForEstimate,
   approvalPolicy,
   catalogOfferingFor,
   expectedDowntime,
@@ -25,6 +26,7 @@ import { catalogSource } from "../../core/catalog";
 import { notFound, ServiceError } from "../../core/errors";
 import { getPolicySettings, getPriceTable } from "../../core/settings";
 import type { Tx } from "../../core/tx";
+import { usageThisMonth } from "../../core/usage";
 import { toDomainWorkspace } from "../../core/workspace-records";
 import { changeKind } from "../../changes/registry";
 
@@ -170,7 +172,9 @@ export async function assessChange(tx: Tx, actor: RequestActor, input: ChangeInp
     reasons.push({ code: "CONFIRMATION_REQUIRED", message: "Confirm that you understand what this change erases." });
   }
 
-  const cost = kind.costDelta(workspace, change, { prices, bundles, expectedAutoStopHours: settings.expectedAutoStopHoursPerMonth });
+  const usage = row ? (await usageThisMonth(tx, [row.id], now)).get(row.id) : undefined;
+  const expectedAutoStopHours = autoStopHoursForEstimate(usage?.billableHours, settings.expectedAutoStopHoursPerMonth);
+  const cost = kind.costDelta(workspace, change, { prices, bundles, expectedAutoStopHours });
   const approval: ApprovalDecision =
     adminAction && !input.origin
       ? {
