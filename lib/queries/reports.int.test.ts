@@ -11,6 +11,13 @@ import { listTeamWorkspaces } from "./workspaces";
 
 vi.mock("next/headers", () => import("@/test/entry-points/next-headers"));
 vi.mock("next-auth", () => import("@/test/entry-points/next-auth"));
+// Outside a Next.js server forbidden() refuses to run; here it only has to say that it was called.
+vi.mock("next/navigation", async (original) => ({
+  ...(await original<typeof import("next/navigation")>()),
+  forbidden: () => {
+    throw new Error("forbidden() was called");
+  },
+}));
 
 const DAY = 86_400_000;
 const filter = { period: "12m" as const };
@@ -240,5 +247,33 @@ describe("the snapshot job", () => {
     expect(job.runAt.getTime()).toBe(nextSnapshotAt(new Date()).getTime());
     expect(job.runAt.toISOString()).toMatch(/T00:30:00.000Z$/);
     expect(await prisma().costSnapshot.count({ where: { day: utcDay(new Date()), dimension: "total" } })).toBe(1);
+  });
+});
+
+describe("the /reports page", () => {
+  async function render(userId: string, searchParams: Record<string, string> = {}) {
+    const { default: ReportsPage } = await import("@/app/(portal)/reports/page");
+    const { renderToStaticMarkup } = await import("react-dom/server");
+    await signInAs(userId);
+    return renderToStaticMarkup(await ReportsPage({ searchParams: Promise.resolve(searchParams) }));
+  }
+
+  it("draws every chart as a named image with its table and CSV link", async () => {
+    const html = await render(world.people.bob.id);
+    const images = [...html.matchAll(/<svg role="img" aria-labelledby="([^"]+)-title \1-desc"/g)].map((m) => m[1]);
+    const empties = [...html.matchAll(/<div role="note" aria-label="([^"]+)"/g)].map((m) => m[1]);
+    expect(images.length + empties.length).toBe(9);
+    expect(images).toContain("cost-by-region");
+    expect(html.match(/<caption/g)).toHaveLength(9);
+    expect(html).toContain('href="/api/reports/session-performance?period=12m"');
+    expect(html).toContain("your team&#x27;s WorkSpaces");
+    expect(html).not.toContain("<script");
+  });
+
+  it("refuses an employee and explains a bad filter", async () => {
+    await expect(render(world.people.alice.id)).rejects.toThrow("forbidden() was called");
+    const html = await render(world.people.carol.id, { period: "2y" });
+    expect(html).toContain("These filters cannot be used");
+    expect(html).toContain("The period must be 3m, 6m or 12m");
   });
 });

@@ -38,7 +38,7 @@ export function parseReportFilter(params: Record<string, string | string[] | und
   const parsed = reportFilterSchema.safeParse(flat);
   if (parsed.success) return { ok: true, value: parsed.data };
   const messages = parsed.error.issues.map((i) =>
-    i.code === "unrecognized_keys" ? `Unknown filter: ${i.keys.join(", ")}. Use period, region or directory.` : i.message,
+    i.code === "unrecognized_keys" ? "Only the period, region and directory filters exist." : i.message,
   );
   return { ok: false, error: messages.join(" ") };
 }
