@@ -8,8 +8,9 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { inputClass } from "@/components/ui/styles";
 import { requireRole } from "@/lib/auth/session";
-import { COMPUTE_TYPES } from "@/lib/domain/client";
-import { signedMoney, utc } from "@/lib/presentation/format";
+import { COMPUTE_TYPES, formatMoney } from "@/lib/domain/client";
+import { computeTypeName, runningModeName } from "@/lib/presentation/describe";
+import { utc } from "@/lib/presentation/format";
 import { optimizerDryRun, type OptimizerRow } from "@/lib/queries/optimizer";
 import { OPTIMIZER_RECOMMENDATIONS, optimizerQueryString, parseOptimizerFilter } from "@/lib/schemas/optimizer";
 
@@ -41,7 +42,8 @@ function Recommendation({ row }: { row: OptimizerRow }) {
 
 function money(row: OptimizerRow): string {
   if (row.monthlyDeltaCents === null) return row.costProblem ?? "—";
-  return row.monthlyDeltaCents < 0 ? `saves ${signedMoney(-row.monthlyDeltaCents)}` : `costs ${signedMoney(row.monthlyDeltaCents)}`;
+  const amount = formatMoney({ cents: Math.abs(row.monthlyDeltaCents), currency: "USD" });
+  return row.monthlyDeltaCents < 0 ? `saves ${amount} a month` : `costs ${amount} more a month`;
 }
 
 export default async function OptimizerPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
@@ -94,7 +96,9 @@ export default async function OptimizerPage({ searchParams }: { searchParams: Pr
           <select name="compute" defaultValue={filter.compute ?? ""} className={inputClass}>
             <option value="">All</option>
             {view.computeTypes.map((c) => (
-              <option key={c}>{c}</option>
+              <option key={c} value={c}>
+                {computeTypeName(c)}
+              </option>
             ))}
           </select>
         </label>
@@ -180,10 +184,10 @@ export default async function OptimizerPage({ searchParams }: { searchParams: Pr
                   </td>
                   <td className="px-2 py-2">{row.owner?.name ?? row.userName}</td>
                   <td className="px-2 py-2">{dirName.get(row.directoryId) ?? row.directoryId}</td>
-                  <td className="px-2 py-2">{row.computeType}</td>
+                  <td className="px-2 py-2">{computeTypeName(row.computeType)}</td>
                   <td className="px-2 py-2 text-right">{row.billableHours}</td>
                   <td className="px-2 py-2 text-right">{row.advice.thresholdHours ?? "—"}</td>
-                  <td className="px-2 py-2">{row.runningMode}</td>
+                  <td className="px-2 py-2">{runningModeName(row.runningMode)}</td>
                   <td className="max-w-xs px-2 py-2">
                     <Recommendation row={row} />
                   </td>
