@@ -1,0 +1,3 @@
+-- CreateIndex
+CREATE INDEX "Workspace_lastConnectedAt_idx" ON "Workspace"("lastConnectedAt");
+
