@@ -1,5 +1,6 @@
 import type { FleetFacets } from "@/lib/queries/admin-fleet";
 import type { FleetFilter } from "@/lib/schemas/admin-fleet-filter";
+import { FLEET_LAST_DAYS } from "@/lib/presentation/fleet-url";
 
 // A plain GET form: filtering works without JavaScript and the URL is the filter (shareable, exportable).
 function Select({
@@ -66,6 +67,31 @@ export function FleetFilters({ filter, facets }: { filter: FleetFilter; facets: 
         value={filter.cc}
         options={[{ value: "none", label: "Untagged" }, ...plain(facets.costCenters)]}
       />
+      <Select
+        name="last"
+        label="Last connected"
+        value={filter.last}
+        options={[
+          { value: "never", label: "Never" },
+          { value: "older", label: "Older than… days" },
+        ]}
+      />
+      <label className="text-sm">
+        <span className="block text-slate-600">Days (for “Older than”)</span>
+        <input
+          type="number"
+          name="lastDays"
+          min={FLEET_LAST_DAYS.min}
+          max={FLEET_LAST_DAYS.max}
+          step={1}
+          defaultValue={filter.lastDays}
+          className="w-24 rounded border border-slate-300 px-2 py-1"
+        />
+      </label>
+      <label className="flex items-center gap-1 self-center text-sm">
+        <input type="checkbox" name="idle" value="1" defaultChecked={filter.idle === "1"} />
+        Idle under the reclaim policy
+      </label>
       <input type="hidden" name="sort" value={filter.sort} />
       <input type="hidden" name="dir" value={filter.dir} />
       <input type="hidden" name="size" value={filter.size} />

@@ -40,6 +40,11 @@ const COLUMNS: FleetColumn[] = [
   { id: "computeType", header: "Compute", render: (r) => orDash(r.computeType) },
   { id: "runningMode", header: "Running mode", render: (r) => orDash(r.runningMode) },
   { id: "costCenter", header: "Cost centre", render: (r) => orDash(r.costCenter) },
+  {
+    id: "lastConnectedAt",
+    header: "Last connected",
+    render: (r) => (r.lastConnectedAt ? <time dateTime={r.lastConnectedAt}>{r.lastConnectedAt.slice(0, 10)}</time> : "Never"),
+  },
 ];
 
 /** The server's sort order, as the URL says it. */

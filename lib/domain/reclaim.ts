@@ -65,7 +65,7 @@ export function hasExemptTag(tags: readonly Tag[], exemptTagKey: string): boolea
 
 // Terminating makes sense only for a WorkSpace at rest; one being created, restarted, rebuilt or maintained
 // is left alone until it settles (the next daily run looks again).
-const SETTLED_STATES: readonly Workspace["state"][] = ["AVAILABLE", "STOPPED", "IMPAIRED", "UNHEALTHY", "ERROR"];
+export const RECLAIM_SETTLED_STATES: readonly Workspace["state"][] = ["AVAILABLE", "STOPPED", "IMPAIRED", "UNHEALTHY", "ERROR"];
 
 export interface ReclaimInput {
   workspace: Workspace;
@@ -104,7 +104,8 @@ function reclaimExemption({ workspace, hasOwner, openRequest, settings, now }: R
   if (hasExemptTag(workspace.tags, settings.exemptTagKey)) return `It has a ${settings.exemptTagKey} tag, so it is never reclaimed.`;
   const refusals = changePreconditions({ now, directories: [], requester: { role: "ADMIN" } }, workspace, "terminate");
   if (refusals.length > 0) return refusals[0]!.message;
-  if (!SETTLED_STATES.includes(workspace.state)) return `It is ${workspace.state.toLowerCase()}; it is looked at again once it settles.`;
+  if (!RECLAIM_SETTLED_STATES.includes(workspace.state))
+    return `It is ${workspace.state.toLowerCase()}; it is looked at again once it settles.`;
   if (openRequest) return "A request for it is open; it is looked at again once that is finished.";
   if (!hasOwner) return "Nobody is recorded as its owner, so nobody can be warned; admins can give it back from the fleet.";
   return null;

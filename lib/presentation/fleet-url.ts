@@ -13,8 +13,14 @@ export const FLEET_SORTS = [
   "runningMode",
   "costCenter",
   "lastSyncedAt",
+  "lastConnectedAt",
 ] as const;
 export type FleetSort = (typeof FLEET_SORTS)[number];
+
+/** The "Last connected" filter: nobody ever connected, or the last connection is older than `lastDays` days. */
+export const FLEET_LAST_CONNECTED = ["never", "older"] as const;
+export type FleetLastConnected = (typeof FLEET_LAST_CONNECTED)[number];
+export const FLEET_LAST_DAYS = { min: 1, max: 3650 } as const;
 
 /** The query string of a (partial) fleet filter, leaving out empty values. */
 export function fleetQueryString(filter: { readonly [key: string]: string | number | undefined }): string {

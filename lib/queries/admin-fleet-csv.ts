@@ -15,6 +15,7 @@ const HEADER = [
   "Running mode",
   "Cost centre",
   "Last synced",
+  "Last connected",
 ];
 
 async function* rows(filter: FleetFilter) {
@@ -31,6 +32,7 @@ async function* rows(filter: FleetFilter) {
       w.runningMode,
       w.costCenter,
       w.lastSyncedAt,
+      w.lastConnectedAt ?? "never",
     ]);
   }
 }

@@ -1,7 +1,9 @@
 import "server-only";
 import { db } from "../db";
 import { Prisma } from "../generated/prisma/client";
-import type { FleetFilter } from "../schemas/admin-fleet-filter";
+import { DEFAULT_RECLAIM_SETTINGS, RECLAIM_SETTLED_STATES, type ReclaimSettings } from "../domain";
+import { getReclaimSettings } from "../core/reclaim-settings";
+import type { FleetFilter, FleetSort } from "../schemas/admin-fleet-filter";
 
 export interface FleetRow {
   id: string;
@@ -16,61 +18,19 @@ export interface FleetRow {
   runningMode: string | null;
   costCenter: string | null;
   lastSyncedAt: string;
+  /** ISO time of the last connection AWS reported; null when nobody ever connected. */
+  lastConnectedAt: string | null;
 }
 
-const select = {
-  id: true,
-  region: true,
-  directoryId: true,
-  userName: true,
-  ownerId: true,
-  state: true,
-  bundleId: true,
-  computeType: true,
-  runningMode: true,
-  costCenter: true,
-  lastSyncedAt: true,
-  owner: { select: { name: true } },
-} satisfies Prisma.WorkspaceSelect;
-
-type Selected = Prisma.WorkspaceGetPayload<{ select: typeof select }>;
-const toRow = (w: Selected): FleetRow =>
-  ({ ...w, ownerName: w.owner?.name ?? null, lastSyncedAt: w.lastSyncedAt.toISOString(), owner: undefined }) as FleetRow;
+// The page, the CSV export and "every WorkSpace matching the filter" of a bulk operation all read through the one
+// WHERE clause below, so they select the same WorkSpaces by construction. It is SQL rather than a Prisma filter
+// because two filters need what Prisma cannot say: a prefix search served by the lower(...) indexes (Prisma's
+// insensitive filters become ILIKE, which no btree index serves) and the reclaim policy's tag exemption (a JSON
+// key compared in any case).
 
 /** The search box matches the start of the WorkSpace ID, user name or computer name, ignoring case; an index serves each. */
 const SEARCHED = ["id", "userName", "computerName"] as const;
 
-/** The WHERE clause for a filter; every filter column is indexed. Gone WorkSpaces show only when asked for by state. */
-export function fleetWhere(f: FleetFilter): Prisma.WorkspaceWhereInput {
-  const where: Prisma.WorkspaceWhereInput = {};
-  if (f.state) where.state = f.state;
-  else where.goneAt = null;
-  if (f.region) where.region = f.region;
-  if (f.directory) where.directoryId = f.directory;
-  if (f.bundle) where.bundleId = f.bundle;
-  if (f.compute) where.computeType = f.compute;
-  if (f.mode) where.runningMode = f.mode;
-  if (f.owner) where.ownerId = f.owner === "none" ? null : f.owner;
-  if (f.cc) where.costCenter = f.cc === "none" ? null : f.cc;
-  if (f.q) where.OR = SEARCHED.map((field) => ({ [field]: { startsWith: f.q, mode: "insensitive" } }));
-  return where;
-}
-
-const NULLABLE_SORTS = new Set(["computeType", "runningMode", "costCenter"]);
-
-export function fleetOrderBy(f: Pick<FleetFilter, "sort" | "dir">): Prisma.WorkspaceOrderByWithRelationInput[] {
-  if (f.sort === "id") return [{ id: f.dir }];
-  const primary: Prisma.WorkspaceOrderByWithRelationInput =
-    f.sort === "owner"
-      ? { owner: { name: f.dir } }
-      : ((NULLABLE_SORTS.has(f.sort)
-          ? { [f.sort]: { sort: f.dir, nulls: "last" } }
-          : { [f.sort]: f.dir }) as Prisma.WorkspaceOrderByWithRelationInput);
-  return [primary, { id: "asc" }];
-}
-
-// The page itself is one SQL statement so that the search can use the lower(...) prefix indexes (Prisma's
-// insensitive filters become ILIKE, which no btree index serves) and the owner's name comes in the same round trip.
 const EQUALS: [keyof FleetFilter, string][] = [
   ["region", "region"],
   ["directory", "directoryId"],
@@ -79,11 +39,40 @@ const EQUALS: [keyof FleetFilter, string][] = [
   ["mode", "runningMode"],
 ];
 
+const DAY_MS = 24 * 60 * 60 * 1000;
+
 function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
-function fleetSqlWhere(f: FleetFilter): Prisma.Sql {
+/** What a filter needs besides itself: the time it is judged at and, for "Idle", the saved reclaim policy. */
+export interface FleetContext {
+  now: Date;
+  reclaim: ReclaimSettings;
+}
+
+async function fleetContext(f: FleetFilter, now = new Date()): Promise<FleetContext> {
+  return { now, reclaim: f.idle ? await getReclaimSettings(db()) : DEFAULT_RECLAIM_SETTINGS };
+}
+
+/**
+ * The reclaim policy's "idle" (lib/domain/reclaim.ts) in SQL: a settled WorkSpace without the exemption tag (any case)
+ * whose idle clock — the latest of its last connection (or, never used, when it was first seen) and its last
+ * "Keep it" — is at least idleDays old. As in the daily run (lib/services/reclaim.ts), a reclaim request an admin
+ * refused or the owner cancelled (status REQUESTED, dated by updatedAt) restarts the clock as a "Keep it" does.
+ */
+function idleSql({ now, reclaim }: FleetContext): Prisma.Sql {
+  const cutoff = new Date(now.getTime() - reclaim.idleDays * DAY_MS);
+  return Prisma.sql`(w."state" IN (${Prisma.join([...RECLAIM_SETTLED_STATES])})
+    AND COALESCE(w."lastConnectedAt", w."firstSeenAt") <= ${cutoff}
+    AND NOT EXISTS (SELECT 1 FROM "ReclaimNotice" n WHERE n."workspaceId" = w."id"
+      AND ((n."status" = 'KEPT' AND n."keptAt" > ${cutoff}) OR (n."status" = 'REQUESTED' AND n."updatedAt" > ${cutoff})))
+    AND NOT EXISTS (SELECT 1 FROM jsonb_array_elements(CASE WHEN jsonb_typeof(w."tags") = 'array' THEN w."tags" ELSE '[]' END) t
+      WHERE lower(t->>'key') = ${reclaim.exemptTagKey.toLowerCase()}))`;
+}
+
+/** The WHERE clause for a filter (alias w for "Workspace"). Gone WorkSpaces show only when asked for by state. */
+function fleetSqlWhere(f: FleetFilter, ctx: FleetContext): Prisma.Sql {
   const parts: Prisma.Sql[] = [f.state ? Prisma.sql`w."state" = ${f.state}` : Prisma.sql`w."goneAt" IS NULL`];
   for (const [key, column] of EQUALS) {
     const value = f[key];
@@ -100,73 +89,103 @@ function fleetSqlWhere(f: FleetFilter): Prisma.Sql {
       )})`,
     );
   }
+  if (f.last === "never") parts.push(Prisma.sql`w."lastConnectedAt" IS NULL`);
+  // "Older than N days" counts never-connected WorkSpaces too: nobody connected to them in the last N days either.
+  if (f.last === "older" && f.lastDays !== undefined) {
+    const cutoff = new Date(ctx.now.getTime() - f.lastDays * DAY_MS);
+    parts.push(Prisma.sql`(w."lastConnectedAt" IS NULL OR w."lastConnectedAt" < ${cutoff})`);
+  }
+  if (f.idle) parts.push(idleSql(ctx));
   return Prisma.join(parts, " AND ");
+}
+
+const NULLABLE_SORTS = new Set<FleetSort>(["computeType", "runningMode", "costCenter", "lastConnectedAt"]);
+
+/** The sort column and where its empty values go: nullable columns put them last; the owner's name follows Postgres's default. */
+function sortKey(f: Pick<FleetFilter, "sort" | "dir">): { column: Prisma.Sql; nullsLast: boolean; value: (r: PageRow) => unknown } {
+  if (f.sort === "owner") return { column: Prisma.raw(`u."name"`), nullsLast: f.dir === "asc", value: (r) => r.ownerName };
+  const sort = f.sort;
+  return { column: Prisma.raw(`w."${sort}"`), nullsLast: true, value: (r) => r[sort as keyof PageRow] };
 }
 
 function fleetSqlOrder(f: Pick<FleetFilter, "sort" | "dir">): Prisma.Sql {
   const dir = f.dir === "desc" ? "DESC" : "ASC";
   if (f.sort === "id") return Prisma.raw(`w."id" ${dir}`);
-  // Prisma's order for the same sort, so the page, the CSV export and the bulk ids agree.
-  const column =
-    f.sort === "owner" ? `u."name" ${dir}` : NULLABLE_SORTS.has(f.sort) ? `w."${f.sort}" ${dir} NULLS LAST` : `w."${f.sort}" ${dir}`;
-  return Prisma.raw(`${column}, w."id" ASC`);
+  const nulls = NULLABLE_SORTS.has(f.sort) ? " NULLS LAST" : "";
+  return Prisma.sql`${sortKey(f).column} ${Prisma.raw(dir + nulls)}, w."id" ASC`;
+}
+
+/** Rows after `last` in fleetSqlOrder: the export's keyset cursor, so it never re-reads earlier pages. */
+function afterRow(f: Pick<FleetFilter, "sort" | "dir">, last: PageRow): Prisma.Sql {
+  const beyond = f.dir === "desc" ? Prisma.raw("<") : Prisma.raw(">");
+  if (f.sort === "id") return Prisma.sql`w."id" ${beyond} ${last.id}`;
+  const { column, nullsLast, value } = sortKey(f);
+  const v = value(last);
+  if (v === null) {
+    const sameNull = Prisma.sql`(${column} IS NULL AND w."id" > ${last.id})`;
+    return nullsLast ? sameNull : Prisma.sql`(${sameNull} OR ${column} IS NOT NULL)`;
+  }
+  const after = Prisma.sql`(${column} ${beyond} ${v} OR (${column} = ${v} AND w."id" > ${last.id}))`;
+  return nullsLast ? Prisma.sql`(${after} OR ${column} IS NULL)` : after;
 }
 
 /** Above this many matches the page says "more than" instead of counting them all, unless asked to count exactly. */
 export const FLEET_COUNT_CAP = 500;
 
-interface PageRow extends Omit<FleetRow, "lastSyncedAt"> {
+interface PageRow extends Omit<FleetRow, "lastSyncedAt" | "lastConnectedAt"> {
   lastSyncedAt: Date;
+  lastConnectedAt: Date | null;
+}
+
+const toRow = (r: PageRow): FleetRow => ({
+  ...r,
+  lastSyncedAt: new Date(r.lastSyncedAt).toISOString(),
+  lastConnectedAt: r.lastConnectedAt ? new Date(r.lastConnectedAt).toISOString() : null,
+});
+
+function selectRows(where: Prisma.Sql, order: Prisma.Sql, limit: number, offset = 0): Promise<PageRow[]> {
+  return db().$queryRaw<PageRow[]>`
+    SELECT w."id", w."region", w."directoryId", w."userName", w."ownerId", u."name" AS "ownerName", w."state", w."bundleId",
+           w."computeType", w."runningMode", w."costCenter", w."lastSyncedAt", w."lastConnectedAt"
+    FROM "Workspace" w LEFT JOIN "User" u ON u."id" = w."ownerId"
+    WHERE ${where}
+    ORDER BY ${order}
+    LIMIT ${limit} OFFSET ${offset}`;
 }
 
 /**
  * One page of the fleet plus the number of matches. The count stops at FLEET_COUNT_CAP + 1 unless the filter
  * asks for an exact count, so neither query reads more than a bounded number of rows at any fleet size.
  */
-export async function listFleet(f: FleetFilter): Promise<{ rows: FleetRow[]; total: number; exact: boolean }> {
-  const where = fleetSqlWhere(f);
+export async function listFleet(f: FleetFilter, now?: Date): Promise<{ rows: FleetRow[]; total: number; exact: boolean }> {
+  const where = fleetSqlWhere(f, await fleetContext(f, now));
   const limit = f.count === "exact" ? Prisma.empty : Prisma.sql`LIMIT ${FLEET_COUNT_CAP + 1}`;
   const [[counted], rows] = await Promise.all([
     db().$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM (SELECT 1 FROM "Workspace" w WHERE ${where} ${limit}) matches`,
-    db().$queryRaw<PageRow[]>`
-      SELECT w."id", w."region", w."directoryId", w."userName", w."ownerId", u."name" AS "ownerName", w."state", w."bundleId",
-             w."computeType", w."runningMode", w."costCenter", w."lastSyncedAt"
-      FROM "Workspace" w LEFT JOIN "User" u ON u."id" = w."ownerId"
-      WHERE ${where}
-      ORDER BY ${fleetSqlOrder(f)}
-      LIMIT ${f.size} OFFSET ${(f.page - 1) * f.size}`,
+    selectRows(where, fleetSqlOrder(f), f.size, (f.page - 1) * f.size),
   ]);
   const n = counted?.n ?? 0;
   const exact = f.count === "exact" || n <= FLEET_COUNT_CAP;
-  return {
-    rows: rows.map((r) => ({ ...r, lastSyncedAt: new Date(r.lastSyncedAt).toISOString() })),
-    total: exact ? n : FLEET_COUNT_CAP,
-    exact,
-  };
+  return { rows: rows.map(toRow), total: exact ? n : FLEET_COUNT_CAP, exact };
 }
 
 /** Every id matching a filter (bulk operations on "all matching"), capped at the fleet page's maximum. */
-export async function fleetIds(f: FleetFilter, max = 10_000): Promise<string[]> {
-  const rows = await db().workspace.findMany({ where: fleetWhere(f), orderBy: { id: "asc" }, take: max, select: { id: true } });
+export async function fleetIds(f: FleetFilter, max = 10_000, now?: Date): Promise<string[]> {
+  const where = fleetSqlWhere(f, await fleetContext(f, now));
+  const rows = await db().$queryRaw<{ id: string }[]>`SELECT w."id" FROM "Workspace" w WHERE ${where} ORDER BY w."id" LIMIT ${max}`;
   return rows.map((r) => r.id);
 }
 
 /** Pages through the filter with a keyset cursor, so an export never holds more than one page in memory. */
-export async function* fleetPages(f: FleetFilter, pageSize = 500): AsyncGenerator<FleetRow[]> {
-  const where = fleetWhere(f);
-  const orderBy = fleetOrderBy(f);
-  let cursor: string | undefined;
+export async function* fleetPages(f: FleetFilter, pageSize = 500, now?: Date): AsyncGenerator<FleetRow[]> {
+  const where = fleetSqlWhere(f, await fleetContext(f, now));
+  const order = fleetSqlOrder(f);
+  let last: PageRow | undefined;
   for (;;) {
-    const rows = await db().workspace.findMany({
-      where,
-      orderBy,
-      take: pageSize,
-      select,
-      ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
-    });
+    const rows = await selectRows(last ? Prisma.sql`${where} AND ${afterRow(f, last)}` : where, order, pageSize);
     if (rows.length) yield rows.map(toRow);
     if (rows.length < pageSize) return;
-    cursor = rows.at(-1)!.id;
+    last = rows.at(-1);
   }
 }
 

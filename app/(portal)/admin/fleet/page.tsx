@@ -2,18 +2,21 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { FleetFilters } from "@/components/admin/fleet-filters";
 import { FleetTable } from "@/components/admin/fleet-table";
+import { Alert } from "@/components/ui/alert";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireRole } from "@/lib/auth/session";
 import { recentBulkOperations } from "@/lib/queries/admin-bulk";
 import { fleetFacets, listFleet } from "@/lib/queries/admin-fleet";
-import { fleetQueryString, parseFleetFilter } from "@/lib/schemas/admin-fleet-filter";
+import { fleetFilterProblem, fleetQueryString, parseFleetFilter } from "@/lib/schemas/admin-fleet-filter";
 import { bulkActionLabel } from "@/lib/presentation/describe";
 
 export const metadata: Metadata = { title: "Fleet" };
 
 export default async function FleetPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requireRole("ADMIN");
-  const filter = parseFleetFilter(await searchParams);
+  const params = await searchParams;
+  const filter = parseFleetFilter(params);
+  const problem = fleetFilterProblem(params);
   const [{ rows, total, exact }, facets, recent] = await Promise.all([listFleet(filter), fleetFacets(), recentBulkOperations(5)]);
   const { page: _page, size: _size, sort: _sort, dir: _dir, count: _count, ...onlyFilter } = filter;
   const exportHref = `/api/admin/fleet/export?${fleetQueryString({ ...onlyFilter, sort: filter.sort, dir: filter.dir })}`;
@@ -28,6 +31,13 @@ export default async function FleetPage({ searchParams }: { searchParams: Promis
           </a>
         }
       />
+      {problem && (
+        <div className="mb-4">
+          <Alert tone="warning" role="status">
+            {problem}
+          </Alert>
+        </div>
+      )}
       <FleetFilters filter={filter} facets={facets} />
       <FleetTable rows={rows} total={total} exact={exact} filter={filter} />
       {recent.length > 0 && (
