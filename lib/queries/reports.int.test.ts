@@ -277,3 +277,49 @@ describe("the /reports page", () => {
     expect(html).toContain("The period must be 3m, 6m or 12m");
   });
 });
+
+describe("savings", () => {
+  it("adds the monthly savings of completed optimizer and reclaim requests, this month and in total, per scope", async () => {
+    const { alice, bob, erin } = world.people;
+    expect((await prisma().user.findUniqueOrThrow({ where: { id: alice.id } })).managerId).toBe(bob.id);
+    expect((await prisma().user.findUniqueOrThrow({ where: { id: erin.id } })).managerId).not.toBe(bob.id);
+    const monthStart = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1));
+    const longAgo = new Date(monthStart.getTime() - 40 * DAY);
+    const request = (beneficiaryId: string, origin: string | null, status: "SUCCEEDED" | "FAILED", cents: number, completedAt: Date) => ({
+      type: origin === "reclaim" ? "terminate" : "runningMode",
+      change: {},
+      region: "us-east-1",
+      requesterId: beneficiaryId,
+      beneficiaryId,
+      justification: "test",
+      status,
+      costDeltaCents: cents,
+      approvalReason: "test",
+      approvalSteps: [],
+      origin,
+      completedAt,
+    });
+    await prisma().request.createMany({
+      data: [
+        request(alice.id, "optimizer", "SUCCEEDED", -1500, new Date()),
+        request(alice.id, "optimizer", "SUCCEEDED", -700, longAgo),
+        request(alice.id, "reclaim", "SUCCEEDED", -3500, new Date()),
+        request(alice.id, "optimizer", "FAILED", -999, new Date()),
+        request(alice.id, null, "SUCCEEDED", -999, new Date()),
+        request(alice.id, "optimizer", "SUCCEEDED", 800, new Date()),
+        request(erin.id, "reclaim", "SUCCEEDED", -2000, longAgo),
+      ],
+    });
+    const fleet = await loadReports({ kind: "fleet" }, filter, now);
+    expect(fleet.savings).toEqual([
+      { origin: "optimizer", requests: 2, thisMonthCents: 1500, totalCents: 2200 },
+      { origin: "reclaim", requests: 2, thisMonthCents: 3500, totalCents: 5500 },
+    ]);
+    const team = await loadReports({ kind: "team", managerId: bob.id }, filter, now);
+    expect(team.savings).toEqual([
+      { origin: "optimizer", requests: 2, thisMonthCents: 1500, totalCents: 2200 },
+      { origin: "reclaim", requests: 1, thisMonthCents: 3500, totalCents: 3500 },
+    ]);
+    expect(reportTableCsv(reportTables(team).savings).split("\r\n")[2]).toBe("Reclaimed WorkSpaces,1,35.00,35.00");
+  });
+});
