@@ -16,7 +16,7 @@ export interface BarChartProps extends ChartText {
 }
 
 const WIDTH = 640;
-const LABEL_WIDTH = 170;
+const LABEL_WIDTH = 190;
 const VALUE_WIDTH = 90;
 const ROW = 26;
 const TOP = 8;
@@ -56,9 +56,7 @@ export function BarChart({ id, title, description, categories, series, format, t
       </g>
       {categories.map((category, ci) => (
         <g key={category} transform={`translate(0,${y(category)})`}>
-          <text x={LABEL_WIDTH - 8} y={y.bandwidth() / 2} dy="0.35em" textAnchor="end" fontSize="12" fill="currentColor">
-            {category.length > 26 ? `${category.slice(0, 25)}…` : category}
-          </text>
+          <CategoryLabel text={category} middle={y.bandwidth() / 2} />
           {series.map((s, si) => {
             const v = s.values[ci];
             if (v === null || v === undefined) return null;
@@ -102,4 +100,29 @@ export function BarChart({ id, title, description, categories, series, format, t
       )}
     </ChartSvg>
   );
+}
+
+const LINE_CHARS = 30;
+
+/** A category name on up to two lines, cut at a word where it can be; the full name stays in a tooltip. */
+function CategoryLabel({ text, middle }: { text: string; middle: number }) {
+  const lines = labelLines(text);
+  return (
+    <text x={LABEL_WIDTH - 8} y={middle} textAnchor="end" fontSize="11" fill="currentColor">
+      <title>{text}</title>
+      {lines.map((line, i) => (
+        <tspan key={i} x={LABEL_WIDTH - 8} dy={i === 0 ? `${0.35 - (lines.length - 1) * 0.55}em` : "1.1em"}>
+          {line}
+        </tspan>
+      ))}
+    </text>
+  );
+}
+
+export function labelLines(text: string): string[] {
+  if (text.length <= LINE_CHARS) return [text];
+  const cut = text.lastIndexOf(" ", LINE_CHARS);
+  const at = cut > 8 ? cut : LINE_CHARS;
+  const rest = text.slice(at).trim();
+  return [text.slice(0, at).trim(), rest.length > LINE_CHARS ? `${rest.slice(0, LINE_CHARS - 1)}…` : rest];
 }

@@ -1,7 +1,7 @@
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
-import { BarChart } from "./bar-chart";
+import { BarChart, labelLines } from "./bar-chart";
 import { LineChart } from "./line-chart";
 
 const format = (v: number) => `$${v}`;
@@ -58,6 +58,22 @@ describe("BarChart", () => {
     expect(html).not.toContain("<svg");
     expect(html).toContain("No WorkSpaces.");
     expect(html).toContain('aria-label="Cost by Region"');
+  });
+});
+
+describe("bar labels", () => {
+  it("keep short names whole and break long ones at a word onto two lines, the full name in a tooltip", () => {
+    expect(labelLines("AlwaysOn")).toEqual(["AlwaysOn"]);
+    expect(labelLines("Graphics.g4dn with Windows 10 (Server 2019 based) (WSP)")).toEqual([
+      "Graphics.g4dn with Windows 10",
+      "(Server 2019 based) (WSP)",
+    ]);
+    const long = "Performance with Amazon Linux 2 and a very long custom image name";
+    const html = renderToStaticMarkup(
+      createElement(BarChart, { ...text, categories: [long], series: [{ name: "Cost", values: [1] }], format }),
+    );
+    expect(html).toContain(`<title>${long}</title>`);
+    expect(html.match(/<tspan/g)).toHaveLength(2);
   });
 });
 

@@ -167,10 +167,20 @@ export async function loadReports(scope: ReportScope, filter: ReportFilter, now:
     if (dimension === "runningMode") return MODE_LABELS[key] ?? key;
     return key;
   };
-  const rowsOf = (dimension: "costCenter" | "bundle" | "runningMode" | "region"): CostRow[] =>
-    of(dimension)
-      .map((g) => ({ key: g.key, label: label(dimension, g.key), workspaces: g.workspaces, monthlyCostCents: g.monthlyCostCents }))
-      .sort((a, b) => b.monthlyCostCents - a.monthlyCostCents || a.label.localeCompare(b.label));
+  // Rows with the same label are one row: Amazon's bundles have one id per Region under one name, and a
+  // reader asks what "Standard with Windows 10" costs, not what each Region's copy of it costs.
+  const rowsOf = (dimension: "costCenter" | "bundle" | "runningMode" | "region"): CostRow[] => {
+    const byLabel = new Map<string, CostRow>();
+    for (const g of of(dimension)) {
+      const name = label(dimension, g.key);
+      const row = byLabel.get(name);
+      if (row) {
+        row.workspaces += g.workspaces;
+        row.monthlyCostCents += g.monthlyCostCents;
+      } else byLabel.set(name, { key: g.key, label: name, workspaces: g.workspaces, monthlyCostCents: g.monthlyCostCents });
+    }
+    return [...byLabel.values()].sort((a, b) => b.monthlyCostCents - a.monthlyCostCents || a.label.localeCompare(b.label));
+  };
   const total = of("total")[0];
   const directoryName = (id: string) => catalog.directory(id)?.name ?? id;
   return {
