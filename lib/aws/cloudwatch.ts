@@ -98,51 +98,95 @@ function collect(usage: Map<string, Map<number, UsageDay>>, batch: QueryBatch, r
 /** Runs `work` over `items` with at most `concurrency` in flight. */
 async function eachWithConcurrency<T>(items: readonly T[], concurrency: number, work: (item: T) => Promise<void>): Promise<void> {
   let next = 0;
+  let failed = false;
+  // After a failure no worker takes another item: the caller is told at once and nothing more is sent.
   const worker = async () => {
-    while (next < items.length) await work(items[next++]!);
+    while (!failed && next < items.length) {
+      try {
+        await work(items[next++]!);
+      } catch (error) {
+        failed = true;
+        throw error;
+      }
+    }
   };
   await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, items.length)) }, worker));
 }
 
+/** Called with each WorkSpace's days as soon as all of its queries have answered. */
+export type UsageSink = (workspaceId: string, days: UsageDay[]) => void;
+
+function sortedDays(days: Map<number, UsageDay> | undefined): UsageDay[] {
+  return days ? [...days.values()].sort((a, b) => a.day.getTime() - b.day.getTime()) : [];
+}
+
 /** CloudWatch's AWS/WorkSpaces metrics for one Region. */
 export function workspaceMetrics(clients: RegionClients) {
+  /**
+   * Reads per-UTC-day usage in the fewest GetMetricData calls (see planUsageBatches), following
+   * NextToken, and hands each WorkSpace to `sink` once complete, so a caller can store early WorkSpaces
+   * while later ones are still being read. A WorkSpace without any datapoint gets no call of `sink`.
+   */
+  function streamUsage(
+    workspaceIds: readonly string[],
+    start: Date,
+    end: Date,
+    sink: UsageSink,
+    options: UsageReadOptions = {},
+  ): Promise<void> {
+    return clients.run("GetMetricData", async ({ cloudwatch }) => {
+      const { startTime, endTime } = usageRange(start, end);
+      if (endTime <= startTime) return;
+      const usage = new Map<string, Map<number, UsageDay>>();
+      const batches = planUsageBatches(workspaceIds, start, end);
+      const pending = new Map<string, number>();
+      for (const batch of batches) {
+        for (const planned of batch.byId.values()) pending.set(planned.workspaceId, (pending.get(planned.workspaceId) ?? 0) + 1);
+      }
+      await eachWithConcurrency(batches, options.concurrency ?? 4, async (batch) => {
+        let nextToken: string | undefined;
+        do {
+          const page = await cloudwatch.send(
+            new GetMetricDataCommand({
+              MetricDataQueries: batch.queries,
+              StartTime: startTime,
+              EndTime: endTime,
+              ScanBy: "TimestampAscending",
+              NextToken: nextToken,
+            }),
+          );
+          collect(usage, batch, page.MetricDataResults ?? []);
+          nextToken = page.NextToken;
+        } while (nextToken);
+        for (const planned of batch.byId.values()) {
+          const left = pending.get(planned.workspaceId)! - 1;
+          pending.set(planned.workspaceId, left);
+          if (left > 0) continue;
+          const days = usage.get(planned.workspaceId);
+          usage.delete(planned.workspaceId);
+          if (days) sink(planned.workspaceId, sortedDays(days));
+        }
+      });
+    });
+  }
+
   return {
+    streamUsage,
+
     /**
      * Per-UTC-day usage of each WorkSpace from `start` (rounded down to midnight) to `end`, in the fewest
-     * GetMetricData calls (see planUsageBatches), following NextToken. A day appears when CloudWatch had
-     * any datapoint for it; WorkSpaces without data are absent. Any failed call fails the whole read, so
-     * callers never store a partial picture.
+     * GetMetricData calls. A day appears when CloudWatch had any datapoint for it; WorkSpaces without
+     * data are absent. Any failed call fails the whole read, so callers never store a partial picture.
      */
-    usageForWorkspaces(
+    async usageForWorkspaces(
       workspaceIds: readonly string[],
       start: Date,
       end: Date,
       options: UsageReadOptions = {},
     ): Promise<Map<string, UsageDay[]>> {
-      return clients.run("GetMetricData", async ({ cloudwatch }) => {
-        const { startTime, endTime } = usageRange(start, end);
-        const usage = new Map<string, Map<number, UsageDay>>();
-        if (endTime <= startTime) return new Map();
-        await eachWithConcurrency(planUsageBatches(workspaceIds, start, end), options.concurrency ?? 4, async (batch) => {
-          let nextToken: string | undefined;
-          do {
-            const page = await cloudwatch.send(
-              new GetMetricDataCommand({
-                MetricDataQueries: batch.queries,
-                StartTime: startTime,
-                EndTime: endTime,
-                ScanBy: "TimestampAscending",
-                NextToken: nextToken,
-              }),
-            );
-            collect(usage, batch, page.MetricDataResults ?? []);
-            nextToken = page.NextToken;
-          } while (nextToken);
-        });
-        return new Map(
-          [...usage].map(([workspaceId, days]) => [workspaceId, [...days.values()].sort((a, b) => a.day.getTime() - b.day.getTime())]),
-        );
-      });
+      const usage = new Map<string, UsageDay[]>();
+      await streamUsage(workspaceIds, start, end, (workspaceId, days) => usage.set(workspaceId, days), options);
+      return usage;
     },
   };
 }

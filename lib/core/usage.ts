@@ -84,26 +84,35 @@ export async function lastUsageDay(tx: Tx, region: string): Promise<Date | null>
 const UPSERT_CHUNK = 5_000;
 
 /**
- * Inserts or replaces usage rows, a chunk per statement: one INSERT … SELECT FROM unnest(arrays) … ON
- * CONFLICT keeps the statement's size independent of the chunk's, and PGlite writes 10,000 WorkSpaces ×
- * 30 days in seconds where one Prisma upsert per row would take minutes.
+ * Inserts or replaces usage rows, a chunk per statement: one INSERT … SELECT FROM json_to_recordset(one
+ * JSON parameter) … ON CONFLICT. On PGlite this writes 300,000 rows (10,000 WorkSpaces × 30 days) in
+ * about 10 s of the database thread, where eleven array parameters took 16 s and a Prisma upsert per
+ * row would take minutes.
  */
 export async function upsertUsageDays(tx: Tx, rows: readonly UsageDayRow[], syncedAt: Date): Promise<number> {
   for (let i = 0; i < rows.length; i += UPSERT_CHUNK) {
-    const chunk = rows.slice(i, i + UPSERT_CHUNK);
+    const chunk = JSON.stringify(
+      rows.slice(i, i + UPSERT_CHUNK).map((r) => ({
+        w: r.workspaceId,
+        d: r.day.toISOString().slice(0, 10),
+        m: r.connectedHourMask,
+        h: r.connectedHours,
+        a: r.connectionAttempts,
+        f: r.connectionFailures,
+        s: r.sessionDisconnects,
+        u: r.unhealthyHours,
+        st: r.stoppedHours,
+        l: r.sessionLaunchSeconds,
+        lat: r.inSessionLatencyMs,
+      })),
+    );
     await tx.$executeRaw`
       INSERT INTO "WorkspaceUsageDay" ("workspaceId", "day", "connectedHourMask", "connectedHours", "connectionAttempts",
         "connectionFailures", "sessionDisconnects", "unhealthyHours", "stoppedHours", "sessionLaunchSeconds",
         "inSessionLatencyMs", "syncedAt")
       SELECT w, d::date, m, h, a, f, s, u, st, l, lat, ${syncedAt}
-      FROM unnest(
-        ${chunk.map((r) => r.workspaceId)}::text[], ${chunk.map((r) => r.day.toISOString().slice(0, 10))}::text[],
-        ${chunk.map((r) => r.connectedHourMask)}::int[], ${chunk.map((r) => r.connectedHours)}::int[],
-        ${chunk.map((r) => r.connectionAttempts)}::int[], ${chunk.map((r) => r.connectionFailures)}::int[],
-        ${chunk.map((r) => r.sessionDisconnects)}::int[], ${chunk.map((r) => r.unhealthyHours)}::int[],
-        ${chunk.map((r) => r.stoppedHours)}::int[], ${chunk.map((r) => r.sessionLaunchSeconds)}::float8[],
-        ${chunk.map((r) => r.inSessionLatencyMs)}::float8[]
-      ) AS t(w, d, m, h, a, f, s, u, st, l, lat)
+      FROM json_to_recordset(${chunk}::json)
+        AS t(w text, d text, m int, h int, a int, f int, s int, u int, st int, l float8, lat float8)
       ON CONFLICT ("workspaceId", "day") DO UPDATE SET
         "connectedHourMask" = EXCLUDED."connectedHourMask", "connectedHours" = EXCLUDED."connectedHours",
         "connectionAttempts" = EXCLUDED."connectionAttempts", "connectionFailures" = EXCLUDED."connectionFailures",

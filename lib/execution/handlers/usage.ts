@@ -1,5 +1,5 @@
 import "server-only";
-import { AwsGatewayError, type AwsGateway, type UsageDay, type UsageReadOptions } from "../../aws";
+import { AwsGatewayError, type AwsGateway, type UsageReadOptions } from "../../aws";
 import { addUtcDays, monthRange, utcDayStart } from "../../domain";
 import type { PrismaClient } from "../../generated/prisma/client";
 import { lastUsageDay, recordUsageSync, upsertUsageDays, type UsageDayRow, type UsageStatus } from "../../core/usage";
@@ -8,10 +8,9 @@ import type { JobHandler } from "../worker";
 // Copies CloudWatch's per-WorkSpace metrics into WorkspaceUsageDay. Each run reads from the last
 // stored day (today and yesterday again, since CloudWatch still adds to them) or, on the first run,
 // from the start of the previous month, so the optimizer and reports always have a full month. Rows
-// are only ever inserted or replaced: a failed read leaves the last good data in place.
+// are only ever inserted or replaced: a failed read leaves the last good data in place (and keeps the
+// WorkSpaces it had read completely before the failure).
 
-/** WorkSpaces read per GetMetricData round; the next round is fetched while this one is written. */
-const WORKSPACES_PER_ROUND = 2_000;
 /** A failed sync tries again after this long (or the normal interval, if shorter). */
 export const USAGE_RETRY_MS = 10 * 60_000;
 
@@ -22,6 +21,8 @@ export interface UsageSyncResult {
 
 export interface UsageSyncOptions extends UsageReadOptions {
   now?: Date;
+  /** Read from this day instead of the usual start (a back-fill, or the benchmark's fixed range). */
+  from?: Date;
 }
 
 /** Where a Region's read starts: the previous month on the first run, else the day before the last stored one. */
@@ -33,33 +34,38 @@ export function usageSyncStart(lastDay: Date | null, now: Date): Date {
   return from < earliest ? earliest : from;
 }
 
-function toRows(workspaceId: string, days: readonly UsageDay[]): UsageDayRow[] {
-  return days.map((day) => ({ workspaceId, ...day }));
-}
+/** Rows per INSERT; reads go on while a chunk is written. */
+const WRITE_CHUNK = 5_000;
 
-async function syncRegionUsage(db: PrismaClient, gateway: AwsGateway, region: string, now: Date, options: UsageReadOptions) {
-  const from = usageSyncStart(await lastUsageDay(db, region), now);
+async function syncRegionUsage(db: PrismaClient, gateway: AwsGateway, region: string, now: Date, options: UsageSyncOptions) {
+  const from = options.from ?? usageSyncStart(await lastUsageDay(db, region), now);
   const known = await db.workspace.findMany({ where: { region, goneAt: null }, select: { id: true }, orderBy: { id: "asc" } });
-  const ids = known.map((workspace) => workspace.id);
-  const metrics = gateway.region(region).metrics;
-  const rounds = Array.from({ length: Math.ceil(ids.length / WORKSPACES_PER_ROUND) }, (_, i) =>
-    ids.slice(i * WORKSPACES_PER_ROUND, (i + 1) * WORKSPACES_PER_ROUND),
-  );
+  let buffer: UsageDayRow[] = [];
   let rows = 0;
-  let reading = rounds.length ? metrics.usageForWorkspaces(rounds[0]!, from, now, options) : undefined;
-  for (let i = 0; i < rounds.length; i += 1) {
-    const usage = await reading!;
-    // Start the next read before writing this one, so CloudWatch's rate, not the database, sets the pace.
-    reading = i + 1 < rounds.length ? metrics.usageForWorkspaces(rounds[i + 1]!, from, now, options) : undefined;
-    // A write failure must not leave the next read's rejection unhandled.
-    reading?.catch(() => {});
-    rows += await upsertUsageDays(
-      db,
-      [...usage].flatMap(([workspaceId, days]) => toRows(workspaceId, days)),
-      now,
-    );
-  }
-  return { region, workspaces: ids.length, rows, from };
+  // One write at a time, in order; a failed write is reported once the reads end.
+  let writing: Promise<unknown> = Promise.resolve();
+  const flush = () => {
+    const chunk = buffer;
+    buffer = [];
+    rows += chunk.length;
+    writing = writing.then(() => upsertUsageDays(db, chunk, now));
+  };
+  const reading = gateway.region(region).metrics.streamUsage(
+    known.map((workspace) => workspace.id),
+    from,
+    now,
+    (workspaceId, days) => {
+      for (const day of days) buffer.push({ workspaceId, ...day });
+      if (buffer.length >= WRITE_CHUNK) flush();
+    },
+    options,
+  );
+  // Whatever was read completely is kept even if a later call fails: every stored WorkSpace is whole.
+  const outcome = await Promise.allSettled([reading]);
+  flush();
+  await writing;
+  if (outcome[0].status === "rejected") throw outcome[0].reason;
+  return { region, workspaces: known.length, rows, from };
 }
 
 /** Syncs every Region's usage and records the outcome in the "usage.status" setting. Throws after recording a failure. */
