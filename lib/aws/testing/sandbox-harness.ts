@@ -72,7 +72,7 @@ export async function startSandboxHarness(options: { fleetSize: number; gateway?
   const gateway = createAwsGateway({
     regions: ["us-east-1", "eu-west-1"],
     defaultRegion: "us-east-1",
-    endpoints: { workspaces: proxyUrl, directoryService: proxyUrl },
+    endpoints: { workspaces: proxyUrl, directoryService: proxyUrl, cloudwatch: proxyUrl },
     credentials: { accessKeyId: "sandbox", secretAccessKey: "sandbox" },
     ...options.gateway,
     onCall: (info) => {
