@@ -1,4 +1,5 @@
 import "server-only";
+import { markInventorySynced } from "../core/inventory-status";
 import type { AwsGateway, WorkspaceSummary } from "../aws";
 import { COST_CENTRE_TAG_KEY } from "../domain";
 import type { PrismaClient } from "../generated/prisma/client";
@@ -99,5 +100,6 @@ export async function syncRegion(
       data: { tags: tags.map((t) => ({ key: t.key, value: t.value })), costCenter, tagsSyncedAt: now },
     });
   }
+  await markInventorySynced(db, region, now);
   return { region, seen: listed.length, created: fresh.length, updated: changed.length, gone: goneIds.length, tagsRead: needTags.length };
 }

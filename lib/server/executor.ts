@@ -1,6 +1,7 @@
 import "server-only";
 import type { AwsGateway } from "../aws";
 import type { PrismaClient } from "../generated/prisma/client";
+import { afterInventory } from "../execution/handlers/after-inventory";
 import { bulkExecuteHandler } from "../execution/handlers/bulk";
 import { executeRequestHandler } from "../execution/handlers/execute";
 import { approvalTimeoutsHandler, inventorySyncHandler, mailHandler } from "../execution/handlers/maintenance";
@@ -55,13 +56,16 @@ export function createExecutor(settings: ExecutorSettings): Worker {
         busyIntervalMs: settings.reconcileBusyMs,
       }),
       "inventory.sync": inventorySyncHandler(settings.gateway, settings.regions, settings.inventorySyncMs),
-      "usage.sync": usageSyncHandler(settings.gateway, settings.regions, settings.usageSyncMs ?? 6 * 3_600_000),
+      "usage.sync": afterInventory(
+        settings.regions,
+        usageSyncHandler(settings.gateway, settings.regions, settings.usageSyncMs ?? 6 * 3_600_000),
+      ),
       "approvals.timeouts": approvalTimeoutsHandler(processApprovalTimeouts),
       "mail.send": mailHandler(settings.mail),
       "bulk.execute": bulkExecuteHandler(settings.gateway),
-      "optimizer.nightly": optimizerNightlyHandler(runNightlyOptimizer),
-      "reports.snapshot": reportsSnapshotHandler(takeReportsSnapshot),
-      "reclaim.daily": reclaimDailyHandler(runReclaim),
+      "optimizer.nightly": afterInventory(settings.regions, optimizerNightlyHandler(runNightlyOptimizer)),
+      "reports.snapshot": afterInventory(settings.regions, reportsSnapshotHandler(takeReportsSnapshot)),
+      "reclaim.daily": afterInventory(settings.regions, reclaimDailyHandler(runReclaim)),
     },
   });
 }
