@@ -22,7 +22,9 @@ export function ChartSvg({
       aria-labelledby={`${id}-title ${id}-desc`}
       viewBox={`0 0 ${width} ${height}`}
       width="100%"
-      className="max-w-full text-slate-600"
+      // Never drawn larger than its own size: a chart alone in a wide section would otherwise blow its text up.
+      style={{ maxWidth: width }}
+      className="text-slate-600"
       preserveAspectRatio="xMinYMin meet"
     >
       <title id={`${id}-title`}>{title}</title>

@@ -5,6 +5,7 @@ import { planUsageBatches } from "@/lib/aws/cloudwatch-queries";
 import { getUsageStatus, usageThisMonth } from "@/lib/core/usage";
 import { addUtcDays, billableHours, consecutiveUsageDays, maskFromHours, monthRange, utcDayStart, type RunningMode } from "@/lib/domain";
 import { createTestWorld, REGIONS, type TestWorld } from "@/test/world";
+import { REPORTS_SNAPSHOT_KEY } from "../../core/outbox";
 import { syncUsage, usageSyncHandler, usageSyncStart, USAGE_RETRY_MS } from "./usage";
 
 let world: TestWorld;
@@ -137,6 +138,17 @@ describe("the usage sync", () => {
     const first = await storedRows();
     await syncUsage(world.database.prisma, world.gateway, REGIONS, { now });
     expect(await storedRows()).toEqual(first);
+  });
+
+  it("makes the reports' snapshot due as soon as a sync succeeds, so the reports count the fresh usage", async () => {
+    const prisma = world.database.prisma;
+    await prisma.outboxJob.updateMany({ where: { dedupeKey: REPORTS_SNAPSHOT_KEY }, data: { runAt: new Date(Date.now() + 86_400_000) } });
+    const handler = usageSyncHandler(() => world.gateway, REGIONS, 6 * 3_600_000);
+    const before = Date.now();
+    await handler.run({} as never, { db: prisma } as never);
+    const snapshot = await prisma.outboxJob.findUniqueOrThrow({ where: { dedupeKey: REPORTS_SNAPSHOT_KEY } });
+    expect(snapshot.runAt.getTime()).toBeLessThanOrEqual(Date.now());
+    expect(snapshot.runAt.getTime()).toBeGreaterThanOrEqual(before - 1_000);
   });
 
   it("keeps the last good data and records the error when CloudWatch throttles, and tries again sooner", async () => {

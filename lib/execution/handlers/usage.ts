@@ -3,6 +3,7 @@ import { AwsGatewayError, type AwsGateway, type UsageReadOptions } from "../../a
 import { addUtcDays, monthRange, utcDayStart } from "../../domain";
 import type { PrismaClient } from "../../generated/prisma/client";
 import { lastUsageDay, recordUsageSync, upsertUsageDays, type UsageDayRow, type UsageStatus } from "../../core/usage";
+import { pokeJob, REPORTS_SNAPSHOT_KEY } from "../../core/outbox";
 import type { JobHandler } from "../worker";
 
 // Copies CloudWatch's per-WorkSpace metrics into WorkspaceUsageDay. Each run reads from the last
@@ -102,6 +103,9 @@ export function usageSyncHandler(gateway: () => AwsGateway, regions: readonly st
           note: error instanceof Error ? error.message : String(error),
         };
       }
+      // The reports' usage figures are counted by the snapshot job: fresh usage makes it due now, so the
+      // reports and "usage as of" agree instead of waiting for the nightly run.
+      await pokeJob(db, REPORTS_SNAPSHOT_KEY);
       return { done: false, runAt: new Date(Date.now() + intervalMs) };
     },
   };
