@@ -1,7 +1,7 @@
 import "server-only";
 import type { AwsGateway } from "../aws";
 import type { PrismaClient } from "../generated/prisma/client";
-import { afterInventory } from "../execution/handlers/after-inventory";
+import { afterInventory, afterUsageSync } from "../execution/handlers/after-inventory";
 import { bulkExecuteHandler } from "../execution/handlers/bulk";
 import { executeRequestHandler } from "../execution/handlers/execute";
 import { approvalTimeoutsHandler, inventorySyncHandler, mailHandler } from "../execution/handlers/maintenance";
@@ -64,7 +64,7 @@ export function createExecutor(settings: ExecutorSettings): Worker {
       "mail.send": mailHandler(settings.mail),
       "bulk.execute": bulkExecuteHandler(settings.gateway),
       "optimizer.nightly": afterInventory(settings.regions, optimizerNightlyHandler(runNightlyOptimizer)),
-      "reports.snapshot": afterInventory(settings.regions, reportsSnapshotHandler(takeReportsSnapshot)),
+      "reports.snapshot": afterInventory(settings.regions, afterUsageSync(reportsSnapshotHandler(takeReportsSnapshot))),
       "reclaim.daily": afterInventory(settings.regions, reclaimDailyHandler(runReclaim)),
     },
   });

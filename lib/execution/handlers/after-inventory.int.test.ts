@@ -3,7 +3,8 @@ import { createTestDatabase, type TestDatabase } from "@/test/db";
 import { markInventorySynced } from "../../core/inventory-status";
 import type { OutboxJob } from "../../generated/prisma/client";
 import type { JobContext, JobHandler } from "../worker";
-import { afterInventory, INVENTORY_WAIT_MS } from "./after-inventory";
+import { recordUsageSync } from "../../core/usage";
+import { afterInventory, afterUsageSync, INVENTORY_WAIT_MS } from "./after-inventory";
 
 describe("jobs that work from the inventory", () => {
   let database: TestDatabase;
@@ -38,5 +39,21 @@ describe("jobs that work from the inventory", () => {
     await markInventorySynced(database.prisma, "eu-west-1", new Date());
     expect(await gated.run(job, ctx)).toEqual({ done: true });
     expect(runs).toEqual(["ran"]);
+  });
+
+  it("hold the reports' snapshot until the usage sync has been tried once", async () => {
+    let ran = 0;
+    const gated = afterUsageSync({
+      async run() {
+        ran++;
+        return { done: true };
+      },
+    });
+    const ctx = { db: database.prisma } as unknown as JobContext;
+    expect(await gated.run({} as OutboxJob, ctx)).toMatchObject({ done: false });
+    expect(ran).toBe(0);
+    await recordUsageSync(database.prisma, { at: new Date(), error: "CloudWatch: too many requests" });
+    expect(await gated.run({} as OutboxJob, ctx)).toEqual({ done: true });
+    expect(ran).toBe(1);
   });
 });
