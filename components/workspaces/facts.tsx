@@ -15,7 +15,9 @@ export function directoryTypeName(type: string | null): string {
 
 export function monthlyCostText(ws: WorkspaceView): string {
   if (!ws.monthlyCost) return "Cannot be estimated";
-  return `about ${formatMoney(ws.monthlyCost)} / month${ws.unconfirmedPrices ? " (example prices)" : ""}`;
+  const hours =
+    ws.runningMode === "AUTO_STOP" && ws.billableHoursThisMonth !== null ? `, at ${ws.billableHoursThisMonth} hours used this month` : "";
+  return `about ${formatMoney(ws.monthlyCost)} / month${hours}${ws.unconfirmedPrices ? " (example prices)" : ""}`;
 }
 
 export function runningModeText(ws: Pick<WorkspaceView, "runningMode" | "autoStopTimeoutMinutes">): string {

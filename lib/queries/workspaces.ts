@@ -1,8 +1,9 @@
 import "server-only";
 import type { CurrentUser } from "../auth/session";
 import { db } from "../db";
-import { monthlyCost, OPEN_STATUSES, userVisibleState, type Money, type WorkspaceState } from "../domain";
+import { autoStopHoursForEstimate, monthlyCost, OPEN_STATUSES, userVisibleState, type Money, type WorkspaceState } from "../domain";
 import { bulkActionLabel } from "../presentation/describe";
+import { usageThisMonth } from "../core/usage";
 import { toDomainWorkspace, type WorkspaceRecord } from "../core/workspace-records";
 import { catalogFor } from "./catalog";
 import { dashboardRows, type OpenRequestRow } from "./hot-reads";
@@ -38,6 +39,8 @@ export interface WorkspaceView {
   rootVolumeEncrypted: boolean;
   userVolumeEncrypted: boolean;
   monthlyCost: Money | null;
+  /** The AutoStop hours the estimate counts when they come from this month's usage; null when the policy's assumption is used. */
+  billableHoursThisMonth: number | null;
   unconfirmedPrices: boolean;
   openRequests: { id: string; type: string; status: string; createdAt: Date }[];
 }
@@ -49,9 +52,14 @@ const openSelect = { id: true, type: true, status: true, createdAt: true, worksp
 
 async function toViews(rows: RowWithOwner[], prefetched?: OpenRequestRow[]): Promise<WorkspaceView[]> {
   if (rows.length === 0) return [];
-  const [catalog, { prices, settings }, open] = await Promise.all([
+  const [catalog, { prices, settings }, usage, open] = await Promise.all([
     catalogFor(rows.map((r) => r.region)),
     policyAndPrices(),
+    usageThisMonth(
+      db(),
+      rows.map((r) => r.id),
+      new Date(),
+    ),
     prefetched ??
       db().request.findMany({
         where: { workspaceId: { in: rows.map((r) => r.id) }, status: { in: [...OPEN_STATUSES] } },
@@ -62,7 +70,8 @@ async function toViews(rows: RowWithOwner[], prefetched?: OpenRequestRow[]): Pro
   return rows.map((row) => {
     const bundle = catalog.bundle(row.bundleId);
     const directory = catalog.directory(row.directoryId);
-    const cost = monthlyCost(toDomainWorkspace(row), prices, { bundle, expectedAutoStopHours: settings.expectedAutoStopHoursPerMonth });
+    const expectedAutoStopHours = autoStopHoursForEstimate(usage.get(row.id)?.billableHours, settings.expectedAutoStopHoursPerMonth);
+    const cost = monthlyCost(toDomainWorkspace(row), prices, { bundle, expectedAutoStopHours });
     const visible = userVisibleState(row.state as WorkspaceState) ?? { label: row.state, tone: "busy", sentence: "" };
     return {
       id: row.id,
@@ -94,6 +103,7 @@ async function toViews(rows: RowWithOwner[], prefetched?: OpenRequestRow[]): Pro
       rootVolumeEncrypted: row.rootVolumeEncrypted,
       userVolumeEncrypted: row.userVolumeEncrypted,
       monthlyCost: cost.ok ? cost.total : null,
+      billableHoursThisMonth: usage.get(row.id)?.billableHours ?? null,
       unconfirmedPrices: cost.ok && cost.usesUnconfirmedPrices,
       openRequests: open.filter((o) => o.workspaceId === row.id).map(({ workspaceId: _w, ...r }) => r),
     };
