@@ -16,7 +16,9 @@ export function directoryTypeName(type: string | null): string {
 export function monthlyCostText(ws: WorkspaceView): string {
   if (!ws.monthlyCost) return "Cannot be estimated";
   const hours =
-    ws.runningMode === "AUTO_STOP" && ws.billableHoursThisMonth !== null ? `, at ${ws.billableHoursThisMonth} hours used this month` : "";
+    ws.runningMode === "AUTO_STOP" && ws.projectedHoursThisMonth !== null
+      ? `, at this month's pace of about ${ws.projectedHoursThisMonth} hours (${ws.billableHoursThisMonth} so far)`
+      : "";
   return `about ${formatMoney(ws.monthlyCost)} / month${hours}${ws.unconfirmedPrices ? " (example prices)" : ""}`;
 }
 

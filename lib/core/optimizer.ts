@@ -1,5 +1,6 @@
 import "server-only";
 import {
+  autoStopHoursForEstimate,
   DEFAULT_OPTIMIZER_SETTINGS,
   monthRange,
   optimizerSettingsSchema,
@@ -14,7 +15,7 @@ import {
   type Tag,
 } from "../domain";
 import { catalogSource } from "./catalog";
-import { getPriceTable } from "./settings";
+import { getPolicySettings, getPriceTable } from "./settings";
 import type { Tx } from "./tx";
 import { usageThisMonth } from "./usage";
 import { toDomainWorkspace, type WorkspaceRecord } from "./workspace-records";
@@ -44,6 +45,8 @@ export interface OptimizerRow {
   runningMode: RunningMode;
   lastConnectedAt: Date | null;
   billableHours: number;
+  /** The month's billable hours at the pace so far, at which the switch's saving or cost is priced; null with no usage. */
+  projectedHours: number | null;
   connectedHours: number;
   advice: RunningModeAdvice;
   /** The running mode the advice asks for; null when it asks for nothing. */
@@ -111,13 +114,14 @@ export async function evaluateOptimizer(tx: Tx, now: Date, workspaceIds?: readon
     select: SELECT,
     orderBy: { id: "asc" },
   });
-  const [usage, prices] = await Promise.all([
+  const [usage, prices, policy] = await Promise.all([
     usageThisMonth(
       tx,
       records.map((r) => r.id),
       now,
     ),
     getPriceTable(tx),
+    getPolicySettings(tx),
   ]);
   const bundlesByRegion = new Map<string, Bundle[]>();
   for (const region of new Set(records.map((r) => r.region))) bundlesByRegion.set(region, await catalogSource().bundles(region));
@@ -140,7 +144,8 @@ export async function evaluateOptimizer(tx: Tx, now: Date, workspaceIds?: readon
     let monthlyDeltaCents: number | null = null;
     let costProblem: string | null = null;
     if (target) {
-      const cost = runningModeSwitchCost(workspace, target, billableHours, { prices, bundles: bundlesByRegion.get(record.region) ?? [] });
+      const hoursForCost = autoStopHoursForEstimate(used?.projectedHours, policy.expectedAutoStopHoursPerMonth);
+      const cost = runningModeSwitchCost(workspace, target, hoursForCost, { prices, bundles: bundlesByRegion.get(record.region) ?? [] });
       if (cost.ok) monthlyDeltaCents = cost.delta.cents;
       else costProblem = cost.message;
     }
@@ -155,6 +160,7 @@ export async function evaluateOptimizer(tx: Tx, now: Date, workspaceIds?: readon
       runningMode: workspace.runningMode,
       lastConnectedAt: record.lastConnectedAt,
       billableHours,
+      projectedHours: used?.projectedHours ?? null,
       connectedHours: used?.connectedHours ?? 0,
       advice,
       target,

@@ -1,5 +1,5 @@
 import "server-only";
-import { billableHours, consecutiveUsageDays, monthRange, type RunningMode } from "../domain";
+import { billableHours, consecutiveUsageDays, monthRange, projectMonthHours, type RunningMode } from "../domain";
 import type { Tx } from "./tx";
 import { toJson } from "./tx";
 
@@ -18,6 +18,8 @@ export interface UsageStatus {
 
 export interface MonthUsage {
   billableHours: number;
+  /** The whole month's billable hours at the pace so far (the domain's projectMonthHours). */
+  projectedHours: number;
   connectedHours: number;
   /** The latest day with stored usage this month. */
   lastDay: Date | null;
@@ -129,7 +131,11 @@ export async function upsertUsageDays(tx: Tx, rows: readonly UsageDayRow[], sync
  * any stored usage this month are absent from the map.
  */
 export async function usageThisMonth(tx: Tx, workspaceIds: readonly string[], now: Date): Promise<Map<string, MonthUsage>> {
-  const { start } = monthRange(now);
+  const month = monthRange(now);
+  const { start } = month;
+  const status = await getUsageStatus(tx);
+  // Usage is complete up to the last sync, so the pace is measured up to then (never past `now`).
+  const readUpTo = status.asOf && status.asOf < now && status.asOf >= start ? status.asOf : now;
   const rows = await tx.$queryRaw<
     { workspaceId: string; runningMode: string | null; timeout: number | null; days: Date[]; masks: number[]; connected: number }[]
   >`
@@ -143,8 +149,10 @@ export async function usageThisMonth(tx: Tx, workspaceIds: readonly string[], no
   for (const row of rows) {
     const days = row.days.map((day, i) => ({ day: new Date(day), connectedHourMask: row.masks[i] ?? 0 }));
     const mode = (row.runningMode ?? "ALWAYS_ON") as RunningMode;
+    const hours = billableHours(consecutiveUsageDays(days, start, now), mode, (row.timeout ?? 60) / 60);
     usage.set(row.workspaceId, {
-      billableHours: billableHours(consecutiveUsageDays(days, start, now), mode, (row.timeout ?? 60) / 60),
+      billableHours: hours,
+      projectedHours: projectMonthHours(hours, month, readUpTo),
       connectedHours: row.connected,
       lastDay: days.at(-1)?.day ?? null,
     });

@@ -1,5 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { billableHours, connectedHoursOf, consecutiveUsageDays, maskFromHours, monthRange, utcDayStart, utcDaysBetween } from "./usage";
+import {
+  autoStopHoursForEstimate,
+  billableHours,
+  connectedHoursOf,
+  consecutiveUsageDays,
+  maskFromHours,
+  monthRange,
+  projectMonthHours,
+  utcDayStart,
+  utcDaysBetween,
+} from "./usage";
 
 const day = (...hours: number[]) => ({ connectedHourMask: maskFromHours(hours) });
 const idle = () => ({ connectedHourMask: 0 });
@@ -104,5 +114,23 @@ describe("days and months", () => {
       new Date("2026-03-03T10:00:00Z"),
     );
     expect(filled.map((entry) => entry.connectedHourMask)).toEqual([0, 7, 0]);
+  });
+});
+
+describe("the month's hours at the pace so far", () => {
+  const november = monthRange(new Date("2026-11-15T00:00:00Z")); // 30 days, 720 hours
+  it("scales the hours so far to the whole month", () => {
+    expect(projectMonthHours(120, november, new Date("2026-11-11T00:00:00Z"))).toBe(360); // 10 days in, a third of the month
+    expect(projectMonthHours(706, november, new Date("2026-11-30T10:00:00Z"))).toBe(720); // capped at the month's hours
+    expect(projectMonthHours(0, november, new Date("2026-11-20T00:00:00Z"))).toBe(0);
+  });
+  it("counts at least a day as elapsed, so a month's first hours do not extrapolate wildly", () => {
+    expect(projectMonthHours(2, november, new Date("2026-11-01T02:00:00Z"))).toBe(60); // 2 h / 24 h × 720 h, not 2 / 2 × 720
+  });
+  it("uses the hours at the pace so far when known, else the policy's assumption", () => {
+    expect(autoStopHoursForEstimate(360, 80)).toBe(360);
+    expect(autoStopHoursForEstimate(0, 80)).toBe(0);
+    expect(autoStopHoursForEstimate(null, 80)).toBe(80);
+    expect(autoStopHoursForEstimate(undefined, 80)).toBe(80);
   });
 });

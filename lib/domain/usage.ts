@@ -119,12 +119,25 @@ export function consecutiveUsageDays(rows: readonly { day: Date; connectedHourMa
   }));
 }
 
+const MS_PER_HOUR = 3_600_000;
+
 /**
- * The AutoStop hours a WorkSpace's monthly cost is estimated at: the hours billed so far this month once
- * its usage is known (what the Cost Optimizer compares with the break-even line), else the policy's
- * assumed hours. The optimizer's saving and the cost recorded on a request both come from this, so a
- * switch the optimizer calls a saving is also a saving to the approval policy.
+ * The month's billable hours if it goes on as it went so far: the hours so far scaled to the whole month,
+ * counted from the month's start to when the usage was read (`asOf`), and never more than the month has.
+ * At least a day counts as elapsed, so the first hours of a month do not extrapolate wildly.
  */
-export function autoStopHoursForEstimate(billableHoursThisMonth: number | null | undefined, assumedHours: number): number {
-  return billableHoursThisMonth ?? assumedHours;
+export function projectMonthHours(hoursSoFar: number, month: { start: Date; end: Date }, asOf: Date): number {
+  const monthHours = (month.end.getTime() - month.start.getTime()) / MS_PER_HOUR;
+  const elapsed = Math.min(monthHours, Math.max(24, (asOf.getTime() - month.start.getTime()) / MS_PER_HOUR));
+  return Math.min(monthHours, Math.round((hoursSoFar * monthHours) / elapsed));
+}
+
+/**
+ * The AutoStop hours a WorkSpace's monthly cost is estimated at: this month's billable hours at the pace
+ * so far (projectMonthHours) once its usage is known, else the policy's assumed hours. The optimizer's
+ * saving, the cost recorded on a request and the WorkSpace page's estimate all come from this, so a switch
+ * the optimizer calls a saving is also a saving to the approval policy.
+ */
+export function autoStopHoursForEstimate(projectedHoursThisMonth: number | null | undefined, assumedHours: number): number {
+  return projectedHoursThisMonth ?? assumedHours;
 }

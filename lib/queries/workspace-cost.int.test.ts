@@ -21,7 +21,7 @@ describe("a WorkSpace's estimated monthly cost", () => {
 
     const assumed = (await getWorkspaceForViewer(alice, row.id))!;
     expect(assumed.billableHoursThisMonth).toBeNull();
-    expect(monthlyCostText(assumed)).not.toContain("hours used");
+    expect(monthlyCostText(assumed)).not.toContain("pace");
 
     const { start } = monthRange(new Date());
     await prisma.workspaceUsageDay.createMany({
@@ -33,10 +33,11 @@ describe("a WorkSpace's estimated monthly cost", () => {
       })),
     });
     const measured = (await getWorkspaceForViewer(alice, row.id))!;
-    const hours = measured.billableHoursThisMonth!;
+    const hours = measured.projectedHoursThisMonth!;
     // The month so far may be shorter than the eight days written; only the days up to today count.
-    expect(hours).toBeGreaterThan(0);
-    expect(monthlyCostText(measured)).toContain(`at ${hours} hours used this month`);
+    expect(measured.billableHoursThisMonth).toBeGreaterThan(0);
+    expect(hours).toBeGreaterThanOrEqual(measured.billableHoursThisMonth!);
+    expect(monthlyCostText(measured)).toContain(`at this month's pace of about ${hours} hours (${measured.billableHoursThisMonth} so far)`);
     if (hours > 80) expect(measured.monthlyCost!.cents).toBeGreaterThan(assumed.monthlyCost!.cents);
     else expect(measured.monthlyCost!.cents).toBeLessThan(assumed.monthlyCost!.cents);
   });

@@ -41,6 +41,8 @@ export interface WorkspaceView {
   monthlyCost: Money | null;
   /** The AutoStop hours the estimate counts when they come from this month's usage; null when the policy's assumption is used. */
   billableHoursThisMonth: number | null;
+  /** The month's billable hours at the pace so far, which the estimate counts; null with no usage. */
+  projectedHoursThisMonth: number | null;
   unconfirmedPrices: boolean;
   openRequests: { id: string; type: string; status: string; createdAt: Date }[];
 }
@@ -70,7 +72,7 @@ async function toViews(rows: RowWithOwner[], prefetched?: OpenRequestRow[]): Pro
   return rows.map((row) => {
     const bundle = catalog.bundle(row.bundleId);
     const directory = catalog.directory(row.directoryId);
-    const expectedAutoStopHours = autoStopHoursForEstimate(usage.get(row.id)?.billableHours, settings.expectedAutoStopHoursPerMonth);
+    const expectedAutoStopHours = autoStopHoursForEstimate(usage.get(row.id)?.projectedHours, settings.expectedAutoStopHoursPerMonth);
     const cost = monthlyCost(toDomainWorkspace(row), prices, { bundle, expectedAutoStopHours });
     const visible = userVisibleState(row.state as WorkspaceState) ?? { label: row.state, tone: "busy", sentence: "" };
     return {
@@ -104,6 +106,7 @@ async function toViews(rows: RowWithOwner[], prefetched?: OpenRequestRow[]): Pro
       userVolumeEncrypted: row.userVolumeEncrypted,
       monthlyCost: cost.ok ? cost.total : null,
       billableHoursThisMonth: usage.get(row.id)?.billableHours ?? null,
+      projectedHoursThisMonth: usage.get(row.id)?.projectedHours ?? null,
       unconfirmedPrices: cost.ok && cost.usesUnconfirmedPrices,
       openRequests: open.filter((o) => o.workspaceId === row.id).map(({ workspaceId: _w, ...r }) => r),
     };

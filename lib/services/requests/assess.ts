@@ -173,7 +173,7 @@ export async function assessChange(tx: Tx, actor: RequestActor, input: ChangeInp
   }
 
   const usage = row ? (await usageThisMonth(tx, [row.id], now)).get(row.id) : undefined;
-  const expectedAutoStopHours = autoStopHoursForEstimate(usage?.billableHours, settings.expectedAutoStopHoursPerMonth);
+  const expectedAutoStopHours = autoStopHoursForEstimate(usage?.projectedHours, settings.expectedAutoStopHoursPerMonth);
   const cost = kind.costDelta(workspace, change, { prices, bundles, expectedAutoStopHours });
   const approval: ApprovalDecision =
     adminAction && !input.origin

@@ -43,7 +43,8 @@ function Recommendation({ row }: { row: OptimizerRow }) {
 function money(row: OptimizerRow): string {
   if (row.monthlyDeltaCents === null) return row.costProblem ?? "—";
   const amount = formatMoney({ cents: Math.abs(row.monthlyDeltaCents), currency: "USD" });
-  return row.monthlyDeltaCents < 0 ? `saves ${amount} a month` : `costs ${amount} more a month`;
+  const pace = row.projectedHours === null ? "" : ` at this month's pace (about ${row.projectedHours} hours)`;
+  return row.monthlyDeltaCents < 0 ? `saves ${amount} a month${pace}` : `costs ${amount} more a month${pace}`;
 }
 
 export default async function OptimizerPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
