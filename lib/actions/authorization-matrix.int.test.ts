@@ -89,6 +89,7 @@ const EXPECTED: Record<string, Record<Persona, Outcome>> = {
   // lib/actions/optimizer.ts
   createOptimizerRequestsAction: adminOnly,
   updateOptimizerSettingsAction: adminOnly,
+  refreshUsageAction: adminOnly,
   // lib/actions/auth.ts and sso.ts: signing in and out is for whoever is at the keyboard.
   demoSignIn: everyone,
   signOutAction: everyone,

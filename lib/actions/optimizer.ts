@@ -1,8 +1,8 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { createOptimizerRequests, updateOptimizerSettings } from "../services/optimizer";
-import { createOptimizerRequestsInput, optimizerSettingsForm } from "../schemas/optimizer";
+import { createOptimizerRequests, refreshUsageNow, updateOptimizerSettings } from "../services/optimizer";
+import { createOptimizerRequestsInput, optimizerSettingsForm, refreshUsageInput } from "../schemas/optimizer";
 import { authedAction } from "./client";
 
 export const createOptimizerRequestsAction = authedAction(
@@ -19,4 +19,9 @@ export const updateOptimizerSettingsAction = authedAction({ role: "ADMIN", input
   await updateOptimizerSettings(user, input.value);
   revalidatePath("/admin/optimizer");
   return { saved: true };
+});
+
+export const refreshUsageAction = authedAction({ role: "ADMIN", input: refreshUsageInput }, async ({ user }) => {
+  await refreshUsageNow(user);
+  return { message: "The usage sync is running; reload the page in a minute to see the new figures." };
 });

@@ -49,3 +49,6 @@ export type CreateOptimizerRequestsInput = z.infer<typeof createOptimizerRequest
 
 /** The thresholds editor's form: one text field per compute type (blank = no threshold) and the two switches. */
 export const optimizerSettingsForm = z.object({ value: z.unknown() });
+
+/** "Refresh usage now" takes nothing; anything sent is refused rather than ignored. */
+export const refreshUsageInput = z.strictObject({});

@@ -3,7 +3,7 @@ import { createTestWorld, eventually, type TestWorld } from "@/test/world";
 import { BREAK_EVEN_HOURS, maskFromHours, monthRange } from "../domain";
 import { evaluateOptimizer } from "../core/optimizer";
 import { USAGE_SYNC_KEY } from "../core/outbox";
-import { createOptimizerRequests, runNightlyOptimizer, updateOptimizerSettings } from "./optimizer";
+import { createOptimizerRequests, refreshUsageNow, runNightlyOptimizer, updateOptimizerSettings } from "./optimizer";
 
 // Usage rows written for two WorkSpaces on the month's last day: a heavy AutoStop user (past the
 // threshold) and a light AlwaysOn user. The optimizer advises both switches; "Create requests" sends
@@ -170,4 +170,17 @@ describe("the running-mode optimizer", () => {
     expect(told).toHaveLength(1);
     expect(told[0]!.body).toMatch(/^Created \d+ requests?/);
   }, 60_000);
+
+  it("refreshes usage on an admin's request: the sync becomes due now, and nobody else may ask", async () => {
+    const prisma = world.database.prisma;
+    await expect(refreshUsageNow(world.people.alice)).rejects.toThrow("Only admins can do this.");
+    expect((await prisma.outboxJob.findUniqueOrThrow({ where: { dedupeKey: USAGE_SYNC_KEY } })).runAt.getTime()).toBeGreaterThan(
+      Date.now(),
+    );
+    await refreshUsageNow(world.people.carol);
+    expect((await prisma.outboxJob.findUniqueOrThrow({ where: { dedupeKey: USAGE_SYNC_KEY } })).runAt.getTime()).toBeLessThanOrEqual(
+      Date.now(),
+    );
+    expect(await prisma.auditEvent.count({ where: { action: "usage.refresh_requested", actorId: world.people.carol.id } })).toBe(1);
+  });
 });

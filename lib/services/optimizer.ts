@@ -4,6 +4,8 @@ import { db } from "../db";
 import { recordAudit } from "../core/audit";
 import { ServiceError } from "../core/errors";
 import { notify } from "../core/notifications";
+import { pokeJob, USAGE_SYNC_KEY } from "../core/outbox";
+import { kickExecutor } from "../core/signal";
 import { evaluateOptimizer, getOptimizerSettings, OPTIMIZER_SETTING_KEY, type OptimizerRow } from "../core/optimizer";
 import { SYSTEM, toJson, type Actor } from "../core/tx";
 import { requireAdmin, type AdminCaller } from "./admin/guard";
@@ -188,4 +190,17 @@ export async function updateOptimizerSettings(caller: AdminCaller, raw: unknown)
     });
   });
   return settings;
+}
+
+/**
+ * Makes the usage sync due now, for an admin who does not want to wait for its next run (after changing
+ * thresholds, or to see today's sessions). The sync itself runs in the executor; the page shows its time.
+ */
+export async function refreshUsageNow(caller: AdminCaller): Promise<void> {
+  const actor = await requireAdmin(caller);
+  await db().$transaction(async (tx) => {
+    await pokeJob(tx, USAGE_SYNC_KEY);
+    await recordAudit(tx, { actor, action: "usage.refresh_requested", targetType: "setting", targetId: USAGE_SYNC_KEY });
+  });
+  kickExecutor();
 }

@@ -382,6 +382,7 @@ export const validInputs: Record<string, InputFor> = {
   // lib/actions/optimizer.ts
   createOptimizerRequestsAction: same((fx) => ({ workspaceIds: [fx.ownerWorkspaceId] })),
   updateOptimizerSettingsAction: same(() => ({ value: DEFAULT_OPTIMIZER_SETTINGS })),
+  refreshUsageAction: same(() => ({})),
   // lib/actions/auth.ts and sso.ts
   demoSignIn: same(() => form({ email: "alice@example.com", callbackUrl: "/requests" })),
   signOutAction: same(() => undefined),

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { OptimizerSettingsForm } from "@/components/admin/optimizer-settings";
 import { OptimizerSubmit } from "@/components/admin/optimizer-submit";
+import { RefreshUsage } from "@/components/admin/refresh-usage";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -74,6 +75,7 @@ export default async function OptimizerPage({ searchParams }: { searchParams: Pr
           Usage as of {asOf} · day {view.dayOfMonth} of {view.daysInMonth} · {view.switches} of {view.total} WorkSpaces have a recommended
           switch.
         </p>
+        <RefreshUsage />
         {view.usage.lastError && (
           <Alert tone="warning" title="The last usage sync failed">
             {view.usage.lastError} The figures below are from the last good sync.
