@@ -30,3 +30,21 @@ export function minimumCalls(operation: BatchedOperation, count: number): number
 export function uniqueIds(ids: readonly string[]): string[] {
   return [...new Set(ids)];
 }
+
+/** Runs `work` over `items` with at most `concurrency` in flight. */
+export async function eachWithConcurrency<T>(items: readonly T[], concurrency: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  let failed = false;
+  // After a failure no worker takes another item: the caller is told at once and nothing more is sent.
+  const worker = async () => {
+    while (!failed && next < items.length) {
+      try {
+        await work(items[next++]!);
+      } catch (error) {
+        failed = true;
+        throw error;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, items.length)) }, worker));
+}

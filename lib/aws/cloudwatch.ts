@@ -1,5 +1,7 @@
 import { GetMetricDataCommand, type MetricDataResult } from "@aws-sdk/client-cloudwatch";
 import type { RegionClients } from "./clients";
+import { eachWithConcurrency } from "./batching";
+import { earliestActivity } from "./cloudwatch-activity";
 import { planUsageBatches, usageRange, type PlannedQuery, type QueryBatch } from "./cloudwatch-queries";
 
 const DAY_MS = 86_400_000;
@@ -95,24 +97,6 @@ function collect(usage: Map<string, Map<number, UsageDay>>, batch: QueryBatch, r
   }
 }
 
-/** Runs `work` over `items` with at most `concurrency` in flight. */
-async function eachWithConcurrency<T>(items: readonly T[], concurrency: number, work: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  let failed = false;
-  // After a failure no worker takes another item: the caller is told at once and nothing more is sent.
-  const worker = async () => {
-    while (!failed && next < items.length) {
-      try {
-        await work(items[next++]!);
-      } catch (error) {
-        failed = true;
-        throw error;
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, items.length)) }, worker));
-}
-
 /** Called with each WorkSpace's days as soon as all of its queries have answered. */
 export type UsageSink = (workspaceId: string, days: UsageDay[]) => void;
 
@@ -172,6 +156,7 @@ export function workspaceMetrics(clients: RegionClients) {
 
   return {
     streamUsage,
+    earliestActivity: earliestActivity(clients),
 
     /**
      * Per-UTC-day usage of each WorkSpace from `start` (rounded down to midnight) to `end`, in the fewest
