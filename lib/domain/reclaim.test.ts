@@ -17,6 +17,7 @@ const DAY = 24 * 3_600_000;
 const input = (overrides: Partial<ReclaimInput> = {}, ws: Partial<Workspace> = {}): ReclaimInput => ({
   workspace: workspace({ state: "AVAILABLE", createdAt: daysAgo(400), tags: [], ...ws }),
   lastConnectedAt: daysAgo(90),
+  existsSince: null,
   lastKept: null,
   hasOwner: true,
   openRequest: false,
@@ -32,6 +33,19 @@ describe("idleClock", () => {
   });
   it("counts a never-used WorkSpace from when it was created", () => {
     expect(idleClock({ lastConnectedAt: null, createdAt: daysAgo(70) }, null)).toEqual({ since: daysAgo(70), neverUsed: true });
+  });
+  it("counts a never-used WorkSpace from CloudWatch's first datapoint when that is earlier than first seen", () => {
+    expect(idleClock({ lastConnectedAt: null, createdAt: daysAgo(1), existsSince: daysAgo(75) }, null)).toEqual({
+      since: daysAgo(75),
+      neverUsed: true,
+    });
+    // A later datapoint (older ones aged out of CloudWatch) does not make it younger than the portal knows.
+    expect(idleClock({ lastConnectedAt: null, createdAt: daysAgo(90), existsSince: daysAgo(20) }, null).since).toEqual(daysAgo(90));
+    expect(idleClock({ lastConnectedAt: null, createdAt: daysAgo(30), existsSince: null }, null).since).toEqual(daysAgo(30));
+  });
+  it("ignores CloudWatch's first datapoint once the WorkSpace was used, and a later Keep it still wins", () => {
+    expect(idleClock({ lastConnectedAt: daysAgo(5), createdAt: daysAgo(6), existsSince: daysAgo(300) }, null).since).toEqual(daysAgo(5));
+    expect(idleClock({ lastConnectedAt: null, createdAt: daysAgo(1), existsSince: daysAgo(300) }, daysAgo(10)).since).toEqual(daysAgo(10));
   });
   it("restarts at the last Keep it when that is later", () => {
     expect(idleClock({ lastConnectedAt: daysAgo(90), createdAt: daysAgo(400) }, daysAgo(3)).since).toEqual(daysAgo(3));
@@ -60,6 +74,13 @@ describe("reclaimAssessment", () => {
       clock: { neverUsed: true },
     });
     expect(reclaimAssessment(input({ lastConnectedAt: null }, { createdAt: daysAgo(59) })).kind).toBe("inUse");
+    // First seen today on a fresh install, but CloudWatch has seen it for 75 days: idle since then.
+    expect(reclaimAssessment(input({ lastConnectedAt: null, existsSince: daysAgo(75) }, { createdAt: daysAgo(0) }))).toMatchObject({
+      kind: "warn",
+      clock: { since: daysAgo(75), neverUsed: true },
+    });
+    expect(reclaimAssessment(input({ lastConnectedAt: null, existsSince: daysAgo(59) }, { createdAt: daysAgo(0) })).kind).toBe("inUse");
+    expect(reclaimAssessment(input({ lastConnectedAt: daysAgo(10), existsSince: daysAgo(400) })).kind).toBe("inUse");
   });
   it("follows the configured idle and grace periods", () => {
     const settings: ReclaimSettings = { ...DEFAULT_RECLAIM_SETTINGS, idleDays: 30, graceDays: 7 };

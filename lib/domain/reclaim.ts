@@ -3,7 +3,8 @@ import { changePreconditions } from "./validate/preconditions";
 
 // Reclaiming unused WorkSpaces: a WorkSpace nobody connected to for the idle period is announced to its
 // owner and their manager, and after the grace period an admin is asked to give it back. Never-used
-// WorkSpaces count from when they were created (or first seen), so a desktop nobody ever opened is found too.
+// WorkSpaces count from the earliest evidence of their age — CloudWatch's first datapoint for them, or when the
+// portal first saw them — so a desktop nobody ever opened is found too, even on a freshly installed portal.
 // reclaimSettingsSchema (schemas.ts) parses an admin's edit into ReclaimSettings.
 
 export type ReclaimSettings = {
@@ -40,11 +41,16 @@ export interface IdleClock {
 
 /**
  * The idle clock: the latest of the last connection, the last "Keep it" (or an admin's refusal to reclaim)
- * and — for a WorkSpace nobody ever connected to — when it was created or first seen.
+ * and — for a WorkSpace nobody ever connected to — its age: the earlier of when it was created (as far as the
+ * portal knows: first seen) and `existsSince`, CloudWatch's first datapoint for it.
  */
-export function idleClock(ws: { lastConnectedAt: Date | null; createdAt: Date }, lastKept: Date | null): IdleClock {
+export function idleClock(
+  ws: { lastConnectedAt: Date | null; createdAt: Date; existsSince?: Date | null },
+  lastKept: Date | null,
+): IdleClock {
   const neverUsed = ws.lastConnectedAt === null;
-  const candidates = [ws.lastConnectedAt ?? ws.createdAt, lastKept].filter((d): d is Date => d !== null);
+  const born = ws.existsSince && ws.existsSince < ws.createdAt ? ws.existsSince : ws.createdAt;
+  const candidates = [ws.lastConnectedAt ?? born, lastKept].filter((d): d is Date => d !== null);
   const since = new Date(Math.max(...candidates.map((d) => d.getTime())));
   return { since, neverUsed };
 }
@@ -70,6 +76,8 @@ export const RECLAIM_SETTLED_STATES: readonly Workspace["state"][] = ["AVAILABLE
 export interface ReclaimInput {
   workspace: Workspace;
   lastConnectedAt: Date | null;
+  /** CloudWatch's earliest datapoint for the WorkSpace (Workspace.existsSince); null until looked up. */
+  existsSince: Date | null;
   /** The latest "Keep it" (or the latest refused reclaim) for this WorkSpace; null when there was none. */
   lastKept: Date | null;
   /** The portal knows the owner, so someone can be warned. */
@@ -93,7 +101,10 @@ export type ReclaimAssessment =
 export function reclaimAssessment(input: ReclaimInput): ReclaimAssessment {
   const exempt = reclaimExemption(input);
   if (exempt) return { kind: "exempt", reason: exempt };
-  const clock = idleClock({ lastConnectedAt: input.lastConnectedAt, createdAt: input.workspace.createdAt }, input.lastKept);
+  const clock = idleClock(
+    { lastConnectedAt: input.lastConnectedAt, createdAt: input.workspace.createdAt, existsSince: input.existsSince },
+    input.lastKept,
+  );
   if (!isIdle(clock, input.now, input.settings)) return { kind: "inUse", clock };
   if (!input.warning) return { kind: "warn", clock, reclaimOn: addDays(input.now, input.settings.graceDays) };
   const { reclaimOn } = input.warning;

@@ -24,7 +24,13 @@ function lastConnectedAt(i: number): Date | null {
   return i % 6 === 0 ? null : daysAgo((i * 7) % 120);
 }
 function firstSeenAt(i: number): Date {
-  return i === 36 ? daysAgo(60) : i === 42 ? daysAgo(60, 1) : daysAgo((i * 13) % 200);
+  return i === 36 ? daysAgo(60) : i === 42 ? daysAgo(60, 1) : i === 54 ? daysAgo(1) : daysAgo((i * 13) % 200);
+}
+// CloudWatch's first datapoint: before or after first seen, unknown, or on the boundary while first seen is recent.
+function existsSince(i: number): Date | null {
+  if (i === 48) return daysAgo(60);
+  if (i === 54) return daysAgo(60, 1);
+  return i % 4 === 0 ? daysAgo((i * 17) % 300) : null;
 }
 function tags(i: number): Prisma.InputJsonValue {
   if (i % 11 === 0) return [{ key: "sKIP_reclaim", value: "lab" }];
@@ -59,6 +65,7 @@ beforeAll(async () => {
       goneAt: i === 9 ? new Date() : null,
       lastConnectedAt: lastConnectedAt(i),
       firstSeenAt: firstSeenAt(i),
+      existsSince: existsSince(i),
       tags: tags(i),
     })),
   });
@@ -100,6 +107,7 @@ async function idleByTheDomain(settings: ReclaimSettings): Promise<string[]> {
       const verdict = reclaimAssessment({
         workspace: toDomainWorkspace(row),
         lastConnectedAt: row.lastConnectedAt,
+        existsSince: row.existsSince,
         lastKept: lastKept.get(row.id) ?? null,
         // Who owns it and whether a request is open decide whether the daily run warns, not whether it is idle.
         hasOwner: true,
@@ -184,6 +192,9 @@ describe("listFleet", () => {
     expect(idle).toEqual(expect.arrayContaining([wsId(30), wsId(36)])); // idle from the exact boundary on
     expect(idle).not.toContain(wsId(31));
     expect(idle).not.toContain(wsId(42));
+    // Never used, first seen 24 days and a day ago: idle only by CloudWatch's first datapoint, from the exact boundary on.
+    expect(idle).toContain(wsId(48));
+    expect(idle).not.toContain(wsId(54));
 
     const saved: ReclaimSettings = { idleDays: 30, graceDays: 7, exemptTagKey: "OTHER" };
     await database.prisma.setting.create({ data: { key: RECLAIM_SETTING_KEY, value: saved } });

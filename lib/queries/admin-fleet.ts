@@ -57,14 +57,15 @@ async function fleetContext(f: FleetFilter, now = new Date()): Promise<FleetCont
 
 /**
  * The reclaim policy's "idle" (lib/domain/reclaim.ts) in SQL: a settled WorkSpace without the exemption tag (any case)
- * whose idle clock — the latest of its last connection (or, never used, when it was first seen) and its last
- * "Keep it" — is at least idleDays old. As in the daily run (lib/services/reclaim.ts), a reclaim request an admin
+ * whose idle clock — the latest of its last connection (or, never used, the earlier of when it was first seen and
+ * CloudWatch's first datapoint for it, existsSince; LEAST skips a null) and its last "Keep it" — is at least
+ * idleDays old. As in the daily run (lib/services/reclaim.ts), a reclaim request an admin
  * refused or the owner cancelled (status REQUESTED, dated by updatedAt) restarts the clock as a "Keep it" does.
  */
 function idleSql({ now, reclaim }: FleetContext): Prisma.Sql {
   const cutoff = new Date(now.getTime() - reclaim.idleDays * DAY_MS);
   return Prisma.sql`(w."state" IN (${Prisma.join([...RECLAIM_SETTLED_STATES])})
-    AND COALESCE(w."lastConnectedAt", w."firstSeenAt") <= ${cutoff}
+    AND COALESCE(w."lastConnectedAt", LEAST(w."existsSince", w."firstSeenAt")) <= ${cutoff}
     AND NOT EXISTS (SELECT 1 FROM "ReclaimNotice" n WHERE n."workspaceId" = w."id"
       AND ((n."status" = 'KEPT' AND n."keptAt" > ${cutoff}) OR (n."status" = 'REQUESTED' AND n."updatedAt" > ${cutoff})))
     AND NOT EXISTS (SELECT 1 FROM jsonb_array_elements(CASE WHEN jsonb_typeof(w."tags") = 'array' THEN w."tags" ELSE '[]' END) t

@@ -65,7 +65,8 @@ export function createExecutor(settings: ExecutorSettings): Worker {
       "bulk.execute": bulkExecuteHandler(settings.gateway),
       "optimizer.nightly": afterInventory(settings.regions, optimizerNightlyHandler(runNightlyOptimizer)),
       "reports.snapshot": afterInventory(settings.regions, afterUsageSync(reportsSnapshotHandler(takeReportsSnapshot))),
-      "reclaim.daily": afterInventory(settings.regions, reclaimDailyHandler(runReclaim)),
+      // After the first usage sync attempt, which learns never-used WorkSpaces' age: a fresh start warns about old ones at once.
+      "reclaim.daily": afterInventory(settings.regions, afterUsageSync(reclaimDailyHandler(runReclaim))),
     },
   });
 }

@@ -65,6 +65,7 @@ export async function runReclaim(now = new Date()): Promise<ReclaimRunSummary> {
     const verdict = reclaimAssessment({
       workspace: toDomainWorkspace(row),
       lastConnectedAt: row.lastConnectedAt,
+      existsSince: row.existsSince,
       lastKept: lastKept.get(row.id) ?? null,
       hasOwner: row.ownerId !== null,
       openRequest: openRequests.has(row.id),

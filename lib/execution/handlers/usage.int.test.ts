@@ -4,6 +4,7 @@ import { AwsGatewayError, createAwsGateway } from "@/lib/aws";
 import { planUsageBatches } from "@/lib/aws/cloudwatch-queries";
 import { getUsageStatus, usageThisMonth } from "@/lib/core/usage";
 import { addUtcDays, billableHours, consecutiveUsageDays, maskFromHours, monthRange, utcDayStart, type RunningMode } from "@/lib/domain";
+import { runReclaim } from "@/lib/services/reclaim";
 import { createTestWorld, REGIONS, type TestWorld } from "@/test/world";
 import { REPORTS_SNAPSHOT_KEY } from "../../core/outbox";
 import { syncUsage, usageSyncHandler, usageSyncStart, USAGE_RETRY_MS } from "./usage";
@@ -45,7 +46,8 @@ describe("the usage sync", () => {
 
   it("stores each known WorkSpace's days as CloudWatch reports them, in the fewest calls", async () => {
     const before = world.calls.length;
-    const result = await syncUsage(world.database.prisma, world.gateway, REGIONS, { now });
+    // The usage read alone; the next test learns the WorkSpaces' ages.
+    const result = await syncUsage(world.database.prisma, world.gateway, REGIONS, { now, ages: false });
     expect(result.status).toEqual({ asOf: now, lastAttemptAt: now, lastError: null });
     expect(await getUsageStatus(world.database.prisma)).toEqual(result.status);
 
@@ -132,6 +134,46 @@ describe("the usage sync", () => {
     expect(erin.connected).toBe(0);
     expect(erin.attempts).toBe(0);
     expect(erin.stopped).toBeGreaterThan(0);
+  });
+
+  it("learns never-used WorkSpaces' age from CloudWatch, so the first reclaim run warns about Erin's 75-day-old one", async () => {
+    const prisma = world.database.prisma;
+    const DAY = 86_400_000;
+    const erin = await prisma.workspace.findFirstOrThrow({ where: { userName: "erin", goneAt: null } });
+    // First seen by this portal today, never used, age unknown: by first seen alone it is far from idle.
+    expect(erin).toMatchObject({ lastConnectedAt: null, existsSince: null });
+    expect(erin.firstSeenAt.getTime()).toBeGreaterThan(now.getTime() - DAY);
+    const neverUsed = await prisma.workspace.count({ where: { goneAt: null, lastConnectedAt: null } });
+
+    const before = world.calls.length;
+    const result = await syncUsage(prisma, world.gateway, REGIONS, { now });
+    const asked = result.regions.reduce((sum, region) => sum + region.ages.asked, 0);
+    const found = result.regions.reduce((sum, region) => sum + region.ages.found, 0);
+    expect(asked).toBe(neverUsed);
+    expect(found).toBe(await prisma.workspace.count({ where: { existsSince: { not: null } } }));
+    expect(found).toBeGreaterThan(0);
+    expect(await prisma.workspace.count({ where: { existsSince: { not: null }, lastConnectedAt: { not: null } } })).toBe(0);
+    for (const w of await prisma.workspace.findMany({ where: { existsSince: { not: null } } })) {
+      expect(w.existsSince!.getTime()).toBeLessThanOrEqual(w.firstSeenAt.getTime());
+    }
+    const { existsSince } = await prisma.workspace.findUniqueOrThrow({ where: { id: erin.id } });
+    // The seed created it 75 days ago; CloudWatch has its Stopped datapoints from that hour on.
+    expect(Math.abs(existsSince!.getTime() - (now.getTime() - 75 * DAY))).toBeLessThan(DAY);
+    expect(world.calls.slice(before).every((call) => !call.error)).toBe(true);
+
+    // Known ages are not asked for again.
+    const again = await syncUsage(prisma, world.gateway, REGIONS, { now });
+    expect(again.regions.reduce((sum, region) => sum + region.ages.asked, 0)).toBe(neverUsed - found);
+
+    // The first reclaim run judges it by that age: idle for 75 days, so Erin and her manager are warned.
+    const summary = await runReclaim(now);
+    expect(summary.warned).toBeGreaterThanOrEqual(1);
+    const notice = await prisma.reclaimNotice.findFirstOrThrow({ where: { workspaceId: erin.id } });
+    expect(notice).toMatchObject({ status: "WARNED", neverUsed: true, idleSince: existsSince, ownerId: world.people.erin.id });
+    const { managerId } = await prisma.user.findUniqueOrThrow({ where: { id: world.people.erin.id } });
+    expect(managerId).toBeTruthy();
+    const warned = await prisma.notification.findMany({ where: { kind: "reclaim.warned", link: `/workspaces/${erin.id}` } });
+    expect(warned.map((n) => n.userId).sort()).toEqual([world.people.erin.id, managerId].sort());
   });
 
   it("stores the same rows when run again", async () => {

@@ -11,12 +11,23 @@ import type { JobHandler } from "../worker";
 // from the start of the previous month, so the optimizer and reports always have a full month. Rows
 // are only ever inserted or replaced: a failed read leaves the last good data in place (and keeps the
 // WorkSpaces it had read completely before the failure).
+//
+// The same run learns the age of never-used WorkSpaces (Workspace.existsSince), which AWS does not report:
+// CloudWatch's first Available/Stopped datapoint, within its 455 days. Reclaiming counts a never-used
+// WorkSpace's idle time from it, so a fresh install does not take a year-old unused desktop for a new one.
 
 /** A failed sync tries again after this long (or the normal interval, if shorter). */
 export const USAGE_RETRY_MS = 10 * 60_000;
 
 export interface UsageSyncResult {
-  regions: { region: string; workspaces: number; rows: number; from: Date }[];
+  regions: {
+    region: string;
+    workspaces: number;
+    rows: number;
+    from: Date;
+    /** Never-used WorkSpaces whose age was looked up, and those CloudWatch had a datapoint for. */
+    ages: { asked: number; found: number };
+  }[];
   status: UsageStatus;
 }
 
@@ -24,6 +35,8 @@ export interface UsageSyncOptions extends UsageReadOptions {
   now?: Date;
   /** Read from this day instead of the usual start (a back-fill, or the benchmark's fixed range). */
   from?: Date;
+  /** Look up the age of never-used WorkSpaces not looked up yet (default true); the usage benchmark reads usage alone. */
+  ages?: boolean;
 }
 
 /** Where a Region's read starts: the previous month on the first run, else the day before the last stored one. */
@@ -37,6 +50,41 @@ export function usageSyncStart(lastDay: Date | null, now: Date): Date {
 
 /** Rows per INSERT; reads go on while a chunk is written. */
 const WRITE_CHUNK = 5_000;
+/** WorkSpaces per age look-up; each slice's answers are stored before the next is read. */
+export const AGE_LOOKUP_SLICE = 2_500;
+
+/**
+ * Stores existsSince for the Region's never-used WorkSpaces that have none: the earlier of CloudWatch's first
+ * Available/Stopped datapoint and when the portal first saw it. Without a datapoint it stays null and is
+ * asked again on the next run.
+ */
+async function learnAges(db: PrismaClient, gateway: AwsGateway, region: string, now: Date, options: UsageSyncOptions) {
+  const unknown = await db.workspace.findMany({
+    where: { region, goneAt: null, lastConnectedAt: null, existsSince: null },
+    select: { id: true, firstSeenAt: true },
+    orderBy: { id: "asc" },
+  });
+  let found = 0;
+  for (let i = 0; i < unknown.length; i += AGE_LOOKUP_SLICE) {
+    const slice = unknown.slice(i, i + AGE_LOOKUP_SLICE);
+    const earliest = await gateway.region(region).metrics.earliestActivity(
+      slice.map((w) => w.id),
+      undefined,
+      now,
+      { concurrency: options.concurrency },
+    );
+    const updates = slice.flatMap((w) => {
+      const at = earliest.get(w.id);
+      if (!at) return [];
+      const existsSince = at < w.firstSeenAt ? at : w.firstSeenAt;
+      // Only while still unknown: a run beside this one may have stored it already.
+      return [db.workspace.updateMany({ where: { id: w.id, existsSince: null }, data: { existsSince } })];
+    });
+    if (updates.length) await db.$transaction(updates);
+    found += updates.length;
+  }
+  return { asked: unknown.length, found };
+}
 
 async function syncRegionUsage(db: PrismaClient, gateway: AwsGateway, region: string, now: Date, options: UsageSyncOptions) {
   const from = options.from ?? usageSyncStart(await lastUsageDay(db, region), now);
@@ -66,7 +114,8 @@ async function syncRegionUsage(db: PrismaClient, gateway: AwsGateway, region: st
   flush();
   await writing;
   if (outcome[0].status === "rejected") throw outcome[0].reason;
-  return { region, workspaces: known.length, rows, from };
+  const ages = options.ages === false ? { asked: 0, found: 0 } : await learnAges(db, gateway, region, now, options);
+  return { region, workspaces: known.length, rows, from, ages };
 }
 
 /** Syncs every Region's usage and records the outcome in the "usage.status" setting. Throws after recording a failure. */
