@@ -15,7 +15,7 @@ import {
   type Tag,
 } from "../domain";
 import { catalogSource } from "./catalog";
-import { getPolicySettings, getPriceTable } from "./settings";
+import { getPolicySettings, getPriceTable, readSetting, type SettingSpec } from "./settings";
 import type { Tx } from "./tx";
 import { usageThisMonth } from "./usage";
 import { toDomainWorkspace, type WorkspaceRecord } from "./workspace-records";
@@ -26,13 +26,14 @@ import { toDomainWorkspace, type WorkspaceRecord } from "./workspace-records";
 
 export const OPTIMIZER_SETTING_KEY = "optimizer";
 
-export async function getOptimizerSettings(tx: Tx): Promise<OptimizerSettings> {
-  const row = await tx.setting.findUnique({ where: { key: OPTIMIZER_SETTING_KEY } });
-  if (!row) return DEFAULT_OPTIMIZER_SETTINGS;
-  const parsed = optimizerSettingsSchema.safeParse(row.value);
-  if (!parsed.success) throw new Error(`The stored optimizer settings are invalid: ${parsed.error.issues[0]?.message}`);
-  return parsed.data;
-}
+export const OPTIMIZER_SETTING: SettingSpec<OptimizerSettings> = {
+  key: OPTIMIZER_SETTING_KEY,
+  parse: (value) => optimizerSettingsSchema.safeParse(value),
+  defaults: DEFAULT_OPTIMIZER_SETTINGS,
+  name: "optimizer settings",
+};
+
+export const getOptimizerSettings = (tx: Tx): Promise<OptimizerSettings> => readSetting(tx, OPTIMIZER_SETTING);
 
 export interface OptimizerRow {
   workspaceId: string;

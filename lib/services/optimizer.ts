@@ -6,8 +6,9 @@ import { ServiceError } from "../core/errors";
 import { notify } from "../core/notifications";
 import { pokeJob, USAGE_SYNC_KEY } from "../core/outbox";
 import { kickExecutor } from "../core/signal";
-import { evaluateOptimizer, getOptimizerSettings, OPTIMIZER_SETTING_KEY, type OptimizerRow } from "../core/optimizer";
-import { SYSTEM, toJson, type Actor } from "../core/tx";
+import { evaluateOptimizer, getOptimizerSettings, OPTIMIZER_SETTING, type OptimizerRow } from "../core/optimizer";
+import { saveSetting } from "../core/settings";
+import { SYSTEM, type Actor } from "../core/tx";
 import { requireAdmin, type AdminCaller } from "./admin/guard";
 import type { RequestActor } from "./requests/assess";
 import { submitRequest } from "./requests/submit";
@@ -173,22 +174,7 @@ export async function updateOptimizerSettings(caller: AdminCaller, raw: unknown)
     throw new ServiceError("invalid", `The optimizer settings were not saved: ${reasons[0]?.message}`, reasons);
   }
   const settings = parsed.data;
-  await db().$transaction(async (tx) => {
-    const before = await getOptimizerSettings(tx).catch(() => null);
-    await tx.setting.upsert({
-      where: { key: OPTIMIZER_SETTING_KEY },
-      create: { key: OPTIMIZER_SETTING_KEY, value: toJson(settings), updatedById: actor.id },
-      update: { value: toJson(settings), updatedById: actor.id },
-    });
-    await recordAudit(tx, {
-      actor,
-      action: "optimizer.settings_updated",
-      targetType: "setting",
-      targetId: OPTIMIZER_SETTING_KEY,
-      before,
-      after: settings,
-    });
-  });
+  await db().$transaction((tx) => saveSetting(tx, actor, OPTIMIZER_SETTING, settings, "optimizer.settings_updated"));
   return settings;
 }
 

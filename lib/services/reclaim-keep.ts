@@ -3,8 +3,8 @@ import { mayKeepWorkspace, reclaimSettingsSchema, type ReclaimSettings } from ".
 import { db } from "../db";
 import { recordAudit } from "../core/audit";
 import { notFound, ServiceError } from "../core/errors";
-import { getReclaimSettings, RECLAIM_SETTING_KEY } from "../core/reclaim-settings";
-import { toJson } from "../core/tx";
+import { RECLAIM_SETTING } from "../core/reclaim-settings";
+import { saveSetting } from "../core/settings";
 import { parseInput, requireAdmin, type AdminCaller } from "./admin/guard";
 import { keepWorkspaceInput } from "../schemas/reclaim";
 
@@ -47,21 +47,6 @@ export async function updateReclaimSettings(caller: AdminCaller, raw: unknown): 
     throw new ServiceError("invalid", `The reclaim policy was not saved: ${reasons[0]?.message}`, reasons);
   }
   const settings = parsed.data;
-  await db().$transaction(async (tx) => {
-    const before = await getReclaimSettings(tx).catch(() => null);
-    await tx.setting.upsert({
-      where: { key: RECLAIM_SETTING_KEY },
-      create: { key: RECLAIM_SETTING_KEY, value: toJson(settings), updatedById: actor.id },
-      update: { value: toJson(settings), updatedById: actor.id },
-    });
-    await recordAudit(tx, {
-      actor,
-      action: "reclaim.policy_updated",
-      targetType: "setting",
-      targetId: RECLAIM_SETTING_KEY,
-      before,
-      after: settings,
-    });
-  });
+  await db().$transaction((tx) => saveSetting(tx, actor, RECLAIM_SETTING, settings, "reclaim.policy_updated"));
   return settings;
 }

@@ -3,7 +3,7 @@ import { policySettingsSchema, priceTableSchema, type PolicySettings, type Price
 import { db } from "../../db";
 import { recordAudit } from "../../core/audit";
 import { ServiceError } from "../../core/errors";
-import { getPolicySettings, getPriceTable, POLICY_SETTING_KEY, PRICE_TABLE_SETTING_KEY } from "../../core/settings";
+import { getPolicySettings, POLICY_SETTING, PRICE_TABLE_SETTING, saveSetting } from "../../core/settings";
 import { toJson } from "../../core/tx";
 import { requireAdmin, type AdminCaller } from "./guard";
 
@@ -20,22 +20,7 @@ export async function updatePolicySettings(caller: AdminCaller, raw: unknown): P
   const parsed = policySettingsSchema.safeParse(raw);
   if (!parsed.success) throw invalid("policy", parsed.error.issues);
   const settings = parsed.data;
-  await db().$transaction(async (tx) => {
-    const before = await getPolicySettings(tx).catch(() => null);
-    await tx.setting.upsert({
-      where: { key: POLICY_SETTING_KEY },
-      create: { key: POLICY_SETTING_KEY, value: toJson(settings), updatedById: actor.id },
-      update: { value: toJson(settings), updatedById: actor.id },
-    });
-    await recordAudit(tx, {
-      actor,
-      action: "policy.updated",
-      targetType: "setting",
-      targetId: POLICY_SETTING_KEY,
-      before,
-      after: settings,
-    });
-  });
+  await db().$transaction((tx) => saveSetting(tx, actor, POLICY_SETTING, settings, "policy.updated"));
   return settings;
 }
 
@@ -44,22 +29,7 @@ export async function updatePriceTable(caller: AdminCaller, raw: unknown): Promi
   const parsed = priceTableSchema.safeParse(raw);
   if (!parsed.success) throw invalid("price table", parsed.error.issues);
   const table = parsed.data;
-  await db().$transaction(async (tx) => {
-    const before = await getPriceTable(tx).catch(() => null);
-    await tx.setting.upsert({
-      where: { key: PRICE_TABLE_SETTING_KEY },
-      create: { key: PRICE_TABLE_SETTING_KEY, value: toJson(table), updatedById: actor.id },
-      update: { value: toJson(table), updatedById: actor.id },
-    });
-    await recordAudit(tx, {
-      actor,
-      action: "prices.updated",
-      targetType: "setting",
-      targetId: PRICE_TABLE_SETTING_KEY,
-      before,
-      after: table,
-    });
-  });
+  await db().$transaction((tx) => saveSetting(tx, actor, PRICE_TABLE_SETTING, table, "prices.updated"));
   return table;
 }
 
@@ -90,8 +60,8 @@ export async function setDirectoryRequesters(
     });
     if (!parsed.success) throw invalid("policy", parsed.error.issues);
     await tx.setting.upsert({
-      where: { key: POLICY_SETTING_KEY },
-      create: { key: POLICY_SETTING_KEY, value: toJson(parsed.data), updatedById: actor.id },
+      where: { key: POLICY_SETTING.key },
+      create: { key: POLICY_SETTING.key, value: toJson(parsed.data), updatedById: actor.id },
       update: { value: toJson(parsed.data), updatedById: actor.id },
     });
     const who = (c: PolicySettings["catalog"]) => ({
