@@ -1,7 +1,7 @@
-import { GetMetricDataCommand, type MetricDataQuery } from "@aws-sdk/client-cloudwatch";
+import type { MetricDataQuery } from "@aws-sdk/client-cloudwatch";
 import { eachWithConcurrency } from "./batching";
 import type { RegionClients } from "./clients";
-import { GET_METRIC_DATA_MAX_DATAPOINTS, GET_METRIC_DATA_MAX_QUERIES } from "./cloudwatch-queries";
+import { eachMetricDataPage, GET_METRIC_DATA_MAX_DATAPOINTS, GET_METRIC_DATA_MAX_QUERIES } from "./cloudwatch-queries";
 
 // How old a WorkSpace is. DescribeWorkspaces does not say when a WorkSpace was created, but every existing
 // WorkSpace reports `Available` (running) or `Stopped` (stopped) to CloudWatch each hour, and CloudWatch keeps
@@ -82,18 +82,8 @@ export function earliestActivity(clients: RegionClients) {
     concurrency: number,
   ): Promise<void> {
     await eachWithConcurrency(batches, concurrency, async (batch) => {
-      let nextToken: string | undefined;
-      do {
-        const page = await clients.cloudwatch.send(
-          new GetMetricDataCommand({
-            MetricDataQueries: batch.queries,
-            StartTime: startTime,
-            EndTime: endTime,
-            ScanBy: "TimestampAscending",
-            NextToken: nextToken,
-          }),
-        );
-        for (const result of page.MetricDataResults ?? []) {
+      await eachMetricDataPage(clients.cloudwatch, batch.queries, startTime, endTime, (results) => {
+        for (const result of results) {
           const workspaceId = result.Id ? batch.byId.get(result.Id) : undefined;
           if (!workspaceId) continue;
           const timestamps = result.Timestamps ?? [];
@@ -105,8 +95,7 @@ export function earliestActivity(clients: RegionClients) {
             if (known === undefined || at < known) earliest.set(workspaceId, at);
           }
         }
-        nextToken = page.NextToken;
-      } while (nextToken);
+      });
     });
   }
 

@@ -1,4 +1,4 @@
-import type { MetricDataQuery } from "@aws-sdk/client-cloudwatch";
+import { GetMetricDataCommand, type CloudWatchClient, type MetricDataQuery, type MetricDataResult } from "@aws-sdk/client-cloudwatch";
 
 // Which AWS/WorkSpaces metrics make a day of usage, and how to ask CloudWatch for them in the fewest
 // GetMetricData calls. A call takes at most 500 queries and returns at most 100,800 datapoints before
@@ -126,4 +126,31 @@ export function minimumUsageCalls(workspaceCount: number, start: Date, end: Date
   const queries = workspaceCount * USAGE_METRICS.length;
   const datapoints = workspaceCount * USAGE_METRICS.reduce((sum, metric) => sum + datapointsOf(metric, range), 0);
   return Math.max(Math.ceil(queries / GET_METRIC_DATA_MAX_QUERIES), Math.ceil(datapoints / GET_METRIC_DATA_MAX_DATAPOINTS));
+}
+
+/**
+ * Runs one batch of GetMetricData queries over [startTime, endTime), oldest datapoints first, and hands
+ * every page's results to `onPage`, following NextToken until CloudWatch has no more.
+ */
+export async function eachMetricDataPage(
+  cloudwatch: CloudWatchClient,
+  queries: MetricDataQuery[],
+  startTime: Date,
+  endTime: Date,
+  onPage: (results: MetricDataResult[]) => void,
+): Promise<void> {
+  let nextToken: string | undefined;
+  do {
+    const page = await cloudwatch.send(
+      new GetMetricDataCommand({
+        MetricDataQueries: queries,
+        StartTime: startTime,
+        EndTime: endTime,
+        ScanBy: "TimestampAscending",
+        NextToken: nextToken,
+      }),
+    );
+    onPage(page.MetricDataResults ?? []);
+    nextToken = page.NextToken;
+  } while (nextToken);
 }

@@ -1,8 +1,8 @@
-import { GetMetricDataCommand, type MetricDataResult } from "@aws-sdk/client-cloudwatch";
+import type { MetricDataResult } from "@aws-sdk/client-cloudwatch";
 import type { RegionClients } from "./clients";
 import { eachWithConcurrency } from "./batching";
 import { earliestActivity } from "./cloudwatch-activity";
-import { planUsageBatches, usageRange, type PlannedQuery, type QueryBatch } from "./cloudwatch-queries";
+import { eachMetricDataPage, planUsageBatches, usageRange, type PlannedQuery, type QueryBatch } from "./cloudwatch-queries";
 
 const DAY_MS = 86_400_000;
 
@@ -128,20 +128,7 @@ export function workspaceMetrics(clients: RegionClients) {
         for (const planned of batch.byId.values()) pending.set(planned.workspaceId, (pending.get(planned.workspaceId) ?? 0) + 1);
       }
       await eachWithConcurrency(batches, options.concurrency ?? 4, async (batch) => {
-        let nextToken: string | undefined;
-        do {
-          const page = await cloudwatch.send(
-            new GetMetricDataCommand({
-              MetricDataQueries: batch.queries,
-              StartTime: startTime,
-              EndTime: endTime,
-              ScanBy: "TimestampAscending",
-              NextToken: nextToken,
-            }),
-          );
-          collect(usage, batch, page.MetricDataResults ?? []);
-          nextToken = page.NextToken;
-        } while (nextToken);
+        await eachMetricDataPage(cloudwatch, batch.queries, startTime, endTime, (results) => collect(usage, batch, results));
         for (const planned of batch.byId.values()) {
           const left = pending.get(planned.workspaceId)! - 1;
           pending.set(planned.workspaceId, left);

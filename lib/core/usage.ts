@@ -1,4 +1,5 @@
 import "server-only";
+import type { UsageDay } from "../aws";
 import { billableHours, consecutiveUsageDays, monthRange, projectMonthHours, type RunningMode } from "../domain";
 import type { Tx } from "./tx";
 import { toJson } from "./tx";
@@ -25,20 +26,8 @@ export interface MonthUsage {
   lastDay: Date | null;
 }
 
-/** One row of WorkspaceUsageDay as the sync writes it. */
-export interface UsageDayRow {
-  workspaceId: string;
-  day: Date;
-  connectedHourMask: number;
-  connectedHours: number;
-  connectionAttempts: number;
-  connectionFailures: number;
-  sessionDisconnects: number;
-  unhealthyHours: number;
-  stoppedHours: number;
-  sessionLaunchSeconds: number | null;
-  inSessionLatencyMs: number | null;
-}
+/** One row of WorkspaceUsageDay as the sync writes it: the gateway's day, for one WorkSpace. */
+export type UsageDayRow = UsageDay & { workspaceId: string };
 
 function dateOrNull(value: unknown): Date | null {
   return typeof value === "string" && !Number.isNaN(Date.parse(value)) ? new Date(value) : null;
