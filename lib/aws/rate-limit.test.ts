@@ -9,7 +9,8 @@ describe("RateGates for CloudWatch", () => {
     expect(performance.now() - started).toBeGreaterThanOrEqual(190);
     const readsStarted = performance.now();
     await Promise.all([1, 2, 3, 4, 5].map(() => gates.wait("workspaces", "us-east-1", "DescribeWorkspaces")));
-    expect(performance.now() - readsStarted).toBeLessThan(50);
+    // Had they shared the CloudWatch gate, five reads would take at least 190 ms as well.
+    expect(performance.now() - readsStarted).toBeLessThan(150);
   });
 
   it("takes a small share of AWS's 50 calls a second by default", () => {
