@@ -238,9 +238,10 @@ describe("the snapshot job", () => {
     const job = await eventually(
       async () => {
         const row = await prisma().outboxJob.findFirst({ where: { dedupeKey: REPORTS_SNAPSHOT_KEY } });
-        return row && row.runAt > new Date() ? row : null;
+        // Until the first usage sync has been tried, the job only looks again a few seconds later.
+        return row && row.runAt.getTime() > Date.now() + 60_000 ? row : null;
       },
-      20_000,
+      40_000,
       "the snapshot job to run",
     );
     await worker.stop();

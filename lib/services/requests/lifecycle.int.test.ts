@@ -153,8 +153,10 @@ describe("request life cycle on the sandbox", () => {
 
   it("the requester can cancel while pending, and nobody can decide afterwards", async () => {
     const result = await submitRequest(world.people.alice, {
-      change: { type: "runningMode", workspaceId: aliceWs, runningMode: "ALWAYS_ON" },
-      justification: "All day use",
+      // A larger compute type costs more whatever the usage, so it waits for the manager. (AlwaysOn would
+      // not: Alice's heavy use makes it a saving, approved at once.)
+      change: { type: "computeType", workspaceId: aliceWs, computeType: "POWER" },
+      justification: "Builds are slow",
     });
     expect(result.ok).toBe(true);
     if (!result.ok) return;
