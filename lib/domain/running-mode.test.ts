@@ -71,6 +71,12 @@ describe("recommendRunningMode rules", () => {
     expect(recommendRunningMode(90.5, "STANDARD", "AUTO_STOP", 20, 30, []).reason).toBe(
       "Used 90.5 hours this month, more than the 85 hours at which AlwaysOn becomes cheaper.",
     );
+    expect(recommendRunningMode(12, "STANDARD", "AUTO_STOP", 20, 30, [], { STANDARD: 1 }).reason).toBe(
+      "Used 12 hours this month, more than the 1 hour at which AlwaysOn becomes cheaper.",
+    );
+    expect(recommendRunningMode(1, "STANDARD", "AUTO_STOP", 20, 30, []).reason).toBe(
+      "Used 1 hour of 85 hours this month; AutoStop is still cheaper.",
+    );
   });
 });
 

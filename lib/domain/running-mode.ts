@@ -55,19 +55,20 @@ export function recommendRunningMode(
   if (threshold === undefined) {
     return { action: "NO_THRESHOLD", thresholdHours: null, reason: `There is no break-even figure for the ${computeType} compute type.` };
   }
-  const hours = formatHours(usageHoursThisMonth);
+  const hours = hoursText(usageHoursThisMonth);
+  const line = hoursText(threshold);
   if (mode === "AUTO_STOP") {
     if (usageHoursThisMonth > threshold) {
       return {
         action: "SWITCH_TO_ALWAYS_ON",
         thresholdHours: threshold,
-        reason: `Used ${hours} hours this month, more than the ${threshold} hours at which AlwaysOn becomes cheaper.`,
+        reason: `Used ${hours} this month, more than the ${line} at which AlwaysOn becomes cheaper.`,
       };
     }
     return {
       action: "KEEP",
       thresholdHours: threshold,
-      reason: `Used ${hours} of ${threshold} hours this month; AutoStop is still cheaper.`,
+      reason: `Used ${hours} of ${line} this month; AutoStop is still cheaper.`,
     };
   }
   if (mode === "ALWAYS_ON") {
@@ -77,11 +78,11 @@ export function recommendRunningMode(
       return {
         action: "SWITCH_TO_AUTO_STOP",
         thresholdHours: threshold,
-        reason: `Used only ${hours} hours this month, at most the ${threshold} hours below which AutoStop is cheaper.`,
+        reason: `Used only ${hours} this month, at most the ${line} below which AutoStop is cheaper.`,
       };
     }
     const reason = isLastDay
-      ? `Used ${hours} hours this month, more than ${threshold}; AlwaysOn stays cheaper.`
+      ? `Used ${hours} this month, more than ${line}; AlwaysOn stays cheaper.`
       : lastDays === 1
         ? `AlwaysOn is only reconsidered on the last day of the month, when the month's usage is known.`
         : `AlwaysOn is only reconsidered in the last ${lastDays} days of the month, when the month's usage is nearly known.`;
@@ -107,6 +108,8 @@ export function runningModeSwitchCost(
   );
 }
 
-function formatHours(hours: number): string {
-  return Number.isInteger(hours) ? String(hours) : hours.toFixed(1);
+/** "1 hour", "12 hours", "0.5 hours". */
+function hoursText(hours: number): string {
+  const n = Number.isInteger(hours) ? String(hours) : hours.toFixed(1);
+  return hours === 1 ? "1 hour" : `${n} hours`;
 }
