@@ -210,8 +210,8 @@ test("Carol resets her Simple AD password; Alice is told who to ask", async ({ p
 
 test("Alice withdraws a pending request and catches up on her notifications", async ({ page }, testInfo) => {
   await signInAs(page, "alice", `/workspaces/${aliceWorkspaceId}`);
-  await ask(page, "Change running mode", "Trying AlwaysOn for the audit week.");
-  await page.getByLabel("Running mode", { exact: true }).selectOption("ALWAYS_ON");
+  await ask(page, "Change compute type", "Trying Power for the audit week.");
+  await page.getByLabel("Compute type", { exact: true }).selectOption({ label: "Power" });
   await expect(page.getByTestId("approval")).toHaveText(/Needs approval/);
   await page.getByRole("button", { name: "Submit request" }).click();
   await expect(page.getByTestId("request-status")).toHaveText("Pending approval");
@@ -241,9 +241,15 @@ test("Alice withdraws a pending request and catches up on her notifications", as
 });
 
 test("Bob delegates to Frank, sees his team, and approves several requests at once", async ({ page }, testInfo) => {
+  // Alice uses her WorkSpace all day (the sandbox's heavy profile): AlwaysOn would save money, so it would
+  // need nobody. She asks for more compute instead, which costs more and waits for Bob.
   await signInAs(page, "alice", `/workspaces/${aliceWorkspaceId}?action=runningMode`);
   await page.getByLabel("Running mode", { exact: true }).selectOption("ALWAYS_ON");
   await expect(page.getByText(/Above about \d+ hours a month AlwaysOn is cheaper/)).toBeVisible();
+  await expect(page.getByTestId("monthly-delta")).toHaveText(/^−\$/);
+  await expect(page.getByTestId("approval")).toHaveText("No approval needed — it starts as soon as you submit.");
+  await page.goto(`/workspaces/${aliceWorkspaceId}?action=computeType`);
+  await page.getByLabel("Compute type", { exact: true }).selectOption({ label: "Power" });
   await expect(page.getByTestId("approval")).toHaveText(/Needs approval from your manager/);
   await page.getByLabel("Justification").fill("I work on it all day now.");
   await page.getByRole("button", { name: "Submit request" }).click();
@@ -273,7 +279,7 @@ test("Bob delegates to Frank, sees his team, and approves several requests at on
   await signOut(page);
 
   await signInAs(page, "frank", "/approvals");
-  await expect(page.getByRole("listitem").filter({ hasText: "Alice Nguyen: Switch" })).toContainText("as Bob Martinez's delegate");
+  await expect(page.getByRole("listitem").filter({ hasText: "Alice Nguyen: Change" })).toContainText("as Bob Martinez's delegate");
   await signOut(page);
 
   await signInAs(page, "bob", "/approvals");

@@ -3,8 +3,8 @@ import { PEOPLE, signInAs } from "./helpers";
 
 const NAV = {
   employee: ["My WorkSpaces", "My requests"],
-  manager: ["My WorkSpaces", "My requests", "Approvals"],
-  admin: ["My WorkSpaces", "My requests", "Approvals", "Admin"],
+  manager: ["My WorkSpaces", "My requests", "Approvals", "Reports"],
+  admin: ["My WorkSpaces", "My requests", "Approvals", "Reports", "Admin"],
 };
 
 test("an anonymous visitor is sent to sign-in and comes back afterwards", async ({ page }) => {
