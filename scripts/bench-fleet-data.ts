@@ -2,7 +2,7 @@
 // scripts/bench-fleet-seed.ts (a PGlite directory for `next start`, used by scripts/bench-fleet-http.mjs).
 
 const STATES = ["AVAILABLE", "AVAILABLE", "AVAILABLE", "STOPPED", "STOPPED", "PENDING", "REBOOTING", "UNHEALTHY", "ERROR"];
-const COMPUTE = ["VALUE", "STANDARD", "PERFORMANCE", "POWER", "POWERPRO"];
+const COMPUTE = ["VALUE", "STANDARD", "PERFORMANCE", "POWER", "POWERPRO"] as const;
 const REGIONS = ["us-east-1", "eu-west-1"];
 
 export const BENCH_OWNER_COUNT = 50;
@@ -53,3 +53,27 @@ export function benchWorkspaces(n: number, ownerIds: string[]): BenchWorkspace[]
   }
   return rows;
 }
+
+/**
+ * The catalog the bench fleet's WorkSpaces point at, without AWS: twelve bundles per Region (the ids
+ * benchWorkspaces uses), no directories, no snapshots. Hand it to setCatalogSource.
+ */
+export const benchCatalogSource = {
+  bundles: async (region: string) =>
+    Array.from({ length: 12 }, (_, i) => ({
+      id: `wsb-${i.toString().padStart(9, "0")}`,
+      name: `Bench bundle ${i}`,
+      owner: "AMAZON" as const,
+      computeType: COMPUTE[i % COMPUTE.length]!,
+      operatingSystem: "WINDOWS" as const,
+      licence: "INCLUDED" as const,
+      protocol: "WSP" as const,
+      vcpu: 2,
+      memoryGiB: 4,
+      defaultRootVolumeGb: 80,
+      defaultUserVolumeGb: 50,
+      region,
+    })),
+  directories: async () => [],
+  snapshots: async () => ({ oldest: null, latest: null }),
+};

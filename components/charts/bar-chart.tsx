@@ -1,5 +1,5 @@
 import { scaleBand, scaleLinear } from "d3-scale";
-import { ChartEmpty, ChartSvg, SERIES_COLOURS, type ChartText } from "./chart-frame";
+import { ChartEmpty, ChartSvg, SERIES_COLOURS, SeriesLegend, type ChartText } from "./chart-frame";
 
 export interface BarSeries {
   name: string;
@@ -86,18 +86,7 @@ export function BarChart({ id, title, description, categories, series, format, t
           </text>
         </g>
       )}
-      {series.length > 1 && (
-        <g aria-hidden="true" fontSize="11" transform={`translate(${LABEL_WIDTH},${height - 6})`}>
-          {series.map((s, i) => (
-            <g key={s.name} transform={`translate(${i * 110},0)`}>
-              <rect y={-9} width={10} height={10} fill={SERIES_COLOURS[i % SERIES_COLOURS.length]} />
-              <text x={14} fill="currentColor">
-                {s.name}
-              </text>
-            </g>
-          ))}
-        </g>
-      )}
+      <SeriesLegend names={series.map((s) => s.name)} x={LABEL_WIDTH} y={height - 6} spacing={110} />
     </ChartSvg>
   );
 }

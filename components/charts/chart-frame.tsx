@@ -43,3 +43,20 @@ export function ChartEmpty({ title, message }: { title: string; message: string 
 }
 
 export const SERIES_COLOURS = ["#2563eb", "#f59e0b", "#059669", "#dc2626"];
+
+/** The colour key under a chart with more than one series; hidden from screen readers, which read the table. */
+export function SeriesLegend({ names, x, y, spacing }: { names: readonly string[]; x: number; y: number; spacing: number }) {
+  if (names.length < 2) return null;
+  return (
+    <g aria-hidden="true" fontSize="11" transform={`translate(${x},${y})`}>
+      {names.map((name, i) => (
+        <g key={name} transform={`translate(${i * spacing},0)`}>
+          <rect y={-9} width={10} height={10} fill={SERIES_COLOURS[i % SERIES_COLOURS.length]} />
+          <text x={14} fill="currentColor">
+            {name}
+          </text>
+        </g>
+      ))}
+    </g>
+  );
+}

@@ -1,6 +1,6 @@
 import { scaleLinear, scalePoint } from "d3-scale";
 import { line } from "d3-shape";
-import { ChartEmpty, ChartSvg, SERIES_COLOURS, type ChartText } from "./chart-frame";
+import { ChartEmpty, ChartSvg, SERIES_COLOURS, SeriesLegend, type ChartText } from "./chart-frame";
 
 export interface LineSeries {
   name: string;
@@ -71,18 +71,7 @@ export function LineChart({ id, title, description, labels, series, format, empt
           </g>
         );
       })}
-      {series.length > 1 && (
-        <g aria-hidden="true" fontSize="11" transform={`translate(${LEFT},${HEIGHT - 8})`}>
-          {series.map((s, i) => (
-            <g key={s.name} transform={`translate(${i * 150},0)`}>
-              <rect y={-9} width={10} height={10} fill={SERIES_COLOURS[i % SERIES_COLOURS.length]} />
-              <text x={14} fill="currentColor">
-                {s.name}
-              </text>
-            </g>
-          ))}
-        </g>
-      )}
+      <SeriesLegend names={series.map((s) => s.name)} x={LEFT} y={HEIGHT - 8} spacing={150} />
     </ChartSvg>
   );
 }

@@ -2,7 +2,7 @@
 // PGlite. Part of `npm run bench:usage`; alone: `NODE_ENV=production npx tsx scripts/bench-usage/optimizer.ts`.
 // Target: ≤ 5 s. It times evaluateOptimizer, which the admin page, "Create requests" and the nightly job share.
 import { register } from "node:module";
-import { benchOwners, benchWorkspaces } from "../bench-fleet-data";
+import { benchCatalogSource, benchOwners, benchWorkspaces } from "../bench-fleet-data";
 
 // The modules start with `import "server-only"`; outside Next.js that import must resolve to nothing.
 register(
@@ -15,32 +15,13 @@ register(
 
 const WORKSPACES = 10_000;
 const ROUNDS = 5;
-const COMPUTE = ["VALUE", "STANDARD", "PERFORMANCE", "POWER", "POWERPRO"] as const;
 
 export async function benchOptimizer(): Promise<{ workspaces: number; ms: number }> {
   const { createTestDatabase } = await import("../../test/db");
   const { setCatalogSource } = await import("../../lib/core/catalog");
   const { evaluateOptimizer } = await import("../../lib/core/optimizer");
 
-  setCatalogSource({
-    bundles: async (region) =>
-      Array.from({ length: 12 }, (_, i) => ({
-        id: `wsb-${i.toString().padStart(9, "0")}`,
-        name: `Bench bundle ${i}`,
-        owner: "AMAZON" as const,
-        computeType: COMPUTE[i % COMPUTE.length]!,
-        operatingSystem: "WINDOWS" as const,
-        licence: "INCLUDED" as const,
-        protocol: "WSP" as const,
-        vcpu: 2,
-        memoryGiB: 4,
-        defaultRootVolumeGb: 80,
-        defaultUserVolumeGb: 50,
-        region,
-      })),
-    directories: async () => [],
-    snapshots: async () => ({ oldest: null, latest: null }),
-  });
+  setCatalogSource(benchCatalogSource);
 
   const now = new Date();
   const database = await createTestDatabase();

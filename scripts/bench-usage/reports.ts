@@ -4,7 +4,7 @@
 // It times what the page calls for an admin (loadReports over the whole fleet), and reports how long the
 // daily snapshot took for each fleet.
 import { register } from "node:module";
-import { benchOwners, benchWorkspaces } from "../bench-fleet-data";
+import { benchCatalogSource, benchOwners, benchWorkspaces } from "../bench-fleet-data";
 
 // The query modules start with `import "server-only"`; outside Next.js that import must resolve to nothing.
 register(
@@ -20,7 +20,6 @@ const LARGE = 10_000;
 const SNAPSHOT_DAYS = 365;
 const USAGE_DAYS = 30;
 const ROUNDS = 31;
-const COMPUTE = ["VALUE", "STANDARD", "PERFORMANCE", "POWER", "POWERPRO"] as const;
 
 export interface ReportsBenchSide {
   workspaces: number;
@@ -39,26 +38,7 @@ export async function benchReports(): Promise<{ small: ReportsBenchSide; large: 
   const { takeReportsSnapshot } = await import("../../lib/services/snapshots");
   const { loadReports } = await import("../../lib/queries/reports");
 
-  // The bench fleet's twelve bundles per Region and three directories, without AWS.
-  setCatalogSource({
-    bundles: async (region) =>
-      Array.from({ length: 12 }, (_, i) => ({
-        id: `wsb-${i.toString().padStart(9, "0")}`,
-        name: `Bench bundle ${i}`,
-        owner: "AMAZON" as const,
-        computeType: COMPUTE[i % COMPUTE.length]!,
-        operatingSystem: "WINDOWS" as const,
-        licence: "INCLUDED" as const,
-        protocol: "WSP" as const,
-        vcpu: 2,
-        memoryGiB: 4,
-        defaultRootVolumeGb: 80,
-        defaultUserVolumeGb: 50,
-        region,
-      })),
-    directories: async () => [],
-    snapshots: async () => ({ oldest: null, latest: null }),
-  });
+  setCatalogSource(benchCatalogSource);
 
   const now = new Date();
   async function fleetOf(n: number) {
