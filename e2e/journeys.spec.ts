@@ -246,7 +246,7 @@ test("Bob delegates to Frank, sees his team, and approves several requests at on
   await signInAs(page, "alice", `/workspaces/${aliceWorkspaceId}?action=runningMode`);
   await page.getByLabel("Running mode", { exact: true }).selectOption("ALWAYS_ON");
   await expect(page.getByText(/Above about \d+ hours a month AlwaysOn is cheaper/)).toBeVisible();
-  await expect(page.getByTestId("monthly-delta")).toHaveText(/^−\$/);
+  await expect(page.getByTestId("monthly-delta")).toHaveText(/^saves \$[\d,.]+ a month$/);
   await expect(page.getByTestId("approval")).toHaveText("No approval needed — it starts as soon as you submit.");
   await page.goto(`/workspaces/${aliceWorkspaceId}?action=computeType`);
   await page.getByLabel("Compute type", { exact: true }).selectOption({ label: "Power" });

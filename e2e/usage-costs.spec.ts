@@ -22,9 +22,10 @@ test("Erin keeps the WorkSpace she never used, which was going to be reclaimed",
   await expect(page.getByText(/at least 10 characters/i)).toBeVisible();
   await why.fill("I start the year-end audit on it next week.");
   await page.getByRole("button", { name: "Keep it" }).click();
-  await expect(page.getByText("Kept. The idle period starts again today.")).toBeVisible();
+  await expect(page.getByText(/^Kept on \d{4}-\d\d-\d\d: it will not be reclaimed$/)).toBeVisible();
   await page.reload();
   await expect(page.getByText(/will be reclaimed on/)).toHaveCount(0);
+  await expect(page.getByText(/I start the year-end audit on it next week/)).toBeVisible();
   await signOut(page);
 });
 

@@ -6,6 +6,13 @@ const day = (at: Date) => at.toISOString().slice(0, 10);
 
 /** The reclaim warning on the WorkSpace page; only those who may keep it (owner, admin) get the form. */
 export function ReclaimBanner({ workspaceId, warning, mayKeep }: { workspaceId: string; warning: ReclaimWarning; mayKeep: boolean }) {
+  if (warning.status === "KEPT") {
+    return (
+      <Alert tone="success" role="status" title={`Kept on ${day(warning.keptAt)}: it will not be reclaimed`}>
+        <p>The idle period starts again from that day{warning.justification ? ` (“${warning.justification}”)` : ""}.</p>
+      </Alert>
+    );
+  }
   const since = warning.neverUsed
     ? `Never used since it was set up on ${day(warning.idleSince)}`
     : `Not used since ${day(warning.idleSince)}`;
