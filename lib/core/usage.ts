@@ -120,20 +120,35 @@ export async function upsertUsageDays(tx: Tx, rows: readonly UsageDayRow[], sync
  * any stored usage this month are absent from the map.
  */
 export async function usageThisMonth(tx: Tx, workspaceIds: readonly string[], now: Date): Promise<Map<string, MonthUsage>> {
-  const month = monthRange(now);
-  const { start } = month;
+  const { start } = monthRange(now);
   const status = await getUsageStatus(tx);
-  // Usage is complete up to the last sync, so the pace is measured up to then (never past `now`).
-  const readUpTo = status.asOf && status.asOf < now && status.asOf >= start ? status.asOf : now;
-  const rows = await tx.$queryRaw<
-    { workspaceId: string; runningMode: string | null; timeout: number | null; days: Date[]; masks: number[]; connected: number }[]
-  >`
+  const rows = await tx.$queryRaw<StoredMonthUsage[]>`
     SELECT u."workspaceId", w."runningMode", w."autoStopTimeoutMinutes" AS timeout,
            array_agg(u."day" ORDER BY u."day") AS days, array_agg(u."connectedHourMask" ORDER BY u."day") AS masks,
            sum(u."connectedHours")::int AS connected
     FROM "WorkspaceUsageDay" u JOIN "Workspace" w ON w.id = u."workspaceId"
     WHERE u."workspaceId" = ANY(${[...workspaceIds]}::text[]) AND u."day" >= ${start} AND u."day" <= ${now}
     GROUP BY u."workspaceId", w."runningMode", w."autoStopTimeoutMinutes"`;
+  return monthUsageOf(rows, now, status.asOf);
+}
+
+/** This month's stored usage of one WorkSpace, as usageThisMonth reads it (the home page reads it in its own statement). */
+export interface StoredMonthUsage {
+  workspaceId: string;
+  runningMode: string | null;
+  timeout: number | null;
+  /** UTC days with stored usage, in order, and each day's connected-hour mask. */
+  days: Date[];
+  masks: number[];
+  connected: number;
+}
+
+/** Billable hours, the month's pace and connected hours from stored rows, by the domain's rules. */
+export function monthUsageOf(rows: readonly StoredMonthUsage[], now: Date, usageAsOf: Date | null): Map<string, MonthUsage> {
+  const month = monthRange(now);
+  const { start } = month;
+  // Usage is complete up to the last sync, so the pace is measured up to then (never past `now`).
+  const readUpTo = usageAsOf && usageAsOf < now && usageAsOf >= start ? usageAsOf : now;
   const usage = new Map<string, MonthUsage>();
   for (const row of rows) {
     const days = row.days.map((day, i) => ({ day: new Date(day), connectedHourMask: row.masks[i] ?? 0 }));

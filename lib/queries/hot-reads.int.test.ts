@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { createTestDatabase, type TestDatabase } from "@/test/db";
-import { OPEN_STATUSES } from "../domain";
+import { maskFromHours, monthRange, OPEN_STATUSES } from "../domain";
+import { monthUsageOf, recordUsageSync, usageThisMonth } from "../core/usage";
 import { dashboardRows, sessionUserRow } from "./hot-reads";
 
 // The hand-written statements must return exactly what the equivalent Prisma queries return.
@@ -161,7 +162,27 @@ describe("dashboardRows", () => {
     expect(open).toEqual(expectedOpen);
   });
 
+  it("returns the month's usage of the user's WorkSpaces as usageThisMonth reads it, and the sync's time", async () => {
+    const prisma = database.prisma;
+    const now = new Date();
+    const { start } = monthRange(now);
+    const asOf = new Date(now.getTime() - 3_600_000);
+    await recordUsageSync(prisma, { at: asOf });
+    await prisma.workspaceUsageDay.createMany({
+      data: [
+        { workspaceId: "ws-b", day: start, connectedHourMask: maskFromHours([9, 10, 11]), connectedHours: 3 },
+        { workspaceId: "ws-b", day: new Date(start.getTime() - 86_400_000), connectedHourMask: 1, connectedHours: 1 }, // last month
+      ],
+    });
+    const { usage, usageAsOf } = await dashboardRows(ann.id, OPEN_STATUSES, now);
+    expect(usageAsOf).toEqual(asOf);
+    expect(usage.map((u) => u.workspaceId)).toEqual(["ws-b"]);
+    expect(usage[0]!.days).toEqual([start]);
+    expect(monthUsageOf(usage, now, usageAsOf)).toEqual(await usageThisMonth(prisma, ["ws-a", "ws-b"], now));
+    expect(monthUsageOf(usage, now, usageAsOf).get("ws-b")!.billableHours).toBe(4); // 3 connected and the 1-hour AutoStop timeout
+  });
+
   it("returns empty lists for a user with nothing", async () => {
-    expect(await dashboardRows("nobody", OPEN_STATUSES)).toEqual({ workspaces: [], open: [] });
+    expect(await dashboardRows("nobody", OPEN_STATUSES)).toMatchObject({ workspaces: [], open: [], usage: [] });
   });
 });

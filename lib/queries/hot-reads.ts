@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "../db";
 import { Prisma } from "../generated/prisma/client";
 import type { Role } from "../generated/prisma/enums";
+import { USAGE_STATUS_SETTING_KEY, type StoredMonthUsage } from "../core/usage";
 import type { WorkspaceRecord } from "../core/workspace-records";
 
 // The two reads behind nearly every page view, each in one SQL statement.
@@ -115,14 +116,19 @@ function toWorkspaceRecord(json: Record<string, unknown>): WorkspaceRecord {
 const workspaceSelect = Prisma.raw(WORKSPACE_COLUMNS.map((c) => `w."${c}"`).join(", "));
 
 /**
- * A user's live WorkSpaces (oldest first) and every open request by or for them (newest first), in one
- * statement. `openStatuses` are the request statuses that count as open.
+ * A user's live WorkSpaces (oldest first), every open request by or for them (newest first), and their
+ * WorkSpaces' usage this month with the usage sync's time, in one statement. `openStatuses` are the request
+ * statuses that count as open.
  */
 export async function dashboardRows(
   userId: string,
   openStatuses: readonly string[],
-): Promise<{ workspaces: WorkspaceRecord[]; open: OpenRequestRow[] }> {
-  const rows = await db().$queryRaw<{ workspaces: Record<string, unknown>[]; open: Record<string, unknown>[] }[]>(Prisma.sql`
+  now: Date = new Date(),
+): Promise<{ workspaces: WorkspaceRecord[]; open: OpenRequestRow[]; usage: StoredMonthUsage[]; usageAsOf: Date | null }> {
+  const monthStart = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1));
+  const rows = await db().$queryRaw<
+    { workspaces: Record<string, unknown>[]; open: Record<string, unknown>[]; usage: Record<string, unknown>[]; usageAsOf: string | null }[]
+  >(Prisma.sql`
     SELECT
       (SELECT coalesce(json_agg(x ORDER BY x."firstSeenAt", x."id"), '[]'::json) FROM (
          SELECT ${workspaceSelect} FROM "Workspace" w
@@ -130,7 +136,16 @@ export async function dashboardRows(
       (SELECT coalesce(json_agg(r ORDER BY r."createdAt" DESC, r."id"), '[]'::json) FROM (
          SELECT q."id", q."type", q."status"::text AS "status", q."createdAt", q."workspaceId" FROM "Request" q
          WHERE (q."requesterId" = ${userId} OR q."beneficiaryId" = ${userId})
-           AND q."status"::text IN (${Prisma.join([...openStatuses])})) r) AS "open"`);
+           AND q."status"::text IN (${Prisma.join([...openStatuses])})) r) AS "open",
+      (SELECT coalesce(json_agg(u), '[]'::json) FROM (
+         SELECT d."workspaceId", w."runningMode", w."autoStopTimeoutMinutes" AS "timeout",
+                array_agg(d."day" ORDER BY d."day") AS "days", array_agg(d."connectedHourMask" ORDER BY d."day") AS "masks",
+                sum(d."connectedHours")::int AS "connected"
+         FROM "WorkspaceUsageDay" d JOIN "Workspace" w ON w."id" = d."workspaceId"
+         WHERE w."ownerId" = ${userId} AND w."goneAt" IS NULL AND w."state" <> 'TERMINATED'
+           AND d."day" >= ${monthStart} AND d."day" <= ${now}
+         GROUP BY d."workspaceId", w."runningMode", w."autoStopTimeoutMinutes") u) AS "usage",
+      (SELECT s."value"->>'asOf' FROM "Setting" s WHERE s."key" = ${USAGE_STATUS_SETTING_KEY}) AS "usageAsOf"`);
   const row = rows[0];
   return {
     workspaces: (row?.workspaces ?? []).map(toWorkspaceRecord),
@@ -141,5 +156,15 @@ export async function dashboardRows(
       createdAt: utcDate(r.createdAt) ?? new Date(0),
       workspaceId: (r.workspaceId as string | null) ?? null,
     })),
+    usage: (row?.usage ?? []).map((u) => ({
+      workspaceId: String(u.workspaceId),
+      runningMode: (u.runningMode as string | null) ?? null,
+      timeout: (u.timeout as number | null) ?? null,
+      // Dates inside JSON are text ("2026-11-01"): UTC days.
+      days: (u.days as string[]).map((day) => new Date(`${day.slice(0, 10)}T00:00:00Z`)),
+      masks: u.masks as number[],
+      connected: Number(u.connected),
+    })),
+    usageAsOf: row?.usageAsOf ? new Date(row.usageAsOf) : null,
   };
 }

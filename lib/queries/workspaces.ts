@@ -3,7 +3,7 @@ import type { CurrentUser } from "../auth/session";
 import { db } from "../db";
 import { autoStopHoursForEstimate, monthlyCost, OPEN_STATUSES, userVisibleState, type Money, type WorkspaceState } from "../domain";
 import { bulkActionLabel } from "../presentation/describe";
-import { usageThisMonth } from "../core/usage";
+import { monthUsageOf, usageThisMonth, type MonthUsage } from "../core/usage";
 import { toDomainWorkspace, type WorkspaceRecord } from "../core/workspace-records";
 import { catalogFor } from "./catalog";
 import { dashboardRows, type OpenRequestRow } from "./hot-reads";
@@ -52,17 +52,21 @@ type RowWithOwner = WorkspaceRecord & { owner?: { name: string } | null };
 
 const openSelect = { id: true, type: true, status: true, createdAt: true, workspaceId: true } as const;
 
-async function toViews(rows: RowWithOwner[], prefetched?: OpenRequestRow[]): Promise<WorkspaceView[]> {
+async function toViews(
+  rows: RowWithOwner[],
+  prefetched?: { open: OpenRequestRow[]; usage: Map<string, MonthUsage> },
+): Promise<WorkspaceView[]> {
   if (rows.length === 0) return [];
   const [catalog, { prices, settings }, usage, open] = await Promise.all([
     catalogFor(rows.map((r) => r.region)),
     policyAndPrices(),
-    usageThisMonth(
-      db(),
-      rows.map((r) => r.id),
-      new Date(),
-    ),
-    prefetched ??
+    prefetched?.usage ??
+      usageThisMonth(
+        db(),
+        rows.map((r) => r.id),
+        new Date(),
+      ),
+    prefetched?.open ??
       db().request.findMany({
         where: { workspaceId: { in: rows.map((r) => r.id) }, status: { in: [...OPEN_STATUSES] } },
         select: openSelect,
@@ -117,8 +121,10 @@ const live = { goneAt: null, state: { notIn: ["TERMINATED"] } };
 
 /** The home page: the user's WorkSpaces and every open request by or for them, read in one statement. */
 export async function myDashboard(userId: string) {
-  const { workspaces, open } = await dashboardRows(userId, OPEN_STATUSES);
-  return { workspaces: await toViews(workspaces, open), coming: open.filter((r) => r.type === "create") };
+  const now = new Date();
+  const { workspaces, open, usage, usageAsOf } = await dashboardRows(userId, OPEN_STATUSES, now);
+  const views = await toViews(workspaces, { open, usage: monthUsageOf(usage, now, usageAsOf) });
+  return { workspaces: views, coming: open.filter((r) => r.type === "create") };
 }
 
 /** The WorkSpace if the viewer owns it (or is an admin); null otherwise, so the page answers 404 either way. */
