@@ -9,14 +9,15 @@ export interface SnapshotEvidence {
 
 /**
  * The domain's view of a cached WorkSpace. AWS does not say when a WorkSpace was created, so its age is
- * the earliest evidence the portal has: when it first saw it, or its oldest snapshot (a WorkSpace is at
- * least as old as any snapshot of it).
+ * the earliest evidence the portal has: when it first saw it, CloudWatch's first datapoint for it
+ * (`existsSince`), or its oldest snapshot (a WorkSpace is at least as old as any snapshot of it).
  */
 /** Everything but `raw`, which no rule reads; list queries leave it out. */
 export type WorkspaceRecord = Omit<WorkspaceRow, "raw">;
 
 export function toDomainWorkspace(row: WorkspaceRecord, snapshots: SnapshotEvidence = { oldest: null, latest: null }): Workspace {
-  const createdAt = snapshots.oldest && snapshots.oldest < row.firstSeenAt ? snapshots.oldest : row.firstSeenAt;
+  const evidence = [row.firstSeenAt, row.existsSince ?? null, snapshots.oldest].filter((at): at is Date => at !== null);
+  const createdAt = new Date(Math.min(...evidence.map((at) => at.getTime())));
   const modifications = (row.modificationStates as { Resource?: string; State?: string }[])
     .filter((m) => m.State === "UPDATE_INITIATED" || m.State === "UPDATE_IN_PROGRESS")
     .map((m) => m.Resource as ModifiableResource);
