@@ -16,8 +16,9 @@ export interface SnapshotEvidence {
 export type WorkspaceRecord = Omit<WorkspaceRow, "raw">;
 
 export function toDomainWorkspace(row: WorkspaceRecord, snapshots: SnapshotEvidence = { oldest: null, latest: null }): Workspace {
-  const evidence = [row.firstSeenAt, row.existsSince ?? null, snapshots.oldest].filter((at): at is Date => at !== null);
-  const createdAt = new Date(Math.min(...evidence.map((at) => at.getTime())));
+  // Some reads (the reports' cost classes) select only the columns their rule needs: an absent date is no evidence.
+  const evidence = [row.firstSeenAt, row.existsSince, snapshots.oldest].filter((at): at is Date => at instanceof Date);
+  const createdAt = evidence.length > 0 ? new Date(Math.min(...evidence.map((at) => at.getTime()))) : row.firstSeenAt;
   const modifications = (row.modificationStates as { Resource?: string; State?: string }[])
     .filter((m) => m.State === "UPDATE_INITIATED" || m.State === "UPDATE_IN_PROGRESS")
     .map((m) => m.Resource as ModifiableResource);
