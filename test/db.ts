@@ -46,8 +46,24 @@ async function createPostgresDatabase(): Promise<TestDatabase> {
       await prisma.$disconnect();
       const dropper = new pg.Client({ connectionString: serverUrl.toString() });
       await dropper.connect();
-      await dropper.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await dropper.end();
+      try {
+        // FORCE cannot end a backend of another role, such as an autovacuum worker that just started on the
+        // database: wait for it a little. A database left behind is only clutter on a throw-away server.
+        for (let attempt = 1; ; attempt++) {
+          try {
+            await dropper.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+            break;
+          } catch (error) {
+            if (attempt >= 10) {
+              console.warn(`[test db] could not drop ${name}: ${(error as Error).message}`);
+              break;
+            }
+            await new Promise((resolve) => setTimeout(resolve, 500));
+          }
+        }
+      } finally {
+        await dropper.end();
+      }
     },
   };
 }
