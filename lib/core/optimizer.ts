@@ -12,7 +12,6 @@ import {
   type OptimizerSettings,
   type RunningMode,
   type RunningModeAdvice,
-  type Tag,
 } from "../domain";
 import { catalogSource } from "./catalog";
 import { getPolicySettings, getPriceTable, readSetting, type SettingSpec } from "./settings";
@@ -137,7 +136,7 @@ export async function evaluateOptimizer(tx: Tx, now: Date, workspaceIds?: readon
       workspace.runningMode,
       dayOfMonth,
       daysInMonth,
-      (record.tags as unknown as Tag[]) ?? [],
+      workspace.tags,
       settings.thresholds,
       settings.alwaysOnToAutoStopLastDays,
     );
