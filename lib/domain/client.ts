@@ -45,3 +45,4 @@ export {
   COST_CENTRE_TAG_KEY,
   MAX_TAGS_PER_RESOURCE,
 } from "./validate/tags";
+export * from "./api";
