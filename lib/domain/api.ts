@@ -85,3 +85,22 @@ export function webhookRetryAt(eventAt: Date, attempts: number, now: Date): Date
 
 /** Seconds either side of now a receiver should accept a signature's timestamp (documented for receivers). */
 export const WEBHOOK_SIGNATURE_TOLERANCE_S = 300;
+
+/** A token this close to its expiry is flagged on the admin page, so the integration gets a new one in time. */
+export const API_TOKEN_EXPIRES_SOON_DAYS = 14;
+
+export type ApiTokenStatus = "ACTIVE" | "EXPIRES_SOON" | "EXPIRED" | "REVOKED";
+
+export const API_TOKEN_STATUS_LABELS: Record<ApiTokenStatus, string> = {
+  ACTIVE: "Active",
+  EXPIRES_SOON: "Expires soon",
+  EXPIRED: "Expired",
+  REVOKED: "Revoked",
+};
+
+/** Where a token stands for the admin page: the refusals are apiAccess's own, so the page and the API agree. */
+export function apiTokenStatus(token: Pick<ApiTokenFacts, "expiresAt" | "revokedAt">, now: Date): ApiTokenStatus {
+  const access = apiAccess({ ...token, scopes: [API_SCOPES[0]], mayActForPeople: false }, API_SCOPES[0], now);
+  if (!access.ok) return access.code === "TOKEN_REVOKED" ? "REVOKED" : "EXPIRED";
+  return token.expiresAt.getTime() - now.getTime() <= API_TOKEN_EXPIRES_SOON_DAYS * 24 * 60 * 60 * 1000 ? "EXPIRES_SOON" : "ACTIVE";
+}
