@@ -16,16 +16,21 @@ export const previewInput = changeRequestInput
 
 export const requestIdInput = z.object({ requestId: z.string().min(1).max(64) });
 
+const decisionFields = {
+  decision: z.enum(["APPROVED", "REJECTED"]),
+  comment: z.string().trim().max(2000, "Keep the comment under 2,000 characters.").optional(),
+};
+/** A rejection says why, whether it comes from the web form or the REST API. */
+const rejectionHasComment = (d: { decision: "APPROVED" | "REJECTED"; comment?: string }) =>
+  d.decision === "APPROVED" || (d.comment?.length ?? 0) > 0;
+const rejectionNeedsComment = { message: "Say why you reject the request.", path: ["comment"] };
+
 export const decisionInput = z
-  .object({
-    requestId: z.string().min(1).max(64),
-    decision: z.enum(["APPROVED", "REJECTED"]),
-    comment: z.string().trim().max(2000, "Keep the comment under 2,000 characters.").optional(),
-  })
-  .refine((d) => d.decision === "APPROVED" || (d.comment?.length ?? 0) > 0, {
-    message: "Say why you reject the request.",
-    path: ["comment"],
-  });
+  .object({ requestId: z.string().min(1).max(64), ...decisionFields })
+  .refine(rejectionHasComment, rejectionNeedsComment);
+
+/** The decision itself, without naming the request (the REST API names it in the path). */
+export const decisionBody = z.strictObject(decisionFields).refine(rejectionHasComment, rejectionNeedsComment);
 
 export const bulkApproveInput = z.object({
   requestIds: z.array(z.string().min(1).max(64)).min(1, "Choose at least one request.").max(100),
