@@ -15,12 +15,17 @@ export interface AuditEntry {
   detail?: unknown;
 }
 
+/** The person's name, and the API token when they acted through the REST API: `Alice Example (via API token "ServiceNow")`. */
+export function actorLabel(actor: Actor): string {
+  return actor.kind === "user" && actor.via ? `${actor.name} (via API token "${actor.via}")` : actor.name;
+}
+
 /** Appends one event; call it inside the transaction that makes the change, so both land or neither. */
 export async function recordAudit(tx: Tx, entry: AuditEntry): Promise<void> {
   await tx.auditEvent.create({
     data: {
       actorId: entry.actor.kind === "user" ? entry.actor.id : null,
-      actorLabel: entry.actor.name,
+      actorLabel: actorLabel(entry.actor),
       action: entry.action,
       targetType: entry.targetType,
       targetId: entry.targetId,

@@ -4,8 +4,12 @@ import type { Prisma, PrismaClient } from "../generated/prisma/client";
 /** A Prisma client or an open transaction: helpers that only add rows accept either. */
 export type Tx = Prisma.TransactionClient | PrismaClient;
 
-/** Who did something: a signed-in person, or the portal itself (executor, scheduler). */
-export type Actor = { kind: "user"; id: string; name: string; role: "EMPLOYEE" | "MANAGER" | "ADMIN" } | { kind: "system"; name: string };
+/**
+ * Who did something: a signed-in person, or the portal itself (executor, scheduler). `via` names the
+ * REST API token a person acted through (an ITSM tool on their behalf), so the audit log says so.
+ */
+export type Actor =
+  { kind: "user"; id: string; name: string; role: "EMPLOYEE" | "MANAGER" | "ADMIN"; via?: string } | { kind: "system"; name: string };
 
 export const SYSTEM: Actor = { kind: "system", name: "system" };
 

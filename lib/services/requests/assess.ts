@@ -34,6 +34,8 @@ export interface RequestActor {
   id: string;
   name: string;
   role: "EMPLOYEE" | "MANAGER" | "ADMIN";
+  /** The REST API token's name when the person acts through the API; the audit log names it. */
+  via?: string;
 }
 
 export interface ChangeInput {

@@ -2,6 +2,7 @@ import "server-only";
 import { parseStoredChange } from "../../core/stored-change";
 import { db } from "../../db";
 import { recordAudit } from "../../core/audit";
+import { emitRequestEvent } from "../../core/webhooks";
 import { notFound, ServiceError } from "../../core/errors";
 import { notify } from "../../core/notifications";
 import type { RequestActor } from "./assess";
@@ -23,7 +24,7 @@ export async function cancelRequest(actor: RequestActor, requestId: string, now 
     if (count !== 1) throw new ServiceError("conflict", "The request was decided a moment ago and can no longer be cancelled.");
     await tx.emailActionToken.updateMany({ where: { requestId, usedAt: null }, data: { usedAt: now } });
     await recordAudit(tx, {
-      actor: { kind: "user", id: actor.id, name: actor.name, role: actor.role },
+      actor: { kind: "user", id: actor.id, name: actor.name, role: actor.role, via: actor.via },
       action: "request.cancelled",
       targetType: "request",
       targetId: requestId,
@@ -31,6 +32,7 @@ export async function cancelRequest(actor: RequestActor, requestId: string, now 
       before: { status: "PENDING_APPROVAL" },
       after: { status: "CANCELLED" },
     });
+    await emitRequestEvent(tx, "request.cancelled", requestId, now);
     for (const approver of approvers) {
       await notify(tx, {
         userId: approver.userId,

@@ -5,6 +5,7 @@ import { db } from "../../db";
 import type { DecisionChannel, DecisionKind } from "../../generated/prisma/enums";
 import { kickExecutor } from "../../core/signal";
 import { recordAudit } from "../../core/audit";
+import { emitRequestEvent } from "../../core/webhooks";
 import { consumeEmailAction, checkEmailAction } from "../../core/email-links";
 import { isUniqueViolation, notFound, ServiceError } from "../../core/errors";
 import { notify } from "../../core/notifications";
@@ -22,6 +23,8 @@ export interface DecideInput {
   channel: DecisionChannel;
   /** For the EMAIL channel: the link's token, used up by this decision. */
   emailToken?: string;
+  /** For the API channel: the token the ITSM tool called with, recorded on the decision. */
+  apiTokenId?: string;
 }
 
 export type DecideResult = { ok: true; status: "PENDING_APPROVAL" | "APPROVED" | "REJECTED" };
@@ -45,19 +48,25 @@ export async function decideRequest(actor: RequestActor, input: DecideInput, now
   // Roles and delegations as they are now, whatever the channel and whatever the session remembers.
   const facts = await approvalFactsForPerson(db(), actor.id, now);
   const right = mayDecide(actor.id, awaiting, facts);
-  if (!right.ok && right.code === "OWN_REQUEST") throw new ServiceError("forbidden", right.reason);
+  // The domain's refusal code travels with the reason, so the REST API can answer with it.
+  if (!right.ok && right.code === "OWN_REQUEST")
+    throw new ServiceError("forbidden", right.reason, [{ code: right.code, message: right.reason }]);
   if (request.status !== "PENDING_APPROVAL") {
     if (right.ok || facts.people.some((p) => p.id === actor.id && p.role === "ADMIN")) throw new ServiceError("conflict", ALREADY_DECIDED);
     throw notFound("That request");
   }
   const step = awaiting.step;
-  if (!right.ok || !step) throw new ServiceError("forbidden", right.ok ? "This request is not waiting for you." : right.reason);
+  if (!right.ok) throw new ServiceError("forbidden", right.reason, [{ code: right.code, message: right.reason }]);
+  if (!step) {
+    const reason = "This request is not waiting for you.";
+    throw new ServiceError("forbidden", reason, [{ code: "NOT_WAITING_FOR_YOU", message: reason }]);
+  }
 
   const steps = parseApprovalSteps(request.approvalSteps);
   const isLast = request.currentStep >= steps.length - 1;
   const nextStatus = input.decision === "REJECTED" ? "REJECTED" : isLast ? "APPROVED" : "PENDING_APPROVAL";
   const change = parseStoredChange(request.change);
-  const actorRef = { kind: "user" as const, id: actor.id, name: actor.name, role: actor.role };
+  const actorRef = { kind: "user" as const, id: actor.id, name: actor.name, role: actor.role, via: actor.via };
 
   try {
     await db().$transaction(async (tx) => {
@@ -78,6 +87,7 @@ export async function decideRequest(actor: RequestActor, input: DecideInput, now
           decision: input.decision,
           comment: comment ?? null,
           channel: input.channel,
+          apiTokenId: input.apiTokenId ?? null,
           createdAt: now,
         },
       });
@@ -113,6 +123,9 @@ export async function decideRequest(actor: RequestActor, input: DecideInput, now
         after: { status: nextStatus },
         detail: { step: step.role, comment, channel: input.channel, onBehalfOf: right.onBehalfOf },
       });
+
+      if (nextStatus === "REJECTED") await emitRequestEvent(tx, "request.rejected", request.id, now);
+      else if (nextStatus === "APPROVED") await emitRequestEvent(tx, "request.approved", request.id, now);
 
       const what = describeChange(change);
       if (nextStatus === "REJECTED") {

@@ -3,6 +3,7 @@ import { formatMoney, type Refusal } from "../../domain";
 import { db } from "../../db";
 import { kickExecutor } from "../../core/signal";
 import { recordAudit } from "../../core/audit";
+import { emitRequestEvent } from "../../core/webhooks";
 import { isUniqueViolation, ServiceError } from "../../core/errors";
 import { notify } from "../../core/notifications";
 import { enqueueJob } from "../../core/outbox";
@@ -76,7 +77,7 @@ export async function submitRequest(actor: RequestActor, input: SubmitInput, now
           createdAt: now,
         },
       });
-      const actorRef: Actor = input.submittedBy ?? { kind: "user", id: actor.id, name: actor.name, role: actor.role };
+      const actorRef: Actor = input.submittedBy ?? { kind: "user", id: actor.id, name: actor.name, role: actor.role, via: actor.via };
       await recordAudit(tx, {
         actor: actorRef,
         action: "request.submitted",
@@ -85,7 +86,9 @@ export async function submitRequest(actor: RequestActor, input: SubmitInput, now
         requestId: request.id,
         after: { change, costDeltaCents, approval, justification: input.justification, origin: input.origin ?? null },
       });
+      await emitRequestEvent(tx, "request.submitted", request.id, now);
       if (approval.autoApproved) {
+        await emitRequestEvent(tx, "request.approved", request.id, now);
         await recordAudit(tx, {
           actor: actorRef,
           action: "request.auto_approved",
