@@ -20,7 +20,10 @@ export async function resolvePortalIdentity(claims: {
 }): Promise<PortalIdentity | null> {
   const user = await db().user.findUnique({
     where: { email: claims.email.toLowerCase() },
-    select: { id: true, email: true, name: true, role: true },
+    select: { id: true, email: true, name: true, role: true, serviceAccount: true },
   });
-  return user;
+  // An API token's service account is no person, whatever its address.
+  if (!user || user.serviceAccount) return null;
+  const { serviceAccount: _serviceAccount, ...identity } = user;
+  return identity;
 }

@@ -43,7 +43,9 @@ async function managerOf(tx: Tx, proven: ProvenIdentity, ownEmail: string, now: 
   if (proven.manager === null) return null;
   const email = proven.manager.email.trim().toLowerCase();
   if (!email || email === ownEmail) return null;
-  const existing = await tx.user.findUnique({ where: { email }, select: { id: true, role: true } });
+  const existing = await tx.user.findUnique({ where: { email }, select: { id: true, role: true, serviceAccount: true } });
+  // A service account manages nobody and approves nothing.
+  if (existing?.serviceAccount) return null;
   if (existing) {
     // Managing someone makes a person a manager; an employee could not decide the requests routed to them.
     if (existing.role === "EMPLOYEE") await tx.user.update({ where: { id: existing.id }, data: { role: "MANAGER" } });
@@ -74,19 +76,26 @@ async function wouldLoop(tx: Tx, userId: string, managerId: string): Promise<boo
   return false;
 }
 
+/** An API token's service account is no person: no identity provider may ever sign in as one. */
+function refuseServiceAccount<T extends { serviceAccount: boolean }>(user: T): T {
+  if (user.serviceAccount) throw new ProvisioningRefused("This account belongs to an API integration; nobody can sign in as it.");
+  return user;
+}
+
 async function findPerson(tx: Tx, proven: ProvenIdentity, email: string) {
-  const select = { id: true, role: true, managerId: true, email: true } as const;
+  const select = { id: true, role: true, managerId: true, email: true, serviceAccount: true } as const;
   const linked = await tx.externalAccount.findUnique({
     where: { provider_subject: { provider: proven.method, subject: proven.subject } },
     select: { user: { select } },
   });
-  if (linked) return { ...linked.user, created: false };
+  if (linked) return { ...refuseServiceAccount(linked.user), created: false };
   // A person the portal already knows (a placeholder manager, or someone an admin added) by the same email,
   // unless another account of this provider already is that person: an email address is not an identity.
   const byEmail = await tx.user.findUnique({
     where: { email },
     select: { ...select, externalAccounts: { where: { provider: proven.method }, select: { subject: true } } },
   });
+  if (byEmail) refuseServiceAccount(byEmail);
   if (byEmail && byEmail.externalAccounts.length > 0) {
     throw new ProvisioningRefused("Another account at the identity provider already signs in as this person.");
   }

@@ -31,7 +31,11 @@ export async function approvalFactsForRequest(tx: Tx, request: AwaitingDecision,
     ? await tx.delegation.findMany({ where: { approverId: managerId, ...inForce(now) }, select: { approverId: true, delegateId: true } })
     : [];
   const named = [...(managerId ? [managerId] : []), ...delegations.map((d) => d.delegateId)];
-  const people = await tx.user.findMany({ where: { OR: [{ id: { in: named } }, { role: "ADMIN" }] }, select: { id: true, role: true } });
+  const people = await tx.user.findMany({
+    // A service account never decides, whatever role it was given.
+    where: { serviceAccount: false, OR: [{ id: { in: named } }, { role: "ADMIN" }] },
+    select: { id: true, role: true },
+  });
   return { people, delegations };
 }
 
@@ -48,7 +52,7 @@ export async function approvalFactsForPerson(tx: Tx, userId: string, now: Date):
     select: { approverId: true, delegateId: true },
   });
   const people = await tx.user.findMany({
-    where: { id: { in: [userId, ...delegations.map((d) => d.approverId)] } },
+    where: { id: { in: [userId, ...delegations.map((d) => d.approverId)] }, serviceAccount: false },
     select: { id: true, name: true, role: true },
   });
   return { people, delegations };

@@ -36,6 +36,8 @@ export interface UserRow {
 
 export async function listUsers(): Promise<UserRow[]> {
   const users = await db().user.findMany({
+    // Service accounts are API callers, not people (their tokens are on /admin/api-tokens).
+    where: { serviceAccount: false },
     orderBy: { name: "asc" },
     select: {
       id: true,
@@ -101,7 +103,11 @@ export async function getUserDetail(id: string) {
         requester: { select: { name: true } },
       },
     }),
-    db().user.findMany({ where: { id: { not: id } }, orderBy: { name: "asc" }, select: { id: true, name: true, role: true } }),
+    db().user.findMany({
+      where: { id: { not: id }, serviceAccount: false },
+      orderBy: { name: "asc" },
+      select: { id: true, name: true, role: true },
+    }),
   ]);
   return { user, workspaces, requests, people };
 }

@@ -133,7 +133,7 @@ export async function myDelegations(userId: string) {
       include: { delegate: { select: { name: true } } },
     }),
     db().user.findMany({
-      where: { id: { not: userId }, role: { in: ["MANAGER", "ADMIN"] } },
+      where: { id: { not: userId }, role: { in: ["MANAGER", "ADMIN"] }, serviceAccount: false },
       orderBy: { name: "asc" },
       select: { id: true, name: true, role: true },
     }),

@@ -24,12 +24,15 @@ export interface SessionUserRow {
   unreadNotifications: number;
 }
 
-/** The user with their session version and unread notification count, or null when the id is unknown. */
+/**
+ * The user with their session version and unread notification count; null for an unknown id, or for a
+ * service account (no session opens one).
+ */
 export async function sessionUserRow(id: string): Promise<SessionUserRow | null> {
   const rows = await db().$queryRaw<SessionUserRow[]>(Prisma.sql`
     SELECT u."id", u."email", u."name", u."role"::text AS "role", u."sessionVersion",
            (SELECT count(*) FROM "Notification" n WHERE n."userId" = u."id" AND n."readAt" IS NULL)::int AS "unreadNotifications"
-    FROM "User" u WHERE u."id" = ${id}`);
+    FROM "User" u WHERE u."id" = ${id} AND NOT u."serviceAccount"`);
   return rows[0] ?? null;
 }
 

@@ -18,8 +18,14 @@ export async function changeUserRole(caller: AdminCaller, raw: z.input<typeof ch
   const { userId, role } = parseInput(changeRoleInput, raw);
   await db().$transaction(async (tx) => {
     const admins = await tx.$queryRaw<{ id: string }[]>`SELECT "id" FROM "User" WHERE "role" = 'ADMIN' FOR UPDATE`;
-    const user = await tx.user.findUnique({ where: { id: userId }, select: { id: true, name: true, role: true, roleSource: true } });
+    const user = await tx.user.findUnique({
+      where: { id: userId },
+      select: { id: true, name: true, role: true, roleSource: true, serviceAccount: true },
+    });
     if (!user) throw notFound("That person");
+    // A service account never approves: what it may do is its API token's scopes.
+    if (user.serviceAccount)
+      throw new ServiceError("refused", `${user.name} is a service account for the API; its rights are its token's scopes, not a role.`);
     if (user.role === role) return;
     // The next sign-in would set it back from the groups; the groups are where it changes.
     if (user.roleSource) {
