@@ -13,7 +13,8 @@ export type JobKind =
   | "usage.sync"
   | "optimizer.nightly"
   | "reclaim.daily"
-  | "reports.snapshot";
+  | "reports.snapshot"
+  | "webhook.deliver";
 
 // Jobs that live forever and reschedule themselves: one row each, whichever process runs it.
 export const RECONCILE_SWEEP_KEY = "recurring:reconcile";

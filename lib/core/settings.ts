@@ -73,6 +73,21 @@ export const PRICE_TABLE_SETTING: SettingSpec<PriceTable> = {
   name: "price table",
 };
 
+/** "Allow webhooks to private network addresses": for ITSM servers on the organisation's own network; off by default. */
+export interface WebhookNetworkSettings {
+  allowPrivate: boolean;
+}
+
+export const WEBHOOK_NETWORK_SETTING: SettingSpec<WebhookNetworkSettings> = {
+  key: "webhook-network",
+  parse: (value) =>
+    typeof value === "object" && value !== null && typeof (value as { allowPrivate?: unknown }).allowPrivate === "boolean"
+      ? { success: true, data: { allowPrivate: (value as { allowPrivate: boolean }).allowPrivate } }
+      : { success: false, error: { issues: [{ message: "allowPrivate must be true or false" }] } },
+  defaults: { allowPrivate: false },
+  name: "webhook network setting",
+};
+
 export const getPolicySettings = (tx: Tx): Promise<PolicySettings> => readSetting(tx, POLICY_SETTING);
 
 export const getPriceTable = (tx: Tx): Promise<PriceTable> => readSetting(tx, PRICE_TABLE_SETTING);

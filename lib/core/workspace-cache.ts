@@ -3,6 +3,7 @@ import type { TagPair, WorkspaceSummary } from "../aws";
 import { COST_CENTRE_TAG_KEY } from "../domain";
 import type { Prisma, PrismaClient } from "../generated/prisma/client";
 import type { Tx } from "./tx";
+import { emitWorkspaceStateChanged, webhookSubscribers } from "./webhooks";
 
 /** Who owns a WorkSpace, from its directory and user name. */
 export interface OwnerIndex {
@@ -79,19 +80,38 @@ export async function upsertWorkspace(
   const fields = cacheFields(region, ws, owners, now, tags);
   const existing = await db.workspace.findUnique({ where: { id: ws.workspaceId }, select: { state: true } });
   if (existing) {
-    await db.workspace.update({
-      where: { id: ws.workspaceId },
-      data: { ...fields, ...(existing.state !== ws.state ? { stateChangedAt: now } : {}) },
-    });
+    const changed = existing.state !== ws.state;
+    const write = async (tx: Tx) => {
+      await tx.workspace.update({ where: { id: ws.workspaceId }, data: { ...fields, ...(changed ? { stateChangedAt: now } : {}) } });
+      if (changed) await emitWorkspaceStateChanged(tx, ws.workspaceId, existing.state, now);
+    };
+    // A new state and its webhook event land together.
+    if (changed && "$transaction" in db) await db.$transaction(write);
+    else await write(db);
   } else {
     await db.workspace.create({ data: { id: ws.workspaceId, ...fields, firstSeenAt: now, stateChangedAt: now } });
   }
 }
 
 export async function markGone(db: PrismaClient | Tx, ids: string[], now: Date) {
-  if (ids.length)
+  if (!ids.length) return;
+  const subscribers = await webhookSubscribers(db, "workspace.state_changed");
+  if (!subscribers.length) {
     await db.workspace.updateMany({
       where: { id: { in: ids }, goneAt: null },
       data: { goneAt: now, state: "TERMINATED", stateChangedAt: now },
     });
+    return;
+  }
+  // Endpoints want to hear of it: the change and its events in one transaction.
+  const write = async (tx: Tx) => {
+    const before = await tx.workspace.findMany({ where: { id: { in: ids }, goneAt: null }, select: { id: true, state: true } });
+    await tx.workspace.updateMany({
+      where: { id: { in: before.map((b) => b.id) }, goneAt: null },
+      data: { goneAt: now, state: "TERMINATED", stateChangedAt: now },
+    });
+    for (const b of before) if (b.state !== "TERMINATED") await emitWorkspaceStateChanged(tx, b.id, b.state, now, subscribers);
+  };
+  if ("$transaction" in db) await db.$transaction(write);
+  else await write(db);
 }

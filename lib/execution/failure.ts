@@ -2,6 +2,7 @@ import "server-only";
 import { AwsGatewayError } from "../aws";
 import type { PrismaClient } from "../generated/prisma/client";
 import { recordAudit } from "../core/audit";
+import { emitRequestEvent } from "../core/webhooks";
 import { adminIds, notify } from "../core/notifications";
 import { describeChange } from "../presentation/describe";
 import { SYSTEM } from "../core/tx";
@@ -54,6 +55,7 @@ export async function failRequest(
       awsRequestIds: failure.awsRequestIds ?? [],
       detail: failure.detail,
     });
+    await emitRequestEvent(tx, "request.failed", requestId, now);
     const what = describeChange(parseStoredChange(request.change));
     await notify(tx, {
       userId: request.requesterId,

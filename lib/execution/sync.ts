@@ -3,7 +3,9 @@ import { markInventorySynced } from "../core/inventory-status";
 import type { AwsGateway, WorkspaceSummary } from "../aws";
 import { COST_CENTRE_TAG_KEY } from "../domain";
 import type { PrismaClient } from "../generated/prisma/client";
+import type { Tx } from "../core/tx";
 import { cacheFields, markGone, ownerIndex } from "../core/workspace-cache";
+import { emitWorkspaceStateChanged, webhookSubscribers } from "../core/webhooks";
 
 export interface SyncResult {
   region: string;
@@ -55,12 +57,20 @@ export async function syncRegion(
       skipDuplicates: true,
     });
   }
+  const stateSubscribers = changed.length ? await webhookSubscribers(db, "workspace.state_changed") : [];
   for (const ws of changed) {
     const row = existingById.get(ws.workspaceId)!;
-    await db.workspace.update({
-      where: { id: ws.workspaceId },
-      data: { ...cacheFields(region, ws, owners, now), ...(row.state !== ws.state ? { stateChangedAt: now } : {}) },
-    });
+    const stateChanged = row.state !== ws.state;
+    const write = async (tx: Tx) => {
+      await tx.workspace.update({
+        where: { id: ws.workspaceId },
+        data: { ...cacheFields(region, ws, owners, now), ...(stateChanged ? { stateChangedAt: now } : {}) },
+      });
+      if (stateChanged) await emitWorkspaceStateChanged(tx, ws.workspaceId, row.state, now, stateSubscribers);
+    };
+    // Only a new state that endpoints want to hear of needs a transaction: the row and its event land together.
+    if (stateChanged && stateSubscribers.length) await db.$transaction(write);
+    else await write(db);
   }
   for (const batch of chunked(unchanged, 1000))
     await db.workspace.updateMany({ where: { id: { in: batch } }, data: { lastSyncedAt: now } });

@@ -16,6 +16,8 @@ import { runReclaim } from "../services/reclaim";
 import { processApprovalTimeouts } from "../services/requests/timeouts";
 import { takeReportsSnapshot } from "../services/snapshots";
 import { Worker, type WorkerOptions } from "../execution/worker";
+import { webhookDeliveryHandler, type WebhookDeliveryOptions } from "../execution/handlers/webhooks";
+import { getConfig } from "../config";
 
 export interface ExecutorSettings {
   db: PrismaClient;
@@ -36,6 +38,10 @@ export interface ExecutorSettings {
   retryBaseMs?: number;
   /** Reconcile poll interval while requests are in progress. */
   reconcileBusyMs?: number;
+  /** Webhook delivery (production defaults to the configuration's). */
+  webhooks?: Partial<WebhookDeliveryOptions>;
+  /** Jobs run at once (default 8). */
+  concurrency?: number;
 }
 
 /** The executor of one process: every job kind's handler on one worker. */
@@ -45,6 +51,7 @@ export function createExecutor(settings: ExecutorSettings): Worker {
     owner: settings.owner,
     leaseMs: settings.leaseMs,
     pollMs: settings.pollMs,
+    concurrency: settings.concurrency,
     checkpoint: settings.checkpoint,
     retryBaseMs: settings.retryBaseMs,
     onError: settings.onError,
@@ -67,6 +74,7 @@ export function createExecutor(settings: ExecutorSettings): Worker {
       "reports.snapshot": afterInventory(settings.regions, afterUsageSync(reportsSnapshotHandler(takeReportsSnapshot))),
       // After the first usage sync attempt, which learns never-used WorkSpaces' age: a fresh start warns about old ones at once.
       "reclaim.daily": afterInventory(settings.regions, afterUsageSync(reclaimDailyHandler(runReclaim))),
+      "webhook.deliver": webhookDeliveryHandler({ production: getConfig().production, ...settings.webhooks }),
     },
   });
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import { getAwsGateway } from "../aws";
 import { db } from "../db";
-import { ownerIndex, upsertWorkspace } from "../core/workspace-cache";
+import { markGone, ownerIndex, upsertWorkspace } from "../core/workspace-cache";
 import { INVENTORY_SYNC_KEY, pokeJob } from "../core/outbox";
 import { kickExecutor } from "../core/signal";
 import { recordAudit } from "../core/audit";
@@ -16,7 +16,7 @@ export async function refreshWorkspace(actor: RequestActor, workspaceId: string)
   const [ws, tags] = await Promise.all([gw.workspaces.getWorkspace(workspaceId), gw.tags.describeTags(workspaceId).catch(() => undefined)]);
   const now = new Date();
   if (!ws) {
-    await db().workspace.update({ where: { id: workspaceId }, data: { goneAt: now, state: "TERMINATED", stateChangedAt: now } });
+    await markGone(db(), [workspaceId], now);
     return;
   }
   await upsertWorkspace(db(), row.region, ws, await ownerIndex(db()), now, tags);

@@ -2,6 +2,7 @@ import "server-only";
 import { OPEN_STATUSES, reclaimAssessment, type ReclaimAssessment, type ReclaimSettings } from "../domain";
 import { db } from "../db";
 import { recordAudit } from "../core/audit";
+import { emitReclaimWarning } from "../core/webhooks";
 import { notify } from "../core/notifications";
 import { getReclaimSettings } from "../core/reclaim-settings";
 import type { Actor } from "../core/tx";
@@ -142,6 +143,7 @@ async function warn(row: WorkspaceRecord, verdict: Extract<ReclaimAssessment, { 
       },
       detail: { idleDays: settings.idleDays, graceDays: settings.graceDays },
     });
+    await emitReclaimWarning(tx, notice, now);
     const unused = verdict.clock.neverUsed
       ? `has not been used since it was set up on ${isoDay(verdict.clock.since)}`
       : `has not been used since ${isoDay(verdict.clock.since)}`;

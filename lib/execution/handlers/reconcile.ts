@@ -3,6 +3,7 @@ import type { AwsGateway, WorkspaceSummary } from "../../aws";
 import type { Change } from "../../domain";
 import type { PrismaClient, Request } from "../../generated/prisma/client";
 import { recordAudit } from "../../core/audit";
+import { emitRequestEvent } from "../../core/webhooks";
 import { notify } from "../../core/notifications";
 import { describeChange } from "../../presentation/describe";
 import { SYSTEM, toJson } from "../../core/tx";
@@ -58,6 +59,7 @@ async function succeed(
       before: { status: "EXECUTING" },
       after: toJson({ status: "SUCCEEDED", workspace: result?.workspaceId ?? (change.type === "create" ? undefined : change.workspaceId) }),
     });
+    await emitRequestEvent(tx, "request.succeeded", request.id, now);
     await notify(tx, {
       userId: request.requesterId,
       requestId: request.id,

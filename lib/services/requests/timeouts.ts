@@ -3,6 +3,7 @@ import { pendingApprovalStatus } from "../../domain";
 import { parseStoredChange } from "../../core/stored-change";
 import { db } from "../../db";
 import { recordAudit } from "../../core/audit";
+import { emitRequestEvent } from "../../core/webhooks";
 import { notify } from "../../core/notifications";
 import { getPolicySettings } from "../../core/settings";
 import { SYSTEM } from "../../core/tx";
@@ -51,6 +52,7 @@ export async function processApprovalTimeouts(now = new Date()): Promise<{ escal
           requestId: request.id,
           detail: { expiryDays: settings.expiryDays },
         });
+        await emitRequestEvent(tx, "request.expired", request.id, now);
         await notify(tx, {
           userId: request.requesterId,
           requestId: request.id,
