@@ -15,6 +15,11 @@ export const ADMIN_AREAS = [
     description: "Running-mode advice from this month's usage, turned into requests that follow the approval policy.",
   },
   { href: "/admin/users", label: "Users", description: "People, roles and managers." },
+  {
+    href: "/admin/api-tokens",
+    label: "API tokens",
+    description: "Tokens for ServiceNow, Jira and scripts: scopes, expiry, last use, and revoking.",
+  },
   { href: "/admin/policies", label: "Policies", description: "Approval thresholds, auto-approved changes and the catalog per persona." },
   { href: "/admin/audit", label: "Audit log", description: "Every request, decision, admin change and AWS call." },
   { href: "/admin/mail", label: "Mail outbox", description: "Mail the portal sent, rendered." },

@@ -77,6 +77,9 @@ const EXPECTED: Record<string, Record<Persona, Outcome>> = {
   replaceIpRulesAction: adminOnly,
   associateIpGroupAction: adminOnly,
   disassociateIpGroupAction: adminOnly,
+  // lib/actions/admin-api-tokens.ts
+  createApiTokenAction: adminOnly,
+  revokeApiTokenAction: adminOnly,
   // lib/actions/admin-users.ts
   changeRoleAction: adminOnly,
   changeManagerAction: adminOnly,

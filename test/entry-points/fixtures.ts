@@ -4,6 +4,7 @@
 import { getPolicySettings, getPriceTable } from "@/lib/core/settings";
 import { DEFAULT_OPTIMIZER_SETTINGS } from "@/lib/domain";
 import { createCustomBundle } from "@/lib/services/admin/bundles";
+import { createApiToken } from "@/lib/services/admin/api-tokens";
 import { associateIpGroup, createIpGroup } from "@/lib/services/admin/ip-groups";
 import { changeUserRole } from "@/lib/services/admin/users";
 import { createDelegation } from "@/lib/services/delegations";
@@ -172,6 +173,10 @@ async function ipGroup(fx: Fixtures): Promise<string> {
     { region: REGION, name: unique("group"), rules: [{ cidr: "203.0.113.7/32", description: "Test office" }] },
   );
   return groupId;
+}
+
+async function apiToken(fx: Fixtures): Promise<{ id: string }> {
+  return createApiToken({ id: fx.people.admin.id }, { name: unique("Script"), scopes: ["workspaces:read"], expiresInDays: 7 });
 }
 
 async function ensureSpareDir(fx: Fixtures, registered: boolean): Promise<void> {
@@ -360,6 +365,9 @@ export const validInputs: Record<string, InputFor> = {
     await associateIpGroup({ id: fx.people.admin.id }, { region: REGION, directoryId: fx.labsDir, groupId });
     return { region: REGION, directoryId: fx.labsDir, groupId };
   }),
+  // lib/actions/admin-api-tokens.ts
+  createApiTokenAction: same(() => ({ name: unique("Ticketing"), scopes: ["requests:read"], expiresInDays: 30, mayActForPeople: false })),
+  revokeApiTokenAction: same(async (fx) => ({ tokenId: (await apiToken(fx)).id })),
   // lib/actions/admin-users.ts
   changeRoleAction: same(async (fx) => {
     const user = await fx.world.database.prisma.user.create({
