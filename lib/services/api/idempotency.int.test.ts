@@ -30,11 +30,16 @@ describe("Idempotency-Key for the REST API's POSTs", () => {
   });
   afterAll(() => database.close());
 
-  it("the fingerprint is the method, the path and the body", () => {
+  it("the fingerprint is the method, the path, the person acted for and the body", () => {
     expect(fingerprint).toMatch(/^[0-9a-f]{64}$/);
     expect(requestFingerprint("post", "/api/v1/requests", body)).toBe(fingerprint);
     expect(requestFingerprint("POST", "/api/v1/requests/r1/cancel", body)).not.toBe(fingerprint);
     expect(requestFingerprint("POST", "/api/v1/requests", body + " ")).not.toBe(fingerprint);
+    expect(requestFingerprint("POST", "/api/v1/requests", body, null)).toBe(fingerprint);
+    const forBob = requestFingerprint("POST", "/api/v1/requests", body, "bob@example.com");
+    expect(forBob).not.toBe(fingerprint);
+    expect(requestFingerprint("POST", "/api/v1/requests", body, " Bob@Example.com")).toBe(forBob);
+    expect(requestFingerprint("POST", "/api/v1/requests", body, "frank@example.com")).not.toBe(forBob);
   });
 
   it("a replay returns the first answer without running again", async () => {

@@ -34,9 +34,13 @@ export interface IdempotencyOptions {
   now?: () => Date;
 }
 
-/** SHA-256 (hex) of the method, the path and the body as sent. */
-export function requestFingerprint(method: string, path: string, rawBody: string): string {
-  return createHash("sha256").update(`${method.toUpperCase()}\n${path}\n`).update(rawBody).digest("hex");
+/**
+ * SHA-256 (hex) of the method, the path, the person acted for (X-On-Behalf-Of, if any) and the body as
+ * sent: the same key and body for another approver is another request, not a replay of the first.
+ */
+export function requestFingerprint(method: string, path: string, rawBody: string, onBehalfOf: string | null = null): string {
+  const actingFor = onBehalfOf?.trim().toLowerCase() ?? "";
+  return createHash("sha256").update(`${method.toUpperCase()}\n${path}\n${actingFor}\n`).update(rawBody).digest("hex");
 }
 
 /** Claims the key for this call, forgetting expired keys first; false when another call holds it. */
