@@ -229,9 +229,23 @@ export function fleetFacets(): Promise<FleetFacets> {
       distinct("computeType"),
       distinct("runningMode"),
       distinct("costCenter"),
-      client.user.findMany({ where: { workspaces: { some: {} } }, select: { id: true, name: true }, orderBy: { name: "asc" } }),
+      client.user.findMany({
+        where: { workspaces: { some: {} } },
+        select: { id: true, name: true, serviceAccount: true },
+        orderBy: { name: "asc" },
+      }),
     ]);
-    return { states, regions, directories, bundles, computeTypes, runningModes, costCenters, owners };
+    return {
+      states,
+      regions,
+      directories,
+      bundles,
+      computeTypes,
+      runningModes,
+      costCenters,
+      // An API integration's own WorkSpaces belong to its service account, which is no person.
+      owners: owners.map((o) => ({ id: o.id, name: o.serviceAccount ? `${o.name} (Service account)` : o.name })),
+    };
   })();
   facetCache.set(client, { at: Date.now(), value });
   value.catch(() => facetCache.delete(client));

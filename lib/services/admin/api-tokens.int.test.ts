@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestWorld, type TestWorld } from "@/test/world";
 import { apiAccess } from "../../domain";
 import { listApiTokens } from "../../queries/admin-api-tokens";
+import { fleetFacets } from "../../queries/admin-fleet";
 import { getUserDetail, listUsers } from "../../queries/admin-users";
 import { myDelegations } from "../../queries/approvals";
 import { resolvePortalIdentity } from "../../auth/identity";
@@ -160,6 +161,18 @@ describe("service accounts are not people", () => {
       expect(candidates.some((c) => c.id === serviceUser.id)).toBe(false);
     } finally {
       await prisma().user.update({ where: { id: serviceUser.id }, data: { role: "EMPLOYEE" } });
+    }
+  });
+
+  it("are labelled as such where the fleet lists WorkSpace owners", async () => {
+    const workspace = await prisma().workspace.findFirstOrThrow({ where: { goneAt: null }, select: { id: true, ownerId: true } });
+    await prisma().workspace.update({ where: { id: workspace.id }, data: { ownerId: serviceUser.id } });
+    try {
+      const { owners } = await fleetFacets();
+      expect(owners.find((o) => o.id === serviceUser.id)?.name).toBe("Provisioning bot (Service account)");
+      expect(owners.filter((o) => o.name.endsWith("(Service account)"))).toHaveLength(1);
+    } finally {
+      await prisma().workspace.update({ where: { id: workspace.id }, data: { ownerId: workspace.ownerId } });
     }
   });
 
