@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createTestWorld, type TestWorld } from "@/test/world";
 import { apiAccess } from "../../domain";
 import { listApiTokens } from "../../queries/admin-api-tokens";
@@ -12,6 +12,18 @@ import { sessionUserRow } from "../../queries/hot-reads";
 import { authenticateApiToken } from "../api/auth";
 import { createApiToken, revokeApiToken, SERVICE_ACCOUNT_EMAIL_DOMAIN } from "./api-tokens";
 import { changeUserRole } from "./users";
+import { signInAs } from "@/test/entry-points/session";
+
+vi.mock("next/headers", () => import("@/test/entry-points/next-headers"));
+vi.mock("next-auth", () => import("@/test/entry-points/next-auth"));
+// Outside a Next.js server there is no router to refresh and forbidden() refuses to run.
+vi.mock("next/navigation", async (original) => ({
+  ...(await original<typeof import("next/navigation")>()),
+  useRouter: () => ({ refresh: () => undefined }),
+  forbidden: () => {
+    throw new Error("forbidden() was called");
+  },
+}));
 
 // Admins issue API tokens: the secret is handed out once and only its hash kept; each token has a
 // service account that is nobody's sign-in and no person in the people lists.
@@ -204,5 +216,54 @@ describe("service accounts are not people", () => {
     ).rejects.toBeInstanceOf(ProvisioningRefused);
     expect(await prisma().externalAccount.count({ where: { userId: serviceUser.id } })).toBe(0);
     expect((await prisma().user.findUniqueOrThrow({ where: { id: serviceUser.id } })).role).toBe("EMPLOYEE");
+  });
+
+  it("is never made a person's manager by single sign-on", async () => {
+    const identity = await provisionPerson(
+      {
+        method: "oidc",
+        subject: "sub-ines",
+        email: "ines@sso.example.test",
+        name: "Ines",
+        userName: null,
+        directoryIds: [],
+        groups: [],
+        manager: { email: serviceUser.email, name: "Provisioning bot" },
+      },
+      { admin: [], manager: [], contractor: [] },
+    );
+    expect((await prisma().user.findUniqueOrThrow({ where: { id: identity.id } })).managerId).toBeNull();
+    expect((await prisma().user.findUniqueOrThrow({ where: { id: serviceUser.id } })).role).toBe("EMPLOYEE");
+  });
+});
+
+describe("the /admin/api-tokens page", () => {
+  async function render(userId: string) {
+    const { default: ApiTokensPage } = await import("@/app/(portal)/admin/api-tokens/page");
+    const { renderToStaticMarkup } = await import("react-dom/server");
+    await signInAs(userId);
+    return renderToStaticMarkup(await ApiTokensPage());
+  }
+
+  it("explains tokens, offers the form, and lists every token with its status and last use, never a secret", async () => {
+    const html = await render(world.people.carol.id);
+    expect(html).toContain("Authorization: Bearer");
+    expect(html).toContain("X-On-Behalf-Of");
+    expect(html).toContain('href="/api/docs"');
+    expect(html).toContain("May act on behalf of people");
+    for (const label of ["Read WorkSpaces and the catalog", "Approve or reject for a named approver"]) expect(html).toContain(label);
+    expect(html).toContain(`value="90"`);
+    const rows = await prisma().apiToken.findMany({ select: { name: true, prefix: true, hash: true } });
+    for (const row of rows) {
+      expect(html).toContain(row.name);
+      expect(html).toContain(`${row.prefix}…`);
+      expect(html).not.toContain(row.hash);
+    }
+    for (const status of ["Active", "Revoked", "Expired"]) expect(html).toContain(`>${status}</span>`);
+    expect(html).toContain(">never<");
+  });
+
+  it("is for admins only", async () => {
+    await expect(render(world.people.bob.id)).rejects.toThrow("forbidden() was called");
   });
 });
