@@ -4,6 +4,7 @@
 //
 //   app/ ─► components/ ─► lib/actions ─┐
 //   app/api, app/ pages ────────────────┼─► lib/services ─┐        lib/server (composition root:
+//   app/api/v1 ─► lib/api (REST layer) ─┘
 //                                       └─► lib/queries ──┤         start-up, executor wiring)
 //                                           lib/execution ┤
 //                 lib/changes (change-type registry) ◄────┤
@@ -57,7 +58,17 @@ const layerRules = [
     name: "core-is-shared",
     comment: "lib/core is what services and execution share; it must not reach back up into either.",
     from: { path: L("core") },
-    to: { path: "^(lib/(services|execution|queries|actions|server|seed|auth|sandbox|schemas|changes)(/|\\.ts$)|app/|components/)" },
+    // Types only from lib/schemas: the API's resource shapes (lib/core/api-resources.ts) are typed by their schemas.
+    to: {
+      path: "^(lib/(services|execution|queries|actions|server|seed|auth|sandbox|schemas|changes)(/|\\.ts$)|app/|components/)",
+      pathNot: "^lib/schemas/",
+    },
+  },
+  {
+    name: "core-uses-schema-types-only",
+    comment: "lib/core may name an input schema's type, never run a schema (validation belongs to actions, routes and services).",
+    from: { path: L("core") },
+    to: { path: L("schemas"), dependencyTypesNot: ["type-only"] },
   },
   {
     name: "services-and-execution-apart",
@@ -106,6 +117,20 @@ const layerRules = [
     comment: "The demo seed writes through core and services; only start-up calls it.",
     from: { path: L("seed") },
     to: { path: "^(lib/(actions|queries|server|execution)(/|\\.ts$)|app/|components/)" },
+  },
+  {
+    name: "api-layer-calls-down",
+    comment:
+      "lib/api is the REST API's HTTP layer (tokens, problems, pagination, OpenAPI): it calls services, queries, core, schemas, " +
+      "domain and auth, never actions, the executor, the change registry or the AWS gateway.",
+    from: { path: L("api") },
+    to: { path: "^(lib/(actions|execution|server|seed|sandbox|changes|aws)(/|\\.ts$)|app/|components/)" },
+  },
+  {
+    name: "only-routes-import-api",
+    comment: "Only the route handlers under app/ use the REST API's HTTP layer.",
+    from: { path: "^(lib|components)/", pathNot: "^lib/api/" },
+    to: { path: L("api") },
   },
   {
     name: "lib-never-imports-ui",

@@ -29,6 +29,7 @@ const row = (...outcomes: Outcome[]): Record<Persona, Outcome> =>
   Object.fromEntries(PERSONAS.map((p, i) => [p, outcomes[i]!])) as Record<Persona, Outcome>;
 const adminOnly = row(R, R, R, R, R, Y, R);
 const everyone = row(Y, Y, Y, Y, Y, Y, Y);
+const apiTokenOnly = row(R, R, R, R, R, R, R);
 
 // The owner is alice (an employee, the requester), the other employee is erin (another team), the
 // requester's manager is bob, the other manager frank, the admin carol, and the demoted manager mona,
@@ -107,11 +108,25 @@ const EXPECTED: Record<string, Record<Persona, Outcome>> = {
   "GET /api/reports/[table]": /*            */ row(R, R, R, Y, Y, Y, R),
   "GET /api/auth/[...nextauth]": everyone,
   "POST /api/auth/[...nextauth]": everyone,
+  // app/api/v1/**/route.ts: the REST API opens to API tokens only, never to a session cookie.
+  "GET /api/v1/workspaces": apiTokenOnly,
+  "GET /api/v1/workspaces/[id]": apiTokenOnly,
+  "GET /api/v1/catalog": apiTokenOnly,
+  "GET /api/v1/requests": apiTokenOnly,
+  "POST /api/v1/requests": apiTokenOnly,
+  "GET /api/v1/requests/[id]": apiTokenOnly,
+  "POST /api/v1/requests/[id]/cancel": apiTokenOnly,
+  "POST /api/v1/requests/[id]/decisions": apiTokenOnly,
+  "GET /api/v1/audit-events": apiTokenOnly,
+  // The API's description and reference page are public.
+  "GET /api/v1/openapi.json": everyone,
+  "GET /api/docs": everyone,
+  "GET /api/docs/assets/[file]": everyone,
 };
 
 // What each refusal says; any other refusal would mean the input was wrong for the scenario.
 const REFUSAL: Record<Exclude<Outcome, "allowed">, RegExp> = {
-  role: /^(Your session has ended\. Sign in again\.|You are not allowed to do this\.|Sign in first\.|Only admins can export this\.)$/,
+  role: /^(Your session has ended\. Sign in again\.|You are not allowed to do this\.|Sign in first\.|Only admins can export this\.|This call needs an API token: send it as Authorization: Bearer <token>\.)$/,
   owner:
     /^(.* was not found, or you do not have access to it\.|This request is waiting for (the requester's manager|an admin)\.|This request is not waiting for you\.|This link was sent to someone else\. Sign in as the person it was sent to\.)$/,
 };
@@ -183,9 +198,11 @@ async function callRoute(key: string): Promise<Observed> {
   const request = validRequests[key]!(fx);
   const response = await route.handler(request, routeContext(route.path, request.url));
   const body = await response.text();
+  // The REST API refuses with RFC 9457 problems: their plain-language reason is `detail`.
+  const problem = response.headers.get("content-type")?.startsWith("application/problem+json");
   return response.status < 400
     ? { outcome: "allowed", message: null, detail: response.status }
-    : { outcome: "refused", message: body, detail: response.status };
+    : { outcome: "refused", message: problem ? (JSON.parse(body) as { detail: string }).detail : body, detail: response.status };
 }
 
 describe("the authorisation matrix", () => {

@@ -414,7 +414,29 @@ export const validRequests: Record<string, (fx: Fixtures) => Request> = {
       headers: { "content-type": "application/x-www-form-urlencoded" },
       body: "",
     }),
+  // The REST API: valid calls except for the token, which only an API client has (the session cookie is not one).
+  "GET /api/v1/workspaces": () => new Request("http://portal.test/api/v1/workspaces?region=us-east-1&limit=10"),
+  "GET /api/v1/workspaces/[id]": (fx) => new Request(`http://portal.test/api/v1/workspaces/${fx.ownerWorkspaceId}`),
+  "GET /api/v1/catalog": () => new Request("http://portal.test/api/v1/catalog?person=alice@example.com"),
+  "GET /api/v1/requests": () => new Request("http://portal.test/api/v1/requests?status=PENDING_APPROVAL"),
+  "POST /api/v1/requests": (fx) =>
+    apiPost("/api/v1/requests", { change: { type: "reboot", workspaceId: fx.ownerWorkspaceId }, justification: "It hangs." }),
+  "GET /api/v1/requests/[id]": (fx) => new Request(`http://portal.test/api/v1/requests/${fx.unknown.requestId}`),
+  "POST /api/v1/requests/[id]/cancel": (fx) => apiPost(`/api/v1/requests/${fx.unknown.requestId}/cancel`, undefined),
+  "POST /api/v1/requests/[id]/decisions": (fx) => apiPost(`/api/v1/requests/${fx.unknown.requestId}/decisions`, { decision: "APPROVED" }),
+  "GET /api/v1/audit-events": () => new Request("http://portal.test/api/v1/audit-events?action=request.&limit=5"),
+  "GET /api/v1/openapi.json": () => new Request("http://portal.test/api/v1/openapi.json"),
+  "GET /api/docs": () => new Request("http://portal.test/api/docs"),
+  "GET /api/docs/assets/[file]": () => new Request("http://portal.test/api/docs/assets/swagger-ui.css"),
 };
+
+function apiPost(path: string, body: unknown): Request {
+  return new Request(`http://portal.test${path}`, {
+    method: "POST",
+    headers: { "content-type": "application/json", "idempotency-key": `fixture-${Date.now()}-${Math.random()}` },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+}
 
 /** The params Next.js passes a route handler for the request's path. */
 export function routeContext(routePath: string, url: string): { params: Promise<Record<string, string | string[]>> } {

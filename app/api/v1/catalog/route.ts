@@ -1,0 +1,5 @@
+import { catalogRoute } from "@/lib/api/v1";
+
+export const dynamic = "force-dynamic";
+
+export const GET = catalogRoute;

@@ -1,0 +1,5 @@
+import { decideRequestRoute } from "@/lib/api/v1";
+
+export const dynamic = "force-dynamic";
+
+export const POST = decideRequestRoute;

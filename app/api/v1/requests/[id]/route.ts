@@ -1,0 +1,5 @@
+import { getRequestRoute } from "@/lib/api/v1";
+
+export const dynamic = "force-dynamic";
+
+export const GET = getRequestRoute;

@@ -1,0 +1,5 @@
+import { getWorkspaceRoute } from "@/lib/api/v1";
+
+export const dynamic = "force-dynamic";
+
+export const GET = getWorkspaceRoute;

@@ -1,0 +1,5 @@
+import { listWorkspacesRoute } from "@/lib/api/v1";
+
+export const dynamic = "force-dynamic";
+
+export const GET = listWorkspacesRoute;
