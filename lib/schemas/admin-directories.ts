@@ -80,7 +80,13 @@ export const clientPropertiesInput = directoryRef.extend({
 
 export const directoryIpGroupInput = directoryRef.extend({ groupId: z.string().regex(/^wsipg-[0-9a-z]{8,63}$/, "Choose an IP group.") });
 
-const catalogKey = z.string().trim().min(1).max(100);
+// Persona and group names become keys of the stored policy's maps: names an object already carries are refused.
+const catalogKey = z
+  .string()
+  .trim()
+  .min(1)
+  .max(100)
+  .refine((key) => !(key in Object.prototype), "Choose another name: this one is reserved.");
 export const directoryRequestersInput = z.object({
   directoryId: directoryIdSchema,
   personas: z.array(catalogKey).max(50),
