@@ -39,6 +39,7 @@ export function docsPageResponse(request: Request): Response {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>WorkSpaces portal API reference</title>
+<link rel="icon" href="data:,">
 <link rel="stylesheet" href="${asset("swagger-ui.css")}">
 <style>body{margin:0;font-family:system-ui,sans-serif}.codes{max-width:1460px;margin:0 auto 48px;padding:0 20px}
 .codes table{border-collapse:collapse}.codes td{border-top:1px solid #ddd;padding:6px 12px 6px 0;vertical-align:top}</style>

@@ -19,7 +19,6 @@ import {
   apiWorkspaceParams,
 } from "../schemas/api-queries";
 import { PROBLEM_CONTENT_TYPE } from "./problem";
-import { API_RATE_LIMIT } from "./rate-limit";
 import { API_BODY_LIMIT_BYTES } from "./route";
 
 // The OpenAPI 3.1 document of /api/v1, generated from the zod schemas the routes validate and answer
@@ -49,7 +48,7 @@ const commonProblems: ZodOpenApiResponsesObject = {
     "The token lacks the scope (`SCOPE_MISSING`), may not act for people (`ON_BEHALF_NOT_ALLOWED`), or the person may not do this.",
   ),
   "404": problem("Nothing with this id that this token (or the person it acts for) may see (`NOT_FOUND`, `PERSON_NOT_FOUND`)."),
-  "429": problem(`More than ${API_RATE_LIMIT.perMinute} calls a minute and the burst allowance spent (\`RATE_LIMITED\`).`, {
+  "429": problem("The token's calls a minute and its burst allowance are spent (`RATE_LIMITED`); see RateLimit-Policy.", {
     "Retry-After": { description: "Seconds to wait before calling again.", schema: str },
   }),
   "500": problem("The portal failed; the problem's `instance` identifies the call in its logs."),
@@ -114,6 +113,11 @@ function build() {
           "Errors are RFC 9457 problems with a stable `code`. See docs/api.md for authentication, idempotency and pagination.",
       },
       servers: [{ url: "/" }],
+      tags: [
+        { name: "WorkSpaces", description: "WorkSpaces and the catalog a person may request from." },
+        { name: "Requests", description: "Change requests, their timelines, cancelling and decisions." },
+        { name: "Audit log", description: "Who did what, read-only." },
+      ],
       components: {
         securitySchemes: {
           bearer: { type: "http", scheme: "bearer", description: "An API token an admin created on /admin/api-tokens (`wsp_…`)." },
@@ -124,6 +128,7 @@ function build() {
         "/api/v1/workspaces": {
           get: get("workspaces:read", "List WorkSpaces", "WorkSpaces by id, filtered, a page at a time.", {
             operationId: "listWorkspaces",
+            tags: ["WorkSpaces"],
             requestParams: { query: apiWorkspaceListQuery, header: apiOnBehalfHeaders },
             responses: { "200": ok("A page of WorkSpaces.", apiWorkspacePage, { ...etag, ...link }) },
           }),
@@ -131,6 +136,7 @@ function build() {
         "/api/v1/workspaces/{id}": {
           get: get("workspaces:read", "Get a WorkSpace", "One WorkSpace as the portal last read it from AWS.", {
             operationId: "getWorkspace",
+            tags: ["WorkSpaces"],
             requestParams: { path: apiWorkspaceParams, header: apiOnBehalfHeaders },
             responses: { "200": ok("The WorkSpace.", apiWorkspace, etag) },
           }),
@@ -138,6 +144,7 @@ function build() {
         "/api/v1/catalog": {
           get: get("workspaces:read", "The catalog", "The directories and bundles the portal offers a person, with monthly prices.", {
             operationId: "getCatalog",
+            tags: ["WorkSpaces"],
             requestParams: { query: apiCatalogQuery, header: apiOnBehalfHeaders },
             responses: { "200": ok("The person's catalog.", apiCatalog, etag) },
           }),
@@ -145,6 +152,7 @@ function build() {
         "/api/v1/requests": {
           get: get("requests:read", "List requests", "Requests, newest first, a page at a time.", {
             operationId: "listRequests",
+            tags: ["Requests"],
             requestParams: { query: apiRequestListQuery, header: apiOnBehalfHeaders },
             responses: { "200": ok("A page of requests.", apiRequestPage, { ...etag, ...link }) },
           }),
@@ -155,6 +163,7 @@ function build() {
               "Every domain rule and the approval policy apply as in the portal.",
             {
               operationId: "createRequest",
+              tags: ["Requests"],
               requestParams: { header: apiOnBehalfHeaders.extend(apiIdempotencyHeaders.shape) },
               requestBody: { required: true, content: { "application/json": { schema: apiRequestCreate } } },
               responses: {
@@ -173,6 +182,7 @@ function build() {
         "/api/v1/requests/{id}": {
           get: get("requests:read", "Get a request", "One request with its timeline from the audit log.", {
             operationId: "getRequest",
+            tags: ["Requests"],
             requestParams: { path: apiRequestParams, header: apiOnBehalfHeaders },
             responses: { "200": ok("The request.", apiRequest, etag) },
           }),
@@ -180,6 +190,7 @@ function build() {
         "/api/v1/requests/{id}/cancel": {
           post: post("requests:write", "Cancel a request", "Cancels a request that waits for approval; only its requester may.", {
             operationId: "cancelRequest",
+            tags: ["Requests"],
             requestParams: { path: apiRequestParams, header: apiOnBehalfHeaders.extend(apiIdempotencyHeaders.shape) },
             responses: { "200": ok("The cancelled request.", apiRequest, replayed) },
           }),
@@ -192,6 +203,7 @@ function build() {
               "Recorded with channel API and the token.",
             {
               operationId: "decideRequest",
+              tags: ["Requests"],
               requestParams: { path: apiRequestParams, header: apiOnBehalfHeaders.extend(apiIdempotencyHeaders.shape) },
               requestBody: { required: true, content: { "application/json": { schema: apiDecisionCreate } } },
               responses: { "200": ok("The request after the decision.", apiRequest, replayed) },
@@ -201,6 +213,7 @@ function build() {
         "/api/v1/audit-events": {
           get: get("audit:read", "List audit events", "The audit log, newest first, a page at a time.", {
             operationId: "listAuditEvents",
+            tags: ["Audit log"],
             requestParams: { query: apiAuditListQuery, header: apiOnBehalfHeaders },
             responses: { "200": ok("A page of audit events.", apiAuditEventPage, { ...etag, ...link }) },
           }),

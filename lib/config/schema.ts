@@ -56,6 +56,9 @@ const envSchema = z.object({
   SMTP_URL: z.url({ protocol: /^smtps?$/, error: "expected an smtp:// or smtps:// URL" }).optional(),
   MAIL_FROM: z.string().min(3).default("WorkSpaces Portal <workspaces-portal@localhost>"),
   EMAIL_LINK_TTL_HOURS: z.coerce.number({ error: "expected a number of hours" }).int().positive().max(720).default(72),
+  // Calls a minute per REST API token, and the burst allowed on top once those are spent (per five minutes).
+  API_RATE_LIMIT_PER_MINUTE: z.coerce.number({ error: "expected calls a minute" }).int().min(1).max(1_000_000).default(300),
+  API_RATE_LIMIT_BURST: z.coerce.number({ error: "expected a number of calls" }).int().min(0).max(1_000_000).default(60),
   EXECUTOR_ENABLED: bool.default(true),
   EXECUTOR_POLL_MS: z.coerce.number({ error: "expected milliseconds" }).int().min(100).max(60_000).default(2000),
   // 20 s: a dead worker's job is taken over within lease + one poll (about 22 s), inside the 30 s promise.
@@ -200,6 +203,7 @@ export function loadConfig(env: Env) {
       groups: sso.value.groups,
     },
     health: { detailsToken: e.HEALTH_DETAILS_TOKEN },
+    api: { rateLimitPerMinute: e.API_RATE_LIMIT_PER_MINUTE, rateLimitBurst: e.API_RATE_LIMIT_BURST },
     // Demo sign-in needs its people; outside the embedded defaults none of them is created as an admin.
     demoOrganization: { seed: embedded || demoSignIn.enabled, admins: embedded },
     logLevel: e.LOG_LEVEL,

@@ -209,7 +209,8 @@ describe("requests", () => {
     // A request created after the first page: it sorts before the cursor, so paging on never shows it.
     const template = await world.database.prisma.request.findUniqueOrThrow({ where: { id: first.data[0]!.id } });
     const { id: _id, createdAt: _at, ...rest } = template;
-    const newer = (await world.database.prisma.request.create({ data: { ...rest, createdAt: new Date() } as never })).id;
+    const newer = (await world.database.prisma.request.create({ data: { ...rest, status: "CANCELLED", createdAt: new Date() } as never }))
+      .id;
     const seen = [...first.data.map((r) => r.id)];
     let cursor = first.nextCursor;
     while (cursor) {
@@ -272,8 +273,10 @@ describe("GET /api/v1/audit-events", () => {
 describe("rate limit", () => {
   it("answers 429 with Retry-After once a token's minute and burst are spent, and other tokens go on", async () => {
     const busy = await createTestToken(world.database.prisma, { name: "Busy script", scopes: ["audit:read"] });
-    const { API_RATE_LIMIT } = await import("@/lib/api/rate-limit");
-    const allowed = API_RATE_LIMIT.perMinute + API_RATE_LIMIT.burst;
+    const { apiRateLimits } = await import("@/lib/api/rate-limit");
+    const { perMinute, burst } = apiRateLimits();
+    expect([perMinute, burst]).toEqual([300, 60]);
+    const allowed = perMinute + burst;
     let last = await callApi("GET", "/api/v1/audit-events?limit=1", { token: busy.token });
     expect(last.headers.get("ratelimit")).toMatch(/^limit=300, remaining=299, reset=\d+$/);
     for (let i = 1; i < allowed; i++) {
