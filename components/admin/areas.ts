@@ -20,6 +20,11 @@ export const ADMIN_AREAS = [
     label: "API tokens",
     description: "Tokens for ServiceNow, Jira and scripts: scopes, expiry, last use, and revoking.",
   },
+  {
+    href: "/admin/webhooks",
+    label: "Webhooks",
+    description: "Endpoints that hear about requests, WorkSpace states and reclaim warnings, with their delivery logs.",
+  },
   { href: "/admin/policies", label: "Policies", description: "Approval thresholds, auto-approved changes and the catalog per persona." },
   { href: "/admin/audit", label: "Audit log", description: "Every request, decision, admin change and AWS call." },
   { href: "/admin/mail", label: "Mail outbox", description: "Mail the portal sent, rendered." },

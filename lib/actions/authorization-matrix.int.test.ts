@@ -81,6 +81,13 @@ const EXPECTED: Record<string, Record<Persona, Outcome>> = {
   // lib/actions/admin-api-tokens.ts
   createApiTokenAction: adminOnly,
   revokeApiTokenAction: adminOnly,
+  // lib/actions/admin-webhooks.ts
+  createWebhookAction: adminOnly,
+  rotateWebhookSecretAction: adminOnly,
+  setWebhookActiveAction: adminOnly,
+  deleteWebhookAction: adminOnly,
+  setWebhookNetworkAction: adminOnly,
+  redeliverWebhookAction: adminOnly,
   // lib/actions/admin-users.ts
   changeRoleAction: adminOnly,
   changeManagerAction: adminOnly,

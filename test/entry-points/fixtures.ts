@@ -6,6 +6,8 @@ import { DEFAULT_OPTIMIZER_SETTINGS } from "@/lib/domain";
 import { createCustomBundle } from "@/lib/services/admin/bundles";
 import { createApiToken } from "@/lib/services/admin/api-tokens";
 import { associateIpGroup, createIpGroup } from "@/lib/services/admin/ip-groups";
+import { createWebhook } from "@/lib/services/admin/webhooks";
+import { emitWebhookEvent } from "@/lib/core/webhooks";
 import { changeUserRole } from "@/lib/services/admin/users";
 import { createDelegation } from "@/lib/services/delegations";
 import { issueEmailActionLinks } from "@/lib/core/email-links";
@@ -177,6 +179,25 @@ async function ipGroup(fx: Fixtures): Promise<string> {
 
 async function apiToken(fx: Fixtures): Promise<{ id: string }> {
   return createApiToken({ id: fx.people.admin.id }, { name: unique("Script"), scopes: ["workspaces:read"], expiresInDays: 7 });
+}
+
+// A public address given as an IP literal: valid without DNS, and never actually reached by these tests.
+const PUBLIC_WEBHOOK_URL = "https://93.184.215.14/hooks/portal";
+
+async function webhook(fx: Fixtures): Promise<string> {
+  const { webhookId } = await createWebhook(
+    { id: fx.people.admin.id },
+    { name: unique("Hook"), url: PUBLIC_WEBHOOK_URL, events: ["request.submitted"] },
+  );
+  return webhookId;
+}
+
+/** A delivery of one event to a fresh endpoint. */
+async function webhookDelivery(fx: Fixtures): Promise<string> {
+  const webhookId = await webhook(fx);
+  const prisma = fx.world.database.prisma;
+  await prisma.$transaction((tx) => emitWebhookEvent(tx, "request.submitted", { id: "req-fixture" }));
+  return (await prisma.webhookDelivery.findFirstOrThrow({ where: { webhookId } })).id;
 }
 
 async function ensureSpareDir(fx: Fixtures, registered: boolean): Promise<void> {
@@ -368,6 +389,13 @@ export const validInputs: Record<string, InputFor> = {
   // lib/actions/admin-api-tokens.ts
   createApiTokenAction: same(() => ({ name: unique("Ticketing"), scopes: ["requests:read"], expiresInDays: 30, mayActForPeople: false })),
   revokeApiTokenAction: same(async (fx) => ({ tokenId: (await apiToken(fx)).id })),
+  // lib/actions/admin-webhooks.ts
+  createWebhookAction: same(() => ({ name: unique("ITSM"), url: PUBLIC_WEBHOOK_URL, events: ["request.submitted", "request.succeeded"] })),
+  rotateWebhookSecretAction: same(async (fx) => ({ webhookId: await webhook(fx) })),
+  setWebhookActiveAction: same(async (fx) => ({ webhookId: await webhook(fx), active: false })),
+  deleteWebhookAction: same(async (fx) => ({ webhookId: await webhook(fx) })),
+  setWebhookNetworkAction: same(() => ({ allowPrivate: false })),
+  redeliverWebhookAction: same(async (fx) => ({ deliveryId: await webhookDelivery(fx) })),
   // lib/actions/admin-users.ts
   changeRoleAction: same(async (fx) => {
     const user = await fx.world.database.prisma.user.create({
