@@ -4,7 +4,8 @@ import https from "node:https";
 import type { LookupFunction } from "node:net";
 import { performance } from "node:perf_hooks";
 import { webhookRetryAt } from "../../domain";
-import { readSetting, WEBHOOK_NETWORK_SETTING } from "../../core/settings";
+import { readSetting, WEBHOOK_NETWORK_SETTING, type WebhookNetworkSettings } from "../../core/settings";
+import type { PrismaClient } from "../../generated/prisma/client";
 import { decryptWebhookSecret, signWebhookBody } from "../../core/webhook-secrets";
 import { checkWebhookTarget, type Lookup, type ResolvedAddress } from "../../core/webhook-targets";
 import type { JobHandler } from "../worker";
@@ -28,6 +29,7 @@ export interface WebhookDeliveryOptions {
 }
 
 const MAX_ERROR_CHARS = 500;
+const SETTING_TTL_MS = 5_000;
 
 interface SendResult {
   statusCode: number | null;
@@ -108,6 +110,16 @@ export function webhookDeliveryHandler(options: WebhookDeliveryOptions): JobHand
     http: new http.Agent({ keepAlive: true, maxSockets: 16 }),
     https: new https.Agent({ keepAlive: true, maxSockets: 16 }),
   };
+  // The network setting is read at most every few seconds: a burst of deliveries need not ask each time.
+  let network: { at: number; value: Promise<WebhookNetworkSettings> } | undefined;
+  const networkSetting = (db: PrismaClient) => {
+    if (!network || Date.now() - network.at > SETTING_TTL_MS) {
+      const value = readSetting(db, WEBHOOK_NETWORK_SETTING);
+      value.catch(() => (network = undefined));
+      network = { at: Date.now(), value };
+    }
+    return network.value;
+  };
   return {
     async run(job, ctx) {
       const { db } = ctx;
@@ -133,7 +145,7 @@ export function webhookDeliveryHandler(options: WebhookDeliveryOptions): JobHand
         return;
       }
 
-      const network = await readSetting(db, WEBHOOK_NETWORK_SETTING);
+      const network = await networkSetting(db);
       const target = await checkWebhookTarget(
         webhook.url,
         { allowPrivate: network.allowPrivate, production: options.production },
