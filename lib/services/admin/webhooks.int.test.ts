@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { WEBHOOK_EVENT_TYPES, WEBHOOK_SIGNATURE_TOLERANCE_S, type WebhookEventType } from "@/lib/domain";
 import { webhookEventBody, type WebhookEventBody } from "@/lib/schemas/api";
 import { verifyWebhookSignature } from "@/lib/core/webhook-secrets";
@@ -8,7 +8,19 @@ import { decideRequest } from "@/lib/services/requests/decide";
 import { submitRequest } from "@/lib/services/requests/submit";
 import { startWebhookReceiver, type ReceivedDelivery, type WebhookReceiver } from "@/test/webhook-receiver";
 import { createTestWorld, eventually, type TestWorld } from "@/test/world";
+import { signInAs } from "@/test/entry-points/session";
 import { createWebhook, deleteWebhook, redeliverWebhook, rotateWebhookSecret, setWebhookActive, setWebhookNetwork } from "./webhooks";
+
+vi.mock("next/headers", () => import("@/test/entry-points/next-headers"));
+vi.mock("next-auth", () => import("@/test/entry-points/next-auth"));
+// Outside a Next.js server there is no router to refresh and forbidden() refuses to run.
+vi.mock("next/navigation", async (original) => ({
+  ...(await original<typeof import("next/navigation")>()),
+  useRouter: () => ({ refresh: () => undefined }),
+  forbidden: () => {
+    throw new Error("forbidden() was called");
+  },
+}));
 
 // Webhooks end to end: the portal's own executor delivers to a real HTTP receiver on 127.0.0.1 (allowed
 // only with the private-address setting on, outside production), which checks what a receiver would.
@@ -24,6 +36,7 @@ describe("webhooks delivered to a real receiver", () => {
   let aliceWs: string;
   // The delivery handler's clock: moved forward to spend the retry window without waiting a day.
   let clockOffsetMs = 0;
+  let cmdb: { webhookId: string; secret: string } | undefined;
   const admin = () => world.people.carol;
   const prisma = () => world.database.prisma;
 
@@ -248,7 +261,7 @@ describe("webhooks delivered to a real receiver", () => {
     const states = await startWebhookReceiver();
     try {
       const types: WebhookEventType[] = ["workspace.state_changed"];
-      await createWebhook(admin(), { name: "CMDB", url: states.url, events: types });
+      cmdb = await createWebhook(admin(), { name: "CMDB", url: states.url, events: types });
       const ws = await prisma().workspace.findFirstOrThrow({ where: { state: "AVAILABLE", goneAt: null, id: { not: aliceWs } } });
       // The cache says STOPPED; AWS (the sandbox) says AVAILABLE: the next sync notices.
       await prisma().workspace.update({ where: { id: ws.id }, data: { state: "STOPPED", raw: {} } });
@@ -264,5 +277,38 @@ describe("webhooks delivered to a real receiver", () => {
     } finally {
       await states.close();
     }
+  });
+
+  async function renderList(userId: string) {
+    const { default: WebhooksPage } = await import("@/app/(portal)/admin/webhooks/page");
+    const { renderToStaticMarkup } = await import("react-dom/server");
+    await signInAs(userId);
+    return renderToStaticMarkup(await WebhooksPage());
+  }
+
+  it("shows admins the endpoints, their last outcome and delivery log, never a secret", async () => {
+    const html = await renderList(admin().id);
+    expect(html).toContain("CMDB");
+    expect(html).toContain("workspace.state_changed");
+    expect(html).toContain("Delivered");
+    expect(html).toContain("Allow webhooks to private network addresses");
+    expect(html).toContain("An idle WorkSpace&#x27;s owner was warned it will be reclaimed");
+    const stored = await prisma().webhook.findMany({ select: { secret: true } });
+    for (const s of [cmdb!.secret, ...stored.map((w) => w.secret)]) expect(html).not.toContain(s);
+
+    const { default: WebhookLogPage } = await import("@/app/(portal)/admin/webhooks/[id]/page");
+    const { renderToStaticMarkup } = await import("react-dom/server");
+    const log = renderToStaticMarkup(
+      await WebhookLogPage({ params: Promise.resolve({ id: cmdb!.webhookId }), searchParams: Promise.resolve({ page: "1" }) }),
+    );
+    const delivery = await prisma().webhookDelivery.findFirstOrThrow({ where: { webhookId: cmdb!.webhookId }, include: { event: true } });
+    expect(log).toContain("Deliveries to CMDB");
+    expect(log).toContain(delivery.event.id);
+    expect(log).toContain(">200<");
+    expect(log).toContain("Redeliver");
+  });
+
+  it("is for admins only", async () => {
+    await expect(renderList(world.people.bob.id)).rejects.toThrow("forbidden() was called");
   });
 });
