@@ -39,16 +39,20 @@ export interface JobSpec {
  * committed. Call kickExecutor() after the commit to start it within the second.
  */
 export async function enqueueJob(tx: Tx, job: JobSpec): Promise<void> {
+  await enqueueJobs(tx, [job]);
+}
+
+/** Several jobs in one statement (a webhook event's deliveries), as enqueueJob adds one. */
+export async function enqueueJobs(tx: Tx, jobs: readonly JobSpec[]): Promise<void> {
+  if (!jobs.length) return;
   await tx.outboxJob.createMany({
-    data: [
-      {
-        kind: job.kind,
-        payload: toJson(job.payload),
-        runAt: job.runAt ?? new Date(),
-        dedupeKey: job.dedupeKey ?? null,
-        maxAttempts: job.maxAttempts ?? 8,
-      },
-    ],
+    data: jobs.map((job) => ({
+      kind: job.kind,
+      payload: toJson(job.payload),
+      runAt: job.runAt ?? new Date(),
+      dedupeKey: job.dedupeKey ?? null,
+      maxAttempts: job.maxAttempts ?? 8,
+    })),
     skipDuplicates: true,
   });
 }

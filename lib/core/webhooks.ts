@@ -2,7 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import type { WebhookEventType } from "../domain";
 import { requestResource, workspaceResource } from "./api-resources";
-import { enqueueJob } from "./outbox";
+import { enqueueJobs } from "./outbox";
 import { toJson, type Tx } from "./tx";
 
 // Webhook events are written in the transaction of the change that causes them: the event, one
@@ -49,13 +49,15 @@ async function emit(
   await tx.webhookDelivery.createMany({
     data: webhookIds.map((webhookId, i) => ({ id: deliveryIds[i]!, webhookId, eventId: id, nextAttemptAt: now, createdAt: now })),
   });
-  for (const deliveryId of deliveryIds)
-    await enqueueJob(tx, {
+  await enqueueJobs(
+    tx,
+    deliveryIds.map((deliveryId) => ({
       kind: "webhook.deliver",
       payload: { deliveryId },
       dedupeKey: webhookJobKey(deliveryId),
       maxAttempts: WEBHOOK_JOB_MAX_ATTEMPTS,
-    });
+    })),
+  );
   return { id, deliveryIds };
 }
 
