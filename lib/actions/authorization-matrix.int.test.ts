@@ -112,6 +112,8 @@ const EXPECTED: Record<string, Record<Persona, Outcome>> = {
   "GET /api/admin/fleet/export": adminOnly,
   "GET /api/admin/optimizer/export": adminOnly,
   "GET /api/health": everyone,
+  // Prometheus metrics: only METRICS_TOKEN opens them (unset in tests, so the endpoint answers 404); a session never does.
+  "GET /api/metrics": apiTokenOnly,
   "GET /api/reports/[table]": /*            */ row(R, R, R, Y, Y, Y, R),
   "GET /api/auth/[...nextauth]": everyone,
   "POST /api/auth/[...nextauth]": everyone,
@@ -133,7 +135,7 @@ const EXPECTED: Record<string, Record<Persona, Outcome>> = {
 
 // What each refusal says; any other refusal would mean the input was wrong for the scenario.
 const REFUSAL: Record<Exclude<Outcome, "allowed">, RegExp> = {
-  role: /^(Your session has ended\. Sign in again\.|You are not allowed to do this\.|Sign in first\.|Only admins can export this\.|This call needs an API token: send it as Authorization: Bearer <token>\.)$/,
+  role: /^(Your session has ended\. Sign in again\.|You are not allowed to do this\.|Sign in first\.|Only admins can export this\.|This call needs an API token: send it as Authorization: Bearer <token>\.|Not found\.)$/,
   owner:
     /^(.* was not found, or you do not have access to it\.|This request is waiting for (the requester's manager|an admin)\.|This request is not waiting for you\.|This link was sent to someone else\. Sign in as the person it was sent to\.)$/,
 };

@@ -35,6 +35,9 @@ const envSchema = z.object({
   DEMO_SIGN_IN: bool.optional(),
   DEMO_SIGN_IN_ON_REAL_DATABASE: z.literal("i-understand", { error: "expected i-understand (or leave it unset)" }).optional(),
   HEALTH_DETAILS_TOKEN: z.string().min(32, "must be at least 32 characters (e.g. `openssl rand -base64 33`)").optional(),
+  METRICS_TOKEN: z.string().min(32, "must be at least 32 characters (e.g. `openssl rand -base64 33`)").optional(),
+  OTEL_EXPORTER_OTLP_ENDPOINT: httpUrl.optional(),
+  OTEL_SERVICE_NAME: z.string().min(1).default("workspaces-portal"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   PORTAL_AWS_MODE: z.enum(["sandbox", "aws"]).optional(),
   AWS_REGION: z
@@ -203,6 +206,10 @@ export function loadConfig(env: Env) {
       groups: sso.value.groups,
     },
     health: { detailsToken: e.HEALTH_DETAILS_TOKEN },
+    // Without a token /api/metrics answers 404, so the metrics are never open by accident.
+    metrics: { token: e.METRICS_TOKEN },
+    // Tracing starts only when an OTLP endpoint is set; the SDK is not even loaded otherwise.
+    tracing: { otlpEndpoint: e.OTEL_EXPORTER_OTLP_ENDPOINT, serviceName: e.OTEL_SERVICE_NAME },
     api: { rateLimitPerMinute: e.API_RATE_LIMIT_PER_MINUTE, rateLimitBurst: e.API_RATE_LIMIT_BURST },
     // Demo sign-in needs its people; outside the embedded defaults none of them is created as an admin.
     demoOrganization: { seed: embedded || demoSignIn.enabled, admins: embedded },
