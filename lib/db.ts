@@ -2,6 +2,7 @@ import "server-only";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { getConfig } from "./config";
 import { applyMigrations } from "./db/migrations";
+import { acquirePgliteLock } from "./db/pglite-lock";
 import { PGliteThread } from "./db/pglite-thread";
 import { PrismaClient } from "./generated/prisma/client";
 
@@ -25,6 +26,8 @@ function openDatabase(): DbHandle {
     const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: database.url }) });
     return { prisma, kind: "postgres", migrate: async () => [], close: () => prisma.$disconnect() };
   }
+  // One process per PGlite directory: a second one is refused here with a message naming the first.
+  const lock = acquirePgliteLock(database.dir);
   // PGlite runs in a worker thread of its own (lib/db/pglite-worker.mjs), so its statements do not hold
   // up rendering and the executor on the main thread.
   const thread = new PGliteThread(database.dir);
@@ -36,6 +39,7 @@ function openDatabase(): DbHandle {
     async close() {
       await prisma.$disconnect();
       await thread.close();
+      lock.release();
     },
   };
 }

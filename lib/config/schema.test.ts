@@ -18,6 +18,40 @@ describe("loadConfig", () => {
     expect(config.auth.demoSignIn.enabled).toBe(true);
   });
 
+  describe("PORTAL_ROLE", () => {
+    const pg = { DATABASE_URL: "postgres://u:p@db/portal", PORTAL_AWS_MODE: "sandbox" };
+    it("defaults to all: the executor and the embedded sandbox in this one process", () => {
+      const config = loadConfig({ PORTAL_DATA_DIR: dataDir() });
+      expect(config.role).toBe("all");
+      expect(config.executor.enabled).toBe(true);
+      expect(config.sandbox.embedded).toBe(true);
+      expect(config.server).toEqual({ workerPort: 3001, shutdownGraceMs: 20_000, manualSignalHandling: false });
+    });
+    it("web runs no executor and worker runs one; neither starts the sandbox itself", () => {
+      const web = loadConfig({ PORTAL_DATA_DIR: dataDir(), ...pg, PORTAL_ROLE: "web" });
+      expect([web.role, web.executor.enabled, web.sandbox.enabled, web.sandbox.embedded]).toEqual(["web", false, true, false]);
+      expect(web.aws.endpoints.workspaces).toBe("http://127.0.0.1:4599");
+      const worker = loadConfig({ PORTAL_DATA_DIR: dataDir(), ...pg, PORTAL_ROLE: "worker", WORKER_PORT: "4000" });
+      expect([worker.role, worker.executor.enabled, worker.sandbox.embedded]).toEqual(["worker", true, false]);
+      expect(worker.server.workerPort).toBe(4000);
+    });
+    it("refuses an unknown role, naming the variable", () => {
+      expect(() => loadConfig({ PORTAL_DATA_DIR: dataDir(), ...pg, PORTAL_ROLE: "both" })).toThrow(
+        "Invalid environment variable PORTAL_ROLE: expected all, web or worker",
+      );
+    });
+    it("refuses web and worker on the embedded database, pointing to DATABASE_URL", () => {
+      for (const role of ["web", "worker"])
+        expect(() => loadConfig({ PORTAL_DATA_DIR: dataDir(), PORTAL_ROLE: role })).toThrow(
+          new RegExp(`^Invalid environment variable PORTAL_ROLE: ${role} needs a PostgreSQL DATABASE_URL`),
+        );
+    });
+    it("reads the shutdown grace and Next.js's manual signal handling", () => {
+      const config = loadConfig({ PORTAL_DATA_DIR: dataDir(), SHUTDOWN_GRACE_SECONDS: "5", NEXT_MANUAL_SIG_HANDLE: "true" });
+      expect(config.server).toMatchObject({ shutdownGraceMs: 5000, manualSignalHandling: true });
+    });
+  });
+
   it("generates AUTH_SECRET into the data directory once and reuses it", () => {
     const dir = dataDir();
     const first = loadConfig({ PORTAL_DATA_DIR: dir }).auth.secret;

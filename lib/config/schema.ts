@@ -62,6 +62,12 @@ const envSchema = z.object({
   // Calls a minute per REST API token, and the burst allowed on top once those are spent (per five minutes).
   API_RATE_LIMIT_PER_MINUTE: z.coerce.number({ error: "expected calls a minute" }).int().min(1).max(1_000_000).default(300),
   API_RATE_LIMIT_BURST: z.coerce.number({ error: "expected a number of calls" }).int().min(0).max(1_000_000).default(60),
+  // all: pages and the executor in one process; web: pages, actions and the API only; worker: the executor only.
+  PORTAL_ROLE: z.enum(["all", "web", "worker"], { error: "expected all, web or worker" }).default("all"),
+  WORKER_PORT: port.default(3001),
+  SHUTDOWN_GRACE_SECONDS: z.coerce.number({ error: "expected seconds" }).int().min(0).max(600).default(20),
+  // Read by Next.js itself: set, `next start` leaves SIGTERM to the portal, which drains before it exits.
+  NEXT_MANUAL_SIG_HANDLE: z.string().optional(),
   EXECUTOR_ENABLED: bool.default(true),
   EXECUTOR_POLL_MS: z.coerce.number({ error: "expected milliseconds" }).int().min(100).max(60_000).default(2000),
   // 20 s: a dead worker's job is taken over within lease + one poll (about 22 s), inside the 30 s promise.
@@ -145,6 +151,14 @@ export function loadConfig(env: Env) {
   const regions = e.WORKSPACES_REGIONS ?? (awsMode === "sandbox" ? ["us-east-1", "eu-west-1"] : [defaultRegion]);
 
   const embedded = database.kind === "pglite" && awsMode === "sandbox";
+  const role = e.PORTAL_ROLE;
+  // The embedded PGlite serves one process, so splitting the roles needs a database server.
+  if (role !== "all" && database.kind === "pglite")
+    throw new ConfigError(
+      "PORTAL_ROLE",
+      `${role} needs a PostgreSQL DATABASE_URL: the embedded database serves one process, ` +
+        "so web and worker processes must share PostgreSQL (or leave PORTAL_ROLE unset to run everything in one process)",
+    );
   const production = e.NODE_ENV === "production";
 
   let demoSignIn: { enabled: boolean; reason: string };
@@ -217,8 +231,17 @@ export function loadConfig(env: Env) {
     policyFile: e.POLICY_FILE ? path.resolve(e.POLICY_FILE) : undefined,
     portalUrl: (e.PORTAL_URL ?? e.AUTH_URL ?? "http://localhost:3000").replace(/\/$/, ""),
     mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM, linkTtlHours: e.EMAIL_LINK_TTL_HOURS },
+    /** Which parts this process runs (see docs/architecture.md, "Process roles"). */
+    role,
+    /** Web: the HTTP server of the pages; worker: the executor's port for health, readiness and metrics. */
+    server: {
+      workerPort: e.WORKER_PORT,
+      shutdownGraceMs: e.SHUTDOWN_GRACE_SECONDS * 1000,
+      manualSignalHandling: Boolean(e.NEXT_MANUAL_SIG_HANDLE),
+    },
     executor: {
-      enabled: e.EXECUTOR_ENABLED,
+      /** Off in the web role: the jobs and schedules belong to the worker processes. */
+      enabled: e.EXECUTOR_ENABLED && role !== "web",
       pollMs: e.EXECUTOR_POLL_MS,
       leaseSeconds: e.EXECUTOR_LEASE_SECONDS,
       reconcileTimeoutMinutes: e.RECONCILE_TIMEOUT_MINUTES,
@@ -240,6 +263,8 @@ export function loadConfig(env: Env) {
     sandbox: {
       /** The sandbox (and its control API) runs only in sandbox mode, never beside real AWS. */
       enabled: awsMode === "sandbox",
+      /** Only the all-in-one process starts the sandbox itself; web and worker use `npm run sandbox` at SANDBOX_HOST:SANDBOX_PORT. */
+      embedded: awsMode === "sandbox" && role === "all",
       host: e.SANDBOX_HOST,
       port: e.SANDBOX_PORT,
       url: sandboxUrl,

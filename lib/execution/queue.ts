@@ -98,6 +98,17 @@ export async function rescheduleJob(
   return count === 1;
 }
 
+/**
+ * Hands a job back unfinished (a worker shutting down): no lease, due at once, so another worker takes it
+ * on its next poll; the interrupted run does not count as an attempt. Guarded by the token like every write.
+ */
+export async function releaseJob(db: PrismaClient, lease: JobLease): Promise<boolean> {
+  const n = await db.$executeRaw`
+    UPDATE "OutboxJob" SET "leaseOwner" = NULL, "leaseUntil" = NULL, "runAt" = now(), "attempts" = GREATEST("attempts" - 1, 0)
+    WHERE "id" = ${lease.jobId} AND "leaseOwner" = ${lease.owner} AND "fence" = ${lease.token} AND "status" = 'PENDING'`;
+  return n === 1;
+}
+
 export async function buryJob(db: PrismaClient, lease: JobLease, error: string): Promise<boolean> {
   const { count } = await db.outboxJob.updateMany({
     where: heldBy(lease),

@@ -12,6 +12,7 @@ import {
   leaseOf,
   LeaseLost,
   renewLease,
+  releaseJob,
   rescheduleJob,
   type JobLease,
 } from "./queue";
@@ -75,6 +76,8 @@ export class Worker {
   private readonly pollMs: number;
   private readonly concurrency: number;
   private running = new Set<Promise<void>>();
+  /** The leases of the jobs running now, so stop() can hand back the ones that outlast its grace. */
+  private readonly held = new Map<string, { job: OutboxJob; held: HeldLease }>();
   private timer: NodeJS.Timeout | undefined;
   private stopped = true;
   private pumping = false;
@@ -101,15 +104,45 @@ export class Worker {
     tick();
   }
 
-  /** Stops taking jobs and waits for the ones running to finish. */
-  async stop(): Promise<void> {
+  /**
+   * Stops taking jobs at once and waits for the ones running to finish. With `graceMs`, waits that long at
+   * most, then hands back the jobs still running (lease cleared, due now, guarded by their tokens) so another
+   * worker takes them at once instead of after their leases run out; their handlers here are told the lease
+   * is lost, so they write nothing more. Returns how many finished and how many were handed back.
+   */
+  async stop(): Promise<void>;
+  async stop(options: { graceMs: number }): Promise<{ finished: number; released: number }>;
+  async stop(options: { graceMs?: number } = {}): Promise<{ finished: number; released: number } | void> {
     this.stopped = true;
     this.unsubscribe?.();
     if (this.timer) clearTimeout(this.timer);
     // A claim already in flight starts its jobs after this point; wait for it, or those jobs would run
     // on after stop() returned (against a database the caller may be closing).
     while (this.pumping) await new Promise((r) => setTimeout(r, 5));
-    await Promise.allSettled([...this.running]);
+    const inFlight = this.running.size;
+    if (options.graceMs === undefined) {
+      await Promise.allSettled([...this.running]);
+      return;
+    }
+    let timer: NodeJS.Timeout | undefined;
+    const graceOver = new Promise<void>((resolve) => (timer = setTimeout(resolve, options.graceMs)));
+    await Promise.race([Promise.allSettled([...this.running]), graceOver]);
+    clearTimeout(timer);
+    const overran = [...this.held.values()];
+    let released = 0;
+    for (const { job, held } of overran) {
+      // Lost here first, so the handler cannot start an AWS call or a fenced write after the job is handed back.
+      held.lose("the worker is shutting down and handed the job back");
+      try {
+        if (await releaseJob(this.options.db, held.lease)) released += 1;
+      } catch (error) {
+        // The lease then runs out on its own and another worker takes the job after it.
+        this.options.onError?.(error, job);
+      }
+    }
+    // The handed-back handlers stop at their next lease check; give them a moment to unwind, no more.
+    await Promise.race([Promise.allSettled([...this.running]), new Promise((r) => setTimeout(r, 1000).unref())]);
+    return { finished: inFlight - overran.length, released };
   }
 
   /** Takes due jobs until the pool is full or none are due; returns how many it started. */
@@ -176,6 +209,7 @@ export class Worker {
         }),
     };
     held.start();
+    this.held.set(job.id, { job, held });
     try {
       if (!handler) throw new PermanentJobError(`No handler for job kind ${job.kind}`);
       const outcome = await handler.run(job, ctx);
@@ -212,6 +246,7 @@ export class Worker {
       }
     } finally {
       held.stop();
+      this.held.delete(job.id);
     }
   }
 }
