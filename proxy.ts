@@ -1,4 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { databaseUnavailable } from "./lib/db/outage";
+import { unavailableResponse } from "./lib/db/unavailable-response";
 import { ACTION_BODY_LIMIT_BYTES, TOO_LARGE_MESSAGE } from "./lib/schemas/text";
 
 // Runs before every page and API request: gives it a request id for the logs and a per-request CSP
@@ -21,7 +23,17 @@ function contentSecurityPolicy(nonce: string, dev: boolean): string {
   ].join("; ");
 }
 
-export function proxy(request: NextRequest) {
+// Health, readiness and metrics answer for themselves during an outage (load balancers read them).
+const ANSWERS_ITS_OWN_HEALTH = /^\/api\/(health|ready|metrics)(\/|$)/;
+
+export async function proxy(request: NextRequest) {
+  const incoming = request.headers.get("x-request-id");
+  const requestId = incoming && REQUEST_ID.test(incoming) ? incoming : crypto.randomUUID();
+  // While the database server is unreachable (a restart, a fail-over), every page would fail; a short
+  // "briefly unavailable" answer with Retry-After is what people and clients can act on.
+  if (!ANSWERS_ITS_OWN_HEALTH.test(request.nextUrl.pathname) && (await databaseUnavailable())) {
+    return unavailableResponse(request, requestId);
+  }
   // A server-action body over Next.js's limit would end in a 500 and a generic error page; a plain-text 413
   // is what the browser's action call shows as the error's message instead.
   if (
@@ -31,8 +43,6 @@ export function proxy(request: NextRequest) {
   ) {
     return new NextResponse(TOO_LARGE_MESSAGE, { status: 413, headers: { "content-type": "text/plain" } });
   }
-  const incoming = request.headers.get("x-request-id");
-  const requestId = incoming && REQUEST_ID.test(incoming) ? incoming : crypto.randomUUID();
   const nonce = btoa(crypto.randomUUID());
   const csp = contentSecurityPolicy(nonce, process.env.NODE_ENV === "development");
 

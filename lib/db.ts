@@ -2,6 +2,7 @@ import "server-only";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { getConfig } from "./config";
 import { applyMigrations } from "./db/migrations";
+import { reportDatabaseError, setDatabaseProbe, watchedAdapter } from "./db/outage";
 import { acquirePgliteLock } from "./db/pglite-lock";
 import { PGliteThread } from "./db/pglite-thread";
 import { PrismaClient } from "./generated/prisma/client";
@@ -23,7 +24,15 @@ const globalForDb = globalThis as unknown as { __portalDb?: DbHandle };
 function openDatabase(): DbHandle {
   const { database } = getConfig();
   if (database.kind === "postgres") {
-    const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: database.url }) });
+    // Connection failures (the server restarting, a fail-over) flag an outage that proxy.ts answers with a
+    // friendly 503 until a `SELECT 1` succeeds again (lib/db/outage.ts). Idle pooled connections the server
+    // closes report through onPoolError before any request fails.
+    const adapter = new PrismaPg(
+      { connectionString: database.url },
+      { onPoolError: reportDatabaseError, onConnectionError: reportDatabaseError },
+    );
+    const prisma = new PrismaClient({ adapter: watchedAdapter(adapter) });
+    setDatabaseProbe(() => prisma.$queryRaw`SELECT 1`);
     return { prisma, kind: "postgres", migrate: async () => [], close: () => prisma.$disconnect() };
   }
   // One process per PGlite directory: a second one is refused here with a message naming the first.
