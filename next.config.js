@@ -1,3 +1,14 @@
+/** @returns {import('next').NextConfig} */
+function standalone() {
+  return {
+    output: "standalone",
+    // Read at run time from process.cwd()/node_modules by lib/api/docs.ts, which the trace cannot see.
+    outputFileTracingIncludes: {
+      "/api/docs/assets/[file]": ["./node_modules/swagger-ui-dist/swagger-ui-bundle.js", "./node_modules/swagger-ui-dist/swagger-ui.css"],
+    },
+  };
+}
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // PGlite ships a WASM build of Postgres and loads it from its own package directory at run time.
@@ -15,6 +26,10 @@ const nextConfig = {
   typescript: { ignoreBuildErrors: true },
   // Lets the e2e tier build into its own directory without disturbing a developer's `.next`.
   distDir: process.env.NEXT_DIST_DIR || ".next",
+  // The container image (Dockerfile) and scripts/smoke-standalone.mjs build a self-contained server.js with
+  // only the node_modules it traces (scripts/build-standalone.mjs); `next build` / `next start` everywhere
+  // else stay as they are.
+  ...(process.env.NEXT_OUTPUT === "standalone" ? standalone() : {}),
   // The per-request Content-Security-Policy (with its script nonce) is set in proxy.ts.
   async headers() {
     return [
