@@ -268,6 +268,7 @@ const sampler = setInterval(() => {
 }, 10_000);
 
 const mutationsBefore = (await sandboxControl("/__sandbox/state")).mutatingCalls;
+const mutationsBeforeAt = new Date();
 
 // ---- the load (and chaos) ---------------------------------------------------------------------------------
 const stats = new Stats();
@@ -312,7 +313,8 @@ const drainSeconds = (Date.now() - loadEnd) / 1000;
 const byType = await query(
   databaseUrl,
   `SELECT type, status::text, count(*)::int AS n, count("awsCalledAt")::int AS called FROM "Request"
-   WHERE "requesterId" LIKE 'load-emp-%' GROUP BY type, status ORDER BY type, status`,
+   WHERE "createdAt" >= $1 OR "awsCalledAt" >= $1 GROUP BY type, status ORDER BY type, status`,
+  [mutationsBeforeAt],
 );
 const mutationsAfter = (await sandboxControl("/__sandbox/state")).mutatingCalls;
 const delta = Object.fromEntries(
@@ -343,7 +345,7 @@ if (stats.outageFailures.size) {
   for (const [k, v] of stats.outageFailures) log(`  ${k}: ${v}`);
 }
 
-log("\n== Requests of the load's people (type, status: count, of which called AWS) ==");
+log("\n== Requests submitted or executed during the run (type, status: count, of which called AWS) ==");
 for (const r of byType) log(`  ${r.type.padEnd(12)} ${r.status.padEnd(17)} ${String(r.n).padStart(5)}  (${r.called} called AWS)`);
 log(`Submitted: ${[...stats.counts.submitted].map(([k, v]) => `${k} ${v}`).join(", ")}; approvals recorded: ${stats.counts.approved}`);
 log(
