@@ -21,6 +21,17 @@ describe("buildTimeline", () => {
     expect(steps[3]!.body).toBe("AWS refused: the volume is too small.");
   });
 
+  it("says when an integration recorded the decision through the API", () => {
+    const steps = buildTimeline({
+      status: "APPROVED",
+      createdAt: t(0),
+      failureReason: null,
+      events: [{ at: t(0), action: "request.submitted", actorLabel: 'Alice (via API token "ServiceNow")' }],
+      decisions: [{ at: t(1), decision: "APPROVED", approverName: "Bob", comment: null, channel: "API" }],
+    });
+    expect(steps.map((s) => s.title)).toContain("Approved by Bob through the API");
+  });
+
   it("shows a rejection with its reason and a delegate as such", () => {
     const steps = buildTimeline({
       status: "REJECTED",

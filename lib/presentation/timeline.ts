@@ -39,6 +39,8 @@ function why(detail: unknown): string | undefined {
   return undefined;
 }
 
+const CHANNEL_WORDS: Record<string, string> = { EMAIL: " from the email link", API: " through the API" };
+
 export function buildTimeline(input: {
   events: readonly TimelineEvent[];
   decisions: readonly TimelineDecision[];
@@ -57,7 +59,7 @@ export function buildTimeline(input: {
     steps.push({ at: e.at, title: known.title, body, tone: known.tone });
   }
   for (const d of input.decisions) {
-    const who = `${d.approverName}${d.onBehalfOf ? " (as delegate)" : ""}${d.channel === "EMAIL" ? " from the email link" : ""}`;
+    const who = `${d.approverName}${d.onBehalfOf ? " (as delegate)" : ""}${CHANNEL_WORDS[d.channel] ?? ""}`;
     steps.push({
       at: d.at,
       title: d.decision === "APPROVED" ? `Approved by ${who}` : `Rejected by ${who}`,
