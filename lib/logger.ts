@@ -3,6 +3,7 @@ import { headers } from "next/headers";
 import pino, { type DestinationStream, type Logger } from "pino";
 import { getConfig } from "./config";
 import { redactLogObject } from "./logger/redact";
+import { traceFields } from "./observability/tracing";
 
 let root: Logger | undefined;
 
@@ -24,6 +25,8 @@ export function createLogger(level: string, destination?: DestinationStream): Lo
       level,
       base: { service: "workspaces-portal" },
       timestamp: pino.stdTimeFunctions.isoTime,
+      // Inside a traced request or job, every line names its trace and span (empty while tracing is off).
+      mixin: traceFields,
       formatters: {
         level: (label) => ({ level: label }),
         log: redactLogObject,

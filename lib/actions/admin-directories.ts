@@ -30,30 +30,39 @@ const done = async (change: Promise<void>): Promise<null> => {
   return null;
 };
 
-export const updateSelfServicePermissionsAction = authedAction({ role: "ADMIN", input: selfServiceInput }, ({ user, input }) =>
-  done(updateSelfServicePermissions(user, input)),
+export const updateSelfServicePermissionsAction = authedAction(
+  { name: "updateSelfServicePermissionsAction", role: "ADMIN", input: selfServiceInput },
+  ({ user, input }) => done(updateSelfServicePermissions(user, input)),
 );
-export const updateCreationPropertiesAction = authedAction({ role: "ADMIN", input: creationPropertiesInput }, ({ user, input }) =>
-  done(updateCreationProperties(user, input)),
+export const updateCreationPropertiesAction = authedAction(
+  { name: "updateCreationPropertiesAction", role: "ADMIN", input: creationPropertiesInput },
+  ({ user, input }) => done(updateCreationProperties(user, input)),
 );
-export const updateAccessPropertiesAction = authedAction({ role: "ADMIN", input: accessPropertiesInput }, ({ user, input }) =>
-  done(updateAccessProperties(user, input)),
+export const updateAccessPropertiesAction = authedAction(
+  { name: "updateAccessPropertiesAction", role: "ADMIN", input: accessPropertiesInput },
+  ({ user, input }) => done(updateAccessProperties(user, input)),
 );
-export const updateClientPropertiesAction = authedAction({ role: "ADMIN", input: clientPropertiesInput }, ({ user, input }) =>
-  done(updateClientProperties(user, input)),
+export const updateClientPropertiesAction = authedAction(
+  { name: "updateClientPropertiesAction", role: "ADMIN", input: clientPropertiesInput },
+  ({ user, input }) => done(updateClientProperties(user, input)),
 );
-export const associateDirectoryIpGroupAction = authedAction({ role: "ADMIN", input: directoryIpGroupInput }, ({ user, input }) =>
-  done(associateDirectoryIpGroup(user, input)),
+export const associateDirectoryIpGroupAction = authedAction(
+  { name: "associateDirectoryIpGroupAction", role: "ADMIN", input: directoryIpGroupInput },
+  ({ user, input }) => done(associateDirectoryIpGroup(user, input)),
 );
-export const disassociateDirectoryIpGroupAction = authedAction({ role: "ADMIN", input: directoryIpGroupInput }, ({ user, input }) =>
-  done(disassociateDirectoryIpGroup(user, input)),
+export const disassociateDirectoryIpGroupAction = authedAction(
+  { name: "disassociateDirectoryIpGroupAction", role: "ADMIN", input: directoryIpGroupInput },
+  ({ user, input }) => done(disassociateDirectoryIpGroup(user, input)),
 );
-export const updateDirectoryRequestersAction = authedAction({ role: "ADMIN", input: directoryRequestersInput }, ({ user, input }) =>
-  done(updateDirectoryRequesters(user, input)),
+export const updateDirectoryRequestersAction = authedAction(
+  { name: "updateDirectoryRequestersAction", role: "ADMIN", input: directoryRequestersInput },
+  ({ user, input }) => done(updateDirectoryRequesters(user, input)),
 );
-export const registerDirectoryAction = authedAction({ role: "ADMIN", input: registerDirectoryInput }, ({ user, input }) =>
-  done(registerDirectory(user, input)),
+export const registerDirectoryAction = authedAction(
+  { name: "registerDirectoryAction", role: "ADMIN", input: registerDirectoryInput },
+  ({ user, input }) => done(registerDirectory(user, input)),
 );
-export const deregisterDirectoryAction = authedAction({ role: "ADMIN", input: directoryRef }, ({ user, input }) =>
-  done(deregisterDirectory(user, input)),
+export const deregisterDirectoryAction = authedAction(
+  { name: "deregisterDirectoryAction", role: "ADMIN", input: directoryRef },
+  ({ user, input }) => done(deregisterDirectory(user, input)),
 );

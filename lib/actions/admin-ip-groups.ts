@@ -10,18 +10,23 @@ const done = <T>(value: T) => {
   return value;
 };
 
-export const createIpGroupAction = authedAction({ role: "ADMIN", input: createIpGroupInput }, async ({ user, input }) =>
-  done(await createIpGroup(user, input)),
+export const createIpGroupAction = authedAction(
+  { name: "createIpGroupAction", role: "ADMIN", input: createIpGroupInput },
+  async ({ user, input }) => done(await createIpGroup(user, input)),
 );
-export const deleteIpGroupAction = authedAction({ role: "ADMIN", input: ipGroupRef }, async ({ user, input }) =>
-  done(await deleteIpGroup(user, input)),
+export const deleteIpGroupAction = authedAction(
+  { name: "deleteIpGroupAction", role: "ADMIN", input: ipGroupRef },
+  async ({ user, input }) => done(await deleteIpGroup(user, input)),
 );
-export const replaceIpRulesAction = authedAction({ role: "ADMIN", input: replaceIpRulesInput }, async ({ user, input }) =>
-  done(await replaceIpRules(user, input)),
+export const replaceIpRulesAction = authedAction(
+  { name: "replaceIpRulesAction", role: "ADMIN", input: replaceIpRulesInput },
+  async ({ user, input }) => done(await replaceIpRules(user, input)),
 );
-export const associateIpGroupAction = authedAction({ role: "ADMIN", input: ipGroupAssociationInput }, async ({ user, input }) =>
-  done(await associateIpGroup(user, input)),
+export const associateIpGroupAction = authedAction(
+  { name: "associateIpGroupAction", role: "ADMIN", input: ipGroupAssociationInput },
+  async ({ user, input }) => done(await associateIpGroup(user, input)),
 );
-export const disassociateIpGroupAction = authedAction({ role: "ADMIN", input: ipGroupAssociationInput }, async ({ user, input }) =>
-  done(await disassociateIpGroup(user, input)),
+export const disassociateIpGroupAction = authedAction(
+  { name: "disassociateIpGroupAction", role: "ADMIN", input: ipGroupAssociationInput },
+  async ({ user, input }) => done(await disassociateIpGroup(user, input)),
 );

@@ -17,21 +17,27 @@ const done = <T>(value: T) => {
   return value;
 };
 
-export const createWebhookAction = authedAction({ role: "ADMIN", input: webhookCreateInput }, async ({ user, input }) =>
-  done(await createWebhook(user, input)),
+export const createWebhookAction = authedAction(
+  { name: "createWebhookAction", role: "ADMIN", input: webhookCreateInput },
+  async ({ user, input }) => done(await createWebhook(user, input)),
 );
-export const rotateWebhookSecretAction = authedAction({ role: "ADMIN", input: webhookIdInput }, async ({ user, input }) =>
-  done(await rotateWebhookSecret(user, input)),
+export const rotateWebhookSecretAction = authedAction(
+  { name: "rotateWebhookSecretAction", role: "ADMIN", input: webhookIdInput },
+  async ({ user, input }) => done(await rotateWebhookSecret(user, input)),
 );
-export const setWebhookActiveAction = authedAction({ role: "ADMIN", input: webhookActiveInput }, async ({ user, input }) =>
-  done(await setWebhookActive(user, input)),
+export const setWebhookActiveAction = authedAction(
+  { name: "setWebhookActiveAction", role: "ADMIN", input: webhookActiveInput },
+  async ({ user, input }) => done(await setWebhookActive(user, input)),
 );
-export const deleteWebhookAction = authedAction({ role: "ADMIN", input: webhookIdInput }, async ({ user, input }) =>
-  done(await deleteWebhook(user, input)),
+export const deleteWebhookAction = authedAction(
+  { name: "deleteWebhookAction", role: "ADMIN", input: webhookIdInput },
+  async ({ user, input }) => done(await deleteWebhook(user, input)),
 );
-export const setWebhookNetworkAction = authedAction({ role: "ADMIN", input: webhookNetworkInput }, async ({ user, input }) =>
-  done(await setWebhookNetwork(user, input)),
+export const setWebhookNetworkAction = authedAction(
+  { name: "setWebhookNetworkAction", role: "ADMIN", input: webhookNetworkInput },
+  async ({ user, input }) => done(await setWebhookNetwork(user, input)),
 );
-export const redeliverWebhookAction = authedAction({ role: "ADMIN", input: webhookDeliveryIdInput }, async ({ user, input }) =>
-  done(await redeliverWebhook(user, input)),
+export const redeliverWebhookAction = authedAction(
+  { name: "redeliverWebhookAction", role: "ADMIN", input: webhookDeliveryIdInput },
+  async ({ user, input }) => done(await redeliverWebhook(user, input)),
 );

@@ -8,6 +8,8 @@ import { logger } from "../logger";
 import { ServiceError } from "../core/errors";
 import { AwsGatewayError } from "../aws/errors";
 import { capMessage, screenInput } from "../schemas/text";
+import { countServerAction } from "../observability/metrics";
+import { withSpan } from "../observability/tracing";
 
 export type ActionResult<T> =
   | { ok: true; data: T }
@@ -20,6 +22,27 @@ export type ActionResult<T> =
  * anything else is logged with the request id and shown as a generic failure.
  */
 export function authedAction<S extends z.ZodType, T>(
+  options: { name: string; role?: Role; input: S },
+  handler: (ctx: { user: CurrentUser; input: z.infer<S> }) => Promise<T>,
+): (raw: z.input<S>) => Promise<ActionResult<T>> {
+  const run = runAction(options, handler);
+  // Counted and traced by the exported name: a bounded label, and the span the job and AWS spans hang from.
+  return (raw) =>
+    withSpan(`action ${options.name}`, { "portal.action": options.name }, async () => {
+      try {
+        const result = await run(raw);
+        countServerAction(options.name, result.ok ? "ok" : result.error.startsWith(GENERIC_FAILURE) ? "error" : "refused");
+        return result;
+      } catch (error) {
+        countServerAction(options.name, "error");
+        throw error;
+      }
+    });
+}
+
+const GENERIC_FAILURE = "Something went wrong on our side.";
+
+function runAction<S extends z.ZodType, T>(
   options: { role?: Role; input: S },
   handler: (ctx: { user: CurrentUser; input: z.infer<S> }) => Promise<T>,
 ): (raw: z.input<S>) => Promise<ActionResult<T>> {
@@ -45,7 +68,7 @@ export function authedAction<S extends z.ZodType, T>(
       logger().error({ err: error, requestId, userId: user.id }, "server action failed");
       return {
         ok: false,
-        error: `Something went wrong on our side. Try again in a moment${requestId ? ` (reference ${requestId.slice(0, 8)})` : ""}.`,
+        error: `${GENERIC_FAILURE} Try again in a moment${requestId ? ` (reference ${requestId.slice(0, 8)})` : ""}.`,
       };
     }
   };

@@ -6,7 +6,7 @@ import { createOptimizerRequestsInput, optimizerSettingsForm, refreshUsageInput 
 import { authedAction } from "./client";
 
 export const createOptimizerRequestsAction = authedAction(
-  { role: "ADMIN", input: createOptimizerRequestsInput },
+  { name: "createOptimizerRequestsAction", role: "ADMIN", input: createOptimizerRequestsInput },
   async ({ user, input }) => {
     const outcome = await createOptimizerRequests(user, input);
     revalidatePath("/admin/optimizer");
@@ -15,13 +15,19 @@ export const createOptimizerRequestsAction = authedAction(
 );
 
 // The domain schema validates inside the service, so the refusal names the rule that failed.
-export const updateOptimizerSettingsAction = authedAction({ role: "ADMIN", input: optimizerSettingsForm }, async ({ user, input }) => {
-  await updateOptimizerSettings(user, input.value);
-  revalidatePath("/admin/optimizer");
-  return { saved: true };
-});
+export const updateOptimizerSettingsAction = authedAction(
+  { name: "updateOptimizerSettingsAction", role: "ADMIN", input: optimizerSettingsForm },
+  async ({ user, input }) => {
+    await updateOptimizerSettings(user, input.value);
+    revalidatePath("/admin/optimizer");
+    return { saved: true };
+  },
+);
 
-export const refreshUsageAction = authedAction({ role: "ADMIN", input: refreshUsageInput }, async ({ user }) => {
-  await refreshUsageNow(user);
-  return { message: "The usage sync is running; reload the page in a minute to see the new figures." };
-});
+export const refreshUsageAction = authedAction(
+  { name: "refreshUsageAction", role: "ADMIN", input: refreshUsageInput },
+  async ({ user }) => {
+    await refreshUsageNow(user);
+    return { message: "The usage sync is running; reload the page in a minute to see the new figures." };
+  },
+);

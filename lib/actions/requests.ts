@@ -9,7 +9,7 @@ import { authedAction } from "./client";
 import { changeRequestInput, previewInput, requestIdInput } from "../schemas/requests";
 
 /** What the form shows beside the fields before anything is submitted. */
-export const previewChange = authedAction({ input: previewInput }, async ({ user, input }) => {
+export const previewChange = authedAction({ name: "previewChange", input: previewInput }, async ({ user, input }) => {
   const a = await assessChange(db(), user, input);
   return {
     allowed: a.allowed,
@@ -30,9 +30,11 @@ export const previewChange = authedAction({ input: previewInput }, async ({ user
   };
 });
 
-export const submitChangeRequest = authedAction({ input: changeRequestInput }, async ({ user, input }) => submitRequest(user, input));
+export const submitChangeRequest = authedAction({ name: "submitChangeRequest", input: changeRequestInput }, async ({ user, input }) =>
+  submitRequest(user, input),
+);
 
-export const cancelMyRequest = authedAction({ input: requestIdInput }, async ({ user, input }) => {
+export const cancelMyRequest = authedAction({ name: "cancelMyRequest", input: requestIdInput }, async ({ user, input }) => {
   await cancel(user, input.requestId);
   return { cancelled: true };
 });

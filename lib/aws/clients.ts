@@ -1,7 +1,9 @@
 import { CloudWatchClient } from "@aws-sdk/client-cloudwatch";
 import { DirectoryServiceClient } from "@aws-sdk/client-directory-service";
 import { WorkSpacesClient, type WorkSpacesClientConfig } from "@aws-sdk/client-workspaces";
-import { AwsGatewayError, toGatewayError } from "./errors";
+import { SpanKind, SpanStatusCode, trace } from "@opentelemetry/api";
+import { countAwsCall, countAwsThrottle } from "../observability/registry";
+import { AwsGatewayError, reasonForCode, toGatewayError } from "./errors";
 import type { RateGates } from "./rate-limit";
 import type { CallInfo } from "./types";
 
@@ -33,49 +35,57 @@ function operationOf(context: MiddlewareContext): string {
 // Both middlewares sit on the client, so paginators and every other send() pass through them.
 function instrument(stack: SmithyStack, service: ServiceName, region: string, settings: ClientSettings): void {
   // After the retry middleware, so every attempt (retries too) waits its turn; before signing, so a
-  // long wait in the queue never sends a stale signature.
+  // long wait in the queue never sends a stale signature. Each attempt AWS throttles is counted here.
   stack.addRelativeTo(
     (next: Handler, context: MiddlewareContext) => async (args: unknown) => {
       await settings.gates.wait(service, region, operationOf(context));
-      return next(args);
+      try {
+        return await next(args);
+      } catch (error) {
+        if (reasonForCode((error as { name?: string }).name ?? "") === "throttled") countAwsThrottle(service, operationOf(context));
+        throw error;
+      }
     },
     { name: "portalRateLimit", relation: "before", toMiddleware: "httpSigningMiddleware", override: true },
   );
-  const onCall = settings.onCall;
-  if (!onCall) return;
+  // Once per call, retries folded in: a span (a no-op unless tracing is on), the metrics, and onCall.
   stack.add(
     (next: Handler, context: MiddlewareContext) => async (args: unknown) => {
-      const started = performance.now();
       const operation = operationOf(context);
-      try {
-        const result = await next(args);
-        const meta = result.output?.$metadata;
-        onCall({
-          service,
-          region,
-          operation,
-          durationMs: performance.now() - started,
-          attempts: meta?.attempts ?? 1,
-          requestId: meta?.requestId,
-        });
-        return result;
-      } catch (error) {
-        const e = error as { name?: string; $metadata?: { requestId?: string; attempts?: number } };
-        onCall({
-          service,
-          region,
-          operation,
-          durationMs: performance.now() - started,
-          attempts: e.$metadata?.attempts ?? 1,
-          requestId: e.$metadata?.requestId,
-          error: e.name ?? "Error",
-        });
-        throw error;
-      }
+      const attributes = { "rpc.system": "aws-api", "rpc.service": service, "rpc.method": operation, "cloud.region": region };
+      return tracer().startActiveSpan(`${service}.${operation}`, { kind: SpanKind.CLIENT, attributes }, async (span) => {
+        const started = performance.now();
+        const report = (info: Omit<CallInfo, "service" | "region" | "operation" | "durationMs">) => {
+          const call: CallInfo = { service, region, operation, durationMs: performance.now() - started, ...info };
+          if (call.requestId) span.setAttribute("aws.request_id", call.requestId);
+          span.setAttribute("aws.attempts", call.attempts);
+          if (call.error) span.setStatus({ code: SpanStatusCode.ERROR, message: call.error });
+          span.end();
+          countAwsCall({
+            service,
+            operation,
+            durationMs: call.durationMs,
+            errorReason: call.error ? (reasonForCode(call.error) ?? "other") : undefined,
+          });
+          settings.onCall?.(call);
+        };
+        try {
+          const result = await next(args);
+          const meta = result.output?.$metadata;
+          report({ attempts: meta?.attempts ?? 1, requestId: meta?.requestId });
+          return result;
+        } catch (error) {
+          const e = error as { name?: string; $metadata?: { requestId?: string; attempts?: number } };
+          report({ attempts: e.$metadata?.attempts ?? 1, requestId: e.$metadata?.requestId, error: e.name ?? "Error" });
+          throw error;
+        }
+      });
     },
     { step: "initialize", name: "portalCallObserver", priority: "high", override: true },
   );
 }
+
+const tracer = () => trace.getTracer("workspaces-portal/aws");
 
 function commonConfig(region: string, endpoint: string | undefined, settings: ClientSettings) {
   return {

@@ -1,6 +1,7 @@
 import "server-only";
 import type { Tx } from "./tx";
 import { toJson } from "./tx";
+import { currentTraceContext } from "../observability/tracing";
 
 /** The side effects the executor knows how to run (lib/execution/handlers). */
 export type JobKind =
@@ -48,7 +49,8 @@ export async function enqueueJobs(tx: Tx, jobs: readonly JobSpec[]): Promise<voi
   await tx.outboxJob.createMany({
     data: jobs.map((job) => ({
       kind: job.kind,
-      payload: toJson(job.payload),
+      // Queued inside a traced request: the job's span continues that trace (lib/observability/tracing.ts).
+      payload: toJson({ ...job.payload, ...currentTraceContext() }),
       runAt: job.runAt ?? new Date(),
       dedupeKey: job.dedupeKey ?? null,
       maxAttempts: job.maxAttempts ?? 8,

@@ -18,6 +18,7 @@ import { takeReportsSnapshot } from "../services/snapshots";
 import { Worker, type WorkerOptions } from "../execution/worker";
 import { webhookDeliveryHandler, type WebhookDeliveryOptions } from "../execution/handlers/webhooks";
 import { getConfig } from "../config";
+import { tracedHandlers } from "../observability/tracing";
 
 export interface ExecutorSettings {
   db: PrismaClient;
@@ -56,7 +57,8 @@ export function createExecutor(settings: ExecutorSettings): Worker {
     retryBaseMs: settings.retryBaseMs,
     onError: settings.onError,
     renewLease: settings.renewLease,
-    handlers: {
+    // Each job runs in a span continuing the trace of the request that queued it.
+    handlers: tracedHandlers({
       "request.execute": executeRequestHandler(settings.gateway),
       "request.reconcile": reconcileHandler(settings.gateway, {
         timeoutMs: settings.reconcileTimeoutMs,
@@ -75,7 +77,7 @@ export function createExecutor(settings: ExecutorSettings): Worker {
       // After the first usage sync attempt, which learns never-used WorkSpaces' age: a fresh start warns about old ones at once.
       "reclaim.daily": afterInventory(settings.regions, afterUsageSync(reclaimDailyHandler(runReclaim))),
       "webhook.deliver": webhookDeliveryHandler({ production: getConfig().production, ...settings.webhooks }),
-    },
+    }),
   });
 }
 

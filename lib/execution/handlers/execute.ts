@@ -13,6 +13,7 @@ import { parseExecutionMemo, parseStoredChange } from "../../core/stored-change"
 import { explainFailure, failRequest } from "../failure";
 import { pokeJob, RECONCILE_SWEEP_KEY } from "../../core/outbox";
 import { PermanentJobError, type JobContext, type JobHandler } from "../worker";
+import { observeExecutorLag } from "../../observability/metrics";
 
 function isPermanent(error: unknown): boolean {
   if (error instanceof AwsGatewayError) return !error.retryable;
@@ -75,6 +76,9 @@ export function executeRequestHandler(gateway: () => AwsGateway): JobHandler {
       } else {
         await ctx.fenced((tx) => tx.request.update({ where: { id: requestId }, data: { awsCalledAt: new Date() } }));
         stored.awsCalledAt = new Date();
+        // Approval (or auto-approval at submission) to the first AWS call; a retry's call is not a first one.
+        const approvedAt = request.decidedAt ?? request.createdAt;
+        observeExecutorLag((stored.awsCalledAt.getTime() - approvedAt.getTime()) / 1000);
       }
       let operationNote = "call";
       if (!result) {

@@ -3,6 +3,7 @@ import nodemailer, { type Transporter } from "nodemailer";
 import type { AwsGateway } from "../../aws";
 import { syncRegion } from "../sync";
 import { PermanentJobError, type JobHandler } from "../worker";
+import { countMailDelivery } from "../../observability/metrics";
 
 /** Sends one queued mail over SMTP, or (embedded mode) leaves it in the local outbox that admins read. */
 export function mailHandler(options: { smtpUrl?: string; from: string }): JobHandler {
@@ -15,11 +16,25 @@ export function mailHandler(options: { smtpUrl?: string; from: string }): JobHan
       if (message.transport === "smtp") {
         if (!options.smtpUrl) throw new PermanentJobError("SMTP is no longer configured");
         transport ??= nodemailer.createTransport(options.smtpUrl);
-        await transport.sendMail({ from: options.from, to: message.to, subject: message.subject, text: message.text, html: message.html });
+        try {
+          await transport.sendMail({
+            from: options.from,
+            to: message.to,
+            subject: message.subject,
+            text: message.text,
+            html: message.html,
+          });
+        } catch (error) {
+          // The worker tries again until the job's attempts run out; onGiveUp counts the final failure.
+          if (job.attempts < job.maxAttempts) countMailDelivery("retry");
+          throw error;
+        }
       }
       await db.mailMessage.update({ where: { id: mailId }, data: { sentAt: new Date(), error: null } });
+      countMailDelivery("delivered");
     },
     async onGiveUp(job, error, { db }) {
+      countMailDelivery("failed");
       const { mailId } = job.payload as { mailId: string };
       await db.mailMessage.updateMany({ where: { id: mailId }, data: { error: error instanceof Error ? error.message : String(error) } });
     },

@@ -9,6 +9,7 @@ import type { PrismaClient } from "../../generated/prisma/client";
 import { decryptWebhookSecret, signWebhookBody } from "../../core/webhook-secrets";
 import { checkWebhookTarget, type Lookup, type ResolvedAddress } from "../../core/webhook-targets";
 import type { JobHandler } from "../worker";
+import { countWebhookDelivery } from "../../observability/metrics";
 
 // Delivers one webhook event to one endpoint per job ("webhook.deliver", payload { deliveryId }).
 // Each try is one POST of the stored body, signed, to an address checked just before (and connected to
@@ -142,6 +143,7 @@ export function webhookDeliveryHandler(options: WebhookDeliveryOptions): JobHand
             data: { status: "FAILED", nextAttemptAt: null },
           });
         });
+        countWebhookDelivery("failed");
         return;
       }
 
@@ -191,6 +193,7 @@ export function webhookDeliveryHandler(options: WebhookDeliveryOptions): JobHand
               : { status: "FAILED", attempts, nextAttemptAt: null },
         });
       });
+      countWebhookDelivery(delivered ? "delivered" : retryAt ? "retry" : "failed");
       if (retryAt) return { done: false, runAt: retryAt, countsAsAttempt: false, note: result.error ?? undefined };
     },
   };

@@ -1,0 +1,14 @@
+import "server-only";
+import { getConfig } from "@/lib/config";
+import { subscribeHttpMetrics } from "./http";
+import { startTracing } from "./tracing";
+
+/**
+ * Starts what a server process measures: the HTTP histogram (Node's http server channels) and, when
+ * OTEL_EXPORTER_OTLP_ENDPOINT is set, the trace exporter. Called from instrumentation.ts (web and all)
+ * and by the worker process before it starts its HTTP server.
+ */
+export async function startObservability(): Promise<void> {
+  subscribeHttpMetrics();
+  await startTracing(getConfig().tracing);
+}
