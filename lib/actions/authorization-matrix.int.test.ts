@@ -112,6 +112,8 @@ const EXPECTED: Record<string, Record<Persona, Outcome>> = {
   "GET /api/admin/fleet/export": adminOnly,
   "GET /api/admin/optimizer/export": adminOnly,
   "GET /api/health": everyone,
+  // Readiness for load balancers: names checks (database, migrations, AWS), never data.
+  "GET /api/ready": everyone,
   // Prometheus metrics: only METRICS_TOKEN opens them (unset in tests, so the endpoint answers 404); a session never does.
   "GET /api/metrics": apiTokenOnly,
   "GET /api/reports/[table]": /*            */ row(R, R, R, Y, Y, Y, R),

@@ -1,14 +1,16 @@
 import "server-only";
 import { getConfig, type PortalConfig } from "../config";
-import { databaseKind, db, migrateEmbeddedDatabase } from "../db";
+import { closeDatabase, databaseKind, db, migrateEmbeddedDatabase } from "../db";
 import { logger } from "../logger";
 import { getAwsGateway } from "../aws";
 import { startExecutor } from "./executor";
+import { processLifecycle } from "./lifecycle";
+import { startWorkerHttp } from "./worker-http";
 import { seedDemoCatalog } from "../seed/demo-catalog";
 import { applyPolicyFile } from "../seed/policy-file";
 import { seedDemoOrganization } from "../seed/demo-organization";
 
-// instrumentation.ts's register() is the only caller and Next.js calls it once per server process.
+// instrumentation.ts's register() calls it once per Next.js server process, scripts/worker.ts once per worker.
 let started: Promise<void> | undefined;
 
 function loadConfigOrExit(): PortalConfig {
@@ -65,10 +67,11 @@ async function start(): Promise<void> {
   }
   if (config.policyFile && (await applyPolicyFile(db(), config.policyFile)))
     log.info({ file: config.policyFile }, "approval policy loaded from POLICY_FILE");
-  if (config.sandbox.enabled) {
-    await startEmbeddedSandbox(config);
-    if (await seedDemoCatalog(db(), getAwsGateway())) log.info("demo catalog offered to employees and contractors");
-  }
+  // Only the all-in-one process starts the sandbox; web and worker processes share the one `npm run sandbox` runs.
+  if (config.sandbox.embedded) await startEmbeddedSandbox(config);
+  if (config.sandbox.enabled && config.role !== "web" && (await seedDemoCatalog(db(), getAwsGateway())))
+    log.info("demo catalog offered to employees and contractors");
+  const lifecycle = processLifecycle();
   if (config.executor.enabled) {
     const worker = await startExecutor({
       db: db(),
@@ -82,8 +85,28 @@ async function start(): Promise<void> {
       mail: { smtpUrl: config.mail.smtpUrl, from: config.mail.from },
       onError: (error, job) => log.warn({ err: error, jobId: job.id, kind: job.kind, attempt: job.attempts }, "job attempt failed"),
     });
-    log.info({ owner: worker.owner }, "executor started");
+    log.info({ owner: worker.owner, role: config.role }, "executor started");
+    // After the requests in flight: stop claiming, let running jobs finish within the grace left, hand back the rest.
+    lifecycle.onShutdown(async ({ graceMs }) => {
+      const { finished, released } = await worker.stop({ graceMs });
+      log.info({ finished, released }, "executor stopped");
+    });
+  } else log.info({ role: config.role }, "executor off in this process");
+  if (config.role === "worker") {
+    const http = await startWorkerHttp(config.server.workerPort);
+    lifecycle.addServer(http.server);
+    log.info({ port: http.port }, "worker listening for /api/health, /api/ready and /api/metrics");
   }
+  lifecycle.onShutdown(() => closeDatabase());
+  // A worker always drains on SIGTERM; Next.js leaves the signal to the portal only with NEXT_MANUAL_SIG_HANDLE.
+  if (config.role === "worker" || config.server.manualSignalHandling) {
+    lifecycle.trackHttp();
+    lifecycle.installSignalHandlers({
+      graceMs: config.server.shutdownGraceMs,
+      log: (message, fields) => log.info(fields ?? {}, message),
+    });
+  } else if (config.production)
+    log.warn("NEXT_MANUAL_SIG_HANDLE is not set: on SIGTERM Next.js exits at once, without finishing the requests in flight");
   if (config.auth.demoSignIn.enabled && !config.embedded) {
     log.warn(
       { reason: config.auth.demoSignIn.reason, database: config.database.kind, awsMode: config.aws.mode },

@@ -434,6 +434,7 @@ export const validRequests: Record<string, (fx: Fixtures) => Request> = {
   "GET /api/admin/fleet/export": () => new Request("http://portal.test/api/admin/fleet/export?region=us-east-1&sort=userName"),
   "GET /api/admin/optimizer/export": () => new Request("http://portal.test/api/admin/optimizer/export?rec=switch&compute=STANDARD"),
   "GET /api/health": () => new Request("http://portal.test/api/health"),
+  "GET /api/ready": () => new Request("http://portal.test/api/ready"),
   "GET /api/metrics": () => new Request("http://portal.test/api/metrics"),
   "GET /api/reports/[table]": () => new Request("http://portal.test/api/reports/cost-by-region?period=6m&region=us-east-1"),
   "GET /api/auth/[...nextauth]": () => new Request("http://portal.test/api/auth/providers"),
