@@ -9,6 +9,8 @@ const steps = [
   ["integration (PGlite)", "npx", ["vitest", "run", "--project", "integration"]],
   ["integration (PostgreSQL)", "node", ["scripts/test-postgres.mjs"]],
   ["end-to-end (Chromium)", "node", ["scripts/e2e.mjs"]],
+  // The container image's server: the standalone build with PostgreSQL (skipped when no server answers).
+  ["standalone smoke (PostgreSQL)", "node", ["scripts/smoke-standalone.mjs"]],
 ];
 
 const only = process.argv.slice(2);
