@@ -4,19 +4,11 @@
 // Seeds the Workspace cache of two in-memory PGlites (100 and 10,000), then times what the page does on the server: the
 // count and page queries and the table's HTML render (React in production mode, as `next start` runs it).
 // Target: 10k/100 ratio ≤ 1.5 for each view.
-import { register } from "node:module";
+// The query modules start with `import "server-only"`; outside Next.js that import must resolve to nothing.
+import "./register-server-only.mjs";
 import { createElement } from "react";
 import { renderToString } from "react-dom/server";
 import { benchOwners, benchWorkspaces } from "./bench-fleet-data";
-
-// The query modules start with `import "server-only"`; outside Next.js that import must resolve to nothing.
-register(
-  "data:text/javascript," +
-    encodeURIComponent(
-      `export async function resolve(s, c, next) { ` +
-        `return s === "server-only" ? { url: "data:text/javascript,", shortCircuit: true } : next(s, c); }`,
-    ),
-);
 
 const ROUNDS = 31;
 

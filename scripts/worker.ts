@@ -7,4 +7,4 @@ import { startPortal } from "../lib/server/startup";
 
 // Whatever PORTAL_ROLE says, this process is a worker; the configuration is read on first use, below.
 process.env.PORTAL_ROLE = "worker";
-await startPortal();
+await startPortal({ workerScript: true });

@@ -54,8 +54,15 @@ async function startEmbeddedSandbox(config: PortalConfig): Promise<void> {
   }
 }
 
-async function start(): Promise<void> {
+async function start(options: { workerScript: boolean }): Promise<void> {
   const config = loadConfigOrExit();
+  if (config.role === "worker" && !options.workerScript) {
+    console.error(
+      "\nThe portal cannot start. PORTAL_ROLE=worker is for `npm run worker`, which serves no pages; " +
+        "run Next.js with PORTAL_ROLE=web (pages only) or all (pages and executor).\n",
+    );
+    process.exit(1);
+  }
   const log = logger();
   if (databaseKind() === "pglite") {
     const applied = await migrateEmbeddedDatabase();
@@ -123,9 +130,9 @@ async function start(): Promise<void> {
   log.info({ awsMode: config.aws.mode, endpoints: config.aws.endpoints, regions: config.aws.regions }, "portal started");
 }
 
-/** Runs once per server process, before the first request is served (see instrumentation.ts). */
-export function startPortal(): Promise<void> {
-  started ??= start().catch((error: unknown) => {
+/** Runs once per process: before Next.js serves the first request (instrumentation.ts), or as the worker (scripts/worker.ts). */
+export function startPortal(options: { workerScript: boolean } = { workerScript: false }): Promise<void> {
+  started ??= start(options).catch((error: unknown) => {
     console.error(`\nThe portal cannot start: ${(error as Error).message}\n`);
     process.exit(1);
   });
