@@ -41,6 +41,8 @@ RUN groupadd --system --gid 10001 portal \
  && useradd --system --uid 10001 --gid portal --home-dir /app --shell /usr/sbin/nologin portal \
  && mkdir -p /data && chown portal:portal /data
 COPY --from=build --chown=root:root /app/.next/standalone ./
+# The code stays root-owned and read-only to the process; only Next.js's cache directory is writable.
+RUN mkdir -p .next/cache && chown portal:portal .next/cache
 USER portal
 EXPOSE 3000
 # Liveness only (/api/health); load balancers and Kubernetes use /api/ready for readiness. The slim image
