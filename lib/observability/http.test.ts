@@ -52,3 +52,37 @@ describe("normaliseRoute", () => {
     expect(normaliseRoute("/", 200)).toBe("/");
   });
 });
+
+describe("the HTTP histogram", () => {
+  it("times every request a node:http server answers, by route pattern, method and status class", async () => {
+    const http = await import("node:http");
+    const { subscribeHttpMetrics } = await import("./http");
+    const { metricsResponse, setOutboxProbe } = await import("./registry");
+    setOutboxProbe(async () => {
+      throw new Error("no database here");
+    });
+    subscribeHttpMetrics();
+    subscribeHttpMetrics(); // a second bundle asking again must not count twice
+    const server = http.createServer((req, res) => {
+      res.statusCode = req.url?.startsWith("/requests/") ? 200 : 404;
+      setTimeout(() => res.end("ok"), 20);
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+    try {
+      for (const url of ["/requests/cm1", "/requests/cm2?tab=audit", "/wp-login.php"]) await (await fetch(base + url)).text();
+    } finally {
+      server.close();
+    }
+    const { body } = await metricsResponse();
+    expect(body).toContain('portal_http_request_duration_seconds_count{method="GET",route="/requests/:id",status_class="2xx"} 2');
+    expect(body).toContain('portal_http_request_duration_seconds_count{method="GET",route="unmatched",status_class="4xx"} 1');
+    const sum = /portal_http_request_duration_seconds_sum\{method="GET",route="\/requests\/:id",status_class="2xx"\} (\S+)/.exec(body);
+    expect(Number(sum?.[1])).toBeGreaterThanOrEqual(0.04);
+    // Without a database the outbox age is NaN (unknown), never a reassuring 0, and the rest is served.
+    // (prom-client writes it "Nan"; Prometheus reads NaN in any case.)
+    expect(body).toMatch(/^portal_outbox_oldest_due_job_age_seconds nan$/im);
+    expect(body).not.toMatch(/^portal_outbox_jobs\{/m);
+    setOutboxProbe(undefined);
+  });
+});

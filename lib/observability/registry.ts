@@ -43,12 +43,15 @@ function createMetrics(): PortalMetrics {
   collectDefaultMetrics({ register: registry, prefix: "portal_" });
   const registers = [registry];
 
-  // One query answers both outbox gauges; a scrape that reads both runs it once.
-  let pending: Promise<OutboxSnapshot> | undefined;
+  // One query answers both outbox gauges; a scrape that reads both runs it once. While the database is
+  // unreachable the depth has no series, the age is NaN, and every other metric is still served.
+  let pending: Promise<OutboxSnapshot | undefined> | undefined;
   const snapshot = () => {
-    pending ??= outboxProbe()().finally(() => {
-      pending = undefined;
-    });
+    pending ??= outboxProbe()()
+      .catch(() => undefined)
+      .finally(() => {
+        pending = undefined;
+      });
     return pending;
   };
 
@@ -73,17 +76,18 @@ function createMetrics(): PortalMetrics {
       labelNames: ["kind", "status"],
       registers,
       async collect() {
-        const { depth } = await snapshot();
+        const read = await snapshot();
         this.reset();
-        for (const row of depth) this.set({ kind: row.kind, status: row.status }, row.count);
+        for (const row of read?.depth ?? []) this.set({ kind: row.kind, status: row.status }, row.count);
       },
     }),
     outboxOldestDue: new Gauge({
       name: "portal_outbox_oldest_due_job_age_seconds",
-      help: "Seconds since the oldest pending outbox job became due (0 when none is due): how far the executor is behind.",
+      help: "Seconds since the oldest due, unclaimed outbox job became due (0 when none waits, NaN when the database is unreachable).",
       registers,
       async collect() {
-        this.set((await snapshot()).oldestDueAgeSeconds);
+        // NaN, not 0, when the database could not be asked: an alert on the age must not read "all clear".
+        this.set((await snapshot())?.oldestDueAgeSeconds ?? NaN);
       },
     }),
     executorLag: new Histogram({
