@@ -102,6 +102,27 @@ describe("graceful shutdown of an HTTP process", () => {
     expect(exits).toBe(1);
   });
 
+  it("does not wait for, or close, a server it was told to ignore (the embedded sandbox)", async () => {
+    const front = await serve((_req, res) => res.end("page"));
+    const sandbox = await serve((req, res) => {
+      if (req.url === "/slow-aws-call") setTimeout(() => res.end("aws"), 3000);
+      else res.end("aws");
+    });
+    const l = lifecycle();
+    l.ignorePort(sandbox.port);
+    expect((await get(front.port)).body).toBe("page");
+    const call = get(sandbox.port, "/slow-aws-call");
+    await new Promise((r) => setTimeout(r, 100));
+    expect(l.requestsInFlight()).toBe(0);
+    const started = Date.now();
+    await new Promise<number>((resolve) => void l.shutdown({ graceMs: 5000, exit: resolve }));
+    expect(Date.now() - started).toBeLessThan(1000);
+    await expect(get(front.port)).rejects.toThrow(/ECONNREFUSED/);
+    // The sandbox still answers: the executor's calls in flight finish, and a hook closes it later.
+    expect((await get(sandbox.port)).body).toBe("aws");
+    expect((await call).body).toBe("aws");
+  });
+
   it("a failing hook does not stop the later ones or the exit", async () => {
     const l = lifecycle();
     const ran: string[] = [];

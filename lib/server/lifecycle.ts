@@ -39,8 +39,12 @@ export class ProcessLifecycle {
   private idleWaiters: (() => void)[] = [];
   private tracking = false;
 
+  private readonly ignoredPorts = new Set<number>();
+
   private readonly onRequestStart = (message: unknown) => {
     const { response, server } = message as RequestStart;
+    const address = server?.address();
+    if (address && typeof address === "object" && this.ignoredPorts.has(address.port)) return;
     if (server) this.servers.add(server);
     if (this.draining) response.setHeader("connection", "close");
     this.inFlight.add(response);
@@ -64,6 +68,14 @@ export class ProcessLifecycle {
     this.tracking = false;
     unsubscribe("http.server.request.start", this.onRequestStart);
     unsubscribe("http.server.response.finish", this.onResponseFinish);
+  }
+
+  /**
+   * A server in this process that is not the portal's front door (the embedded AWS sandbox): its requests
+   * are not waited for, and it is not closed with the listeners; a shutdown hook closes it after the executor.
+   */
+  ignorePort(port: number): void {
+    this.ignoredPorts.add(port);
   }
 
   /** A server to close on shutdown even if it has not served a request yet (the worker's own). */

@@ -27,7 +27,7 @@ function loadConfigOrExit(): PortalConfig {
  * With no AWS account the portal talks to the sandbox over real HTTP on SANDBOX_PORT, so the AWS CLI can
  * look at the same world (`aws --endpoint-url http://127.0.0.1:4599 workspaces describe-workspaces`).
  */
-async function startEmbeddedSandbox(config: PortalConfig): Promise<void> {
+async function startEmbeddedSandbox(config: PortalConfig): Promise<{ port: number; close(): Promise<void> }> {
   const { startSandbox } = await import("../sandbox");
   try {
     const sandbox = await startSandbox({
@@ -45,6 +45,7 @@ async function startEmbeddedSandbox(config: PortalConfig): Promise<void> {
       "AWS sandbox listening; its control API (/__sandbox/*) takes loopback requests " +
         `with the header X-Sandbox-Token: ${sandbox.controlToken} (also in ${config.sandbox.tokenFile})`,
     );
+    return sandbox;
   } catch (error) {
     console.error(
       `\nThe portal cannot start its AWS sandbox: ${(error as Error).message}\n` +
@@ -75,10 +76,12 @@ async function start(options: { workerScript: boolean }): Promise<void> {
   if (config.policyFile && (await applyPolicyFile(db(), config.policyFile)))
     log.info({ file: config.policyFile }, "approval policy loaded from POLICY_FILE");
   // Only the all-in-one process starts the sandbox; web and worker processes share the one `npm run sandbox` runs.
-  if (config.sandbox.embedded) await startEmbeddedSandbox(config);
+  const sandbox = config.sandbox.embedded ? await startEmbeddedSandbox(config) : undefined;
   if (config.sandbox.enabled && config.role !== "web" && (await seedDemoCatalog(db(), getAwsGateway())))
     log.info("demo catalog offered to employees and contractors");
   const lifecycle = processLifecycle();
+  // The executor's calls to the embedded sandbox are not requests to drain: it closes after the executor.
+  if (sandbox) lifecycle.ignorePort(sandbox.port);
   if (config.executor.enabled) {
     const worker = await startExecutor({
       db: db(),
@@ -104,6 +107,7 @@ async function start(options: { workerScript: boolean }): Promise<void> {
     lifecycle.addServer(http.server);
     log.info({ port: http.port }, "worker listening for /api/health, /api/ready and /api/metrics");
   }
+  if (sandbox) lifecycle.onShutdown(() => sandbox.close()); // also writes its state file
   lifecycle.onShutdown(() => closeDatabase());
   // A worker always drains on SIGTERM; Next.js leaves the signal to the portal only with NEXT_MANUAL_SIG_HANDLE.
   if (config.role === "worker" || config.server.manualSignalHandling) {
