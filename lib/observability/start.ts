@@ -1,12 +1,15 @@
 import "server-only";
 import { getConfig } from "@/lib/config";
 import { subscribeHttpMetrics } from "./http";
-import { startTracing } from "./tracing";
+import { startTracing, stopTracing } from "./tracing";
+
+export { stopTracing };
 
 /**
  * Starts what a server process measures: the HTTP histogram (Node's http server channels) and, when
  * OTEL_EXPORTER_OTLP_ENDPOINT is set, the trace exporter. Called from instrumentation.ts (web and all)
- * and by the worker process before it starts its HTTP server.
+ * and by the worker process before it starts its HTTP server. On shutdown, stopTracing() sends the spans
+ * still buffered (the exporter otherwise sends every 5 seconds).
  */
 export async function startObservability(): Promise<void> {
   subscribeHttpMetrics();

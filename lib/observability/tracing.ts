@@ -118,3 +118,9 @@ export function traceFields(): { trace_id?: string; span_id?: string } {
   const { traceId, spanId } = span.spanContext();
   return trace.isSpanContextValid(span.spanContext()) ? { trace_id: traceId, span_id: spanId } : {};
 }
+
+/** Sends the spans still buffered and stops exporting; for the shutdown hooks (nothing to do while tracing is off). */
+export async function stopTracing(): Promise<void> {
+  const started = await globalForTracing.__portalTracing;
+  await started?.shutdown();
+}
