@@ -61,22 +61,31 @@ describe("the HTTP histogram", () => {
     setOutboxProbe(async () => {
       throw new Error("no database here");
     });
-    subscribeHttpMetrics();
+    const listen = async (server: import("node:http").Server) => {
+      await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+      return (server.address() as { port: number }).port;
+    };
+    // A server in the same process that is not the portal's (the embedded sandbox): not counted.
+    const sandbox = http.createServer((_req, res) => res.end("{}"));
+    const sandboxPort = await listen(sandbox);
+    subscribeHttpMetrics({ ignorePorts: [sandboxPort] });
     subscribeHttpMetrics(); // a second bundle asking again must not count twice
     const server = http.createServer((req, res) => {
       res.statusCode = req.url?.startsWith("/requests/") ? 200 : 404;
       setTimeout(() => res.end("ok"), 20);
     });
-    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-    const base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+    const base = `http://127.0.0.1:${await listen(server)}`;
     try {
       for (const url of ["/requests/cm1", "/requests/cm2?tab=audit", "/wp-login.php"]) await (await fetch(base + url)).text();
+      await (await fetch(`http://127.0.0.1:${sandboxPort}/`, { method: "POST" })).text();
     } finally {
       server.close();
+      sandbox.close();
     }
     const { body } = await metricsResponse();
     expect(body).toContain('portal_http_request_duration_seconds_count{method="GET",route="/requests/:id",status_class="2xx"} 2');
     expect(body).toContain('portal_http_request_duration_seconds_count{method="GET",route="unmatched",status_class="4xx"} 1');
+    expect(body).not.toContain('method="POST"');
     const sum = /portal_http_request_duration_seconds_sum\{method="GET",route="\/requests\/:id",status_class="2xx"\} (\S+)/.exec(body);
     expect(Number(sum?.[1])).toBeGreaterThanOrEqual(0.04);
     // Without a database the outbox age is NaN (unknown), never a reassuring 0, and the rest is served.

@@ -47,14 +47,20 @@ export function normaliseRoute(url: string, status: number): string {
 
 const globalForHttp = globalThis as unknown as { __portalHttpMetrics?: boolean };
 
-/** Subscribes the histogram to Node's http server channels; once per process, whichever bundle asks. */
-export function subscribeHttpMetrics(): void {
+/**
+ * Subscribes the histogram to Node's http server channels; once per process, whichever bundle asks.
+ * `ignorePorts`: servers in the process that are not the portal's (the embedded AWS sandbox).
+ */
+export function subscribeHttpMetrics(options: { ignorePorts?: readonly number[] } = {}): void {
   if (globalForHttp.__portalHttpMetrics) return;
   globalForHttp.__portalHttpMetrics = true;
+  const ignored = new Set(options.ignorePorts ?? []);
   const started = new WeakMap<ServerResponse, bigint>();
   const seen = new Set<string>();
   diagnostics.subscribe("http.server.request.start", (message) => {
-    started.set((message as { response: ServerResponse }).response, process.hrtime.bigint());
+    const { request, response } = message as { request: IncomingMessage; response: ServerResponse };
+    if (ignored.has(request.socket.localPort ?? -1)) return;
+    started.set(response, process.hrtime.bigint());
   });
   diagnostics.subscribe("http.server.response.finish", (message) => {
     const { request, response } = message as { request: IncomingMessage; response: ServerResponse };

@@ -12,6 +12,8 @@ export { stopTracing };
  * still buffered (the exporter otherwise sends every 5 seconds).
  */
 export async function startObservability(): Promise<void> {
-  subscribeHttpMetrics();
-  await startTracing(getConfig().tracing);
+  const { sandbox, tracing } = getConfig();
+  // The embedded sandbox answers the portal's own AWS calls; those are counted as AWS calls, not as requests.
+  subscribeHttpMetrics({ ignorePorts: sandbox.enabled ? [sandbox.port] : [] });
+  await startTracing(tracing);
 }
