@@ -24,7 +24,6 @@ describe("buildTimeline", () => {
   it("says when an integration recorded the decision through the API", () => {
     const steps = buildTimeline({
       status: "APPROVED",
-      createdAt: t(0),
       failureReason: null,
       events: [{ at: t(0), action: "request.submitted", actorLabel: 'Alice (via API token "ServiceNow")' }],
       decisions: [{ at: t(1), decision: "APPROVED", approverName: "Bob", comment: null, channel: "API" }],
