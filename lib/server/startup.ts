@@ -116,7 +116,7 @@ async function start(options: { workerScript: boolean }): Promise<void> {
       graceMs: config.server.shutdownGraceMs,
       log: (message, fields) => log.info(fields ?? {}, message),
     });
-  } else if (config.production)
+  } else if (config.production && !config.embedded)
     log.warn("NEXT_MANUAL_SIG_HANDLE is not set: on SIGTERM Next.js exits at once, without finishing the requests in flight");
   if (config.auth.demoSignIn.enabled && !config.embedded) {
     log.warn(
