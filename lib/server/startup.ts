@@ -3,6 +3,7 @@ import { getConfig, type PortalConfig } from "../config";
 import { closeDatabase, databaseKind, db, migrateEmbeddedDatabase } from "../db";
 import { logger } from "../logger";
 import { getAwsGateway } from "../aws";
+import { stopTracing } from "../observability/start";
 import { startExecutor } from "./executor";
 import { processLifecycle } from "./lifecycle";
 import { startWorkerHttp } from "./worker-http";
@@ -108,6 +109,8 @@ async function start(options: { workerScript: boolean }): Promise<void> {
     log.info({ port: http.port }, "worker listening for /api/health, /api/ready and /api/metrics");
   }
   if (sandbox) lifecycle.onShutdown(() => sandbox.close()); // also writes its state file
+  // The spans still buffered (the exporter otherwise sends every 5 s), after the last job's.
+  lifecycle.onShutdown(() => stopTracing());
   lifecycle.onShutdown(() => closeDatabase());
   // A worker always drains on SIGTERM; Next.js leaves the signal to the portal only with NEXT_MANUAL_SIG_HANDLE.
   if (config.role === "worker" || config.server.manualSignalHandling) {
