@@ -320,6 +320,13 @@ const mutationsAfter = (await sandboxControl("/__sandbox/state")).mutatingCalls;
 const delta = Object.fromEntries(
   Object.keys({ ...mutationsBefore, ...mutationsAfter }).map((op) => [op, (mutationsAfter[op] ?? 0) - (mutationsBefore[op] ?? 0)]),
 );
+const failures = await query(
+  databaseUrl,
+  `SELECT type, "failureCode" AS code, left("failureReason", 160) AS reason, count(*)::int AS n FROM "Request"
+   WHERE status = 'FAILED' AND ("createdAt" >= $1 OR "awsCalledAt" >= $1) GROUP BY 1, 2, 3 ORDER BY n DESC LIMIT 10`,
+  [mutationsBeforeAt],
+);
+const metricsEnd = await Promise.all(processes().map(async (p) => [p.name, await metricsOf(p.base)]));
 const memoryEnd = memoryLine("at the end");
 clearInterval(sampler);
 
@@ -348,6 +355,12 @@ if (stats.outageFailures.size) {
 log("\n== Requests submitted or executed during the run (type, status: count, of which called AWS) ==");
 for (const r of byType) log(`  ${r.type.padEnd(12)} ${r.status.padEnd(17)} ${String(r.n).padStart(5)}  (${r.called} called AWS)`);
 log(`Submitted: ${[...stats.counts.submitted].map(([k, v]) => `${k} ${v}`).join(", ")}; approvals recorded: ${stats.counts.approved}`);
+for (const f of failures) log(`  FAILED ${f.type} ×${f.n}: ${f.code ?? "—"} ${f.reason ?? ""}`);
+if (stats.refusals.size)
+  log(
+    "Refused by a rule about the WorkSpace's age or state (expected, not errors): " +
+      [...stats.refusals].map(([k, v]) => `${k} ${v}`).join(", "),
+  );
 log(
   "Drain after the load: " +
     (drained ? `every approved request terminal after ${drainSeconds.toFixed(0)} s` : "NOT drained within 5 minutes"),
@@ -363,11 +376,14 @@ log(
 for (const [type, op] of Object.entries(OPERATION)) {
   const rows = byType.filter((r) => r.type === type);
   const succeeded = rows.filter((r) => r.status === "SUCCEEDED").reduce((s, r) => s + r.n, 0);
-  const failedCalled = rows.filter((r) => r.status === "FAILED").reduce((s, r) => s + r.called, 0);
+  // Requests that got as far as the AWS call without succeeding (failed afterwards, or still executing) may or may not
+  // have made a successful call; every succeeded one made exactly one. More calls than requests that reached AWS means
+  // one ran twice; fewer than succeeded means one was lost.
+  const failedCalled = rows.filter((r) => r.status !== "SUCCEEDED").reduce((s, r) => s + r.called, 0);
   const calls = delta[op] ?? 0;
   const ok = calls >= succeeded && calls <= succeeded + failedCalled;
   log(
-    `  ${type}: ${succeeded} succeeded${failedCalled ? ` + ${failedCalled} failed after calling AWS` : ""}, ${op} calls ${calls} → ` +
+    `  ${type}: ${succeeded} succeeded${failedCalled ? ` + ${failedCalled} reached AWS without succeeding` : ""}, ${op} calls ${calls} → ` +
       (ok ? "exactly once" : "MISMATCH"),
   );
   targets.push([`${type} executed exactly once`, ok]);
@@ -416,6 +432,23 @@ for (const [name, xs] of series) {
       `median ${MiB(quantile(rss, 0.5))}, max ${MiB(Math.max(...rss))}`,
   );
 }
+log("  from each process's /api/metrics at the end (prom-client's default metrics):");
+for (const [name, m] of metricsEnd) {
+  if (!m) {
+    log(`    ${name}: /api/metrics did not answer`);
+    continue;
+  }
+  const v = (metric) => m.get(metric);
+  log(
+    `    ${name.padEnd(7)} rss ${MiB(v("portal_process_resident_memory_bytes"))}, ` +
+      `heap used ${MiB(v("portal_nodejs_heap_size_used_bytes"))} ` +
+      `of ${MiB(v("portal_nodejs_heap_size_total_bytes"))}, external ${MiB(v("portal_nodejs_external_memory_bytes"))}` +
+      (m.has("portal_executor_lag_seconds_count")
+        ? `; executor lag mean ${((v("portal_executor_lag_seconds_sum") / v("portal_executor_lag_seconds_count")) * 1000).toFixed(0)} ms ` +
+          `over ${v("portal_executor_lag_seconds_count")} calls`
+        : ""),
+  );
+}
 if (MODE === "soak") {
   log(`\n== Soak: growth after the ${WARMUP_SECONDS / 60}-minute warm-up (target < 10%) ==`);
   for (const [name, xs] of series) {
@@ -447,6 +480,11 @@ if (MODE === "chaos") reportChaos();
 
 log("\n== Graceful shutdown (SIGTERM, exit code within 30 s) ==");
 log("  " + exits.map(([name, code]) => `${name}: ${code === null ? "killed after 30 s" : `exit ${code}`}`).join(", "));
+for (const [name, code] of exits) {
+  if (code === 0) continue;
+  const p = processes().find((x) => x.name === name);
+  log(`  last output of ${name}:\n${lastOutput(p.proc, 1500).replace(/^/gm, "    ")}`);
+}
 
 log("\n== Targets ==");
 for (const [name, ok] of targets) log(`  ${ok ? "PASS" : "FAIL"}  ${name}`);
@@ -634,6 +672,26 @@ function reportChaos() {
 }
 
 // Executor lag (decision, or submission when approved automatically, → the AWS call), in and out of the throttled minute.
+/** The unlabelled samples (and label-summed ones) of a process's /api/metrics, by metric name; null when it does not answer. */
+async function metricsOf(base) {
+  try {
+    const res = await fetch(`${base}/api/metrics`, {
+      headers: { authorization: `Bearer ${METRICS_TOKEN}` },
+      signal: AbortSignal.timeout(10_000),
+    });
+    if (!res.ok) return null;
+    const values = new Map();
+    for (const line of (await res.text()).split("\n")) {
+      const match = /^([a-zA-Z_:][\w:]*)(\{[^}]*\})? ([-+\d.eE]+|NaN)$/.exec(line);
+      if (!match || match[1].endsWith("_bucket")) continue;
+      values.set(match[1], (values.get(match[1]) ?? 0) + Number(match[3]));
+    }
+    return values;
+  } catch {
+    return null;
+  }
+}
+
 async function lagReport() {
   const client = await connect(databaseUrl);
   try {
