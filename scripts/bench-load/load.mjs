@@ -9,7 +9,7 @@ const NEXT_COMPUTE = { VALUE: "STANDARD", STANDARD: "PERFORMANCE", PERFORMANCE: 
 const TERMINAL = new Set(["SUCCEEDED", "FAILED", "REJECTED", "CANCELLED", "EXPIRED"]);
 // Refusals by a domain rule about the WorkSpace's age or state, which a person sees in the form before submitting and
 // the script cannot know in advance: counted apart (by code), not as errors. Anything else refused is an error.
-const EXPECTED_REFUSALS = new Set(["WORKSPACE_TOO_NEW", "WRONG_STATE"]);
+const EXPECTED_REFUSALS = new Set(["WORKSPACE_TOO_NEW", "COMPUTE_LARGER_TOO_SOON", "WRONG_STATE"]);
 
 export const quantile = (xs, q) => {
   if (xs.length === 0) return NaN;
@@ -110,7 +110,7 @@ export function createLoad({ bases, token, readers, submitters, managers, thinkM
 
   async function submitter(pool) {
     const open = new Map(); // person email → the id of their last request, until it is terminal
-    const tooNew = new Set(); // WorkSpaces whose compute type may not change yet: reboots only
+    const tooNew = new Set(); // WorkSpaces whose compute type may not grow now: reboots only
     let i = 0;
     while (!stopping) {
       const person = pool[i++ % pool.length];
@@ -141,7 +141,8 @@ export function createLoad({ bases, token, readers, submitters, managers, thinkM
         body: { change, justification: "Load benchmark: a change a person asks for." },
         expect: [201],
       });
-      if (created?.refused === "WORKSPACE_TOO_NEW") tooNew.add(ws.id);
+      // A WorkSpace's compute type may grow once every 6 hours (and not in its first 6): one change per WorkSpace.
+      if (created?.refused || (created?.id && change.type === "computeType")) tooNew.add(ws.id);
       if (created?.id) {
         open.set(person.email, created.id);
         stats.counts.submitted.set(change.type, (stats.counts.submitted.get(change.type) ?? 0) + 1);

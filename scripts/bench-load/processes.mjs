@@ -49,11 +49,21 @@ export function killGroup(proc, signal) {
   }
 }
 
-/** SIGTERM, up to `graceMs` to exit, then SIGKILL. Resolves with the exit code (null when it had to be killed). */
-export async function stop(proc, graceMs = 10_000) {
+/**
+ * SIGTERM, up to `graceMs` to exit, then SIGKILL to the group. Resolves with the exit code (null when it had to be
+ * killed). With `pid`, only that process is signalled (the server under npm and tsx, as an orchestrator signals the
+ * container's one process); otherwise the whole group, as Ctrl-C in a terminal does.
+ */
+export async function stop(proc, graceMs = 10_000, pid = undefined) {
   if (!alive(proc)) return proc.child.exitCode;
   const exited = new Promise((r) => proc.child.once("exit", (code) => r(code)));
-  killGroup(proc, "SIGTERM");
+  if (pid) {
+    try {
+      process.kill(pid, "SIGTERM");
+    } catch {
+      // gone already
+    }
+  } else killGroup(proc, "SIGTERM");
   const code = await Promise.race([exited, sleep(graceMs).then(() => "timeout")]);
   if (code === "timeout") {
     killGroup(proc, "SIGKILL");
