@@ -137,3 +137,29 @@ describe("graceful shutdown of an HTTP process", () => {
     expect(logged).toContain("a shutdown step failed");
   });
 });
+
+describe("signals", () => {
+  it("takes the same signal arriving twice at once as one, and a later or different one as a request to hurry", async () => {
+    const l = new ProcessLifecycle();
+    let clock = 0;
+    const exits: number[] = [];
+    let release!: () => void;
+    l.onShutdown(() => new Promise<void>((resolve) => (release = resolve)));
+    const handle = l.installSignalHandlers({ graceMs: 60_000, exit: (code) => exits.push(code) }, () => clock);
+    expect(process.listeners("SIGTERM")).toContain(handle);
+    try {
+      handle("SIGTERM");
+      clock = 30; // relayed by a wrapper (tsx, npm) as well as sent to the process group
+      handle("SIGTERM");
+      expect(exits).toEqual([]);
+      clock = 5_000; // someone signals again while it drains
+      handle("SIGTERM");
+      expect(exits).toEqual([1]);
+      handle("SIGINT");
+      expect(exits).toEqual([1, 1]);
+    } finally {
+      release?.();
+      process.off("SIGTERM", handle).off("SIGINT", handle);
+    }
+  });
+});

@@ -30,6 +30,8 @@ export interface ShutdownOptions {
   log?: (message: string, fields?: Record<string, unknown>) => void;
 }
 
+const DUPLICATE_SIGNAL_MS = 1000;
+
 export class ProcessLifecycle {
   private draining = false;
   private readonly inFlight = new Set<ServerResponse>();
@@ -102,20 +104,28 @@ export class ProcessLifecycle {
     return this.shuttingDown;
   }
 
-  /** SIGTERM and SIGINT start the shutdown; a second signal while draining exits at once (code 1). */
-  installSignalHandlers(options: ShutdownOptions): void {
+  /**
+   * SIGTERM and SIGINT start the shutdown; a second signal while draining exits at once (code 1). The same
+   * signal again within DUPLICATE_SIGNAL_MS is the first one arriving twice (sent to the process group and
+   * also relayed by a wrapper such as tsx or npm), not a person asking to hurry, and is ignored.
+   */
+  installSignalHandlers(options: ShutdownOptions, now: () => number = Date.now): (signal: NodeJS.Signals) => void {
     const exit = options.exit ?? ((code: number) => process.exit(code));
+    let first: { signal: NodeJS.Signals; at: number } | undefined;
     const handle = (signal: NodeJS.Signals) => {
       if (this.shuttingDown) {
+        if (first && first.signal === signal && now() - first.at < DUPLICATE_SIGNAL_MS) return;
         options.log?.("second signal while shutting down: exiting now", { signal });
         exit(1);
         return;
       }
+      first = { signal, at: now() };
       options.log?.("shutting down", { signal, graceMs: options.graceMs, requestsInFlight: this.inFlight.size });
       void this.shutdown(options);
     };
     process.on("SIGTERM", handle);
     process.on("SIGINT", handle);
+    return handle;
   }
 
   private finished(response: ServerResponse): void {

@@ -131,10 +131,14 @@ describe("webhooks delivered to a real receiver", () => {
     // The body sent is the one stored, byte for byte.
     const stored = await prisma().webhookEvent.findUniqueOrThrow({ where: { id: ordered[0]!.body.id } });
     expect(ordered[0]!.r.body).toBe(JSON.stringify(stored.body));
-    const deliveries = await prisma().webhookDelivery.findMany({
-      where: { eventId: { in: got.map((g) => g.body.id) } },
-      include: { log: true },
-    });
+    // The receiver has each body before the handler records the attempt: wait for the records.
+    const deliveries = await eventually(async () => {
+      const rows = await prisma().webhookDelivery.findMany({
+        where: { eventId: { in: got.map((g) => g.body.id) } },
+        include: { log: true },
+      });
+      return rows.length === 3 && rows.every((d) => d.status !== "PENDING") ? rows : null;
+    }, 20_000);
     expect(deliveries.map((d) => [d.status, d.attempts, d.log.length, d.log[0]!.statusCode])).toEqual(
       Array(3).fill(["DELIVERED", 1, 1, 200]),
     );
@@ -210,8 +214,8 @@ describe("webhooks delivered to a real receiver", () => {
       const rows = await prisma().webhookDelivery.findMany({ where: { id: { in: first.map((d) => d.id) } } });
       return rows.every((d) => d.status === "FAILED" && d.attempts === 2 && d.nextAttemptAt === null);
     });
-    const jobs = await prisma().outboxJob.findMany({ where: { kind: "webhook.deliver", status: "PENDING" } });
-    expect(jobs).toEqual([]);
+    // The handler settles the delivery, then the executor completes its job: no job is left to run.
+    await eventually(async () => (await prisma().outboxJob.count({ where: { kind: "webhook.deliver", status: "PENDING" } })) === 0);
 
     // Redeliver, with a rotated secret: it arrives, signed with the new one.
     receiver.answer(200);
