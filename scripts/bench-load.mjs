@@ -326,6 +326,14 @@ const failures = await query(
    WHERE status = 'FAILED' AND ("createdAt" >= $1 OR "awsCalledAt" >= $1) GROUP BY 1, 2, 3 ORDER BY n DESC LIMIT 10`,
   [mutationsBeforeAt],
 );
+// Requests that recorded more than one AWS request id (each successful call appends its id): where a double call shows.
+const repeated = await query(
+  databaseUrl,
+  `SELECT r.type, r.id, r."awsRequestIds" AS ids,
+          (SELECT max(j.attempts) FROM "OutboxJob" j WHERE j.kind = 'request.execute' AND j.payload->>'requestId' = r.id) AS attempts
+   FROM "Request" r WHERE cardinality(r."awsRequestIds") > 1 AND (r."createdAt" >= $1 OR r."awsCalledAt" >= $1) LIMIT 10`,
+  [mutationsBeforeAt],
+);
 const metricsEnd = await Promise.all(processes().map(async (p) => [p.name, await metricsOf(p.base)]));
 const memoryEnd = memoryLine("at the end");
 clearInterval(sampler);
@@ -366,6 +374,8 @@ log(
     (drained ? `every approved request terminal after ${drainSeconds.toFixed(0)} s` : "NOT drained within 5 minutes"),
 );
 targets.push(["every approved request terminal", drained]);
+for (const r of repeated)
+  log(`  ${r.type} ${r.id}: ${r.ids.length} AWS request ids (${r.ids.join(", ")}), execute job attempts ${r.attempts ?? "?"}`);
 log(
   "Sandbox mutating calls during the run: " +
     (Object.entries(delta)
