@@ -47,8 +47,9 @@ describe("crash injection: a dead worker's job is taken over and run exactly onc
     });
     // Fleet WorkSpaces belong to directory users the portal does not know; give them portal owners
     // (reporting to Bob) so an admin's change on them is an admin action, and the owners can ask too.
-    const chosen = rows.slice(0, 2 * (POINTS.length + 1));
-    expect(chosen).toHaveLength(2 * (POINTS.length + 1));
+    // Two per crash point and for the approve-commit case, and one for the reboot whose effect is over.
+    const chosen = rows.slice(0, 2 * (POINTS.length + 1) + 1);
+    expect(chosen).toHaveLength(2 * (POINTS.length + 1) + 1);
     for (const ws of chosen) {
       await world.database.prisma.user.create({
         data: {
@@ -269,4 +270,39 @@ describe("crash injection: a dead worker's job is taken over and run exactly onc
       expect(created?.resultWorkspaceId).toBeTruthy();
     },
   );
+
+  it("a reboot whose effect is over before the takeover is not called again: AWS's recorded answer is the proof", async () => {
+    // Under load a lease can lapse between the call and its record; by the time another attempt runs, the
+    // reboot is done and the WorkSpace AVAILABLE again, so AWS shows nothing of it. Only the record does.
+    const target = fleet[2 * (POINTS.length + 1)]!;
+    const before = opCounts();
+    const asked = await submitRequest(world.people.carol, { change: { type: "reboot", workspaceId: target.id }, justification: "Frozen" });
+    if (!asked.ok) throw new Error(JSON.stringify(asked.reasons));
+    let crashed = false;
+    const doomed = world.executor({
+      owner: "doomed-over",
+      leaseMs: 2_000,
+      checkpoint: (at, job) => {
+        if (at !== "execute:before-record" || (job.payload as { requestId?: string }).requestId !== asked.requestId || crashed) return;
+        crashed = true;
+        void doomed.stop();
+        throw new SimulatedCrash("died before recording");
+      },
+    });
+    doomed.start();
+    await eventually(async () => crashed, 20_000, "the crash");
+    await doomed.stop();
+    world.sandbox.advance(5);
+    expect((await world.gateway.region("us-east-1").workspaces.getWorkspace(target.id))?.state).toBe("AVAILABLE");
+
+    const rescuer = world.executor({ owner: "rescuer-over", leaseMs: 2_000 });
+    rescuer.start();
+    await eventually(async () => (await executeJob(asked.requestId)).status === "DONE", 20_000, "the takeover");
+    await rescuer.stop();
+    expect((opCounts().RebootWorkspaces ?? 0) - (before.RebootWorkspaces ?? 0)).toBe(1);
+    const outcomes = (await prisma().auditEvent.findMany({ where: { requestId: asked.requestId, action: "aws.reboot" } })).map(
+      (a) => (a.detail as { outcome?: string }).outcome,
+    );
+    expect(outcomes).toEqual(["found-already-applied"]);
+  });
 });

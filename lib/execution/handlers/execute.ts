@@ -70,7 +70,11 @@ export function executeRequestHandler(gateway: () => AwsGateway): JobHandler {
         throw new PermanentJobError(`A ${change.type} request cannot be carried out.`);
       }
       let result = null;
-      if (request.awsCalledAt) {
+      if (request.awsCalledAt && request.awsRequestIds.length > 0) {
+        // AWS accepted this request's call on an earlier attempt, which lost its lease before it finished: the
+        // effect of a reboot or start may already be over and invisible, so the recorded answer is the proof.
+        result = { awsRequestIds: [], resultWorkspaceId: request.resultWorkspaceId ?? undefined };
+      } else if (request.awsCalledAt) {
         const ws = change.type === "create" ? undefined : await gw.workspaces.getWorkspace(change.workspaceId);
         result = await execution.alreadyApplied(gw, stored, ws);
       } else {
@@ -101,16 +105,19 @@ export function executeRequestHandler(gateway: () => AwsGateway): JobHandler {
         operationNote = "found-already-applied";
       }
       await ctx.checkpoint("execute:after-aws");
-      await ctx.checkpoint("execute:before-record");
-
-      await ctx.fenced(async (tx) => {
-        await tx.request.update({
+      // What AWS accepted is a fact whoever holds the lease now, so it is written without the fence: a lease lost
+      // between the call and the record below then makes the next attempt find it instead of calling again.
+      if (result.awsRequestIds.length > 0 || result.resultWorkspaceId)
+        await db.request.update({
           where: { id: requestId },
           data: {
             awsRequestIds: { push: result.awsRequestIds },
-            resultWorkspaceId: result.resultWorkspaceId ?? request!.resultWorkspaceId,
+            resultWorkspaceId: result.resultWorkspaceId ?? request.resultWorkspaceId,
           },
         });
+      await ctx.checkpoint("execute:before-record");
+
+      await ctx.fenced(async (tx) => {
         await recordAudit(tx, {
           actor: SYSTEM,
           action: `aws.${change.type}`,
