@@ -6,17 +6,8 @@
 // (token lookup, scope check, rate limit, query, JSON, audit of the call). The two sizes alternate, so load from other
 // processes on the machine falls on both alike. Views: the first page, a page deep into the list through its cursor,
 // and a filtered page. Target (issue 15): p95 at 10,000 ≤ 1.5 × p95 at 100 for `?limit=100`.
-import { register } from "node:module";
+import "./register-server-only.mjs";
 import { benchOwners, benchWorkspaces } from "./bench-fleet-data";
-
-// The portal's modules start with `import "server-only"`; outside Next.js that import must resolve to nothing.
-register(
-  "data:text/javascript," +
-    encodeURIComponent(
-      `export async function resolve(s, c, next) { ` +
-        `return s === "server-only" ? { url: "data:text/javascript,", shortCircuit: true } : next(s, c); }`,
-    ),
-);
 
 const ROUNDS = Math.max(50, Number(process.env.BENCH_ROUNDS ?? 200) || 200);
 const WARM_UP = 20;

@@ -6,39 +6,15 @@
 //   2. A worker dies right after taking a job (lease held, EXECUTOR_LEASE_SECONDS); the time until a
 //      second worker's mutating call for it arrives. Target: ≤ 30 s.
 // Prints PASS/FAIL per target; exits 1 if either fails, 2 if the run does not finish in 4 minutes.
-import { spawnSync } from "node:child_process";
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { performance } from "node:perf_hooks";
-import { fileURLToPath } from "node:url";
+import { runInProcessBenchmark } from "./bench-in-process";
 import type { PolicySettings } from "@/lib/domain";
 
-// Service modules import "server-only", which throws outside the react-server export condition; the
-// script runs itself again under that condition rather than stubbing the guard.
-if (!process.env.BENCH_EXECUTOR_CHILD) {
-  const child = spawnSync(process.execPath, ["--conditions=react-server", "--import", "tsx", fileURLToPath(import.meta.url)], {
-    stdio: "inherit",
-    env: { ...process.env, BENCH_EXECUTOR_CHILD: "1" },
-  });
-  process.exit(child.status ?? 1);
-}
+runInProcessBenchmark(import.meta.url, "bench:executor", 4);
 
 const APPROVALS = 60;
 const P95_TARGET_MS = 1000;
 const RECOVERY_TARGET_MS = 30_000;
-
-process.env.PORTAL_DATA_DIR ??= mkdtempSync(path.join(tmpdir(), "portal-bench-"));
-process.env.AUTH_SECRET ??= "bench-secret-that-is-long-enough-for-hmac-0123456789";
-process.env.PORTAL_URL ??= "http://portal.bench";
-process.env.LOG_LEVEL ??= "silent";
-if (process.env.TEST_DATABASE_URL) process.env.PORTAL_TEST_TIER = "postgres";
-
-const watchdog = setTimeout(() => {
-  console.error("bench:executor did not finish within 4 minutes");
-  process.exit(2);
-}, 4 * 60_000);
-watchdog.unref();
 
 const { getConfig } = await import("@/lib/config");
 const { createAwsGateway } = await import("@/lib/aws/gateway");

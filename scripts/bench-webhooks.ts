@@ -4,38 +4,14 @@
 //   Target: all 3,000 deliveries arrive within 60 s of the first event's commit, and each receiver gets
 //   every event id exactly once, each with a valid signature.
 // Prints PASS/FAIL; exits 1 if the target is missed, 2 if the run does not finish in 4 minutes.
-import { spawnSync } from "node:child_process";
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { performance } from "node:perf_hooks";
-import { fileURLToPath } from "node:url";
+import { runInProcessBenchmark } from "./bench-in-process";
 
-// Service modules import "server-only", which throws outside the react-server export condition; the
-// script runs itself again under that condition rather than stubbing the guard.
-if (!process.env.BENCH_WEBHOOKS_CHILD) {
-  const child = spawnSync(process.execPath, ["--conditions=react-server", "--import", "tsx", fileURLToPath(import.meta.url)], {
-    stdio: "inherit",
-    env: { ...process.env, BENCH_WEBHOOKS_CHILD: "1" },
-  });
-  process.exit(child.status ?? 1);
-}
+runInProcessBenchmark(import.meta.url, "bench:webhooks", 4);
 
 const EVENTS = 1000;
 const ENDPOINTS = 3;
 const TARGET_MS = 60_000;
-
-process.env.PORTAL_DATA_DIR ??= mkdtempSync(path.join(tmpdir(), "portal-bench-"));
-process.env.AUTH_SECRET ??= "bench-secret-that-is-long-enough-for-hmac-0123456789";
-process.env.PORTAL_URL ??= "http://portal.bench";
-process.env.LOG_LEVEL ??= "silent";
-if (process.env.TEST_DATABASE_URL) process.env.PORTAL_TEST_TIER = "postgres";
-
-const watchdog = setTimeout(() => {
-  console.error("bench:webhooks did not finish within 4 minutes");
-  process.exit(2);
-}, 4 * 60_000);
-watchdog.unref();
 
 const { getConfig } = await import("@/lib/config");
 const { createExecutor } = await import("@/lib/server/executor");
