@@ -1,4 +1,5 @@
 import "server-only";
+import { LRUCache } from "lru-cache";
 import { getAwsGateway } from "../aws";
 import type { Bundle, Directory } from "../domain";
 import { toDomainBundle, toDomainDirectory } from "./catalog-mapping";
@@ -14,6 +15,8 @@ export interface CatalogSource {
   bundles(region: string): Promise<Bundle[]>;
   directories(region: string): Promise<CatalogDirectory[]>;
   snapshots(region: string, workspaceId: string): Promise<SnapshotEvidence>;
+  /** How long an answer stays fresh; page reads serve an older one while they refresh it. 0: every page read asks again. */
+  freshForMs?: number;
 }
 
 interface Cached<T> {
@@ -33,6 +36,7 @@ export function gatewayCatalogSource(ttlMs = 60_000): CatalogSource {
     return value;
   }
   return {
+    freshForMs: ttlMs,
     bundles: (region) =>
       cached(`bundles:${region}`, async () => {
         const gateway = getAwsGateway().region(region);
@@ -62,18 +66,76 @@ export function gatewayCatalogSource(ttlMs = 60_000): CatalogSource {
 // Module state, not a globalThis singleton: a second copy of this module (another bundle of the same
 // process) only means a second short-lived cache.
 let current: CatalogSource | undefined;
+let pages: PageCatalog | undefined;
 
 /** Tests install a source with no cache; admin edits replace the source so the next read is fresh. */
 export function setCatalogSource(source: CatalogSource): void {
   current = source;
+  pages = undefined;
 }
 
 /** Drops every cached bundle and directory list, after an admin changed one. */
 export function refreshCatalog(): void {
-  current = gatewayCatalogSource();
+  setCatalogSource(gatewayCatalogSource());
 }
 
+/** For the executor and services, which must decide on what AWS says now and may wait for it. */
 export function catalogSource(): CatalogSource {
   current ??= gatewayCatalogSource();
   return current;
+}
+
+/** How long a page waits for a catalog AWS has not answered yet before it renders without it. */
+export const PAGE_CATALOG_WAIT_MS = 3_000;
+
+/** A page's view of the catalog: the last good answer, or null while AWS has not given one yet (rejects when AWS refused). */
+export interface PageCatalog {
+  bundles(region: string): Promise<Bundle[] | null>;
+  directories(region: string): Promise<CatalogDirectory[] | null>;
+  snapshots(region: string, workspaceId: string): Promise<SnapshotEvidence | null>;
+}
+
+/**
+ * Page reads never wait long on AWS: a throttled or slow AWS retries with backoff for many seconds. They
+ * get the last good answer at once and refresh it in the background (one refresh per list and Region at a
+ * time, however many pages ask); with no answer yet they wait PAGE_CATALOG_WAIT_MS, and the refresh that
+ * goes on past it fills the cache for the next view.
+ */
+export function pageCatalog(): PageCatalog {
+  pages ??= boundedCatalog(catalogSource());
+  return pages;
+}
+
+type PageValue = Bundle[] | CatalogDirectory[] | SnapshotEvidence;
+
+function boundedCatalog(source: CatalogSource): PageCatalog {
+  const freshForMs = source.freshForMs ?? 0;
+  const cache = new LRUCache<string, PageValue, () => Promise<PageValue>>({
+    // Every Region's two lists plus the snapshots of the WorkSpaces viewed lately.
+    max: 5_000,
+    // A source with no freshness (tests) is asked on every read; its answer still stands in when it is slow.
+    ttl: Math.max(freshForMs, 1),
+    allowStale: freshForMs > 0,
+    noDeleteOnStaleGet: true,
+    noDeleteOnFetchRejection: true,
+    ignoreFetchAbort: true,
+    allowStaleOnFetchAbort: true,
+    fetchMethod: (_key, _stale, { context }) => context(),
+  });
+  // Null when AWS has not answered in time and nothing is known yet; throws when AWS refused and nothing is known.
+  async function read<T extends PageValue>(key: string, load: () => Promise<T>): Promise<T | null> {
+    try {
+      const value = await cache.fetch(key, { context: load, signal: AbortSignal.timeout(PAGE_CATALOG_WAIT_MS) });
+      return (value as T | undefined) ?? null;
+    } catch (error) {
+      const stale = cache.get(key, { allowStale: true });
+      if (stale) return stale as T;
+      throw error;
+    }
+  }
+  return {
+    bundles: (region) => read(`bundles:${region}`, () => source.bundles(region)),
+    directories: (region) => read(`directories:${region}`, () => source.directories(region)),
+    snapshots: (region, workspaceId) => read(`snapshots:${region}:${workspaceId}`, () => source.snapshots(region, workspaceId)),
+  };
 }

@@ -1,11 +1,14 @@
 import "server-only";
 import type { Bundle } from "../domain";
-import { catalogSource, type CatalogDirectory } from "../core/catalog";
+import { pageCatalog, type CatalogDirectory } from "../core/catalog";
+
+// Pages read the catalog through pageCatalog: a slow or throttled AWS never holds a page for long, and
+// until AWS has answered once the lists are empty (names fall back to ids, offerings are empty).
 
 /** Directories of a Region with their registration codes; an outage gives an empty list, not an error page. */
 export async function directoriesIn(region: string): Promise<CatalogDirectory[]> {
   try {
-    return await catalogSource().directories(region);
+    return (await pageCatalog().directories(region)) ?? [];
   } catch {
     return [];
   }
@@ -13,7 +16,7 @@ export async function directoriesIn(region: string): Promise<CatalogDirectory[]>
 
 export async function bundlesIn(region: string): Promise<Bundle[]> {
   try {
-    return await catalogSource().bundles(region);
+    return (await pageCatalog().bundles(region)) ?? [];
   } catch {
     return [];
   }

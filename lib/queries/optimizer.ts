@@ -1,10 +1,10 @@
 import "server-only";
 import { BREAK_EVEN_HOURS, type ComputeType, type OptimizerSettings, type RunningModeAdvice } from "../domain";
 import { db } from "../db";
-import { catalogSource } from "../core/catalog";
 import { evaluateOptimizer, getOptimizerSettings, type OptimizerRow } from "../core/optimizer";
 import { getUsageStatus, type UsageStatus } from "../core/usage";
 import { csvStream } from "./admin-csv";
+import { directoriesIn } from "./catalog";
 import type { OptimizerFilter } from "../schemas/optimizer";
 
 export type { OptimizerRow };
@@ -37,7 +37,7 @@ function matches(row: OptimizerRow, filter: OptimizerFilter): boolean {
 
 async function directoryNames(regions: readonly string[]): Promise<Map<string, string>> {
   const names = new Map<string, string>();
-  for (const region of regions) for (const d of await catalogSource().directories(region)) names.set(d.id, d.name);
+  for (const region of regions) for (const d of await directoriesIn(region)) names.set(d.id, d.name);
   return names;
 }
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { gatewayCatalogSource, setCatalogSource } from "@/lib/core/catalog";
+import { gatewayCatalogSource, setCatalogSource, type CatalogSource } from "@/lib/core/catalog";
 import type { SnapshotEvidence } from "@/lib/core/workspace-records";
 import { createTestWorld, type TestWorld } from "@/test/world";
 import { actionAvailability } from "./workspace-actions";
@@ -11,18 +11,20 @@ describe("actionAvailability", () => {
   let world: TestWorld;
   let workspaceId: string;
   let snapshots: SnapshotEvidence | "outage" = { oldest: null, latest: null };
+  let source: CatalogSource;
   const hoursAgo = (hours: number) => new Date(Date.now() - hours * 3_600_000);
 
   beforeAll(async () => {
     world = await createTestWorld();
     const catalog = gatewayCatalogSource(0);
-    setCatalogSource({
+    source = {
       ...catalog,
       snapshots: async () => {
         if (snapshots === "outage") throw new Error("DescribeWorkspaceSnapshots failed");
         return snapshots;
       },
-    });
+    };
+    setCatalogSource(source);
     const row = await world.database.prisma.workspace.findFirstOrThrow({ where: { ownerId: world.people.alice.id, region: "us-east-1" } });
     workspaceId = row.id;
   });
@@ -108,8 +110,10 @@ describe("actionAvailability", () => {
     await world.database.prisma.request.delete({ where: { id: "req-open" } });
   });
 
-  it("says the actions cannot be checked when AWS does not answer", async () => {
+  it("says the actions cannot be checked when AWS does not answer and no earlier answer is known", async () => {
     snapshots = "outage";
+    // A page serves the last good snapshots through an outage; a newly installed source knows none.
+    setCatalogSource(source);
     expect(new Set(Object.values(await availability()))).toEqual(
       new Set(["This action cannot be checked right now; try again in a moment."]),
     );

@@ -10,15 +10,17 @@ import {
   type WorkspaceAction,
   type WorkspaceActionKind,
 } from "../domain";
-import { catalogSource } from "../core/catalog";
+import { pageCatalog } from "../core/catalog";
 import { notFound } from "../core/errors";
 import { getPolicySettings } from "../core/settings";
 import { toDomainWorkspace } from "../core/workspace-records";
 import { ACTIONS, type ActionKind } from "../presentation/actions";
-import { bundlesIn } from "./catalog";
 import type { WorkspaceView } from "./workspaces";
 
 export { ACTIONS, type ActionKind };
+
+/** What a page says while the catalog AWS has not answered for yet is missing. */
+export const CATALOG_LOADING = "Bundle details are loading from AWS; try again in a moment.";
 
 export interface ActionAvailability {
   kind: ActionKind;
@@ -46,9 +48,11 @@ export async function actionAvailability(user: CurrentUser, ws: WorkspaceView): 
       omit: { raw: true },
     });
     if (!row) return unavailable(notFound("That WorkSpace").message);
-    const catalog = catalogSource();
+    const catalog = pageCatalog();
     // The snapshots tell whether one exists for restore and migrate, and date the WorkSpace for the age rules.
     const [directories, snapshots] = await Promise.all([catalog.directories(row.region), catalog.snapshots(row.region, row.id)]);
+    // Deciding without them would refuse or offer the wrong things; the page says why and stays quick.
+    if (!directories || !snapshots) return unavailable(CATALOG_LOADING);
     const actions = workspaceActions({
       now: new Date(),
       requester: { role: user.role },
@@ -62,22 +66,27 @@ export async function actionAvailability(user: CurrentUser, ws: WorkspaceView): 
   }
 }
 
-/** What the parameterised forms may offer: compute types of offered bundles, migration targets. */
+/**
+ * What the parameterised forms may offer: compute types of offered bundles, migration targets. `catalogLoading`:
+ * AWS has not answered for the bundles or directories yet, so the lists are empty for now, not for good.
+ */
 export async function changeOptions(user: CurrentUser, ws: WorkspaceView) {
-  const [bundles, directories, settings, me] = await Promise.all([
-    bundlesIn(ws.region),
-    catalogSource()
-      .directories(ws.region)
-      .catch(() => []),
+  const catalog = pageCatalog();
+  const [known, knownDirectories, settings, me] = await Promise.all([
+    catalog.bundles(ws.region).catch(() => null),
+    catalog.directories(ws.region).catch(() => null),
     getPolicySettings(db()),
     db().user.findUnique({ where: { id: user.id }, select: { persona: true, groups: true } }),
   ]);
+  const bundles = known ?? [];
+  const directories = knownDirectories ?? [];
   const offering = catalogOfferingFor(me ?? { persona: "EMPLOYEE", groups: [] }, directories, settings.catalog);
   const offered = bundles.filter((b) => offering.bundleIds.includes(b.id));
   const computeTypes = [
     ...new Set(offered.filter((b) => b.operatingSystem === (ws.operatingSystem ?? "WINDOWS")).map((b) => b.computeType)),
   ];
   return {
+    catalogLoading: !known || !knownDirectories,
     computeTypes: COMPUTE_TYPES.filter((t) => computeTypes.includes(t)),
     migrationTargets: offered
       .filter((b) => b.id !== ws.bundleId)

@@ -21,7 +21,7 @@ import { ACTIONS, type ActionKind } from "@/lib/presentation/actions";
 import { isTransitional } from "@/lib/presentation/status";
 import { workspaceUsagePanel } from "@/lib/queries/optimizer";
 import { describer } from "@/lib/queries/requests";
-import { actionAvailability, changeOptions } from "@/lib/queries/workspace-actions";
+import { actionAvailability, CATALOG_LOADING, changeOptions } from "@/lib/queries/workspace-actions";
 import { getWorkspaceForViewer, workspaceFleetChanges, workspaceRequests } from "@/lib/queries/workspaces";
 import { computeTypeName } from "@/lib/presentation/describe";
 
@@ -104,6 +104,10 @@ export default async function WorkspacePage({
           {selectedState && !selectedState.available ? (
             <p role="alert" className="text-sm text-red-800">
               {selectedState.reasons.join(" ")}
+            </p>
+          ) : options.catalogLoading && (selected === "computeType" || selected === "migrate") ? (
+            <p role="status" className="text-sm text-slate-700">
+              {CATALOG_LOADING}
             </p>
           ) : (
             <ChangeForm
