@@ -97,8 +97,11 @@ function collect(usage: Map<string, Map<number, UsageDay>>, batch: QueryBatch, r
   }
 }
 
-/** Called with each WorkSpace's days as soon as all of its queries have answered. */
-export type UsageSink = (workspaceId: string, days: UsageDay[]) => void;
+/**
+ * Called with each WorkSpace's days as soon as all of its queries have answered. A promise it returns holds
+ * back the read that completed the WorkSpace until it settles, so a slower writer is not buried in reads.
+ */
+export type UsageSink = (workspaceId: string, days: UsageDay[]) => void | Promise<void>;
 
 function sortedDays(days: Map<number, UsageDay> | undefined): UsageDay[] {
   return days ? [...days.values()].sort((a, b) => a.day.getTime() - b.day.getTime()) : [];
@@ -135,7 +138,7 @@ export function workspaceMetrics(clients: RegionClients) {
           if (left > 0) continue;
           const days = usage.get(planned.workspaceId);
           usage.delete(planned.workspaceId);
-          if (days) sink(planned.workspaceId, sortedDays(days));
+          if (days) await sink(planned.workspaceId, sortedDays(days));
         }
       });
     });
@@ -157,7 +160,15 @@ export function workspaceMetrics(clients: RegionClients) {
       options: UsageReadOptions = {},
     ): Promise<Map<string, UsageDay[]>> {
       const usage = new Map<string, UsageDay[]>();
-      await streamUsage(workspaceIds, start, end, (workspaceId, days) => usage.set(workspaceId, days), options);
+      await streamUsage(
+        workspaceIds,
+        start,
+        end,
+        (workspaceId, days) => {
+          usage.set(workspaceId, days);
+        },
+        options,
+      );
       return usage;
     },
   };

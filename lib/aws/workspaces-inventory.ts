@@ -57,15 +57,24 @@ export interface SnapshotTimes {
 export function workspaceInventory(clients: RegionClients) {
   const inventory = {
     /** Every WorkSpace in the Region matching the filter, following all pages (25 per page, AWS's maximum). */
-    listWorkspaces(filter: ListWorkspacesFilter = {}): Promise<WorkspaceSummary[]> {
-      return clients.run("DescribeWorkspaces", async ({ workspaces }) => {
-        const input = { DirectoryId: filter.directoryId, UserName: filter.userName, BundleId: filter.bundleId };
-        const out: WorkspaceSummary[] = [];
-        for await (const page of paginateDescribeWorkspaces({ client: workspaces, pageSize: BATCH_LIMITS.DescribeWorkspaces }, input)) {
-          for (const ws of page.Workspaces ?? []) out.push(toWorkspaceSummary(ws));
-        }
-        return out;
-      });
+    async listWorkspaces(filter: ListWorkspacesFilter = {}): Promise<WorkspaceSummary[]> {
+      const out: WorkspaceSummary[] = [];
+      for await (const page of inventory.workspacePages(filter)) out.push(...page);
+      return out;
+    },
+
+    /**
+     * The same WorkSpaces one page at a time, as AWS returns them, so a caller can work through a fleet of
+     * thousands without holding all of it (the inventory sync). The next page is asked for when the caller is done.
+     */
+    async *workspacePages(filter: ListWorkspacesFilter = {}): AsyncGenerator<WorkspaceSummary[], void, undefined> {
+      const input = { DirectoryId: filter.directoryId, UserName: filter.userName, BundleId: filter.bundleId };
+      const pages = paginateDescribeWorkspaces({ client: clients.workspaces, pageSize: BATCH_LIMITS.DescribeWorkspaces }, input);
+      for (;;) {
+        const page = await clients.run("DescribeWorkspaces", () => pages.next());
+        if (page.done) return;
+        yield (page.value.Workspaces ?? []).map(toWorkspaceSummary);
+      }
     },
 
     /** The WorkSpaces with these ids, 25 ids per call; ids AWS does not know come back in `missing`. */

@@ -4,7 +4,7 @@ import type { AwsGateway, WorkspaceSummary } from "../aws";
 import { COST_CENTRE_TAG_KEY } from "../domain";
 import type { PrismaClient } from "../generated/prisma/client";
 import type { Tx } from "../core/tx";
-import { cacheFields, markGone, ownerIndex } from "../core/workspace-cache";
+import { cacheFields, markGone, ownerIndex, type OwnerIndex } from "../core/workspace-cache";
 import { emitWorkspaceStateChanged, webhookSubscribers } from "../core/webhooks";
 
 export interface SyncResult {
@@ -19,11 +19,20 @@ export interface SyncResult {
 const chunked = <T>(items: T[], size: number) =>
   Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size));
 
+/** WorkSpaces compared and written together: one lookup of their rows, one insert of the new ones. */
+const WRITE_BATCH = 500;
+/** Ids whose connection status is read at once (20 calls of 25) and then written, before the next ones are read. */
+const STATUS_BATCH = 500;
+
+type Counts = Pick<SyncResult, "created" | "updated">;
+
 /**
  * Makes the cache true to AWS for one Region: every WorkSpace (all pages), including ones changed or
  * created outside the portal; those no longer listed are marked gone. Unchanged rows only get their
  * sync time touched, so a sync of a large, quiet fleet writes little. Tags cost one call per WorkSpace,
  * so each run reads them for at most `tagBudget` WorkSpaces, never-read ones first.
+ * The listing is worked through `WRITE_BATCH` WorkSpaces at a time and only their ids are kept, so the
+ * worker's memory does not grow with the fleet (a 10,000-WorkSpace Region is a few MiB of ids).
  */
 export async function syncRegion(
   db: PrismaClient,
@@ -33,56 +42,36 @@ export async function syncRegion(
 ): Promise<SyncResult> {
   const now = opts.now ?? new Date();
   const gw = gateway.region(region);
-  const listed = await gw.workspaces.listWorkspaces();
   const owners = await ownerIndex(db);
-  const existing = await db.workspace.findMany({
-    where: { region },
-    select: { id: true, raw: true, state: true, ownerId: true, goneAt: true },
-  });
-  const existingById = new Map(existing.map((e) => [e.id, e]));
+  // The rows that may turn out gone: those cached before the listing, so one the portal creates meanwhile is not.
+  const cachedLive = await db.workspace.findMany({ where: { region, goneAt: null }, select: { id: true } });
+  const writer = batchWriter(db, region, owners, now);
 
-  const fresh: WorkspaceSummary[] = [];
-  const changed: WorkspaceSummary[] = [];
-  const unchanged: string[] = [];
-  for (const ws of listed) {
-    const row = existingById.get(ws.workspaceId);
-    if (!row) fresh.push(ws);
-    else if (JSON.stringify(row.raw) !== JSON.stringify(ws) || row.goneAt || row.ownerId !== owners.ownerOf(ws.directoryId, ws.userName))
-      changed.push(ws);
-    else unchanged.push(ws.workspaceId);
+  const listedIds = new Set<string>();
+  const live: string[] = [];
+  let seen = 0;
+  let pending: WorkspaceSummary[] = [];
+  for await (const page of gw.workspaces.workspacePages()) {
+    for (const ws of page) {
+      seen += 1;
+      listedIds.add(ws.workspaceId);
+      if (ws.state !== "TERMINATED") live.push(ws.workspaceId);
+      pending.push(ws);
+    }
+    if (pending.length >= WRITE_BATCH) {
+      await writer.write(pending);
+      pending = [];
+    }
   }
-  for (const batch of chunked(fresh, 500)) {
-    await db.workspace.createMany({
-      data: batch.map((ws) => ({ id: ws.workspaceId, ...cacheFields(region, ws, owners, now), firstSeenAt: now, stateChangedAt: now })),
-      skipDuplicates: true,
-    });
-  }
-  const stateSubscribers = changed.length ? await webhookSubscribers(db, "workspace.state_changed") : [];
-  for (const ws of changed) {
-    const row = existingById.get(ws.workspaceId)!;
-    const stateChanged = row.state !== ws.state;
-    const write = async (tx: Tx) => {
-      await tx.workspace.update({
-        where: { id: ws.workspaceId },
-        data: { ...cacheFields(region, ws, owners, now), ...(stateChanged ? { stateChangedAt: now } : {}) },
-      });
-      if (stateChanged) await emitWorkspaceStateChanged(tx, ws.workspaceId, row.state, now, stateSubscribers);
-    };
-    // Only a new state that endpoints want to hear of needs a transaction: the row and its event land together.
-    if (stateChanged && stateSubscribers.length) await db.$transaction(write);
-    else await write(db);
-  }
-  for (const batch of chunked(unchanged, 1000))
-    await db.workspace.updateMany({ where: { id: { in: batch } }, data: { lastSyncedAt: now } });
+  await writer.write(pending);
+  pending = [];
 
-  const listedIds = new Set(listed.map((w) => w.workspaceId));
-  const goneIds = existing.filter((e) => !e.goneAt && !listedIds.has(e.id)).map((e) => e.id);
+  const goneIds = cachedLive.filter((e) => !listedIds.has(e.id)).map((e) => e.id);
   await markGone(db, goneIds, now);
 
   // Connection status, 25 per call.
-  const live = listed.filter((w) => w.state !== "TERMINATED").map((w) => w.workspaceId);
-  if (live.length) {
-    const statuses = await gw.workspaces.connectionStatus(live);
+  for (const ids of chunked(live, STATUS_BATCH)) {
+    const statuses = await gw.workspaces.connectionStatus(ids);
     for (const batch of chunked(statuses, 200)) {
       await db.$transaction(
         batch.map((s) =>
@@ -111,5 +100,57 @@ export async function syncRegion(
     });
   }
   await markInventorySynced(db, region, now);
-  return { region, seen: listed.length, created: fresh.length, updated: changed.length, gone: goneIds.length, tagsRead: needTags.length };
+  return { region, seen, ...writer.counts, gone: goneIds.length, tagsRead: needTags.length };
+}
+
+/** Compares listed WorkSpaces with their cached rows and writes what differs, a batch at a time. */
+function batchWriter(db: PrismaClient, region: string, owners: OwnerIndex, now: Date) {
+  const counts: Counts = { created: 0, updated: 0 };
+  let stateSubscribers: Awaited<ReturnType<typeof webhookSubscribers>> | undefined;
+
+  async function write(listed: WorkspaceSummary[]) {
+    if (!listed.length) return;
+    const existing = await db.workspace.findMany({
+      where: { region, id: { in: listed.map((ws) => ws.workspaceId) } },
+      select: { id: true, raw: true, state: true, ownerId: true, goneAt: true },
+    });
+    const existingById = new Map(existing.map((e) => [e.id, e]));
+    const fresh: WorkspaceSummary[] = [];
+    const changed: WorkspaceSummary[] = [];
+    const unchanged: string[] = [];
+    for (const ws of listed) {
+      const row = existingById.get(ws.workspaceId);
+      if (!row) fresh.push(ws);
+      else if (JSON.stringify(row.raw) !== JSON.stringify(ws) || row.goneAt || row.ownerId !== owners.ownerOf(ws.directoryId, ws.userName))
+        changed.push(ws);
+      else unchanged.push(ws.workspaceId);
+    }
+    counts.created += fresh.length;
+    counts.updated += changed.length;
+    if (fresh.length) {
+      await db.workspace.createMany({
+        data: fresh.map((ws) => ({ id: ws.workspaceId, ...cacheFields(region, ws, owners, now), firstSeenAt: now, stateChangedAt: now })),
+        skipDuplicates: true,
+      });
+    }
+    if (changed.length) stateSubscribers ??= await webhookSubscribers(db, "workspace.state_changed");
+    for (const ws of changed) {
+      const row = existingById.get(ws.workspaceId)!;
+      const stateChanged = row.state !== ws.state;
+      const subscribers = stateSubscribers!;
+      const update = async (tx: Tx) => {
+        await tx.workspace.update({
+          where: { id: ws.workspaceId },
+          data: { ...cacheFields(region, ws, owners, now), ...(stateChanged ? { stateChangedAt: now } : {}) },
+        });
+        if (stateChanged) await emitWorkspaceStateChanged(tx, ws.workspaceId, row.state, now, subscribers);
+      };
+      // Only a new state that endpoints want to hear of needs a transaction: the row and its event land together.
+      if (stateChanged && subscribers.length) await db.$transaction(update);
+      else await update(db);
+    }
+    if (unchanged.length) await db.workspace.updateMany({ where: { id: { in: unchanged } }, data: { lastSyncedAt: now } });
+  }
+
+  return { write, counts };
 }

@@ -91,13 +91,19 @@ async function syncRegionUsage(db: PrismaClient, gateway: AwsGateway, region: st
   const known = await db.workspace.findMany({ where: { region, goneAt: null }, select: { id: true }, orderBy: { id: "asc" } });
   let buffer: UsageDayRow[] = [];
   let rows = 0;
-  // One write at a time, in order; a failed write is reported once the reads end.
+  // One write at a time, in order; a failed write is reported once the reads end. Reads go on while a chunk is
+  // written, but wait when the chunk before it is still being written: unread data waits in CloudWatch, not here.
   let writing: Promise<unknown> = Promise.resolve();
   const flush = () => {
     const chunk = buffer;
     buffer = [];
     rows += chunk.length;
+    const before = writing;
     writing = writing.then(() => upsertUsageDays(db, chunk, now));
+    return before.then(
+      () => undefined,
+      () => undefined,
+    );
   };
   const reading = gateway.region(region).metrics.streamUsage(
     known.map((workspace) => workspace.id),
@@ -105,7 +111,7 @@ async function syncRegionUsage(db: PrismaClient, gateway: AwsGateway, region: st
     now,
     (workspaceId, days) => {
       for (const day of days) buffer.push({ workspaceId, ...day });
-      if (buffer.length >= WRITE_CHUNK) flush();
+      if (buffer.length >= WRITE_CHUNK) return flush();
     },
     options,
   );
