@@ -101,8 +101,16 @@ const SELECT = {
   goneAt: true,
 } as const;
 
-/** Every live WorkSpace's advice for the month containing `now`; `workspaceIds` narrows it to those. */
-export async function evaluateOptimizer(tx: Tx, now: Date, workspaceIds?: readonly string[]): Promise<OptimizerRun> {
+/**
+ * Every live WorkSpace's advice for the month containing `now`; `workspaceIds` narrows it to those. Pages pass
+ * `bundles` that never wait long on AWS (lib/queries/catalog); the scheduled run reads them fresh.
+ */
+export async function evaluateOptimizer(
+  tx: Tx,
+  now: Date,
+  workspaceIds?: readonly string[],
+  bundles: (region: string) => Promise<Bundle[]> = (region) => catalogSource().bundles(region),
+): Promise<OptimizerRun> {
   const settings = await getOptimizerSettings(tx);
   const { dayOfMonth, daysInMonth } = monthRange(now);
   const records = await tx.workspace.findMany({
@@ -124,7 +132,7 @@ export async function evaluateOptimizer(tx: Tx, now: Date, workspaceIds?: readon
     getPolicySettings(tx),
   ]);
   const bundlesByRegion = new Map<string, Bundle[]>();
-  for (const region of new Set(records.map((r) => r.region))) bundlesByRegion.set(region, await catalogSource().bundles(region));
+  for (const region of new Set(records.map((r) => r.region))) bundlesByRegion.set(region, await bundles(region));
 
   const rows = records.map(({ owner, ...record }): OptimizerRow => {
     const workspace = toDomainWorkspace(record as WorkspaceRecord);

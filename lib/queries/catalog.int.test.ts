@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { gatewayCatalogSource, PAGE_CATALOG_WAIT_MS, setCatalogSource, type CatalogSource } from "@/lib/core/catalog";
 import { createTestWorld, eventually, type TestWorld } from "@/test/world";
 import { bundlesIn } from "./catalog";
+import { workspaceUsagePanel } from "./optimizer";
 import { actionAvailability, CATALOG_LOADING, changeOptions } from "./workspace-actions";
 import { getWorkspaceForViewer, type WorkspaceView } from "./workspaces";
 
@@ -59,6 +60,7 @@ describe("page reads of the catalog when AWS is slow or throttling", () => {
     expect(warm.computeTypes.length).toBeGreaterThan(0);
     const warmActions = await actionAvailability(alice(), view);
     expect(warmActions.some((a) => a.available)).toBe(true);
+    const warmUsage = await workspaceUsagePanel(view.id);
 
     await faults({ throttleRate: 1 });
     await new Promise((r) => setTimeout(r, 300)); // past the freshness window: what the pages hold is stale
@@ -73,6 +75,10 @@ describe("page reads of the catalog when AWS is slow or throttling", () => {
     const actions = await timed(() => actionAvailability(alice(), view));
     expect(actions.ms).toBeLessThan(1_000);
     expect(actions.value).toEqual(warmActions);
+    // The page's usage panel prices the optimizer's advice with the same bundles.
+    const usage = await timed(() => workspaceUsagePanel(view.id));
+    expect(usage.ms).toBeLessThan(1_000);
+    expect(usage.value).toEqual(warmUsage);
 
     // Once AWS answers again, a background refresh lands and the next page views use it.
     await faults({ throttleRate: 0 });
@@ -84,34 +90,34 @@ describe("page reads of the catalog when AWS is slow or throttling", () => {
     await faults({ latencyMs: PAGE_CATALOG_WAIT_MS * 2 });
     setCatalogSource(countedSource(60_000)); // nothing known yet
     const before = { ...loads };
-    const [options, actions, bundles] = await Promise.all([
+    const [options, actions, bundles, usage] = await Promise.all([
       timed(() => changeOptions(alice(), view)),
       timed(() => actionAvailability(alice(), view)),
       timed(() => bundlesIn("us-east-1")),
+      timed(() => workspaceUsagePanel(view.id)),
     ]);
-    for (const read of [options, actions, bundles]) {
+    for (const read of [options, actions, bundles, usage]) {
       expect(read.ms).toBeGreaterThanOrEqual(PAGE_CATALOG_WAIT_MS - 50);
       expect(read.ms).toBeLessThan(PAGE_CATALOG_WAIT_MS + 1_500);
     }
     expect(options.value).toMatchObject({ catalogLoading: true, computeTypes: [], migrationTargets: [] });
     expect(new Set(actions.value.map((a) => (a.available ? "yes" : a.reasons.join(" "))))).toEqual(new Set([CATALOG_LOADING]));
     expect(bundles.value).toEqual([]);
-    // Three pages asking at once went to AWS once for each list.
+    // Four page reads asking at once went to AWS once for each list.
     expect(loads.bundles - before.bundles).toBe(1);
     expect(loads.directories - before.directories).toBe(1);
 
     await faults({ latencyMs: 0 });
+    // The whole page: the change options and the actions, which also need the WorkSpace's snapshots.
     const filled = await eventually(
       async () => {
-        const next = await changeOptions(alice(), view);
-        return !next.catalogLoading && next;
+        const [next, actions] = await Promise.all([changeOptions(alice(), view), actionAvailability(alice(), view)]);
+        return !next.catalogLoading && actions.some((a) => a.available) && next;
       },
       30_000,
       "the catalog after AWS answered",
     );
     expect(filled.computeTypes.length).toBeGreaterThan(0);
-    const after = await actionAvailability(alice(), view);
-    expect(after.some((a) => a.available)).toBe(true);
     // The slow answers already on their way filled the cache: no page view asked again meanwhile.
     expect(loads.bundles - before.bundles).toBe(1);
   }, 60_000);

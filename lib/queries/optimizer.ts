@@ -4,7 +4,7 @@ import { db } from "../db";
 import { evaluateOptimizer, getOptimizerSettings, type OptimizerRow } from "../core/optimizer";
 import { getUsageStatus, type UsageStatus } from "../core/usage";
 import { csvStream } from "./admin-csv";
-import { directoriesIn } from "./catalog";
+import { bundlesIn, directoriesIn } from "./catalog";
 import type { OptimizerFilter } from "../schemas/optimizer";
 
 export type { OptimizerRow };
@@ -43,7 +43,7 @@ async function directoryNames(regions: readonly string[]): Promise<Map<string, s
 
 /** The optimizer's dry run for the admin page: every WorkSpace's advice now, filtered as the URL says. */
 export async function optimizerDryRun(filter: OptimizerFilter, now = new Date()): Promise<OptimizerView> {
-  const [run, usage] = await Promise.all([evaluateOptimizer(db(), now), getUsageStatus(db())]);
+  const [run, usage] = await Promise.all([evaluateOptimizer(db(), now, undefined, bundlesIn), getUsageStatus(db())]);
   const names = await directoryNames([...new Set(run.rows.map((r) => r.region))]);
   const directoryIds = [...new Set(run.rows.map((r) => r.directoryId))].sort();
   return {
@@ -119,7 +119,7 @@ export interface UsagePanel {
 
 /** The employee's "This month's usage" panel for one WorkSpace they may see (the page checked that). */
 export async function workspaceUsagePanel(workspaceId: string, now = new Date()): Promise<UsagePanel | null> {
-  const [run, usage] = await Promise.all([evaluateOptimizer(db(), now, [workspaceId]), getUsageStatus(db())]);
+  const [run, usage] = await Promise.all([evaluateOptimizer(db(), now, [workspaceId], bundlesIn), getUsageStatus(db())]);
   const row = run.rows[0];
   if (!row) return null;
   return {
