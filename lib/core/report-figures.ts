@@ -51,11 +51,18 @@ type CostClass = Pick<
   "region" | "bundleId" | "computeType" | "operatingSystem" | "runningMode" | "rootVolumeGb" | "userVolumeGb"
 >;
 
+// Pages pass a bundle reader that never waits long on AWS (lib/queries/catalog); the daily snapshot reads fresh.
+type BundleReader = (region: string) => Promise<Bundle[]>;
+const freshBundles: BundleReader = (region) =>
+  catalogSource()
+    .bundles(region)
+    .catch(() => []);
+
 /**
  * The monthly cost of each distinct priced shape of WorkSpace in scope. A fleet has few shapes (Region,
  * bundle, compute, OS, mode, volumes), so the domain's own estimate runs once per shape, not per WorkSpace.
  */
-async function costClasses(tx: Tx, scope: FigureScope): Promise<(CostClass & { cents: number | null })[]> {
+async function costClasses(tx: Tx, scope: FigureScope, readBundles: BundleReader): Promise<(CostClass & { cents: number | null })[]> {
   const classes = await tx.$queryRaw<CostClass[]>(Prisma.sql`
     SELECT DISTINCT w."region", w."bundleId", w."computeType", w."operatingSystem", w."runningMode", w."rootVolumeGb", w."userVolumeGb"
     FROM "Workspace" w ${ownerJoin(scope)}
@@ -65,10 +72,7 @@ async function costClasses(tx: Tx, scope: FigureScope): Promise<(CostClass & { c
   const regions = [...new Set(classes.map((c) => c.region))];
   const bundles = new Map<string, Bundle>();
   for (const region of regions) {
-    const list = await catalogSource()
-      .bundles(region)
-      .catch(() => []);
-    for (const b of list) bundles.set(b.id, b);
+    for (const b of await readBundles(region)) bundles.set(b.id, b);
   }
   return classes.map((c) => {
     const record = { ...c, id: "shape", state: "AVAILABLE", modificationStates: [], tags: [], protocols: [] } as unknown as WorkspaceRecord;
@@ -92,8 +96,8 @@ const DIMENSION_BY_MASK: Record<number, CostDimension> = {
 };
 
 /** Count, estimated monthly cost and state of the WorkSpaces in scope, by every report dimension, in one statement. */
-export async function costGroups(tx: Tx, scope: FigureScope = {}): Promise<CostGroup[]> {
-  const classes = await costClasses(tx, scope);
+export async function costGroups(tx: Tx, scope: FigureScope = {}, readBundles = freshBundles): Promise<CostGroup[]> {
+  const classes = await costClasses(tx, scope, readBundles);
   if (classes.length === 0) return [];
   const rows = await tx.$queryRaw<
     {

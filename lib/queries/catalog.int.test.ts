@@ -3,6 +3,7 @@ import { gatewayCatalogSource, PAGE_CATALOG_WAIT_MS, setCatalogSource, type Cata
 import { createTestWorld, eventually, type TestWorld } from "@/test/world";
 import { bundlesIn } from "./catalog";
 import { workspaceUsagePanel } from "./optimizer";
+import { loadReports } from "./reports";
 import { actionAvailability, CATALOG_LOADING, changeOptions } from "./workspace-actions";
 import { getWorkspaceForViewer, type WorkspaceView } from "./workspaces";
 
@@ -61,6 +62,11 @@ describe("page reads of the catalog when AWS is slow or throttling", () => {
     const warmActions = await actionAvailability(alice(), view);
     expect(warmActions.some((a) => a.available)).toBe(true);
     const warmUsage = await workspaceUsagePanel(view.id);
+    // A team's reports price their WorkSpaces live (the fleet's come from the daily snapshot).
+    const team = () => loadReports({ kind: "team", managerId: world.people.bob.id }, { period: "12m" });
+    const warmReports = await team();
+    expect(warmReports.totals.workspaces).toBeGreaterThan(0);
+    expect(warmReports.totals.unpriced).toBe(0);
 
     await faults({ throttleRate: 1 });
     await new Promise((r) => setTimeout(r, 300)); // past the freshness window: what the pages hold is stale
@@ -79,6 +85,10 @@ describe("page reads of the catalog when AWS is slow or throttling", () => {
     const usage = await timed(() => workspaceUsagePanel(view.id));
     expect(usage.ms).toBeLessThan(1_000);
     expect(usage.value).toEqual(warmUsage);
+    const reports = await timed(team);
+    expect(reports.ms).toBeLessThan(1_000);
+    expect(reports.value.totals).toEqual(warmReports.totals);
+    expect(reports.value.costBy).toEqual(warmReports.costBy);
 
     // Once AWS answers again, a background refresh lands and the next page views use it.
     await faults({ throttleRate: 0 });

@@ -13,7 +13,7 @@ import { getUsageStatus } from "../core/usage";
 import type { ReportScope } from "../domain/reports";
 import { Prisma } from "../generated/prisma/client";
 import { PERIOD_MONTHS, type ReportFilter } from "../schemas/reports";
-import { catalogFor } from "./catalog";
+import { bundlesIn, catalogFor } from "./catalog";
 
 const DAY_MS = 86_400_000;
 /** The seed's target for a good experience: in-session round trip under 100 ms. */
@@ -157,7 +157,7 @@ export async function loadReports(scope: ReportScope, filter: ReportFilter, now:
     usageFor(scope, filter, now),
     getUsageStatus(db()),
   ]);
-  const groups = snapshot?.groups ?? (await costGroups(db(), figureScope(scope, filter)));
+  const groups = snapshot?.groups ?? (await costGroups(db(), figureScope(scope, filter), bundlesIn));
   const of = (dimension: CostGroup["dimension"]) => groups.filter((g) => g.dimension === dimension);
   const regions = [...new Set([...of("region").map((g) => g.key), ...usage.percentiles.map((p) => p.region)])].sort();
   const catalog = await catalogFor(regions);
