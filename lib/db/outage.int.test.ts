@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { proxy } from "@/proxy";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { postgresTier } from "@/test/db";
+import { tcpRelay } from "@/test/tcp-relay";
 import { databaseUnavailable, reportDatabaseError, resetDatabaseOutage, setDatabaseProbe, watchedAdapter } from "./outage";
 
 // A database outage as a web instance sees it: a real Prisma client on @prisma/adapter-pg whose server
@@ -26,35 +27,6 @@ async function closedPort(): Promise<number> {
   const { port } = server.address() as net.AddressInfo;
   await new Promise<void>((resolve) => server.close(() => resolve()));
   return port;
-}
-
-/** A TCP relay to the database server that can be cut (every connection reset) and restored. */
-async function relay(target: URL) {
-  const sockets = new Set<net.Socket>();
-  let server: net.Server | undefined;
-  let port = 0;
-  const open = async () => {
-    server = net.createServer((client) => {
-      const upstream = net.connect(Number(target.port || 5432), target.hostname);
-      for (const s of [client, upstream]) {
-        sockets.add(s);
-        s.on("close", () => sockets.delete(s));
-        s.on("error", () => {});
-      }
-      client.pipe(upstream).pipe(client);
-    });
-    await new Promise<void>((resolve) => server!.listen(port, "127.0.0.1", resolve));
-    port = (server.address() as net.AddressInfo).port;
-  };
-  const cut = async () => {
-    const closed = new Promise<void>((resolve) => server!.close(() => resolve()));
-    for (const s of sockets) s.destroy();
-    await closed;
-  };
-  await open();
-  const url = new URL(target);
-  url.host = `127.0.0.1:${port}`;
-  return { url: url.toString(), cut, restore: open };
 }
 
 const page = (path: string, init?: ConstructorParameters<typeof NextRequest>[1]) =>
@@ -96,7 +68,7 @@ describe("a database outage", () => {
   it.skipIf(!postgresTier())(
     "recovers on its own: a restored server clears the 503 at the next probe, without a restart",
     async () => {
-      const link = await relay(new URL(process.env.TEST_DATABASE_URL!));
+      const link = await tcpRelay(new URL(process.env.TEST_DATABASE_URL!));
       prisma = watchedClient(link.url);
       await prisma.$queryRaw`SELECT 1`;
       expect((await page("/")).status).toBe(200);

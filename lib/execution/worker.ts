@@ -18,6 +18,8 @@ import {
 } from "./queue";
 import { onExecutorKick } from "../core/signal";
 import type { Tx } from "../core/tx";
+import { isDatabaseUnreachable } from "../db/outage";
+import { logger } from "../logger";
 
 export { LeaseLost, type JobLease } from "./queue";
 
@@ -68,6 +70,8 @@ export interface WorkerOptions {
   onError?: (error: unknown, job: OutboxJob) => void;
   /** Test hook: runs each lease renewal, so a test can make one fail or hang. */
   renewLease?: (renew: () => Promise<boolean>, job: OutboxJob) => Promise<boolean>;
+  /** While claims fail (the database unreachable), the wait between polls doubles from pollMs up to this. */
+  maxPollBackoffMs?: number;
 }
 
 export class Worker {
@@ -83,6 +87,9 @@ export class Worker {
   private pumping = false;
   private pumpAgain = false;
   private unsubscribe: (() => void) | undefined;
+  /** Polls that failed in a row, and when the first of them failed. */
+  private pollFailures = 0;
+  private failingSince: number | undefined;
 
   constructor(private readonly options: WorkerOptions) {
     this.owner = options.owner ?? `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
@@ -94,14 +101,56 @@ export class Worker {
   start(): void {
     if (!this.stopped) return;
     this.stopped = false;
-    this.unsubscribe = onExecutorKick(() => void this.pump());
+    this.unsubscribe = onExecutorKick(() => void this.poll());
     const tick = () => {
       if (this.stopped) return;
-      void this.pump().finally(() => {
-        if (!this.stopped) this.timer = setTimeout(tick, this.pollMs);
+      void this.poll().finally(() => {
+        if (!this.stopped) this.timer = setTimeout(tick, this.nextPollMs());
       });
     };
     tick();
+  }
+
+  /** Whether the last claim failed (the database unreachable, most likely): the worker is polling with backoff. */
+  get failing(): boolean {
+    return this.pollFailures > 0;
+  }
+
+  // A PostgreSQL restart or fail-over must not end the process: a failed claim is logged once, when it
+  // starts failing, the polls back off (with jitter, so a fleet of workers does not return in step), and
+  // the first claim that succeeds again says so. Jobs claimed before the outage keep their fenced leases:
+  // whatever a handler could not record is retried by whoever claims the job once its lease has run out.
+  private async poll(): Promise<void> {
+    try {
+      await this.pump();
+    } catch (error) {
+      this.pollFailures += 1;
+      if (this.pollFailures > 1) return;
+      this.failingSince = Date.now();
+      const unreachable = isDatabaseUnreachable(error);
+      logger().warn(
+        { err: error, owner: this.owner, unreachable },
+        unreachable
+          ? "database unreachable: the executor claims no jobs and keeps polling with backoff until it answers again"
+          : "claiming jobs failed: the executor keeps polling with backoff",
+      );
+    }
+  }
+
+  private claimSucceeded(): void {
+    if (this.pollFailures === 0) return;
+    logger().info(
+      { owner: this.owner, failedPolls: this.pollFailures, downMs: Date.now() - (this.failingSince ?? Date.now()) },
+      "database reachable again: the executor claims jobs again",
+    );
+    this.pollFailures = 0;
+    this.failingSince = undefined;
+  }
+
+  private nextPollMs(): number {
+    if (this.pollFailures === 0) return this.pollMs;
+    const cap = Math.max(this.pollMs, this.options.maxPollBackoffMs ?? 5000);
+    return backoffMs(this.pollFailures + 1, this.pollMs, cap);
   }
 
   /**
@@ -160,11 +209,16 @@ export class Worker {
         if (free <= 0) break;
         const claimSentAt = Date.now();
         const jobs = await claimJobs(this.options.db, this.owner, this.leaseMs, free);
+        this.claimSucceeded();
         for (const job of jobs) {
-          const run = this.runJob(job, claimSentAt).finally(() => {
-            this.running.delete(run);
-            if (!this.stopped) void this.pump();
-          });
+          // runJob reports a handler's failure itself; what reaches here is a failure to record the outcome
+          // (the database gone mid-job): the lease then runs out and the job is claimed again, by its token.
+          const run = this.runJob(job, claimSentAt)
+            .catch((error: unknown) => this.options.onError?.(error, job))
+            .finally(() => {
+              this.running.delete(run);
+              if (!this.stopped) void this.poll();
+            });
           this.running.add(run);
           started += 1;
         }
