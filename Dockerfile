@@ -5,7 +5,7 @@
 #   docker build -t workspaces-portal .
 #   docker run --rm -e DATABASE_URL=postgres://... workspaces-portal node scripts/migrate.mjs   # migrate first
 #   docker run -e PORTAL_ROLE=web -e DATABASE_URL=... -e AUTH_SECRET=... -e PORTAL_AWS_MODE=aws -p 3000:3000 workspaces-portal
-#   docker run -e PORTAL_ROLE=worker -e DATABASE_URL=... -e PORTAL_AWS_MODE=aws workspaces-portal node scripts/worker.mjs
+#   docker run -e PORTAL_ROLE=worker -e DATABASE_URL=... -e PORTAL_AWS_MODE=aws workspaces-portal node --max-old-space-size=128 --max-semi-space-size=4 scripts/worker.mjs
 
 ARG NODE_IMAGE=node:20-bookworm-slim
 

@@ -17,7 +17,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
 import { createDatabase, dropDatabase, ensureCluster, query } from "./bench-load/database.mjs";
-import { freePorts, killAll, runSync, serverRss, sleep, start, stop, waitForHttp } from "./bench-load/processes.mjs";
+import { alive, freePorts, killAll, lastOutput, runSync, serverRss, sleep, start, stop, waitForHttp } from "./bench-load/processes.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const num = (name, fallback) => (process.env[name] ? Number(process.env[name]) : fallback);
@@ -161,12 +161,16 @@ async function runMode(mode, bundle) {
     const samples = [];
     const until = Date.now() + SAMPLE_SECONDS * 1000;
     while (Date.now() < until) {
+      if (!alive(worker)) throw new Error(`the worker exited after the sync:\n${lastOutput(worker)}`);
       const rss = serverRss(worker);
       const m = await metrics(workerPort, token);
       samples.push({ rss: rss?.rss ?? NaN, ...m });
       peak = Math.max(peak, rss?.rss ?? 0);
       await sleep(5000);
     }
+    // The usage sync (CloudWatch, every WorkSpace's last month) starts once the inventory is synced and is the
+    // larger of the two; whether it finished within the samples says whether they cover it.
+    const [usage] = await query(url, `SELECT value FROM "Setting" WHERE key = 'usage.status'`);
     const last = samples.at(-1);
     const max = (k) => Math.max(...samples.map((s) => s[k]));
     const result = {
@@ -175,13 +179,15 @@ async function runMode(mode, bundle) {
       peakRss: peak,
       rssAfter: last.rss,
       rssMaxAfter: max("rss"),
+      usageSynced: Boolean(usage),
       heapUsed: last.heapUsed,
       heapTotal: last.heapTotal,
       external: last.external,
     };
     log(
       `${mode}: after the sync (${samples.length} samples over ${SAMPLE_SECONDS} s): rss ${samples.map((s) => MiB(s.rss)).join(", ")}; ` +
-        `heap used ${MiB(last.heapUsed)} of ${MiB(last.heapTotal)}, external ${MiB(last.external)}`,
+        `heap used ${MiB(last.heapUsed)} of ${MiB(last.heapTotal)}, external ${MiB(last.external)}; ` +
+        `usage sync ${usage ? `done: ${JSON.stringify(usage.value)}` : "still running"}`,
     );
     const code = await stop(worker, 30_000);
     log(`${mode}: worker stopped (exit ${code})`);
@@ -208,12 +214,12 @@ try {
   if (bundle) rmSync(bundle.dir, { recursive: true, force: true });
 }
 console.log(`\nWorker memory after the first sync of ${FLEET} WorkSpaces${NODE_OPTIONS ? ` (NODE_OPTIONS=${NODE_OPTIONS})` : ""}:`);
-console.log("mode     sync     peak rss   rss after (max)     heap used / total   external");
+console.log("mode     sync     peak rss   rss after (max)     heap used / total   external  usage sync");
 for (const r of results) {
   console.log(
     `${r.mode.padEnd(8)} ${`${r.syncSeconds.toFixed(1)} s`.padEnd(8)} ${MiB(r.peakRss).padEnd(10)} ` +
       `${`${MiB(r.rssAfter)} (${MiB(r.rssMaxAfter)})`.padEnd(19)} ` +
-      `${`${MiB(r.heapUsed)} / ${MiB(r.heapTotal)}`.padEnd(19)} ${MiB(r.external)}`,
+      `${`${MiB(r.heapUsed)} / ${MiB(r.heapTotal)}`.padEnd(19)} ${MiB(r.external).padEnd(9)} ${r.usageSynced ? "done" : "running"}`,
   );
 }
 const over = results.filter((r) => r.rssMaxAfter > 250 * 1024 * 1024);
