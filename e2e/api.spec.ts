@@ -5,7 +5,10 @@ import { advanceSandbox } from "./journey-helpers";
 
 // An ITSM integration as it really runs: an admin issues a token in the portal, and from then on a plain HTTP client
 // (no browser, no cookies) finds a person's WorkSpace, submits a change for them, records their manager's approval,
-// and follows the request to success. Alice's AutoStop WorkSpace goes AlwaysOn: it costs more, so Bob approves it.
+// and follows the request to success. Bob's WorkSpace gets the next larger compute type: it costs more, and Bob has no
+// manager, so an admin (Carol) approves it. (The journeys use Alice's WorkSpace; this spec leaves it alone.)
+
+const COMPUTE_ORDER = ["VALUE", "STANDARD", "PERFORMANCE", "POWER", "POWERPRO"];
 
 test("an ITSM tool drives a request from creation to success over plain HTTP", async ({ page, playwright, baseURL }, testInfo) => {
   test.setTimeout(240_000);
@@ -40,42 +43,45 @@ test("an ITSM tool drives a request from creation to success over plain HTTP", a
   expect(refused.headers()["content-type"]).toContain("application/problem+json");
   await anonymous.dispose();
 
-  // Alice's WorkSpace, as she sees it.
-  const listed = await api.get("/api/v1/workspaces?limit=10&runningMode=AUTO_STOP", { headers: as("alice@example.com") });
+  // Bob's WorkSpace, as he sees it.
+  const listed = await api.get("/api/v1/workspaces?limit=10", { headers: as("bob@example.com") });
   expect(listed.status()).toBe(200);
-  const workspaces = (await listed.json()).data as { id: string; state: string; runningMode: string | null }[];
-  const workspace = workspaces.find((w) => w.state === "AVAILABLE" || w.state === "STOPPED");
-  expect(workspace, "Alice has an AutoStop WorkSpace").toBeTruthy();
+  const workspaces = (await listed.json()).data as { id: string; state: string; computeType: string | null }[];
+  const workspace = workspaces.find(
+    (w) => w.state === "AVAILABLE" && COMPUTE_ORDER.indexOf(w.computeType ?? "") < COMPUTE_ORDER.length - 1,
+  );
+  expect(workspace, "Bob has an available WorkSpace that can grow").toBeTruthy();
+  const larger = COMPUTE_ORDER[COMPUTE_ORDER.indexOf(workspace!.computeType!) + 1]!;
 
-  // Alice asks through the ITSM tool to keep it running; it costs more, so the policy sends it to her manager.
+  // Bob asks through the ITSM tool for more compute; it costs more, so the policy sends it to an admin.
   const key = randomUUID();
   const body = {
-    change: { type: "runningMode", workspaceId: workspace!.id, runningMode: "ALWAYS_ON" },
-    justification: "Overnight builds need it running (ticket RITM0012345).",
+    change: { type: "computeType", workspaceId: workspace!.id, computeType: larger },
+    justification: "Builds are slow (ticket RITM0012345).",
   };
-  const created = await api.post("/api/v1/requests", { headers: { ...as("alice@example.com"), "idempotency-key": key }, data: body });
+  const created = await api.post("/api/v1/requests", { headers: { ...as("bob@example.com"), "idempotency-key": key }, data: body });
   expect(created.status(), await created.text()).toBe(201);
   const request = await created.json();
   expect(request.status).toBe("PENDING_APPROVAL");
   expect(created.headers().location).toContain(`/api/v1/requests/${request.id}`);
 
   // The ITSM tool retries after a timeout: the same key and body answer the first request again.
-  const replay = await api.post("/api/v1/requests", { headers: { ...as("alice@example.com"), "idempotency-key": key }, data: body });
+  const replay = await api.post("/api/v1/requests", { headers: { ...as("bob@example.com"), "idempotency-key": key }, data: body });
   expect(replay.status()).toBe(201);
   expect((await replay.json()).id).toBe(request.id);
   expect(replay.headers()["idempotent-replayed"]).toBe("true");
 
-  // Alice cannot approve her own request, whatever channel carries it.
+  // Bob cannot approve his own request, whatever channel carries it.
   const own = await api.post(`/api/v1/requests/${request.id}/decisions`, {
-    headers: { ...as("alice@example.com"), "idempotency-key": randomUUID() },
+    headers: { ...as("bob@example.com"), "idempotency-key": randomUUID() },
     data: { decision: "APPROVED" },
   });
   expect(own.status()).toBe(403);
   expect((await own.json()).code).toBe("OWN_REQUEST");
 
-  // Bob approved in the ITSM tool; the tool records it for him.
+  // Carol approved in the ITSM tool; the tool records it for her.
   const approved = await api.post(`/api/v1/requests/${request.id}/decisions`, {
-    headers: { ...as("bob@example.com"), "idempotency-key": randomUUID() },
+    headers: { ...as("carol@example.com"), "idempotency-key": randomUUID() },
     data: { decision: "APPROVED", comment: "Approved in the service desk." },
   });
   expect(approved.status(), await approved.text()).toBe(200);
@@ -100,11 +106,11 @@ test("an ITSM tool drives a request from creation to success over plain HTTP", a
   }
   expect(status).toBe("SUCCEEDED");
   const after = await (await api.get(`/api/v1/workspaces/${workspace!.id}`)).json();
-  expect(after.runningMode).toBe("ALWAYS_ON");
+  expect(after.computeType).toBe(larger);
 
   // The request page in the portal shows the decision came through the API.
   await page.goto(`/requests/${request.id}`);
-  await expect(page.locator("main")).toContainText("Approved by Bob Martinez through the API");
+  await expect(page.locator("main")).toContainText("Approved by Carol Smith through the API");
   await expect(page.locator("main")).toContainText(`via API token "ITSM e2e`);
   await page.screenshot({ path: testInfo.outputPath("api-request-page.png"), fullPage: true });
   await api.dispose();
