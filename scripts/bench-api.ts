@@ -7,7 +7,6 @@
 // processes on the machine falls on both alike. Views: the first page, a page deep into the list through its cursor,
 // and a filtered page. Target (issue 15): p95 at 10,000 ≤ 1.5 × p95 at 100 for `?limit=100`.
 import "./register-server-only.mjs";
-import { benchOwners, benchWorkspaces } from "./bench-fleet-data";
 
 const ROUNDS = Math.max(50, Number(process.env.BENCH_ROUNDS ?? 200) || 200);
 const WARM_UP = 20;
@@ -21,21 +20,14 @@ const quantile = (xs: number[], q: number) => {
 async function main() {
   // No rate limit gets in the way of a benchmark that is the only caller.
   process.env.API_RATE_LIMIT_PER_MINUTE ??= "1000000";
-  const { createTestDatabase } = await import("../test/db");
+  const { benchFleetDatabase } = await import("./bench-fleet-database");
   const { installDatabase } = await import("../lib/db");
   const { generateApiToken } = await import("../lib/services/api/auth");
   const { GET } = await import("../app/api/v1/workspaces/route");
 
   async function fleetOf(n: number) {
-    const database = await createTestDatabase();
+    const database = await benchFleetDatabase(n);
     const prisma = database.prisma;
-    const owners = await Promise.all(benchOwners().map((data) => prisma.user.create({ data })));
-    const rows = benchWorkspaces(
-      n,
-      owners.map((o) => o.id),
-    ).map((w) => ({ ...w, raw: {}, lastSyncedAt: new Date() }));
-    for (let i = 0; i < rows.length; i += 1000) await prisma.workspace.createMany({ data: rows.slice(i, i + 1000) });
-    await prisma.$executeRawUnsafe(`ANALYZE "Workspace"`);
     const service = await prisma.user.create({
       data: { email: `api-bench-${n}@service-accounts.invalid`, name: "Benchmark", serviceAccount: true },
     });

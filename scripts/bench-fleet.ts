@@ -8,32 +8,16 @@
 import "./register-server-only.mjs";
 import { createElement } from "react";
 import { renderToString } from "react-dom/server";
-import { benchOwners, benchWorkspaces } from "./bench-fleet-data";
 
 const ROUNDS = 31;
 
 async function main() {
-  const { createTestDatabase } = await import("../test/db");
+  const { benchFleetDatabase } = await import("./bench-fleet-database");
   const { installDatabase } = await import("../lib/db");
   const { listFleet, fleetFacets } = await import("../lib/queries/admin-fleet");
   const { parseFleetFilter } = await import("../lib/schemas/admin-fleet-filter");
   const { fleetCsvResponse } = await import("../lib/queries/admin-fleet-csv");
   const { FleetGrid } = await import("../components/admin/fleet-table");
-
-  // Two databases, one per fleet size, measured alternately: load from other processes on the machine then
-  // falls on both sides of the ratio alike instead of on whichever size happened to run during it.
-  async function fleetOf(n: number) {
-    const database = await createTestDatabase();
-    const prisma = database.prisma;
-    const owners = await Promise.all(benchOwners().map((data) => prisma.user.create({ data })));
-    const rows = benchWorkspaces(
-      n,
-      owners.map((o) => o.id),
-    ).map((w) => ({ ...w, raw: {}, lastSyncedAt: new Date() }));
-    for (let i = 0; i < rows.length; i += 1000) await prisma.workspace.createMany({ data: rows.slice(i, i + 1000) });
-    await prisma.$executeRawUnsafe(`ANALYZE "Workspace"`);
-    return database;
-  }
 
   const views: Record<string, Record<string, string>> = {
     unfiltered: {},
@@ -60,8 +44,10 @@ async function main() {
   }
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
-  const smallDb = await fleetOf(100);
-  const largeDb = await fleetOf(10_000);
+  // Two databases, one per fleet size, measured alternately: load from other processes on the machine then
+  // falls on both sides of the ratio alike instead of on whichever size happened to run during it.
+  const smallDb = await benchFleetDatabase(100);
+  const largeDb = await benchFleetDatabase(10_000);
   const small: Record<string, number> = {};
   const large: Record<string, number> = {};
   for (const [name, params] of Object.entries(views)) {
