@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, readFileSync } from "node:fs";
-import { createServer } from "node:net";
+
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -11,6 +11,7 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { decideRequest } from "@/lib/services/requests/decide";
 import { submitRequest } from "@/lib/services/requests/submit";
 import { createTestDatabase, postgresTier, type TestDatabase } from "@/test/db";
+import { freePort } from "@/test/free-port";
 import { tcpRelay, type TcpRelay } from "@/test/tcp-relay";
 import { createTestWorld, eventually, type TestWorld } from "@/test/world";
 
@@ -25,17 +26,6 @@ const LARGER: Record<string, string> = { VALUE: "STANDARD", STANDARD: "PERFORMAN
 function workerCommand(): string[] {
   const { scripts } = JSON.parse(readFileSync("package.json", "utf8")) as { scripts: Record<string, string> };
   return scripts.worker!.split(" ");
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -1,11 +1,12 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, readFileSync } from "node:fs";
-import { createServer } from "node:net";
+
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSandbox, type SandboxHandle } from "@/lib/sandbox";
 import { createTestDatabase, postgresTier, type TestDatabase } from "@/test/db";
+import { freePort } from "@/test/free-port";
 
 // The real `npm run worker` process against a PostgreSQL database and a sandbox of its own: it answers its
 // probes, runs the schedules, and on SIGTERM exits 0 within the grace, leaving no job leased to itself.
@@ -18,17 +19,6 @@ function workerScript(): string {
   const { scripts } = JSON.parse(readFileSync("package.json", "utf8")) as { scripts: Record<string, string> };
   expect(scripts.worker).toMatch(/^tsx .*scripts\/worker\.ts$/);
   return scripts.worker!;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 describe.skipIf(!postgresTier())("the worker process (npm run worker)", () => {
