@@ -6,7 +6,7 @@ import { updateOptimizerSettingsAction } from "@/lib/actions/optimizer";
 import { primaryButton } from "@/components/ui/styles";
 import type { ComputeType, OptimizerSettings } from "@/lib/domain/client";
 import { ActionMessage, actionError } from "./action-message";
-import { computeTypeName } from "@/lib/presentation/describe";
+import { computeTypeLabel } from "@/lib/presentation/labels";
 
 /** The thresholds editor: one field per compute type (blank = no advice for it), the last-days window and the nightly switch. */
 export function OptimizerSettingsForm({ settings, computeTypes }: { settings: OptimizerSettings; computeTypes: readonly ComputeType[] }) {
@@ -35,7 +35,7 @@ export function OptimizerSettingsForm({ settings, computeTypes }: { settings: Op
         <legend className="mb-1 text-sm font-medium">Break-even hours a month per compute type (blank: no advice)</legend>
         {computeTypes.map((type) => (
           <label key={type} className="text-sm">
-            <span className="block text-slate-600">{computeTypeName(type)}</span>
+            <span className="block text-slate-600">{computeTypeLabel(type)}</span>
             <input name={`t-${type}`} type="number" step="0.1" defaultValue={settings.thresholds[type] ?? ""} className={num} />
           </label>
         ))}

@@ -1,7 +1,8 @@
 "use client";
 
 import type { BundleCard } from "@/lib/queries/new-workspace";
-import { computeLabel, priceText } from "./labels";
+import { computeTypeLabel } from "@/lib/presentation/labels";
+import { priceText } from "./labels";
 
 const CARD =
   "relative flex cursor-pointer flex-col rounded-lg border p-3 text-sm " +
@@ -37,7 +38,7 @@ export function BundlePicker({ bundles, value, onChange }: { bundles: BundleCard
               <span className="font-semibold text-slate-900">{b.name}</span>
               {b.description && <span className="mt-0.5 text-xs text-slate-600">{b.description}</span>}
               <span className="mt-1 text-xs text-slate-700">
-                {computeLabel(b.computeType)} · {b.vcpu} vCPU · {b.memoryGiB} GiB memory{b.gpu ? ` · ${b.gpu}` : " · no GPU"}
+                {computeTypeLabel(b.computeType)} · {b.vcpu} vCPU · {b.memoryGiB} GiB memory{b.gpu ? ` · ${b.gpu}` : " · no GPU"}
               </span>
               <span className="text-xs text-slate-700">
                 {b.operatingSystem === "LINUX" ? "Linux" : "Windows"} · {b.protocol === "WSP" ? "DCV (WSP)" : "PCoIP"} · root{" "}

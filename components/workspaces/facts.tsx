@@ -1,6 +1,6 @@
 import { formatMoney } from "@/lib/domain/client";
 import { gb, relativeTime, utc } from "@/lib/presentation/format";
-import { computeTypeName, runningModeName } from "@/lib/presentation/describe";
+import { computeTypeLabel, runningModeLabel } from "@/lib/presentation/labels";
 import type { WorkspaceView } from "@/lib/queries/workspaces";
 
 const DIRECTORY_TYPES: Record<string, string> = {
@@ -24,7 +24,7 @@ export function monthlyCostText(ws: WorkspaceView): string {
 
 export function runningModeText(ws: Pick<WorkspaceView, "runningMode" | "autoStopTimeoutMinutes">): string {
   if (!ws.runningMode) return "—";
-  const name = runningModeName(ws.runningMode);
+  const name = runningModeLabel(ws.runningMode);
   return ws.runningMode === "AUTO_STOP" && ws.autoStopTimeoutMinutes
     ? `${name} (stops after ${ws.autoStopTimeoutMinutes / 60} h idle)`
     : name;
@@ -39,7 +39,7 @@ export function lastConnectionText(ws: WorkspaceView, now: Date): string {
 export function workspaceFacts(ws: WorkspaceView, now: Date): [string, React.ReactNode][] {
   return [
     ["Bundle", ws.bundleName],
-    ["Compute", ws.computeType ? computeTypeName(ws.computeType) : "—"],
+    ["Compute", ws.computeType ? computeTypeLabel(ws.computeType) : "—"],
     ["Volumes", `Root ${gb(ws.rootVolumeGb)} · User ${gb(ws.userVolumeGb)}`],
     ["Running mode", runningModeText(ws)],
     ["Region", ws.region],

@@ -1,26 +1,12 @@
 import type { Change } from "../domain/client";
-
-const COMPUTE_NAMES: Record<string, string> = {
-  VALUE: "Value",
-  STANDARD: "Standard",
-  PERFORMANCE: "Performance",
-  POWER: "Power",
-  POWERPRO: "PowerPro",
-  GRAPHICS: "Graphics",
-  GRAPHICSPRO: "GraphicsPro",
-  GRAPHICS_G4DN: "Graphics.g4dn",
-  GRAPHICSPRO_G4DN: "GraphicsPro.g4dn",
-};
-
-export const computeTypeName = (type: string) => COMPUTE_NAMES[type] ?? type;
-export const runningModeName = (mode: string) => (mode === "AUTO_STOP" ? "AutoStop" : mode === "ALWAYS_ON" ? "AlwaysOn" : "Manual");
+import { computeTypeLabel, runningModeLabel } from "./labels";
 
 /** The change in plain words, for approvers, notifications and the request timeline. */
 export function describeChange(change: Change, bundleName?: (id: string) => string | undefined): string {
   const bundle = (id: string) => bundleName?.(id) ?? id;
   switch (change.type) {
     case "create":
-      return `New WorkSpace (${bundle(change.bundleId)}, ${runningModeName(change.runningMode)})`;
+      return `New WorkSpace (${bundle(change.bundleId)}, ${runningModeLabel(change.runningMode)})`;
     case "reboot":
       return `Restart ${change.workspaceId}`;
     case "start":
@@ -36,7 +22,7 @@ export function describeChange(change: Change, bundleName?: (id: string) => stri
     case "resetPassword":
       return `Reset the directory password for ${change.workspaceId}`;
     case "computeType":
-      return `Change ${change.workspaceId} to ${computeTypeName(change.computeType)}`;
+      return `Change ${change.workspaceId} to ${computeTypeLabel(change.computeType)}`;
     case "volumes":
       return change.rootVolumeGb !== undefined
         ? `Grow the root volume of ${change.workspaceId} to ${change.rootVolumeGb} GB`
@@ -44,7 +30,7 @@ export function describeChange(change: Change, bundleName?: (id: string) => stri
     case "runningMode":
       return change.runningMode === "AUTO_STOP"
         ? `Switch ${change.workspaceId} to AutoStop (stops after ${(change.autoStopTimeoutMinutes ?? 60) / 60} h idle)`
-        : `Switch ${change.workspaceId} to ${runningModeName(change.runningMode)}`;
+        : `Switch ${change.workspaceId} to ${runningModeLabel(change.runningMode)}`;
     case "migrate":
       return `Migrate ${change.workspaceId} to ${bundle(change.targetBundleId)}`;
     case "tags":

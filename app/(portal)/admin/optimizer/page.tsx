@@ -10,7 +10,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { inputClass } from "@/components/ui/styles";
 import { requireRole } from "@/lib/auth/session";
 import { COMPUTE_TYPES, formatMoney } from "@/lib/domain/client";
-import { computeTypeName, runningModeName } from "@/lib/presentation/describe";
+import { computeTypeLabel, runningModeLabel } from "@/lib/presentation/labels";
 import { utc } from "@/lib/presentation/format";
 import { optimizerDryRun, type OptimizerRow } from "@/lib/queries/optimizer";
 import { OPTIMIZER_RECOMMENDATIONS, optimizerQueryString, parseOptimizerFilter } from "@/lib/schemas/optimizer";
@@ -100,7 +100,7 @@ export default async function OptimizerPage({ searchParams }: { searchParams: Pr
             <option value="">All</option>
             {view.computeTypes.map((c) => (
               <option key={c} value={c}>
-                {computeTypeName(c)}
+                {computeTypeLabel(c)}
               </option>
             ))}
           </select>
@@ -187,10 +187,10 @@ export default async function OptimizerPage({ searchParams }: { searchParams: Pr
                   </td>
                   <td className="px-2 py-2">{row.owner?.name ?? row.userName}</td>
                   <td className="px-2 py-2">{dirName.get(row.directoryId) ?? row.directoryId}</td>
-                  <td className="px-2 py-2">{computeTypeName(row.computeType)}</td>
+                  <td className="px-2 py-2">{computeTypeLabel(row.computeType)}</td>
                   <td className="px-2 py-2 text-right">{row.billableHours}</td>
                   <td className="px-2 py-2 text-right">{row.advice.thresholdHours ?? "—"}</td>
-                  <td className="px-2 py-2">{runningModeName(row.runningMode)}</td>
+                  <td className="px-2 py-2">{runningModeLabel(row.runningMode)}</td>
                   <td className="max-w-xs px-2 py-2">
                     <Recommendation row={row} />
                   </td>

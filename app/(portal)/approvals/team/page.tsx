@@ -10,7 +10,7 @@ import { requireRole } from "@/lib/auth/session";
 import { formatMoney } from "@/lib/domain";
 import { teamOpenRequests } from "@/lib/queries/approvals";
 import { listTeamWorkspaces } from "@/lib/queries/workspaces";
-import { computeTypeName } from "@/lib/presentation/describe";
+import { computeTypeLabel } from "@/lib/presentation/labels";
 
 export const metadata: Metadata = { title: "My team" };
 
@@ -74,7 +74,7 @@ export default async function TeamPage() {
                       <StateBadge state={w.state} label={w.stateLabel} tone={w.stateTone} withHint={false} />
                     </td>
                     <td className="p-3">
-                      {w.computeType ? computeTypeName(w.computeType) : "—"} · {runningModeText(w)}
+                      {w.computeType ? computeTypeLabel(w.computeType) : "—"} · {runningModeText(w)}
                     </td>
                     <td className="p-3 text-right">{monthlyCostText(w)}</td>
                   </tr>

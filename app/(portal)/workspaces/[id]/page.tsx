@@ -23,7 +23,7 @@ import { workspaceUsagePanel } from "@/lib/queries/optimizer";
 import { describer } from "@/lib/queries/requests";
 import { actionAvailability, CATALOG_LOADING, changeOptions } from "@/lib/queries/workspace-actions";
 import { getWorkspaceForViewer, workspaceFleetChanges, workspaceRequests } from "@/lib/queries/workspaces";
-import { computeTypeName } from "@/lib/presentation/describe";
+import { computeTypeLabel } from "@/lib/presentation/labels";
 
 export const metadata: Metadata = { title: "WorkSpace" };
 
@@ -122,7 +122,7 @@ export default async function WorkspacePage({
                 autoStopTimeoutMinutes: ws.autoStopTimeoutMinutes,
               }}
               options={{
-                computeTypes: options.computeTypes.map((c) => ({ value: c, label: computeTypeName(c) })),
+                computeTypes: options.computeTypes.map((c) => ({ value: c, label: computeTypeLabel(c) })),
                 migrationTargets: options.migrationTargets,
                 breakEvenHours: options.breakEvenHours,
               }}

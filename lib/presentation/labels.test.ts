@@ -1,0 +1,52 @@
+import { describe, expect, it } from "vitest";
+import { COMPUTE_TYPES, WORKSPACE_STATES } from "../domain/client";
+import {
+  computeTypeLabel,
+  computeTypeRank,
+  operatingSystemLabel,
+  protocolLabel,
+  runningModeLabel,
+  runningModeWithTimeout,
+  workspaceDisplayName,
+  workspaceStateLabel,
+} from "./labels";
+
+const CODE = /^[A-Z0-9_]+$/;
+
+describe("labels", () => {
+  it("names every compute type and state without showing the code", () => {
+    for (const t of COMPUTE_TYPES) expect(computeTypeLabel(t)).not.toMatch(CODE);
+    for (const s of WORKSPACE_STATES) expect(workspaceStateLabel(s)).not.toMatch(CODE);
+    expect(workspaceStateLabel("AVAILABLE")).toBe("Ready");
+    expect(computeTypeLabel("GRAPHICS_G4DN")).toBe("Graphics.g4dn");
+  });
+
+  it("sorts compute types by size, not by text", () => {
+    const sorted = [...COMPUTE_TYPES].sort((a, b) => computeTypeRank(a) - computeTypeRank(b));
+    expect(sorted.slice(0, 5)).toEqual(["VALUE", "STANDARD", "PERFORMANCE", "POWER", "POWERPRO"]);
+    expect(computeTypeRank("SOMETHING_NEW")).toBeGreaterThan(computeTypeRank("GRAPHICSPRO_G4DN"));
+  });
+
+  it("reads running modes and protocols as people say them", () => {
+    expect(runningModeLabel("AUTO_STOP")).toBe("AutoStop");
+    expect(runningModeLabel("ALWAYS_ON")).toBe("AlwaysOn");
+    expect(runningModeWithTimeout("AUTO_STOP", 120)).toBe("AutoStop (stops after 2 h idle)");
+    expect(runningModeWithTimeout("ALWAYS_ON", 60)).toBe("AlwaysOn");
+    expect(protocolLabel("WSP")).toBe("DCV");
+    expect(operatingSystemLabel("WINDOWS_SERVER_2022")).toBe("Windows");
+    expect(operatingSystemLabel("UBUNTU_22_04")).toBe("Ubuntu");
+  });
+
+  it("names a WorkSpace by its computer name, falling back to the bundle and only then the id", () => {
+    expect(
+      workspaceDisplayName({
+        id: "ws-abc",
+        computerName: "WSAMZN-LLQWLC2M",
+        computeType: "STANDARD",
+        operatingSystem: "WINDOWS_SERVER_2022",
+      }),
+    ).toBe("WSAMZN-LLQWLC2M (Standard, Windows)");
+    expect(workspaceDisplayName({ id: "ws-abc", bundleName: "Standard with Windows 10" })).toBe("Standard with Windows 10 WorkSpace");
+    expect(workspaceDisplayName({ id: "ws-abc" })).toBe("ws-abc");
+  });
+});

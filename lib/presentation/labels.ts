@@ -1,0 +1,89 @@
+import { COMPUTE_SIZE_ORDER, userVisibleState, type ComputeType, type WorkspaceState } from "../domain/client";
+
+// The one set of words the portal uses for AWS's codes. Employees, managers and admins read the same labels;
+// a raw code shows only as secondary text where an admin needs it. Pure and client-safe (no server imports).
+
+const COMPUTE_NAMES: Record<ComputeType, string> = {
+  VALUE: "Value",
+  STANDARD: "Standard",
+  PERFORMANCE: "Performance",
+  POWER: "Power",
+  POWERPRO: "PowerPro",
+  GRAPHICS: "Graphics",
+  GRAPHICSPRO: "GraphicsPro",
+  GRAPHICS_G4DN: "Graphics.g4dn",
+  GRAPHICSPRO_G4DN: "GraphicsPro.g4dn",
+};
+
+/** "Graphics.g4dn" for GRAPHICS_G4DN; an unknown code is shown as AWS sent it. */
+export function computeTypeLabel(type: string | null | undefined): string {
+  if (!type) return "—";
+  return COMPUTE_NAMES[type as ComputeType] ?? type;
+}
+
+/** Sort key by size, smallest first (unknown codes last), so a table sorts Value < Standard < … not by text. */
+export function computeTypeRank(type: string | null | undefined): number {
+  return (type && COMPUTE_SIZE_ORDER[type as ComputeType]) || 99;
+}
+
+const RUNNING_MODE_NAMES: Record<string, string> = { AUTO_STOP: "AutoStop", ALWAYS_ON: "AlwaysOn", MANUAL: "Manual" };
+
+/** "AutoStop" / "AlwaysOn" / "Manual". */
+export function runningModeLabel(mode: string | null | undefined): string {
+  if (!mode) return "—";
+  return RUNNING_MODE_NAMES[mode] ?? mode;
+}
+
+/** "AutoStop (stops after 1 h idle)": the running mode with its timeout, as the employee's card reads it. */
+export function runningModeWithTimeout(mode: string | null | undefined, autoStopTimeoutMinutes?: number | null): string {
+  if (mode !== "AUTO_STOP") return runningModeLabel(mode);
+  const hours = (autoStopTimeoutMinutes ?? 60) / 60;
+  return `AutoStop (stops after ${hours} h idle)`;
+}
+
+/** "Ready" for AVAILABLE, "Stopped" for STOPPED; an unknown state is shown as AWS sent it. */
+export function workspaceStateLabel(state: string | null | undefined): string {
+  if (!state) return "—";
+  return userVisibleState(state as WorkspaceState)?.label ?? state;
+}
+
+const PROTOCOL_NAMES: Record<string, string> = { PCOIP: "PCoIP", WSP: "DCV" };
+
+/** "DCV" for WSP (AWS renamed WorkSpaces Streaming Protocol to Amazon DCV), "PCoIP" for PCOIP. */
+export function protocolLabel(protocol: string | null | undefined): string {
+  if (!protocol) return "—";
+  return PROTOCOL_NAMES[protocol] ?? protocol;
+}
+
+/** "Windows", "Linux", "Ubuntu": the family of an OperatingSystemName or platform code. */
+export function operatingSystemLabel(os: string | null | undefined): string {
+  if (!os) return "—";
+  const upper = os.toUpperCase();
+  if (upper.startsWith("WINDOWS")) return "Windows";
+  if (upper.includes("UBUNTU")) return "Ubuntu";
+  if (upper.includes("ROCKY")) return "Rocky Linux";
+  if (upper.includes("RHEL") || upper.includes("RED_HAT")) return "Red Hat Enterprise Linux";
+  if (upper.includes("AMAZON_LINUX") || upper === "LINUX") return "Linux";
+  return os;
+}
+
+/**
+ * How people name one WorkSpace: "WSAMZN-LLQWLC2M (Standard, Windows)". The computer name when AWS has given
+ * one, else the bundle's name, else (only then) the id.
+ */
+export function workspaceDisplayName(ws: {
+  id: string;
+  computerName?: string | null;
+  computeType?: string | null;
+  operatingSystem?: string | null;
+  bundleName?: string | null;
+}): string {
+  const details = [
+    ws.computeType ? computeTypeLabel(ws.computeType) : null,
+    ws.operatingSystem ? operatingSystemLabel(ws.operatingSystem) : null,
+  ]
+    .filter(Boolean)
+    .join(", ");
+  const base = ws.computerName || (ws.bundleName ? `${ws.bundleName} WorkSpace` : ws.id);
+  return details ? `${base} (${details})` : base;
+}
