@@ -3,6 +3,8 @@ import { COMPUTE_TYPES, WORKSPACE_STATES } from "../domain/client";
 import {
   computeTypeLabel,
   computeTypeRank,
+  directoryStateLabel,
+  directoryTypeLabel,
   operatingSystemLabel,
   protocolLabel,
   runningModeLabel,
@@ -48,5 +50,23 @@ describe("labels", () => {
     ).toBe("WSAMZN-LLQWLC2M (Standard, Windows)");
     expect(workspaceDisplayName({ id: "ws-abc", bundleName: "Standard with Windows 10" })).toBe("Standard with Windows 10 WorkSpace");
     expect(workspaceDisplayName({ id: "ws-abc" })).toBe("ws-abc");
+  });
+});
+
+describe("directory labels", () => {
+  it("names a directory's type the same from WorkSpaces' and Directory Service's codes", () => {
+    expect(directoryTypeLabel("AD_CONNECTOR")).toBe("AD Connector");
+    expect(directoryTypeLabel("ADConnector")).toBe("AD Connector");
+    expect(directoryTypeLabel("SIMPLE_AD")).toBe("Simple AD");
+    expect(directoryTypeLabel("SimpleAD")).toBe("Simple AD");
+    expect(directoryTypeLabel("MicrosoftAD")).toBe("AWS Managed Microsoft AD");
+    expect(directoryTypeLabel(undefined)).toBe("—");
+    expect(directoryTypeLabel("SOMETHING_NEW")).toBe("SOMETHING_NEW");
+  });
+
+  it("reads a directory's registration state as a word", () => {
+    for (const s of ["REGISTERING", "REGISTERED", "DEREGISTERING", "DEREGISTERED", "ERROR"])
+      expect(directoryStateLabel(s)).not.toMatch(CODE);
+    expect(directoryStateLabel("REGISTERED")).toBe("Registered");
   });
 });

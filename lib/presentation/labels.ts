@@ -87,3 +87,35 @@ export function workspaceDisplayName(ws: {
   const base = ws.computerName || (ws.bundleName ? `${ws.bundleName} WorkSpace` : ws.id);
   return details ? `${base} (${details})` : base;
 }
+
+// WorkSpaces (AD_CONNECTOR) and Directory Service (ADConnector) spell a directory's type differently.
+const DIRECTORY_TYPE_NAMES: Record<string, string> = {
+  AD_CONNECTOR: "AD Connector",
+  ADConnector: "AD Connector",
+  SIMPLE_AD: "Simple AD",
+  SimpleAD: "Simple AD",
+  MicrosoftAD: "AWS Managed Microsoft AD",
+  SharedMicrosoftAD: "AWS Managed Microsoft AD (shared)",
+  CUSTOMER_MANAGED: "Self-managed Active Directory",
+  AWS_IAM_IDENTITY_CENTER: "IAM Identity Center",
+};
+
+/** "AD Connector", "AWS Managed Microsoft AD", "Simple AD": from either API's code; an unknown code as sent. */
+export function directoryTypeLabel(type: string | null | undefined): string {
+  if (!type) return "—";
+  return DIRECTORY_TYPE_NAMES[type] ?? type;
+}
+
+const DIRECTORY_STATE_NAMES: Record<string, string> = {
+  REGISTERING: "Registering",
+  REGISTERED: "Registered",
+  DEREGISTERING: "Deregistering",
+  DEREGISTERED: "Deregistered",
+  ERROR: "Error",
+};
+
+/** "Registered" for REGISTERED: a directory's state with WorkSpaces. */
+export function directoryStateLabel(state: string | null | undefined): string {
+  if (!state) return "—";
+  return DIRECTORY_STATE_NAMES[state] ?? state;
+}
