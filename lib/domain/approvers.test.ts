@@ -7,6 +7,8 @@ import {
   parseApprovalSteps,
   rerouteManagerSteps,
   whoMayDecide,
+  whyAsked,
+  whyAskedSentence,
   type ApprovalFacts,
   type AwaitingDecision,
   type PersonWithRole,
@@ -277,5 +279,45 @@ describe("parseApprovalSteps", () => {
       step: undefined,
       escalated: true,
     });
+  });
+});
+
+describe("whyAsked", () => {
+  const names = { requester: "Alice", person: (id: string) => ({ bob: "Bob", frank: "Frank" })[id] ?? id };
+  const sentence = (person: string, request: AwaitingDecision, f: ApprovalFacts) => {
+    const why = whyAsked(person, request, f);
+    return why && whyAskedSentence(why, names);
+  };
+
+  it("tells the manager the step names them", () => {
+    expect(whyAsked("bob", onManagerStep, facts())).toEqual({ as: "MANAGER" });
+    expect(sentence("bob", onManagerStep, facts())).toBe("You are asked because you are Alice's manager.");
+  });
+
+  it("tells a delegate whose approvals they stand in for", () => {
+    expect(whyAsked("frank", onManagerStep, facts({ delegations: frankForBob }))).toEqual({ as: "DELEGATE", onBehalfOf: "bob" });
+    expect(sentence("frank", onManagerStep, facts({ delegations: frankForBob }))).toBe(
+      "You are asked because Bob delegated their approvals to you.",
+    );
+  });
+
+  it("tells an admin whether the step is theirs or was escalated from the manager", () => {
+    expect(sentence("carol", onAdminStep, facts())).toBe(
+      "You are asked because you are an admin and this change needs an admin's approval.",
+    );
+    expect(whyAsked("carol", escalated, facts())).toEqual({ as: "ADMIN", escalatedFrom: "bob" });
+    expect(sentence("carol", escalated, facts())).toBe(
+      "You are asked because you are an admin and Bob, Alice's manager, has not decided in time.",
+    );
+  });
+
+  it("is null for anyone who may not decide, and agrees with mayDecide", () => {
+    expect(whyAsked("frank", onManagerStep, facts())).toBeNull();
+    expect(whyAsked("carol", onManagerStep, facts())).toBeNull();
+    expect(whyAsked("alice", onAdminStep, facts({ roles: { alice: "ADMIN" } }))).toBeNull();
+    for (const person of ORG.map((p) => p.id))
+      for (const request of [onManagerStep, onAdminStep, escalated])
+        for (const f of [facts(), facts({ delegations: frankForBob })])
+          expect(whyAsked(person, request, f) !== null, `${person}`).toBe(mayDecide(person, request, f).ok);
   });
 });

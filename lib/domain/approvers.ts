@@ -85,6 +85,44 @@ export function mayDecide(personId: string, request: AwaitingDecision, facts: Ap
 }
 
 /**
+ * Why a person is among those asked to decide the step a request waits for: they are the manager the
+ * step names, a delegate of that manager, or an admin (the step is an admin's, or the manager's step was
+ * escalated). Null when they may not decide it. Read from `whoMayDecide`, so it never disagrees with it.
+ */
+export type WhyAsked =
+  | { as: "MANAGER" }
+  | { as: "DELEGATE"; onBehalfOf: string }
+  | {
+      as: "ADMIN";
+      /** The manager whose step was escalated to the admins; absent at an admin step. */
+      escalatedFrom?: string;
+    };
+
+export function whyAsked(personId: string, request: AwaitingDecision, facts: ApprovalFacts): WhyAsked | null {
+  const me = whoMayDecide(request, facts).find((a) => a.userId === personId);
+  if (!me) return null;
+  if (me.onBehalfOf) return { as: "DELEGATE", onBehalfOf: me.onBehalfOf };
+  const { step } = request;
+  if (step?.role === "MANAGER" && step.approverId === personId) return { as: "MANAGER" };
+  return step?.role === "MANAGER" ? { as: "ADMIN", escalatedFrom: step.approverId } : { as: "ADMIN" };
+}
+
+/** "You are asked because you are Alice's manager.", "… because Bob delegated their approvals to you.", "… because you are an admin." */
+export function whyAskedSentence(why: WhyAsked, names: { requester: string; person: (id: string) => string }): string {
+  switch (why.as) {
+    case "MANAGER":
+      return `You are asked because you are ${names.requester}'s manager.`;
+    case "DELEGATE":
+      return `You are asked because ${names.person(why.onBehalfOf)} delegated their approvals to you.`;
+    case "ADMIN":
+      return why.escalatedFrom
+        ? `You are asked because you are an admin and ${names.person(why.escalatedFrom)}, ${names.requester}'s manager, ` +
+            "has not decided in time."
+        : "You are asked because you are an admin and this change needs an admin's approval.";
+  }
+}
+
+/**
  * The manager step of a request whose requester reports to `manager` (now): that manager while they
  * hold an approving role and are not the requester; otherwise admins stand in, as at submission.
  */

@@ -1,42 +1,47 @@
 import type { Change } from "../domain/client";
-import { computeTypeLabel, runningModeLabel } from "./labels";
+import { computeTypeLabel, runningModeLabel, runningModeWithTimeout } from "./labels";
 
-/** The change in plain words, for approvers, notifications and the request timeline. */
-export function describeChange(change: Change, bundleName?: (id: string) => string | undefined): string {
+/** Looks up how people name a thing by its AWS id; undefined when it is not known. */
+export type NameOf = (id: string) => string | undefined;
+
+/**
+ * The change in plain words, for titles, approvers, notifications, mail and the request timeline:
+ * "Change WSAMZN-LLQWLC2M (Standard, Windows) to Performance". `bundleName` and `workspaceName` name the
+ * bundle and the WorkSpace (see workspaceDisplayName); the raw id shows only when they do not know it.
+ */
+export function describeChange(change: Change, bundleName?: NameOf, workspaceName?: NameOf): string {
   const bundle = (id: string) => bundleName?.(id) ?? id;
+  if (change.type === "create") return `New WorkSpace (${bundle(change.bundleId)}, ${runningModeLabel(change.runningMode)})`;
+  const ws = workspaceName?.(change.workspaceId) ?? change.workspaceId;
   switch (change.type) {
-    case "create":
-      return `New WorkSpace (${bundle(change.bundleId)}, ${runningModeLabel(change.runningMode)})`;
     case "reboot":
-      return `Restart ${change.workspaceId}`;
+      return `Restart ${ws}`;
     case "start":
-      return `Start ${change.workspaceId}`;
+      return `Start ${ws}`;
     case "stop":
-      return `Stop ${change.workspaceId}`;
+      return `Stop ${ws}`;
     case "rebuild":
-      return `Rebuild ${change.workspaceId}`;
+      return `Rebuild ${ws}`;
     case "restore":
-      return `Restore ${change.workspaceId} to its last snapshot`;
+      return `Restore ${ws} to its last snapshot`;
     case "terminate":
-      return `Give back ${change.workspaceId}`;
+      return `Give back ${ws}`;
     case "resetPassword":
-      return `Reset the directory password for ${change.workspaceId}`;
+      return `Reset the directory password for ${ws}`;
     case "computeType":
-      return `Change ${change.workspaceId} to ${computeTypeLabel(change.computeType)}`;
+      return `Change ${ws} to ${computeTypeLabel(change.computeType)}`;
     case "volumes":
       return change.rootVolumeGb !== undefined
-        ? `Grow the root volume of ${change.workspaceId} to ${change.rootVolumeGb} GB`
-        : `Grow the user volume of ${change.workspaceId} to ${change.userVolumeGb} GB`;
+        ? `Grow the root volume of ${ws} to ${change.rootVolumeGb} GB`
+        : `Grow the user volume of ${ws} to ${change.userVolumeGb} GB`;
     case "runningMode":
-      return change.runningMode === "AUTO_STOP"
-        ? `Switch ${change.workspaceId} to AutoStop (stops after ${(change.autoStopTimeoutMinutes ?? 60) / 60} h idle)`
-        : `Switch ${change.workspaceId} to ${runningModeLabel(change.runningMode)}`;
+      return `Switch ${ws} to ${runningModeWithTimeout(change.runningMode, change.autoStopTimeoutMinutes)}`;
     case "migrate":
-      return `Migrate ${change.workspaceId} to ${bundle(change.targetBundleId)}`;
+      return `Migrate ${ws} to ${bundle(change.targetBundleId)}`;
     case "tags":
-      return `Change the tags of ${change.workspaceId}`;
+      return `Change the tags of ${ws}`;
     case "encryption":
-      return `Change the encryption of ${change.workspaceId}`;
+      return `Change the encryption of ${ws}`;
   }
 }
 
