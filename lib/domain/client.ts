@@ -16,6 +16,7 @@ export * from "./usage";
 export * from "./impact";
 export * from "./request-status";
 export * from "./workspace-actions";
+export * from "./password-help";
 export { validateChange, validateChangeSet } from "./validate";
 export { changePreconditions } from "./validate/preconditions";
 export { catalogOfferingFor, selfServiceRefusals } from "./validate/access";

@@ -1,11 +1,14 @@
 import { describe, expect, it } from "vitest";
 import type { ExistingWorkspaceChange } from "./change";
 import { codesOf } from "./testing/codes";
-import { ALL_PERMISSIONS, context, directory, hoursAgo, minutesAgo, NOW, workspace } from "./testing/fixtures";
+import { monthlyCostDelta } from "./cost";
+import { EXAMPLE_PRICE_TABLE } from "./prices.seed";
+import { ALL_PERMISSIONS, BUNDLES, context, directory, hoursAgo, minutesAgo, NOW, workspace } from "./testing/fixtures";
 import type { Directory, RequesterRole, SelfServicePermissions, Workspace } from "./types";
 import type { ValidationPolicy } from "./validate/context";
 import { validateChange } from "./validate";
-import { WORKSPACE_ACTION_KINDS, workspaceActions, type WorkspaceActionKind } from "./workspace-actions";
+import { openRequestHolds, openRequestRefusals } from "./request-status";
+import { computeTypeChoices, WORKSPACE_ACTION_KINDS, workspaceActions, type WorkspaceActionKind } from "./workspace-actions";
 
 interface Row {
   kind: WorkspaceActionKind;
@@ -295,5 +298,87 @@ describe("the page and the form agree", () => {
     });
     const preconditions = action.enabled ? [] : action.refusals.map((refusal) => refusal.code);
     expect(codesOf(validateChange(ctx, change))).toEqual(expect.arrayContaining(preconditions));
+  });
+});
+
+// One open request holds back only what conflicts with it: a restart, start or stop may go ahead while a change
+// waits for its approver, but not while a change is being applied, and never beside another power action.
+describe("an open request holds back what conflicts with it", () => {
+  const CONFIG_KINDS = WORKSPACE_ACTION_KINDS.filter((kind) => !["reboot", "start", "stop"].includes(kind));
+  const heldBy = (kind: WorkspaceActionKind, request: { status: string; type: string }) => {
+    const action = actionOf({ kind, ws: { state: kind === "start" ? "STOPPED" : "AVAILABLE" }, requests: [request] });
+    return action.enabled ? [] : action.refusals.map((refusal) => refusal.code);
+  };
+
+  it.each(["reboot", "start", "stop"] as const)("%s stays available while a compute change waits for approval", (kind) => {
+    expect(heldBy(kind, { status: "PENDING_APPROVAL", type: "computeType" })).toEqual([]);
+  });
+
+  it.each(["APPROVED", "EXECUTING"])("a reboot waits while a compute change is %s", (status) => {
+    expect(heldBy("reboot", { status, type: "computeType" })).toEqual(["OPEN_REQUEST"]);
+  });
+
+  it("a reboot waits for another power action waiting for approval", () => {
+    expect(heldBy("reboot", { status: "PENDING_APPROVAL", type: "stop" })).toEqual(["OPEN_REQUEST"]);
+  });
+
+  it.each(CONFIG_KINDS)("%s waits while a compute change waits for approval", (kind) => {
+    expect(heldBy(kind, { status: "PENDING_APPROVAL", type: "computeType" })).toContain("OPEN_REQUEST");
+  });
+
+  it.each(CONFIG_KINDS)("%s waits while a reboot is executing", (kind) => {
+    expect(heldBy(kind, { status: "EXECUTING", type: "reboot" })).toContain("OPEN_REQUEST");
+  });
+
+  it.each(["SUCCEEDED", "CANCELLED"])("a %s compute change holds nothing back", (status) => {
+    expect(heldBy("computeType", { status, type: "computeType" })).toEqual([]);
+  });
+
+  it("the submit path asks the same rule, per change type", () => {
+    const open = [{ status: "PENDING_APPROVAL", type: "computeType" }];
+    expect(openRequestRefusals(open, "reboot")).toEqual([]);
+    expect(openRequestRefusals(open, "volumes").map((r) => r.code)).toEqual(["OPEN_REQUEST"]);
+    // Without a type the answer is the strict one.
+    expect(openRequestRefusals(open).map((r) => r.code)).toEqual(["OPEN_REQUEST"]);
+    expect(openRequestHolds("reboot", { status: "PENDING_APPROVAL" })).toBe(true);
+  });
+});
+
+describe("computeTypeChoices", () => {
+  const ctx = { prices: EXAMPLE_PRICE_TABLE, bundles: BUNDLES, expectedAutoStopHours: 80 };
+  const amazon = BUNDLES.filter((b) => b.owner === "AMAZON" && b.region === "us-east-1");
+
+  it("starts on the current type and groups the others by size around it", () => {
+    const choices = computeTypeChoices(workspace(), amazon, ctx);
+    expect(choices.current).toMatchObject({ computeType: "STANDARD", monthlyDelta: { cents: 0 } });
+    expect(choices.upgrades.map((c) => c.computeType)).toEqual(["PERFORMANCE", "POWER", "POWERPRO", "GRAPHICS_G4DN", "GRAPHICSPRO_G4DN"]);
+    expect(choices.downgrades.map((c) => c.computeType)).toEqual(["VALUE"]);
+  });
+
+  it("prices each choice with the request's own price (monthlyCostDelta)", () => {
+    const choices = computeTypeChoices(workspace(), amazon, ctx);
+    for (const choice of [...choices.upgrades, ...choices.downgrades]) {
+      const expected = monthlyCostDelta(workspace(), { type: "computeType", workspaceId: "ws-1", computeType: choice.computeType }, ctx);
+      expect(expected.ok && choice.monthlyDelta).toEqual(expected.ok ? expected.delta : false);
+    }
+    expect(choices.upgrades[0]!.monthlyDelta!.cents).toBeGreaterThan(0);
+    expect(choices.downgrades[0]!.monthlyDelta!.cents).toBeLessThan(0);
+  });
+
+  it("offers only the operating system's types, with their size", () => {
+    const linux = workspace({ operatingSystem: "LINUX", bundleId: "wsb-standard-linux" });
+    const choices = computeTypeChoices(linux, amazon, ctx);
+    expect(choices.upgrades.map((c) => c.computeType)).toEqual(["PERFORMANCE"]);
+    expect(choices.downgrades).toEqual([]);
+    expect(choices.upgrades[0]).toMatchObject({ vcpu: 2, memoryGiB: 8 });
+  });
+
+  it("lists the nearest step down first", () => {
+    const choices = computeTypeChoices(
+      workspace({ computeType: "POWER", bundleId: "wsb-power", rootVolumeGb: 175, userVolumeGb: 100 }),
+      amazon,
+      ctx,
+    );
+    expect(choices.downgrades.map((c) => c.computeType)).toEqual(["PERFORMANCE", "STANDARD", "VALUE"]);
   });
 });

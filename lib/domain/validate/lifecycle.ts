@@ -1,5 +1,6 @@
 import type { ChangeType } from "../change";
 import type { Directory, Workspace } from "../types";
+import { portalResetsPassword } from "../password-help";
 import { MINUTE_MS, hasElapsed, policyOf, requireState, type PreconditionContext, type Refusal } from "./context";
 
 /** A reboot may be retried once a WorkSpace has been stuck in REBOOTING this long (API model). */
@@ -72,7 +73,7 @@ export function validateResetPassword(ctx: PreconditionContext, directory: Direc
     return [
       { code: "DIRECTORY_UNKNOWN", message: "The WorkSpace's directory is not known to the portal, so its password cannot be reset here." },
     ];
-  if (directory.type === "AD_CONNECTOR") {
+  if (!portalResetsPassword(directory.type)) {
     return [
       {
         code: "PASSWORD_RESET_UNSUPPORTED",

@@ -164,11 +164,11 @@ export async function assessChange(tx: Tx, actor: RequestActor, input: ChangeInp
   const reasons: Refusal[] = validation.ok ? [] : [...validation.reasons];
 
   if (row) {
-    const open = await tx.request.findFirst({
+    const open = await tx.request.findMany({
       where: { workspaceId: row.id, status: { in: [...OPEN_STATUSES] } },
-      select: { status: true },
+      select: { status: true, type: true },
     });
-    reasons.push(...openRequestRefusals(open ? [open] : []));
+    reasons.push(...openRequestRefusals(open, change.type));
   }
   if (isDestructive(change) && !input.confirmDestructive) {
     reasons.push({ code: "CONFIRMATION_REQUIRED", message: "Confirm that you understand what this change erases." });
