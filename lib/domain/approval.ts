@@ -1,7 +1,11 @@
-import { isDestructive, type Change, type ChangeType } from "./change";
+import { approvalRuleFor, CHANGE_TYPE_NOUNS } from "./approval-rules";
+import { isDestructive, type Change } from "./change";
 import { formatMoney, type Money } from "./money";
 import type { PolicySettings } from "./settings";
 import type { Requester } from "./types";
+
+// The three-way choice per change type and its contradiction rule; re-exported so `@/lib/domain/client` has them.
+export * from "./approval-rules";
 
 /** One approval a request waits for. Steps are decided in order: the manager first, then an admin. */
 export type ApprovalStep = { role: "MANAGER"; approverId: string } | { role: "ADMIN" };
@@ -29,26 +33,10 @@ export interface ApprovalInput {
   origin?: RequestOrigin | null;
 }
 
-const CHANGE_NOUNS: Record<ChangeType, string> = {
-  create: "New WorkSpaces",
-  reboot: "Restarts",
-  start: "Starts",
-  stop: "Stops",
-  rebuild: "Rebuilds",
-  restore: "Restores",
-  terminate: "Giving a WorkSpace back",
-  resetPassword: "Password resets",
-  computeType: "Compute type changes",
-  volumes: "Volume increases",
-  runningMode: "Running mode changes",
-  migrate: "Migrations",
-  tags: "Tag changes",
-  encryption: "Encryption changes",
-};
-
 export function approvalPolicy({ change, costDelta, requester, settings, origin }: ApprovalInput): ApprovalDecision {
   const requiresRequesterConfirmation = isDestructive(change);
-  const noun = CHANGE_NOUNS[change.type];
+  const noun = CHANGE_TYPE_NOUNS[change.type];
+  const rule = approvalRuleFor(settings, change.type);
   const auto = (why: string): ApprovalDecision => ({ autoApproved: true, steps: [], requiresRequesterConfirmation, why });
   const needs = (withAdmin: boolean, because: string): ApprovalDecision => {
     const steps = approvalSteps(requester, withAdmin);
@@ -64,9 +52,8 @@ export function approvalPolicy({ change, costDelta, requester, settings, origin 
       why: "This WorkSpace was not used for the reclaim policy's idle period, so an admin decides whether it is given back.",
     };
   }
-  if (settings.autoApprovedChangeTypes.includes(change.type)) {
-    return auto(`${noun} are approved automatically.`);
-  }
+  // The change type's rule is the least approval it needs; the cost limits can ask for more, never less.
+  if (rule === "managerAndAdmin") return needs(true, `${noun} always need the manager and an admin.`);
   if (costDelta === null) {
     return needs(true, "The monthly cost of this change could not be estimated, so it needs approval.");
   }
@@ -79,9 +66,7 @@ export function approvalPolicy({ change, costDelta, requester, settings, origin 
   if (costDelta.cents > settings.managerThresholdCents) {
     return needs(false, `It adds ${deltaText} a month, more than the ${manager} that can be approved automatically.`);
   }
-  if (settings.alwaysNeedApprovalChangeTypes.includes(change.type)) {
-    return needs(false, `${noun} always need approval.`);
-  }
+  if (rule === "manager") return needs(false, `${noun} always need the manager's approval.`);
   if (costDelta.cents < 0)
     return auto(`It saves ${formatMoney({ ...costDelta, cents: -costDelta.cents })} a month, so it is approved automatically.`);
   if (costDelta.cents === 0) return auto("It does not change the monthly cost, so it is approved automatically.");

@@ -58,6 +58,8 @@ export const policySettingsSchema = z
     adminThresholdCents: z.number().int().nonnegative(),
     autoApprovedChangeTypes: z.array(z.enum(CHANGE_TYPES)),
     alwaysNeedApprovalChangeTypes: z.array(z.enum(CHANGE_TYPES)),
+    // Policies saved before the three-way choice have no such list.
+    alwaysNeedAdminChangeTypes: z.array(z.enum(CHANGE_TYPES)).default([]),
     // Fractions are allowed (0.5 = 12 hours) so a pilot or a demo can run the whole cycle in minutes.
     escalationDays: z.number().positive(),
     expiryDays: z.number().positive(),

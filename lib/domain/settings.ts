@@ -18,10 +18,12 @@ export type PolicySettings = {
   managerThresholdCents: number;
   /** Monthly cost increase (cents) above which an admin must approve as well. */
   adminThresholdCents: number;
-  /** Change types that never wait for anyone (they cost nothing and are easy to undo). */
+  /** Change types approved automatically unless their cost needs approval (approval-rules.ts: the three-way choice). */
   autoApprovedChangeTypes: ChangeType[];
   /** Change types that always wait for the manager, whatever they cost. */
   alwaysNeedApprovalChangeTypes: ChangeType[];
+  /** Change types that always wait for the manager and an admin; absent in policies saved before it existed. */
+  alwaysNeedAdminChangeTypes: ChangeType[];
   /** Days a pending approval waits before it is escalated to an admin; fractions allowed (0.5 = 12 hours). */
   escalationDays: number;
   /** Days after which an undecided request expires. */
@@ -41,6 +43,7 @@ export const DEFAULT_POLICY_SETTINGS: PolicySettings = {
   adminThresholdCents: 10_000,
   autoApprovedChangeTypes: [...DEFAULT_AUTO_APPROVED_CHANGE_TYPES],
   alwaysNeedApprovalChangeTypes: [],
+  alwaysNeedAdminChangeTypes: [],
   escalationDays: 3,
   expiryDays: 14,
   expectedAutoStopHoursPerMonth: DEFAULT_EXPECTED_AUTO_STOP_HOURS,

@@ -1,5 +1,5 @@
 import "server-only";
-import { policySettingsSchema, priceTableSchema, type PolicySettings, type PriceTable } from "../../domain";
+import { policyContradictions, policySettingsSchema, priceTableSchema, type PolicySettings, type PriceTable } from "../../domain";
 import { db } from "../../db";
 import { recordAudit } from "../../core/audit";
 import { ServiceError } from "../../core/errors";
@@ -20,6 +20,15 @@ export async function updatePolicySettings(caller: AdminCaller, raw: unknown): P
   const parsed = policySettingsSchema.safeParse(raw);
   if (!parsed.success) throw invalid("policy", parsed.error.issues);
   const settings = parsed.data;
+  // Each change type has one rule; a type given two (say automatic and manager plus admin) is refused, naming it.
+  const contradictions = policyContradictions(settings);
+  if (contradictions.length > 0) {
+    throw new ServiceError(
+      "invalid",
+      `The policy was not saved: ${contradictions[0]!.message}`,
+      contradictions.map((c) => ({ code: `approvalRules.${c.changeType}`, message: c.message })),
+    );
+  }
   await db().$transaction((tx) => saveSetting(tx, actor, POLICY_SETTING, settings, "policy.updated"));
   return settings;
 }
