@@ -1,6 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { COMPUTE_TYPES, WORKSPACE_STATES } from "../domain/client";
+import { APPROVAL_RULES, CHANGE_TYPES, COMPUTE_TYPES, WORKSPACE_STATES } from "../domain/client";
 import {
+  approvalRuleLabel,
+  changeTypeLabel,
+  licenceLabel,
+  personaLabel,
   computeTypeLabel,
   computeTypeRank,
   directoryStateLabel,
@@ -68,5 +72,22 @@ describe("directory labels", () => {
     for (const s of ["REGISTERING", "REGISTERED", "DEREGISTERING", "DEREGISTERED", "ERROR"])
       expect(directoryStateLabel(s)).not.toMatch(CODE);
     expect(directoryStateLabel("REGISTERED")).toBe("Registered");
+  });
+});
+
+describe("policy and price labels", () => {
+  it("names every change type and approval rule in words", () => {
+    for (const t of CHANGE_TYPES) expect(changeTypeLabel(t)).toMatch(/^[A-Z][a-z]+( [A-Za-z]+)*$/);
+    expect(changeTypeLabel("computeType")).toBe("Compute type changes");
+    expect(changeTypeLabel("terminate")).toBe("Requests to give a WorkSpace back");
+    expect(APPROVAL_RULES.map(approvalRuleLabel)).toEqual(["Automatic", "Manager", "Manager + admin"]);
+  });
+
+  it("reads personas and licences as words", () => {
+    expect(personaLabel("EMPLOYEE")).toBe("Employee");
+    expect(personaLabel("SALES_ENGINEER")).toBe("Sales engineer");
+    expect(personaLabel("Field staff")).toBe("Field staff");
+    expect(licenceLabel("INCLUDED")).toBe("Licence included");
+    expect(licenceLabel("BYOL")).toBe("Bring your own licence");
   });
 });

@@ -1,4 +1,12 @@
-import { COMPUTE_SIZE_ORDER, userVisibleState, type ComputeType, type WorkspaceState } from "../domain/client";
+import {
+  CHANGE_TYPE_NOUNS,
+  COMPUTE_SIZE_ORDER,
+  userVisibleState,
+  type ApprovalRule,
+  type ChangeType,
+  type ComputeType,
+  type WorkspaceState,
+} from "../domain/client";
 
 // The one set of words the portal uses for AWS's codes. Employees, managers and admins read the same labels;
 // a raw code shows only as secondary text where an admin needs it. Pure and client-safe (no server imports).
@@ -118,4 +126,37 @@ const DIRECTORY_STATE_NAMES: Record<string, string> = {
 export function directoryStateLabel(state: string | null | undefined): string {
   if (!state) return "—";
   return DIRECTORY_STATE_NAMES[state] ?? state;
+}
+
+/** "Compute type changes", "Restarts": a change type named as the approval policy's rules read. */
+export function changeTypeLabel(type: string | null | undefined): string {
+  if (!type) return "—";
+  return CHANGE_TYPE_NOUNS[type as ChangeType] ?? type;
+}
+
+const APPROVAL_RULE_NAMES: Record<ApprovalRule, string> = {
+  automatic: "Automatic",
+  manager: "Manager",
+  managerAndAdmin: "Manager + admin",
+};
+
+/** "Automatic" / "Manager" / "Manager + admin": the three-way choice of who approves a change type. */
+export function approvalRuleLabel(rule: ApprovalRule): string {
+  return APPROVAL_RULE_NAMES[rule];
+}
+
+/** "Employee" for EMPLOYEE, "Sales engineer" for SALES_ENGINEER; a persona written in words is kept as it is. */
+export function personaLabel(persona: string | null | undefined): string {
+  if (!persona) return "—";
+  if (!/^[A-Z][A-Z0-9_]*$/.test(persona)) return persona;
+  const words = persona.toLowerCase().replace(/_/g, " ");
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+const LICENCE_NAMES: Record<string, string> = { INCLUDED: "Licence included", BYOL: "Bring your own licence" };
+
+/** "Licence included" / "Bring your own licence" for a price's Windows licence. */
+export function licenceLabel(licence: string | null | undefined): string {
+  if (!licence) return "—";
+  return LICENCE_NAMES[licence] ?? licence;
 }
