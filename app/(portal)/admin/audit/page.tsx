@@ -13,7 +13,7 @@ const field = "w-44 rounded border border-slate-300 px-2 py-1";
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requireRole("ADMIN");
   const filter = parseAuditFilter(await searchParams);
-  const { rows, nextBefore } = await listAudit(filter);
+  const { rows, nextBefore, names } = await listAudit(filter);
   const { before: _before, ...onlyFilter } = filter;
   const qs = (extra: Record<string, string>) =>
     new URLSearchParams({
@@ -25,7 +25,8 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       <PageHeader
         title="Audit log"
         description={
-          "Every request, decision, admin change and AWS call, newest first. " + "The log is append-only: nobody can edit or delete it."
+          "Every request, decision, admin change and AWS call, newest first. Open an event to see what it changed. " +
+          "The log is append-only: nobody can edit or delete it."
         }
         actions={
           <a
@@ -70,7 +71,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           Clear
         </a>
       </form>
-      <AuditTable rows={rows} />
+      <AuditTable rows={rows} names={names} />
       {nextBefore && (
         <p className="mt-3 text-sm">
           <Link href={`/admin/audit?${qs({ before: nextBefore })}`} className="text-brand-700 underline">
