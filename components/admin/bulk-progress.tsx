@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useState, useTransition } from "react";
 import { retryBulkAction } from "@/lib/actions/admin-fleet";
@@ -8,6 +9,8 @@ import { DataTable, type DataColumn } from "./data-table";
 
 interface Item {
   workspaceId: string;
+  /** The computer name, or whose WorkSpace it is. */
+  name: string;
   code: string | null;
   region: string;
   status: "PENDING" | "DONE" | "FAILED";
@@ -22,8 +25,18 @@ const columns: DataColumn<Item>[] = [
   {
     id: "workspaceId",
     header: "WorkSpace",
-    sortValue: (i) => i.workspaceId,
-    cell: (i) => <span className="font-mono text-xs">{i.workspaceId}</span>,
+    sortValue: (i) => i.name,
+    cell: (i) => (
+      <>
+        <Link href={`/admin/fleet/${i.workspaceId}`} prefetch={false} className="font-medium text-brand-700 underline">
+          {i.name}
+        </Link>
+        <br />
+        <code data-raw-id className="text-xs text-slate-600 select-all">
+          {i.workspaceId}
+        </code>
+      </>
+    ),
   },
   { id: "region", header: "Region", sortValue: (i) => i.region },
   { id: "status", header: "Status", sortValue: (i) => i.status, cell: (i) => STATUS_WORDS[i.status] },
@@ -33,7 +46,14 @@ const columns: DataColumn<Item>[] = [
     id: "awsRequestId",
     header: "AWS request id",
     sortValue: (i) => i.awsRequestId,
-    cell: (i) => <span className="font-mono text-xs">{i.awsRequestId ?? "—"}</span>,
+    cell: (i) =>
+      i.awsRequestId ? (
+        <code data-raw-id className="text-xs text-slate-600">
+          {i.awsRequestId}
+        </code>
+      ) : (
+        "—"
+      ),
   },
 ];
 

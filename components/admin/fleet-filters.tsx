@@ -1,23 +1,62 @@
-import type { FleetFacets } from "@/lib/queries/admin-fleet";
-import type { FleetFilter } from "@/lib/schemas/admin-fleet-filter";
-import { FLEET_LAST_DAYS } from "@/lib/presentation/fleet-url";
+"use client";
 
-// A plain GET form: filtering works without JavaScript and the URL is the filter (shareable, exportable).
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useRef, type FormEvent } from "react";
+import { FLEET_LAST_DAYS } from "@/lib/presentation/fleet-url";
+import { computeTypeLabel, runningModeLabel, workspaceStateLabel } from "@/lib/presentation/labels";
+
+// The filter is the URL (shareable, exportable). A select applies as soon as it changes; the search box and the
+// number of days apply on Enter (or the Search button). Without JavaScript it is a plain GET form.
+
+/** The filter menus' contents: what the server found in the fleet, with names for directories and bundles. */
+export interface FleetFilterOptions {
+  states: string[];
+  regions: string[];
+  directories: { id: string; name: string }[];
+  bundles: { id: string; name: string }[];
+  computeTypes: string[];
+  runningModes: string[];
+  costCenters: string[];
+  owners: { id: string; name: string }[];
+}
+
+/** The current filter, as the URL says it. */
+export interface FleetFilterValues {
+  q?: string;
+  state?: string;
+  region?: string;
+  directory?: string;
+  bundle?: string;
+  compute?: string;
+  mode?: string;
+  owner?: string;
+  cc?: string;
+  last?: string;
+  lastDays?: number;
+  idle?: string;
+  sort: string;
+  dir: string;
+  size: number;
+}
+
 function Select({
   name,
   label,
   value,
   options,
+  onPick,
 }: {
   name: string;
   label: string;
   value?: string;
   options: { value: string; label: string }[];
+  onPick: () => void;
 }) {
   return (
     <label className="text-sm">
-      <span className="block text-slate-600">{label}</span>
-      <select name={name} defaultValue={value ?? ""} className="max-w-48 rounded border border-slate-300 px-2 py-1">
+      <span className="block text-slate-700">{label}</span>
+      <select name={name} defaultValue={value ?? ""} onChange={onPick} className="max-w-48 rounded border border-slate-300 px-2 py-1">
         <option value="">Any</option>
         {options.map((o) => (
           <option key={o.value} value={o.value}>
@@ -30,54 +69,100 @@ function Select({
 }
 
 const plain = (values: string[]) => values.map((v) => ({ value: v, label: v }));
+const named = (values: { id: string; name: string }[]) => values.map((v) => ({ value: v.id, label: v.name }));
 
-export function FleetFilters({ filter, facets }: { filter: FleetFilter; facets: FleetFacets }) {
+/** The query string of the form's current values, empty ones left out; the page starts again at 1. */
+export function fleetFormQuery(form: HTMLFormElement): string {
+  const out = new URLSearchParams();
+  for (const [key, value] of new FormData(form)) if (typeof value === "string" && value !== "") out.set(key, value);
+  return out.toString();
+}
+
+export function FleetFilters({ filter, facets }: { filter: FleetFilterValues; facets: FleetFilterOptions }) {
+  const router = useRouter();
+  const form = useRef<HTMLFormElement>(null);
+  const apply = () => {
+    if (form.current) router.push(`/admin/fleet?${fleetFormQuery(form.current)}`);
+  };
+  const onSubmit = (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    apply();
+  };
+  const states = [...new Set([...facets.states, ...(filter.state ? [filter.state] : []), "TERMINATED"])];
   return (
     <form
+      ref={form}
       method="get"
+      action="/admin/fleet"
       role="search"
       aria-label="Filter the fleet"
+      onSubmit={onSubmit}
       className="mb-4 flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-3"
     >
       <label className="text-sm">
-        <span className="block text-slate-600">Search</span>
+        <span className="block text-slate-700">Search</span>
         <input
           type="search"
           name="q"
           defaultValue={filter.q}
           placeholder="Start of ID, user or computer name"
+          aria-describedby="fleet-search-hint"
           className="w-56 rounded border border-slate-300 px-2 py-1"
         />
+        <span id="fleet-search-hint" className="sr-only">
+          Press Enter to search. The menus apply as soon as you choose.
+        </span>
       </label>
-      <Select name="state" label="State" value={filter.state} options={plain([...new Set([...facets.states, "TERMINATED"])])} />
-      <Select name="region" label="Region" value={filter.region} options={plain(facets.regions)} />
-      <Select name="directory" label="Directory" value={filter.directory} options={plain(facets.directories)} />
-      <Select name="bundle" label="Bundle" value={filter.bundle} options={plain(facets.bundles)} />
-      <Select name="compute" label="Compute type" value={filter.compute} options={plain(facets.computeTypes)} />
-      <Select name="mode" label="Running mode" value={filter.mode} options={plain(facets.runningModes)} />
+      <Select
+        name="state"
+        label="State"
+        value={filter.state}
+        onPick={apply}
+        options={states.map((s) => ({ value: s, label: workspaceStateLabel(s) }))}
+      />
+      <Select name="region" label="Region" value={filter.region} onPick={apply} options={plain(facets.regions)} />
+      <Select name="directory" label="Directory" value={filter.directory} onPick={apply} options={named(facets.directories)} />
+      <Select name="bundle" label="Bundle" value={filter.bundle} onPick={apply} options={named(facets.bundles)} />
+      <Select
+        name="compute"
+        label="Compute type"
+        value={filter.compute}
+        onPick={apply}
+        options={facets.computeTypes.map((c) => ({ value: c, label: computeTypeLabel(c) }))}
+      />
+      <Select
+        name="mode"
+        label="Running mode"
+        value={filter.mode}
+        onPick={apply}
+        options={facets.runningModes.map((m) => ({ value: m, label: runningModeLabel(m) }))}
+      />
       <Select
         name="owner"
         label="Owner"
         value={filter.owner}
-        options={[{ value: "none", label: "No portal user" }, ...facets.owners.map((o) => ({ value: o.id, label: o.name }))]}
+        onPick={apply}
+        options={[{ value: "none", label: "No portal user" }, ...named(facets.owners)]}
       />
       <Select
         name="cc"
         label="Cost centre"
         value={filter.cc}
+        onPick={apply}
         options={[{ value: "none", label: "Untagged" }, ...plain(facets.costCenters)]}
       />
       <Select
         name="last"
         label="Last connected"
         value={filter.last}
+        onPick={apply}
         options={[
           { value: "never", label: "Never" },
           { value: "older", label: "Older than… days" },
         ]}
       />
       <label className="text-sm">
-        <span className="block text-slate-600">Days (for “Older than”)</span>
+        <span className="block text-slate-700">Days (for “Older than”)</span>
         <input
           type="number"
           name="lastDays"
@@ -89,18 +174,18 @@ export function FleetFilters({ filter, facets }: { filter: FleetFilter; facets: 
         />
       </label>
       <label className="flex items-center gap-1 self-center text-sm">
-        <input type="checkbox" name="idle" value="1" defaultChecked={filter.idle === "1"} />
+        <input type="checkbox" name="idle" value="1" defaultChecked={filter.idle === "1"} onChange={apply} />
         Idle under the reclaim policy
       </label>
       <input type="hidden" name="sort" value={filter.sort} />
       <input type="hidden" name="dir" value={filter.dir} />
       <input type="hidden" name="size" value={filter.size} />
       <button type="submit" className="rounded-md bg-brand-600 px-3 py-1.5 text-sm font-medium text-white">
-        Apply filters
+        Search
       </button>
-      <a href="/admin/fleet" className="text-sm text-brand-700 underline">
+      <Link href="/admin/fleet" className="text-sm text-brand-700 underline">
         Clear
-      </a>
+      </Link>
     </form>
   );
 }

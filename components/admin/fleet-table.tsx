@@ -6,6 +6,7 @@ import { useState } from "react";
 import type { FleetRow } from "@/lib/queries/admin-fleet";
 import type { FleetFilter } from "@/lib/schemas/admin-fleet-filter";
 import { fleetQueryString, type FleetSort } from "@/lib/presentation/fleet-url";
+import { computeTypeLabel, runningModeLabel, workspaceStateLabel } from "@/lib/presentation/labels";
 import { BulkPanel } from "./bulk-panel";
 import { EmptyRow, SortHeaderCell, TableFrame } from "./data-table";
 
@@ -15,11 +16,36 @@ interface FleetColumn {
   render: (r: FleetRow) => React.ReactNode;
 }
 
-const mono = (text: string) => <span className="font-mono text-xs">{text}</span>;
 const orDash = (text: string | null) => text ?? "—";
 
+/** What the fleet calls a WorkSpace: its computer name, or whose it is while AWS has not named it yet. */
+export function fleetRowName(r: Pick<FleetRow, "computerName" | "ownerName" | "userName">): string {
+  return r.computerName ?? `${r.ownerName ?? r.userName}'s WorkSpace`;
+}
+
+/** A name with its AWS id under it as small, selectable secondary text (the language checks skip data-raw-id). */
+const withId = (name: React.ReactNode, id: string) => (
+  <>
+    {name}
+    <br />
+    <code data-raw-id className="text-xs text-slate-600 select-all">
+      {id}
+    </code>
+  </>
+);
+
 const COLUMNS: FleetColumn[] = [
-  { id: "id", header: "WorkSpace", render: (r) => mono(r.id) },
+  {
+    id: "computerName",
+    header: "Computer name",
+    render: (r) =>
+      withId(
+        <Link href={`/admin/fleet/${r.id}`} prefetch={false} className="font-medium text-brand-700 underline">
+          {fleetRowName(r)}
+        </Link>,
+        r.id,
+      ),
+  },
   { id: "userName", header: "User", render: (r) => r.userName },
   {
     id: "owner",
@@ -33,12 +59,12 @@ const COLUMNS: FleetColumn[] = [
         "—"
       ),
   },
-  { id: "state", header: "State", render: (r) => r.state },
+  { id: "state", header: "State", render: (r) => workspaceStateLabel(r.state) },
   { id: "region", header: "Region", render: (r) => r.region },
-  { id: "directoryId", header: "Directory", render: (r) => mono(r.directoryId) },
-  { id: "bundleId", header: "Bundle", render: (r) => mono(r.bundleId) },
-  { id: "computeType", header: "Compute", render: (r) => orDash(r.computeType) },
-  { id: "runningMode", header: "Running mode", render: (r) => orDash(r.runningMode) },
+  { id: "directoryId", header: "Directory", render: (r) => withId(r.directoryName, r.directoryId) },
+  { id: "bundleId", header: "Bundle", render: (r) => withId(r.bundleName, r.bundleId) },
+  { id: "computeType", header: "Compute", render: (r) => computeTypeLabel(r.computeType) },
+  { id: "runningMode", header: "Running mode", render: (r) => runningModeLabel(r.runningMode) },
   { id: "costCenter", header: "Cost centre", render: (r) => orDash(r.costCenter) },
   {
     id: "lastConnectedAt",
@@ -115,7 +141,7 @@ export function FleetGrid({ rows, sorting: current, onSortingChange, rowSelectio
               <td className="px-3 py-2 align-top">
                 <input
                   type="checkbox"
-                  aria-label={`Select ${row.id}`}
+                  aria-label={`Select ${fleetRowName(row)}`}
                   checked={selected}
                   onChange={(e) => select([row.id], e.target.checked)}
                 />
@@ -133,7 +159,19 @@ export function FleetGrid({ rows, sorting: current, onSortingChange, rowSelectio
   );
 }
 
-export function FleetTable({ rows, total, exact, filter }: { rows: FleetRow[]; total: number; exact: boolean; filter: FleetFilter }) {
+export function FleetTable({
+  rows,
+  total,
+  exact,
+  filter,
+  migrationTargets,
+}: {
+  rows: FleetRow[];
+  total: number;
+  exact: boolean;
+  filter: FleetFilter;
+  migrationTargets?: { id: string; name: string }[];
+}) {
   const router = useRouter();
   const [selection, setSelection] = useState<RowSelection>({});
   const go = (patch: Partial<FleetFilter>) => router.push(`/admin/fleet?${fleetQueryString({ ...filter, ...patch })}`);
@@ -198,7 +236,14 @@ export function FleetTable({ rows, total, exact, filter }: { rows: FleetRow[]; t
           </select>
         </label>
       </nav>
-      <BulkPanel filter={filter} total={total} exact={exact} selectedIds={selectedIds} />
+      <BulkPanel
+        filter={filter}
+        total={total}
+        exact={exact}
+        selectedIds={selectedIds}
+        onClearSelection={() => setSelection({})}
+        migrationTargets={migrationTargets}
+      />
     </>
   );
 }

@@ -3,6 +3,7 @@
 
 export const FLEET_SORTS = [
   "id",
+  "computerName",
   "userName",
   "owner",
   "state",

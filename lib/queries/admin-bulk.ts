@@ -7,7 +7,21 @@ export async function getBulkOperation(id: string) {
   const items = await db().bulkItem.findMany({ where: { operationId: id }, orderBy: [{ status: "asc" }, { workspaceId: "asc" }] });
   const counts = { DONE: 0, FAILED: 0, PENDING: 0 };
   for (const item of items) counts[item.status] += 1;
-  return { op, items, counts };
+  // People know a WorkSpace by its computer name (or whose it is); the id stays beside it as secondary text.
+  const known = await db().workspace.findMany({
+    where: { id: { in: items.map((i) => i.workspaceId) } },
+    select: { id: true, computerName: true, userName: true, owner: { select: { name: true } } },
+  });
+  const byId = new Map(known.map((w) => [w.id, w]));
+  const named = items.map((item) => {
+    const ws = byId.get(item.workspaceId);
+    return {
+      ...item,
+      name: ws?.computerName ?? (ws ? `${ws.owner?.name ?? ws.userName}'s WorkSpace` : "A WorkSpace no longer in the inventory"),
+      userName: ws?.userName ?? null,
+    };
+  });
+  return { op, items: named, counts };
 }
 
 export async function recentBulkOperations(take = 10) {

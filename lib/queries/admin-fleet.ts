@@ -3,17 +3,23 @@ import { db } from "../db";
 import { Prisma } from "../generated/prisma/client";
 import { DEFAULT_RECLAIM_SETTINGS, RECLAIM_SETTLED_STATES, type ReclaimSettings } from "../domain";
 import { getReclaimSettings } from "../core/reclaim-settings";
+import { COMPUTE_SIZE_ORDER } from "../domain/client";
 import type { FleetFilter, FleetSort } from "../schemas/admin-fleet-filter";
+import { catalogFor } from "./catalog";
 
 export interface FleetRow {
   id: string;
   region: string;
   directoryId: string;
   userName: string;
+  computerName: string | null;
   ownerId: string | null;
   ownerName: string | null;
   state: string;
   bundleId: string;
+  /** The directory's and bundle's names from the catalog; the id while AWS has not answered (or no longer lists it). */
+  directoryName: string;
+  bundleName: string;
   computeType: string | null;
   runningMode: string | null;
   costCenter: string | null;
@@ -100,11 +106,24 @@ function fleetSqlWhere(f: FleetFilter, ctx: FleetContext): Prisma.Sql {
   return Prisma.join(parts, " AND ");
 }
 
-const NULLABLE_SORTS = new Set<FleetSort>(["computeType", "runningMode", "costCenter", "lastConnectedAt"]);
+const NULLABLE_SORTS = new Set<FleetSort>(["computerName", "computeType", "runningMode", "costCenter", "lastConnectedAt"]);
+
+/**
+ * Compute types sort by size (Value < Standard < … < GraphicsPro), as computeTypeRank orders them, not by their
+ * text; a code the portal does not know sorts after every known one, and an empty one last.
+ */
+const COMPUTE_RANK_SQL = Prisma.raw(
+  `(CASE WHEN w."computeType" IS NULL THEN NULL ${Object.entries(COMPUTE_SIZE_ORDER)
+    .map(([code, rank]) => `WHEN w."computeType" = '${code}' THEN ${rank}`)
+    .join(" ")} ELSE 99 END)`,
+);
+const computeRank = (type: string | null): number | null =>
+  type === null ? null : (COMPUTE_SIZE_ORDER[type as keyof typeof COMPUTE_SIZE_ORDER] ?? 99);
 
 /** The sort column and where its empty values go: nullable columns put them last; the owner's name follows Postgres's default. */
 function sortKey(f: Pick<FleetFilter, "sort" | "dir">): { column: Prisma.Sql; nullsLast: boolean; value: (r: PageRow) => unknown } {
   if (f.sort === "owner") return { column: Prisma.raw(`u."name"`), nullsLast: f.dir === "asc", value: (r) => r.ownerName };
+  if (f.sort === "computeType") return { column: COMPUTE_RANK_SQL, nullsLast: true, value: (r) => computeRank(r.computeType) };
   const sort = f.sort;
   return { column: Prisma.raw(`w."${sort}"`), nullsLast: true, value: (r) => r[sort as keyof PageRow] };
 }
@@ -133,21 +152,33 @@ function afterRow(f: Pick<FleetFilter, "sort" | "dir">, last: PageRow): Prisma.S
 /** Above this many matches the page says "more than" instead of counting them all, unless asked to count exactly. */
 export const FLEET_COUNT_CAP = 500;
 
-interface PageRow extends Omit<FleetRow, "lastSyncedAt" | "lastConnectedAt"> {
+interface PageRow extends Omit<FleetRow, "lastSyncedAt" | "lastConnectedAt" | "directoryName" | "bundleName"> {
   lastSyncedAt: Date;
   lastConnectedAt: Date | null;
 }
 
-const toRow = (r: PageRow): FleetRow => ({
-  ...r,
-  lastSyncedAt: new Date(r.lastSyncedAt).toISOString(),
-  lastConnectedAt: r.lastConnectedAt ? new Date(r.lastConnectedAt).toISOString() : null,
-});
+type Names = Awaited<ReturnType<typeof catalogFor>>;
+
+const toRow =
+  (names: Names) =>
+  (r: PageRow): FleetRow => ({
+    ...r,
+    directoryName: names.directory(r.directoryId)?.name ?? r.directoryId,
+    bundleName: names.bundle(r.bundleId)?.name ?? r.bundleId,
+    lastSyncedAt: new Date(r.lastSyncedAt).toISOString(),
+    lastConnectedAt: r.lastConnectedAt ? new Date(r.lastConnectedAt).toISOString() : null,
+  });
+
+/** Rows with their directory's and bundle's names; the catalog is cached and never holds a page for long. */
+async function named(rows: PageRow[]): Promise<FleetRow[]> {
+  if (rows.length === 0) return [];
+  return rows.map(toRow(await catalogFor(rows.map((r) => r.region))));
+}
 
 function selectRows(where: Prisma.Sql, order: Prisma.Sql, limit: number, offset = 0): Promise<PageRow[]> {
   return db().$queryRaw<PageRow[]>`
-    SELECT w."id", w."region", w."directoryId", w."userName", w."ownerId", u."name" AS "ownerName", w."state", w."bundleId",
-           w."computeType", w."runningMode", w."costCenter", w."lastSyncedAt", w."lastConnectedAt"
+    SELECT w."id", w."region", w."directoryId", w."userName", w."computerName", w."ownerId", u."name" AS "ownerName", w."state",
+           w."bundleId", w."computeType", w."runningMode", w."costCenter", w."lastSyncedAt", w."lastConnectedAt"
     FROM "Workspace" w LEFT JOIN "User" u ON u."id" = w."ownerId"
     WHERE ${where}
     ORDER BY ${order}
@@ -167,7 +198,7 @@ export async function listFleet(f: FleetFilter, now?: Date): Promise<{ rows: Fle
   ]);
   const n = counted?.n ?? 0;
   const exact = f.count === "exact" || n <= FLEET_COUNT_CAP;
-  return { rows: rows.map(toRow), total: exact ? n : FLEET_COUNT_CAP, exact };
+  return { rows: await named(rows), total: exact ? n : FLEET_COUNT_CAP, exact };
 }
 
 /** Every id matching a filter (bulk operations on "all matching"), capped at the fleet page's maximum. */
@@ -184,7 +215,7 @@ export async function* fleetPages(f: FleetFilter, pageSize = 500, now?: Date): A
   let last: PageRow | undefined;
   for (;;) {
     const rows = await selectRows(last ? Prisma.sql`${where} AND ${afterRow(f, last)}` : where, order, pageSize);
-    if (rows.length) yield rows.map(toRow);
+    if (rows.length) yield await named(rows);
     if (rows.length < pageSize) return;
     last = rows.at(-1);
   }
@@ -193,8 +224,10 @@ export async function* fleetPages(f: FleetFilter, pageSize = 500, now?: Date): A
 export interface FleetFacets {
   states: string[];
   regions: string[];
-  directories: string[];
-  bundles: string[];
+  /** Directories and bundles by name (values stay ids), sorted by name. */
+  directories: { id: string; name: string }[];
+  bundles: { id: string; name: string }[];
+  /** Smallest first. */
   computeTypes: string[];
   runningModes: string[];
   costCenters: string[];
@@ -221,7 +254,7 @@ export function fleetFacets(): Promise<FleetFacets> {
       .sort();
   };
   const value = (async () => {
-    const [states, regions, directories, bundles, computeTypes, runningModes, costCenters, owners] = await Promise.all([
+    const [states, regions, directoryIds, bundleIds, computeTypes, runningModes, costCenters, owners] = await Promise.all([
       distinct("state"),
       distinct("region"),
       distinct("directoryId"),
@@ -235,12 +268,15 @@ export function fleetFacets(): Promise<FleetFacets> {
         orderBy: { name: "asc" },
       }),
     ]);
+    const names = await catalogFor(regions);
+    const byName = (ids: string[], name: (id: string) => string | undefined) =>
+      ids.map((id) => ({ id, name: name(id) ?? id })).sort((a, b) => a.name.localeCompare(b.name, "en") || a.id.localeCompare(b.id));
     return {
       states,
       regions,
-      directories,
-      bundles,
-      computeTypes,
+      directories: byName(directoryIds, (id) => names.directory(id)?.name),
+      bundles: byName(bundleIds, (id) => names.bundle(id)?.name),
+      computeTypes: computeTypes.sort((a, b) => (computeRank(a) ?? 0) - (computeRank(b) ?? 0)),
       runningModes,
       costCenters,
       // An API integration's own WorkSpaces belong to its service account, which is no person.
@@ -252,6 +288,61 @@ export function fleetFacets(): Promise<FleetFacets> {
   return value;
 }
 
+/**
+ * How many WorkSpaces of the filter are in each state, the state itself left out (the state bar's segments pick
+ * one). Largest first.
+ */
+export async function fleetStateCounts(f: FleetFilter, now?: Date): Promise<{ state: string; count: number }[]> {
+  const withoutState = { ...f, state: undefined };
+  const where = fleetSqlWhere(withoutState, await fleetContext(withoutState, now));
+  const rows = await db().$queryRaw<{ state: string; n: number }[]>`
+    SELECT w."state", count(*)::int AS n FROM "Workspace" w WHERE ${where} GROUP BY w."state" ORDER BY n DESC, w."state" ASC`;
+  return rows.map((r) => ({ state: r.state, count: r.n }));
+}
+
 export function resetFleetFacetCache(): void {
   facetCache.delete(db());
+}
+
+/** What the admin view of one WorkSpace shows besides the owner's view: its tags, protocols and inventory dates. */
+export async function adminWorkspaceExtras(id: string) {
+  const row = await db().workspace.findUnique({
+    where: { id },
+    select: {
+      tags: true,
+      protocols: true,
+      firstSeenAt: true,
+      lastSyncedAt: true,
+      stateChangedAt: true,
+      goneAt: true,
+      owner: { select: { id: true, name: true, email: true } },
+    },
+  });
+  if (!row) return null;
+  const tags = (Array.isArray(row.tags) ? row.tags : [])
+    .map((t) => (t && typeof t === "object" && !Array.isArray(t) ? (t as Record<string, unknown>) : {}))
+    .filter((t) => typeof t.key === "string")
+    .map((t) => ({ key: String(t.key), value: typeof t.value === "string" ? t.value : "" }))
+    .sort((a, b) => a.key.localeCompare(b.key, "en"));
+  return { ...row, tags };
+}
+
+/**
+ * The audit trail of one WorkSpace, newest first: what was done to it directly, and everything recorded about
+ * its requests (submitted, approved, carried out).
+ */
+export async function workspaceAuditTrail(workspaceId: string, requestIds: readonly string[], take = 50) {
+  const rows = await db().auditEvent.findMany({
+    where: {
+      OR: [
+        { targetType: "workspace", targetId: workspaceId },
+        ...(requestIds.length
+          ? [{ requestId: { in: [...requestIds] } }, { targetType: "request", targetId: { in: [...requestIds] } }]
+          : []),
+      ],
+    },
+    orderBy: { id: "desc" },
+    take,
+  });
+  return rows.map((e) => ({ ...e, id: e.id.toString(), at: e.at.toISOString() }));
 }

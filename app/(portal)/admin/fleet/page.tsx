@@ -1,12 +1,14 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { FleetFilters } from "@/components/admin/fleet-filters";
+import { StateBar } from "@/components/charts/state-bar";
 import { FleetTable } from "@/components/admin/fleet-table";
 import { Alert } from "@/components/ui/alert";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireRole } from "@/lib/auth/session";
 import { recentBulkOperations } from "@/lib/queries/admin-bulk";
-import { fleetFacets, listFleet } from "@/lib/queries/admin-fleet";
+import { fleetFacets, fleetStateCounts, listFleet } from "@/lib/queries/admin-fleet";
+import { catalogFor } from "@/lib/queries/catalog";
 import { fleetFilterProblem, fleetQueryString, parseFleetFilter } from "@/lib/schemas/admin-fleet-filter";
 import { bulkActionLabel } from "@/lib/presentation/describe";
 
@@ -17,8 +19,19 @@ export default async function FleetPage({ searchParams }: { searchParams: Promis
   const params = await searchParams;
   const filter = parseFleetFilter(params);
   const problem = fleetFilterProblem(params);
-  const [{ rows, total, exact }, facets, recent] = await Promise.all([listFleet(filter), fleetFacets(), recentBulkOperations(5)]);
+  const [{ rows, total, exact }, facets, recent, stateCounts] = await Promise.all([
+    listFleet(filter),
+    fleetFacets(),
+    recentBulkOperations(5),
+    fleetStateCounts(filter),
+  ]);
   const { page: _page, size: _size, sort: _sort, dir: _dir, count: _count, ...onlyFilter } = filter;
+  const catalog = await catalogFor(facets.regions);
+  const migrationTargets = [...new Map(catalog.bundles.map((b) => [b.id, { id: b.id, name: `${b.name} (${b.region})` }])).values()].sort(
+    (a, b) => a.name.localeCompare(b.name, "en"),
+  );
+  const listQuery = { ...filter, page: undefined, count: undefined };
+  const stateHref = (state: string) => `/admin/fleet?${fleetQueryString({ ...listQuery, state })}`;
   const exportHref = `/api/admin/fleet/export?${fleetQueryString({ ...onlyFilter, sort: filter.sort, dir: filter.dir })}`;
   return (
     <>
@@ -38,8 +51,15 @@ export default async function FleetPage({ searchParams }: { searchParams: Promis
           </Alert>
         </div>
       )}
-      <FleetFilters filter={filter} facets={facets} />
-      <FleetTable rows={rows} total={total} exact={exact} filter={filter} />
+      {/* Keyed by the URL, so a state chosen on the bar (a plain link) also shows in the menus. */}
+      <FleetFilters key={fleetQueryString(filter)} filter={filter} facets={facets} />
+      <StateBar
+        counts={stateCounts}
+        hrefFor={stateHref}
+        current={filter.state}
+        clearHref={`/admin/fleet?${fleetQueryString({ ...listQuery, state: undefined })}`}
+      />
+      <FleetTable rows={rows} total={total} exact={exact} filter={filter} migrationTargets={migrationTargets} />
       {recent.length > 0 && (
         <section aria-labelledby="recent-bulk" className="mt-8">
           <h2 id="recent-bulk" className="mb-2 text-lg font-medium text-brand-900">

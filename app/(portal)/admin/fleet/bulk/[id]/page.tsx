@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { BulkProgress } from "@/components/admin/bulk-progress";
+import { ProgressBar } from "@/components/charts/progress-bar";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireRole } from "@/lib/auth/session";
 import { getBulkOperation } from "@/lib/queries/admin-bulk";
@@ -18,7 +19,7 @@ export default async function BulkOperationPage({ params }: { params: Promise<{ 
   return (
     <>
       <PageHeader
-        title={`${bulkActionLabel(op.action)}: ${items.length} WorkSpaces`}
+        title={`${bulkActionLabel(op.action)}: ${items.length} WorkSpace${items.length === 1 ? "" : "s"}`}
         description={`Started by ${op.createdBy} at ${startedAt} UTC. Runs in batches of 25 through the executor.`}
         actions={
           <Link href="/admin/fleet" className="text-sm text-brand-700 underline">
@@ -26,11 +27,16 @@ export default async function BulkOperationPage({ params }: { params: Promise<{ 
           </Link>
         }
       />
+      <ProgressBar
+        label={`${bulkActionLabel(op.action)} progress`}
+        counts={{ done: counts.DONE, failed: counts.FAILED, pending: counts.PENDING }}
+      />
       <BulkProgress
         operationId={op.id}
         counts={counts}
         items={items.map((i) => ({
           workspaceId: i.workspaceId,
+          name: i.name,
           region: i.region,
           status: i.status,
           reason: i.reason,
