@@ -1,10 +1,10 @@
 import "server-only";
-import { monthlyCost, type Bundle } from "../domain";
+import { priceShape, workspaceMonthlyCost, type Bundle } from "../domain";
 import { Prisma } from "../generated/prisma/client";
 import { catalogSource } from "./catalog";
 import { getPolicySettings, getPriceTable } from "./settings";
 import type { Tx } from "./tx";
-import { toDomainWorkspace, type WorkspaceRecord } from "./workspace-records";
+import type { WorkspaceRecord } from "./workspace-records";
 
 // The figures behind the reports, shared by the daily snapshot (which stores them for the whole fleet)
 // and the reports' live reads for a team or a filtered view. Everything is aggregated in SQL; only
@@ -75,9 +75,7 @@ async function costClasses(tx: Tx, scope: FigureScope, readBundles: BundleReader
     for (const b of await readBundles(region)) bundles.set(b.id, b);
   }
   return classes.map((c) => {
-    const record = { ...c, id: "shape", state: "AVAILABLE", modificationStates: [], tags: [], protocols: [] } as unknown as WorkspaceRecord;
-    const cost = monthlyCost(toDomainWorkspace(record), prices, {
-      bundle: bundles.get(c.bundleId),
+    const cost = workspaceMonthlyCost(bundles.get(c.bundleId), priceShape(c), prices, {
       expectedAutoStopHours: settings.expectedAutoStopHoursPerMonth,
     });
     return { ...c, cents: cost.ok ? cost.total.cents : null };

@@ -33,18 +33,70 @@ export interface MonthlyCostOptions {
   expectedAutoStopHours?: number;
 }
 
-export function costSpecForWorkspace(workspace: Workspace, bundle: Bundle): CostSpec {
+/** What a WorkSpace is, as far as its bill goes; absent fields take the bundle's own. */
+export interface WorkspaceShape {
+  computeType?: ComputeType | null;
+  runningMode?: RunningMode | null;
+  rootVolumeGb?: number | null;
+  userVolumeGb?: number | null;
+}
+
+/** The cached columns a WorkSpace's price depends on besides its bundle, as the inventory stores them. */
+export function priceShape(row: {
+  computeType: string | null;
+  runningMode: string | null;
+  rootVolumeGb: number | null;
+  userVolumeGb: number | null;
+}): WorkspaceShape {
   return {
-    region: workspace.region,
-    computeType: workspace.computeType,
-    operatingSystem: workspace.operatingSystem,
+    computeType: row.computeType as ComputeType | null,
+    runningMode: row.runningMode as RunningMode | null,
+    rootVolumeGb: row.rootVolumeGb,
+    userVolumeGb: row.userVolumeGb,
+  };
+}
+
+/**
+ * The one description of a WorkSpace's bill, shared by a request's estimate, the WorkSpace's card, the
+ * team total and the reports. The operating system and licence always come from the bundle: AWS does not
+ * report a WorkSpace's OS in the inventory, and a Linux bundle's WorkSpace is priced as Linux, never as
+ * the Windows default. The compute type, running mode and volumes are the WorkSpace's own when known.
+ */
+export function costSpecFor(bundle: Bundle, shape: WorkspaceShape = {}): CostSpec {
+  return {
+    region: bundle.region,
+    computeType: shape.computeType ?? bundle.computeType,
+    operatingSystem: bundle.operatingSystem,
     licence: bundle.licence,
-    runningMode: workspace.runningMode,
-    rootVolumeGb: workspace.rootVolumeGb,
-    userVolumeGb: workspace.userVolumeGb,
+    runningMode: shape.runningMode ?? "ALWAYS_ON",
+    rootVolumeGb: shape.rootVolumeGb ?? bundle.defaultRootVolumeGb,
+    userVolumeGb: shape.userVolumeGb ?? bundle.defaultUserVolumeGb,
     includedRootVolumeGb: bundle.defaultRootVolumeGb,
     includedUserVolumeGb: bundle.defaultUserVolumeGb,
   };
+}
+
+/**
+ * A WorkSpace's estimated month: the function every screen prices a WorkSpace with. `bundle` is the
+ * WorkSpace's bundle from the catalog; without it there is no estimate.
+ */
+export function workspaceMonthlyCost(
+  bundle: Bundle | undefined,
+  shape: WorkspaceShape,
+  prices: PriceTable,
+  opts: Omit<MonthlyCostOptions, "bundle"> = {},
+): MonthlyCostResult {
+  if (!bundle)
+    return {
+      ok: false,
+      code: "BUNDLE_UNKNOWN",
+      message: "The cost cannot be estimated because this WorkSpace's bundle is not in the catalog.",
+    };
+  return monthlyCost(costSpecFor(bundle, shape), prices, opts);
+}
+
+export function costSpecForWorkspace(workspace: Workspace, bundle: Bundle): CostSpec {
+  return { ...costSpecFor(bundle, workspace), region: workspace.region };
 }
 
 export function costSpecForBundle(
@@ -52,17 +104,7 @@ export function costSpecForBundle(
   runningMode: RunningMode,
   volumes: { rootVolumeGb?: number; userVolumeGb?: number } = {},
 ): CostSpec {
-  return {
-    region: bundle.region,
-    computeType: bundle.computeType,
-    operatingSystem: bundle.operatingSystem,
-    licence: bundle.licence,
-    runningMode,
-    rootVolumeGb: volumes.rootVolumeGb ?? bundle.defaultRootVolumeGb,
-    userVolumeGb: volumes.userVolumeGb ?? bundle.defaultUserVolumeGb,
-    includedRootVolumeGb: bundle.defaultRootVolumeGb,
-    includedUserVolumeGb: bundle.defaultUserVolumeGb,
-  };
+  return costSpecFor(bundle, { runningMode, rootVolumeGb: volumes.rootVolumeGb, userVolumeGb: volumes.userVolumeGb });
 }
 
 function isWorkspace(subject: Workspace | CostSpec): subject is Workspace {
@@ -231,4 +273,36 @@ export function describeMonthlyDelta(delta: Money): string {
   if (delta.cents === 0) return "no change to the monthly cost";
   if (delta.cents < 0) return `saves ${formatMoney(negateMoney(delta))} a month`;
   return `+${formatMoney(delta)} a month`;
+}
+
+/** What a bundle costs a month in each running mode, as a line over the hours used: the request form's chart. */
+export interface RunningModeCurve {
+  /** AlwaysOn: the same whatever the hours. */
+  alwaysOn: Money;
+  /** AutoStop at zero hours: its monthly fee and any extra storage. */
+  autoStopBase: Money;
+  autoStopHourly: Money;
+  /** Hours a month above which AlwaysOn costs less (one decimal); 0 when it always does, null when it never does. */
+  breakEvenHours: number | null;
+  usesUnconfirmedPrices: boolean;
+}
+
+export function runningModeCurve(
+  bundle: Bundle,
+  prices: PriceTable,
+  volumes: { rootVolumeGb?: number; userVolumeGb?: number } = {},
+): RunningModeCurve | null {
+  const alwaysOn = workspaceMonthlyCost(bundle, { ...volumes, runningMode: "ALWAYS_ON" }, prices);
+  const base = workspaceMonthlyCost(bundle, { ...volumes, runningMode: "AUTO_STOP" }, prices, { expectedAutoStopHours: 0 });
+  const hourly = findComputePrice(prices, costSpecFor(bundle, { runningMode: "AUTO_STOP" }));
+  if (!alwaysOn.ok || !base.ok || !hourly || hourly.runningMode !== "AUTO_STOP") return null;
+  const gap = alwaysOn.total.cents - base.total.cents;
+  const breakEvenHours = gap <= 0 ? 0 : hourly.hourlyCents > 0 ? Math.round((gap / hourly.hourlyCents) * 10) / 10 : null;
+  return {
+    alwaysOn: alwaysOn.total,
+    autoStopBase: base.total,
+    autoStopHourly: money(hourly.hourlyCents),
+    breakEvenHours,
+    usesUnconfirmedPrices: alwaysOn.usesUnconfirmedPrices || base.usesUnconfirmedPrices,
+  };
 }

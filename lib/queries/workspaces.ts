@@ -1,10 +1,18 @@
 import "server-only";
 import type { CurrentUser } from "../auth/session";
 import { db } from "../db";
-import { autoStopHoursForEstimate, monthlyCost, OPEN_STATUSES, userVisibleState, type Money, type WorkspaceState } from "../domain";
+import {
+  autoStopHoursForEstimate,
+  OPEN_STATUSES,
+  priceShape,
+  workspaceMonthlyCost,
+  userVisibleState,
+  type Money,
+  type WorkspaceState,
+} from "../domain";
 import { bulkActionLabel } from "../presentation/describe";
 import { monthUsageOf, usageThisMonth, type MonthUsage } from "../core/usage";
-import { toDomainWorkspace, type WorkspaceRecord } from "../core/workspace-records";
+import type { WorkspaceRecord } from "../core/workspace-records";
 import { catalogFor } from "./catalog";
 import { dashboardRows, type OpenRequestRow } from "./hot-reads";
 import { policyAndPrices } from "./settings";
@@ -77,7 +85,7 @@ async function toViews(
     const bundle = catalog.bundle(row.bundleId);
     const directory = catalog.directory(row.directoryId);
     const expectedAutoStopHours = autoStopHoursForEstimate(usage.get(row.id)?.projectedHours, settings.expectedAutoStopHoursPerMonth);
-    const cost = monthlyCost(toDomainWorkspace(row), prices, { bundle, expectedAutoStopHours });
+    const cost = workspaceMonthlyCost(bundle, priceShape(row), prices, { expectedAutoStopHours });
     const visible = userVisibleState(row.state as WorkspaceState) ?? { label: row.state, tone: "busy", sentence: "" };
     return {
       id: row.id,
