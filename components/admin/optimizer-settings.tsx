@@ -1,18 +1,33 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
+import { useRef, useState, useTransition } from "react";
 import { updateOptimizerSettingsAction } from "@/lib/actions/optimizer";
 import { primaryButton } from "@/components/ui/styles";
+import { ErrorSummary, FieldError, fieldProps, invalidClass, useFocusFirstInvalid, type FieldErrors } from "@/components/ui/form-errors";
+import { useFormDirty, useUnsavedChanges } from "@/components/ui/unsaved-changes";
 import type { ComputeType, OptimizerSettings } from "@/lib/domain/client";
-import { ActionMessage, actionError } from "./action-message";
+import { ActionMessage } from "./action-message";
 import { computeTypeLabel } from "@/lib/presentation/labels";
+
+const FORM_ID = "optimizer-settings";
 
 /** The thresholds editor: one field per compute type (blank = no advice for it), the last-days window and the nightly switch. */
 export function OptimizerSettingsForm({ settings, computeTypes }: { settings: OptimizerSettings; computeTypes: readonly ComputeType[] }) {
   const router = useRouter();
+  const formRef = useRef<HTMLFormElement>(null);
   const [pending, start] = useTransition();
-  const [result, setResult] = useState<{ ok: boolean; message: string } | null>(null);
+  const [done, setDone] = useState<{ ok: boolean; message: string } | null>(null);
+  const [failure, setFailure] = useState<{ message: string; errors: FieldErrors; reasons: string[] } | null>(null);
+  const [savedAt, setSavedAt] = useState(0);
+  useUnsavedChanges(useFormDirty(formRef, savedAt));
+  const errors = failure?.errors ?? null;
+  useFocusFirstInvalid(formRef, errors);
+  const labels: Record<string, string> = {
+    ...Object.fromEntries(computeTypes.map((t) => [`t-${t}`, `Break-even hours, ${computeTypeLabel(t)}`])),
+    lastDays: "Last days of the month",
+  };
+
   const save = (event: React.FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const data = new FormData(event.currentTarget);
@@ -24,26 +39,62 @@ export function OptimizerSettingsForm({ settings, computeTypes }: { settings: Op
     const value = { thresholds, alwaysOnToAutoStopLastDays: Number(data.get("lastDays")), nightly: data.get("nightly") === "on" };
     start(async () => {
       const out = await updateOptimizerSettingsAction({ value });
-      setResult(out.ok ? { ok: true, message: "Saved. The next run uses these settings." } : { ok: false, message: actionError(out) });
-      if (out.ok) router.refresh();
+      if (out.ok) {
+        setFailure(null);
+        setDone({ ok: true, message: "Saved. The next run uses these settings." });
+        setSavedAt(Date.now());
+        router.refresh();
+        return;
+      }
+      // The server names the field: "thresholds.STANDARD" or "alwaysOnToAutoStopLastDays".
+      const fieldErrors: FieldErrors = {};
+      const rest: string[] = [];
+      for (const r of out.reasons ?? []) {
+        const field = r.code.startsWith("thresholds.")
+          ? `t-${r.code.slice("thresholds.".length)}`
+          : r.code === "alwaysOnToAutoStopLastDays"
+            ? "lastDays"
+            : null;
+        if (field && labels[field]) (fieldErrors[field] ??= []).push(r.message);
+        else rest.push(r.message);
+      }
+      setFailure({ message: out.error, errors: fieldErrors, reasons: rest });
+      setDone(null);
     });
   };
   const num = "w-24 rounded border border-slate-300 px-2 py-1";
   return (
-    <form onSubmit={save} className="space-y-4 rounded-lg border border-slate-200 bg-white p-4">
+    <form ref={formRef} id={FORM_ID} onSubmit={save} noValidate className="space-y-4 rounded-lg border border-slate-200 bg-white p-4">
+      <ErrorSummary formId={FORM_ID} message={failure?.message} errors={errors} labels={labels} reasons={failure?.reasons} />
       <fieldset className="flex flex-wrap gap-4">
         <legend className="mb-1 text-sm font-medium">Break-even hours a month per compute type (blank: no advice)</legend>
         {computeTypes.map((type) => (
-          <label key={type} className="text-sm">
-            <span className="block text-slate-600">{computeTypeLabel(type)}</span>
-            <input name={`t-${type}`} type="number" step="0.1" defaultValue={settings.thresholds[type] ?? ""} className={num} />
-          </label>
+          <div key={type} className="text-sm">
+            <label htmlFor={`${FORM_ID}-t-${type}`} className="block text-slate-600">
+              {computeTypeLabel(type)}
+            </label>
+            <input
+              {...fieldProps(FORM_ID, `t-${type}`, errors)}
+              inputMode="decimal"
+              defaultValue={settings.thresholds[type] ?? ""}
+              className={`${num}${invalidClass(errors, `t-${type}`)}`}
+            />
+            <FieldError formId={FORM_ID} name={`t-${type}`} errors={errors} />
+          </div>
         ))}
       </fieldset>
-      <label className="block text-sm">
-        <span className="block text-slate-600">Recommend AlwaysOn → AutoStop in the month&apos;s last … days</span>
-        <input name="lastDays" type="number" step="1" defaultValue={settings.alwaysOnToAutoStopLastDays} className={num} />
-      </label>
+      <div className="text-sm">
+        <label htmlFor={`${FORM_ID}-lastDays`} className="block text-slate-600">
+          Recommend AlwaysOn → AutoStop in the month&apos;s last … days
+        </label>
+        <input
+          {...fieldProps(FORM_ID, "lastDays", errors)}
+          inputMode="numeric"
+          defaultValue={settings.alwaysOnToAutoStopLastDays}
+          className={`${num}${invalidClass(errors, "lastDays")}`}
+        />
+        <FieldError formId={FORM_ID} name="lastDays" errors={errors} />
+      </div>
       <label className="flex items-center gap-2 text-sm">
         <input name="nightly" type="checkbox" defaultChecked={settings.nightly} />
         Create the requests by itself every night
@@ -51,7 +102,7 @@ export function OptimizerSettingsForm({ settings, computeTypes }: { settings: Op
       <button type="submit" className={primaryButton} disabled={pending}>
         Save optimizer settings
       </button>
-      <ActionMessage result={result} />
+      <ActionMessage result={done} />
     </form>
   );
 }

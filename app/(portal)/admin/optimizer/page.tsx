@@ -183,10 +183,21 @@ export default async function OptimizerPage({ searchParams }: { searchParams: Pr
                   </td>
                   <td className="px-2 py-2">
                     {row.computerName ?? "—"}
-                    <span className="block text-xs text-slate-600">{row.workspaceId}</span>
+                    <code data-raw-id className="block text-xs text-slate-600">
+                      {row.workspaceId}
+                    </code>
                   </td>
                   <td className="px-2 py-2">{row.owner?.name ?? row.userName}</td>
-                  <td className="px-2 py-2">{dirName.get(row.directoryId) ?? row.directoryId}</td>
+                  <td className="px-2 py-2">
+                    {dirName.get(row.directoryId) ?? (
+                      <>
+                        Unknown directory{" "}
+                        <code data-raw-id className="block text-xs text-slate-600">
+                          {row.directoryId}
+                        </code>
+                      </>
+                    )}
+                  </td>
                   <td className="px-2 py-2">{computeTypeLabel(row.computeType)}</td>
                   <td className="px-2 py-2 text-right">{row.billableHours}</td>
                   <td className="px-2 py-2 text-right">{row.advice.thresholdHours ?? "—"}</td>

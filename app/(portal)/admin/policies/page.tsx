@@ -4,16 +4,16 @@ import { ReclaimSettingsForm } from "@/components/admin/reclaim-settings-form";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireRole } from "@/lib/auth/session";
 import { db } from "@/lib/db";
-import { CHANGE_TYPES } from "@/lib/domain";
 import { getPolicySettings } from "@/lib/core/settings";
 import { getReclaimSettings } from "@/lib/core/reclaim-settings";
+import { policyPickerOptions } from "@/lib/queries/admin-policies";
 
 export const metadata: Metadata = { title: "Policies" };
 export const dynamic = "force-dynamic";
 
 export default async function PoliciesPage() {
   await requireRole("ADMIN");
-  const [settings, reclaim] = await Promise.all([getPolicySettings(db()), getReclaimSettings(db())]);
+  const [settings, reclaim, options] = await Promise.all([getPolicySettings(db()), getReclaimSettings(db()), policyPickerOptions()]);
   return (
     <>
       <PageHeader
@@ -23,7 +23,7 @@ export default async function PoliciesPage() {
           "Saved changes apply to the next request."
         }
       />
-      <PolicyForm settings={settings} changeTypes={[...CHANGE_TYPES]} />
+      <PolicyForm settings={settings} bundles={options.bundles} directories={options.directories} />
       <ReclaimSettingsForm settings={reclaim} />
     </>
   );
