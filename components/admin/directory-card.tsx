@@ -1,11 +1,22 @@
+import Link from "next/link";
 import type { DirectoryView } from "@/lib/queries/admin-directories";
-import { DirectoryCreationForm } from "./directory-creation";
-import { DirectoryIpGroups } from "./directory-ip-groups";
-import { DirectoryDeregister } from "./directory-register";
-import { DirectoryRequesters } from "./directory-requesters";
-import { DirectoryToggles } from "./directory-toggles";
+import { directoryStateLabel, directoryTypeLabel } from "@/lib/presentation/labels";
+import { SELF_SERVICE_PERMISSIONS } from "@/lib/schemas/admin-directories.options";
+import { DefinitionList } from "@/components/ui/definition-list";
 
-function mfa(d: DirectoryView): string {
+/** "AD Connector" from Directory Service's type when it described the directory, else from WorkSpaces'. */
+export function directoryKind(d: Pick<DirectoryView, "dsType" | "type">): string {
+  return directoryTypeLabel(d.dsType ?? d.type);
+}
+
+/** MFA at a glance: "On", "Off", or "Unknown" when Directory Service did not describe the directory. */
+export function mfaShort(d: Pick<DirectoryView, "radius">): string {
+  if (!d.radius) return "Unknown";
+  return d.radius.enabled ? "On" : "Off";
+}
+
+/** MFA in full: "On · Completed · 2 RADIUS servers on port 1812 · PAP". */
+export function mfaDetail(d: Pick<DirectoryView, "radius">): string {
   if (!d.radius) return "Unknown (Directory Service did not describe this directory)";
   if (!d.radius.enabled) return "Off";
   const servers = `${d.radius.servers.length} RADIUS server${d.radius.servers.length === 1 ? "" : "s"}`;
@@ -14,41 +25,52 @@ function mfa(d: DirectoryView): string {
   return `On · ${d.radius.status ?? "status unknown"} · ${servers}${port}${protocol}`;
 }
 
-/** One registered directory: what it is (read-only), then every editable setting with its own save and outcome. */
-export function DirectoryCard({ directory: d, personas, groups }: { directory: DirectoryView; personas: string[]; groups: string[] }) {
-  const ref = { region: d.region, directoryId: d.directoryId };
-  const headingId = `dir-${d.directoryId}`;
+/** "4 of 5 allowed": how many self-service permissions users have. */
+export function selfServiceShort(d: Pick<DirectoryView, "selfservicePermissions">): string {
+  const values = d.selfservicePermissions as Record<string, string | undefined>;
+  const on = SELF_SERVICE_PERMISSIONS.filter((k) => values[k] === "ENABLED").length;
+  return on === 0 ? "None" : `${on} of ${SELF_SERVICE_PERMISSIONS.length} allowed`;
+}
+
+const PERSONA_LABELS: Record<string, string> = { EMPLOYEE: "Employees", CONTRACTOR: "Contractors" };
+
+/** "Employees, Contractors and 2 groups", or "Nobody yet". */
+export function requestersShort(d: Pick<DirectoryView, "requesters">): string {
+  const parts = d.requesters.personas.map((p) => PERSONA_LABELS[p] ?? p);
+  const groups = d.requesters.groups.length;
+  if (groups) parts.push(`${groups} group${groups === 1 ? "" : "s"}`);
+  if (parts.length === 0) return "Nobody yet";
+  return parts.length === 1 ? parts[0]! : `${parts.slice(0, -1).join(", ")} and ${parts.at(-1)}`;
+}
+
+/** What a directory is and how it is set up, read-only: the top of its page. */
+export function DirectoryOverview({ directory: d }: { directory: DirectoryView }) {
   return (
-    <section aria-labelledby={headingId} className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
-      <div className="flex flex-wrap items-start justify-between gap-3">
-        <h2 id={headingId} className="text-lg font-medium text-brand-900">
-          {d.name}{" "}
-          <span className="text-sm font-normal text-slate-500">
-            · {d.region} · {d.directoryId}
-          </span>
-        </h2>
-        <DirectoryDeregister {...ref} name={d.name} />
-      </div>
-      <dl className="mt-2 grid gap-x-6 gap-y-1 text-sm sm:grid-cols-[11rem_1fr]">
-        <dt className="text-slate-600">Type</dt>
-        <dd>{d.dsType ?? d.type ?? "—"}</dd>
-        <dt className="text-slate-600">State</dt>
-        <dd>{d.state ?? "—"}</dd>
-        <dt className="text-slate-600">Subnets</dt>
-        <dd className="font-mono text-xs">{d.subnetIds.join(", ") || "—"}</dd>
-        <dt className="text-slate-600">Security group</dt>
-        <dd className="font-mono text-xs">{d.securityGroupId ?? "—"}</dd>
-        <dt className="text-slate-600">MFA (RADIUS)</dt>
-        <dd>{mfa(d)}</dd>
-      </dl>
-      <div className="mt-4 grid gap-3 lg:grid-cols-2">
-        <DirectoryToggles kind="selfservice" {...ref} values={d.selfservicePermissions as Record<string, string>} />
-        <DirectoryCreationForm {...ref} current={d.creationProperties} />
-        <DirectoryToggles kind="access" {...ref} values={d.accessProperties as Record<string, string>} />
-        <DirectoryToggles kind="client" {...ref} values={d.clientProperties as Record<string, string>} />
-        <DirectoryIpGroups {...ref} associated={d.ipGroups} others={d.otherIpGroups} />
-        <DirectoryRequesters directoryId={d.directoryId} current={d.requesters} personas={personas} groups={groups} />
-      </div>
+    <section aria-labelledby="overview" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-5">
+      <h2 id="overview" className="sr-only">
+        Overview
+      </h2>
+      <DefinitionList
+        items={[
+          ["Type", directoryKind(d)],
+          ["State", directoryStateLabel(d.state)],
+          ["Region", d.region],
+          [
+            "WorkSpaces",
+            d.workspaceCount > 0 ? (
+              <Link href={`/admin/fleet?directory=${encodeURIComponent(d.directoryId)}`} className="text-brand-700 underline">
+                {d.workspaceCount} in the fleet
+              </Link>
+            ) : (
+              "None yet"
+            ),
+          ],
+          ["MFA (RADIUS)", mfaDetail(d)],
+          ["Registration code", d.registrationCode ? <code className="text-xs">{d.registrationCode}</code> : "—"],
+          ["Subnets", d.subnetIds.length ? <code className="break-all text-xs">{d.subnetIds.join(", ")}</code> : "—"],
+          ["Security group", d.securityGroupId ? <code className="text-xs">{d.securityGroupId}</code> : "—"],
+        ]}
+      />
     </section>
   );
 }

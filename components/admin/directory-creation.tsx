@@ -1,17 +1,20 @@
 "use client";
 
-import { useState } from "react";
+import { useRef, useState } from "react";
 import type { DefaultWorkspaceCreationProperties } from "@aws-sdk/client-workspaces";
 import { updateCreationPropertiesAction } from "@/lib/actions/admin-directories";
-import { inputClass, secondaryButton } from "@/components/ui/styles";
-import { ActionMessage } from "./action-message";
-import { DirectorySection, useDirectoryAction } from "./directory-action";
+import { FieldError, fieldProps, invalidClass, useFocusFirstInvalid } from "@/components/ui/form-errors";
+import { hintClass, inputClass, labelClass, primaryButton } from "@/components/ui/styles";
+import { DirectorySection, OutcomeStatus, OutcomeSummary, errorsOf, useDirectoryAction } from "./directory-action";
 
 const FLAGS = [
   ["enableInternetAccess", "EnableInternetAccess", "Internet access"],
   ["userEnabledAsLocalAdministrator", "UserEnabledAsLocalAdministrator", "Users are local administrators"],
   ["enableMaintenanceMode", "EnableMaintenanceMode", "Maintenance mode"],
 ] as const;
+
+const FORM_ID = "creation";
+const LABELS = { defaultOu: "Default OU", customSecurityGroupId: "Custom security group" };
 
 /** Defaults for WorkSpaces launched in the directory from now on; only changed fields are sent. */
 export function DirectoryCreationForm({
@@ -23,12 +26,15 @@ export function DirectoryCreationForm({
   directoryId: string;
   current: DefaultWorkspaceCreationProperties;
 }) {
+  const formRef = useRef<HTMLFormElement>(null);
   const [defaultOu, setDefaultOu] = useState(current.DefaultOu ?? "");
   const [securityGroup, setSecurityGroup] = useState(current.CustomSecurityGroupId ?? "");
   const [flags, setFlags] = useState<Record<string, boolean>>(() =>
     Object.fromEntries(FLAGS.map(([k, aws]) => [k, current[aws] === true])),
   );
-  const { pending, message, run } = useDirectoryAction();
+  const { pending, outcome, setOutcome, run } = useDirectoryAction();
+  const errors = errorsOf(outcome);
+  useFocusFirstInvalid(formRef, errors);
 
   const submit = (e: React.FormEvent) => {
     e.preventDefault();
@@ -36,43 +42,61 @@ export function DirectoryCreationForm({
     if (defaultOu.trim() !== (current.DefaultOu ?? "")) properties.defaultOu = defaultOu.trim();
     if (securityGroup.trim() !== (current.CustomSecurityGroupId ?? "")) properties.customSecurityGroupId = securityGroup.trim();
     for (const [k, aws] of FLAGS) if (flags[k] !== (current[aws] === true)) properties[k] = flags[k]!;
+    if (Object.keys(properties).length === 0) return setOutcome({ ok: true, message: "Nothing changed." });
     run(
       () => updateCreationPropertiesAction({ region, directoryId, properties }),
       "Creation properties saved. They apply to WorkSpaces launched or rebuilt from now on.",
+      { prefix: "properties" },
     );
   };
 
-  const id = `${directoryId}-creation`;
   return (
     <DirectorySection
-      id={id}
+      id="creation-properties"
       title="Creation properties"
       hint="Applied to WorkSpaces launched or rebuilt after the change; existing WorkSpaces keep theirs."
     >
-      <form onSubmit={submit} className="space-y-2">
-        <label className="block text-sm">
-          <span className="text-slate-700">Default OU</span>
+      <form ref={formRef} onSubmit={submit} noValidate className="space-y-3">
+        <OutcomeSummary formId={FORM_ID} outcome={outcome} labels={LABELS} />
+        <div>
+          <label htmlFor={`${FORM_ID}-defaultOu`} className={labelClass}>
+            {LABELS.defaultOu}
+          </label>
           <input
+            {...fieldProps(FORM_ID, "defaultOu", errors, `${FORM_ID}-defaultOu-hint`)}
             value={defaultOu}
             onChange={(e) => setDefaultOu(e.target.value)}
             placeholder="OU=WorkSpaces,DC=corp,DC=example,DC=com"
-            className={`${inputClass} font-mono text-xs`}
+            className={`${inputClass} font-mono text-xs${invalidClass(errors, "defaultOu")}`}
           />
-        </label>
-        <label className="block text-sm">
-          <span className="text-slate-700">Custom security group</span>
+          <p id={`${FORM_ID}-defaultOu-hint`} className={hintClass}>
+            Where new WorkSpaces&apos; computer accounts are placed, as a distinguished name.
+          </p>
+          <FieldError formId={FORM_ID} name="defaultOu" errors={errors} />
+        </div>
+        <div>
+          <label htmlFor={`${FORM_ID}-customSecurityGroupId`} className={labelClass}>
+            {LABELS.customSecurityGroupId}
+          </label>
           <input
+            {...fieldProps(FORM_ID, "customSecurityGroupId", errors, `${FORM_ID}-customSecurityGroupId-hint`)}
             value={securityGroup}
             onChange={(e) => setSecurityGroup(e.target.value)}
             placeholder="sg-0123456789abcdef0"
-            className={`${inputClass} font-mono text-xs`}
+            className={`${inputClass} font-mono text-xs${invalidClass(errors, "customSecurityGroupId")}`}
           />
-        </label>
-        <div className="grid gap-1">
+          <p id={`${FORM_ID}-customSecurityGroupId-hint`} className={hintClass}>
+            sg- followed by 8 or 17 hexadecimal digits; added to new WorkSpaces besides the directory&apos;s own group.
+          </p>
+          <FieldError formId={FORM_ID} name="customSecurityGroupId" errors={errors} />
+        </div>
+        <fieldset className="grid gap-1">
+          <legend className={labelClass}>New WorkSpaces</legend>
           {FLAGS.map(([k, , label]) => (
             <label key={k} className="flex items-center gap-2 text-sm">
               <input
                 type="checkbox"
+                name={k}
                 checked={flags[k]}
                 onChange={(e) => setFlags({ ...flags, [k]: e.target.checked })}
                 className="size-4 accent-brand-600"
@@ -80,11 +104,11 @@ export function DirectoryCreationForm({
               {label}
             </label>
           ))}
-        </div>
-        <button type="submit" disabled={pending} className={`${secondaryButton} px-3 py-1.5`}>
-          Save creation properties
+        </fieldset>
+        <button type="submit" disabled={pending} className={primaryButton}>
+          {pending ? "Saving…" : "Save creation properties"}
         </button>
-        <ActionMessage result={message} />
+        <OutcomeStatus outcome={outcome} />
       </form>
     </DirectorySection>
   );

@@ -1,12 +1,18 @@
 "use client";
 
-import { useState } from "react";
+import Link from "next/link";
+import { useRef, useState } from "react";
 import { associateDirectoryIpGroupAction, disassociateDirectoryIpGroupAction } from "@/lib/actions/admin-directories";
 import type { IpGroupOption } from "@/lib/queries/admin-directories";
-import { secondaryButton } from "@/components/ui/styles";
-import { ActionMessage } from "./action-message";
-import { DirectorySection, useDirectoryAction } from "./directory-action";
+import { FieldError, fieldProps, invalidClass, useFocusFirstInvalid } from "@/components/ui/form-errors";
+import { inputClass, labelClass, secondaryButton } from "@/components/ui/styles";
+import { DirectorySection, OutcomeStatus, OutcomeSummary, errorsOf, useDirectoryAction } from "./directory-action";
 
+const FORM_ID = "associate-ip-group";
+const LABELS = { groupId: "IP group" };
+const MAX_IP_GROUPS_PER_DIRECTORY = 25;
+
+/** The groups guarding this directory, each with Disassociate, and a chooser (empty until one is picked) to add another. */
 export function DirectoryIpGroups({
   region,
   directoryId,
@@ -18,31 +24,49 @@ export function DirectoryIpGroups({
   associated: IpGroupOption[];
   others: IpGroupOption[];
 }) {
-  const [groupId, setGroupId] = useState(others[0]?.groupId ?? "");
-  const { pending, message, run } = useDirectoryAction();
+  const formRef = useRef<HTMLFormElement>(null);
+  const [groupId, setGroupId] = useState("");
+  const { pending, outcome, setOutcome, run } = useDirectoryAction();
+  const errors = errorsOf(outcome);
+  useFocusFirstInvalid(formRef, errors);
   const ref = { region, directoryId };
-  const id = `${directoryId}-ipgroups`;
-  const chosen = others.some((g) => g.groupId === groupId) ? groupId : (others[0]?.groupId ?? "");
+  const full = associated.length >= MAX_IP_GROUPS_PER_DIRECTORY;
+
+  const associate = (e: React.FormEvent) => {
+    e.preventDefault();
+    const chosen = others.find((g) => g.groupId === groupId);
+    if (!chosen)
+      return setOutcome({ ok: false, message: "Choose a group to associate.", fieldErrors: { groupId: ["Choose an IP group."] } });
+    run(() => associateDirectoryIpGroupAction({ ...ref, groupId: chosen.groupId }), `Associated ${chosen.name}.`, {
+      after: () => setGroupId(""),
+    });
+  };
+
   return (
     <DirectorySection
-      id={id}
+      id="ip-groups"
       title="IP access control groups"
-      hint={`Networks this directory's WorkSpaces accept connections from (${associated.length} of 25).`}
+      hint={`Networks this directory's WorkSpaces accept connections from (${associated.length} of ${MAX_IP_GROUPS_PER_DIRECTORY}).`}
     >
       {associated.length === 0 ? (
         <p className="text-sm text-slate-600">None: connections are accepted from any network.</p>
       ) : (
-        <ul className="space-y-1 text-sm">
+        <ul className="divide-y divide-slate-100 text-sm">
           {associated.map((g) => (
-            <li key={g.groupId} className="flex items-center justify-between gap-2">
-              <span>
-                {g.name} <span className="font-mono text-xs text-slate-500">{g.groupId}</span>
+            <li key={g.groupId} className="flex flex-wrap items-center justify-between gap-2 py-1.5">
+              <span className="min-w-0">
+                <Link href={`/admin/ip-groups/${g.groupId}`} className="text-brand-700 underline">
+                  {g.name}
+                </Link>{" "}
+                <code data-raw-id className="text-xs text-slate-600">
+                  {g.groupId}
+                </code>
               </span>
               <button
                 type="button"
                 disabled={pending}
                 onClick={() => run(() => disassociateDirectoryIpGroupAction({ ...ref, groupId: g.groupId }), `Disassociated ${g.name}.`)}
-                className="rounded border border-slate-300 px-2 py-0.5 text-xs hover:bg-slate-50"
+                className="rounded border border-slate-300 px-2 py-0.5 text-xs hover:bg-slate-50 disabled:opacity-60"
               >
                 Disassociate<span className="sr-only"> {g.name}</span>
               </button>
@@ -50,29 +74,46 @@ export function DirectoryIpGroups({
           ))}
         </ul>
       )}
-      {others.length > 0 && (
-        <div className="mt-2 flex flex-wrap items-end gap-2">
-          <label className="text-sm">
-            <span className="block text-slate-700">IP group</span>
-            <select value={chosen} onChange={(e) => setGroupId(e.target.value)} className="rounded border border-slate-300 px-2 py-1">
-              {others.map((g) => (
-                <option key={g.groupId} value={g.groupId}>
-                  {g.name}
-                </option>
-              ))}
-            </select>
-          </label>
-          <button
-            type="button"
-            disabled={pending || !chosen}
-            onClick={() => run(() => associateDirectoryIpGroupAction({ ...ref, groupId: chosen }), "Associated.")}
-            className={`${secondaryButton} px-3 py-1.5`}
-          >
-            Associate
-          </button>
-        </div>
+      {others.length === 0 ? (
+        <p className="mt-3 text-sm text-slate-600">
+          Every IP group of {region} guards this directory already.{" "}
+          <Link href="/admin/ip-groups/new" className="text-brand-700 underline">
+            Create a group
+          </Link>
+        </p>
+      ) : full ? (
+        <p className="mt-3 text-sm text-slate-600">A directory takes at most {MAX_IP_GROUPS_PER_DIRECTORY} groups.</p>
+      ) : (
+        <form ref={formRef} onSubmit={associate} noValidate className="mt-3">
+          <OutcomeSummary formId={FORM_ID} outcome={outcome} labels={LABELS} />
+          <div className="flex flex-wrap items-end gap-2">
+            <div className="min-w-0 grow sm:grow-0">
+              <label htmlFor={`${FORM_ID}-groupId`} className={labelClass}>
+                Associate an IP group
+              </label>
+              <select
+                {...fieldProps(FORM_ID, "groupId", errors)}
+                value={groupId}
+                onChange={(e) => setGroupId(e.target.value)}
+                className={`${inputClass} sm:w-72${invalidClass(errors, "groupId")}`}
+              >
+                <option value="">Choose an IP group…</option>
+                {others.map((g) => (
+                  <option key={g.groupId} value={g.groupId}>
+                    {g.name}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <button type="submit" disabled={pending} className={secondaryButton}>
+              Associate
+            </button>
+          </div>
+          <FieldError formId={FORM_ID} name="groupId" errors={errors} />
+        </form>
       )}
-      <ActionMessage result={message} />
+      <OutcomeStatus outcome={outcome} />
+      {outcome && !outcome.ok && (others.length === 0 || full) && <OutcomeSummary formId={FORM_ID} outcome={outcome} labels={{}} />}
     </DirectorySection>
   );
 }

@@ -1,25 +1,41 @@
 "use client";
 
-import { useState } from "react";
+import { useRouter } from "next/navigation";
+import { useRef, useState } from "react";
 import { deregisterDirectoryAction, registerDirectoryAction } from "@/lib/actions/admin-directories";
 import type { UnregisteredDirectory } from "@/lib/queries/admin-directories";
-import { inputClass, primaryButton } from "@/components/ui/styles";
+import { directoryTypeLabel } from "@/lib/presentation/labels";
+import { FieldError, fieldProps, invalidClass, useFocusFirstInvalid } from "@/components/ui/form-errors";
+import { hintClass, inputClass, labelClass, primaryButton } from "@/components/ui/styles";
 import { ActionMessage } from "./action-message";
 import { ConfirmButton } from "./confirm-button";
-import { useDirectoryAction } from "./directory-action";
+import { OutcomeStatus, OutcomeSummary, errorsOf, useDirectoryAction } from "./directory-action";
 
-/** Registers a Directory Service directory with WorkSpaces, in two subnets of different Availability Zones. */
+const FORM_ID = "register";
+const LABELS = { directory: "Directory", subnetA: "First subnet", subnetB: "Second subnet" };
+// Where the server's paths land on this form: the pair's own refusal (two equal subnets) is shown on the second.
+const RENAME = { "subnetIds.0": "subnetA", "subnetIds.1": "subnetB", subnetIds: "subnetB", directoryId: "directory", region: "directory" };
+
+/**
+ * Registers a Directory Service directory with WorkSpaces, in two subnets of different Availability Zones, then
+ * opens the directory's page.
+ */
 export function DirectoryRegisterForm({ candidates }: { candidates: UnregisteredDirectory[] }) {
-  const [key, setKey] = useState(candidates[0] ? `${candidates[0].region}/${candidates[0].directoryId}` : "");
+  const router = useRouter();
+  const formRef = useRef<HTMLFormElement>(null);
+  const [key, setKey] = useState("");
   const [subnetA, setSubnetA] = useState("");
   const [subnetB, setSubnetB] = useState("");
   const [selfService, setSelfService] = useState(false);
-  const { pending, message, run } = useDirectoryAction();
-  const chosen = candidates.find((c) => `${c.region}/${c.directoryId}` === key) ?? candidates[0];
+  const { pending, outcome, setOutcome, run } = useDirectoryAction();
+  const errors = errorsOf(outcome);
+  useFocusFirstInvalid(formRef, errors);
+  const chosen = candidates.find((c) => `${c.region}/${c.directoryId}` === key);
 
   const submit = (e: React.FormEvent) => {
     e.preventDefault();
-    if (!chosen) return;
+    if (!chosen)
+      return setOutcome({ ok: false, message: "Some fields need attention.", fieldErrors: { directory: ["Choose a directory."] } });
     run(
       () =>
         registerDirectoryAction({
@@ -29,75 +45,90 @@ export function DirectoryRegisterForm({ candidates }: { candidates: Unregistered
           enableSelfService: selfService,
         }),
       `Registered ${chosen.name}.`,
-      () => {
-        setSubnetA("");
-        setSubnetB("");
-      },
+      { rename: RENAME, after: () => router.push(`/admin/directories/${chosen.directoryId}?registered=1`) },
     );
   };
 
+  if (candidates.length === 0)
+    return (
+      <p className="text-sm text-slate-600">
+        Every Directory Service directory in the managed Regions is already registered with WorkSpaces.
+      </p>
+    );
+
   return (
-    <section aria-labelledby="register-directory" className="mb-6 rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
-      <h2 id="register-directory" className="text-lg font-medium text-brand-900">
-        Register a directory
-      </h2>
-      {candidates.length === 0 ? (
-        <p className="mt-1 text-sm text-slate-600">
-          Every Directory Service directory in the managed Regions is already registered with WorkSpaces.
+    <form ref={formRef} onSubmit={submit} noValidate className="max-w-xl space-y-4">
+      <OutcomeSummary formId={FORM_ID} outcome={outcome} labels={LABELS} />
+      <div>
+        <label htmlFor={`${FORM_ID}-directory`} className={labelClass}>
+          {LABELS.directory}
+        </label>
+        <select
+          {...fieldProps(FORM_ID, "directory", errors)}
+          value={key}
+          onChange={(e) => setKey(e.target.value)}
+          className={`${inputClass}${invalidClass(errors, "directory")}`}
+        >
+          <option value="">Choose a directory…</option>
+          {candidates.map((c) => (
+            <option key={`${c.region}/${c.directoryId}`} value={`${c.region}/${c.directoryId}`}>
+              {c.name} · {c.region} · {directoryTypeLabel(c.type)}
+            </option>
+          ))}
+        </select>
+        <FieldError formId={FORM_ID} name="directory" errors={errors} />
+      </div>
+      <div>
+        <label htmlFor={`${FORM_ID}-subnetA`} className={labelClass}>
+          {LABELS.subnetA}
+        </label>
+        <input
+          {...fieldProps(FORM_ID, "subnetA", errors, `${FORM_ID}-subnet-hint`)}
+          value={subnetA}
+          onChange={(e) => setSubnetA(e.target.value)}
+          placeholder="subnet-0123456789abcdef0"
+          className={`${inputClass} font-mono text-xs${invalidClass(errors, "subnetA")}`}
+        />
+        <FieldError formId={FORM_ID} name="subnetA" errors={errors} />
+      </div>
+      <div>
+        <label htmlFor={`${FORM_ID}-subnetB`} className={labelClass}>
+          {LABELS.subnetB}
+        </label>
+        <input
+          {...fieldProps(FORM_ID, "subnetB", errors, `${FORM_ID}-subnet-hint`)}
+          value={subnetB}
+          onChange={(e) => setSubnetB(e.target.value)}
+          placeholder="subnet-0123456789abcdef1"
+          className={`${inputClass} font-mono text-xs${invalidClass(errors, "subnetB")}`}
+        />
+        <p id={`${FORM_ID}-subnet-hint`} className={hintClass}>
+          Two subnets of the directory&apos;s VPC, in different Availability Zones: subnet- followed by 8 or 17 hexadecimal digits.
         </p>
-      ) : (
-        <form onSubmit={submit} className="mt-2 flex flex-wrap items-end gap-3">
-          <label className="text-sm">
-            <span className="block text-slate-700">Directory</span>
-            <select value={key} onChange={(e) => setKey(e.target.value)} className="rounded border border-slate-300 px-2 py-2">
-              {candidates.map((c) => (
-                <option key={`${c.region}/${c.directoryId}`} value={`${c.region}/${c.directoryId}`}>
-                  {c.name} · {c.region} · {c.type ?? "directory"}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="text-sm">
-            <span className="block text-slate-700">First subnet</span>
-            <input
-              required
-              value={subnetA}
-              onChange={(e) => setSubnetA(e.target.value)}
-              placeholder="subnet-0123456789abcdef0"
-              className={`${inputClass} w-60 font-mono text-xs`}
-            />
-          </label>
-          <label className="text-sm">
-            <span className="block text-slate-700">Second subnet (another Availability Zone)</span>
-            <input
-              required
-              value={subnetB}
-              onChange={(e) => setSubnetB(e.target.value)}
-              placeholder="subnet-0123456789abcdef1"
-              className={`${inputClass} w-60 font-mono text-xs`}
-            />
-          </label>
-          <label className="flex items-center gap-2 pb-2 text-sm">
-            <input
-              type="checkbox"
-              checked={selfService}
-              onChange={(e) => setSelfService(e.target.checked)}
-              className="size-4 accent-brand-600"
-            />
-            Enable self-service
-          </label>
-          <button type="submit" disabled={pending} className={primaryButton}>
-            Register directory
-          </button>
-        </form>
-      )}
-      <ActionMessage result={message} />
-    </section>
+        <FieldError formId={FORM_ID} name="subnetB" errors={errors} />
+      </div>
+      <label className="flex items-center gap-2 text-sm">
+        <input
+          type="checkbox"
+          name="enableSelfService"
+          checked={selfService}
+          onChange={(e) => setSelfService(e.target.checked)}
+          className="size-4 accent-brand-600"
+        />
+        Enable self-service
+      </label>
+      <button type="submit" disabled={pending} className={primaryButton}>
+        {pending ? "Registering…" : "Register directory"}
+      </button>
+      <OutcomeStatus outcome={outcome} />
+    </form>
   );
 }
 
+/** Deregistering asks first; once done, the directory's page has nothing left to show, so the list opens. */
 export function DirectoryDeregister({ region, directoryId, name }: { region: string; directoryId: string; name: string }) {
-  const { pending, message, run } = useDirectoryAction();
+  const router = useRouter();
+  const { pending, outcome, run } = useDirectoryAction();
   return (
     <div>
       <ConfirmButton
@@ -105,9 +136,13 @@ export function DirectoryDeregister({ region, directoryId, name }: { region: str
         question={`Deregister ${name} from WorkSpaces? Nobody can launch WorkSpaces in it until it is registered again.`}
         confirmLabel="Deregister"
         disabled={pending}
-        onConfirm={() => run(() => deregisterDirectoryAction({ region, directoryId }), `Deregistered ${name}.`)}
+        onConfirm={() =>
+          run(() => deregisterDirectoryAction({ region, directoryId }), `Deregistered ${name}.`, {
+            after: () => router.push("/admin/directories"),
+          })
+        }
       />
-      <ActionMessage result={message} />
+      <ActionMessage result={outcome} />
     </div>
   );
 }

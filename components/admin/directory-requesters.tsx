@@ -2,9 +2,8 @@
 
 import { useState } from "react";
 import { updateDirectoryRequestersAction } from "@/lib/actions/admin-directories";
-import { inputClass, secondaryButton } from "@/components/ui/styles";
-import { ActionMessage } from "./action-message";
-import { DirectorySection, useDirectoryAction } from "./directory-action";
+import { inputClass, primaryButton } from "@/components/ui/styles";
+import { DirectorySection, OutcomeStatus, OutcomeSummary, useDirectoryAction } from "./directory-action";
 
 const PERSONA_LABELS: Record<string, string> = { EMPLOYEE: "Employees", CONTRACTOR: "Contractors" };
 
@@ -24,11 +23,10 @@ export function DirectoryRequesters({
   const [pickedGroups, setPickedGroups] = useState(current.groups);
   const [extraGroups, setExtraGroups] = useState<string[]>([]);
   const [newGroup, setNewGroup] = useState("");
-  const { pending, message, run } = useDirectoryAction();
+  const { pending, outcome, run } = useDirectoryAction();
   const toggle = (list: string[], value: string, on: boolean) =>
     on ? [...list.filter((v) => v !== value), value] : list.filter((v) => v !== value);
   const allGroups = [...new Set([...groups, ...extraGroups])];
-  const id = `${directoryId}-requesters`;
 
   const addGroup = () => {
     const name = newGroup.trim();
@@ -40,10 +38,11 @@ export function DirectoryRequesters({
 
   return (
     <DirectorySection
-      id={id}
+      id="requesters"
       title="Who may request WorkSpaces here"
       hint="Saved in the policy's catalog; bundles per persona and group stay as they are under Policies."
     >
+      <OutcomeSummary formId="requesters" outcome={outcome} labels={{}} />
       <fieldset>
         <legend className="text-xs font-medium uppercase tracking-wide text-slate-500">Personas</legend>
         <div className="flex flex-wrap gap-x-4">
@@ -100,11 +99,11 @@ export function DirectoryRequesters({
             "Saved. It applies to the next request.",
           )
         }
-        className={`${secondaryButton} mt-2 px-3 py-1.5`}
+        className={`${primaryButton} mt-3`}
       >
-        Save who may request
+        {pending ? "Saving…" : "Save who may request"}
       </button>
-      <ActionMessage result={message} />
+      <OutcomeStatus outcome={outcome} />
     </DirectorySection>
   );
 }

@@ -1,132 +1,167 @@
 "use client";
 
+import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
+import { useRef, useState } from "react";
 import {
   associateIpGroupAction,
   deleteIpGroupAction,
   disassociateIpGroupAction,
   replaceIpRulesAction,
 } from "@/lib/actions/admin-ip-groups";
-import type { ActionResult } from "@/lib/actions/client";
 import type { DirectoryOption, IpGroupView } from "@/lib/queries/admin-ip-groups";
-import { ActionMessage, actionError } from "./action-message";
+import { FieldError, fieldProps, invalidClass, useFocusFirstInvalid } from "@/components/ui/form-errors";
+import { inputClass, labelClass, primaryButton, secondaryButton } from "@/components/ui/styles";
+import { ActionMessage } from "./action-message";
 import { ConfirmButton } from "./confirm-button";
-import { RulesEditor, type RuleDraft } from "./rules-editor";
+import { DirectorySection, OutcomeStatus, OutcomeSummary, errorsOf, useDirectoryAction } from "./directory-action";
+import { IpGroupRules, ruleFieldLabels, type RuleDraft } from "./ip-group-rules";
 
-type Msg = { ok: boolean; message: string } | null;
+type GroupRef = { region: string; groupId: string };
+const refOf = (group: IpGroupView): GroupRef => ({ region: group.region, groupId: group.groupId });
 
-/** One group: its rules, the directories it guards, and the controls for each, with the outcome beside each control. */
-export function IpGroupCard({ group, directories }: { group: IpGroupView; directories: DirectoryOption[] }) {
-  const router = useRouter();
-  const [pending, start] = useTransition();
+/** The group's rules, replaced as a whole by one Save; a bad CIDR is outlined and focused. */
+export function IpGroupRulesForm({ group }: { group: IpGroupView }) {
+  const formRef = useRef<HTMLFormElement>(null);
   const [rules, setRules] = useState<RuleDraft[]>(group.rules.map((r) => ({ cidr: r.cidr, description: r.description ?? "" })));
-  const candidates = directories.filter((d) => d.region === group.region && !group.usedBy.some((u) => u.directoryId === d.directoryId));
-  const [directoryId, setDirectoryId] = useState(candidates[0]?.directoryId ?? "");
-  const [rulesMsg, setRulesMsg] = useState<Msg>(null);
-  const [assocMsg, setAssocMsg] = useState<Msg>(null);
-  const [deleteMsg, setDeleteMsg] = useState<Msg>(null);
-  const ref = { region: group.region, groupId: group.groupId };
+  const { pending, outcome, run } = useDirectoryAction();
+  const errors = errorsOf(outcome);
+  useFocusFirstInvalid(formRef, errors);
+  const formId = "rules-form";
 
-  const run = (act: () => Promise<ActionResult<unknown>>, setMsg: (m: Msg) => void, success: string) =>
-    start(async () => {
-      const out = await act();
-      setMsg(out.ok ? { ok: true, message: success } : { ok: false, message: actionError(out) });
-      if (out.ok) router.refresh();
-    });
+  const submit = (e: React.FormEvent) => {
+    e.preventDefault();
+    run(() => replaceIpRulesAction({ ...refOf(group), rules }), "Rules saved.");
+  };
 
-  const headingId = `group-${group.groupId}`;
   return (
-    <section aria-labelledby={headingId} className="rounded-lg border border-slate-200 bg-white p-4">
-      <h3 id={headingId} className="font-medium text-brand-900">
-        {group.name}{" "}
-        <span className="text-sm font-normal text-slate-500">
-          · {group.region} · {group.groupId}
-        </span>
-      </h3>
-      {group.description && <p className="text-sm text-slate-600">{group.description}</p>}
-
-      <div className="mt-3">
-        <RulesEditor rules={rules} onChange={setRules} idPrefix={group.groupId} />
-        <button
-          type="button"
-          disabled={pending}
-          onClick={() => run(() => replaceIpRulesAction({ ...ref, rules }), setRulesMsg, "Rules saved.")}
-          className="mt-2 rounded-md bg-brand-600 px-3 py-1.5 text-sm text-white disabled:opacity-50"
-        >
-          Save rules
+    <DirectorySection id="rules" title="Rules" hint="The networks this group lets in. Saving replaces every rule of the group.">
+      <form ref={formRef} onSubmit={submit} noValidate className="space-y-3">
+        <OutcomeSummary formId={formId} outcome={outcome} labels={ruleFieldLabels(rules)} />
+        <IpGroupRules formId={formId} rules={rules} onChange={setRules} errors={errors} />
+        <button type="submit" disabled={pending} className={primaryButton}>
+          {pending ? "Saving…" : "Save rules"}
         </button>
-        <ActionMessage result={rulesMsg} />
-      </div>
+        <OutcomeStatus outcome={outcome} />
+      </form>
+    </DirectorySection>
+  );
+}
 
-      <div className="mt-4">
-        <h4 className="text-sm font-medium text-slate-700">Used by</h4>
-        {group.usedBy.length === 0 ? (
-          <p className="text-sm text-slate-600">No directory.</p>
-        ) : (
-          <ul className="mt-1 space-y-1 text-sm">
-            {group.usedBy.map((d) => (
-              <li key={d.directoryId} className="flex items-center gap-2">
-                <span>
-                  {d.name} ({d.directoryId})
-                </span>
-                <button
-                  type="button"
-                  disabled={pending}
-                  onClick={() =>
-                    run(
-                      () => disassociateIpGroupAction({ ...ref, directoryId: d.directoryId }),
-                      setAssocMsg,
-                      `Disassociated from ${d.name}.`,
-                    )
-                  }
-                  className="rounded border border-slate-300 px-2 py-0.5 text-xs"
-                >
-                  Disassociate<span className="sr-only"> from {d.name}</span>
-                </button>
-              </li>
-            ))}
-          </ul>
-        )}
-        {candidates.length > 0 && (
-          <div className="mt-2 flex flex-wrap items-end gap-2">
-            <label className="text-sm">
-              <span className="block text-slate-600">Directory</span>
+const ASSOCIATE_FORM = "associate-directory";
+
+/** The directories the group guards, by name, each with Disassociate, and a chooser that starts empty. */
+export function IpGroupDirectories({ group, candidates }: { group: IpGroupView; candidates: DirectoryOption[] }) {
+  const formRef = useRef<HTMLFormElement>(null);
+  const [directoryId, setDirectoryId] = useState("");
+  const { pending, outcome, setOutcome, run } = useDirectoryAction();
+  const errors = errorsOf(outcome);
+  useFocusFirstInvalid(formRef, errors);
+  const ref = refOf(group);
+
+  const associate = (e: React.FormEvent) => {
+    e.preventDefault();
+    const chosen = candidates.find((d) => d.directoryId === directoryId);
+    if (!chosen)
+      return setOutcome({ ok: false, message: "Choose a directory to associate.", fieldErrors: { directoryId: ["Choose a directory."] } });
+    run(() => associateIpGroupAction({ ...ref, directoryId: chosen.directoryId }), `Associated with ${chosen.name}.`, {
+      after: () => setDirectoryId(""),
+    });
+  };
+
+  return (
+    <DirectorySection
+      id="directories"
+      title="Directories"
+      hint={`Registered directories of ${group.region} whose WorkSpaces this group guards.`}
+    >
+      {group.usedBy.length === 0 ? (
+        <p className="text-sm text-slate-600">No directory yet.</p>
+      ) : (
+        <ul className="divide-y divide-slate-100 text-sm">
+          {group.usedBy.map((d) => (
+            <li key={d.directoryId} className="flex flex-wrap items-center justify-between gap-2 py-1.5">
+              <span className="min-w-0">
+                <Link href={`/admin/directories/${d.directoryId}`} className="text-brand-700 underline">
+                  {d.name}
+                </Link>{" "}
+                <code data-raw-id className="text-xs text-slate-600">
+                  {d.directoryId}
+                </code>
+              </span>
+              <button
+                type="button"
+                disabled={pending}
+                onClick={() =>
+                  run(() => disassociateIpGroupAction({ ...ref, directoryId: d.directoryId }), `Disassociated from ${d.name}.`)
+                }
+                className="rounded border border-slate-300 px-2 py-0.5 text-xs hover:bg-slate-50 disabled:opacity-60"
+              >
+                Disassociate<span className="sr-only"> from {d.name}</span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      {candidates.length === 0 ? (
+        <>
+          <p className="mt-3 text-sm text-slate-600">Every registered directory of {group.region} uses this group already.</p>
+          {outcome && !outcome.ok && <OutcomeSummary formId={ASSOCIATE_FORM} outcome={outcome} labels={{}} />}
+        </>
+      ) : (
+        <form ref={formRef} onSubmit={associate} noValidate className="mt-3">
+          <OutcomeSummary formId={ASSOCIATE_FORM} outcome={outcome} labels={{ directoryId: "Directory" }} />
+          <div className="flex flex-wrap items-end gap-2">
+            <div className="min-w-0 grow sm:grow-0">
+              <label htmlFor={`${ASSOCIATE_FORM}-directoryId`} className={labelClass}>
+                Directory
+              </label>
               <select
+                {...fieldProps(ASSOCIATE_FORM, "directoryId", errors)}
                 value={directoryId}
                 onChange={(e) => setDirectoryId(e.target.value)}
-                className="rounded border border-slate-300 px-2 py-1"
+                className={`${inputClass} sm:w-80${invalidClass(errors, "directoryId")}`}
               >
+                <option value="">Choose a directory…</option>
                 {candidates.map((d) => (
                   <option key={d.directoryId} value={d.directoryId}>
                     {d.name} ({d.groupCount} of 25 groups)
                   </option>
                 ))}
               </select>
-            </label>
-            <button
-              type="button"
-              disabled={pending || !directoryId}
-              onClick={() => run(() => associateIpGroupAction({ ...ref, directoryId }), setAssocMsg, "Associated.")}
-              className="rounded-md border border-brand-600 px-3 py-1.5 text-sm text-brand-700"
-            >
+            </div>
+            <button type="submit" disabled={pending} className={secondaryButton}>
               Associate
             </button>
           </div>
-        )}
-        <ActionMessage result={assocMsg} />
-      </div>
+          <FieldError formId={ASSOCIATE_FORM} name="directoryId" errors={errors} />
+        </form>
+      )}
+      <OutcomeStatus outcome={outcome} />
+    </DirectorySection>
+  );
+}
 
-      <div className="mt-4">
-        <ConfirmButton
-          label="Delete group"
-          question={`Delete ${group.name}? Its rules are lost.`}
-          confirmLabel="Delete"
-          disabled={pending}
-          onConfirm={() => run(() => deleteIpGroupAction(ref), setDeleteMsg, "Deleted.")}
-        />
-        <ActionMessage result={deleteMsg} />
-      </div>
+/** Deleting asks first and is refused while a directory uses the group; once deleted, the list opens. */
+export function IpGroupDelete({ group }: { group: IpGroupView }) {
+  const router = useRouter();
+  const { pending, outcome, run } = useDirectoryAction();
+  return (
+    <section aria-labelledby="delete" className="scroll-mt-4 rounded-lg border border-red-200 bg-white p-4 shadow-sm sm:p-5">
+      <h2 id="delete" className="text-lg font-medium text-brand-900">
+        Delete
+      </h2>
+      <p className="mt-0.5 mb-3 text-sm text-slate-600">Refused while a directory still uses the group.</p>
+      <ConfirmButton
+        label="Delete group"
+        question={`Delete ${group.name}? Its rules are lost.`}
+        confirmLabel="Delete"
+        disabled={pending}
+        onConfirm={() =>
+          run(() => deleteIpGroupAction(refOf(group)), `Deleted ${group.name}.`, { after: () => router.push("/admin/ip-groups") })
+        }
+      />
+      <ActionMessage result={outcome} />
     </section>
   );
 }

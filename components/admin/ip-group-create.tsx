@@ -1,96 +1,135 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
+import { useRef, useState } from "react";
 import { createIpGroupAction } from "@/lib/actions/admin-ip-groups";
-import { ActionMessage, actionError } from "./action-message";
-import { RulesEditor, type RuleDraft } from "./rules-editor";
+import { FieldError, fieldProps, invalidClass, useFocusFirstInvalid } from "@/components/ui/form-errors";
+import { inputClass, labelClass, primaryButton } from "@/components/ui/styles";
+import { OutcomeStatus, OutcomeSummary, errorsOf, useDirectoryAction } from "./directory-action";
+import { IpGroupRules, ruleFieldLabels, type RuleDraft } from "./ip-group-rules";
 
+const FORM_ID = "new-ip-group";
+
+/** Creates a group with its rules (and a tag), then opens the group's page to associate it with directories. */
 export function IpGroupCreateForm({ regions }: { regions: string[] }) {
   const router = useRouter();
+  const formRef = useRef<HTMLFormElement>(null);
   const [region, setRegion] = useState(regions[0] ?? "");
   const [name, setName] = useState("");
   const [description, setDescription] = useState("");
   const [rules, setRules] = useState<RuleDraft[]>([{ cidr: "", description: "" }]);
   const [tagKey, setTagKey] = useState("");
   const [tagValue, setTagValue] = useState("");
-  const [result, setResult] = useState<{ ok: boolean; message: string } | null>(null);
-  const [pending, start] = useTransition();
+  const { pending, outcome, run } = useDirectoryAction();
+  const errors = errorsOf(outcome);
+  useFocusFirstInvalid(formRef, errors);
+  const labels = {
+    region: "Region",
+    name: "Name",
+    description: "Description",
+    ...ruleFieldLabels(rules),
+    "tags.0.key": "Tag key",
+    "tags.0.value": "Tag value",
+  };
 
   const submit = (e: React.FormEvent) => {
     e.preventDefault();
-    start(async () => {
-      const filled = rules.filter((r) => r.cidr.trim() || r.description.trim());
-      const tags = tagKey.trim() ? [{ key: tagKey.trim(), value: tagValue }] : [];
-      const out = await createIpGroupAction({ region, name, description, rules: filled, tags });
-      if (!out.ok) return setResult({ ok: false, message: actionError(out) });
-      setResult({ ok: true, message: `Created ${name} (${out.data.groupId}).` });
-      setName("");
-      setDescription("");
-      setRules([{ cidr: "", description: "" }]);
-      setTagKey("");
-      setTagValue("");
-      router.refresh();
+    // Empty rows are left out; the server's messages are mapped back to the rows as the form shows them.
+    const kept = rules.map((r, i) => ({ r, i })).filter(({ r }) => r.cidr.trim() || r.description.trim());
+    const rename: Record<string, string> = {};
+    kept.forEach(({ i }, j) => {
+      rename[`rules.${j}.cidr`] = `rules.${i}.cidr`;
+      rename[`rules.${j}.description`] = `rules.${i}.description`;
     });
+    const tags = tagKey.trim() ? [{ key: tagKey.trim(), value: tagValue }] : [];
+    let created = "";
+    run(
+      async () => {
+        const out = await createIpGroupAction({ region, name, description, rules: kept.map(({ r }) => r), tags });
+        if (out.ok) created = out.data.groupId;
+        return out;
+      },
+      `Created ${name}.`,
+      { rename, after: () => router.push(`/admin/ip-groups/${created}?created=1`) },
+    );
   };
 
   return (
-    <section aria-labelledby="new-ip-group" className="mb-8 rounded-lg border border-slate-200 bg-white p-4">
-      <h2 id="new-ip-group" className="mb-3 text-lg font-medium text-brand-900">
-        New IP group
-      </h2>
-      <form onSubmit={submit} className="space-y-3">
-        <div className="flex flex-wrap gap-3">
-          <label className="text-sm">
-            <span className="block text-slate-600">Region</span>
-            <select value={region} onChange={(e) => setRegion(e.target.value)} className="rounded border border-slate-300 px-2 py-1">
-              {regions.map((r) => (
-                <option key={r}>{r}</option>
-              ))}
-            </select>
+    <form ref={formRef} onSubmit={submit} noValidate className="space-y-4">
+      <OutcomeSummary formId={FORM_ID} outcome={outcome} labels={labels} />
+      <div className="grid gap-3 sm:grid-cols-[10rem_1fr] md:grid-cols-[10rem_16rem_1fr]">
+        <div>
+          <label htmlFor={`${FORM_ID}-region`} className={labelClass}>
+            Region
           </label>
-          <label className="text-sm">
-            <span className="block text-slate-600">Name</span>
-            <input
-              required
-              value={name}
-              onChange={(e) => setName(e.target.value)}
-              className="w-56 rounded border border-slate-300 px-2 py-1"
-            />
-          </label>
-          <label className="text-sm">
-            <span className="block text-slate-600">Description</span>
-            <input
-              value={description}
-              onChange={(e) => setDescription(e.target.value)}
-              className="w-72 rounded border border-slate-300 px-2 py-1"
-            />
-          </label>
+          <select
+            {...fieldProps(FORM_ID, "region", errors)}
+            value={region}
+            onChange={(e) => setRegion(e.target.value)}
+            className={`${inputClass}${invalidClass(errors, "region")}`}
+          >
+            {regions.map((r) => (
+              <option key={r}>{r}</option>
+            ))}
+          </select>
+          <FieldError formId={FORM_ID} name="region" errors={errors} />
         </div>
-        <RulesEditor rules={rules} onChange={setRules} idPrefix="new" />
-        <div className="flex flex-wrap gap-3">
-          <label className="text-sm">
-            <span className="block text-slate-600">Tag key (optional)</span>
-            <input value={tagKey} onChange={(e) => setTagKey(e.target.value)} className="w-40 rounded border border-slate-300 px-2 py-1" />
+        <div>
+          <label htmlFor={`${FORM_ID}-name`} className={labelClass}>
+            Name
           </label>
-          <label className="text-sm">
-            <span className="block text-slate-600">Tag value</span>
-            <input
-              value={tagValue}
-              onChange={(e) => setTagValue(e.target.value)}
-              className="w-40 rounded border border-slate-300 px-2 py-1"
-            />
-          </label>
+          <input
+            {...fieldProps(FORM_ID, "name", errors)}
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+            className={`${inputClass}${invalidClass(errors, "name")}`}
+          />
+          <FieldError formId={FORM_ID} name="name" errors={errors} />
         </div>
-        <button
-          type="submit"
-          disabled={pending}
-          className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-50"
-        >
-          Create IP group
-        </button>
-        <ActionMessage result={result} />
-      </form>
-    </section>
+        <div className="sm:col-span-2 md:col-span-1">
+          <label htmlFor={`${FORM_ID}-description`} className={labelClass}>
+            Description
+          </label>
+          <input
+            {...fieldProps(FORM_ID, "description", errors)}
+            value={description}
+            onChange={(e) => setDescription(e.target.value)}
+            className={`${inputClass}${invalidClass(errors, "description")}`}
+          />
+          <FieldError formId={FORM_ID} name="description" errors={errors} />
+        </div>
+      </div>
+      <IpGroupRules formId={FORM_ID} rules={rules} onChange={setRules} errors={errors} />
+      <div className="grid gap-3 sm:grid-cols-2 md:max-w-lg">
+        <div>
+          <label htmlFor={`${FORM_ID}-tags.0.key`} className={labelClass}>
+            Tag key (optional)
+          </label>
+          <input
+            {...fieldProps(FORM_ID, "tags.0.key", errors)}
+            value={tagKey}
+            onChange={(e) => setTagKey(e.target.value)}
+            className={`${inputClass}${invalidClass(errors, "tags.0.key")}`}
+          />
+          <FieldError formId={FORM_ID} name="tags.0.key" errors={errors} />
+        </div>
+        <div>
+          <label htmlFor={`${FORM_ID}-tags.0.value`} className={labelClass}>
+            Tag value
+          </label>
+          <input
+            {...fieldProps(FORM_ID, "tags.0.value", errors)}
+            value={tagValue}
+            onChange={(e) => setTagValue(e.target.value)}
+            className={`${inputClass}${invalidClass(errors, "tags.0.value")}`}
+          />
+          <FieldError formId={FORM_ID} name="tags.0.value" errors={errors} />
+        </div>
+      </div>
+      <button type="submit" disabled={pending} className={primaryButton}>
+        {pending ? "Creating…" : "Create IP group"}
+      </button>
+      <OutcomeStatus outcome={outcome} />
+    </form>
   );
 }

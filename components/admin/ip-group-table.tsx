@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import type { IpGroupView } from "@/lib/queries/admin-ip-groups";
 import { DataTable, type DataColumn } from "./data-table";
 
@@ -9,16 +10,22 @@ const columns: DataColumn<IpGroupView>[] = [
     header: "Name",
     sortValue: (g) => g.name,
     cell: (g) => (
-      <a href={`#group-${g.groupId}`} className="text-brand-700 underline">
-        {g.name}
-      </a>
+      <>
+        <Link href={`/admin/ip-groups/${g.groupId}`} className="font-medium text-brand-700 underline">
+          {g.name}
+        </Link>
+        <code data-raw-id className="block text-xs text-slate-600">
+          {g.groupId}
+        </code>
+      </>
     ),
   },
   { id: "region", header: "Region", sortValue: (g) => g.region },
   { id: "rules", header: "Rules", sortValue: (g) => g.rules.length },
-  { id: "usedBy", header: "Used by directories", sortValue: (g) => g.usedBy.map((d) => d.name).join(", ") || "—" },
+  { id: "usedBy", header: "Used by directories", sortValue: (g) => g.usedBy.map((d) => d.name).join(", ") || "None" },
 ];
 
+/** Every group by name, opening its own page. */
 export function IpGroupTable({ groups }: { groups: IpGroupView[] }) {
   return (
     <DataTable
@@ -26,7 +33,7 @@ export function IpGroupTable({ groups }: { groups: IpGroupView[] }) {
       data={groups}
       columns={columns}
       getRowId={(g) => `${g.region}/${g.groupId}`}
-      maxHeight="40vh"
+      empty="No IP access control group yet: connections are accepted from any network."
     />
   );
 }

@@ -26,7 +26,9 @@ import { authedAction } from "./client";
 
 const done = async (change: Promise<void>): Promise<null> => {
   await change;
-  revalidatePath("/admin/directories");
+  // The list, each directory's page, and the IP groups whose "used by" may have changed.
+  revalidatePath("/admin/directories", "layout");
+  revalidatePath("/admin/ip-groups", "layout");
   return null;
 };
 

@@ -6,7 +6,9 @@ import { createIpGroupInput, ipGroupAssociationInput, ipGroupRef, replaceIpRules
 import { authedAction } from "./client";
 
 const done = <T>(value: T) => {
-  revalidatePath("/admin/ip-groups");
+  // The list, each group's page, and the directories whose groups may have changed.
+  revalidatePath("/admin/ip-groups", "layout");
+  revalidatePath("/admin/directories", "layout");
   return value;
 };
 

@@ -18,6 +18,8 @@ export interface DirectoryView extends DirectorySummary {
   /** The Region's groups not yet associated with this directory. */
   otherIpGroups: IpGroupOption[];
   requesters: { personas: string[]; groups: string[] };
+  /** WorkSpaces the inventory knows in this directory (neither gone nor terminated). */
+  workspaceCount: number;
 }
 
 /** A Directory Service directory in a managed Region that is not registered with WorkSpaces yet. */
@@ -38,9 +40,43 @@ export interface DirectoriesPage {
 }
 
 /** Directories of every managed Region, read from AWS (the portal keeps no copy), with who may request in each. */
-export async function listDirectories(): Promise<DirectoriesPage> {
+export function listDirectories(): Promise<DirectoriesPage> {
+  return readDirectories();
+}
+
+export interface DirectoryPage {
+  directory: DirectoryView;
+  personas: string[];
+  groups: string[];
+}
+
+/**
+ * One registered directory by its id, whichever managed Region holds it, with everything its page shows;
+ * null when no managed Region has it registered. A Region that cannot be read is an error only when no other
+ * Region answered with the directory.
+ */
+export async function getDirectory(directoryId: string): Promise<DirectoryPage | null> {
+  const page = await readDirectories(directoryId);
+  const directory = page.directories[0];
+  if (!directory) {
+    if (page.errors.length) throw new Error(`Could not read ${page.errors.join("; ")}`);
+    return null;
+  }
+  return { directory, personas: page.personas, groups: page.groups };
+}
+
+async function readDirectories(only?: string): Promise<DirectoriesPage> {
   const gateway = getAwsGateway();
-  const [policy, people] = await Promise.all([getPolicySettings(db()), db().user.findMany({ select: { groups: true } })]);
+  const [policy, people, counts] = await Promise.all([
+    getPolicySettings(db()),
+    db().user.findMany({ select: { groups: true } }),
+    db().workspace.groupBy({
+      by: ["directoryId"],
+      where: { goneAt: null, state: { not: "TERMINATED" }, ...(only ? { directoryId: only } : {}) },
+      _count: { _all: true },
+    }),
+  ]);
+  const workspaces = new Map(counts.map((c) => [c.directoryId, c._count._all]));
   const { byPersona, byGroup } = policy.catalog;
   const personas = [...new Set([...Object.values(Persona), ...Object.keys(byPersona)])].sort();
   const groups = [...new Set([...Object.keys(byGroup), ...people.flatMap((p) => p.groups)])].sort();
@@ -49,16 +85,19 @@ export async function listDirectories(): Promise<DirectoriesPage> {
     gateway.regions.map(async (region) => {
       try {
         const gw = gateway.region(region);
-        const [registered, ds, ipGroups] = await Promise.all([
+        const [all, ds, ipGroups] = await Promise.all([
           gw.directories.describeDirectories(),
           gw.directoryService.describeDirectories(),
           gw.ipGroups.describeIpGroups(),
         ]);
-        const registeredIds = new Set(registered.map((d) => d.directoryId));
-        for (const d of ds)
-          if (!registeredIds.has(d.directoryId)) page.unregistered.push({ region, directoryId: d.directoryId, name: d.name, type: d.type });
+        const registeredIds = new Set(all.map((d) => d.directoryId));
+        if (!only)
+          for (const d of ds)
+            if (!registeredIds.has(d.directoryId))
+              page.unregistered.push({ region, directoryId: d.directoryId, name: d.name, type: d.type });
+        const registered = only ? all.filter((d) => d.directoryId === only) : all;
         if (!registered.length) return;
-        const client = await gw.directories.describeClientProperties([...registeredIds]);
+        const client = await gw.directories.describeClientProperties(registered.map((d) => d.directoryId));
         const option = (id: string): IpGroupOption => ({ groupId: id, name: ipGroups.find((g) => g.groupId === id)?.name ?? id });
         for (const d of registered) {
           const described = ds.find((x) => x.directoryId === d.directoryId);
@@ -74,6 +113,7 @@ export async function listDirectories(): Promise<DirectoriesPage> {
               personas: Object.keys(byPersona).filter((k) => byPersona[k]!.directoryIds.includes(d.directoryId)),
               groups: Object.keys(byGroup).filter((k) => byGroup[k]!.directoryIds.includes(d.directoryId)),
             },
+            workspaceCount: workspaces.get(d.directoryId) ?? 0,
           });
         }
       } catch (error) {

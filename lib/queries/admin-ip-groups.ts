@@ -17,8 +17,14 @@ export interface DirectoryOption {
   groupCount: number;
 }
 
+export interface IpGroupsPage {
+  groups: IpGroupView[];
+  directories: DirectoryOption[];
+  errors: string[];
+}
+
 /** IP groups and registered directories of every managed Region, read from AWS (the portal keeps no copy). */
-export async function listIpGroups(): Promise<{ groups: IpGroupView[]; directories: DirectoryOption[]; errors: string[] }> {
+export async function listIpGroups(): Promise<IpGroupsPage> {
   const gateway = getAwsGateway();
   const groups: IpGroupView[] = [];
   const directories: DirectoryOption[] = [];
@@ -43,4 +49,25 @@ export async function listIpGroups(): Promise<{ groups: IpGroupView[]; directori
   groups.sort((a, b) => a.region.localeCompare(b.region) || a.name.localeCompare(b.name));
   directories.sort((a, b) => a.region.localeCompare(b.region) || a.name.localeCompare(b.name));
   return { groups, directories, errors };
+}
+
+export interface IpGroupPage {
+  group: IpGroupView;
+  /** Registered directories of the group's Region it is not associated with yet, by name. */
+  candidates: DirectoryOption[];
+}
+
+/**
+ * One IP group by its id, whichever managed Region holds it, with the directories it could still guard; null when
+ * no managed Region has it. A Region that cannot be read is an error only when no other Region had the group.
+ */
+export async function getIpGroup(groupId: string): Promise<IpGroupPage | null> {
+  const { groups, directories, errors } = await listIpGroups();
+  const group = groups.find((g) => g.groupId === groupId);
+  if (!group) {
+    if (errors.length) throw new Error(`Could not read ${errors.join("; ")}`);
+    return null;
+  }
+  const candidates = directories.filter((d) => d.region === group.region && !group.usedBy.some((u) => u.directoryId === d.directoryId));
+  return { group, candidates };
 }

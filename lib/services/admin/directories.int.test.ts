@@ -156,6 +156,9 @@ describe("directory settings", () => {
     await expect(deregisterDirectory(admin(), { region: REGION, directoryId: employeesDir })).rejects.toThrow(
       /WorkSpaces? still uses? this directory \(.*\)\. Migrate or terminate/,
     );
+    // The WorkSpaces are named by their users (and computer names), not by their ids.
+    const refusal = await deregisterDirectory(admin(), { region: REGION, directoryId: employeesDir }).catch((e: Error) => e.message);
+    expect(refusal).not.toMatch(/\bws-/);
     expect(mutatingCalls()).toBe(calls);
     expect(await describeDir(employeesDir)).toBeDefined();
   });

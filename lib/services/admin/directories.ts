@@ -167,8 +167,14 @@ export async function deregisterDirectory(caller: AdminCaller, raw: z.input<type
   const live = { directoryId: input.directoryId, region: input.region, goneAt: null, state: { not: "TERMINATED" } };
   const count = await db().workspace.count({ where: live });
   if (count) {
-    const some = await db().workspace.findMany({ where: live, select: { id: true, userName: true }, orderBy: { id: "asc" }, take: 3 });
-    const names = some.map((w) => `${w.userName}: ${w.id}`).join(", ");
+    const some = await db().workspace.findMany({
+      where: live,
+      select: { userName: true, computerName: true },
+      orderBy: { id: "asc" },
+      take: 3,
+    });
+    // Named as people name them: the user, and the computer name once AWS has given one.
+    const names = some.map((w) => (w.computerName ? `${w.userName}'s ${w.computerName}` : w.userName)).join(", ");
     throw new ServiceError(
       "refused",
       `${count} WorkSpace${count === 1 ? "" : "s"} still use${count === 1 ? "s" : ""} this directory ` +

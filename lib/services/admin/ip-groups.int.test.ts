@@ -49,7 +49,7 @@ describe("IP access control groups", () => {
     const groups = await world.gateway.region(REGION).ipGroups.describeIpGroups();
     const vpn = groups.find((g) => g.name === "corporate-vpn")!;
     await expect(deleteIpGroup(admin(), { region: REGION, groupId: vpn.groupId })).rejects.toThrow(
-      /still associated with corp\.example\.com .*contractors\.corp\.example\.com/,
+      /still associated with corp\.example\.com, contractors\.corp\.example\.com\./,
     );
     expect((await world.gateway.region(REGION).ipGroups.describeIpGroups([vpn.groupId])).length).toBe(1);
     expect(await auditActions(vpn.groupId)).toEqual([]);

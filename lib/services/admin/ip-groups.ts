@@ -52,7 +52,7 @@ export async function deleteIpGroup(caller: AdminCaller, raw: z.input<typeof ipG
   const { region, groupId } = parse(ipGroupRef, raw);
   const using = await directoriesUsing(region, groupId);
   if (using.length) {
-    const names = using.map((d) => `${d.name} (${d.directoryId})`).join(", ");
+    const names = using.map((d) => d.name).join(", ");
     throw new ServiceError(
       "refused",
       `This group is still associated with ${names}. ` +

@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
-import { DirectoryCard } from "@/components/admin/directory-card";
-import { DirectoryRegisterForm } from "@/components/admin/directory-register";
+import Link from "next/link";
+import { directoryKind, mfaShort, requestersShort, selfServiceShort } from "@/components/admin/directory-card";
+import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
+import { primaryButton } from "@/components/ui/styles";
 import { requireRole } from "@/lib/auth/session";
 import { listDirectories } from "@/lib/queries/admin-directories";
 
@@ -10,14 +12,19 @@ export const dynamic = "force-dynamic";
 
 export default async function DirectoriesPage() {
   await requireRole("ADMIN");
-  const { directories, unregistered, personas, groups, errors } = await listDirectories();
+  const { directories, unregistered, errors } = await listDirectories();
   return (
     <>
       <PageHeader
         title="Directories"
         description={
-          "Directories registered with WorkSpaces: their MFA status from Directory Service, their WorkSpaces settings, " +
-          "and who may request WorkSpaces in each. Every change is made in AWS and audited."
+          "Directories registered with WorkSpaces, with their settings at a glance. Open one to change its settings, " +
+          "IP groups and who may request WorkSpaces in it. Every change is made in AWS and audited."
+        }
+        actions={
+          <Link href="/admin/directories/register" className={primaryButton}>
+            Register a directory
+          </Link>
         }
       />
       {errors.map((e) => (
@@ -25,15 +32,75 @@ export default async function DirectoriesPage() {
           Could not read {e}
         </p>
       ))}
-      <DirectoryRegisterForm candidates={unregistered} />
-      {directories.length === 0 && (
-        <p className="text-sm text-slate-600">No directory is registered with WorkSpaces in the managed Regions.</p>
+      {directories.length === 0 ? (
+        <EmptyState title="No directory is registered with WorkSpaces in the managed Regions.">
+          {unregistered.length > 0 && (
+            <Link href="/admin/directories/register" className="text-brand-700 underline">
+              Register a directory
+            </Link>
+          )}
+        </EmptyState>
+      ) : (
+        <div
+          role="region"
+          aria-label="Registered directories"
+          tabIndex={0}
+          className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm"
+        >
+          <table className="min-w-full text-left text-sm">
+            <caption className="sr-only">Registered directories</caption>
+            <thead className="bg-slate-50 text-xs uppercase tracking-wide text-slate-600">
+              <tr>
+                <th scope="col" className="px-3 py-2">
+                  Directory
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  Type
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  Region
+                </th>
+                <th scope="col" className="px-3 py-2 text-right">
+                  WorkSpaces
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  Self-service
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  MFA
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  IP groups
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  Who may request
+                </th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {directories.map((d) => (
+                <tr key={`${d.region}/${d.directoryId}`} className="align-top">
+                  <th scope="row" className="px-3 py-2 font-normal">
+                    <Link href={`/admin/directories/${d.directoryId}`} className="font-medium text-brand-700 underline">
+                      {d.name}
+                    </Link>
+                    <code data-raw-id className="block text-xs text-slate-600">
+                      {d.directoryId}
+                    </code>
+                  </th>
+                  <td className="px-3 py-2">{directoryKind(d)}</td>
+                  <td className="px-3 py-2">{d.region}</td>
+                  <td className="px-3 py-2 text-right tabular-nums">{d.workspaceCount}</td>
+                  <td className="px-3 py-2">{selfServiceShort(d)}</td>
+                  <td className="px-3 py-2">{mfaShort(d)}</td>
+                  <td className="px-3 py-2">{d.ipGroups.length ? d.ipGroups.map((g) => g.name).join(", ") : "None"}</td>
+                  <td className="px-3 py-2">{requestersShort(d)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
-      <div className="grid gap-4">
-        {directories.map((d) => (
-          <DirectoryCard key={`${d.region}/${d.directoryId}`} directory={d} personas={personas} groups={groups} />
-        ))}
-      </div>
     </>
   );
 }

@@ -1,0 +1,59 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { IpGroupDelete, IpGroupDirectories, IpGroupRulesForm } from "@/components/admin/ip-group-card";
+import { PageHeader } from "@/components/ui/page-header";
+import { RawId } from "@/components/ui/raw-id";
+import { requireRole } from "@/lib/auth/session";
+import { getIpGroup } from "@/lib/queries/admin-ip-groups";
+
+export const dynamic = "force-dynamic";
+
+const GROUP_ID = /^wsipg-[0-9a-z]{8,63}$/;
+
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { id } = await params;
+  if (!GROUP_ID.test(id)) return { title: "IP group" };
+  const page = await getIpGroup(id).catch(() => null);
+  return { title: page ? `${page.group.name} · IP access control groups` : "IP group" };
+}
+
+export default async function IpGroupPage({ params, searchParams }: Props) {
+  await requireRole("ADMIN");
+  const { id } = await params;
+  if (!GROUP_ID.test(id)) notFound();
+  const page = await getIpGroup(id);
+  if (!page) notFound();
+  const { group, candidates } = page;
+  const justCreated = (await searchParams).created === "1";
+  return (
+    <>
+      <p className="mb-2 text-sm">
+        <Link href="/admin/ip-groups" className="text-brand-700 underline">
+          All IP groups
+        </Link>
+      </p>
+      <PageHeader
+        title={group.name}
+        description={[group.description, `IP access control group in ${group.region}`].filter(Boolean).join(" · ")}
+      />
+      <p className="-mt-4 mb-4">
+        <RawId value={group.groupId} label="IP group id" />
+      </p>
+      {justCreated && (
+        <p role="status" className="mb-4 rounded-md border border-emerald-200 bg-emerald-50 p-3 text-sm text-emerald-800">
+          Created {group.name}. Associate it with a directory below for its rules to apply.
+        </p>
+      )}
+      <div className="grid gap-4">
+        <div className="grid gap-4 lg:grid-cols-2">
+          <IpGroupRulesForm group={group} />
+          <IpGroupDirectories group={group} candidates={candidates} />
+        </div>
+        <IpGroupDelete group={group} />
+      </div>
+    </>
+  );
+}
