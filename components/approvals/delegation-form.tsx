@@ -1,20 +1,27 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
+import { useRef, useState, useTransition } from "react";
 import { delegateApprovals, endDelegation } from "@/lib/actions/delegations";
-import { errorClass, inputClass, labelClass, primaryButton } from "@/components/ui/styles";
+import { ErrorSummary, FieldError, fieldProps, invalidClass, useFocusFirstInvalid, type FieldErrors } from "@/components/ui/form-errors";
+import { inputClass, labelClass, primaryButton } from "@/components/ui/styles";
+
+const FORM_ID = "delegation";
+const LABELS = { delegateId: "Delegate", startsAt: "From", endsAt: "Until (inclusive)" };
 
 export function DelegationForm({ candidates, today }: { candidates: { id: string; name: string }[]; today: string }) {
   const router = useRouter();
   const [delegateId, setDelegateId] = useState(candidates[0]?.id ?? "");
   const [startsAt, setStartsAt] = useState(today);
   const [endsAt, setEndsAt] = useState("");
-  const [errors, setErrors] = useState<Record<string, string[]>>({});
+  const formRef = useRef<HTMLFormElement>(null);
+  const [errors, setErrors] = useState<FieldErrors | null>(null);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const [pending, startTransition] = useTransition();
+  useFocusFirstInvalid(formRef, errors);
   return (
     <form
+      ref={formRef}
       noValidate
       className="grid gap-4 sm:grid-cols-3"
       onSubmit={(e) => {
@@ -23,7 +30,7 @@ export function DelegationForm({ candidates, today }: { candidates: { id: string
           const result = await delegateApprovals({ delegateId, startsAt, endsAt: endsAt ? `${endsAt}T23:59:59Z` : "" });
           if (result.ok) {
             setMessage({ ok: true, text: "Delegation saved. Your delegate has been told." });
-            setErrors({});
+            setErrors(null);
             router.refresh();
           } else {
             setErrors(result.fieldErrors ?? {});
@@ -32,38 +39,60 @@ export function DelegationForm({ candidates, today }: { candidates: { id: string
         });
       }}
     >
+      <div className="sm:col-span-3">
+        <ErrorSummary formId={FORM_ID} message={message && !message.ok ? message.text : null} errors={errors} labels={LABELS} />
+      </div>
       <div>
-        <label htmlFor="delegate" className={labelClass}>
+        <label htmlFor={`${FORM_ID}-delegateId`} className={labelClass}>
           Delegate
         </label>
-        <select id="delegate" className={inputClass} value={delegateId} onChange={(e) => setDelegateId(e.target.value)}>
+        <select
+          {...fieldProps(FORM_ID, "delegateId", errors)}
+          className={inputClass + invalidClass(errors, "delegateId")}
+          value={delegateId}
+          onChange={(e) => setDelegateId(e.target.value)}
+        >
           {candidates.map((c) => (
             <option key={c.id} value={c.id}>
               {c.name}
             </option>
           ))}
         </select>
+        <FieldError formId={FORM_ID} name="delegateId" errors={errors} />
       </div>
       <div>
-        <label htmlFor="startsAt" className={labelClass}>
+        <label htmlFor={`${FORM_ID}-startsAt`} className={labelClass}>
           From
         </label>
-        <input id="startsAt" type="date" className={inputClass} value={startsAt} onChange={(e) => setStartsAt(e.target.value)} />
-        {errors.startsAt && <p className={errorClass}>{errors.startsAt[0]}</p>}
+        <input
+          {...fieldProps(FORM_ID, "startsAt", errors)}
+          type="date"
+          className={inputClass + invalidClass(errors, "startsAt")}
+          value={startsAt}
+          onChange={(e) => setStartsAt(e.target.value)}
+        />
+        <FieldError formId={FORM_ID} name="startsAt" errors={errors} />
       </div>
       <div>
-        <label htmlFor="endsAt" className={labelClass}>
+        <label htmlFor={`${FORM_ID}-endsAt`} className={labelClass}>
           Until (inclusive)
         </label>
-        <input id="endsAt" type="date" className={inputClass} value={endsAt} min={startsAt} onChange={(e) => setEndsAt(e.target.value)} />
-        {errors.endsAt && <p className={errorClass}>{errors.endsAt[0]}</p>}
+        <input
+          {...fieldProps(FORM_ID, "endsAt", errors)}
+          type="date"
+          className={inputClass + invalidClass(errors, "endsAt")}
+          value={endsAt}
+          min={startsAt}
+          onChange={(e) => setEndsAt(e.target.value)}
+        />
+        <FieldError formId={FORM_ID} name="endsAt" errors={errors} />
       </div>
       <div className="sm:col-span-3">
         <button type="submit" className={primaryButton} disabled={pending || !delegateId}>
           {pending ? "Saving…" : "Delegate my approvals"}
         </button>
-        <p aria-live="polite" className={`mt-2 text-sm ${message?.ok ? "text-emerald-800" : "text-red-700"}`}>
-          {message?.text}
+        <p aria-live="polite" role="status" className="mt-2 text-sm text-emerald-800">
+          {message?.ok ? message.text : null}
         </p>
       </div>
     </form>

@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { approveMany, decide } from "@/lib/actions/approvals";
 import { EmptyState } from "@/components/ui/empty-state";
+import { FieldError, fieldInputId, fieldProps, invalidClass, type FieldErrors } from "@/components/ui/form-errors";
 import { dangerButton, inputClass, primaryButton, secondaryButton } from "@/components/ui/styles";
 
 export interface InboxItem {
@@ -19,6 +20,8 @@ export interface InboxItem {
   deadline: string;
   delegatedFrom: string | null;
   stepLabel: string;
+  /** "You are asked because you are Alice's manager." */
+  whyAsked: string;
 }
 
 function Row({
@@ -33,19 +36,25 @@ function Row({
   onDone: (text: string) => void;
 }) {
   const [comment, setComment] = useState("");
+  const [errors, setErrors] = useState<FieldErrors | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
-  const commentId = `comment-${item.id}`;
+  const formId = `decision-${item.id}`;
+  const focusComment = () => document.getElementById(fieldInputId(formId, "comment"))?.focus();
   function run(decision: "APPROVED" | "REJECTED") {
     if (decision === "REJECTED" && !comment.trim()) {
-      setError("Say why you reject the request; the requester sees your reason.");
-      document.getElementById(commentId)?.focus();
+      setErrors({ comment: ["Say why you reject the request; the requester sees your reason."] });
+      setError(null);
+      focusComment();
       return;
     }
     startTransition(async () => {
       const result = await decide({ requestId: item.id, decision, comment: comment.trim() || undefined });
       if (result.ok) onDone(`${decision === "APPROVED" ? "Approved" : "Rejected"}: ${item.what} for ${item.requesterName}.`);
-      else setError(result.fieldErrors?.comment?.[0] ?? result.error);
+      else if (result.fieldErrors?.comment) {
+        setErrors({ comment: result.fieldErrors.comment });
+        focusComment();
+      } else setError(result.error);
     });
   }
   return (
@@ -72,28 +81,33 @@ function Row({
           <p className="text-sm text-slate-800">
             <span className="font-medium">Justification:</span> {item.justification}
           </p>
+          {item.whyAsked && (
+            <p className="text-sm font-medium text-slate-800" data-testid="why-asked">
+              {item.whyAsked}
+            </p>
+          )}
           <p className="text-sm text-slate-700">
-            <span className="font-medium">Why you are asked:</span> {item.approvalReason}
-            {item.delegatedFrom ? ` You decide as ${item.delegatedFrom}'s delegate.` : ""}
+            <span className="font-medium">Why it needs approval:</span> {item.approvalReason}
           </p>
           <p className="text-xs text-slate-600">
             {item.stepLabel} · submitted {item.age} · {item.deadline}
           </p>
           <div className="flex flex-col gap-2 sm:flex-row sm:items-end">
             <div className="flex-1">
-              <label htmlFor={commentId} className="text-xs font-medium text-slate-700">
+              <label htmlFor={fieldInputId(formId, "comment")} className="text-xs font-medium text-slate-700">
                 Comment (required to reject)
               </label>
               <input
-                id={commentId}
-                className={inputClass}
+                {...fieldProps(formId, "comment", errors)}
+                className={inputClass + invalidClass(errors, "comment")}
                 value={comment}
                 onChange={(e) => {
                   setComment(e.target.value);
+                  setErrors(null);
                   setError(null);
                 }}
-                aria-invalid={Boolean(error)}
               />
+              <FieldError formId={formId} name="comment" errors={errors} />
             </div>
             <div className="flex gap-2">
               <button type="button" className={primaryButton} disabled={pending} onClick={() => run("APPROVED")}>

@@ -2,6 +2,8 @@ import "server-only";
 import {
   awaitingDecision,
   whoMayDecide,
+  whyAsked,
+  whyAskedSentence,
   type ApprovalFacts,
   type AwaitingDecision,
   type DelegationInForce,
@@ -9,7 +11,7 @@ import {
   type PersonWithRole,
 } from "../domain";
 import { issueEmailActionLinks } from "./email-links";
-import { notify } from "./notifications";
+import { APPROVAL_NEEDED, notify } from "./notifications";
 import type { Tx } from "./tx";
 
 // Loads what the domain's approver rule reads (current roles and delegations in force) and nothing
@@ -25,7 +27,7 @@ export interface StoredRequestForRouting {
 const inForce = (now: Date) => ({ revokedAt: null, startsAt: { lte: now }, endsAt: { gt: now } });
 
 /** Facts to list everyone who may decide `request`: the step's manager, their delegates and every admin. */
-export async function approvalFactsForRequest(tx: Tx, request: AwaitingDecision, now: Date): Promise<ApprovalFacts> {
+export async function approvalFactsForRequest(tx: Tx, request: AwaitingDecision, now: Date): Promise<PersonApprovalFacts> {
   const managerId = request.step?.role === "MANAGER" ? request.step.approverId : null;
   const delegations = managerId
     ? await tx.delegation.findMany({ where: { approverId: managerId, ...inForce(now) }, select: { approverId: true, delegateId: true } })
@@ -34,7 +36,7 @@ export async function approvalFactsForRequest(tx: Tx, request: AwaitingDecision,
   const people = await tx.user.findMany({
     // A service account never decides, whatever role it was given.
     where: { serviceAccount: false, OR: [{ id: { in: named } }, { role: "ADMIN" }] },
-    select: { id: true, role: true },
+    select: { id: true, role: true, name: true },
   });
   return { people, delegations };
 }
@@ -64,21 +66,41 @@ export async function eligibleApprovers(tx: Tx, request: StoredRequestForRouting
   return whoMayDecide(awaiting, await approvalFactsForRequest(tx, awaiting, now));
 }
 
-/** Tells whoever must decide the current step, in the portal and by mail with approve/reject links. */
+/** What approvers are asked: the change in plain words (the notification's title) and the details for the body. */
+export interface ApprovalAsk {
+  /** "Change WSAMZN-LLQWLC2M (Standard, Windows) to Performance". */
+  what: string;
+  /** The cost, the justification and anything else the approver should read first. */
+  summary: string;
+}
+
+/**
+ * Tells whoever must decide the current step, in the portal and by mail with approve/reject links: what
+ * is asked, by whom, and why this person is the one asked (manager, delegate or admin).
+ */
 export async function notifyApprovers(
   tx: Tx,
   request: { id: string; requesterId: string; approvalSteps: unknown; currentStep: number; escalatedAt: Date | null },
-  summary: string,
+  ask: ApprovalAsk,
   now: Date,
 ) {
-  for (const approver of await eligibleApprovers(tx, request, now)) {
+  const awaiting = awaitingDecision(request);
+  const facts = await approvalFactsForRequest(tx, awaiting, now);
+  const approvers = whoMayDecide(awaiting, facts);
+  if (approvers.length === 0) return;
+  const requester = await tx.user.findUnique({ where: { id: request.requesterId }, select: { name: true } });
+  const requesterName = requester?.name ?? "Someone";
+  const names = new Map(facts.people.map((p) => [p.id, p.name]));
+  for (const approver of approvers) {
+    const why = whyAsked(approver.userId, awaiting, facts);
+    const because = why ? `\n${whyAskedSentence(why, { requester: requesterName, person: (id) => names.get(id) ?? "someone" })}` : "";
     const links = await issueEmailActionLinks(tx, { requestId: request.id, approverId: approver.userId, step: request.currentStep, now });
     await notify(tx, {
       userId: approver.userId,
       requestId: request.id,
-      kind: "approval.needed",
-      title: "A request needs your approval",
-      body: summary + (approver.onBehalfOf ? "\nYou receive this as a delegate." : ""),
+      kind: APPROVAL_NEEDED,
+      title: `${requesterName} asks for your approval: ${ask.what}`,
+      body: ask.summary + because,
       link: `/approvals?request=${request.id}`,
       mail: {
         actions: [
@@ -88,4 +110,28 @@ export async function notifyApprovers(
       },
     });
   }
+}
+
+/**
+ * "You are asked because you are Alice's manager." for each of the requests `personId` may decide (null
+ * where they may not), named from `facts` (the person and their delegators) and, for an escalated
+ * request, the manager it waited for.
+ */
+export async function whyAskedSentences(
+  tx: Tx,
+  personId: string,
+  facts: PersonApprovalFacts,
+  requests: readonly { requesterName: string; awaiting: AwaitingDecision }[],
+): Promise<(string | null)[]> {
+  const reasons = requests.map((r) => whyAsked(personId, r.awaiting, facts));
+  const names = new Map(facts.people.map((p) => [p.id, p.name]));
+  const missing = [
+    ...new Set(reasons.flatMap((w) => (w?.as === "ADMIN" && w.escalatedFrom && !names.has(w.escalatedFrom) ? [w.escalatedFrom] : []))),
+  ];
+  if (missing.length) {
+    for (const u of await tx.user.findMany({ where: { id: { in: missing } }, select: { id: true, name: true } })) names.set(u.id, u.name);
+  }
+  return reasons.map((why, i) =>
+    why ? whyAskedSentence(why, { requester: requests[i]!.requesterName, person: (id) => names.get(id) ?? "the manager" }) : null,
+  );
 }

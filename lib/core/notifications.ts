@@ -17,6 +17,22 @@ export interface NotificationSpec {
   mail?: { actions?: MailContent["actions"] };
 }
 
+/** The kind of the notification that asks someone to decide a request. */
+export const APPROVAL_NEEDED = "approval.needed";
+
+/**
+ * Marks read every "needs your approval" notification about a request, once nobody is asked to decide what
+ * they were told about: the request was decided (by anyone, through any channel), moved to its next step,
+ * cancelled, expired or routed to someone else. Call it in the transaction that records that.
+ */
+export async function retireApprovalNotifications(tx: Tx, requestId: string, now: Date): Promise<number> {
+  const { count } = await tx.notification.updateMany({
+    where: { requestId, kind: APPROVAL_NEEDED, readAt: null },
+    data: { readAt: now },
+  });
+  return count;
+}
+
 /** In-app notification plus, optionally, a mail queued through the outbox (sent after commit). */
 export async function notify(tx: Tx, spec: NotificationSpec): Promise<void> {
   await tx.notification.create({

@@ -5,7 +5,8 @@ import { recordAudit } from "./audit";
 import { approvalFactsForPerson } from "./approvers";
 import { parseStoredChange } from "./stored-change";
 import { toJson, type Actor, type Tx } from "./tx";
-import { describeChange } from "../presentation/describe";
+import { changeNames } from "./change-words";
+import { retireApprovalNotifications } from "./notifications";
 import { notifyApprovers } from "./approvers";
 
 // Pending manager steps follow the organisation: when a requester's manager changes, or the manager a
@@ -55,11 +56,17 @@ export async function rerouteOpenApprovals(tx: Tx, actor: Actor, cause: RerouteC
       after: { approvalSteps: next },
       detail: { cause: cause.kind },
     });
-    const what = describeChange(parseStoredChange(request.change));
+    const change = parseStoredChange(request.change);
+    const what = (await changeNames(tx, [request.region], request.workspaceId ? [request.workspaceId] : [])).describe(change);
+    // The approvers it waited for are no longer asked: their notifications are read; the new ones are told.
+    await retireApprovalNotifications(tx, id, now);
     await notifyApprovers(
       tx,
       { ...request, approvalSteps: next },
-      `${request.requester.name}: ${what}.\n${WHY[cause.kind](request.requester.name)}\nJustification: ${request.justification}`,
+      {
+        what,
+        summary: `${request.requester.name}: ${what}.\n${WHY[cause.kind](request.requester.name)}\nJustification: ${request.justification}`,
+      },
       now,
     );
     rerouted += 1;

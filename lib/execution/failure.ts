@@ -4,7 +4,7 @@ import type { PrismaClient } from "../generated/prisma/client";
 import { recordAudit } from "../core/audit";
 import { emitRequestEvent } from "../core/webhooks";
 import { adminIds, notify } from "../core/notifications";
-import { describeChange } from "../presentation/describe";
+import { describeWithNames } from "../core/change-words";
 import { SYSTEM } from "../core/tx";
 import { ItemRefused } from "../changes/types";
 import { parseStoredChange } from "../core/stored-change";
@@ -56,7 +56,7 @@ export async function failRequest(
       detail: failure.detail,
     });
     await emitRequestEvent(tx, "request.failed", requestId, now);
-    const what = describeChange(parseStoredChange(request.change));
+    const what = await describeWithNames(tx, parseStoredChange(request.change), request.region);
     await notify(tx, {
       userId: request.requesterId,
       requestId,
@@ -73,7 +73,7 @@ export async function failRequest(
           requestId,
           kind: "request.failed.admin",
           title: "A request failed and needs a look",
-          body: `${what} (${requestId}): ${failure.reason}`,
+          body: `${what}: ${failure.reason}`,
           link: `/requests/${requestId}`,
           mail: {},
         });

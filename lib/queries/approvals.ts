@@ -3,7 +3,7 @@ import type { CurrentUser } from "../auth/session";
 import { db } from "../db";
 import { Prisma } from "../generated/prisma/client";
 import { awaitingDecision, mayDecide } from "../domain";
-import { approvalFactsForPerson } from "../core/approvers";
+import { approvalFactsForPerson, whyAskedSentences } from "../core/approvers";
 import { approvalDeadlines } from "../presentation/format";
 import { policyAndPrices } from "./settings";
 import { describer } from "./requests";
@@ -22,6 +22,8 @@ export interface InboxRow {
   escalated: boolean;
   delegatedFrom: string | null;
   stepLabel: string;
+  /** "You are asked because you are Alice's manager." */
+  whyAsked: string;
 }
 
 const INBOX_LIMIT = 500;
@@ -58,10 +60,19 @@ export async function approvalInbox(user: CurrentUser, now = new Date()): Promis
   const mine = pending.flatMap((r) => {
     const awaiting = awaitingDecision(r);
     const right = mayDecide(user.id, awaiting, facts);
-    return right.ok ? [{ r, step: awaiting.step, onBehalfOf: right.onBehalfOf }] : [];
+    return right.ok ? [{ r, awaiting, step: awaiting.step, onBehalfOf: right.onBehalfOf }] : [];
   });
-  const describe = await describer(mine.map(({ r }) => r.region));
-  return mine.map(({ r, step, onBehalfOf }) => {
+  const reasons = await whyAskedSentences(
+    db(),
+    user.id,
+    facts,
+    mine.map(({ r, awaiting }) => ({ requesterName: r.requester.name, awaiting })),
+  );
+  const describe = await describer(
+    mine.map(({ r }) => r.region),
+    mine.map(({ r }) => r.workspaceId),
+  );
+  return mine.map(({ r, step, onBehalfOf }, i) => {
     const { escalatesAt, expiresAt } = approvalDeadlines(r.createdAt, settings.escalationDays, settings.expiryDays);
     return {
       id: r.id,
@@ -77,6 +88,7 @@ export async function approvalInbox(user: CurrentUser, now = new Date()): Promis
       escalated: r.escalatedAt !== null,
       delegatedFrom: onBehalfOf ? (names.get(onBehalfOf) ?? null) : null,
       stepLabel: step?.role === "ADMIN" ? "Admin approval" : "Manager approval",
+      whyAsked: reasons[i] ?? "",
     };
   });
 }
@@ -89,11 +101,22 @@ export async function decisionHistory(userId: string, take = 100) {
     take,
     include: {
       request: {
-        select: { id: true, change: true, region: true, status: true, costDeltaCents: true, requester: { select: { name: true } } },
+        select: {
+          id: true,
+          change: true,
+          region: true,
+          workspaceId: true,
+          status: true,
+          costDeltaCents: true,
+          requester: { select: { name: true } },
+        },
       },
     },
   });
-  const describe = await describer(decisions.map((d) => d.request.region));
+  const describe = await describer(
+    decisions.map((d) => d.request.region),
+    decisions.map((d) => d.request.workspaceId),
+  );
   return decisions.map((d) => ({
     id: d.id,
     requestId: d.request.id,
@@ -114,7 +137,10 @@ export async function teamOpenRequests(managerId: string) {
     orderBy: { createdAt: "desc" },
     include: { requester: { select: { name: true } } },
   });
-  const describe = await describer(rows.map((r) => r.region));
+  const describe = await describer(
+    rows.map((r) => r.region),
+    rows.map((r) => r.workspaceId),
+  );
   return rows.map((r) => ({
     id: r.id,
     requesterName: r.requester.name,

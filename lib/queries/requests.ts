@@ -2,9 +2,8 @@ import "server-only";
 import type { CurrentUser } from "../auth/session";
 import { db } from "../db";
 import { awaitingDecision, mayDecide, parseApprovalSteps, type Change } from "../domain";
-import { describeChange } from "../presentation/describe";
 import { approvalFactsForPerson } from "../core/approvers";
-import { bundlesIn } from "./catalog";
+import { changeNames } from "../core/change-words";
 
 export interface RequestRow {
   id: string;
@@ -17,10 +16,17 @@ export interface RequestRow {
   resultWorkspaceId: string | null;
 }
 
-/** Plain words for a change, with bundle names instead of ids where the catalog knows them. */
-export async function describer(regions: Iterable<string>) {
-  const bundles = (await Promise.all([...new Set(regions)].map(bundlesIn))).flat();
-  return (change: unknown) => describeChange(change as Change, (id) => bundles.find((b) => b.id === id)?.name);
+/**
+ * Plain words for changes, naming the given WorkSpaces ("WSAMZN-LLQWLC2M (Standard, Windows)") and the
+ * bundles of the given Regions instead of their ids; an id shows only for a WorkSpace nobody knows.
+ */
+export async function describer(regions: Iterable<string>, workspaceIds: Iterable<string | null> = []) {
+  const names = await changeNames(
+    db(),
+    regions,
+    [...workspaceIds].filter((id): id is string => Boolean(id)),
+  );
+  return (change: unknown) => names.describe(change as Change);
 }
 
 export async function listMyRequests(userId: string, take = 100): Promise<RequestRow[]> {
@@ -40,7 +46,10 @@ export async function listMyRequests(userId: string, take = 100): Promise<Reques
       region: true,
     },
   });
-  const describe = await describer(rows.map((r) => r.region));
+  const describe = await describer(
+    rows.map((r) => r.region),
+    rows.map((r) => r.workspaceId),
+  );
   return rows.map(({ change, region: _r, ...r }) => ({ ...r, what: describe(change) }));
 }
 
@@ -73,6 +82,16 @@ export async function getRequestForViewer(user: CurrentUser, id: string) {
     orderBy: { at: "asc" },
     select: { id: true, at: true, action: true, actorLabel: true, detail: true },
   });
-  const describe = await describer([request.region]);
-  return { request, events, what: describe(request.change), isRequester: request.requesterId === user.id };
+  const workspaceId = request.resultWorkspaceId ?? request.workspaceId;
+  const names = await changeNames(db(), [request.region], workspaceId ? [workspaceId] : []);
+  return {
+    request,
+    events,
+    what: names.describe(request.change as unknown as Change),
+    /** How people name the WorkSpace it is about (or produced); null when there is none, the id when it is unknown. */
+    workspace: workspaceId ? { id: workspaceId, name: names.workspace(workspaceId) ?? workspaceId } : null,
+    isRequester: request.requesterId === user.id,
+    /** The requester or the person it is for, as opposed to an approver or admin looking at it. */
+    mine,
+  };
 }

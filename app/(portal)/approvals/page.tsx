@@ -31,6 +31,7 @@ export default async function ApprovalsPage() {
       deadline,
       delegatedFrom: r.delegatedFrom,
       stepLabel: r.stepLabel,
+      whyAsked: r.whyAsked,
     };
   });
   return (

@@ -5,7 +5,7 @@ import { isFinished } from "../../domain";
 import type { OutboxJob } from "../../generated/prisma/client";
 import { recordAudit } from "../../core/audit";
 import { notify } from "../../core/notifications";
-import { describeChange } from "../../presentation/describe";
+import { describeWithNames } from "../../core/change-words";
 import { SYSTEM, toJson } from "../../core/tx";
 import { changeKind } from "../../changes/registry";
 import { ItemRefused, type StoredRequest } from "../../changes/types";
@@ -44,12 +44,13 @@ export function executeRequestHandler(gateway: () => AwsGateway): JobHandler {
           });
           if (count !== 1) return;
           await recordAudit(tx, { actor: SYSTEM, action: "request.executing", targetType: "request", targetId: requestId, requestId });
+          const what = await describeWithNames(tx, change, request!.region);
           await notify(tx, {
             userId: request!.requesterId,
             requestId,
             kind: "request.executing",
             title: "Your request is in progress",
-            body: `${describeChange(change)} has started.`,
+            body: `${what} has started.`,
             link: `/requests/${requestId}`,
           });
         });

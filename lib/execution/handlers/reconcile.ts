@@ -5,7 +5,7 @@ import type { PrismaClient, Request } from "../../generated/prisma/client";
 import { recordAudit } from "../../core/audit";
 import { emitRequestEvent } from "../../core/webhooks";
 import { notify } from "../../core/notifications";
-import { describeChange } from "../../presentation/describe";
+import { changeNames, changeWorkspaceId } from "../../core/change-words";
 import { SYSTEM, toJson } from "../../core/tx";
 import { changeKind } from "../../changes/registry";
 import type { StoredRequest } from "../../changes/types";
@@ -60,14 +60,19 @@ async function succeed(
       after: toJson({ status: "SUCCEEDED", workspace: result?.workspaceId ?? (change.type === "create" ? undefined : change.workspaceId) }),
     });
     await emitRequestEvent(tx, "request.succeeded", request.id, now);
+    // Named after the cache was updated above, so a new or migrated WorkSpace is named as it is now.
+    const named = [changeWorkspaceId(change), result?.workspaceId].filter((id): id is string => Boolean(id));
+    const names = await changeNames(tx, [region], named);
+    const resultName = result ? (names.workspace(result.workspaceId) ?? result.workspaceId) : null;
     await notify(tx, {
       userId: request.requesterId,
       requestId: request.id,
       kind: "request.succeeded",
       title: "Your request is complete",
       body:
-        `${describeChange(change)} is done.` +
-        (result && change.type === "migrate" ? ` The WorkSpace's new id is ${result.workspaceId}.` : ""),
+        `${names.describe(change)} is done.` +
+        (resultName && change.type === "create" ? ` Your new WorkSpace is ${resultName}.` : "") +
+        (resultName && change.type === "migrate" ? ` The migrated WorkSpace is ${resultName}.` : ""),
       link: `/requests/${request.id}`,
       mail: {},
     });

@@ -4,9 +4,9 @@ import { db } from "../../db";
 import { recordAudit } from "../../core/audit";
 import { emitRequestEvent } from "../../core/webhooks";
 import { notFound, ServiceError } from "../../core/errors";
-import { notify } from "../../core/notifications";
+import { notify, retireApprovalNotifications } from "../../core/notifications";
 import type { RequestActor } from "./assess";
-import { describeChange } from "../../presentation/describe";
+import { describeWithNames } from "../../core/change-words";
 import { eligibleApprovers } from "../../core/approvers";
 
 /** The requester withdraws a request that is still waiting for approval. */
@@ -16,6 +16,7 @@ export async function cancelRequest(actor: RequestActor, requestId: string, now 
   if (request.status !== "PENDING_APPROVAL")
     throw new ServiceError("conflict", "Only a request that is still waiting for approval can be cancelled.");
   const approvers = await eligibleApprovers(db(), request, now);
+  const what = await describeWithNames(db(), parseStoredChange(request.change), request.region);
   await db().$transaction(async (tx) => {
     const { count } = await tx.request.updateMany({
       where: { id: requestId, requesterId: actor.id, status: "PENDING_APPROVAL" },
@@ -33,13 +34,14 @@ export async function cancelRequest(actor: RequestActor, requestId: string, now 
       after: { status: "CANCELLED" },
     });
     await emitRequestEvent(tx, "request.cancelled", requestId, now);
+    await retireApprovalNotifications(tx, requestId, now);
     for (const approver of approvers) {
       await notify(tx, {
         userId: approver.userId,
         requestId,
         kind: "request.cancelled",
         title: "A request you were asked to approve was cancelled",
-        body: `${actor.name} cancelled: ${describeChange(parseStoredChange(request.change))}.`,
+        body: `${actor.name} cancelled: ${what}.`,
         link: `/approvals`,
       });
     }

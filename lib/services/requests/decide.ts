@@ -8,10 +8,10 @@ import { recordAudit } from "../../core/audit";
 import { emitRequestEvent } from "../../core/webhooks";
 import { consumeEmailAction, checkEmailAction } from "../../core/email-links";
 import { isUniqueViolation, notFound, ServiceError } from "../../core/errors";
-import { notify } from "../../core/notifications";
+import { notify, retireApprovalNotifications } from "../../core/notifications";
 import { enqueueJob } from "../../core/outbox";
 import type { RequestActor } from "./assess";
-import { describeChange } from "../../presentation/describe";
+import { describeWithNames } from "../../core/change-words";
 import { approvalFactsForPerson } from "../../core/approvers";
 import { notifyApprovers } from "../../core/approvers";
 import { parseStoredChange } from "../../core/stored-change";
@@ -66,6 +66,7 @@ export async function decideRequest(actor: RequestActor, input: DecideInput, now
   const isLast = request.currentStep >= steps.length - 1;
   const nextStatus = input.decision === "REJECTED" ? "REJECTED" : isLast ? "APPROVED" : "PENDING_APPROVAL";
   const change = parseStoredChange(request.change);
+  const what = await describeWithNames(db(), change, request.region);
   const actorRef = { kind: "user" as const, id: actor.id, name: actor.name, role: actor.role, via: actor.via };
 
   try {
@@ -127,7 +128,8 @@ export async function decideRequest(actor: RequestActor, input: DecideInput, now
       if (nextStatus === "REJECTED") await emitRequestEvent(tx, "request.rejected", request.id, now);
       else if (nextStatus === "APPROVED") await emitRequestEvent(tx, "request.approved", request.id, now);
 
-      const what = describeChange(change);
+      // Whatever the outcome, nobody is asked to decide this step any more: the approvers' notifications are read.
+      await retireApprovalNotifications(tx, request.id, now);
       if (nextStatus === "REJECTED") {
         await notify(tx, {
           userId: request.requesterId,
@@ -154,7 +156,10 @@ export async function decideRequest(actor: RequestActor, input: DecideInput, now
         await notifyApprovers(
           tx,
           next,
-          `${what}\nApproved by ${actor.name}; an admin's approval is needed as well.\nJustification: ${request.justification}`,
+          {
+            what,
+            summary: `${what}\nApproved by ${actor.name}; an admin's approval is needed as well.\nJustification: ${request.justification}`,
+          },
           now,
         );
         await notify(tx, {

@@ -1,7 +1,9 @@
 import "server-only";
 import { awaitingDecision, mayDecide } from "../../domain";
 import { db } from "../../db";
-import { approvalFactsForPerson } from "../../core/approvers";
+import { approvalFactsForPerson, whyAskedSentences } from "../../core/approvers";
+import { describeWithNames } from "../../core/change-words";
+import { parseStoredChange } from "../../core/stored-change";
 import { checkEmailAction } from "../../core/email-links";
 import { ServiceError } from "../../core/errors";
 import type { RequestActor } from "./assess";
@@ -20,9 +22,15 @@ export async function readEmailLink(actor: RequestActor, token: string) {
     return { ok: false as const, reason: "This request has already been decided, cancelled or expired." };
   }
   // The link was sent to an approver; whether they still are one is judged now, as the decision will be.
-  const right = mayDecide(actor.id, awaitingDecision(request), await approvalFactsForPerson(db(), actor.id, new Date()));
+  const awaiting = awaitingDecision(request);
+  const facts = await approvalFactsForPerson(db(), actor.id, new Date());
+  const right = mayDecide(actor.id, awaiting, facts);
   if (!right.ok) return { ok: false as const, reason: right.reason };
-  return { ok: true as const, action: check.action, request };
+  const [what, [whyAsked]] = await Promise.all([
+    describeWithNames(db(), parseStoredChange(request.change), request.region),
+    whyAskedSentences(db(), actor.id, facts, [{ requesterName: request.requester.name, awaiting }]),
+  ]);
+  return { ok: true as const, action: check.action, request, what, whyAsked: whyAsked ?? null };
 }
 
 /** The POST behind the confirmation page: the link's own action, by the signed-in person it was sent to. */

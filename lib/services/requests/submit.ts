@@ -9,7 +9,7 @@ import { notify } from "../../core/notifications";
 import { enqueueJob } from "../../core/outbox";
 import { toJson, type Actor } from "../../core/tx";
 import { assessChange, type ChangeInput, type RequestActor } from "./assess";
-import { describeChange } from "../../presentation/describe";
+import { describeWithNames } from "../../core/change-words";
 import { notifyApprovers } from "../../core/approvers";
 
 export interface SubmitInput extends ChangeInput {
@@ -45,8 +45,9 @@ export async function submitRequest(actor: RequestActor, input: SubmitInput, now
   const { change, approval, cost } = assessment;
   const status = approval.autoApproved ? "APPROVED" : "PENDING_APPROVAL";
   const costDeltaCents = cost.ok ? cost.delta.cents : null;
+  const what = await describeWithNames(db(), change, assessment.region);
   const summary =
-    `${actor.name}: ${describeChange(change)}.` +
+    `${actor.name}: ${what}.` +
     (cost.ok && cost.delta.cents !== 0
       ? ` Monthly cost ${cost.delta.cents > 0 ? "+" : "−"}${formatMoney({ ...cost.delta, cents: Math.abs(cost.delta.cents) })}.`
       : "") +
@@ -99,14 +100,14 @@ export async function submitRequest(actor: RequestActor, input: SubmitInput, now
         });
         await enqueueJob(tx, { kind: "request.execute", payload: { requestId: request.id }, dedupeKey: `execute:${request.id}` });
       } else {
-        await notifyApprovers(tx, request, summary, now);
+        await notifyApprovers(tx, request, { what, summary }, now);
       }
       await notify(tx, {
         userId: actor.id,
         requestId: request.id,
         kind: "request.submitted",
         title: approval.autoApproved ? "Your request is on its way" : "Your request is waiting for approval",
-        body: `${describeChange(change)}. ${approval.why}`,
+        body: `${what}. ${approval.why}`,
         link: `/requests/${request.id}`,
       });
       return request.id;

@@ -4,10 +4,10 @@ import { parseStoredChange } from "../../core/stored-change";
 import { db } from "../../db";
 import { recordAudit } from "../../core/audit";
 import { emitRequestEvent } from "../../core/webhooks";
-import { notify } from "../../core/notifications";
+import { notify, retireApprovalNotifications } from "../../core/notifications";
 import { getPolicySettings } from "../../core/settings";
 import { SYSTEM } from "../../core/tx";
-import { describeChange } from "../../presentation/describe";
+import { describeWithNames } from "../../core/change-words";
 import { notifyApprovers } from "../../core/approvers";
 
 /**
@@ -35,7 +35,7 @@ export async function processApprovalTimeouts(now = new Date()): Promise<{ escal
   let expired = 0;
   for (const request of pending) {
     const standing = pendingApprovalStatus(request.createdAt, now, settings);
-    const what = describeChange(parseStoredChange(request.change));
+    const what = await describeWithNames(db(), parseStoredChange(request.change), request.region);
     if (standing === "EXPIRED") {
       const done = await db().$transaction(async (tx) => {
         const { count } = await tx.request.updateMany({
@@ -53,6 +53,7 @@ export async function processApprovalTimeouts(now = new Date()): Promise<{ escal
           detail: { expiryDays: settings.expiryDays },
         });
         await emitRequestEvent(tx, "request.expired", request.id, now);
+        await retireApprovalNotifications(tx, request.id, now);
         await notify(tx, {
           userId: request.requesterId,
           requestId: request.id,
@@ -80,10 +81,16 @@ export async function processApprovalTimeouts(now = new Date()): Promise<{ escal
           requestId: request.id,
           detail: { escalationDays: settings.escalationDays },
         });
+        // Everyone who may decide now is told again, once: the earlier notifications are read.
+        await retireApprovalNotifications(tx, request.id, now);
         await notifyApprovers(
           tx,
           { ...request, escalatedAt: now },
-          `Escalated after ${settings.escalationDays} days without a decision.\n${what}\nJustification: ${request.justification}`,
+          {
+            what,
+            summary:
+              `Escalated after ${settings.escalationDays} days without a decision.\n${what}\n` + `Justification: ${request.justification}`,
+          },
           now,
         );
         await notify(tx, {

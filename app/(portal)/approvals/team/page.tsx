@@ -10,7 +10,7 @@ import { requireRole } from "@/lib/auth/session";
 import { formatMoney } from "@/lib/domain";
 import { teamOpenRequests } from "@/lib/queries/approvals";
 import { listTeamWorkspaces } from "@/lib/queries/workspaces";
-import { computeTypeLabel } from "@/lib/presentation/labels";
+import { computeTypeLabel, workspaceDisplayName } from "@/lib/presentation/labels";
 
 export const metadata: Metadata = { title: "My team" };
 
@@ -66,9 +66,13 @@ export default async function TeamPage() {
                   <tr key={w.id}>
                     <td className="p-3 font-medium">{w.ownerName ?? w.userName}</td>
                     <td className="p-3">
-                      {w.id}
-                      <br />
-                      <span className="text-xs text-slate-600">{w.bundleName}</span>
+                      <span className="font-medium text-slate-900">{workspaceDisplayName(w)}</span>
+                      <span className="block text-xs text-slate-700">
+                        {w.bundleName} · {w.directoryName}
+                      </span>
+                      <code data-raw-id className="text-xs text-slate-600">
+                        {w.id}
+                      </code>
                     </td>
                     <td className="p-3">
                       <StateBadge state={w.state} label={w.stateLabel} tone={w.stateTone} withHint={false} />

@@ -1,6 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { cache } from "react";
+import { Breadcrumbs } from "@/components/shell/breadcrumbs";
+import { RawId } from "@/components/ui/raw-id";
 import { CancelRequestButton } from "@/components/requests/cancel-button";
 import { Timeline } from "@/components/requests/timeline";
 import { Alert } from "@/components/ui/alert";
@@ -16,7 +19,14 @@ import { isOpenRequest } from "@/lib/presentation/status";
 import { buildTimeline } from "@/lib/presentation/timeline";
 import { getRequestForViewer } from "@/lib/queries/requests";
 
-export const metadata: Metadata = { title: "Request" };
+// The page and its <title> read the same request once per render.
+const requestFor = cache(async (id: string) => getRequestForViewer(await requireUser(), decodeURIComponent(id)));
+
+/** The browser tab names the request as its heading does. */
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
+  const found = await requestFor((await params).id);
+  return { title: found?.what ?? "Request" };
+}
 
 const WAITING: Record<string, string> = {
   PENDING_APPROVAL: "Waiting for approval…",
@@ -31,11 +41,10 @@ export default async function RequestPage({
   params: Promise<{ id: string }>;
   searchParams: Promise<{ submitted?: string }>;
 }) {
-  const user = await requireUser();
   const [{ id }, { submitted }] = await Promise.all([params, searchParams]);
-  const found = await getRequestForViewer(user, decodeURIComponent(id));
+  const found = await requestFor(id);
   if (!found) notFound();
-  const { request, events, what, isRequester } = found;
+  const { request, events, what, workspace, isRequester, mine } = found;
   const cost = monthlyAndAnnual(request.costDeltaCents);
   const steps = buildTimeline({
     status: request.status,
@@ -51,17 +60,14 @@ export default async function RequestPage({
     })),
   });
   const rejection = request.decisions.find((d) => d.decision === "REJECTED");
-  const workspaceId = request.resultWorkspaceId ?? request.workspaceId;
   const forWhom = request.beneficiary.id !== request.requester.id ? ` for ${request.beneficiary.name}` : "";
   const origin = requestOriginLabel(request.origin);
   return (
     <>
-      <nav aria-label="Breadcrumb" className="mb-2 text-sm">
-        <Link href="/requests" className="text-brand-600 underline">
-          My requests
-        </Link>{" "}
-        <span aria-hidden>/</span> {request.id}
-      </nav>
+      <Breadcrumbs
+        trail={[mine ? { label: "My requests", href: "/requests" } : { label: "Approvals", href: "/approvals" }]}
+        current={what}
+      />
       <PageHeader
         title={what}
         description={`Requested by ${request.requester.name}${forWhom}${origin ? ` · ${origin}` : ""}`}
@@ -124,13 +130,16 @@ export default async function RequestPage({
                 </span>,
               ],
               ["Region", request.region],
-              ...(workspaceId
+              ...(workspace
                 ? ([
                     [
                       "WorkSpace",
-                      <Link key="w" href={`/workspaces/${workspaceId}`} className="text-brand-600 underline">
-                        {workspaceId}
-                      </Link>,
+                      <span key="w" className="flex flex-col items-start gap-0.5">
+                        <Link href={`/workspaces/${encodeURIComponent(workspace.id)}`} className="text-brand-600 underline">
+                          {workspace.name}
+                        </Link>
+                        <RawId value={workspace.id} label="WorkSpace id" />
+                      </span>,
                     ],
                   ] as [string, React.ReactNode][])
                 : []),

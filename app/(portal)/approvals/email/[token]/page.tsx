@@ -3,9 +3,7 @@ import Link from "next/link";
 import { EmailDecisionForm } from "@/components/approvals/email-decision-form";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireRole } from "@/lib/auth/session";
-import { parseStoredChange } from "@/lib/core/stored-change";
 import { formatMoney } from "@/lib/domain";
-import { describeChange } from "@/lib/presentation/describe";
 import { readEmailLink } from "@/lib/services/requests/email-decision";
 
 export const metadata: Metadata = { title: "Confirm your decision" };
@@ -28,16 +26,19 @@ export default async function EmailDecisionPage({ params }: { params: Promise<{ 
       </>
     );
   }
-  const { request, action } = link;
+  const { request, action, what, whyAsked } = link;
   const delta = request.costDeltaCents;
   return (
     <>
-      <PageHeader title={action === "APPROVED" ? "Approve this request?" : "Reject this request?"} />
+      <PageHeader
+        title={action === "APPROVED" ? `Approve ${request.requester.name}'s request?` : `Reject ${request.requester.name}'s request?`}
+        description={whyAsked ?? undefined}
+      />
       <dl className="grid gap-2 rounded-lg border border-slate-200 bg-white p-4 text-sm sm:grid-cols-[10rem_1fr]">
         <dt className="font-medium text-slate-600">Requested by</dt>
         <dd>{request.requester.name}</dd>
         <dt className="font-medium text-slate-600">Change</dt>
-        <dd>{describeChange(parseStoredChange(request.change))}</dd>
+        <dd>{what}</dd>
         <dt className="font-medium text-slate-600">Monthly cost</dt>
         <dd>
           {delta === null
