@@ -1,6 +1,7 @@
 import "server-only";
 import { getAwsGateway, type BundleSummary } from "../aws";
 import { db } from "../db";
+import { toDomainBundle } from "../core/catalog-mapping";
 import { getCatalogDisplay, getPolicySettings } from "../core/settings";
 
 /** What AWS says of the bundle (less its raw owner), plus who uses it and who is offered it. */
@@ -11,6 +12,11 @@ export interface BundleView extends Omit<BundleSummary, "owner"> {
   offeredTo: string[];
   /** How the employee catalog presents it, when an admin named it. */
   display?: { displayName: string; description: string };
+  /** As the employee catalog reads it (from the image, or the public bundle's name). */
+  operatingSystem: "WINDOWS" | "LINUX";
+  protocol: "PCOIP" | "WSP";
+  /** The image's name, when the account can see the image (custom bundles). */
+  imageName?: string;
 }
 
 export async function listBundles(): Promise<{
@@ -38,10 +44,16 @@ export async function listBundles(): Promise<{
         const gw = gateway.region(region);
         const [list, imgs] = await Promise.all([gw.bundles.describeBundles({ owner: "all" }), gw.bundles.describeImages()]);
         for (const i of imgs) if (i.state === "AVAILABLE") images.push({ region, imageId: i.imageId, name: i.name, os: i.operatingSystem });
+        const imageOf = (id: string | undefined) => imgs.find((i) => i.imageId === id);
         for (const b of list) {
           const { owner, ...summary } = b;
+          const image = imageOf(b.imageId);
+          const domain = toDomainBundle(region, b, image);
           bundles.push({
             ...summary,
+            operatingSystem: domain?.operatingSystem ?? (image?.operatingSystem === "LINUX" ? "LINUX" : "WINDOWS"),
+            protocol: domain?.protocol ?? "WSP",
+            ...(image ? { imageName: image.name } : {}),
             region,
             custom: owner !== "AMAZON",
             inUse: inUse.get(b.bundleId) ?? 0,
@@ -56,4 +68,11 @@ export async function listBundles(): Promise<{
   );
   bundles.sort((a, b) => a.region.localeCompare(b.region) || Number(b.custom) - Number(a.custom) || a.name.localeCompare(b.name));
   return { bundles, images, errors };
+}
+
+/** One bundle's page: the bundle (in the given Region when the same id shows in several) and its Region's images. */
+export async function getBundle(bundleId: string, region?: string) {
+  const { bundles, images, errors } = await listBundles();
+  const bundle = bundles.find((b) => b.bundleId === bundleId && (!region || b.region === region)) ?? null;
+  return { bundle, images: bundle ? images.filter((i) => i.region === bundle.region) : [], errors };
 }
