@@ -109,10 +109,10 @@ export function FleetFilters({ filter, facets }: { filter: FleetFilterValues; fa
           aria-describedby="fleet-search-hint"
           className="w-56 rounded border border-slate-300 px-2 py-1"
         />
-        <span id="fleet-search-hint" className="sr-only">
-          Press Enter to search. The menus apply as soon as you choose.
-        </span>
       </label>
+      <span id="fleet-search-hint" className="sr-only">
+        Press Enter to search. The menus apply as soon as you choose.
+      </span>
       <Select
         name="state"
         label="State"

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@/test/db";
+import { setCatalogSource } from "../core/catalog";
 import { DEFAULT_RECLAIM_SETTINGS, reclaimAssessment, type ReclaimSettings } from "../domain";
 import { RECLAIM_SETTING_KEY } from "../core/reclaim-settings";
 import { toDomainWorkspace } from "../core/workspace-records";
@@ -46,6 +47,8 @@ function state(i: number): string {
 
 beforeAll(async () => {
   database = await createTestDatabase();
+  // No AWS here: the catalog knows no names, so rows keep their ids as names (admin-fleet-names.int.test.ts has the names).
+  setCatalogSource({ bundles: async () => [], directories: async () => [], snapshots: async () => ({ oldest: null, latest: null }) });
   const prisma = database.prisma;
   const ann = await prisma.user.create({ data: { email: "ann@test", name: "Ann" } });
   const zed = await prisma.user.create({ data: { email: "zed@test", name: "Zed" } });

@@ -170,9 +170,17 @@ const toRow =
   });
 
 /** Rows with their directory's and bundle's names; the catalog is cached and never holds a page for long. */
-async function named(rows: PageRow[]): Promise<FleetRow[]> {
+async function named(rows: PageRow[], known?: Map<string, Promise<Names>>): Promise<FleetRow[]> {
   if (rows.length === 0) return [];
-  return rows.map(toRow(await catalogFor(rows.map((r) => r.region))));
+  const regions = [...new Set(rows.map((r) => r.region))].sort();
+  // An export reads the catalog once per set of Regions, not once per page.
+  const key = regions.join(" ");
+  let names = known?.get(key);
+  if (!names) {
+    names = catalogFor(regions);
+    known?.set(key, names);
+  }
+  return rows.map(toRow(await names));
 }
 
 function selectRows(where: Prisma.Sql, order: Prisma.Sql, limit: number, offset = 0): Promise<PageRow[]> {
@@ -212,10 +220,11 @@ export async function fleetIds(f: FleetFilter, max = 10_000, now?: Date): Promis
 export async function* fleetPages(f: FleetFilter, pageSize = 500, now?: Date): AsyncGenerator<FleetRow[]> {
   const where = fleetSqlWhere(f, await fleetContext(f, now));
   const order = fleetSqlOrder(f);
+  const names = new Map<string, Promise<Names>>();
   let last: PageRow | undefined;
   for (;;) {
     const rows = await selectRows(last ? Prisma.sql`${where} AND ${afterRow(f, last)}` : where, order, pageSize);
-    if (rows.length) yield await named(rows);
+    if (rows.length) yield await named(rows, names);
     if (rows.length < pageSize) return;
     last = rows.at(-1);
   }
