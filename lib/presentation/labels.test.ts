@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { APPROVAL_RULES, CHANGE_TYPES, COMPUTE_TYPES, WORKSPACE_STATES } from "../domain/client";
 import {
   approvalRuleLabel,
+  bundleNameLabel,
   changeTypeLabel,
   licenceLabel,
   personaLabel,
@@ -89,5 +90,17 @@ describe("policy and price labels", () => {
     expect(personaLabel("Field staff")).toBe("Field staff");
     expect(licenceLabel("INCLUDED")).toBe("Licence included");
     expect(licenceLabel("BYOL")).toBe("Bring your own licence");
+  });
+});
+
+describe("bundle names", () => {
+  it("reads the protocol code in AWS's bundle names as its label, and leaves other names alone", () => {
+    expect(bundleNameLabel("Standard with Windows 10 (Server 2019 based) (PCOIP)")).toBe(
+      "Standard with Windows 10 (Server 2019 based) (PCoIP)",
+    );
+    expect(bundleNameLabel("Performance with Amazon Linux 2 (WSP)")).toBe("Performance with Amazon Linux 2 (DCV)");
+    expect(bundleNameLabel("Engineering image (WSP build)")).toBe("Engineering image (WSP build)");
+    expect(bundleNameLabel("wsb-0123abcd")).toBe("wsb-0123abcd");
+    expect(bundleNameLabel(null)).toBe("—");
   });
 });

@@ -160,3 +160,12 @@ export function licenceLabel(licence: string | null | undefined): string {
   if (!licence) return "—";
   return LICENCE_NAMES[licence] ?? licence;
 }
+
+/**
+ * A bundle's name as people read it. AWS names its public bundles "Standard with Windows 10 (Server 2019 based)
+ * (PCOIP)" or "… (WSP)", its protocol codes in brackets; those become "(PCoIP)" and "(DCV)", as protocolLabel says.
+ */
+export function bundleNameLabel(name: string | null | undefined): string {
+  if (!name) return "—";
+  return name.replace(/\((PCOIP|WSP)\)/g, (_, code: string) => `(${protocolLabel(code)})`);
+}
