@@ -1,6 +1,7 @@
 import { DescribeWorkspaceDirectoriesCommand, WorkSpacesClient } from "@aws-sdk/client-workspaces";
 import { expect, test } from "@playwright/test";
 import { signInAs } from "./helpers";
+import { expectFocusOnFirstInvalid, expectPlainLanguage } from "./language-check";
 
 const sandboxUrl = `http://127.0.0.1:${process.env.E2E_SANDBOX_PORT ?? "4699"}`;
 const aws = new WorkSpacesClient({
@@ -14,7 +15,7 @@ async function employeesDirectory() {
   return dirs.find((d) => d.DirectoryName === "corp.example.com")!;
 }
 
-test("an admin changes a self-service permission and a creation property of the employees' directory", async ({ page }) => {
+test("an admin opens a directory from the list and changes its settings, section by section", async ({ page }) => {
   const before = await employeesDirectory();
   expect(before.SelfservicePermissions?.RebuildWorkspace).toBe("ENABLED");
   expect(before.WorkspaceCreationProperties?.EnableMaintenanceMode).toBe(true);
@@ -23,21 +24,51 @@ test("an admin changes a self-service permission and a creation property of the 
   await page.getByRole("navigation", { name: "Admin" }).getByRole("link", { name: "Directories" }).click();
   await expect(page.getByRole("heading", { name: "Directories", level: 1 })).toBeVisible();
 
-  const card = page.getByRole("region", { name: /^corp\.example\.com · us-east-1/ });
-  await expect(card).toContainText("MFA (RADIUS)");
-  await expect(card).toContainText("On · Completed · 2 RADIUS servers");
+  // The list names each directory with its type and settings at a glance; the id is secondary text.
+  const list = page.getByRole("table", { name: "Registered directories" });
+  const row = list.getByRole("row").filter({ has: page.getByRole("link", { name: "corp.example.com", exact: true }) });
+  await expect(row).toContainText("AD Connector");
+  await expect(row).toContainText("us-east-1");
+  await expect(row.locator("[data-raw-id]")).toHaveText(before.DirectoryId!);
+  await expectPlainLanguage(page);
+  // Nothing is edited on the list: no forms, no Save buttons.
+  await expect(page.getByRole("main").getByRole("button", { name: /^Save/ })).toHaveCount(0);
 
-  const selfService = card.getByRole("region", { name: "Self-service permissions" });
-  await selfService.getByLabel("Rebuild WorkSpace").uncheck();
-  await selfService.getByRole("button", { name: "Save self-service permissions" }).click();
-  await expect(selfService.getByRole("status")).toHaveText("Self-service permissions saved.");
+  await row.getByRole("link", { name: "corp.example.com", exact: true }).click();
+  await expect(page).toHaveURL(new RegExp(`/admin/directories/${before.DirectoryId}$`));
+  await expect(page.getByRole("heading", { name: "corp.example.com", level: 1 })).toBeVisible();
+  await expect(page.locator("main [data-raw-id]").first()).toContainText(before.DirectoryId!);
+  await expect(page.getByRole("main")).toContainText("MFA (RADIUS)");
+  await expect(page.getByRole("main")).toContainText("On · Completed · 2 RADIUS servers");
+  await expectPlainLanguage(page);
 
-  const creation = card.getByRole("region", { name: "Creation properties" });
-  // A default OU that is not a distinguished name is refused beside the form, and nothing reaches AWS.
+  const settings = page.getByRole("region", { name: "What users may do" });
+  await settings.getByLabel("Rebuild WorkSpace").uncheck();
+  await settings.getByRole("button", { name: "Save settings" }).click();
+  await expect(settings.getByRole("status")).toHaveText("Saved self-service permissions.");
+
+  const creation = page.getByRole("region", { name: "Creation properties" });
+  // A default OU that is not a distinguished name is refused beside its field, which gets focus; nothing reaches AWS.
   await creation.getByLabel("Default OU").fill("WorkSpaces");
   await creation.getByRole("button", { name: "Save creation properties" }).click();
-  await expect(creation.getByRole("alert")).toContainText("distinguished name");
+  await expect(creation.getByLabel("Default OU")).toBeFocused();
+  await expect(creation.getByLabel("Default OU")).toHaveAttribute("aria-invalid", "true");
+  await expect(creation.getByLabel("Default OU")).toHaveAccessibleDescription(/distinguished name/);
+  await expect(creation.getByRole("alert")).toContainText("Default OU");
+  await expectFocusOnFirstInvalid(page);
+
+  // So is a security group that is not one, with its own message next to it.
   await creation.getByLabel("Default OU").fill(before.WorkspaceCreationProperties!.DefaultOu!);
+  await creation.getByLabel("Custom security group").fill("sg-123");
+  await creation.getByRole("button", { name: "Save creation properties" }).click();
+  const securityGroup = creation.getByLabel("Custom security group");
+  await expect(securityGroup).toBeFocused();
+  await expect(securityGroup).toHaveAttribute("aria-invalid", "true");
+  await expect(securityGroup).toHaveAccessibleDescription(/security group id/);
+  await expect(creation.getByLabel("Default OU")).not.toHaveAttribute("aria-invalid", "true");
+  await expect(creation.getByRole("alert").getByRole("link", { name: "Custom security group" })).toBeVisible();
+
+  await securityGroup.fill(before.WorkspaceCreationProperties?.CustomSecurityGroupId ?? "");
   await creation.getByLabel("Maintenance mode").uncheck();
   await creation.getByRole("button", { name: "Save creation properties" }).click();
   await expect(creation.getByRole("status")).toContainText("Creation properties saved.");
@@ -52,25 +83,50 @@ test("an admin changes a self-service permission and a creation property of the 
 
   // The page shows what AWS now says after a reload.
   await page.reload();
-  const reloaded = page.getByRole("region", { name: /^corp\.example\.com · us-east-1/ });
-  await expect(reloaded.getByRole("region", { name: "Self-service permissions" }).getByLabel("Rebuild WorkSpace")).not.toBeChecked();
-  await expect(reloaded.getByRole("region", { name: "Creation properties" }).getByLabel("Maintenance mode")).not.toBeChecked();
+  await expect(page.getByRole("region", { name: "What users may do" }).getByLabel("Rebuild WorkSpace")).not.toBeChecked();
+  await expect(page.getByRole("region", { name: "Creation properties" }).getByLabel("Maintenance mode")).not.toBeChecked();
 
-  // Deregistering asks first, then is refused while WorkSpaces use the directory.
-  await reloaded.getByRole("button", { name: "Deregister directory" }).click();
-  await reloaded.getByRole("button", { name: "Deregister", exact: true }).click();
-  await expect(reloaded.getByRole("alert")).toContainText("still use this directory");
+  // The IP group chooser starts empty; associating nothing is refused beside it.
+  const ipGroups = page.getByRole("region", { name: "IP access control groups" });
+  const chooser = ipGroups.getByLabel("Associate an IP group");
+  await expect(chooser).toHaveValue("");
+  await expect(chooser.locator("option:checked")).toHaveText("Choose an IP group…");
+  await ipGroups.getByRole("button", { name: "Associate", exact: true }).click();
+  await expect(chooser).toBeFocused();
+  await expect(chooser).toHaveAccessibleDescription("Choose an IP group.");
+
+  // Deregistering asks first, then is refused while WorkSpaces use the directory, naming them without ids.
+  const deregister = page.getByRole("region", { name: "Deregister" });
+  await deregister.getByRole("button", { name: "Deregister directory" }).click();
+  await deregister.getByRole("button", { name: "Deregister", exact: true }).click();
+  await expect(deregister.getByRole("alert")).toContainText("still use this directory");
+  await expectPlainLanguage(page);
   expect((await employeesDirectory()).State).toBe("REGISTERED");
-
-  await page.getByRole("navigation", { name: "Admin" }).getByRole("link", { name: "Audit log" }).click();
-  await page.getByLabel("Action").fill("directory.");
-  await page.getByRole("button", { name: "Apply filters" }).click();
-  await expect(page.getByRole("region", { name: "Audit events" })).toContainText("directory.selfservice_updated");
-  await expect(page.getByRole("region", { name: "Audit events" })).toContainText("directory.creation_updated");
 });
 
-test("a non-admin gets 403 for the directories page", async ({ page }) => {
+test("registering a directory is behind a button, with its own page that leads", async ({ page }) => {
+  await signInAs(page, "carol", "/admin/directories");
+  await page.getByRole("link", { name: "Register a directory" }).click();
+  await expect(page.getByRole("heading", { name: "Register a directory", level: 1 })).toBeVisible();
+  const chooser = page.getByLabel("Directory", { exact: true });
+  if (await chooser.count()) {
+    await expect(chooser).toHaveValue("");
+    await page.getByRole("button", { name: "Register directory" }).click();
+    await expect(chooser).toBeFocused();
+    await expect(chooser).toHaveAccessibleDescription("Choose a directory.");
+  } else {
+    await expect(page.getByRole("main")).toContainText("already registered");
+  }
+  await page.getByRole("link", { name: "All directories" }).click();
+  await expect(page.getByRole("heading", { name: "Directories", level: 1 })).toBeVisible();
+});
+
+test("a non-admin gets 403 for the directories pages", async ({ page }) => {
   await signInAs(page, "bob");
-  const res = await page.goto("/admin/directories");
-  expect(res?.status()).toBe(403);
+  const dir = await employeesDirectory();
+  for (const path of ["/admin/directories", `/admin/directories/${dir.DirectoryId}`, "/admin/directories/register"]) {
+    const res = await page.goto(path);
+    expect(res?.status(), path).toBe(403);
+    await expect(page).not.toHaveTitle(/corp\.example\.com/);
+  }
 });

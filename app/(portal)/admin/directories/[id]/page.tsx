@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { cache } from "react";
 import { DirectoryOverview, directoryKind } from "@/components/admin/directory-card";
 import { DirectoryCreationForm } from "@/components/admin/directory-creation";
 import { DirectoryIpGroups } from "@/components/admin/directory-ip-groups";
@@ -9,10 +10,14 @@ import { DirectoryRequesters } from "@/components/admin/directory-requesters";
 import { DirectorySettingsForm } from "@/components/admin/directory-toggles";
 import { PageHeader } from "@/components/ui/page-header";
 import { RawId } from "@/components/ui/raw-id";
-import { requireRole } from "@/lib/auth/session";
+import { hasRole } from "@/lib/auth/roles";
+import { getCurrentUser, requireRole } from "@/lib/auth/session";
 import { getDirectory } from "@/lib/queries/admin-directories";
 
 export const dynamic = "force-dynamic";
+
+// The title and the page read the same item once per request.
+const load = cache(getDirectory);
 
 const DIRECTORY_ID = /^d-[0-9a-f]{8,63}$/;
 
@@ -20,8 +25,11 @@ type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<str
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { id } = await params;
+  // Only an admin's tab is titled with the item's name; anyone else gets the 403 page.
+  const user = await getCurrentUser();
+  if (!user || !hasRole(user.role, "ADMIN")) return { title: "Directory" };
   if (!DIRECTORY_ID.test(id)) return { title: "Directory" };
-  const page = await getDirectory(id).catch(() => null);
+  const page = await load(id).catch(() => null);
   return { title: page ? `${page.directory.name} · Directories` : "Directory" };
 }
 
@@ -37,7 +45,7 @@ export default async function DirectoryPage({ params, searchParams }: Props) {
   await requireRole("ADMIN");
   const { id } = await params;
   if (!DIRECTORY_ID.test(id)) notFound();
-  const page = await getDirectory(id);
+  const page = await load(id);
   if (!page) notFound();
   const { directory: d, personas, groups } = page;
   const justRegistered = (await searchParams).registered === "1";

@@ -1,13 +1,18 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { cache } from "react";
 import { IpGroupDelete, IpGroupDirectories, IpGroupRulesForm } from "@/components/admin/ip-group-card";
 import { PageHeader } from "@/components/ui/page-header";
 import { RawId } from "@/components/ui/raw-id";
-import { requireRole } from "@/lib/auth/session";
+import { hasRole } from "@/lib/auth/roles";
+import { getCurrentUser, requireRole } from "@/lib/auth/session";
 import { getIpGroup } from "@/lib/queries/admin-ip-groups";
 
 export const dynamic = "force-dynamic";
+
+// The title and the page read the same item once per request.
+const load = cache(getIpGroup);
 
 const GROUP_ID = /^wsipg-[0-9a-z]{8,63}$/;
 
@@ -15,8 +20,11 @@ type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<str
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { id } = await params;
+  // Only an admin's tab is titled with the item's name; anyone else gets the 403 page.
+  const user = await getCurrentUser();
+  if (!user || !hasRole(user.role, "ADMIN")) return { title: "IP group" };
   if (!GROUP_ID.test(id)) return { title: "IP group" };
-  const page = await getIpGroup(id).catch(() => null);
+  const page = await load(id).catch(() => null);
   return { title: page ? `${page.group.name} · IP access control groups` : "IP group" };
 }
 
@@ -24,7 +32,7 @@ export default async function IpGroupPage({ params, searchParams }: Props) {
   await requireRole("ADMIN");
   const { id } = await params;
   if (!GROUP_ID.test(id)) notFound();
-  const page = await getIpGroup(id);
+  const page = await load(id);
   if (!page) notFound();
   const { group, candidates } = page;
   const justCreated = (await searchParams).created === "1";
