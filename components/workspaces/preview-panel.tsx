@@ -18,11 +18,14 @@ export function PreviewPanel({
   loading,
   error,
   title = "Before you submit",
+  reasonText = (r) => r.message,
 }: {
   preview: Preview | null;
   loading: boolean;
   error: string | null;
   title?: string;
+  /** How a refusal reads on this form (e.g. in "you" words); the rule's own message by default. */
+  reasonText?: (reason: Preview["reasons"][number]) => string;
 }) {
   return (
     <aside aria-labelledby="preview-heading" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
@@ -44,7 +47,7 @@ export function PreviewPanel({
                 <p className="font-semibold text-red-800">Not allowed yet</p>
                 <ul className="mt-1 list-disc space-y-1 pl-5 text-red-900" data-testid="refusal-reasons">
                   {preview.reasons.map((r) => (
-                    <li key={r.code + r.message}>{r.message}</li>
+                    <li key={r.code + r.message}>{reasonText(r)}</li>
                   ))}
                 </ul>
               </div>

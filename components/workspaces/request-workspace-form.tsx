@@ -1,24 +1,63 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useMemo, useState, useTransition } from "react";
+import { useMemo, useRef, useState, useTransition } from "react";
 import { submitChangeRequest } from "@/lib/actions/requests";
 import type { ChangeRequestInput } from "@/lib/schemas/requests";
 import { breakEvenSentence } from "@/lib/presentation/format";
 import { ROOT_VOLUME_SIZES_GB, userVolumeOptions, validCombination } from "@/lib/domain/client";
-import type { BundleCard } from "@/lib/queries/new-workspace";
-import { errorClass, hintClass, inputClass, labelClass, primaryButton } from "@/components/ui/styles";
+import { directoryBlockerSentence } from "@/lib/domain/request-options";
+import type { BundleCard, CostCurveView, DirectoryStatus } from "@/lib/queries/new-workspace";
+import { CostHoursChart } from "@/components/charts/cost-hours-chart";
+import { ErrorSummary, FieldError, fieldProps, invalidClass, useFocusFirstInvalid } from "@/components/ui/form-errors";
+import { hintClass, inputClass, labelClass, primaryButton } from "@/components/ui/styles";
 import { BundlePicker } from "./bundle-picker";
 import { PreviewPanel } from "./preview-panel";
 import { readSubmitResult } from "./submit-result";
-import { SubmitOutcome } from "./submit-outcome";
 import { usePreview } from "./use-preview";
 
 const TIMEOUT_HOURS = [1, 2, 3, 4, 6, 8, 12, 24, 48];
+const FORM_ID = "request-workspace";
+const FIELD_LABELS: Record<string, string> = {
+  directory: "Directory",
+  bundle: "Bundle",
+  runningMode: "Running mode",
+  timeout: "AutoStop timeout",
+  rootVolume: "Root volume",
+  userVolume: "User volume",
+  costCenter: "Cost centre",
+  justification: "Justification",
+};
+
+/** The server names fields by their place in the request ("change.tags.0.value"); the form by its own names. */
+export function formFieldErrors(serverErrors: Record<string, string[]>): Record<string, string[]> {
+  const names: [string, string][] = [
+    ["change.directoryId", "directory"],
+    ["change.bundleId", "bundle"],
+    ["change.runningMode", "runningMode"],
+    ["change.autoStopTimeoutMinutes", "timeout"],
+    ["change.rootVolumeGb", "rootVolume"],
+    ["change.userVolumeGb", "userVolume"],
+    ["change.tags", "costCenter"],
+    ["justification", "justification"],
+  ];
+  const out: Record<string, string[]> = {};
+  for (const [key, messages] of Object.entries(serverErrors)) {
+    const name = names.find(([prefix]) => key === prefix || key.startsWith(`${prefix}.`))?.[1] ?? key;
+    out[name] = [...(out[name] ?? []), ...messages];
+  }
+  return out;
+}
 
 export interface RequestWorkspaceFormProps {
   directories: { id: string; name: string; type: string; region: string }[];
+  /** Per directory: whether the person has a WorkSpace there and what stops a request. */
+  directoryStatus?: Record<string, DirectoryStatus>;
+  /** The directory the form opens on: one where the person may request. */
+  defaultDirectoryId?: string | null;
   bundles: BundleCard[];
+  /** Monthly cost against hours used, per bundle, for the running-mode chart. */
+  curves?: Record<string, CostCurveView>;
   costCenter: string;
   ownerUserName: string;
   expectedAutoStopHours: number;
@@ -28,7 +67,10 @@ export interface RequestWorkspaceFormProps {
 
 export function RequestWorkspaceForm({
   directories,
+  directoryStatus = {},
+  defaultDirectoryId,
   bundles,
+  curves = {},
   costCenter: defaultCostCenter,
   ownerUserName,
   expectedAutoStopHours,
@@ -36,7 +78,9 @@ export function RequestWorkspaceForm({
 }: RequestWorkspaceFormProps) {
   const router = useRouter();
   const [idempotencyKey] = useState(() => crypto.randomUUID());
-  const [directoryId, setDirectoryId] = useState(directories[0]?.id ?? "");
+  const [directoryId, setDirectoryId] = useState(
+    (defaultDirectoryId && directories.some((d) => d.id === defaultDirectoryId) ? defaultDirectoryId : directories[0]?.id) ?? "",
+  );
   const region = directories.find((d) => d.id === directoryId)?.region;
   const regionBundles = useMemo(() => bundles.filter((b) => b.region === region), [bundles, region]);
   const [bundleId, setBundleId] = useState(regionBundles[0]?.id ?? "");
@@ -53,7 +97,7 @@ export function RequestWorkspaceForm({
 
   function chooseBundle(id: string) {
     setBundleId(id);
-    const b = regionBundles.find((x) => x.id === id);
+    const b = bundles.find((x) => x.id === id);
     if (b) {
       setRootGb(b.defaultRootVolumeGb);
       setUserGb(b.defaultUserVolumeGb);
@@ -91,7 +135,22 @@ export function RequestWorkspaceForm({
       : null;
   const forWhom = beneficiary ? { beneficiaryId: beneficiary.id } : {};
   const { preview, error, loading } = usePreview(change ? { change, ...forWhom } : null);
-  const field = (name: string) => outcome?.fieldErrors[name]?.[0];
+  const errors = outcome?.fieldErrors ?? null;
+  const formRef = useRef<HTMLFormElement>(null);
+  useFocusFirstInvalid(formRef, errors);
+  const blockerCode = directoryStatus[directoryId]?.blocker ?? null;
+  // What stops the submit, in the words of the person it is for: the directory's own limit first, then the
+  // rules the preview found (the confirmation a destructive change asks for is not a blocker here).
+  const reasonText = (r: { code: string; message: string }) =>
+    r.code === "ONE_WORKSPACE_PER_DIRECTORY" && (blockerCode === "HAS_WORKSPACE" || blockerCode === "REQUEST_OPEN")
+      ? directoryBlockerSentence(blockerCode, beneficiary?.name)
+      : r.message;
+  const blockers = blockerCode
+    ? [directoryBlockerSentence(blockerCode, beneficiary?.name)]
+    : preview && !preview.allowed
+      ? preview.reasons.filter((r) => r.code !== "CONFIRMATION_REQUIRED").map(reasonText)
+      : [];
+  const curve = curves[bundleId];
 
   function submit(event: React.FormEvent) {
     event.preventDefault();
@@ -104,57 +163,67 @@ export function RequestWorkspaceForm({
             ? `/admin/users/${beneficiary.id}?created=${encodeURIComponent(result.requestId)}`
             : `/requests/${result.requestId}?submitted=1`,
         );
-      else setOutcome(result);
+      else setOutcome({ ...result, fieldErrors: formFieldErrors(result.fieldErrors) });
     });
   }
 
   return (
     <div className="grid gap-6 lg:grid-cols-[1fr_20rem]">
-      <form onSubmit={submit} noValidate className="min-w-0 space-y-5">
+      <form ref={formRef} id={FORM_ID} onSubmit={submit} noValidate className="min-w-0 space-y-5">
+        <ErrorSummary formId={FORM_ID} message={outcome?.error} errors={errors} labels={FIELD_LABELS} reasons={outcome?.reasons} />
         <div>
-          <label htmlFor="directory" className={labelClass}>
+          <label htmlFor={`${FORM_ID}-directory`} className={labelClass}>
             Directory
           </label>
-          <select id="directory" className={inputClass} value={directoryId} onChange={(e) => chooseDirectory(e.target.value)}>
+          <select
+            {...fieldProps(FORM_ID, "directory", errors, `${FORM_ID}-directory-hint`)}
+            className={inputClass + invalidClass(errors, "directory")}
+            value={directoryId}
+            onChange={(e) => chooseDirectory(e.target.value)}
+          >
             {directories.map((d) => (
               <option key={d.id} value={d.id}>
                 {d.name} — {d.region}
+                {directoryStatus[d.id]?.hasWorkspace ? (beneficiary ? " (has one)" : " (you have one)") : ""}
               </option>
             ))}
           </select>
-          <p className={hintClass}>
+          <p id={`${FORM_ID}-directory-hint`} className={hintClass}>
             {beneficiary
-              ? `Only the directories offered to ${beneficiary.name} are listed.`
-              : "Where your account lives. Only the directories offered to you are listed."}
+              ? `Only the directories offered to ${beneficiary.name} are listed; one WorkSpace per directory.`
+              : "Where your account lives. Only the directories offered to you are listed; you can have one WorkSpace in each."}
           </p>
+          <FieldError formId={FORM_ID} name="directory" errors={errors} />
         </div>
-        <BundlePicker bundles={regionBundles} value={bundleId} onChange={chooseBundle} />
+        <BundlePicker key={region} bundles={regionBundles} value={bundleId} onChange={chooseBundle} />
         <div className="grid gap-4 sm:grid-cols-2">
           <div>
-            <label htmlFor="runningMode" className={labelClass}>
+            <label htmlFor={`${FORM_ID}-runningMode`} className={labelClass}>
               Running mode
             </label>
             <select
-              id="runningMode"
-              className={inputClass}
+              {...fieldProps(FORM_ID, "runningMode", errors, `${FORM_ID}-runningMode-hint`)}
+              className={inputClass + invalidClass(errors, "runningMode")}
               value={runningMode}
               onChange={(e) => setRunningMode(e.target.value as "AUTO_STOP" | "ALWAYS_ON")}
             >
               <option value="AUTO_STOP">AutoStop — billed by the hour, stops when idle</option>
               <option value="ALWAYS_ON">AlwaysOn — fixed monthly price, always ready</option>
             </select>
-            <p className={hintClass}>
-              {breakEvenSentence(bundle?.breakEvenHours ?? undefined) ?? "Pick AutoStop if you use it part-time."} Estimates assume{" "}
-              {expectedAutoStopHours} hours a month.
+            <p id={`${FORM_ID}-runningMode-hint`} className={hintClass}>
+              {breakEvenSentence(bundle?.breakEvenHours ? Math.round(bundle.breakEvenHours) : undefined) ??
+                "Pick AutoStop if you use it part-time."}{" "}
+              Estimates assume {expectedAutoStopHours} hours a month.
             </p>
+            <FieldError formId={FORM_ID} name="runningMode" errors={errors} />
           </div>
           <div>
-            <label htmlFor="timeout" className={labelClass}>
+            <label htmlFor={`${FORM_ID}-timeout`} className={labelClass}>
               AutoStop timeout
             </label>
             <select
-              id="timeout"
-              className={inputClass}
+              {...fieldProps(FORM_ID, "timeout", errors)}
+              className={inputClass + invalidClass(errors, "timeout")}
               value={timeoutHours}
               disabled={runningMode !== "AUTO_STOP"}
               onChange={(e) => setTimeoutHours(Number(e.target.value))}
@@ -165,14 +234,15 @@ export function RequestWorkspaceForm({
                 </option>
               ))}
             </select>
+            <FieldError formId={FORM_ID} name="timeout" errors={errors} />
           </div>
           <div>
-            <label htmlFor="rootVolume" className={labelClass}>
+            <label htmlFor={`${FORM_ID}-rootVolume`} className={labelClass}>
               Root volume
             </label>
             <select
-              id="rootVolume"
-              className={inputClass}
+              {...fieldProps(FORM_ID, "rootVolume", errors)}
+              className={inputClass + invalidClass(errors, "rootVolume")}
               value={rootGb}
               onChange={(e) => {
                 const r = Number(e.target.value);
@@ -186,21 +256,39 @@ export function RequestWorkspaceForm({
                 </option>
               ))}
             </select>
+            <FieldError formId={FORM_ID} name="rootVolume" errors={errors} />
           </div>
           <div>
-            <label htmlFor="userVolume" className={labelClass}>
+            <label htmlFor={`${FORM_ID}-userVolume`} className={labelClass}>
               User volume
             </label>
-            <select id="userVolume" className={inputClass} value={userGb} onChange={(e) => setUserGb(Number(e.target.value))}>
+            <select
+              {...fieldProps(FORM_ID, "userVolume", errors, `${FORM_ID}-userVolume-hint`)}
+              className={inputClass + invalidClass(errors, "userVolume")}
+              value={userGb}
+              onChange={(e) => setUserGb(Number(e.target.value))}
+            >
               {[...new Set(userOptions)].map((u) => (
                 <option key={u} value={u}>
                   {u} GB
                 </option>
               ))}
             </select>
-            <p className={hintClass}>Only sizes that AWS accepts together are listed.</p>
+            <p id={`${FORM_ID}-userVolume-hint`} className={hintClass}>
+              Only sizes that AWS accepts together are listed.
+            </p>
+            <FieldError formId={FORM_ID} name="userVolume" errors={errors} />
           </div>
         </div>
+        {curve && (
+          <section aria-labelledby={`${FORM_ID}-modes`} className="rounded-lg border border-slate-200 bg-white p-3">
+            <h2 id={`${FORM_ID}-modes`} className="text-sm font-semibold text-slate-800">
+              AlwaysOn or AutoStop: cost by hours used
+            </h2>
+            <p className="mb-2 text-xs text-slate-600">For the chosen bundle with its own volumes.</p>
+            <CostHoursChart id={`${FORM_ID}-chart`} curve={curve} />
+          </section>
+        )}
         <label className="flex items-start gap-2 text-sm">
           <input type="checkbox" className="mt-1" checked={encrypted} onChange={(e) => setEncrypted(e.target.checked)} />
           <span>
@@ -209,45 +297,59 @@ export function RequestWorkspaceForm({
           </span>
         </label>
         <div>
-          <label htmlFor="costCenter" className={labelClass}>
+          <label htmlFor={`${FORM_ID}-costCenter`} className={labelClass}>
             Cost centre
           </label>
           <input
-            id="costCenter"
-            className={inputClass}
+            {...fieldProps(FORM_ID, "costCenter", errors)}
+            className={inputClass + invalidClass(errors, "costCenter")}
             value={costCenter}
             onChange={(e) => setCostCenter(e.target.value)}
-            maxLength={255}
           />
+          <FieldError formId={FORM_ID} name="costCenter" errors={errors} />
         </div>
         <div>
-          <label htmlFor="justification" className={labelClass}>
+          <label htmlFor={`${FORM_ID}-justification`} className={labelClass}>
             Justification
           </label>
           <textarea
-            id="justification"
+            {...fieldProps(FORM_ID, "justification", errors, `${FORM_ID}-justification-hint`)}
             rows={3}
-            className={inputClass}
+            className={inputClass + invalidClass(errors, "justification")}
             value={justification}
             onChange={(e) => setJustification(e.target.value)}
-            aria-invalid={Boolean(field("justification"))}
           />
-          <p className={hintClass}>
+          <p id={`${FORM_ID}-justification-hint`} className={hintClass}>
             {beneficiary ? "Kept with the request and in the audit log." : "Your approver reads this. A sentence is enough."}
           </p>
-          {field("justification") && <p className={errorClass}>{field("justification")}</p>}
+          <FieldError formId={FORM_ID} name="justification" errors={errors} />
         </div>
-        <SubmitOutcome outcome={outcome} />
-        <button
-          type="submit"
-          className={primaryButton}
-          disabled={pending || !change || (preview?.allowed === false && preview.reasons.some((r) => r.code !== "CONFIRMATION_REQUIRED"))}
-        >
-          {pending ? "Submitting…" : beneficiary ? `Create WorkSpace for ${beneficiary.name}` : "Submit request"}
-        </button>
+        <div className="flex flex-col gap-2 sm:flex-row sm:items-start sm:gap-4">
+          <button
+            type="submit"
+            className={`${primaryButton} shrink-0`}
+            disabled={pending || !change || blockers.length > 0}
+            aria-describedby={blockers.length > 0 ? `${FORM_ID}-blocker` : undefined}
+          >
+            {pending ? "Submitting…" : beneficiary ? `Create WorkSpace for ${beneficiary.name}` : "Submit request"}
+          </button>
+          {blockers.length > 0 && (
+            <div id={`${FORM_ID}-blocker`} data-testid="submit-blocker" className="text-sm text-amber-900" aria-live="polite">
+              {blockers.map((b) => (
+                <p key={b}>{b}</p>
+              ))}
+            </div>
+          )}
+        </div>
       </form>
       <div className="lg:sticky lg:top-4 lg:self-start">
-        <PreviewPanel preview={preview} loading={loading} error={error} title={beneficiary ? "Cost and rules" : "Cost and approval"} />
+        <PreviewPanel
+          preview={preview}
+          loading={loading}
+          error={error}
+          reasonText={reasonText}
+          title={beneficiary ? "Cost and rules" : "Cost and approval"}
+        />
       </div>
     </div>
   );

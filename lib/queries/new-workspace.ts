@@ -2,7 +2,8 @@ import "server-only";
 import type { CurrentUser } from "../auth/session";
 import { getConfig } from "../config";
 import { db } from "../db";
-import { BREAK_EVEN_HOURS, catalogOfferingFor, costSpecForBundle, monthlyCost, type Money } from "../domain";
+import { BREAK_EVEN_HOURS, catalogOfferingFor, OPEN_STATUSES, runningModeCurve, workspaceMonthlyCost, type Money } from "../domain";
+import { defaultDirectoryId, directoryBlocker, type DirectoryBlocker, type DirectoryChoice } from "../domain/request-options";
 import { getCatalogDisplay } from "../core/settings";
 import { policyAndPrices } from "./settings";
 import { bundlesIn, directoriesIn } from "./catalog";
@@ -27,13 +28,41 @@ export interface BundleCard {
   breakEvenHours: number | null;
 }
 
+/** A bundle's monthly cost against the hours used, for the form's chart (plain numbers, so it crosses to the client). */
+export interface CostCurveView {
+  alwaysOnCents: number;
+  autoStopBaseCents: number;
+  autoStopHourlyCents: number;
+  breakEvenHours: number | null;
+}
+
+/** Where the person stands in one directory: whether they have a WorkSpace there and what stops a request. */
+export interface DirectoryStatus {
+  hasWorkspace: boolean;
+  /** What stops a request here (worded by the form); null when they may request here. */
+  blocker: DirectoryBlocker | null;
+}
+
 /** What the "Request a WorkSpace" form may offer this user: their directories and bundles, priced. */
 export async function newWorkspaceOptions(user: CurrentUser) {
-  const [me, { settings, prices }, display] = await Promise.all([
+  const [me, { settings, prices }, display, open] = await Promise.all([
     db().user.findUnique({ where: { id: user.id }, select: { persona: true, groups: true, costCenter: true, directoryUserName: true } }),
     policyAndPrices(),
     getCatalogDisplay(db()),
+    db().request.findMany({
+      where: { beneficiaryId: user.id, type: "create", status: { in: [...OPEN_STATUSES] } },
+      select: { directoryId: true },
+    }),
   ]);
+  // The same WorkSpaces the create rule counts: theirs by owner or by their directory user name.
+  const mine = await db().workspace.findMany({
+    where: {
+      goneAt: null,
+      state: { notIn: ["TERMINATED", "TERMINATING"] },
+      OR: [{ ownerId: user.id }, ...(me?.directoryUserName ? [{ userName: me.directoryUserName }] : [])],
+    },
+    select: { directoryId: true },
+  });
   const regions = getConfig().aws.regions;
   const perRegion = await Promise.all(
     regions.map(async (region) => ({ region, directories: await directoriesIn(region), bundles: await bundlesIn(region) })),
@@ -41,6 +70,7 @@ export async function newWorkspaceOptions(user: CurrentUser) {
   const persona = { persona: me?.persona ?? "EMPLOYEE", groups: me?.groups ?? [] };
   const directories: { id: string; name: string; type: string; region: string }[] = [];
   const bundles: BundleCard[] = [];
+  const curves: Record<string, CostCurveView> = {};
   for (const r of perRegion) {
     const offering = catalogOfferingFor(persona, r.directories, settings.catalog);
     for (const d of r.directories)
@@ -48,9 +78,17 @@ export async function newWorkspaceOptions(user: CurrentUser) {
     for (const b of r.bundles) {
       if (!offering.bundleIds.includes(b.id)) continue;
       const price = (mode: "ALWAYS_ON" | "AUTO_STOP") => {
-        const c = monthlyCost(costSpecForBundle(b, mode), prices, { expectedAutoStopHours: settings.expectedAutoStopHoursPerMonth });
+        const c = workspaceMonthlyCost(b, { runningMode: mode }, prices, { expectedAutoStopHours: settings.expectedAutoStopHoursPerMonth });
         return c.ok ? c.total : null;
       };
+      const curve = runningModeCurve(b, prices);
+      if (curve)
+        curves[b.id] = {
+          alwaysOnCents: curve.alwaysOn.cents,
+          autoStopBaseCents: curve.autoStopBase.cents,
+          autoStopHourlyCents: curve.autoStopHourly.cents,
+          breakEvenHours: curve.breakEvenHours,
+        };
       bundles.push({
         id: b.id,
         name: display[b.id]?.displayName ?? b.name,
@@ -66,12 +104,24 @@ export async function newWorkspaceOptions(user: CurrentUser) {
         defaultUserVolumeGb: b.defaultUserVolumeGb,
         alwaysOn: price("ALWAYS_ON"),
         autoStop: price("AUTO_STOP"),
-        breakEvenHours: BREAK_EVEN_HOURS[b.computeType] ?? null,
+        breakEvenHours: curve ? curve.breakEvenHours : (BREAK_EVEN_HOURS[b.computeType] ?? null),
       });
     }
   }
+  const choices: DirectoryChoice[] = directories.map((d) => ({
+    id: d.id,
+    workspaces: mine.filter((w) => w.directoryId === d.id).length,
+    openRequests: open.filter((r) => r.directoryId === d.id).length,
+    offeredBundles: bundles.filter((b) => b.region === d.region).length,
+  }));
+  const directoryStatus: Record<string, DirectoryStatus> = Object.fromEntries(
+    choices.map((c) => [c.id, { hasWorkspace: c.workspaces > 0, blocker: directoryBlocker(c) }]),
+  );
   return {
     directories,
+    directoryStatus,
+    defaultDirectoryId: defaultDirectoryId(choices),
+    curves,
     bundles,
     costCenter: me?.costCenter ?? "",
     directoryUserName: me?.directoryUserName ?? null,

@@ -28,6 +28,9 @@ export default async function NewWorkspacePage() {
       ) : (
         <RequestWorkspaceForm
           directories={options.directories}
+          directoryStatus={options.directoryStatus}
+          defaultDirectoryId={options.defaultDirectoryId}
+          curves={options.curves}
           bundles={options.bundles}
           costCenter={options.costCenter}
           ownerUserName={options.directoryUserName}

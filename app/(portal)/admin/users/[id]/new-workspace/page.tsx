@@ -40,6 +40,9 @@ export default async function NewWorkspaceOnBehalfPage({ params }: { params: Pro
           ownerUserName={options.directoryUserName}
           costCenter={options.costCenter}
           directories={options.directories}
+          directoryStatus={options.directoryStatus}
+          defaultDirectoryId={options.defaultDirectoryId}
+          curves={options.curves}
           bundles={options.bundles}
           expectedAutoStopHours={options.expectedAutoStopHours}
         />
