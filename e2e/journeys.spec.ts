@@ -57,7 +57,7 @@ test("Dave requests a WorkSpace, Bob approves, it becomes available with its reg
   await expect(page.getByTestId("approval")).toHaveText(/Needs approval from your manager/);
   // A validation error keeps what was chosen.
   await page.getByRole("button", { name: "Submit request" }).click();
-  await expect(page.getByText("Say briefly why you need this.")).toBeVisible();
+  await expect(page.getByLabel("Justification")).toHaveAccessibleDescription(/Say briefly why you need this\./);
   await expect(page.getByLabel("Running mode")).toHaveValue("AUTO_STOP");
   await page.getByLabel("Justification").fill("Starting on the payments project next week.");
   await shot(page, "dave-request-form", testInfo);
