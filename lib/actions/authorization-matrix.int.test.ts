@@ -68,6 +68,9 @@ const EXPECTED: Record<string, Record<Persona, Outcome>> = {
   updateDirectoryRequestersAction: adminOnly,
   registerDirectoryAction: adminOnly,
   deregisterDirectoryAction: adminOnly,
+  // lib/actions/admin-directory-password-help.ts
+  readDirectoryPasswordHelpAction: adminOnly,
+  updateDirectoryPasswordHelpAction: adminOnly,
   // lib/actions/admin-fleet.ts
   startBulkAction: adminOnly,
   startBulkForFilterAction: adminOnly,

@@ -22,6 +22,6 @@ export const PASSWORD_HELP_LIMITS = { text: 1000, url: 500 } as const;
 export const DEFAULT_PASSWORD_HELP: PasswordHelp = {
   text:
     "Your password belongs to your organisation's own directory, which the portal cannot change. " +
-    "Use your organisation's usual password-reset page, or ask the IT service desk to reset it.",
+    "Ask the IT service desk to reset your password, or use your organisation's usual password-reset page.",
   url: null,
 };

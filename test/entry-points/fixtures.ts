@@ -348,6 +348,13 @@ export const validInputs: Record<string, InputFor> = {
     await ensureSpareDir(fx, true);
     return { region: EU, directoryId: fx.spareDir };
   }),
+  // lib/actions/admin-directory-password-help.ts
+  readDirectoryPasswordHelpAction: same((fx) => ({ directoryId: fx.employeesDir })),
+  updateDirectoryPasswordHelpAction: same((fx) => ({
+    directoryId: fx.employeesDir,
+    text: "Use the self-service page or call the service desk on 4357.",
+    url: "https://password.example.com",
+  })),
   // lib/actions/admin-fleet.ts
   startBulkAction: same((fx) => ({ workspaceIds: [fx.ownerWorkspaceId], params: { action: "reboot" } })),
   startBulkForFilterAction: same(() => ({ filter: { q: "alice" }, params: { action: "reboot" } })),
