@@ -1,6 +1,10 @@
 import "server-only";
 import { getConfig } from "../config";
+import { parseStoredChange } from "../core/stored-change";
 import { db } from "../db";
+import { describeChange } from "../presentation/describe";
+import { workspaceDisplayName } from "../presentation/labels";
+import { catalogFor } from "./catalog";
 
 /** "group Portal-Admins in Corp SSO · last sign-in 2026-11-30 09:12 UTC"; null when an admin sets the role. */
 export function roleSourceText(u: {
@@ -86,6 +90,9 @@ export async function getUserDetail(id: string) {
         bundleId: true,
         computeType: true,
         runningMode: true,
+        autoStopTimeoutMinutes: true,
+        computerName: true,
+        operatingSystem: true,
         goneAt: true,
       },
     }),
@@ -96,6 +103,8 @@ export async function getUserDetail(id: string) {
       select: {
         id: true,
         type: true,
+        change: true,
+        region: true,
         status: true,
         workspaceId: true,
         createdAt: true,
@@ -109,5 +118,32 @@ export async function getUserDetail(id: string) {
       select: { id: true, name: true, role: true },
     }),
   ]);
-  return { user, workspaces, requests, people };
+  // Names, not ids: the WorkSpaces by computer name, bundles and directories by the catalog's names.
+  const catalog = await catalogFor([...workspaces.map((w) => w.region), ...requests.map((r) => r.region), ...getConfig().aws.regions]);
+  const bundleName = (id: string) => catalog.bundle(id)?.name;
+  const named = workspaces.map((w) => ({
+    ...w,
+    name: workspaceDisplayName({ ...w, bundleName: bundleName(w.bundleId) }),
+    bundleName: bundleName(w.bundleId) ?? null,
+    directoryName: catalog.directory(w.directoryId)?.name ?? null,
+  }));
+  const requestWorkspaces = await db().workspace.findMany({
+    where: { id: { in: requests.flatMap((r) => (r.workspaceId ? [r.workspaceId] : [])) } },
+    select: { id: true, computerName: true, computeType: true, operatingSystem: true, bundleId: true },
+  });
+  const workspaceName = (id: string) => {
+    const w = requestWorkspaces.find((x) => x.id === id);
+    return w ? workspaceDisplayName({ ...w, bundleName: bundleName(w.bundleId) }) : undefined;
+  };
+  const described = requests.map(({ change, ...r }) => {
+    let title: string;
+    try {
+      title = describeChange(parseStoredChange(change), bundleName, workspaceName);
+    } catch {
+      title = "A change";
+    }
+    return { ...r, title };
+  });
+  const directoryName = (id: string) => catalog.directory(id)?.name ?? null;
+  return { user, workspaces: named, requests: described, people, directoryName };
 }
