@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { signInAs } from "./helpers";
+import { expectFocusOnFirstInvalid } from "./language-check";
 
 test("an admin edits and confirms a storage price; a bad amount is refused and nothing changes", async ({ page }) => {
   await signInAs(page, "carol", "/admin/prices");
@@ -8,8 +9,16 @@ test("an admin edits and confirms a storage price; a bad amount is refused and n
 
   await userPrice.fill("-1");
   await page.getByRole("button", { name: "Save prices" }).click();
-  await expect(page.locator("main").getByRole("alert")).toBeVisible();
+  await expect(page.locator("main").getByRole("alert")).toContainText("User storage price, us-east-1");
+  await expectFocusOnFirstInvalid(page);
+  // The refused edit is still unsaved: reloading asks first (the browser's own prompt), and going on drops it.
+  const dialogs: string[] = [];
+  page.on("dialog", (dialog) => {
+    dialogs.push(dialog.type());
+    void dialog.accept();
+  });
   await page.reload();
+  expect(dialogs).toEqual(["beforeunload"]);
   await expect(page.getByLabel("User storage price us-east-1")).toHaveValue(original);
 
   await page.getByLabel("User storage price us-east-1").fill("0.12");

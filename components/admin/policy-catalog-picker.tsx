@@ -2,7 +2,7 @@
 
 import { useId, useState } from "react";
 import type { CatalogEntry } from "@/lib/domain/client";
-import { computeTypeLabel, operatingSystemLabel } from "@/lib/presentation/labels";
+import { bundleNameLabel, computeTypeLabel, operatingSystemLabel } from "@/lib/presentation/labels";
 import { inputClass } from "@/components/ui/styles";
 
 /** A bundle or directory as the pickers show it; the id is the checkbox's value and secondary text. */
@@ -38,6 +38,8 @@ export function NamePicker({
 }) {
   const [filter, setFilter] = useState("");
   const filterId = useId();
+  // AWS's public bundle names carry protocol codes ("(WSP)"); people read "(DCV)".
+  const nameOf = (o: PickerOption) => (noun === "bundle" ? bundleNameLabel(o.name) : o.name);
   const known = new Set(options.map((o) => o.id));
   const unknown = selected.filter((id) => !known.has(id));
   const describe = (o: PickerOption) =>
@@ -52,11 +54,11 @@ export function NamePicker({
   const words = filter.toLowerCase().split(/\s+/).filter(Boolean);
   const shown = options.filter((o) => {
     if (words.length === 0) return true;
-    const text = `${o.name} ${describe(o)}`.toLowerCase();
+    const text = `${nameOf(o)} ${describe(o)}`.toLowerCase();
     return words.every((w) => text.includes(w));
   });
   const chosenNames = [
-    ...options.filter((o) => selected.includes(o.id)).map((o) => o.name),
+    ...options.filter((o) => selected.includes(o.id)).map(nameOf),
     ...(unknown.length ? [`${unknown.length} unknown`] : []),
   ];
   return (
@@ -65,7 +67,9 @@ export function NamePicker({
         {legend} <span className="font-normal text-slate-600">({selected.length} chosen)</span>
       </legend>
       <p className="text-xs text-slate-600">
-        {chosenNames.length === 0 ? `No ${noun === "bundle" ? "bundles" : "directories"} chosen.` : `Chosen: ${chosenNames.join(", ")}.`}
+        {chosenNames.length === 0
+          ? `No ${noun === "bundle" ? "bundles" : "directories"} chosen.`
+          : `Chosen: ${chosenNames.slice(0, 5).join(", ")}${chosenNames.length > 5 ? ` and ${chosenNames.length - 5} more` : ""}.`}
       </p>
       {filterable && (
         <div>
@@ -106,7 +110,7 @@ export function NamePicker({
                 className="mt-1 size-4 accent-brand-600"
               />
               <span className="min-w-0">
-                <span className="font-medium text-slate-900">{o.name}</span>
+                <span className="font-medium text-slate-900">{nameOf(o)}</span>
                 <span className="block text-xs text-slate-600">
                   {describe(o)}{" "}
                   <code data-raw-id className="break-all">

@@ -114,9 +114,12 @@ function EntryList({
   name,
   bundles,
   directories,
+  choices,
 }: {
   title: string;
   kind: "persona" | "group";
+  /** For personas: the ones people can have; the "Add" control picks among those not listed yet. */
+  choices?: string[];
   entries: Record<string, CatalogEntry>;
   onChange: (entries: Record<string, CatalogEntry>) => void;
   name: (key: string) => string;
@@ -144,9 +147,22 @@ function EntryList({
       <div className="flex flex-wrap items-end gap-2">
         <div>
           <label htmlFor={addId} className="block text-sm text-slate-600">
-            {kind === "persona" ? "Add a persona (as people's records name it, e.g. EMPLOYEE)" : "Add a group"}
+            {kind === "persona" ? "Add a persona" : "Add a group"}
           </label>
-          <input id={addId} value={newKey} onChange={(e) => setNewKey(e.target.value)} className={`${inputClass} w-56`} />
+          {choices ? (
+            <select id={addId} value={newKey} onChange={(e) => setNewKey(e.target.value)} className={`${inputClass} w-56`}>
+              <option value="">Choose…</option>
+              {choices
+                .filter((c) => !(c in entries))
+                .map((c) => (
+                  <option key={c} value={c}>
+                    {name(c)}
+                  </option>
+                ))}
+            </select>
+          ) : (
+            <input id={addId} value={newKey} onChange={(e) => setNewKey(e.target.value)} className={`${inputClass} w-56`} />
+          )}
         </div>
         <button
           type="button"
@@ -173,10 +189,12 @@ export function PolicyForm({
   settings,
   bundles,
   directories,
+  personas,
 }: {
   settings: PolicySettings;
   bundles: PickerOption[];
   directories: PickerOption[];
+  personas: string[];
 }) {
   const router = useRouter();
   const formRef = useRef<HTMLFormElement>(null);
@@ -324,6 +342,7 @@ export function PolicyForm({
           entries={draft.byPersona}
           onChange={(byPersona) => set({ byPersona })}
           name={personaLabel}
+          choices={personas}
           bundles={bundles}
           directories={directories}
         />

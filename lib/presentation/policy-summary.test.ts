@@ -5,9 +5,7 @@ import { costRuleSentence, formatDays, listChangeTypes, policySummary } from "./
 describe("policySummary", () => {
   it("states the default policy in sentences", () => {
     expect(policySummary(DEFAULT_POLICY_SETTINGS)).toEqual([
-      "New WorkSpaces, restarts, starts, stops, rebuilds, restores, requests to give a WorkSpace back, password resets, compute type " +
-        "changes, volume increases, running mode changes, migrations, tag changes and encryption changes are approved automatically " +
-        "unless they cost more.",
+      "Changes of every type are approved automatically unless they cost more.",
       "Any change that adds to the monthly cost needs the manager; one that adds more than $100.00 a month needs the manager and an admin.",
       "A change whose cost cannot be estimated needs the manager and an admin.",
       "Where there is no manager, or people ask for themselves as a manager, an admin approves in the manager's place.",
@@ -64,5 +62,7 @@ describe("the summary's parts", () => {
     expect(formatDays(3)).toBe("3 days");
     expect(formatDays(1)).toBe("1 day");
     expect(formatDays(0.25)).toBe("6 hours");
+    expect(formatDays(0.0012)).toBe("2 minutes");
+    expect(formatDays(0.0001)).toBe("9 seconds");
   });
 });

@@ -15,11 +15,16 @@ export function listChangeTypes(types: readonly ChangeType[]): string {
   return `${names.slice(0, -1).join(", ")} and ${names.at(-1)}`;
 }
 
-/** "3 days", "1 day", "12 hours" (fractions of a day read as hours). */
+const plural = (n: number, unit: string) => (n === 1 ? `1 ${unit}` : `${n} ${unit}s`);
+
+/** "3 days", "1 day", "12 hours", "2 minutes": fractions of a day (a pilot's or a demo's) in the unit that reads best. */
 export function formatDays(days: number): string {
-  if (Number.isInteger(days)) return days === 1 ? "1 day" : `${days} days`;
+  if (Number.isInteger(days)) return plural(days, "day");
   const hours = Math.round(days * 24 * 10) / 10;
-  return hours === 1 ? "1 hour" : `${hours} hours`;
+  if (hours >= 1) return plural(hours, "hour");
+  const minutes = Math.round(days * 24 * 60);
+  if (minutes >= 1) return plural(minutes, "minute");
+  return plural(Math.max(1, Math.round(days * 24 * 3600)), "second");
 }
 
 type SummaryInput = Pick<
@@ -44,7 +49,7 @@ export function costRuleSentence(settings: Pick<PolicySettings, "managerThreshol
 /** The sentence for the change types under one rule, or null when no type has it. */
 export function ruleSentence(rule: ApprovalRule, types: readonly ChangeType[], settings: SummaryInput): string | null {
   if (types.length === 0) return null;
-  const list = listChangeTypes(types);
+  const list = types.length === CHANGE_TYPES.length ? "Changes of every type" : listChangeTypes(types);
   switch (rule) {
     case "managerAndAdmin":
       return `${list} always need the manager and an admin.`;

@@ -23,7 +23,7 @@ export default async function PoliciesPage() {
           "Saved changes apply to the next request."
         }
       />
-      <PolicyForm settings={settings} bundles={options.bundles} directories={options.directories} />
+      <PolicyForm settings={settings} bundles={options.bundles} directories={options.directories} personas={options.personas} />
       <ReclaimSettingsForm settings={reclaim} />
     </>
   );
