@@ -19,6 +19,8 @@ test("an admin changes a role, cannot remove the last admin, and edits the polic
   await expect(page.locator("main").getByRole("alert")).toContainText("last admin");
 
   await page.getByRole("navigation", { name: "Admin" }).getByRole("link", { name: "Policies" }).click();
+  // The policy form asks before a reload drops an edit it refused; go on.
+  page.on("dialog", (dialog) => void dialog.accept());
   const adminThreshold = page.getByLabel("Manager and an admin approve above");
   const originalThreshold = await adminThreshold.inputValue();
   await adminThreshold.fill("150");
