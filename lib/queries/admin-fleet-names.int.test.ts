@@ -29,7 +29,9 @@ const source: CatalogSource = {
       ? ([{ id: "d-1111111111", name: "corp.example.com", type: "SIMPLE_AD", region, registrationCode: null }] as never)
       : [],
   bundles: async (region) =>
-    region === "us-east-1" ? ([{ id: "wsb-standardwin", name: "Standard with Windows 10", region }] as Partial<Bundle>[] as Bundle[]) : [],
+    region === "us-east-1"
+      ? ([{ id: "wsb-standardwin", name: "Standard with Windows 10 (PCOIP)", region }] as Partial<Bundle>[] as Bundle[])
+      : [],
   snapshots: async () => ({ oldest: null, latest: null }),
 };
 
@@ -71,7 +73,7 @@ describe("the fleet in names", () => {
     expect(named).toMatchObject({
       computerName: "WSAMZN-NAMED",
       directoryName: "corp.example.com",
-      bundleName: "Standard with Windows 10",
+      bundleName: "Standard with Windows 10 (PCoIP)",
     });
     expect(named.ownerName).toBe("Ann");
     const unknown = rows.find((r) => r.id === id(2))!;
@@ -103,7 +105,7 @@ describe("the fleet in names", () => {
       { id: "d-1111111111", name: "corp.example.com" },
       { id: "d-2222222222", name: "d-2222222222" },
     ]);
-    expect(facets.bundles[0]).toEqual({ id: "wsb-standardwin", name: "Standard with Windows 10" });
+    expect(facets.bundles[0]).toEqual({ id: "wsb-standardwin", name: "Standard with Windows 10 (PCoIP)" });
     expect(facets.computeTypes).toEqual(SIZE.slice(0, -1));
   });
 

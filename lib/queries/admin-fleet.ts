@@ -5,6 +5,7 @@ import { DEFAULT_RECLAIM_SETTINGS, RECLAIM_SETTLED_STATES, type ReclaimSettings 
 import { getReclaimSettings } from "../core/reclaim-settings";
 import { COMPUTE_SIZE_ORDER } from "../domain/client";
 import type { FleetFilter, FleetSort } from "../schemas/admin-fleet-filter";
+import { bundleNameLabel } from "../presentation/labels";
 import { catalogFor } from "./catalog";
 
 export interface FleetRow {
@@ -164,7 +165,7 @@ const toRow =
   (r: PageRow): FleetRow => ({
     ...r,
     directoryName: names.directory(r.directoryId)?.name ?? r.directoryId,
-    bundleName: names.bundle(r.bundleId)?.name ?? r.bundleId,
+    bundleName: bundleNameLabel(names.bundle(r.bundleId)?.name ?? r.bundleId),
     lastSyncedAt: new Date(r.lastSyncedAt).toISOString(),
     lastConnectedAt: r.lastConnectedAt ? new Date(r.lastConnectedAt).toISOString() : null,
   });
@@ -284,7 +285,10 @@ export function fleetFacets(): Promise<FleetFacets> {
       states,
       regions,
       directories: byName(directoryIds, (id) => names.directory(id)?.name),
-      bundles: byName(bundleIds, (id) => names.bundle(id)?.name),
+      bundles: byName(bundleIds, (id) => {
+        const name = names.bundle(id)?.name;
+        return name && bundleNameLabel(name);
+      }),
       computeTypes: computeTypes.sort((a, b) => (computeRank(a) ?? 0) - (computeRank(b) ?? 0)),
       runningModes,
       costCenters,

@@ -11,6 +11,7 @@ import { fleetFacets, fleetStateCounts, listFleet } from "@/lib/queries/admin-fl
 import { catalogFor } from "@/lib/queries/catalog";
 import { fleetFilterProblem, fleetQueryString, parseFleetFilter } from "@/lib/schemas/admin-fleet-filter";
 import { bulkActionLabel } from "@/lib/presentation/describe";
+import { bundleNameLabel } from "@/lib/presentation/labels";
 
 export const metadata: Metadata = { title: "Fleet" };
 
@@ -27,9 +28,9 @@ export default async function FleetPage({ searchParams }: { searchParams: Promis
   ]);
   const { page: _page, size: _size, sort: _sort, dir: _dir, count: _count, ...onlyFilter } = filter;
   const catalog = await catalogFor(facets.regions);
-  const migrationTargets = [...new Map(catalog.bundles.map((b) => [b.id, { id: b.id, name: `${b.name} (${b.region})` }])).values()].sort(
-    (a, b) => a.name.localeCompare(b.name, "en"),
-  );
+  const migrationTargets = [
+    ...new Map(catalog.bundles.map((b) => [b.id, { id: b.id, name: `${bundleNameLabel(b.name)} (${b.region})` }])).values(),
+  ].sort((a, b) => a.name.localeCompare(b.name, "en"));
   const listQuery = { ...filter, page: undefined, count: undefined };
   const stateHref = (state: string) => `/admin/fleet?${fleetQueryString({ ...listQuery, state })}`;
   const exportHref = `/api/admin/fleet/export?${fleetQueryString({ ...onlyFilter, sort: filter.sort, dir: filter.dir })}`;

@@ -15,7 +15,14 @@ import { lastConnectionText, monthlyCostText, runningModeText } from "@/componen
 import { StateBadge } from "@/components/workspaces/state-badge";
 import { requireRole } from "@/lib/auth/session";
 import { gb, utc } from "@/lib/presentation/format";
-import { computeTypeLabel, directoryTypeLabel, operatingSystemLabel, protocolLabel, workspaceDisplayName } from "@/lib/presentation/labels";
+import {
+  bundleNameLabel,
+  computeTypeLabel,
+  directoryTypeLabel,
+  operatingSystemLabel,
+  protocolLabel,
+  workspaceDisplayName,
+} from "@/lib/presentation/labels";
 import { auditNames } from "@/lib/queries/admin-audit";
 import { adminWorkspaceExtras, workspaceAuditTrail } from "@/lib/queries/admin-fleet";
 import { catalogFor } from "@/lib/queries/catalog";
@@ -48,10 +55,11 @@ export default async function AdminWorkspacePage({ params }: { params: Promise<{
   const now = new Date();
   // As the fleet table names it: the computer name, or whose it is while AWS has not named it yet.
   const shortName = ws.computerName ?? `${ws.ownerName ?? ws.userName}'s WorkSpace`;
-  const name = workspaceDisplayName({ ...ws, computerName: shortName });
+  const bundleName = bundleNameLabel(ws.bundleName);
+  const name = workspaceDisplayName({ ...ws, computerName: shortName, bundleName });
   const migrationTargets = catalog.bundles
     .filter((b) => b.id !== ws.bundleId)
-    .map((b) => ({ id: b.id, name: b.name }))
+    .map((b) => ({ id: b.id, name: bundleNameLabel(b.name) }))
     .sort((a, b) => a.name.localeCompare(b.name, "en"));
 
   return (
@@ -99,7 +107,7 @@ export default async function AdminWorkspacePage({ params }: { params: Promise<{
               [
                 "Bundle",
                 <>
-                  {ws.bundleName} <RawId value={ws.bundleId} label="bundle id" />
+                  {bundleName} <RawId value={ws.bundleId} label="bundle id" />
                 </>,
               ],
               ["Compute", computeTypeLabel(ws.computeType)],
