@@ -43,11 +43,6 @@ export default async function BundlesPage({ searchParams }: { searchParams: Prom
           "Which persona or group is offered each bundle is set under Policies; " +
           "open a bundle to name it for the catalog, give a custom bundle a new image, or delete it."
         }
-        actions={
-          <Link href="/admin/bundles/new" className="rounded-md bg-brand-600 px-3 py-2 text-sm font-medium text-white hover:bg-brand-700">
-            New custom bundle
-          </Link>
-        }
       />
       {deleted && (
         <p role="status" className="mb-4 rounded-md border border-emerald-200 bg-emerald-50 p-3 text-sm text-emerald-900">
@@ -131,6 +126,12 @@ export default async function BundlesPage({ searchParams }: { searchParams: Prom
         {isFiltered(filter) ? `${shown.length} of ${bundles.length} bundles match.` : `${bundles.length} bundles.`}
       </p>
       <BundleTable bundles={shown} />
+      <p className="mt-4 text-sm">
+        Built your own image?{" "}
+        <Link href="/admin/bundles/new" className="font-medium text-brand-700 underline">
+          New custom bundle
+        </Link>
+      </p>
     </>
   );
 }
