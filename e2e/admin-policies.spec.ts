@@ -1,9 +1,19 @@
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { signInAs } from "./helpers";
 import { expectFocusOnFirstInvalid, expectPlainLanguage } from "./language-check";
 
 const computeRule = (page: Page) => page.getByRole("group", { name: "Compute type changes" });
 const summary = (page: Page) => page.getByTestId("policy-summary");
+
+/** No serious or critical axe-core violation on the page as it is now (a catalog open, an error shown). */
+async function expectAccessible(page: Page, where: string) {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  const blocking = violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(" ")}`));
+  expect(blocking, `${where}: serious or critical accessibility violations`).toEqual([]);
+}
 
 test("an admin reads the policy as rules, makes a three-way choice, picks bundles by name, and is warned before losing edits", async ({
   page,
@@ -47,6 +57,7 @@ test("an admin reads the policy as rules, makes a three-way choice, picks bundle
   await byol.check();
   await expect(bundles.getByRole("checkbox", { name: /BYOL-Power-Win11/ }).first()).toBeChecked();
   await expectPlainLanguage(page, { where: "policies with a catalog open" });
+  await expectAccessible(page, "policies with a catalog open");
   await page.setViewportSize({ width: 375, height: 800 });
   expect(await page.evaluate(() => document.documentElement.scrollWidth), "no sideways scroll at 375 px").toBeLessThanOrEqual(375);
   await page.screenshot({ path: testInfo.outputPath("policies-phone.png"), fullPage: true });
@@ -87,6 +98,7 @@ test("a bad amount is refused beside its field with focus on it, and reloading a
   await expect(page.locator("main").getByRole("alert").first()).toContainText("Manager approves above");
   await expectFocusOnFirstInvalid(page);
   await expect(manager).toHaveAttribute("aria-invalid", "true");
+  await expectAccessible(page, "policies after a failed save");
 
   const dialogs: string[] = [];
   page.on("dialog", (dialog) => {
@@ -104,6 +116,7 @@ test("prices and the optimizer read in words, and the optimizer settings warn be
   await expect(compute).toContainText("Graphics.g4dn");
   await expect(compute).toContainText("AutoStop");
   await expectPlainLanguage(page);
+  await expectAccessible(page, "prices");
 
   await page.goto("/admin/optimizer");
   await expectPlainLanguage(page);
