@@ -107,7 +107,10 @@ function Row({
                   setError(null);
                 }}
               />
-              <FieldError formId={formId} name="comment" errors={errors} />
+              {/* A live region from the start, so the message is announced when a reject without a reason puts it here. */}
+              <div role="alert">
+                <FieldError formId={formId} name="comment" errors={errors} />
+              </div>
             </div>
             <div className="flex gap-2">
               <button type="button" className={primaryButton} disabled={pending} onClick={() => run("APPROVED")}>

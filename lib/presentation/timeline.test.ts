@@ -48,4 +48,17 @@ describe("buildTimeline", () => {
     });
     expect(steps[0]).toMatchObject({ title: "Approved automatically", body: "Restarts need no approval." });
   });
+
+  it("names the WorkSpace a new request produced, never by its id", () => {
+    const steps = buildTimeline({
+      status: "SUCCEEDED",
+      events: [
+        { at: t(0), action: "request.submitted", actorLabel: "Dave" },
+        { at: t(9), action: "request.succeeded", actorLabel: "system", detail: { workspace: "ws-abcdef123" } },
+      ],
+      decisions: [],
+      resultWorkspaceName: "WSAMZN-ABCDEF12 (Value, Windows)",
+    });
+    expect(steps.at(-1)).toMatchObject({ title: "Completed", body: "The WorkSpace is WSAMZN-ABCDEF12 (Value, Windows)." });
+  });
 });

@@ -46,6 +46,8 @@ export function buildTimeline(input: {
   decisions: readonly TimelineDecision[];
   failureReason?: string | null;
   status: string;
+  /** How people name the WorkSpace a create or migrate produced, for the "Completed" step. */
+  resultWorkspaceName?: string | null;
 }): TimelineStep[] {
   const steps: TimelineStep[] = [];
   for (const e of input.events) {
@@ -56,6 +58,7 @@ export function buildTimeline(input: {
     if (e.action === "request.auto_approved") body = why(e.detail);
     if (e.action === "request.cancelled") body = `by ${e.actorLabel}`;
     if (e.action === "request.failed") body = input.failureReason ?? undefined;
+    if (e.action === "request.succeeded" && input.resultWorkspaceName) body = `The WorkSpace is ${input.resultWorkspaceName}.`;
     steps.push({ at: e.at, title: known.title, body, tone: known.tone });
   }
   for (const d of input.decisions) {

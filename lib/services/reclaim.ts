@@ -1,4 +1,5 @@
 import "server-only";
+import { changeNames } from "../core/change-words";
 import { OPEN_STATUSES, reclaimAssessment, type ReclaimAssessment, type ReclaimSettings } from "../domain";
 import { db } from "../db";
 import { recordAudit } from "../core/audit";
@@ -149,12 +150,14 @@ async function warn(row: WorkspaceRecord, verdict: Extract<ReclaimAssessment, { 
       : `has not been used since ${isoDay(verdict.clock.since)}`;
     const when = isoDay(verdict.reclaimOn);
     const link = `/workspaces/${row.id}`;
+    // Named as its owner knows it ("WSAMZN-LLQWLC2M (Standard, Windows)"); the id only for one nobody can name.
+    const name = (await changeNames(tx, [row.region], [row.id])).workspace(row.id) ?? row.id;
     await notify(tx, {
       userId: owner.id,
       kind: "reclaim.warned",
-      title: `Your WorkSpace ${row.id} will be reclaimed on ${when}`,
+      title: `Your WorkSpace ${name} will be reclaimed on ${when}`,
       body:
-        `Your WorkSpace ${row.id} ${unused}. Unless you keep it, it will be given back on ${when} and everything on it is lost. ` +
+        `Your WorkSpace ${name} ${unused}. Unless you keep it, it will be given back on ${when} and everything on it is lost. ` +
         `If you still need it, open the WorkSpace page and choose "Keep it".`,
       link,
       mail: {},
@@ -163,8 +166,8 @@ async function warn(row: WorkspaceRecord, verdict: Extract<ReclaimAssessment, { 
       await notify(tx, {
         userId: owner.managerId,
         kind: "reclaim.warned",
-        title: `${owner.name}'s WorkSpace ${row.id} will be reclaimed on ${when}`,
-        body: `${owner.name}'s WorkSpace ${row.id} ${unused}. Unless ${owner.name} keeps it, it will be given back on ${when}.`,
+        title: `${owner.name}'s WorkSpace ${name} will be reclaimed on ${when}`,
+        body: `${owner.name}'s WorkSpace ${name} ${unused}. Unless ${owner.name} keeps it, it will be given back on ${when}.`,
         link,
         mail: {},
       });

@@ -49,6 +49,7 @@ export default async function RequestPage({
   const steps = buildTimeline({
     status: request.status,
     failureReason: request.failureReason,
+    resultWorkspaceName: request.resultWorkspaceId && workspace ? workspace.name : null,
     events,
     decisions: request.decisions.map((d) => ({
       at: d.createdAt,
