@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { signInAs } from "./helpers";
 import { settle } from "./journey-helpers";
@@ -95,6 +96,10 @@ test("a failed submit puts focus on the first invalid field, outlined and linked
   await expect(page.getByRole("alert").getByRole("link", { name: "Justification" })).toBeVisible();
   await expect(justification).toHaveAccessibleDescription(/Say briefly why you need this\./);
   await shot(page, "request-form-invalid", info);
+  // axe-core on the form with its errors showing: no serious or critical violation.
+  const results = await new AxeBuilder({ page }).analyze();
+  const blocking = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(blocking.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
 });
 
 test("on a phone the bundle list grows with the page instead of scrolling in its own box", async ({ page }, info) => {
