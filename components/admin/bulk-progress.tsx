@@ -28,7 +28,7 @@ const columns: DataColumn<Item>[] = [
     sortValue: (i) => i.name,
     cell: (i) => (
       <>
-        <Link href={`/admin/fleet/${i.workspaceId}`} prefetch={false} className="font-medium text-brand-700 underline">
+        <Link href={`/admin/fleet/${i.workspaceId}`} prefetch={false} className="font-medium whitespace-nowrap text-brand-700 underline">
           {i.name}
         </Link>
         <br />
@@ -38,7 +38,7 @@ const columns: DataColumn<Item>[] = [
       </>
     ),
   },
-  { id: "region", header: "Region", sortValue: (i) => i.region },
+  { id: "region", header: "Region", sortValue: (i) => i.region, cell: (i) => <span className="whitespace-nowrap">{i.region}</span> },
   { id: "status", header: "Status", sortValue: (i) => i.status, cell: (i) => STATUS_WORDS[i.status] },
   { id: "reason", header: "Reason", sortValue: (i) => i.reason, cell: (i) => (i.reason ? `${i.reason} (${i.code})` : "—") },
   { id: "attempts", header: "Attempts", sortValue: (i) => i.attempts },

@@ -40,7 +40,7 @@ const COLUMNS: FleetColumn[] = [
     header: "Computer name",
     render: (r) =>
       withId(
-        <Link href={`/admin/fleet/${r.id}`} prefetch={false} className="font-medium text-brand-700 underline">
+        <Link href={`/admin/fleet/${r.id}`} prefetch={false} className="font-medium whitespace-nowrap text-brand-700 underline">
           {fleetRowName(r)}
         </Link>,
         r.id,
@@ -60,7 +60,7 @@ const COLUMNS: FleetColumn[] = [
       ),
   },
   { id: "state", header: "State", render: (r) => workspaceStateLabel(r.state) },
-  { id: "region", header: "Region", render: (r) => r.region },
+  { id: "region", header: "Region", render: (r) => <span className="whitespace-nowrap">{r.region}</span> },
   { id: "directoryId", header: "Directory", render: (r) => withId(r.directoryName, r.directoryId) },
   { id: "bundleId", header: "Bundle", render: (r) => withId(r.bundleName, r.bundleId) },
   { id: "computeType", header: "Compute", render: (r) => computeTypeLabel(r.computeType) },
@@ -183,7 +183,7 @@ export function FleetTable({
   const pages = exact ? Math.max(1, Math.ceil(total / filter.size)) : undefined;
   const hasNext = pages !== undefined ? filter.page < pages : rows.length === filter.size;
   const selectedIds = Object.keys(selection).filter((id) => selection[id]);
-  const matching = `${total.toLocaleString("en")} WorkSpaces match`;
+  const matching = `${total.toLocaleString("en")} ${total === 1 ? "WorkSpace matches" : "WorkSpaces match"}`;
 
   return (
     <>
