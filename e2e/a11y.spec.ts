@@ -43,7 +43,7 @@ test("sign-in, help and a missing page", async ({ page }, info) => {
 });
 
 test("an employee's pages", async ({ page }, info) => {
-  test.setTimeout(180_000);
+  test.setTimeout(360_000);
   await signInAs(page, "alice");
   await check(page, info, "/", "alice-home");
   const id = await openMyWorkspace(page);
@@ -62,7 +62,7 @@ test("an employee's pages", async ({ page }, info) => {
 });
 
 test("a pending request: its page, the WorkSpace's banner, the manager's inbox and the email decision page", async ({ page }, info) => {
-  test.setTimeout(180_000);
+  test.setTimeout(360_000);
   await signInAs(page, "alice");
   await openMyWorkspace(page);
   const requestId = await askForLargerCompute(page, "Checking that every page can be used by everyone.");
@@ -94,7 +94,7 @@ test("a pending request: its page, the WorkSpace's banner, the manager's inbox a
 });
 
 test("a manager's pages", async ({ page }, info) => {
-  test.setTimeout(120_000);
+  test.setTimeout(240_000);
   await signInAs(page, "bob");
   for (const [path, name] of [
     ["/approvals/history", "bob-approvals-history"],
@@ -109,7 +109,7 @@ test("a manager's pages", async ({ page }, info) => {
 });
 
 test("an admin's pages", async ({ page }, info) => {
-  test.setTimeout(300_000);
+  test.setTimeout(600_000);
   await signInAs(page, "carol");
   await check(page, info, "/admin", "carol-admin");
   await check(page, info, "/reports", "carol-reports");
@@ -142,18 +142,21 @@ test("an admin's pages", async ({ page }, info) => {
     if (name === "carol-users" && item) await check(page, info, `${item}/new-workspace`, "carol-user-new-workspace");
   }
 
-  // Every form on the admin pages that opens in place: the failed submit's messages are checked too.
-  await page.goto("/admin/api-tokens");
-  await settle(page);
-  const create = page.getByRole("button", { name: /^Create token$/ });
-  if (await create.isVisible()) {
-    await create.click();
-    await axe(page, "carol-api-tokens after a failed submit");
+  // The admin forms' messages after a failed submit are checked too.
+  for (const [path, button] of [
+    ["/admin/api-tokens", "Create token"],
+    ["/admin/webhooks", "Add endpoint"],
+  ] as const) {
+    await page.goto(path);
+    await settle(page);
+    await page.getByRole("button", { name: button, exact: true }).click();
+    await expect(page.locator('main [aria-invalid="true"]').first()).toBeVisible();
+    await axe(page, `${path} after a failed submit`);
   }
 });
 
 test("a bulk operation's page", async ({ page }, info) => {
-  test.setTimeout(120_000);
+  test.setTimeout(240_000);
   await signInAs(page, "carol");
   // Two generated employees' WorkSpaces (never the demo people's), rebooted: the smallest bulk operation.
   const filtered = "/admin/fleet?region=us-east-1&size=2&sort=id&q=emp";
@@ -176,7 +179,7 @@ test("a bulk operation's page", async ({ page }, info) => {
 });
 
 test("on a 375 px phone no page scrolls sideways, and the skip link comes first and leads to the content", async ({ page }, info) => {
-  test.setTimeout(240_000);
+  test.setTimeout(480_000);
   await page.setViewportSize({ width: 375, height: 812 });
   await page.goto("/signin");
   expect.soft(await page.evaluate(() => document.documentElement.scrollWidth), "signin fits 375 px").toBeLessThanOrEqual(375);

@@ -52,7 +52,7 @@ test("the language check reads what a person sees and skips marked ids, option v
 });
 
 test("Alice, an employee, reads names and labels on her pages", async ({ page }, info) => {
-  test.setTimeout(180_000);
+  test.setTimeout(360_000);
   await signInAs(page, "alice");
   await cancelAlicesOpenRequests(page);
   await look(page, info, "/", "alice-home");
@@ -80,7 +80,7 @@ test("Alice, an employee, reads names and labels on her pages", async ({ page },
 });
 
 test("Bob, a manager, reads names and labels on his approvals, team and reports", async ({ page }, info) => {
-  test.setTimeout(180_000);
+  test.setTimeout(360_000);
   await signInAs(page, "bob");
   await look(page, info, "/", "bob-home");
   await look(page, info, "/approvals", "bob-approvals");
@@ -97,7 +97,7 @@ test("Bob, a manager, reads names and labels on his approvals, team and reports"
 });
 
 test("Carol, an admin, reads names and labels on every admin page", async ({ page }, info) => {
-  test.setTimeout(300_000);
+  test.setTimeout(600_000);
   await signInAs(page, "carol");
   await look(page, info, "/", "carol-home");
   const workspaceId = await openMyWorkspace(page);
@@ -135,6 +135,18 @@ test("Carol, an admin, reads names and labels on every admin page", async ({ pag
     await look(page, info, path, name);
     const item = detail && (await firstLink(page, detail));
     if (item) await look(page, info, item, `${name}-item`);
+  }
+
+  // An admin form that fails: focus on its first invalid field, as in every form.
+  for (const [path, button] of [
+    ["/admin/api-tokens", "Create token"],
+    ["/admin/webhooks", "Add endpoint"],
+  ] as const) {
+    await page.goto(path);
+    await settle(page);
+    await page.getByRole("button", { name: button, exact: true }).click();
+    await expectFocusOnFirstInvalid(page, { soft: true });
+    await expect.soft(page.getByRole("alert").filter({ hasText: "Name" }).first(), `${path}: the summary names the field`).toBeVisible();
   }
 });
 

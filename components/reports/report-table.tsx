@@ -51,7 +51,14 @@ export function ReportTable({ table, csvHref }: { table: TableData; csvHref: str
                 <tr key={i}>
                   {table.columns.map((c) => (
                     <td key={c.key} className={`px-2 py-1 ${c.kind === "text" || c.kind === "date" ? "" : "text-right tabular-nums"}`}>
-                      {formatCell(c.kind, row[c.key] ?? null)}
+                      {/* An AWS id column (directoryId…) is secondary text beside the name, as everywhere else. */}
+                      {c.key.endsWith("Id") && row[c.key] ? (
+                        <code data-raw-id className="text-xs text-slate-600">
+                          {formatCell(c.kind, row[c.key] ?? null)}
+                        </code>
+                      ) : (
+                        formatCell(c.kind, row[c.key] ?? null)
+                      )}
                     </td>
                   ))}
                 </tr>

@@ -25,23 +25,20 @@ export function AppShell({ user, children }: { user: SessionUser; children: Reac
             <NavLinks items={items} />
           </nav>
           <div className="flex items-center gap-3 text-sm">
-            <Link
-              href="/notifications"
-              className="relative rounded-md px-2 py-1.5 font-medium text-slate-700 hover:bg-slate-100"
-              aria-label={unread ? `Notifications, ${unread} unread` : "Notifications"}
-            >
+            {/* The name is the visible words plus what only a screen reader needs ("Notifications, 2 unread"). */}
+            <Link href="/notifications" className="relative rounded-md px-2 py-1.5 font-medium text-slate-700 hover:bg-slate-100">
               <svg aria-hidden viewBox="0 0 20 20" fill="currentColor" className="inline h-4 w-4 align-[-2px]">
                 <path d={BELL_ICON} />
               </svg>
               <span className="sr-only sm:not-sr-only sm:ml-1">Notifications</span>
               {unread > 0 && (
-                <span
-                  aria-hidden
-                  className="ml-1 rounded-full bg-red-600 px-1.5 py-0.5 text-xs font-semibold text-white"
-                  data-testid="unread-count"
-                >
-                  {unread}
-                </span>
+                <>
+                  <span className="sr-only">, </span>
+                  <span className="ml-1 rounded-full bg-red-600 px-1.5 py-0.5 text-xs font-semibold text-white" data-testid="unread-count">
+                    {unread}
+                  </span>
+                  <span className="sr-only"> unread</span>
+                </>
               )}
             </Link>
             <span className="text-slate-600">

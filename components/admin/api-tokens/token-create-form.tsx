@@ -1,13 +1,14 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
+import { useRef, useState, useTransition } from "react";
 import { createApiTokenAction } from "@/lib/actions/admin-api-tokens";
 import { API_SCOPE_LABELS, API_SCOPES, API_TOKEN_DEFAULT_DAYS, API_TOKEN_MAX_DAYS, type ApiScope } from "@/lib/domain/client";
-import { errorClass, hintClass, inputClass, labelClass, primaryButton, secondaryButton } from "@/components/ui/styles";
-import { ActionMessage } from "../action-message";
+import { ErrorSummary, FieldError, fieldProps, invalidClass, useFocusFirstInvalid, type FieldErrors } from "@/components/ui/form-errors";
+import { hintClass, inputClass, labelClass, primaryButton, secondaryButton } from "@/components/ui/styles";
 
-type FieldErrors = Partial<Record<"name" | "scopes" | "expiresInDays" | "mayActForPeople", string>>;
+const FORM_ID = "api-token";
+const FIELD_LABELS = { name: "Name", expiresInDays: "Lifetime in days", scopes: "Scopes", mayActForPeople: "May act on behalf of people" };
 interface Created {
   name: string;
   token: string;
@@ -65,8 +66,10 @@ export function ApiTokenCreateForm() {
   const [scopes, setScopes] = useState<ApiScope[]>([]);
   const [days, setDays] = useState(String(API_TOKEN_DEFAULT_DAYS));
   const [mayActForPeople, setMayActForPeople] = useState(false);
-  const [errors, setErrors] = useState<FieldErrors>({});
+  const [errors, setErrors] = useState<FieldErrors | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
+  const formRef = useRef<HTMLFormElement>(null);
+  useFocusFirstInvalid(formRef, errors);
   const [created, setCreated] = useState<Created | null>(null);
   const [pending, start] = useTransition();
 
@@ -78,15 +81,15 @@ export function ApiTokenCreateForm() {
     start(async () => {
       const out = await createApiTokenAction({ name, scopes, expiresInDays: Number(days), mayActForPeople });
       if (!out.ok) {
-        const byField: FieldErrors = {};
-        for (const [field, messages] of Object.entries(out.fieldErrors ?? {}))
-          byField[field.split(".")[0] as keyof FieldErrors] ??= messages[0];
-        for (const reason of out.reasons ?? []) byField[reason.code.split(".")[0] as keyof FieldErrors] ??= reason.message;
+        const byField: Record<string, string[]> = {};
+        const add = (field: string, message: string) => (byField[field.split(".")[0]!] ??= []).push(message);
+        for (const [field, messages] of Object.entries(out.fieldErrors ?? {})) for (const m of messages) add(field, m);
+        for (const reason of out.reasons ?? []) add(reason.code, reason.message);
         setErrors(byField);
         setFailure(out.error);
         return;
       }
-      setErrors({});
+      setErrors(null);
       setFailure(null);
       setCreated({ name: name.trim(), token: out.data.token, expiresAt: out.data.expiresAt });
       setName("");
@@ -103,56 +106,59 @@ export function ApiTokenCreateForm() {
         New token
       </h2>
       {created && <SecretPanel created={created} onDone={() => setCreated(null)} />}
-      <form onSubmit={submit} className="space-y-4" noValidate>
+      <form ref={formRef} onSubmit={submit} className="space-y-4" noValidate>
+        <ErrorSummary formId={FORM_ID} message={failure} errors={errors} labels={FIELD_LABELS} />
         <div className="flex flex-wrap gap-4">
           <div className="w-72">
             <label htmlFor="api-token-name" className={labelClass}>
               Name
             </label>
             <input
-              id="api-token-name"
-              required
+              {...fieldProps(FORM_ID, "name", errors, "api-token-name-hint")}
               maxLength={80}
               value={name}
               onChange={(e) => setName(e.target.value)}
-              aria-invalid={errors.name ? true : undefined}
-              aria-describedby="api-token-name-hint"
-              className={`mt-1 ${inputClass}`}
+              className={`mt-1 ${inputClass}${invalidClass(errors, "name")}`}
             />
-            <p id="api-token-name-hint" className={errors.name ? errorClass : hintClass}>
-              {errors.name ?? "The system that uses it, e.g. “ServiceNow production”."}
+            <p id="api-token-name-hint" className={hintClass}>
+              The system that uses it, e.g. “ServiceNow production”.
             </p>
+            <FieldError formId={FORM_ID} name="name" errors={errors} />
           </div>
           <div className="w-40">
-            <label htmlFor="api-token-days" className={labelClass}>
+            <label htmlFor="api-token-expiresInDays" className={labelClass}>
               Lifetime in days
             </label>
             <input
-              id="api-token-days"
+              {...fieldProps(FORM_ID, "expiresInDays", errors, "api-token-days-hint")}
               type="number"
+              inputMode="numeric"
               min={1}
               max={API_TOKEN_MAX_DAYS}
               step={1}
-              required
               value={days}
               onChange={(e) => setDays(e.target.value)}
-              aria-invalid={errors.expiresInDays ? true : undefined}
-              aria-describedby="api-token-days-hint"
-              className={`mt-1 ${inputClass}`}
+              className={`mt-1 ${inputClass}${invalidClass(errors, "expiresInDays")}`}
             />
-            <p id="api-token-days-hint" className={errors.expiresInDays ? errorClass : hintClass}>
-              {errors.expiresInDays ?? `At most ${API_TOKEN_MAX_DAYS}.`}
+            <p id="api-token-days-hint" className={hintClass}>
+              At most {API_TOKEN_MAX_DAYS}.
             </p>
+            <FieldError formId={FORM_ID} name="expiresInDays" errors={errors} />
           </div>
         </div>
-        <fieldset aria-describedby={errors.scopes ? "api-token-scopes-error" : undefined}>
+        <fieldset>
           <legend className={labelClass}>Scopes</legend>
-          <p className={hintClass}>Give the token only what the integration needs.</p>
+          <p id="api-token-scopes-hint" className={hintClass}>
+            Give the token only what the integration needs.
+          </p>
           <div className="mt-2 grid gap-1 sm:grid-cols-2">
-            {API_SCOPES.map((scope) => (
+            {API_SCOPES.map((scope, i) => (
               <label key={scope} className="flex items-start gap-2 text-sm">
                 <input
+                  {...fieldProps(FORM_ID, "scopes", errors, "api-token-scopes-hint")}
+                  id={i === 0 ? `${FORM_ID}-scopes` : `${FORM_ID}-scopes-${scope}`}
                   type="checkbox"
+                  value={scope}
                   className="mt-1"
                   checked={scopes.includes(scope)}
                   onChange={(e) => toggle(scope, e.target.checked)}
@@ -164,11 +170,7 @@ export function ApiTokenCreateForm() {
               </label>
             ))}
           </div>
-          {errors.scopes && (
-            <p id="api-token-scopes-error" className={errorClass}>
-              {errors.scopes}
-            </p>
-          )}
+          <FieldError formId={FORM_ID} name="scopes" errors={errors} />
         </fieldset>
         <label className="flex items-start gap-2 text-sm">
           <input type="checkbox" className="mt-1" checked={mayActForPeople} onChange={(e) => setMayActForPeople(e.target.checked)} />
@@ -184,7 +186,6 @@ export function ApiTokenCreateForm() {
         <button type="submit" disabled={pending} className={primaryButton}>
           {pending ? "Creating…" : "Create token"}
         </button>
-        <ActionMessage result={failure ? { ok: false, message: failure } : null} />
       </form>
     </section>
   );

@@ -34,7 +34,7 @@ function RevokeButton({ token }: { token: ApiTokenView }) {
   const router = useRouter();
   const [pending, start] = useTransition();
   const [result, setResult] = useState<{ ok: boolean; message: string } | null>(null);
-  if (token.status === "REVOKED") return <span className="text-sm text-slate-500">Revoked</span>;
+  if (token.status === "REVOKED") return <span className="text-sm text-slate-600">Revoked</span>;
   return (
     <>
       <ConfirmButton

@@ -1,12 +1,16 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
+import { useRef, useState, useTransition } from "react";
 import { createWebhookAction } from "@/lib/actions/admin-webhooks";
 import { WEBHOOK_EVENT_LABELS, WEBHOOK_EVENT_TYPES, type WebhookEventType } from "@/lib/domain/client";
+import { ErrorSummary, FieldError, fieldProps, invalidClass, useFocusFirstInvalid, type FieldErrors } from "@/components/ui/form-errors";
 import { hintClass, inputClass, labelClass, primaryButton } from "@/components/ui/styles";
-import { ActionMessage, actionError } from "../action-message";
+import { ActionMessage } from "../action-message";
 import { SecretOnce } from "./secret-once";
+
+const FORM_ID = "webhook";
+const FIELD_LABELS = { name: "Name", url: "Address", events: "Events" };
 
 export function WebhookCreateForm() {
   const router = useRouter();
@@ -14,6 +18,10 @@ export function WebhookCreateForm() {
   const [url, setUrl] = useState("");
   const [events, setEvents] = useState<WebhookEventType[]>([]);
   const [result, setResult] = useState<{ ok: boolean; message: string } | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [errors, setErrors] = useState<FieldErrors | null>(null);
+  const formRef = useRef<HTMLFormElement>(null);
+  useFocusFirstInvalid(formRef, errors);
   const [secret, setSecret] = useState<string | null>(null);
   const [pending, start] = useTransition();
 
@@ -24,7 +32,18 @@ export function WebhookCreateForm() {
     e.preventDefault();
     start(async () => {
       const out = await createWebhookAction({ name, url, events });
-      if (!out.ok) return setResult({ ok: false, message: actionError(out) });
+      if (!out.ok) {
+        const byField: Record<string, string[]> = {};
+        const add = (field: string, message: string) => (byField[field.split(".")[0]!] ??= []).push(message);
+        for (const [field, messages] of Object.entries(out.fieldErrors ?? {})) for (const m of messages) add(field, m);
+        for (const reason of out.reasons ?? []) add(reason.code, reason.message);
+        setResult(null);
+        setErrors(byField);
+        setFailure(out.error);
+        return;
+      }
+      setErrors(null);
+      setFailure(null);
       setResult({ ok: true, message: `Added ${name}.` });
       setSecret(out.data.secret);
       setName("");
@@ -39,31 +58,55 @@ export function WebhookCreateForm() {
       <h2 id="new-webhook" className="mb-3 text-lg font-medium text-brand-900">
         New endpoint
       </h2>
-      <form onSubmit={submit} className="space-y-3">
+      <form ref={formRef} onSubmit={submit} className="space-y-3" noValidate>
+        <ErrorSummary formId={FORM_ID} message={failure} errors={errors} labels={FIELD_LABELS} />
         <div className="grid gap-3 sm:grid-cols-2">
-          <label className={labelClass}>
-            Name
-            <input required value={name} onChange={(e) => setName(e.target.value)} className={inputClass} placeholder="ServiceNow" />
-          </label>
-          <label className={labelClass}>
-            Address
+          <div>
+            <label htmlFor={`${FORM_ID}-name`} className={labelClass}>
+              Name
+            </label>
             <input
-              required
+              {...fieldProps(FORM_ID, "name", errors)}
+              value={name}
+              onChange={(e) => setName(e.target.value)}
+              className={`mt-1 ${inputClass}${invalidClass(errors, "name")}`}
+              placeholder="ServiceNow"
+            />
+            <FieldError formId={FORM_ID} name="name" errors={errors} />
+          </div>
+          <div>
+            <label htmlFor={`${FORM_ID}-url`} className={labelClass}>
+              Address
+            </label>
+            <input
+              {...fieldProps(FORM_ID, "url", errors, `${FORM_ID}-url-hint`)}
               type="url"
+              inputMode="url"
               value={url}
               onChange={(e) => setUrl(e.target.value)}
-              className={inputClass}
+              className={`mt-1 ${inputClass}${invalidClass(errors, "url")}`}
               placeholder="https://itsm.example.com/hooks/workspaces"
             />
-            <span className={hintClass}>https; checked against the network rules when you save.</span>
-          </label>
+            <p id={`${FORM_ID}-url-hint`} className={hintClass}>
+              https; checked against the network rules when you save.
+            </p>
+            <FieldError formId={FORM_ID} name="url" errors={errors} />
+          </div>
         </div>
         <fieldset>
           <legend className={labelClass}>Events</legend>
           <div className="mt-1 grid gap-1 sm:grid-cols-2">
-            {WEBHOOK_EVENT_TYPES.map((type) => (
+            {WEBHOOK_EVENT_TYPES.map((type, i) => (
               <label key={type} className="flex items-start gap-2 text-sm">
-                <input type="checkbox" checked={events.includes(type)} onChange={(e) => toggle(type, e.target.checked)} className="mt-1" />
+                <input
+                  {...fieldProps(FORM_ID, "events", errors)}
+                  id={i === 0 ? `${FORM_ID}-events` : `${FORM_ID}-events-${type}`}
+                  type="checkbox"
+                  value={type}
+                  checked={events.includes(type)}
+                  onChange={(e) => toggle(type, e.target.checked)}
+                  className="mt-1"
+                />
                 <span>
                   <span className="font-mono text-xs text-slate-700">{type}</span>
                   <span className="block text-slate-600">{WEBHOOK_EVENT_LABELS[type]}</span>
@@ -71,6 +114,7 @@ export function WebhookCreateForm() {
               </label>
             ))}
           </div>
+          <FieldError formId={FORM_ID} name="events" errors={errors} />
         </fieldset>
         <button type="submit" disabled={pending} className={primaryButton}>
           {pending ? "Adding…" : "Add endpoint"}

@@ -14,7 +14,7 @@ export const metadata: Metadata = { title: "Webhooks" };
 export const dynamic = "force-dynamic";
 
 function LastOutcome({ last, now }: { last: WebhookRow["last"]; now: Date }) {
-  if (!last) return <span className="text-slate-500">No deliveries yet</span>;
+  if (!last) return <span className="text-slate-600">No deliveries yet</span>;
   const tone = last.status === "DELIVERED" ? "success" : last.status === "FAILED" ? "danger" : "warning";
   const label = last.status === "DELIVERED" ? "Delivered" : last.status === "FAILED" ? "Failed" : "Pending";
   return (

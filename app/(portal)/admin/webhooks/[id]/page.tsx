@@ -50,7 +50,7 @@ export default async function WebhookLogPage({
               <div className="flex flex-wrap items-center gap-2">
                 <Badge tone={STATUS[d.status].tone}>{STATUS[d.status].label}</Badge>
                 <span className="font-mono text-xs text-slate-800">{d.event.type}</span>
-                <span className="font-mono text-xs text-slate-500">{d.event.id}</span>
+                <span className="font-mono text-xs text-slate-600">{d.event.id}</span>
                 <span className="text-xs text-slate-600">{utc(d.event.occurredAt)}</span>
                 <span className="ml-auto">
                   <RedeliverButton deliveryId={d.id} />
@@ -60,7 +60,7 @@ export default async function WebhookLogPage({
               {d.log.length > 0 && (
                 <table className="mt-2 w-full text-xs">
                   <caption className="sr-only">Attempts</caption>
-                  <thead className="text-left text-slate-500">
+                  <thead className="text-left text-slate-600">
                     <tr>
                       <th scope="col" className="pr-3 font-medium">
                         Attempt
