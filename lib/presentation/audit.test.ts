@@ -236,6 +236,12 @@ const EXAMPLES: AuditEventInput[] = [
     targetId: "d-f28e33fdf9/alice",
   }),
   ev({ action: "policy.directory_requesters_updated", targetType: "directory", targetId: "d-f28e33fdf9" }),
+  ev({
+    action: "directory.password_help_updated",
+    targetType: "directory",
+    targetId: "d-f28e33fdf9",
+    after: { text: "Call 4357.", url: null },
+  }),
   ev({ action: "api_token.created", targetType: "apiToken", targetId: "t1", after: { name: "ServiceNow" } }),
   ev({ action: "api_token.revoked", targetType: "apiToken", targetId: "t1", detail: { name: "ServiceNow" } }),
   ev({
@@ -384,7 +390,7 @@ describe("audit sentences", () => {
     expect(auditSentenceText(warned)).toBe(
       "The portal warned Alice Nguyen that WSAMZN-LLQWLC2M (Standard, Windows) is unused and will be given back on 2026-12-14",
     );
-    expect(links(warned).map((l) => l.href)).toEqual(["/admin/users/u_alice", "/workspaces/ws-llqwlc2mj"]);
+    expect(links(warned).map((l) => l.href)).toEqual(["/admin/users/u_alice", "/admin/fleet/ws-llqwlc2mj"]);
     const dir = auditSentence(ev({ action: "directory.access_updated", targetType: "directory", targetId: "d-f28e33fdf9" }), book);
     expect(links(dir).at(-1)).toEqual({ text: "corp.example.com", href: "/admin/directories/d-f28e33fdf9" });
     const b = auditSentence(
@@ -407,16 +413,16 @@ describe("audit sentences", () => {
     ).toBe("The portal started on Alice Nguyen's request for a new WorkSpace (Standard with Windows 10, AutoStop)");
   });
 
-  it("keeps an unknown WorkSpace's id as secondary text, never as the link's words", () => {
+  it("keeps an unknown WorkSpace's id as secondary text, never as its name", () => {
     const segments = auditSentence(ev({ action: "reclaim.kept", targetType: "workspace", targetId: "ws-unknown99" }), book);
-    const link = links(segments).find((l) => l.href === "/workspaces/ws-unknown99")!;
+    const link = segments.find((s) => typeof s !== "string" && s.rawId === "ws-unknown99") as Exclude<AuditSegment, string>;
     expect(link.text).toBe("a WorkSpace no longer in the inventory");
     expect(link.rawId).toBe("ws-unknown99");
   });
 
   it("falls back to a readable sentence for an action it does not know", () => {
-    expect(text(ev({ action: "directory.password_help_updated", targetType: "directory", targetId: "d-f28e33fdf9" }))).toBe(
-      "Carol Smith recorded “password help updated” (directory) for the directory corp.example.com",
+    expect(text(ev({ action: "directory.widget_updated", targetType: "directory", targetId: "d-f28e33fdf9" }))).toBe(
+      "Carol Smith recorded “widget updated” (directory) for the directory corp.example.com",
     );
     expect(text(ev({ action: "thing.frobnicated", targetType: "gadget", targetId: "g1", actorId: null, actorLabel: "system" }))).toBe(
       "The portal recorded “frobnicated” (thing) for gadget",

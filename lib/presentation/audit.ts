@@ -74,9 +74,7 @@ function actor(e: AuditEventInput, book: AuditNameBook): AuditSegment {
 
 function workspace(book: AuditNameBook, id: string): AuditSegment {
   const name = book.workspaces[id];
-  return name
-    ? { text: name, href: `/workspaces/${id}` }
-    : { text: "a WorkSpace no longer in the inventory", href: `/workspaces/${id}`, rawId: id };
+  return name ? { text: name, href: `/admin/fleet/${id}` } : { text: "a WorkSpace no longer in the inventory", rawId: id };
 }
 
 function directory(book: AuditNameBook, id: string | undefined, known?: string): AuditSegment {
@@ -339,6 +337,7 @@ const ACTIONS: Record<string, Describe> = {
     return [who, ` reset the directory password of ${user.join("/") || "a user"} in `, directory(book, dir)];
   },
   "policy.directory_requesters_updated": (e, book, who) => [who, " changed who may ask for WorkSpaces in ", directory(book, e.targetId)],
+  "directory.password_help_updated": (e, book, who) => [who, " changed the password reset instructions for ", directory(book, e.targetId)],
 
   // Bundles.
   "bundle.display_set": (e, book, who) => {

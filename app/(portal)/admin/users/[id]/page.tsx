@@ -109,7 +109,7 @@ export default async function UserPage({
               {workspaces.map((w) => (
                 <tr key={w.id} className="border-t border-slate-100">
                   <td className={cell}>
-                    <Link href={`/workspaces/${w.id}`} className="text-brand-700 underline">
+                    <Link href={`/admin/fleet/${w.id}`} className="text-brand-700 underline">
                       {w.name}
                     </Link>
                     <code data-raw-id className="block text-xs text-slate-600">
