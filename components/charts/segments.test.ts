@@ -72,3 +72,13 @@ describe("layoutSegments", () => {
     expect(out.map((s) => s.width)).toEqual([8, 8, 8, 8, 8]);
   });
 });
+
+describe("stateFills", () => {
+  it("gives states of one tone different colours, and the same state the same colour", async () => {
+    const { stateFills } = await import("./state-bar");
+    const fills = stateFills(["AVAILABLE", "ERROR", "UNHEALTHY", "STOPPED", "IMPAIRED"]);
+    expect(new Set([fills.get("ERROR"), fills.get("UNHEALTHY"), fills.get("IMPAIRED")]).size).toBe(3);
+    expect(fills.get("AVAILABLE")).not.toBe(fills.get("ERROR"));
+    expect(stateFills(["ERROR"]).get("ERROR")).toBe(fills.get("ERROR"));
+  });
+});

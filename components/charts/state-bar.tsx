@@ -10,13 +10,28 @@ const HEIGHT = 28;
 /** A state with a single WorkSpace in a fleet of thousands still gets a segment wide enough to see and click. */
 const MIN_SEGMENT = 14;
 
-const TONE_FILL: Record<StateTone, string> = {
-  ready: "#15803d",
-  busy: "#2563eb",
-  off: "#64748b",
-  problem: "#dc2626",
-  gone: "#1e293b",
+/** Each tone's colours, darkest first: states sharing a tone (Error, Having problems) still differ in the bar. */
+const TONE_FILLS: Record<StateTone, string[]> = {
+  ready: ["#15803d", "#166534", "#22c55e"],
+  busy: ["#2563eb", "#1e3a8a", "#60a5fa"],
+  off: ["#64748b", "#334155", "#94a3b8"],
+  problem: ["#dc2626", "#7f1d1d", "#f87171"],
+  gone: ["#1e293b", "#475569", "#0f172a"],
 };
+
+/** A colour per state: its tone's, in the order the states appear, so neighbours of one tone are told apart. */
+export function stateFills(states: readonly string[]): Map<string, string> {
+  const used = new Map<StateTone, number>();
+  const out = new Map<string, string>();
+  for (const state of states) {
+    const tone = stateTone(state);
+    const n = used.get(tone) ?? 0;
+    used.set(tone, n + 1);
+    const fills = TONE_FILLS[tone];
+    out.set(state, fills[n % fills.length]!);
+  }
+  return out;
+}
 
 export function stateTone(state: string): StateTone {
   return userVisibleState(state as WorkspaceState)?.tone ?? "busy";
@@ -46,6 +61,7 @@ export function StateBar({
     MIN_SEGMENT,
   );
   if (segments.length === 0) return null;
+  const fills = stateFills(segments.map((s) => s.key));
   const total = segments.reduce((sum, s) => sum + s.count, 0);
   const summary = segments.map((s) => `${workspaceStateLabel(s.key)} ${s.count.toLocaleString("en")}`).join(", ");
   return (
@@ -89,7 +105,7 @@ export function StateBar({
                 y={0}
                 width={s.width}
                 height={HEIGHT}
-                fill={TONE_FILL[stateTone(s.key)]}
+                fill={fills.get(s.key)}
                 stroke="#ffffff"
                 strokeWidth={2}
                 vectorEffect="non-scaling-stroke"
@@ -115,7 +131,7 @@ export function StateBar({
         {segments.map((s) => (
           <li key={s.key} className="flex items-center gap-1.5">
             <svg width="10" height="10" aria-hidden="true" className="shrink-0">
-              <rect width="10" height="10" fill={TONE_FILL[stateTone(s.key)]} />
+              <rect width="10" height="10" fill={fills.get(s.key)} />
             </svg>
             <span className={s.key === current ? "font-semibold" : ""}>
               {workspaceStateLabel(s.key)} {s.count.toLocaleString("en")}

@@ -72,7 +72,11 @@ export default async function AdminWorkspacePage({ params }: { params: Promise<{
       </nav>
       <PageHeader
         title={name}
-        description={`${ws.ownerName ? `${ws.ownerName}'s` : "No portal user's"} WorkSpace in ${ws.directoryName}, ${ws.region}`}
+        description={
+          ws.ownerName
+            ? `${ws.ownerName}'s WorkSpace in ${ws.directoryName}, ${ws.region}`
+            : `A WorkSpace in ${ws.directoryName}, ${ws.region}, not linked to a portal user`
+        }
         actions={<StateBadge state={ws.state} label={ws.stateLabel} tone={ws.stateTone} />}
       />
       <p className="-mt-2 mb-4">
