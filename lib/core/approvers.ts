@@ -99,7 +99,7 @@ export async function notifyApprovers(
       userId: approver.userId,
       requestId: request.id,
       kind: APPROVAL_NEEDED,
-      title: `${requesterName} asks for your approval: ${ask.what}`,
+      title: `A request needs your approval: ${ask.what}, asked by ${requesterName}`,
       body: ask.summary + because,
       link: `/approvals?request=${request.id}`,
       mail: {

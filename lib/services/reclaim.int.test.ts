@@ -47,8 +47,12 @@ describe("reclaiming an unused WorkSpace, from the warning to the terminate", ()
         where: { userId: person.id, kind: "reclaim.warned", link: `/workspaces/${aliceWs}` },
       });
       expect(note?.title).toContain(when);
+      expect(note?.title).not.toContain(aliceWs);
     }
-    const mails = await prisma().mailMessage.findMany({ where: { subject: { contains: aliceWs } } });
+    // The subject names the WorkSpace as its owner knows it; the link in the text leads to it.
+    const mails = await prisma().mailMessage.findMany({
+      where: { subject: { contains: "will be reclaimed" }, text: { contains: `/workspaces/${aliceWs}` } },
+    });
     expect(mails.map((m) => m.to).sort()).toEqual(["alice@example.com", "bob@example.com"]);
     expect(mails[0]!.text).toContain(`/workspaces/${aliceWs}`);
     expect(mails[0]!.text).toContain(when);

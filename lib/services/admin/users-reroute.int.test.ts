@@ -52,7 +52,7 @@ async function davesNewWorkSpace(): Promise<string> {
 async function linksMailedTo(person: { id: string }, requestId: string) {
   const { email } = await prisma().user.findUniqueOrThrow({ where: { id: person.id } });
   const mail = await prisma().mailMessage.findFirstOrThrow({
-    where: { to: email, subject: { contains: "asks for your approval" }, text: { contains: requestId } },
+    where: { to: email, subject: { startsWith: "A request needs your approval" }, text: { contains: requestId } },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
   });
   const token = (label: string) => new RegExp(`^${label}: \\S+/approvals/email/(\\S+)$`, "m").exec(mail.text)![1]!;

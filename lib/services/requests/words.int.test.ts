@@ -47,7 +47,7 @@ describe("the words of notifications and mail", () => {
     const notes = await approvalNotes(result.requestId);
     const bob = notes.find((n) => n.userId === world.people.bob.id)!;
     const frank = notes.find((n) => n.userId === world.people.frank.id)!;
-    expect(bob.title).toBe(`${world.people.alice.name} asks for your approval: ${what}`);
+    expect(bob.title).toBe(`A request needs your approval: ${what}, asked by ${world.people.alice.name}`);
     expect(bob.body).toContain(`You are asked because you are ${world.people.alice.name}'s manager.`);
     expect(frank.body).toContain(`You are asked because ${world.people.bob.name} delegated their approvals to you.`);
     for (const n of notes) expect(`${n.title}\n${n.body}`).not.toMatch(RAW_ID);
@@ -121,7 +121,7 @@ describe("the words of notifications and mail", () => {
     if (!result.ok) throw new Error(JSON.stringify(result.reasons));
     const what = `New WorkSpace (${value.name}, AutoStop)`;
     const [asked] = await approvalNotes(result.requestId);
-    expect(asked?.title).toBe(`${world.people.dave.name} asks for your approval: ${what}`);
+    expect(asked?.title).toBe(`A request needs your approval: ${what}, asked by ${world.people.dave.name}`);
 
     await decideRequest(world.people.bob, { requestId: result.requestId, decision: "APPROVED", channel: "WEB" });
     world.sandbox.advance(25);

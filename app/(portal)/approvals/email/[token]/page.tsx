@@ -30,10 +30,7 @@ export default async function EmailDecisionPage({ params }: { params: Promise<{ 
   const delta = request.costDeltaCents;
   return (
     <>
-      <PageHeader
-        title={action === "APPROVED" ? `Approve ${request.requester.name}'s request?` : `Reject ${request.requester.name}'s request?`}
-        description={whyAsked ?? undefined}
-      />
+      <PageHeader title={action === "APPROVED" ? "Approve this request?" : "Reject this request?"} description={whyAsked ?? undefined} />
       <dl className="grid gap-2 rounded-lg border border-slate-200 bg-white p-4 text-sm sm:grid-cols-[10rem_1fr]">
         <dt className="font-medium text-slate-600">Requested by</dt>
         <dd>{request.requester.name}</dd>
