@@ -19,7 +19,8 @@ test("Erin keeps the WorkSpace she never used, which was going to be reclaimed",
   const why = page.getByLabel("Why do you still need it?");
   await why.fill("Soon");
   await page.getByRole("button", { name: "Keep it" }).click();
-  await expect(page.getByText(/at least 10 characters/i)).toBeVisible();
+  await expect(why).toHaveAccessibleDescription(/at least 10 characters/i);
+  await expect(why).toBeFocused();
   await why.fill("I start the year-end audit on it next week.");
   await page.getByRole("button", { name: "Keep it" }).click();
   await expect(page.getByText(/^Kept on \d{4}-\d\d-\d\d: it will not be reclaimed$/)).toBeVisible();

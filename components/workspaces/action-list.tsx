@@ -6,6 +6,8 @@ const SELECTED = "border-brand-600 bg-brand-50 text-brand-900";
 const DESTRUCTIVE = "border-red-200 bg-white text-red-800 hover:bg-red-50";
 const PLAIN = "border-slate-300 bg-white text-slate-800 hover:bg-slate-50";
 
+const HELD = "Waits for the open request above.";
+
 /** Every action, as a link when it can be asked for and as a disabled button with the reason when not. */
 export function ActionList({
   workspaceId,
@@ -33,18 +35,35 @@ export function ActionList({
                 {a.label}
                 <span aria-hidden>→</span>
               </Link>
+            ) : state?.heldByOpenRequest && state.reasons.length === 0 ? (
+              // Held back only by the open request the banner above tells of: quietly disabled, the reason on hover
+              // and for screen readers, not another warning.
+              <>
+                <button
+                  type="button"
+                  disabled
+                  aria-describedby={reasonId}
+                  title={HELD}
+                  className={`${base} cursor-not-allowed border-slate-200 bg-slate-50 text-slate-600`}
+                >
+                  {a.label}
+                </button>
+                <span id={reasonId} className="sr-only">
+                  {HELD}
+                </span>
+              </>
             ) : (
               <>
                 <button
                   type="button"
                   disabled
                   aria-describedby={reasonId}
-                  className={`${base} cursor-not-allowed border-slate-200 bg-slate-50 text-slate-500`}
+                  className={`${base} cursor-not-allowed border-slate-200 bg-slate-50 text-slate-600`}
                 >
                   {a.label}
                 </button>
                 <p id={reasonId} className="mt-1 text-xs text-slate-600">
-                  {state?.reasons.join(" ") ?? "Not available."}
+                  {state?.reasons.join(" ") || "Not available."}
                 </p>
               </>
             )}

@@ -1,17 +1,7 @@
 import { formatMoney } from "@/lib/domain/client";
 import { gb, relativeTime, utc } from "@/lib/presentation/format";
-import { computeTypeLabel, runningModeLabel } from "@/lib/presentation/labels";
+import { bundleNameLabel, computeTypeLabel, directoryTypeLabel, runningModeLabel } from "@/lib/presentation/labels";
 import type { WorkspaceView } from "@/lib/queries/workspaces";
-
-const DIRECTORY_TYPES: Record<string, string> = {
-  SIMPLE_AD: "Simple AD",
-  MICROSOFT_AD: "AWS Managed Microsoft AD",
-  AD_CONNECTOR: "AD Connector",
-};
-
-export function directoryTypeName(type: string | null): string {
-  return type ? (DIRECTORY_TYPES[type] ?? type) : "Unknown type";
-}
 
 export function monthlyCostText(ws: WorkspaceView): string {
   if (!ws.monthlyCost) return "Cannot be estimated";
@@ -38,12 +28,12 @@ export function lastConnectionText(ws: WorkspaceView, now: Date): string {
 /** The facts shown on a card and the WorkSpace page, in one order. */
 export function workspaceFacts(ws: WorkspaceView, now: Date): [string, React.ReactNode][] {
   return [
-    ["Bundle", ws.bundleName],
+    ["Bundle", bundleNameLabel(ws.bundleName)],
     ["Compute", ws.computeType ? computeTypeLabel(ws.computeType) : "—"],
     ["Volumes", `Root ${gb(ws.rootVolumeGb)} · User ${gb(ws.userVolumeGb)}`],
     ["Running mode", runningModeText(ws)],
     ["Region", ws.region],
-    ["Directory", `${ws.directoryName} (${directoryTypeName(ws.directoryType)})`],
+    ["Directory", `${ws.directoryName} (${directoryTypeLabel(ws.directoryType)})`],
     [
       "Registration code",
       ws.registrationCode ? (

@@ -1,10 +1,11 @@
 "use client";
 
-import { useState, useTransition } from "react";
+import { useRef, useState, useTransition } from "react";
 import { signInAgain } from "@/lib/actions/auth";
 import { resetMyPassword } from "@/lib/actions/workspaces";
 import { SIGN_IN_AGAIN } from "@/lib/auth/recent-sign-in";
-import { errorClass, inputClass, labelClass, primaryButton, secondaryButton } from "@/components/ui/styles";
+import { ErrorSummary, FieldError, fieldProps, invalidClass, useFocusFirstInvalid, type FieldErrors } from "@/components/ui/form-errors";
+import { inputClass, labelClass, primaryButton, secondaryButton } from "@/components/ui/styles";
 
 /** Ends the session and signs in again, coming back to `returnTo` (a path on the portal). */
 export function SignInAgain({ returnTo }: { returnTo: string }) {
@@ -18,75 +19,86 @@ export function SignInAgain({ returnTo }: { returnTo: string }) {
   );
 }
 
+const LABELS = { newPassword: "New password", confirmPassword: "Repeat the new password" };
+
 /** The password lives only in this form's state and the one request that sends it; it is cleared afterwards. */
 export function PasswordForm({ workspaceId, returnTo }: { workspaceId: string; returnTo: string }) {
+  const formId = "password";
+  const formRef = useRef<HTMLFormElement>(null);
   const [newPassword, setNewPassword] = useState("");
   const [confirmPassword, setConfirmPassword] = useState("");
-  const [errors, setErrors] = useState<Record<string, string[]>>({});
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const [failure, setFailure] = useState<{ error: string; fieldErrors: FieldErrors } | null>(null);
+  const [done, setDone] = useState<string | null>(null);
   const [mustSignIn, setMustSignIn] = useState(false);
   const [pending, startTransition] = useTransition();
+  const errors = failure?.fieldErrors ?? null;
+  useFocusFirstInvalid(formRef, errors);
   return (
     <>
       <form
+        ref={formRef}
+        id={formId}
         noValidate
         autoComplete="off"
         className="max-w-md space-y-4"
         onSubmit={(e) => {
           e.preventDefault();
+          setDone(null);
+          if (!newPassword) {
+            setFailure({ error: "Your password was not changed.", fieldErrors: { newPassword: ["Enter the new password."] } });
+            return;
+          }
           startTransition(async () => {
             const result = await resetMyPassword({ workspaceId, newPassword, confirmPassword });
             if (result.ok) {
               setNewPassword("");
               setConfirmPassword("");
-              setErrors({});
-              setMessage({
-                ok: true,
-                text: `Your password for ${result.data.directoryName} was changed. Use it the next time you sign in to your WorkSpace.`,
-              });
+              setFailure(null);
+              setDone(`Your password for ${result.data.directoryName} was changed. Use it the next time you sign in to your WorkSpace.`);
             } else {
               setMustSignIn(Boolean(result.reasons?.some((r) => r.code === SIGN_IN_AGAIN)));
-              setErrors(result.fieldErrors ?? {});
-              setMessage({ ok: false, text: result.fieldErrors ? "Check the highlighted fields." : result.error });
+              setFailure({
+                error: result.fieldErrors ? "Your password was not changed." : result.error,
+                fieldErrors: result.fieldErrors ?? {},
+              });
             }
           });
         }}
       >
+        <ErrorSummary formId={formId} message={failure?.error} errors={errors} labels={LABELS} />
         <div>
-          <label htmlFor="newPassword" className={labelClass}>
-            New password
+          <label htmlFor={`${formId}-newPassword`} className={labelClass}>
+            {LABELS.newPassword}
           </label>
           <input
-            id="newPassword"
+            {...fieldProps(formId, "newPassword", errors)}
             type="password"
             autoComplete="new-password"
-            className={inputClass}
+            className={inputClass + invalidClass(errors, "newPassword")}
             value={newPassword}
             onChange={(e) => setNewPassword(e.target.value)}
-            aria-invalid={Boolean(errors.newPassword)}
           />
-          {errors.newPassword && <p className={errorClass}>{errors.newPassword[0]}</p>}
+          <FieldError formId={formId} name="newPassword" errors={errors} />
         </div>
         <div>
-          <label htmlFor="confirmPassword" className={labelClass}>
-            Repeat the new password
+          <label htmlFor={`${formId}-confirmPassword`} className={labelClass}>
+            {LABELS.confirmPassword}
           </label>
           <input
-            id="confirmPassword"
+            {...fieldProps(formId, "confirmPassword", errors)}
             type="password"
             autoComplete="new-password"
-            className={inputClass}
+            className={inputClass + invalidClass(errors, "confirmPassword")}
             value={confirmPassword}
             onChange={(e) => setConfirmPassword(e.target.value)}
-            aria-invalid={Boolean(errors.confirmPassword)}
           />
-          {errors.confirmPassword && <p className={errorClass}>{errors.confirmPassword[0]}</p>}
+          <FieldError formId={formId} name="confirmPassword" errors={errors} />
         </div>
         <button type="submit" className={primaryButton} disabled={pending}>
           {pending ? "Changing…" : "Change my password"}
         </button>
-        <p role="status" aria-live="polite" className={`text-sm ${message?.ok ? "text-emerald-800" : "text-red-700"}`}>
-          {message?.text}
+        <p role="status" aria-live="polite" className="text-sm text-emerald-800">
+          {done}
         </p>
       </form>
       {mustSignIn && <SignInAgain returnTo={returnTo} />}

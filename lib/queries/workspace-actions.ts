@@ -2,19 +2,23 @@ import "server-only";
 import type { CurrentUser } from "../auth/session";
 import { db } from "../db";
 import {
+  autoStopHoursForEstimate,
   BREAK_EVEN_HOURS,
   catalogOfferingFor,
-  COMPUTE_TYPES,
+  computeTypeChoices,
   workspaceActions,
   type ComputeType,
+  type ComputeTypeChoice,
   type WorkspaceAction,
   type WorkspaceActionKind,
 } from "../domain";
 import { pageCatalog } from "../core/catalog";
 import { notFound } from "../core/errors";
-import { getPolicySettings } from "../core/settings";
 import { toDomainWorkspace } from "../core/workspace-records";
 import { ACTIONS, type ActionKind } from "../presentation/actions";
+import { signedMoney } from "../presentation/format";
+import { computeTypeLabel } from "../presentation/labels";
+import { policyAndPrices } from "./settings";
 import type { WorkspaceView } from "./workspaces";
 
 export { ACTIONS, type ActionKind };
@@ -25,23 +29,30 @@ export const CATALOG_LOADING = "Bundle details are loading from AWS; try again i
 export interface ActionAvailability {
   kind: ActionKind;
   available: boolean;
+  /** Why not, without the open request (the page's banner already says a request is open). */
   reasons: string[];
+  /** The action waits for the WorkSpace's open request (it conflicts with it). */
+  heldByOpenRequest: boolean;
 }
 
 // Typed with the domain's kinds and returning the page's, so the build fails when the two lists differ.
 function availabilityOf(actions: readonly WorkspaceAction[], kind: WorkspaceActionKind): ActionAvailability {
   const action = actions.find((candidate) => candidate.kind === kind);
-  if (!action) return { kind, available: false, reasons: ["This action is not available."] };
+  if (!action) return { kind, available: false, reasons: ["This action is not available."], heldByOpenRequest: false };
+  if (action.enabled) return { kind, available: true, reasons: [], heldByOpenRequest: false };
+  const others = action.refusals.filter((refusal) => refusal.code !== "OPEN_REQUEST");
   return {
     kind,
-    available: action.enabled,
-    reasons: action.enabled ? [] : [...new Set(action.refusals.map((refusal) => refusal.message))],
+    available: false,
+    reasons: [...new Set(others.map((refusal) => refusal.message))],
+    heldByOpenRequest: others.length < action.refusals.length,
   };
 }
 
 /** For each action on the WorkSpace page: can it be asked for now, and if not, why. The domain decides (workspaceActions). */
 export async function actionAvailability(user: CurrentUser, ws: WorkspaceView): Promise<ActionAvailability[]> {
-  const unavailable = (reason: string) => ACTIONS.map(({ kind }) => ({ kind, available: false, reasons: [reason] }));
+  const unavailable = (reason: string) =>
+    ACTIONS.map(({ kind }) => ({ kind, available: false, reasons: [reason], heldByOpenRequest: false }));
   try {
     const row = await db().workspace.findFirst({
       where: { id: ws.id, goneAt: null, ...(user.role === "ADMIN" ? {} : { ownerId: user.id }) },
@@ -66,28 +77,59 @@ export async function actionAvailability(user: CurrentUser, ws: WorkspaceView): 
   }
 }
 
+/** One compute type as the change form lists it: "Performance — 2 vCPU, 8 GiB memory, +$12.50 a month". */
+export interface ComputeOption {
+  value: ComputeType;
+  label: string;
+}
+
+function computeOption(choice: ComputeTypeChoice, current: boolean): ComputeOption {
+  const size = choice.vcpu !== null && choice.memoryGiB !== null ? `${choice.vcpu} vCPU, ${choice.memoryGiB} GiB memory` : null;
+  const price = current
+    ? "current"
+    : choice.monthlyDelta
+      ? choice.monthlyDelta.cents === 0
+        ? "same monthly cost"
+        : `${signedMoney(choice.monthlyDelta.cents, choice.monthlyDelta.currency)} a month`
+      : "cost not known";
+  return { value: choice.computeType, label: [computeTypeLabel(choice.computeType), [size, price].filter(Boolean).join(", ")].join(" — ") };
+}
+
 /**
- * What the parameterised forms may offer: compute types of offered bundles, migration targets. `catalogLoading`:
- * AWS has not answered for the bundles or directories yet, so the lists are empty for now, not for good.
+ * What the parameterised forms may offer: compute types of offered bundles (the current one, then upgrades and
+ * downgrades with their size and monthly difference), migration targets. `catalogLoading`: AWS has not answered
+ * for the bundles or directories yet, so the lists are empty for now, not for good.
  */
 export async function changeOptions(user: CurrentUser, ws: WorkspaceView) {
   const catalog = pageCatalog();
-  const [known, knownDirectories, settings, me] = await Promise.all([
+  const [known, knownDirectories, { settings, prices }, me, row] = await Promise.all([
     catalog.bundles(ws.region).catch(() => null),
     catalog.directories(ws.region).catch(() => null),
-    getPolicySettings(db()),
+    policyAndPrices(),
     db().user.findUnique({ where: { id: user.id }, select: { persona: true, groups: true } }),
+    db().workspace.findFirst({ where: { id: ws.id, goneAt: null }, omit: { raw: true } }),
   ]);
   const bundles = known ?? [];
   const directories = knownDirectories ?? [];
   const offering = catalogOfferingFor(me ?? { persona: "EMPLOYEE", groups: [] }, directories, settings.catalog);
   const offered = bundles.filter((b) => offering.bundleIds.includes(b.id));
-  const computeTypes = [
-    ...new Set(offered.filter((b) => b.operatingSystem === (ws.operatingSystem ?? "WINDOWS")).map((b) => b.computeType)),
-  ];
+  // Priced as the request will be: monthlyCostDelta with this month's AutoStop hours (assessChange).
+  const choices = row
+    ? computeTypeChoices(toDomainWorkspace(row), offered, {
+        prices,
+        bundles,
+        expectedAutoStopHours: autoStopHoursForEstimate(ws.projectedHoursThisMonth, settings.expectedAutoStopHoursPerMonth),
+      })
+    : null;
   return {
     catalogLoading: !known || !knownDirectories,
-    computeTypes: COMPUTE_TYPES.filter((t) => computeTypes.includes(t)),
+    compute: choices
+      ? {
+          current: computeOption(choices.current, true),
+          upgrades: choices.upgrades.map((c) => computeOption(c, false)),
+          downgrades: choices.downgrades.map((c) => computeOption(c, false)),
+        }
+      : null,
     migrationTargets: offered
       .filter((b) => b.id !== ws.bundleId)
       .map((b) => ({ id: b.id, name: b.name, operatingSystem: b.operatingSystem })),

@@ -14,7 +14,9 @@ import { workspaceFacts } from "@/components/workspaces/facts";
 import { StateBadge } from "@/components/workspaces/state-badge";
 import { UsagePanel } from "@/components/workspaces/usage-panel";
 import { ReclaimBanner } from "@/components/workspaces/reclaim-banner";
-import { mayKeepWorkspace } from "@/lib/domain";
+import { PendingBanner } from "@/components/workspaces/pending-banner";
+import { RawId } from "@/components/ui/raw-id";
+import { mayKeepWorkspace, portalResetsPassword } from "@/lib/domain";
 import { reclaimWarningFor } from "@/lib/queries/reclaim";
 import { requireUser } from "@/lib/auth/session";
 import { ACTIONS, type ActionKind } from "@/lib/presentation/actions";
@@ -23,7 +25,8 @@ import { workspaceUsagePanel } from "@/lib/queries/optimizer";
 import { describer } from "@/lib/queries/requests";
 import { actionAvailability, CATALOG_LOADING, changeOptions } from "@/lib/queries/workspace-actions";
 import { getWorkspaceForViewer, workspaceFleetChanges, workspaceRequests } from "@/lib/queries/workspaces";
-import { computeTypeLabel } from "@/lib/presentation/labels";
+import { pendingRequestsFor } from "@/lib/queries/workspace-pending";
+import { bundleNameLabel, workspaceDisplayName } from "@/lib/presentation/labels";
 
 export const metadata: Metadata = { title: "WorkSpace" };
 
@@ -38,32 +41,36 @@ export default async function WorkspacePage({
   const [{ id }, { action }] = await Promise.all([params, searchParams]);
   const ws = await getWorkspaceForViewer(user, decodeURIComponent(id));
   if (!ws) notFound();
-  const [availability, options, history, fleetChanges, describe, usagePanel, reclaimWarning] = await Promise.all([
+  const [availability, options, history, fleetChanges, describe, usagePanel, reclaimWarning, pending] = await Promise.all([
     actionAvailability(user, ws),
     changeOptions(user, ws),
     workspaceRequests(ws.id),
     workspaceFleetChanges(ws.id),
-    describer([ws.region]),
+    describer([ws.region], [ws.id]),
     workspaceUsagePanel(ws.id),
     reclaimWarningFor(ws.id),
+    pendingRequestsFor(user, ws),
   ]);
   const selected = ACTIONS.some((a) => a.kind === action) ? (action as ActionKind) : null;
   const selectedState = selected ? availability.find((a) => a.kind === selected) : null;
   const now = new Date();
+  const name = workspaceDisplayName({ ...ws, bundleName: bundleNameLabel(ws.bundleName) });
+  const mayResetHere = portalResetsPassword(ws.directoryType);
   return (
     <>
       <nav aria-label="Breadcrumb" className="mb-2 text-sm">
         <Link href="/" className="text-brand-600 underline">
           My WorkSpaces
         </Link>{" "}
-        <span aria-hidden>/</span> {ws.computerName ?? ws.id}
+        <span aria-hidden>/</span> {name}
       </nav>
       <PageHeader
-        title={ws.computerName ?? ws.id}
-        description={`${ws.id} · ${ws.stateSentence}`}
+        title={name}
+        description={ws.stateSentence}
         actions={<StateBadge state={ws.state} label={ws.stateLabel} tone={ws.stateTone} />}
       />
       <AutoRefresh active={isTransitional(ws.state) || ws.openRequests.length > 0} />
+      <PendingBanner requests={pending} />
       {reclaimWarning && (
         <div className="mb-6">
           <ReclaimBanner workspaceId={ws.id} warning={reclaimWarning} mayKeep={mayKeepWorkspace(user, ws.ownerId)} />
@@ -80,11 +87,12 @@ export default async function WorkspacePage({
               ["User name", ws.userName],
               ["Encryption", ws.rootVolumeEncrypted || ws.userVolumeEncrypted ? "Volumes encrypted" : "Not encrypted"],
               ["Cost centre", ws.costCenter ?? "—"],
+              ["WorkSpace id", <RawId key="id" value={ws.id} label="WorkSpace id" />],
             ]}
           />
           <p className="mt-4 text-sm">
             <Link href={`/workspaces/${ws.id}/password`} className="font-medium text-brand-600 underline">
-              Reset my directory password
+              {mayResetHere ? "Reset my directory password" : "How to reset your password"}
             </Link>
           </p>
         </section>
@@ -102,9 +110,15 @@ export default async function WorkspacePage({
             {ACTIONS.find((a) => a.kind === selected)!.label}
           </h2>
           {selectedState && !selectedState.available ? (
-            <p role="alert" className="text-sm text-red-800">
-              {selectedState.reasons.join(" ")}
-            </p>
+            selectedState.reasons.length === 0 && selectedState.heldByOpenRequest ? (
+              <p className="text-sm text-slate-700">
+                This waits for the open request above: once it is done or cancelled, you can ask for it.
+              </p>
+            ) : (
+              <p role="alert" className="text-sm text-red-800">
+                {selectedState.reasons.join(" ")}
+              </p>
+            )
           ) : options.catalogLoading && (selected === "computeType" || selected === "migrate") ? (
             <p role="status" className="text-sm text-slate-700">
               {CATALOG_LOADING}
@@ -122,8 +136,8 @@ export default async function WorkspacePage({
                 autoStopTimeoutMinutes: ws.autoStopTimeoutMinutes,
               }}
               options={{
-                computeTypes: options.computeTypes.map((c) => ({ value: c, label: computeTypeLabel(c) })),
-                migrationTargets: options.migrationTargets,
+                compute: options.compute,
+                migrationTargets: options.migrationTargets.map((b) => ({ id: b.id, name: bundleNameLabel(b.name) })),
                 breakEvenHours: options.breakEvenHours,
               }}
             />

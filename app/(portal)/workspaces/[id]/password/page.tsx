@@ -4,14 +4,16 @@ import { notFound } from "next/navigation";
 import { Alert } from "@/components/ui/alert";
 import { PageHeader } from "@/components/ui/page-header";
 import { cardClass } from "@/components/ui/styles";
-import { directoryTypeName } from "@/components/workspaces/facts";
+import { portalResetsPassword } from "@/lib/domain";
+import { bundleNameLabel, directoryTypeLabel, workspaceDisplayName } from "@/lib/presentation/labels";
+import { passwordHelpFor } from "@/lib/queries/password-help";
 import { PasswordForm, SignInAgain } from "@/components/workspaces/password-form";
 import { RECENT_SIGN_IN_MINUTES, signInIsRecent } from "@/lib/auth/recent-sign-in";
 import { requireUser } from "@/lib/auth/session";
 import { getWorkspaceForViewer } from "@/lib/queries/workspaces";
 import { PASSWORD_RULES } from "@/lib/services/password";
 
-export const metadata: Metadata = { title: "Reset my directory password" };
+export const metadata: Metadata = { title: "Your directory password" };
 
 export default async function PasswordPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireUser();
@@ -19,22 +21,21 @@ export default async function PasswordPage({ params }: { params: Promise<{ id: s
   const ws = await getWorkspaceForViewer(user, decodeURIComponent(id));
   // Only the owner resets their own password, admins included.
   if (!ws || ws.ownerId !== user.id) notFound();
-  const supported = ws.directoryType === "SIMPLE_AD" || ws.directoryType === "MICROSOFT_AD";
+  const supported = portalResetsPassword(ws.directoryType);
+  const help = supported ? null : await passwordHelpFor(ws.directoryId);
+  const name = workspaceDisplayName({ ...ws, bundleName: bundleNameLabel(ws.bundleName) });
   const returnTo = `/workspaces/${encodeURIComponent(ws.id)}/password`;
   return (
     <>
       <nav aria-label="Breadcrumb" className="mb-2 text-sm">
         <Link href={`/workspaces/${ws.id}`} className="text-brand-600 underline">
-          {ws.computerName ?? ws.id}
+          {name}
         </Link>{" "}
         <span aria-hidden>/</span> Password
       </nav>
       <PageHeader
-        title="Reset my directory password"
-        description={
-          `The password you use to sign in to ${ws.computerName ?? ws.id}, ` +
-          `in ${ws.directoryName} (${directoryTypeName(ws.directoryType)}).`
-        }
+        title={supported ? "Reset my directory password" : "How to reset your password"}
+        description={`The password you use to sign in to ${name}, ` + `in ${ws.directoryName} (${directoryTypeLabel(ws.directoryType)}).`}
       />
       <section className={cardClass}>
         {supported && !signInIsRecent(user.signedInAt) ? (
@@ -53,10 +54,16 @@ export default async function PasswordPage({ params }: { params: Promise<{ id: s
             <PasswordForm workspaceId={ws.id} returnTo={returnTo} />
           </>
         ) : (
-          <Alert tone="warning" role="status" title="The portal cannot change this password">
-            Your account lives in your company&apos;s own Active Directory ({ws.directoryName}), reached through an AD Connector. Ask the IT
-            service desk to reset your password, or use your company&apos;s usual password-reset page.
-          </Alert>
+          <div className="space-y-3 text-sm text-slate-800">
+            <p className="whitespace-pre-line">{help?.text}</p>
+            {help?.url && (
+              <p>
+                <a href={help.url} className="font-medium text-brand-700 underline" rel="noopener noreferrer">
+                  Open your organisation&apos;s password-reset page
+                </a>
+              </p>
+            )}
+          </div>
         )}
       </section>
     </>
