@@ -121,6 +121,33 @@ test("registering a directory is behind a button, with its own page that leads",
   await expect(page.getByRole("heading", { name: "Directories", level: 1 })).toBeVisible();
 });
 
+test("leaving a directory's page with unsaved edits asks first; its password-reset instructions have their own section", async ({
+  page,
+}) => {
+  const dir = await employeesDirectory();
+  await signInAs(page, "carol", `/admin/directories/${dir.DirectoryId}`);
+  await expect(page.getByRole("region", { name: "Password reset" }).getByLabel("Instructions")).toBeVisible();
+
+  const settings = page.getByRole("region", { name: "What users may do" });
+  const logs = settings.getByLabel("Upload client logs");
+  const was = await logs.isChecked();
+  await logs.setChecked(!was);
+  const asked: string[] = [];
+  page.once("dialog", (dialog) => {
+    asked.push(dialog.message());
+    void dialog.dismiss();
+  });
+  await page.getByRole("link", { name: "All directories" }).click();
+  await expect.poll(() => asked).toEqual([expect.stringContaining("unsaved changes")]);
+  await expect(page.getByRole("heading", { name: "corp.example.com", level: 1 })).toBeVisible();
+
+  // Put back as it was, nothing is unsaved: the list opens without a question.
+  await logs.setChecked(was);
+  await page.getByRole("link", { name: "All directories" }).click();
+  await expect(page.getByRole("heading", { name: "Directories", level: 1 })).toBeVisible();
+  expect(asked).toHaveLength(1);
+});
+
 test("a non-admin gets 403 for the directories pages", async ({ page }) => {
   await signInAs(page, "bob");
   const dir = await employeesDirectory();

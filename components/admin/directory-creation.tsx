@@ -5,6 +5,7 @@ import type { DefaultWorkspaceCreationProperties } from "@aws-sdk/client-workspa
 import { updateCreationPropertiesAction } from "@/lib/actions/admin-directories";
 import { FieldError, fieldProps, invalidClass, useFocusFirstInvalid } from "@/components/ui/form-errors";
 import { hintClass, inputClass, labelClass, primaryButton } from "@/components/ui/styles";
+import { useUnsavedChanges } from "@/components/ui/unsaved-changes";
 import { DirectorySection, OutcomeStatus, OutcomeSummary, errorsOf, useDirectoryAction } from "./directory-action";
 
 const FLAGS = [
@@ -36,12 +37,15 @@ export function DirectoryCreationForm({
   const errors = errorsOf(outcome);
   useFocusFirstInvalid(formRef, errors);
 
+  // Only what differs from what AWS holds is sent (and counts as unsaved).
+  const properties: Record<string, string | boolean> = {};
+  if (defaultOu.trim() !== (current.DefaultOu ?? "")) properties.defaultOu = defaultOu.trim();
+  if (securityGroup.trim() !== (current.CustomSecurityGroupId ?? "")) properties.customSecurityGroupId = securityGroup.trim();
+  for (const [k, aws] of FLAGS) if (flags[k] !== (current[aws] === true)) properties[k] = flags[k]!;
+  useUnsavedChanges(Object.keys(properties).length > 0);
+
   const submit = (e: React.FormEvent) => {
     e.preventDefault();
-    const properties: Record<string, string | boolean> = {};
-    if (defaultOu.trim() !== (current.DefaultOu ?? "")) properties.defaultOu = defaultOu.trim();
-    if (securityGroup.trim() !== (current.CustomSecurityGroupId ?? "")) properties.customSecurityGroupId = securityGroup.trim();
-    for (const [k, aws] of FLAGS) if (flags[k] !== (current[aws] === true)) properties[k] = flags[k]!;
     if (Object.keys(properties).length === 0) return setOutcome({ ok: true, message: "Nothing changed." });
     run(
       () => updateCreationPropertiesAction({ region, directoryId, properties }),

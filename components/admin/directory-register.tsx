@@ -7,6 +7,7 @@ import type { UnregisteredDirectory } from "@/lib/queries/admin-directories";
 import { directoryTypeLabel } from "@/lib/presentation/labels";
 import { FieldError, fieldProps, invalidClass, useFocusFirstInvalid } from "@/components/ui/form-errors";
 import { hintClass, inputClass, labelClass, primaryButton } from "@/components/ui/styles";
+import { useUnsavedChanges } from "@/components/ui/unsaved-changes";
 import { ActionMessage } from "./action-message";
 import { ConfirmButton } from "./confirm-button";
 import { OutcomeStatus, OutcomeSummary, errorsOf, useDirectoryAction } from "./directory-action";
@@ -31,6 +32,7 @@ export function DirectoryRegisterForm({ candidates }: { candidates: Unregistered
   const errors = errorsOf(outcome);
   useFocusFirstInvalid(formRef, errors);
   const chosen = candidates.find((c) => `${c.region}/${c.directoryId}` === key);
+  useUnsavedChanges(!outcome?.ok && Boolean(key || subnetA.trim() || subnetB.trim()));
 
   const submit = (e: React.FormEvent) => {
     e.preventDefault();

@@ -3,6 +3,7 @@
 import { useState } from "react";
 import { updateDirectoryRequestersAction } from "@/lib/actions/admin-directories";
 import { inputClass, primaryButton } from "@/components/ui/styles";
+import { useUnsavedChanges } from "@/components/ui/unsaved-changes";
 import { DirectorySection, OutcomeStatus, OutcomeSummary, useDirectoryAction } from "./directory-action";
 
 const PERSONA_LABELS: Record<string, string> = { EMPLOYEE: "Employees", CONTRACTOR: "Contractors" };
@@ -27,6 +28,8 @@ export function DirectoryRequesters({
   const toggle = (list: string[], value: string, on: boolean) =>
     on ? [...list.filter((v) => v !== value), value] : list.filter((v) => v !== value);
   const allGroups = [...new Set([...groups, ...extraGroups])];
+  const same = (a: string[], b: string[]) => a.length === b.length && a.every((v) => b.includes(v));
+  useUnsavedChanges(!same(pickedPersonas, current.personas) || !same(pickedGroups, current.groups) || newGroup.trim() !== "");
 
   const addGroup = () => {
     const name = newGroup.trim();

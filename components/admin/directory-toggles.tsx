@@ -10,6 +10,7 @@ import {
 } from "@/lib/actions/admin-directories";
 import { CLIENT_PROPERTIES, DEVICE_TYPES, SELF_SERVICE_PERMISSIONS } from "@/lib/schemas/admin-directories.options";
 import { primaryButton } from "@/components/ui/styles";
+import { useUnsavedChanges } from "@/components/ui/unsaved-changes";
 import { ActionMessage, actionError } from "./action-message";
 import { DirectorySection } from "./directory-action";
 
@@ -88,6 +89,7 @@ export function DirectorySettingsForm({
   const [outcome, setOutcome] = useState<Outcome>(null);
   const changedKinds = ORDER.filter((kind) => KINDS[kind].keys.some((k) => state[kind][k] !== (values[kind][k] === KINDS[kind].on)));
   const ref = { region, directoryId };
+  useUnsavedChanges(changedKinds.length > 0);
 
   const send = (kind: Kind): Promise<ActionResult<unknown>> => {
     const spec = KINDS[kind];

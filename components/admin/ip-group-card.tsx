@@ -12,6 +12,7 @@ import {
 import type { DirectoryOption, IpGroupView } from "@/lib/queries/admin-ip-groups";
 import { FieldError, fieldProps, invalidClass, useFocusFirstInvalid } from "@/components/ui/form-errors";
 import { inputClass, labelClass, primaryButton, secondaryButton } from "@/components/ui/styles";
+import { useUnsavedChanges } from "@/components/ui/unsaved-changes";
 import { ActionMessage } from "./action-message";
 import { ConfirmButton } from "./confirm-button";
 import { DirectorySection, OutcomeStatus, OutcomeSummary, errorsOf, useDirectoryAction } from "./directory-action";
@@ -28,6 +29,8 @@ export function IpGroupRulesForm({ group }: { group: IpGroupView }) {
   const errors = errorsOf(outcome);
   useFocusFirstInvalid(formRef, errors);
   const formId = "rules-form";
+  const saved = group.rules.map((r) => `${r.cidr} ${r.description ?? ""}`).join("|");
+  useUnsavedChanges(rules.map((r) => `${r.cidr.trim()} ${r.description.trim()}`).join("|") !== saved);
 
   const submit = (e: React.FormEvent) => {
     e.preventDefault();

@@ -5,6 +5,7 @@ import { useRef, useState } from "react";
 import { createIpGroupAction } from "@/lib/actions/admin-ip-groups";
 import { FieldError, fieldProps, invalidClass, useFocusFirstInvalid } from "@/components/ui/form-errors";
 import { inputClass, labelClass, primaryButton } from "@/components/ui/styles";
+import { useUnsavedChanges } from "@/components/ui/unsaved-changes";
 import { OutcomeStatus, OutcomeSummary, errorsOf, useDirectoryAction } from "./directory-action";
 import { IpGroupRules, ruleFieldLabels, type RuleDraft } from "./ip-group-rules";
 
@@ -23,6 +24,8 @@ export function IpGroupCreateForm({ regions }: { regions: string[] }) {
   const { pending, outcome, run } = useDirectoryAction();
   const errors = errorsOf(outcome);
   useFocusFirstInvalid(formRef, errors);
+  const edited = Boolean(name.trim() || description.trim() || tagKey.trim() || rules.some((r) => r.cidr.trim() || r.description.trim()));
+  useUnsavedChanges(!outcome?.ok && edited);
   const labels = {
     region: "Region",
     name: "Name",

@@ -60,7 +60,7 @@ export function IpGroupRules({
               />
               <FieldError formId={formId} name={cidr} errors={errors} />
             </div>
-            <div className="w-full sm:w-64">
+            <div className="w-full sm:w-56">
               <label htmlFor={`${formId}-${description}`} className="block text-sm text-slate-700">
                 Rule description<span className="sr-only"> of rule {i + 1}</span>
               </label>

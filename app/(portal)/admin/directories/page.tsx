@@ -5,10 +5,23 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { primaryButton } from "@/components/ui/styles";
 import { requireRole } from "@/lib/auth/session";
-import { listDirectories } from "@/lib/queries/admin-directories";
+import { listDirectories, type DirectoryView } from "@/lib/queries/admin-directories";
 
 export const metadata: Metadata = { title: "Directories" };
 export const dynamic = "force-dynamic";
+
+/** The settings a card shows at a glance, in the table's order. */
+function glance(d: DirectoryView): [string, string][] {
+  return [
+    ["Type", directoryKind(d)],
+    ["Region", d.region],
+    ["WorkSpaces", String(d.workspaceCount)],
+    ["Self-service", selfServiceShort(d)],
+    ["MFA", mfaShort(d)],
+    ["IP groups", d.ipGroups.length ? d.ipGroups.map((g) => g.name).join(", ") : "None"],
+    ["Who may request", requestersShort(d)],
+  ];
+}
 
 export default async function DirectoriesPage() {
   await requireRole("ADMIN");
@@ -41,65 +54,88 @@ export default async function DirectoriesPage() {
           )}
         </EmptyState>
       ) : (
-        <div
-          role="region"
-          aria-label="Registered directories"
-          tabIndex={0}
-          className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm"
-        >
-          <table className="min-w-full text-left text-sm">
-            <caption className="sr-only">Registered directories</caption>
-            <thead className="bg-slate-50 text-xs uppercase tracking-wide text-slate-600">
-              <tr>
-                <th scope="col" className="px-3 py-2">
-                  Directory
-                </th>
-                <th scope="col" className="px-3 py-2">
-                  Type
-                </th>
-                <th scope="col" className="px-3 py-2">
-                  Region
-                </th>
-                <th scope="col" className="px-3 py-2 text-right">
-                  WorkSpaces
-                </th>
-                <th scope="col" className="px-3 py-2">
-                  Self-service
-                </th>
-                <th scope="col" className="px-3 py-2">
-                  MFA
-                </th>
-                <th scope="col" className="px-3 py-2">
-                  IP groups
-                </th>
-                <th scope="col" className="px-3 py-2">
-                  Who may request
-                </th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {directories.map((d) => (
-                <tr key={`${d.region}/${d.directoryId}`} className="align-top">
-                  <th scope="row" className="px-3 py-2 font-normal">
-                    <Link href={`/admin/directories/${d.directoryId}`} className="font-medium text-brand-700 underline">
-                      {d.name}
-                    </Link>
-                    <code data-raw-id className="block text-xs text-slate-600">
-                      {d.directoryId}
-                    </code>
+        <>
+          {/* On a phone each directory is a card; from a wide screen on, one row of a table. */}
+          <ul aria-label="Registered directories" className="grid gap-3 lg:hidden">
+            {directories.map((d) => (
+              <li key={`${d.region}/${d.directoryId}`} className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+                <Link href={`/admin/directories/${d.directoryId}`} className="font-medium break-all text-brand-700 underline">
+                  {d.name}
+                </Link>
+                <code data-raw-id className="block text-xs text-slate-600">
+                  {d.directoryId}
+                </code>
+                <dl className="mt-2 grid grid-cols-[max-content_1fr] gap-x-3 gap-y-0.5 text-sm">
+                  {glance(d).map(([term, value]) => (
+                    <div key={term} className="contents">
+                      <dt className="text-slate-600">{term}</dt>
+                      <dd className="min-w-0 break-words">{value}</dd>
+                    </div>
+                  ))}
+                </dl>
+              </li>
+            ))}
+          </ul>
+          <div
+            role="region"
+            aria-label="Registered directories"
+            tabIndex={0}
+            className="hidden overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm lg:block"
+          >
+            <table className="min-w-full text-left text-sm">
+              <caption className="sr-only">Registered directories</caption>
+              <thead className="bg-slate-50 text-xs uppercase tracking-wide text-slate-600">
+                <tr>
+                  <th scope="col" className="px-3 py-2">
+                    Directory
                   </th>
-                  <td className="px-3 py-2">{directoryKind(d)}</td>
-                  <td className="px-3 py-2">{d.region}</td>
-                  <td className="px-3 py-2 text-right tabular-nums">{d.workspaceCount}</td>
-                  <td className="px-3 py-2">{selfServiceShort(d)}</td>
-                  <td className="px-3 py-2">{mfaShort(d)}</td>
-                  <td className="px-3 py-2">{d.ipGroups.length ? d.ipGroups.map((g) => g.name).join(", ") : "None"}</td>
-                  <td className="px-3 py-2">{requestersShort(d)}</td>
+                  <th scope="col" className="px-3 py-2">
+                    Type
+                  </th>
+                  <th scope="col" className="px-3 py-2">
+                    Region
+                  </th>
+                  <th scope="col" className="px-3 py-2 text-right">
+                    WorkSpaces
+                  </th>
+                  <th scope="col" className="px-3 py-2">
+                    Self-service
+                  </th>
+                  <th scope="col" className="px-3 py-2">
+                    MFA
+                  </th>
+                  <th scope="col" className="px-3 py-2">
+                    IP groups
+                  </th>
+                  <th scope="col" className="px-3 py-2">
+                    Who may request
+                  </th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+              </thead>
+              <tbody className="divide-y divide-slate-100">
+                {directories.map((d) => (
+                  <tr key={`${d.region}/${d.directoryId}`} className="align-top">
+                    <th scope="row" className="px-3 py-2 font-normal">
+                      <Link href={`/admin/directories/${d.directoryId}`} className="font-medium text-brand-700 underline">
+                        {d.name}
+                      </Link>
+                      <code data-raw-id className="block text-xs text-slate-600">
+                        {d.directoryId}
+                      </code>
+                    </th>
+                    <td className="px-3 py-2">{directoryKind(d)}</td>
+                    <td className="px-3 py-2">{d.region}</td>
+                    <td className="px-3 py-2 text-right tabular-nums">{d.workspaceCount}</td>
+                    <td className="px-3 py-2">{selfServiceShort(d)}</td>
+                    <td className="px-3 py-2">{mfaShort(d)}</td>
+                    <td className="px-3 py-2">{d.ipGroups.length ? d.ipGroups.map((g) => g.name).join(", ") : "None"}</td>
+                    <td className="px-3 py-2">{requestersShort(d)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
       )}
     </>
   );

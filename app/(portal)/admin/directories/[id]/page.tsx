@@ -5,13 +5,16 @@ import { cache } from "react";
 import { DirectoryOverview, directoryKind } from "@/components/admin/directory-card";
 import { DirectoryCreationForm } from "@/components/admin/directory-creation";
 import { DirectoryIpGroups } from "@/components/admin/directory-ip-groups";
+import { DirectoryPasswordHelp } from "@/components/admin/directory-password-help";
 import { DirectoryDeregister } from "@/components/admin/directory-register";
 import { DirectoryRequesters } from "@/components/admin/directory-requesters";
 import { DirectorySettingsForm } from "@/components/admin/directory-toggles";
+import { DirectorySection } from "@/components/admin/directory-action";
 import { PageHeader } from "@/components/ui/page-header";
 import { RawId } from "@/components/ui/raw-id";
 import { hasRole } from "@/lib/auth/roles";
 import { getCurrentUser, requireRole } from "@/lib/auth/session";
+import { portalResetsPassword } from "@/lib/domain/client";
 import { getDirectory } from "@/lib/queries/admin-directories";
 
 export const dynamic = "force-dynamic";
@@ -38,6 +41,7 @@ const SECTIONS = [
   ["creation-properties", "Creation properties"],
   ["ip-groups", "IP access control groups"],
   ["requesters", "Who may request"],
+  ["password-reset", "Password reset"],
   ["deregister", "Deregister"],
 ] as const;
 
@@ -92,6 +96,17 @@ export default async function DirectoryPage({ params, searchParams }: Props) {
           <DirectoryIpGroups {...ref} associated={d.ipGroups} others={d.otherIpGroups} />
         </div>
         <DirectoryRequesters directoryId={d.directoryId} current={d.requesters} personas={personas} groups={groups} />
+        <DirectorySection
+          id="password-reset"
+          title="Password reset"
+          hint={
+            portalResetsPassword(d.type)
+              ? "The portal resets passwords in this directory itself; these instructions are kept for when it cannot."
+              : "The portal cannot reset passwords in this directory: its people read these instructions instead."
+          }
+        >
+          <DirectoryPasswordHelp directoryId={d.directoryId} />
+        </DirectorySection>
         <section aria-labelledby="deregister" className="scroll-mt-4 rounded-lg border border-red-200 bg-white p-4 shadow-sm sm:p-5">
           <h2 id="deregister" className="text-lg font-medium text-brand-900">
             Deregister
