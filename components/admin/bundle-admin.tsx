@@ -283,6 +283,7 @@ export function NewBundleForm({ images }: { images: (Image & { os?: string })[] 
     const local: FieldErrors = {};
     if (!form.image) local.image = ["Choose an image."];
     if (!form.name.trim()) local.name = ["Give the bundle a name."];
+    else if (!/^[a-zA-Z0-9_./()\\-]+$/.test(form.name.trim())) local.name = ["Use letters, digits and _ . / ( ) - only, without spaces."];
     if (!form.description.trim()) local.description = ["Describe the bundle."];
     if (!/^\d+$/.test(form.root) || Number(form.root) < 80) local.root = ["The root volume is at least 80 GB."];
     if (!/^\d+$/.test(form.user) || Number(form.user) < 10) local.user = ["The user volume is at least 10 GB."];
@@ -323,7 +324,16 @@ export function NewBundleForm({ images }: { images: (Image & { os?: string })[] 
         <label htmlFor={`${id}-name`} className="block text-slate-700">
           Bundle name
         </label>
-        <input {...input("name")} value={form.name} onChange={set("name")} maxLength={64} />
+        <input
+          {...fieldProps(id, "name", errors, `${id}-name-hint`)}
+          className={field + invalidClass(errors, "name")}
+          value={form.name}
+          onChange={set("name")}
+          maxLength={64}
+        />
+        <p id={`${id}-name-hint`} className="text-xs text-slate-600">
+          Letters, digits and _ . / ( ) -, without spaces (AWS&rsquo;s rule).
+        </p>
         <FieldError formId={id} name="name" errors={errors} />
       </div>
       <div>

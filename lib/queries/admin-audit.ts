@@ -5,7 +5,7 @@ import { db } from "../db";
 import type { Prisma } from "../generated/prisma/client";
 import { auditMentions, type AuditNameBook } from "../presentation/audit";
 import { describeChange } from "../presentation/describe";
-import { workspaceDisplayName } from "../presentation/labels";
+import { bundleNameLabel, workspaceDisplayName } from "../presentation/labels";
 import { csvStream } from "./admin-csv";
 import { catalogFor } from "./catalog";
 import type { AuditFilter } from "../schemas/admin-audit";
@@ -84,13 +84,16 @@ export async function auditNames(rows: readonly AuditRow[]): Promise<AuditNameBo
         })
       : [],
   ]);
-  const bundleName = (id: string) => catalog.bundle(id)?.name;
+  const bundleName = (id: string) => {
+    const name = catalog.bundle(id)?.name;
+    return name ? bundleNameLabel(name) : undefined;
+  };
   const names: AuditNameBook = {
     users: Object.fromEntries(userRows.map((u) => [u.id, u.name])),
     workspaces: Object.fromEntries(wsRows.map((w) => [w.id, workspaceDisplayName({ ...w, bundleName: bundleName(w.bundleId) })])),
     requests: {},
     directories: Object.fromEntries(catalog.directories.map((d) => [d.id, d.name])),
-    bundles: Object.fromEntries(catalog.bundles.map((b) => [b.id, b.name])),
+    bundles: Object.fromEntries(catalog.bundles.map((b) => [b.id, bundleNameLabel(b.name)])),
     webhooks: Object.fromEntries(hookRows.map((h) => [h.id, h.name])),
   };
   for (const r of requestRows) {

@@ -3,6 +3,7 @@ import { getAwsGateway, type BundleSummary } from "../aws";
 import { db } from "../db";
 import { toDomainBundle } from "../core/catalog-mapping";
 import { getCatalogDisplay, getPolicySettings } from "../core/settings";
+import { bundleNameLabel } from "../presentation/labels";
 
 /** What AWS says of the bundle (less its raw owner), plus who uses it and who is offered it. */
 export interface BundleView extends Omit<BundleSummary, "owner"> {
@@ -51,6 +52,8 @@ export async function listBundles(): Promise<{
           const domain = toDomainBundle(region, b, image);
           bundles.push({
             ...summary,
+            // AWS's "(WSP)" / "(PCOIP)" in public bundles' names read "(DCV)" / "(PCoIP)".
+            name: bundleNameLabel(summary.name),
             operatingSystem: domain?.operatingSystem ?? (image?.operatingSystem === "LINUX" ? "LINUX" : "WINDOWS"),
             protocol: domain?.protocol ?? "WSP",
             ...(image ? { imageName: image.name } : {}),

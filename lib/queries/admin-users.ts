@@ -3,7 +3,7 @@ import { getConfig } from "../config";
 import { parseStoredChange } from "../core/stored-change";
 import { db } from "../db";
 import { describeChange } from "../presentation/describe";
-import { workspaceDisplayName } from "../presentation/labels";
+import { bundleNameLabel, workspaceDisplayName } from "../presentation/labels";
 import { catalogFor } from "./catalog";
 
 /** "group Portal-Admins in Corp SSO · last sign-in 2026-11-30 09:12 UTC"; null when an admin sets the role. */
@@ -120,7 +120,10 @@ export async function getUserDetail(id: string) {
   ]);
   // Names, not ids: the WorkSpaces by computer name, bundles and directories by the catalog's names.
   const catalog = await catalogFor([...workspaces.map((w) => w.region), ...requests.map((r) => r.region), ...getConfig().aws.regions]);
-  const bundleName = (id: string) => catalog.bundle(id)?.name;
+  const bundleName = (id: string) => {
+    const name = catalog.bundle(id)?.name;
+    return name ? bundleNameLabel(name) : undefined;
+  };
   const named = workspaces.map((w) => ({
     ...w,
     name: workspaceDisplayName({ ...w, bundleName: bundleName(w.bundleId) }),

@@ -8,7 +8,13 @@ const imageId = z.string().regex(/^wsi-[0-9a-z]{8,63}$/, "Choose an image.");
 
 export const createBundleInput = z.object({
   region: regionSchema,
-  name: z.string().trim().min(1, "Give the bundle a name.").max(64),
+  name: z
+    .string()
+    .trim()
+    .min(1, "Give the bundle a name.")
+    .max(64)
+    // AWS's rule for bundle names.
+    .regex(/^[a-zA-Z0-9_./()\\-]+$/, "Use letters, digits and _ . / ( ) - only, without spaces."),
   description: z.string().trim().min(1, "Describe the bundle.").max(255),
   imageId,
   computeType: z.enum(["VALUE", "STANDARD", "PERFORMANCE", "POWER", "POWERPRO", "GRAPHICS_G4DN", "GRAPHICSPRO_G4DN"]),
