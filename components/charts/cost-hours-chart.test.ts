@@ -1,7 +1,8 @@
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
-import { CHART, CostHoursChart, costHoursGeometry, costHoursSummary, type CostCurve } from "./cost-hours-chart";
+import { costHoursSummary } from "@/lib/presentation/cost-hours";
+import { CHART, CostHoursChart, costHoursGeometry, type CostCurve } from "./cost-hours-chart";
 
 // AlwaysOn $35, AutoStop $10 + $0.30 an hour: they cross at 83.3 hours.
 const curve: CostCurve = { alwaysOnCents: 3500, autoStopBaseCents: 1000, autoStopHourlyCents: 30, breakEvenHours: 83.3 };
@@ -49,7 +50,7 @@ describe("costHoursGeometry", () => {
 });
 
 describe("CostHoursChart", () => {
-  const html = renderToStaticMarkup(createElement(CostHoursChart, { id: "c", curve }));
+  const html = renderToStaticMarkup(createElement(CostHoursChart, { id: "c", curve, text: costHoursSummary(curve) }));
 
   it("is an image with a name and a description that carry the numbers", () => {
     expect(html).toContain('role="img"');

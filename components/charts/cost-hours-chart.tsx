@@ -1,16 +1,11 @@
+import type { CostCurveNumbers, CostHoursText } from "@/lib/presentation/cost-hours";
 import { ChartSvg } from "./chart-frame";
 
 // A bundle's monthly cost against the hours it is used: AlwaysOn is flat, AutoStop climbs by the hour, and
 // where they cross (the break-even) is marked. Plain SVG from a pure function, no chart library, so the
 // request form can redraw it in the browser when another bundle is chosen without growing its bundle.
 
-export interface CostCurve {
-  alwaysOnCents: number;
-  autoStopBaseCents: number;
-  autoStopHourlyCents: number;
-  /** Hours a month above which AlwaysOn costs less; 0 when it always does, null when it never does. */
-  breakEvenHours: number | null;
-}
+export type CostCurve = CostCurveNumbers;
 
 export const CHART = { width: 360, height: 200, left: 52, right: 12, top: 12, bottom: 36 } as const;
 
@@ -78,29 +73,15 @@ export function costHoursGeometry(curve: CostCurve): CostHoursGeometry {
   };
 }
 
-const dollars = (cents: number) =>
-  `$${(cents / 100).toLocaleString("en-US", { minimumFractionDigits: cents % 100 ? 2 : 0, maximumFractionDigits: 2 })}`;
-
-/** The sentences the chart shows, also its description for screen readers. */
-export function costHoursSummary(curve: CostCurve): { alwaysOn: string; autoStop: string; breakEven: string } {
-  return {
-    alwaysOn: `AlwaysOn: ${dollars(curve.alwaysOnCents)} a month, however many hours you use it.`,
-    autoStop: `AutoStop: ${dollars(curve.autoStopBaseCents)} a month plus ${dollars(curve.autoStopHourlyCents)} an hour used.`,
-    breakEven:
-      curve.breakEvenHours === null
-        ? "AutoStop costs less at any number of hours."
-        : curve.breakEvenHours === 0
-          ? "AlwaysOn costs less at any number of hours."
-          : `Break-even at about ${Math.round(curve.breakEvenHours)} hours a month: below it AutoStop costs less, above it AlwaysOn does.`,
-  };
-}
+// Axis labels only: whole dollars.
+const dollars = (cents: number) => `$${Math.round(cents / 100)}`;
 
 const ALWAYS_ON = "#1d4ed8";
 const AUTO_STOP = "#b45309";
 
-export function CostHoursChart({ id, curve }: { id: string; curve: CostCurve }) {
+/** `text` comes from costHoursSummary (lib/presentation/cost-hours), written on the server. */
+export function CostHoursChart({ id, curve, text }: { id: string; curve: CostCurve; text: CostHoursText }) {
   const g = costHoursGeometry(curve);
-  const text = costHoursSummary(curve);
   const line = ([a, b]: [Point, Point]) => ({ x1: a.x, y1: a.y, x2: b.x, y2: b.y });
   return (
     <figure className="min-w-0" data-testid="cost-hours-chart">

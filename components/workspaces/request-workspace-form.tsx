@@ -4,9 +4,7 @@ import { useRouter } from "next/navigation";
 import { useMemo, useRef, useState, useTransition } from "react";
 import { submitChangeRequest } from "@/lib/actions/requests";
 import type { ChangeRequestInput } from "@/lib/schemas/requests";
-import { breakEvenSentence } from "@/lib/presentation/format";
 import { ROOT_VOLUME_SIZES_GB, userVolumeOptions, validCombination } from "@/lib/domain/client";
-import { directoryBlockerSentence } from "@/lib/domain/request-options";
 import type { BundleCard, CostCurveView, DirectoryStatus } from "@/lib/queries/new-workspace";
 import { CostHoursChart } from "@/components/charts/cost-hours-chart";
 import { ErrorSummary, FieldError, fieldProps, invalidClass, useFocusFirstInvalid } from "@/components/ui/form-errors";
@@ -138,15 +136,13 @@ export function RequestWorkspaceForm({
   const errors = outcome?.fieldErrors ?? null;
   const formRef = useRef<HTMLFormElement>(null);
   useFocusFirstInvalid(formRef, errors);
-  const blockerCode = directoryStatus[directoryId]?.blocker ?? null;
+  const directoryBlocker = directoryStatus[directoryId]?.blocker ?? null;
   // What stops the submit, in the words of the person it is for: the directory's own limit first, then the
   // rules the preview found (the confirmation a destructive change asks for is not a blocker here).
   const reasonText = (r: { code: string; message: string }) =>
-    r.code === "ONE_WORKSPACE_PER_DIRECTORY" && (blockerCode === "HAS_WORKSPACE" || blockerCode === "REQUEST_OPEN")
-      ? directoryBlockerSentence(blockerCode, beneficiary?.name)
-      : r.message;
-  const blockers = blockerCode
-    ? [directoryBlockerSentence(blockerCode, beneficiary?.name)]
+    r.code === "ONE_WORKSPACE_PER_DIRECTORY" && directoryBlocker ? directoryBlocker : r.message;
+  const blockers = directoryBlocker
+    ? [directoryBlocker]
     : preview && !preview.allowed
       ? preview.reasons.filter((r) => r.code !== "CONFIRMATION_REQUIRED").map(reasonText)
       : [];
@@ -211,9 +207,8 @@ export function RequestWorkspaceForm({
               <option value="ALWAYS_ON">AlwaysOn — fixed monthly price, always ready</option>
             </select>
             <p id={`${FORM_ID}-runningMode-hint`} className={hintClass}>
-              {breakEvenSentence(bundle?.breakEvenHours ? Math.round(bundle.breakEvenHours) : undefined) ??
-                "Pick AutoStop if you use it part-time."}{" "}
-              Estimates assume {expectedAutoStopHours} hours a month.
+              {curves[bundleId]?.text.breakEven ?? "Pick AutoStop if you use it part-time."} Estimates assume {expectedAutoStopHours} hours
+              a month.
             </p>
             <FieldError formId={FORM_ID} name="runningMode" errors={errors} />
           </div>
@@ -286,7 +281,7 @@ export function RequestWorkspaceForm({
               AlwaysOn or AutoStop: cost by hours used
             </h2>
             <p className="mb-2 text-xs text-slate-600">For the chosen bundle with its own volumes.</p>
-            <CostHoursChart id={`${FORM_ID}-chart`} curve={curve} />
+            <CostHoursChart id={`${FORM_ID}-chart`} curve={curve} text={curve.text} />
           </section>
         )}
         <label className="flex items-start gap-2 text-sm">

@@ -3,7 +3,8 @@ import type { CurrentUser } from "../auth/session";
 import { getConfig } from "../config";
 import { db } from "../db";
 import { BREAK_EVEN_HOURS, catalogOfferingFor, OPEN_STATUSES, runningModeCurve, workspaceMonthlyCost, type Money } from "../domain";
-import { defaultDirectoryId, directoryBlocker, type DirectoryBlocker, type DirectoryChoice } from "../domain/request-options";
+import { defaultDirectoryId, directoryBlocker, directoryBlockerSentence, type DirectoryChoice } from "../domain/request-options";
+import { costHoursSummary, type CostCurveNumbers, type CostHoursText } from "../presentation/cost-hours";
 import { getCatalogDisplay } from "../core/settings";
 import { policyAndPrices } from "./settings";
 import { bundlesIn, directoriesIn } from "./catalog";
@@ -29,22 +30,20 @@ export interface BundleCard {
 }
 
 /** A bundle's monthly cost against the hours used, for the form's chart (plain numbers, so it crosses to the client). */
-export interface CostCurveView {
-  alwaysOnCents: number;
-  autoStopBaseCents: number;
-  autoStopHourlyCents: number;
-  breakEvenHours: number | null;
+export interface CostCurveView extends CostCurveNumbers {
+  /** The chart's numbers in sentences. */
+  text: CostHoursText;
 }
 
 /** Where the person stands in one directory: whether they have a WorkSpace there and what stops a request. */
 export interface DirectoryStatus {
   hasWorkspace: boolean;
-  /** What stops a request here (worded by the form); null when they may request here. */
-  blocker: DirectoryBlocker | null;
+  /** What stops a request here, worded for the person (or about them, for an admin); null when they may. */
+  blocker: string | null;
 }
 
 /** What the "Request a WorkSpace" form may offer this user: their directories and bundles, priced. */
-export async function newWorkspaceOptions(user: CurrentUser) {
+export async function newWorkspaceOptions(user: CurrentUser, options: { forName?: string } = {}) {
   const [me, { settings, prices }, display, open] = await Promise.all([
     db().user.findUnique({ where: { id: user.id }, select: { persona: true, groups: true, costCenter: true, directoryUserName: true } }),
     policyAndPrices(),
@@ -82,13 +81,15 @@ export async function newWorkspaceOptions(user: CurrentUser) {
         return c.ok ? c.total : null;
       };
       const curve = runningModeCurve(b, prices);
-      if (curve)
-        curves[b.id] = {
+      if (curve) {
+        const numbers = {
           alwaysOnCents: curve.alwaysOn.cents,
           autoStopBaseCents: curve.autoStopBase.cents,
           autoStopHourlyCents: curve.autoStopHourly.cents,
           breakEvenHours: curve.breakEvenHours,
         };
+        curves[b.id] = { ...numbers, text: costHoursSummary(numbers) };
+      }
       bundles.push({
         id: b.id,
         name: display[b.id]?.displayName ?? b.name,
@@ -115,7 +116,10 @@ export async function newWorkspaceOptions(user: CurrentUser) {
     offeredBundles: bundles.filter((b) => b.region === d.region).length,
   }));
   const directoryStatus: Record<string, DirectoryStatus> = Object.fromEntries(
-    choices.map((c) => [c.id, { hasWorkspace: c.workspaces > 0, blocker: directoryBlocker(c) }]),
+    choices.map((c) => {
+      const blocker = directoryBlocker(c);
+      return [c.id, { hasWorkspace: c.workspaces > 0, blocker: blocker && directoryBlockerSentence(blocker, options.forName) }];
+    }),
   );
   return {
     directories,

@@ -15,7 +15,7 @@ export default async function NewWorkspaceOnBehalfPage({ params }: { params: Pro
   const user = await db().user.findUnique({ where: { id: (await params).id }, select: { id: true, email: true, name: true, role: true } });
   if (!user) notFound();
   // The beneficiary's own offering: what their persona and groups may have, exactly as their own form shows it.
-  const options = await newWorkspaceOptions(user);
+  const options = await newWorkspaceOptions(user, { forName: user.name });
   const back = (
     <Link href={`/admin/users/${user.id}`} className="text-sm text-brand-700 underline">
       Back to {user.name}
