@@ -45,7 +45,7 @@ export function useDirectoryAction() {
         router.refresh();
       }
     });
-  return { pending, outcome, message: outcome, setOutcome, run };
+  return { pending, outcome, setOutcome, run };
 }
 
 /** The field errors of a failed outcome, for fieldProps / FieldError / useFocusFirstInvalid. */
