@@ -82,9 +82,12 @@ test("Dave requests a WorkSpace, Bob approves, it becomes available with its reg
 
   await signInAs(page, "dave", `/requests/${requestId}`);
   await waitForText(page, "Completed", { advanceMinutes: 10, timeoutMs: 120_000, within: page.getByTestId("request-status") });
-  const created = (await page.getByRole("link", { name: /^ws-/ }).textContent())!;
+  // The request names the new WorkSpace; its id is secondary, copyable text beside the name.
+  const created = (await page.locator("main [data-raw-id] code").first().textContent())!;
+  expect(created).toMatch(/^ws-/);
+  await expect(page.getByRole("link", { name: /^ws-/ })).toHaveCount(0);
   await page.goto("/");
-  const card = page.getByRole("article").filter({ hasText: created });
+  const card = page.getByRole("article").filter({ has: page.locator(`a[href="/workspaces/${created}"]`) });
   await expect(card.getByText("Ready")).toBeVisible();
   await expect(card.getByText(/^SLiad\+/)).toBeVisible();
   await shot(page, "dave-workspace-ready", testInfo);
