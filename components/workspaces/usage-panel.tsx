@@ -2,6 +2,7 @@ import Link from "next/link";
 import { cardClass } from "@/components/ui/styles";
 import { formatMoney } from "@/lib/domain/client";
 import { utc } from "@/lib/presentation/format";
+import { runningModeLabel } from "@/lib/presentation/labels";
 import type { UsagePanel as UsagePanelData } from "@/lib/queries/optimizer";
 
 /** This month's billable hours against the compute type's break-even line, drawn on the server (no JS). */
@@ -28,13 +29,13 @@ export function UsagePanel({ workspaceId, panel }: { workspaceId: string; panel:
       <p className="mt-2 text-xs text-slate-600">Usage as of {usage.asOf ? utc(usage.asOf) : "— (not synced yet)"}.</p>
       {target && (
         <p className="mt-3 text-sm">
-          {target === "ALWAYS_ON" ? "AlwaysOn" : "AutoStop"} would be cheaper for you
+          {runningModeLabel(target)} would be cheaper for you
           {monthlyDeltaCents !== null && monthlyDeltaCents < 0
             ? ` (about ${formatMoney({ cents: -monthlyDeltaCents, currency: "USD" })} a month less)`
             : ""}
           .{" "}
           <Link href={`/workspaces/${workspaceId}?action=runningMode#action-form`} className="font-medium text-brand-600 underline">
-            Ask to switch to {target === "ALWAYS_ON" ? "AlwaysOn" : "AutoStop"}
+            Ask to switch to {runningModeLabel(target)}
           </Link>
         </p>
       )}
