@@ -138,6 +138,12 @@ test("Carol, an admin, reads names and labels on every admin page", async ({ pag
     const item = detail && (await firstLink(page, detail));
     if (item) await look(page, info, item, `${name}-item`);
   }
+  // A mail names things as the portal does: its plain-text version is read too.
+  const plainText = page.getByText("Plain-text version");
+  if (await plainText.isVisible()) {
+    await plainText.click();
+    await expectPlainLanguage(page, { soft: true, where: "carol-mail-item, its plain-text version" });
+  }
 
   // An admin form that fails: focus on its first invalid field, as in every form.
   for (const [path, button] of [
