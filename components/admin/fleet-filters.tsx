@@ -4,21 +4,22 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useRef, type FormEvent } from "react";
 import { FLEET_LAST_DAYS } from "@/lib/presentation/fleet-url";
-import { computeTypeLabel, runningModeLabel, workspaceStateLabel } from "@/lib/presentation/labels";
 
 // The filter is the URL (shareable, exportable). A select applies as soon as it changes; the search box and the
 // number of days apply on Enter (or the Search button). Without JavaScript it is a plain GET form.
 
-/** The filter menus' contents: what the server found in the fleet, with names for directories and bundles. */
+type Option = { value: string; label: string };
+
+/** The filter menus' contents, labelled on the server (names for directories and bundles, words for codes). */
 export interface FleetFilterOptions {
-  states: string[];
-  regions: string[];
-  directories: { id: string; name: string }[];
-  bundles: { id: string; name: string }[];
-  computeTypes: string[];
-  runningModes: string[];
-  costCenters: string[];
-  owners: { id: string; name: string }[];
+  states: Option[];
+  regions: Option[];
+  directories: Option[];
+  bundles: Option[];
+  computeTypes: Option[];
+  runningModes: Option[];
+  costCenters: Option[];
+  owners: Option[];
 }
 
 /** The current filter, as the URL says it. */
@@ -68,9 +69,6 @@ function Select({
   );
 }
 
-const plain = (values: string[]) => values.map((v) => ({ value: v, label: v }));
-const named = (values: { id: string; name: string }[]) => values.map((v) => ({ value: v.id, label: v.name }));
-
 /** The query string of the form's current values, empty ones left out; the page starts again at 1. */
 export function fleetFormQuery(form: HTMLFormElement): string {
   const out = new URLSearchParams();
@@ -88,7 +86,6 @@ export function FleetFilters({ filter, facets }: { filter: FleetFilterValues; fa
     e.preventDefault();
     apply();
   };
-  const states = [...new Set([...facets.states, ...(filter.state ? [filter.state] : []), "TERMINATED"])];
   return (
     <form
       ref={form}
@@ -113,43 +110,25 @@ export function FleetFilters({ filter, facets }: { filter: FleetFilterValues; fa
       <span id="fleet-search-hint" className="sr-only">
         Press Enter to search. The menus apply as soon as you choose.
       </span>
-      <Select
-        name="state"
-        label="State"
-        value={filter.state}
-        onPick={apply}
-        options={states.map((s) => ({ value: s, label: workspaceStateLabel(s) }))}
-      />
-      <Select name="region" label="Region" value={filter.region} onPick={apply} options={plain(facets.regions)} />
-      <Select name="directory" label="Directory" value={filter.directory} onPick={apply} options={named(facets.directories)} />
-      <Select name="bundle" label="Bundle" value={filter.bundle} onPick={apply} options={named(facets.bundles)} />
-      <Select
-        name="compute"
-        label="Compute type"
-        value={filter.compute}
-        onPick={apply}
-        options={facets.computeTypes.map((c) => ({ value: c, label: computeTypeLabel(c) }))}
-      />
-      <Select
-        name="mode"
-        label="Running mode"
-        value={filter.mode}
-        onPick={apply}
-        options={facets.runningModes.map((m) => ({ value: m, label: runningModeLabel(m) }))}
-      />
+      <Select name="state" label="State" value={filter.state} onPick={apply} options={facets.states} />
+      <Select name="region" label="Region" value={filter.region} onPick={apply} options={facets.regions} />
+      <Select name="directory" label="Directory" value={filter.directory} onPick={apply} options={facets.directories} />
+      <Select name="bundle" label="Bundle" value={filter.bundle} onPick={apply} options={facets.bundles} />
+      <Select name="compute" label="Compute type" value={filter.compute} onPick={apply} options={facets.computeTypes} />
+      <Select name="mode" label="Running mode" value={filter.mode} onPick={apply} options={facets.runningModes} />
       <Select
         name="owner"
         label="Owner"
         value={filter.owner}
         onPick={apply}
-        options={[{ value: "none", label: "No portal user" }, ...named(facets.owners)]}
+        options={[{ value: "none", label: "No portal user" }, ...facets.owners]}
       />
       <Select
         name="cc"
         label="Cost centre"
         value={filter.cc}
         onPick={apply}
-        options={[{ value: "none", label: "Untagged" }, ...plain(facets.costCenters)]}
+        options={[{ value: "none", label: "Untagged" }, ...facets.costCenters]}
       />
       <Select
         name="last"

@@ -6,7 +6,6 @@ import { useState } from "react";
 import type { FleetRow } from "@/lib/queries/admin-fleet";
 import type { FleetFilter } from "@/lib/schemas/admin-fleet-filter";
 import { fleetQueryString, type FleetSort } from "@/lib/presentation/fleet-url";
-import { computeTypeLabel, runningModeLabel, workspaceStateLabel } from "@/lib/presentation/labels";
 import { BulkPanel } from "./bulk-panel";
 import { EmptyRow, SortHeaderCell, TableFrame } from "./data-table";
 
@@ -59,12 +58,12 @@ const COLUMNS: FleetColumn[] = [
         "—"
       ),
   },
-  { id: "state", header: "State", render: (r) => workspaceStateLabel(r.state) },
+  { id: "state", header: "State", render: (r) => r.stateLabel },
   { id: "region", header: "Region", render: (r) => <span className="whitespace-nowrap">{r.region}</span> },
   { id: "directoryId", header: "Directory", render: (r) => withId(r.directoryName, r.directoryId) },
   { id: "bundleId", header: "Bundle", render: (r) => withId(r.bundleName, r.bundleId) },
-  { id: "computeType", header: "Compute", render: (r) => computeTypeLabel(r.computeType) },
-  { id: "runningMode", header: "Running mode", render: (r) => runningModeLabel(r.runningMode) },
+  { id: "computeType", header: "Compute", render: (r) => r.computeTypeLabel },
+  { id: "runningMode", header: "Running mode", render: (r) => r.runningModeLabel },
   { id: "costCenter", header: "Cost centre", render: (r) => orDash(r.costCenter) },
   {
     id: "lastConnectedAt",

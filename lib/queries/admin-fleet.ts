@@ -5,7 +5,7 @@ import { DEFAULT_RECLAIM_SETTINGS, RECLAIM_SETTLED_STATES, type ReclaimSettings 
 import { getReclaimSettings } from "../core/reclaim-settings";
 import { COMPUTE_SIZE_ORDER } from "../domain/client";
 import type { FleetFilter, FleetSort } from "../schemas/admin-fleet-filter";
-import { bundleNameLabel } from "../presentation/labels";
+import { bundleNameLabel, computeTypeLabel, runningModeLabel, workspaceStateLabel } from "../presentation/labels";
 import { catalogFor } from "./catalog";
 
 export interface FleetRow {
@@ -21,6 +21,10 @@ export interface FleetRow {
   /** The directory's and bundle's names from the catalog; the id while AWS has not answered (or no longer lists it). */
   directoryName: string;
   bundleName: string;
+  /** The state, compute type and running mode in words ("Ready", "Graphics.g4dn", "AutoStop"), labelled on the server. */
+  stateLabel: string;
+  computeTypeLabel: string;
+  runningModeLabel: string;
   computeType: string | null;
   runningMode: string | null;
   costCenter: string | null;
@@ -153,7 +157,10 @@ function afterRow(f: Pick<FleetFilter, "sort" | "dir">, last: PageRow): Prisma.S
 /** Above this many matches the page says "more than" instead of counting them all, unless asked to count exactly. */
 export const FLEET_COUNT_CAP = 500;
 
-interface PageRow extends Omit<FleetRow, "lastSyncedAt" | "lastConnectedAt" | "directoryName" | "bundleName"> {
+interface PageRow extends Omit<
+  FleetRow,
+  "lastSyncedAt" | "lastConnectedAt" | "directoryName" | "bundleName" | "stateLabel" | "computeTypeLabel" | "runningModeLabel"
+> {
   lastSyncedAt: Date;
   lastConnectedAt: Date | null;
 }
@@ -166,6 +173,9 @@ const toRow =
     ...r,
     directoryName: names.directory(r.directoryId)?.name ?? r.directoryId,
     bundleName: bundleNameLabel(names.bundle(r.bundleId)?.name ?? r.bundleId),
+    stateLabel: workspaceStateLabel(r.state),
+    computeTypeLabel: computeTypeLabel(r.computeType),
+    runningModeLabel: runningModeLabel(r.runningMode),
     lastSyncedAt: new Date(r.lastSyncedAt).toISOString(),
     lastConnectedAt: r.lastConnectedAt ? new Date(r.lastConnectedAt).toISOString() : null,
   });

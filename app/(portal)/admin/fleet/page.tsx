@@ -11,7 +11,7 @@ import { fleetFacets, fleetStateCounts, listFleet } from "@/lib/queries/admin-fl
 import { catalogFor } from "@/lib/queries/catalog";
 import { fleetFilterProblem, fleetQueryString, parseFleetFilter } from "@/lib/schemas/admin-fleet-filter";
 import { bulkActionLabel } from "@/lib/presentation/describe";
-import { bundleNameLabel } from "@/lib/presentation/labels";
+import { bundleNameLabel, computeTypeLabel, runningModeLabel, workspaceStateLabel } from "@/lib/presentation/labels";
 
 export const metadata: Metadata = { title: "Fleet" };
 
@@ -31,6 +31,19 @@ export default async function FleetPage({ searchParams }: { searchParams: Promis
   const migrationTargets = [
     ...new Map(catalog.bundles.map((b) => [b.id, { id: b.id, name: `${bundleNameLabel(b.name)} (${b.region})` }])).values(),
   ].sort((a, b) => a.name.localeCompare(b.name, "en"));
+  const plain = (values: string[]) => values.map((v) => ({ value: v, label: v }));
+  const named = (values: { id: string; name: string }[]) => values.map((v) => ({ value: v.id, label: v.name }));
+  const states = [...new Set([...facets.states, ...(filter.state ? [filter.state] : []), "TERMINATED"])];
+  const options = {
+    states: states.map((s) => ({ value: s, label: workspaceStateLabel(s) })),
+    regions: plain(facets.regions),
+    directories: named(facets.directories),
+    bundles: named(facets.bundles),
+    computeTypes: facets.computeTypes.map((c) => ({ value: c, label: computeTypeLabel(c) })),
+    runningModes: facets.runningModes.map((m) => ({ value: m, label: runningModeLabel(m) })),
+    costCenters: plain(facets.costCenters),
+    owners: named(facets.owners),
+  };
   const listQuery = { ...filter, page: undefined, count: undefined };
   const stateHref = (state: string) => `/admin/fleet?${fleetQueryString({ ...listQuery, state })}`;
   const exportHref = `/api/admin/fleet/export?${fleetQueryString({ ...onlyFilter, sort: filter.sort, dir: filter.dir })}`;
@@ -53,7 +66,7 @@ export default async function FleetPage({ searchParams }: { searchParams: Promis
         </div>
       )}
       {/* Keyed by the URL, so a state chosen on the bar (a plain link) also shows in the menus. */}
-      <FleetFilters key={fleetQueryString(filter)} filter={filter} facets={facets} />
+      <FleetFilters key={fleetQueryString(filter)} filter={filter} facets={options} />
       <StateBar
         counts={stateCounts}
         hrefFor={stateHref}
