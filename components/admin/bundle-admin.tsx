@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { useRef, useState, useTransition } from "react";
 import { ErrorSummary, FieldError, fieldProps, invalidClass, useFocusFirstInvalid, type FieldErrors } from "@/components/ui/form-errors";
 import { createBundleAction, deleteBundleAction, setBundleDisplayAction, updateBundleImageAction } from "@/lib/actions/admin-bundles";
+import { offeredToText } from "@/lib/presentation/bundle-filter";
 import { computeTypeLabel, computeTypeRank, operatingSystemLabel, protocolLabel } from "@/lib/presentation/labels";
 import type { BundleView } from "@/lib/queries/admin-bundles";
 import { ActionMessage, actionError } from "./action-message";
@@ -14,17 +15,6 @@ import { DataTable, type DataColumn } from "./data-table";
 type Msg = { ok: boolean; message: string } | null;
 type Image = { region: string; imageId: string; name: string };
 type Failure = { message: string; errors?: FieldErrors } | null;
-
-const PERSONAS: Record<string, string> = { EMPLOYEE: "employees", CONTRACTOR: "contractors" };
-
-/** "employees, group Designers": who is offered a bundle, as words. */
-export function offeredToText(offeredTo: readonly string[]): string {
-  if (offeredTo.length === 0) return "Not offered";
-  return offeredTo
-    .map((o) => (o.startsWith("persona ") ? (PERSONAS[o.slice(8)] ?? o.slice(8).toLowerCase()) : o))
-    .join(", ")
-    .replace(/^./, (c) => c.toUpperCase());
-}
 
 export const bundleHref = (b: { bundleId: string; region: string }) => `/admin/bundles/${b.bundleId}?region=${b.region}`;
 

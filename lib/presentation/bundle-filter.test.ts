@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { filterBundles, isFiltered, parseBundleFilter, type FilterableBundle } from "./bundle-filter";
+import { filterBundles, isFiltered, offeredToText, parseBundleFilter, type FilterableBundle } from "./bundle-filter";
 
 const bundle = (b: Partial<FilterableBundle> & { bundleId: string; name: string }): FilterableBundle => ({
   region: "us-east-1",
@@ -69,5 +69,13 @@ describe("bundle filters", () => {
     expect(ids({ q: "windows 10" })).toEqual(["wsb-1"]);
     expect(ids({ q: "wsb-2" })).toEqual(["wsb-2"]);
     expect(ids({ region: "eu-west-1", owner: "AMAZON" })).toEqual([]);
+  });
+});
+
+describe("who is offered a bundle", () => {
+  it("reads personas as words, not codes", () => {
+    expect(offeredToText(["persona EMPLOYEE", "group Designers"])).toBe("Employees, group Designers");
+    expect(offeredToText(["persona CONTRACTOR"])).toBe("Contractors");
+    expect(offeredToText([])).toBe("Not offered");
   });
 });

@@ -63,3 +63,14 @@ export function filterBundles<T extends FilterableBundle>(bundles: readonly T[],
 
 /** Whether any filter is set (the page then says how many of how many it shows). */
 export const isFiltered = (f: BundleFilter) => Object.values(f).some(Boolean);
+
+const PERSONAS: Record<string, string> = { EMPLOYEE: "employees", CONTRACTOR: "contractors" };
+
+/** "Employees, group Designers": who is offered a bundle, in words ("Not offered" when nobody is). */
+export function offeredToText(offeredTo: readonly string[]): string {
+  if (offeredTo.length === 0) return "Not offered";
+  return offeredTo
+    .map((o) => (o.startsWith("persona ") ? (PERSONAS[o.slice(8)] ?? o.slice(8).toLowerCase()) : o))
+    .join(", ")
+    .replace(/^./, (c) => c.toUpperCase());
+}

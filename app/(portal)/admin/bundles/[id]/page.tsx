@@ -1,11 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { CatalogDisplayForm, DeleteBundle, offeredToText, UpdateImageForm } from "@/components/admin/bundle-admin";
+import { CatalogDisplayForm, DeleteBundle, UpdateImageForm } from "@/components/admin/bundle-admin";
 import { Breadcrumbs } from "@/components/shell/breadcrumbs";
 import { PageHeader } from "@/components/ui/page-header";
 import { RawId } from "@/components/ui/raw-id";
 import { requireRole } from "@/lib/auth/session";
+import { offeredToText } from "@/lib/presentation/bundle-filter";
 import { computeTypeLabel, operatingSystemLabel, protocolLabel } from "@/lib/presentation/labels";
 import { getBundle } from "@/lib/queries/admin-bundles";
 
