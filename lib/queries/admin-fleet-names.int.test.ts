@@ -76,6 +76,9 @@ describe("the fleet in names", () => {
       bundleName: "Standard with Windows 10 (PCoIP)",
     });
     expect(named.ownerName).toBe("Ann");
+    // Labelled on the server, as the employee's card says them.
+    expect(named).toMatchObject({ stateLabel: "Ready", computeTypeLabel: "—", runningModeLabel: "AutoStop" });
+    expect(rows.find((r) => r.id === id(6))).toMatchObject({ computeType: "GRAPHICS_G4DN", computeTypeLabel: "Graphics.g4dn" });
     const unknown = rows.find((r) => r.id === id(2))!;
     expect(unknown).toMatchObject({ directoryName: "d-2222222222", bundleName: "wsb-unknownone" });
   });
