@@ -283,7 +283,9 @@ test("Bob delegates to Frank, sees his team, and approves several requests at on
   await signOut(page);
 
   await signInAs(page, "frank", "/approvals");
-  await expect(page.getByRole("listitem").filter({ hasText: "Alice Nguyen: Change" })).toContainText("as Bob Martinez's delegate");
+  await expect(page.getByRole("listitem").filter({ hasText: "Alice Nguyen: Change" })).toContainText(
+    "You are asked because Bob Martinez delegated their approvals to you.",
+  );
   await signOut(page);
 
   await signInAs(page, "bob", "/approvals");
