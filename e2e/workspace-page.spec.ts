@@ -68,6 +68,13 @@ test("Alice's compute form starts on her current type; a pending change is one b
   await expect(page.getByText(/already has a request in progress/)).toHaveCount(0);
   await page.screenshot({ path: info.outputPath("alice-workspace-pending.png"), fullPage: true });
 
+  // On a phone the banner wraps instead of scrolling sideways.
+  await page.setViewportSize({ width: 375, height: 800 });
+  await expect(banner).toBeVisible();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+  await page.screenshot({ path: info.outputPath("alice-workspace-pending-phone.png"), fullPage: true });
+  await page.setViewportSize({ width: 1280, height: 720 });
+
   // Cancelling from the banner frees the WorkSpace.
   await banner.getByRole("button", { name: "Cancel request" }).click();
   await banner.getByRole("button", { name: "Yes, cancel it" }).click();
