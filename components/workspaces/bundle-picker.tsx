@@ -1,8 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import type { BundleCard } from "@/lib/queries/new-workspace";
-import { bundleNameLabel, computeTypeLabel, operatingSystemLabel, protocolLabel } from "@/lib/presentation/labels";
+import type { BundleCard, BundleText } from "@/lib/queries/new-workspace";
 import { inputClass, labelClass } from "@/components/ui/styles";
 import { priceText } from "./labels";
 
@@ -57,7 +56,18 @@ function FilterSelect({
  * The catalog as cards, with filters for the operating system and protocol; a native radio group, so arrow
  * keys move between bundles. The list grows with the page (no box of its own to scroll on a phone).
  */
-export function BundlePicker({ bundles, value, onChange }: { bundles: BundleCard[]; value: string; onChange: (id: string) => void }) {
+export function BundlePicker({
+  bundles,
+  text,
+  value,
+  onChange,
+}: {
+  bundles: BundleCard[];
+  /** Each bundle's name and codes in the portal's labels, written on the server. */
+  text: Record<string, BundleText>;
+  value: string;
+  onChange: (id: string) => void;
+}) {
   const [os, setOs] = useState("");
   const [protocol, setProtocol] = useState("");
   if (bundles.length === 0)
@@ -69,6 +79,11 @@ export function BundlePicker({ bundles, value, onChange }: { bundles: BundleCard
   const systems = [...new Set(bundles.map((b) => b.operatingSystem))].sort();
   const protocols = [...new Set(bundles.map((b) => b.protocol))].sort();
   const visible = filterBundles(bundles, os, protocol);
+  const t = (b: BundleCard) => text[b.id] ?? { name: b.name, compute: b.computeType, os: b.operatingSystem, protocol: b.protocol };
+  const labelOf = (key: "os" | "protocol", field: "operatingSystem" | "protocol") => (code: string) => {
+    const b = bundles.find((x) => x[field] === code);
+    return b ? t(b)[key] : code;
+  };
   // A filter that hides the chosen bundle moves the choice to the first one it keeps.
   const refilter = (nextOs: string, nextProtocol: string) => {
     const kept = filterBundles(bundles, nextOs, nextProtocol);
@@ -84,7 +99,7 @@ export function BundlePicker({ bundles, value, onChange }: { bundles: BundleCard
             label="Operating system"
             value={os}
             values={systems}
-            labelOf={operatingSystemLabel}
+            labelOf={labelOf("os", "operatingSystem")}
             onChange={(v) => {
               setOs(v);
               refilter(v, protocol);
@@ -95,7 +110,7 @@ export function BundlePicker({ bundles, value, onChange }: { bundles: BundleCard
             label="Protocol"
             value={protocol}
             values={protocols}
-            labelOf={protocolLabel}
+            labelOf={labelOf("protocol", "protocol")}
             onChange={(v) => {
               setProtocol(v);
               refilter(os, v);
@@ -123,16 +138,15 @@ export function BundlePicker({ bundles, value, onChange }: { bundles: BundleCard
                   checked={checked}
                   onChange={() => onChange(b.id)}
                   className="sr-only"
-                  aria-label={bundleNameLabel(b.name)}
+                  aria-label={t(b).name}
                 />
-                <span className="font-semibold text-slate-900">{bundleNameLabel(b.name)}</span>
+                <span className="font-semibold text-slate-900">{t(b).name}</span>
                 {b.description && <span className="mt-0.5 text-xs text-slate-600">{b.description}</span>}
                 <span className="mt-1 text-xs text-slate-700">
-                  {computeTypeLabel(b.computeType)} · {b.vcpu} vCPU · {b.memoryGiB} GiB memory{b.gpu ? ` · ${b.gpu}` : " · no GPU"}
+                  {t(b).compute} · {b.vcpu} vCPU · {b.memoryGiB} GiB memory{b.gpu ? ` · ${b.gpu}` : " · no GPU"}
                 </span>
                 <span className="text-xs text-slate-700" data-testid="bundle-platform">
-                  {operatingSystemLabel(b.operatingSystem)} · {protocolLabel(b.protocol)} · root {b.defaultRootVolumeGb} GB, user{" "}
-                  {b.defaultUserVolumeGb} GB
+                  {t(b).os} · {t(b).protocol} · root {b.defaultRootVolumeGb} GB, user {b.defaultUserVolumeGb} GB
                 </span>
                 <span className="mt-2 flex flex-wrap gap-x-3 text-xs font-medium text-slate-900">
                   <span>AlwaysOn {priceText(b.alwaysOn)}</span>

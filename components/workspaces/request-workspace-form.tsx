@@ -5,7 +5,7 @@ import { useMemo, useRef, useState, useTransition } from "react";
 import { submitChangeRequest } from "@/lib/actions/requests";
 import type { ChangeRequestInput } from "@/lib/schemas/requests";
 import { ROOT_VOLUME_SIZES_GB, userVolumeOptions, validCombination } from "@/lib/domain/client";
-import type { BundleCard, CostCurveView, DirectoryStatus } from "@/lib/queries/new-workspace";
+import type { BundleCard, BundleText, CostCurveView, DirectoryStatus } from "@/lib/queries/new-workspace";
 import { CostHoursChart } from "@/components/charts/cost-hours-chart";
 import { ErrorSummary, FieldError, fieldProps, invalidClass, useFocusFirstInvalid } from "@/components/ui/form-errors";
 import { hintClass, inputClass, labelClass, primaryButton } from "@/components/ui/styles";
@@ -56,6 +56,8 @@ export interface RequestWorkspaceFormProps {
   bundles: BundleCard[];
   /** Monthly cost against hours used, per bundle, for the running-mode chart. */
   curves?: Record<string, CostCurveView>;
+  /** Each bundle's name and codes in the portal's labels. */
+  bundleText?: Record<string, BundleText>;
   costCenter: string;
   ownerUserName: string;
   expectedAutoStopHours: number;
@@ -69,6 +71,7 @@ export function RequestWorkspaceForm({
   defaultDirectoryId,
   bundles,
   curves = {},
+  bundleText = {},
   costCenter: defaultCostCenter,
   ownerUserName,
   expectedAutoStopHours,
@@ -191,7 +194,7 @@ export function RequestWorkspaceForm({
           </p>
           <FieldError formId={FORM_ID} name="directory" errors={errors} />
         </div>
-        <BundlePicker key={region} bundles={regionBundles} value={bundleId} onChange={chooseBundle} />
+        <BundlePicker key={region} bundles={regionBundles} text={bundleText} value={bundleId} onChange={chooseBundle} />
         <div className="grid gap-4 sm:grid-cols-2">
           <div>
             <label htmlFor={`${FORM_ID}-runningMode`} className={labelClass}>

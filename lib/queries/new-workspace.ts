@@ -4,6 +4,7 @@ import { getConfig } from "../config";
 import { db } from "../db";
 import { BREAK_EVEN_HOURS, catalogOfferingFor, OPEN_STATUSES, runningModeCurve, workspaceMonthlyCost, type Money } from "../domain";
 import { defaultDirectoryId, directoryBlocker, directoryBlockerSentence, type DirectoryChoice } from "../domain/request-options";
+import { bundleNameLabel, computeTypeLabel, operatingSystemLabel, protocolLabel } from "../presentation/labels";
 import { costHoursSummary, type CostCurveNumbers, type CostHoursText } from "../presentation/cost-hours";
 import { getCatalogDisplay } from "../core/settings";
 import { policyAndPrices } from "./settings";
@@ -33,6 +34,14 @@ export interface BundleCard {
 export interface CostCurveView extends CostCurveNumbers {
   /** The chart's numbers in sentences. */
   text: CostHoursText;
+}
+
+/** A bundle's name and codes in the portal's labels (lib/presentation/labels), so the form's browser code needs none of its own. */
+export interface BundleText {
+  name: string;
+  compute: string;
+  os: string;
+  protocol: string;
 }
 
 /** Where the person stands in one directory: whether they have a WorkSpace there and what stops a request. */
@@ -70,6 +79,7 @@ export async function newWorkspaceOptions(user: CurrentUser, options: { forName?
   const directories: { id: string; name: string; type: string; region: string }[] = [];
   const bundles: BundleCard[] = [];
   const curves: Record<string, CostCurveView> = {};
+  const bundleText: Record<string, BundleText> = {};
   for (const r of perRegion) {
     const offering = catalogOfferingFor(persona, r.directories, settings.catalog);
     for (const d of r.directories)
@@ -81,6 +91,12 @@ export async function newWorkspaceOptions(user: CurrentUser, options: { forName?
         return c.ok ? c.total : null;
       };
       const curve = runningModeCurve(b, prices);
+      bundleText[b.id] = {
+        name: bundleNameLabel(display[b.id]?.displayName ?? b.name),
+        compute: computeTypeLabel(b.computeType),
+        os: operatingSystemLabel(b.operatingSystem),
+        protocol: protocolLabel(b.protocol),
+      };
       if (curve) {
         const numbers = {
           alwaysOnCents: curve.alwaysOn.cents,
@@ -126,6 +142,7 @@ export async function newWorkspaceOptions(user: CurrentUser, options: { forName?
     directoryStatus,
     defaultDirectoryId: defaultDirectoryId(choices),
     curves,
+    bundleText,
     bundles,
     costCenter: me?.costCenter ?? "",
     directoryUserName: me?.directoryUserName ?? null,

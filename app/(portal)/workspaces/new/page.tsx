@@ -31,6 +31,7 @@ export default async function NewWorkspacePage() {
           directoryStatus={options.directoryStatus}
           defaultDirectoryId={options.defaultDirectoryId}
           curves={options.curves}
+          bundleText={options.bundleText}
           bundles={options.bundles}
           costCenter={options.costCenter}
           ownerUserName={options.directoryUserName}

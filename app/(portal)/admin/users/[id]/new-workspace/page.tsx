@@ -43,6 +43,7 @@ export default async function NewWorkspaceOnBehalfPage({ params }: { params: Pro
           directoryStatus={options.directoryStatus}
           defaultDirectoryId={options.defaultDirectoryId}
           curves={options.curves}
+          bundleText={options.bundleText}
           bundles={options.bundles}
           expectedAutoStopHours={options.expectedAutoStopHours}
         />
