@@ -5,8 +5,6 @@ import { useRouter } from "next/navigation";
 import { useRef, useState, useTransition } from "react";
 import { ErrorSummary, FieldError, fieldProps, invalidClass, useFocusFirstInvalid, type FieldErrors } from "@/components/ui/form-errors";
 import { createBundleAction, deleteBundleAction, setBundleDisplayAction, updateBundleImageAction } from "@/lib/actions/admin-bundles";
-import { offeredToText } from "@/lib/presentation/bundle-filter";
-import { computeTypeLabel, computeTypeRank, operatingSystemLabel, protocolLabel } from "@/lib/presentation/labels";
 import type { BundleView } from "@/lib/queries/admin-bundles";
 import { ActionMessage, actionError } from "./action-message";
 import { ConfirmButton } from "./confirm-button";
@@ -16,9 +14,14 @@ type Msg = { ok: boolean; message: string } | null;
 type Image = { region: string; imageId: string; name: string };
 type Failure = { message: string; errors?: FieldErrors } | null;
 
+/** A bundle with its words already chosen on the server, so no label table travels to the browser. */
+export type BundleRow = BundleView & {
+  labels: { compute: string; computeRank: number; os: string; protocol: string; offered: string };
+};
+
 export const bundleHref = (b: { bundleId: string; region: string }) => `/admin/bundles/${b.bundleId}?region=${b.region}`;
 
-const columns: DataColumn<BundleView>[] = [
+const columns: DataColumn<BundleRow>[] = [
   {
     id: "name",
     header: "Name",
@@ -37,9 +40,9 @@ const columns: DataColumn<BundleView>[] = [
   },
   { id: "region", header: "Region", sortValue: (b) => b.region },
   { id: "owner", header: "Owner", sortValue: (b) => (b.custom ? "Custom" : "Amazon") },
-  { id: "computeType", header: "Compute", sortValue: (b) => computeTypeRank(b.computeType), cell: (b) => computeTypeLabel(b.computeType) },
-  { id: "os", header: "OS", sortValue: (b) => operatingSystemLabel(b.operatingSystem) },
-  { id: "protocol", header: "Protocol", sortValue: (b) => protocolLabel(b.protocol) },
+  { id: "computeType", header: "Compute", sortValue: (b) => b.labels.computeRank, cell: (b) => b.labels.compute },
+  { id: "os", header: "OS", sortValue: (b) => b.labels.os },
+  { id: "protocol", header: "Protocol", sortValue: (b) => b.labels.protocol },
   {
     id: "volumes",
     header: "Root / user",
@@ -47,11 +50,11 @@ const columns: DataColumn<BundleView>[] = [
     cell: (b) => <span className="whitespace-nowrap">{`${b.rootVolumeGib ?? "?"} / ${b.userVolumeGib ?? "?"} GB`}</span>,
   },
   { id: "inUse", header: "WorkSpaces", sortValue: (b) => b.inUse },
-  { id: "offered", header: "Offered to", sortValue: (b) => offeredToText(b.offeredTo) },
+  { id: "offered", header: "Offered to", sortValue: (b) => b.labels.offered },
 ];
 
 /** The bundle list: each name opens the bundle's own page, where it is edited or deleted. */
-export function BundleTable({ bundles }: { bundles: BundleView[] }) {
+export function BundleTable({ bundles }: { bundles: BundleRow[] }) {
   return (
     <DataTable
       label="Bundles"
@@ -66,7 +69,7 @@ export function BundleTable({ bundles }: { bundles: BundleView[] }) {
 const field = "w-full rounded border border-slate-300 px-2 py-1";
 
 /** How an offered bundle shows in the employees' catalog. */
-export function CatalogDisplayForm({ bundle }: { bundle: BundleView }) {
+export function CatalogDisplayForm({ bundle, offeredText }: { bundle: BundleView; offeredText: string }) {
   const router = useRouter();
   const formRef = useRef<HTMLFormElement>(null);
   const [pending, start] = useTransition();
@@ -102,9 +105,7 @@ export function CatalogDisplayForm({ bundle }: { bundle: BundleView }) {
       <h2 id={`${id}-title`} className="text-lg font-medium text-brand-900">
         In the catalog
       </h2>
-      <p className="text-sm text-slate-600">
-        Offered to {offeredToText(bundle.offeredTo).toLowerCase()}. Employees see it under this name.
-      </p>
+      <p className="text-sm text-slate-600">Offered to {offeredText.toLowerCase()}. Employees see it under this name.</p>
       <ErrorSummary
         formId={id}
         message={failure?.message}
@@ -232,7 +233,6 @@ export function DeleteBundle({ bundle }: { bundle: BundleView }) {
   );
 }
 
-const COMPUTE_CHOICES = ["VALUE", "STANDARD", "PERFORMANCE", "POWER", "POWERPRO", "GRAPHICS_G4DN", "GRAPHICSPRO_G4DN"] as const;
 const NEW_LABELS = {
   image: "Image",
   name: "Bundle name",
@@ -243,7 +243,14 @@ const NEW_LABELS = {
 };
 
 /** A custom bundle from one of the account's images. */
-export function NewBundleForm({ images }: { images: (Image & { os?: string })[] }) {
+export function NewBundleForm({
+  images,
+  computeChoices,
+}: {
+  images: (Image & { os?: string })[];
+  /** The compute types a custom bundle may have, with their labels. */
+  computeChoices: { value: string; label: string }[];
+}) {
   const router = useRouter();
   const formRef = useRef<HTMLFormElement>(null);
   const [pending, start] = useTransition();
@@ -338,9 +345,9 @@ export function NewBundleForm({ images }: { images: (Image & { os?: string })[] 
           Compute type
         </label>
         <select {...input("computeType")} value={form.computeType} onChange={set("computeType")}>
-          {COMPUTE_CHOICES.map((c) => (
-            <option key={c} value={c}>
-              {computeTypeLabel(c)}
+          {computeChoices.map((c) => (
+            <option key={c.value} value={c.value}>
+              {c.label}
             </option>
           ))}
         </select>

@@ -4,8 +4,8 @@ import { BundleTable } from "@/components/admin/bundle-admin";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireRole } from "@/lib/auth/session";
 import { COMPUTE_TYPES } from "@/lib/domain/client";
-import { filterBundles, isFiltered, parseBundleFilter } from "@/lib/presentation/bundle-filter";
-import { computeTypeLabel } from "@/lib/presentation/labels";
+import { filterBundles, isFiltered, offeredToText, parseBundleFilter } from "@/lib/presentation/bundle-filter";
+import { computeTypeLabel, computeTypeRank, operatingSystemLabel, protocolLabel } from "@/lib/presentation/labels";
 import { listBundles } from "@/lib/queries/admin-bundles";
 
 export const metadata: Metadata = { title: "Bundles" };
@@ -19,7 +19,16 @@ export default async function BundlesPage({ searchParams }: { searchParams: Prom
   const filter = parseBundleFilter(params);
   const deleted = typeof params.deleted === "string" ? params.deleted.slice(0, 100) : undefined;
   const { bundles, errors } = await listBundles();
-  const shown = filterBundles(bundles, filter);
+  const shown = filterBundles(bundles, filter).map((b) => ({
+    ...b,
+    labels: {
+      compute: computeTypeLabel(b.computeType),
+      computeRank: computeTypeRank(b.computeType),
+      os: operatingSystemLabel(b.operatingSystem),
+      protocol: protocolLabel(b.protocol),
+      offered: offeredToText(b.offeredTo),
+    },
+  }));
   const regions = [...new Set(bundles.map((b) => b.region))].sort();
   const select = (name: string, label: string, options: [string, string][], value?: string) => (
     <label className="text-sm">

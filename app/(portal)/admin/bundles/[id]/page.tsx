@@ -70,7 +70,7 @@ export default async function BundlePage({
         </section>
         <section className={section}>
           {bundle.offeredTo.length > 0 ? (
-            <CatalogDisplayForm bundle={bundle} />
+            <CatalogDisplayForm bundle={bundle} offeredText={offeredToText(bundle.offeredTo)} />
           ) : (
             <>
               <h2 className="text-lg font-medium text-brand-900">In the catalog</h2>

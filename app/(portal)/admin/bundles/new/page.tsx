@@ -3,7 +3,10 @@ import { NewBundleForm } from "@/components/admin/bundle-admin";
 import { Breadcrumbs } from "@/components/shell/breadcrumbs";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireRole } from "@/lib/auth/session";
+import { computeTypeLabel } from "@/lib/presentation/labels";
 import { listBundles } from "@/lib/queries/admin-bundles";
+
+const COMPUTE_CHOICES = ["VALUE", "STANDARD", "PERFORMANCE", "POWER", "POWERPRO", "GRAPHICS_G4DN", "GRAPHICSPRO_G4DN"] as const;
 
 export const metadata: Metadata = { title: "New custom bundle" };
 export const dynamic = "force-dynamic";
@@ -23,7 +26,7 @@ export default async function NewBundlePage() {
           Could not read {e}
         </p>
       ))}
-      <NewBundleForm images={images} />
+      <NewBundleForm images={images} computeChoices={COMPUTE_CHOICES.map((c) => ({ value: c, label: computeTypeLabel(c) }))} />
     </>
   );
 }
