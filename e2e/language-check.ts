@@ -32,9 +32,6 @@ const CODES = [
 ];
 export const AWS_CODE_PATTERN = new RegExp(`\\b(${CODES.join("|")})\\b`, "g");
 
-/** The words before "(WSP)" or "(PCOIP)" at the end of an AWS bundle name: "… with <OS>[ (…)] (". */
-const BUNDLE_NAME_BEFORE_PROTOCOL = /\bwith [^()]+(\([^()]*\) )?\($/;
-
 export type LanguageOffence = { kind: "raw id" | "AWS code"; match: string; snippet: string };
 
 /** The visible text of `root`, one string per text node, without what is hidden or marked `data-raw-id`. */
@@ -88,12 +85,7 @@ export function findLanguageOffences(texts: string[], allow: RegExp[] = []): Lan
     const found: { kind: LanguageOffence["kind"]; match: string; index: number }[] = [];
     for (const pattern of RAW_ID_PATTERNS)
       for (const m of text.matchAll(pattern)) found.push({ kind: "raw id", match: m[0], index: m.index ?? 0 });
-    for (const m of text.matchAll(AWS_CODE_PATTERN)) {
-      // AWS names some of its bundles with their protocol: "Standard with Windows 10 (Server 2019 based) (WSP)".
-      // That is the bundle's name, as AWS and its console spell it, not a code where a label belongs.
-      if (/^(WSP|PCOIP)$/.test(m[0]) && BUNDLE_NAME_BEFORE_PROTOCOL.test(text.slice(0, m.index ?? 0))) continue;
-      found.push({ kind: "AWS code", match: m[0], index: m.index ?? 0 });
-    }
+    for (const m of text.matchAll(AWS_CODE_PATTERN)) found.push({ kind: "AWS code", match: m[0], index: m.index ?? 0 });
     for (const f of found) {
       const snippet = text.slice(Math.max(0, f.index - 40), f.index + f.match.length + 40);
       if (!allowed(snippet)) offences.push({ kind: f.kind, match: f.match, snippet });

@@ -46,9 +46,12 @@ test("the language check reads what a person sees and skips marked ids, option v
   const offences = findLanguageOffences(await visibleTexts(page.locator("main")));
   expect(offences.map((o) => o.match)).toEqual(["ws-abc12345x", "PERFORMANCE", "ALWAYS_ON", "d-f28e33fdf9"]);
   expect(findLanguageOffences(["Change ws-abc12345x"], [/Change ws-/])).toEqual([]);
-  // A bundle's own name may end in its protocol, as AWS names it; a protocol label may not.
-  expect(findLanguageOffences(["Standard with Windows 10 (Server 2019 based) (WSP)", "Value with Amazon Linux 2 (PCOIP)"])).toEqual([]);
-  expect(findLanguageOffences(["Protocol: DCV (WSP)", "WSP"]).map((o) => o.match)).toEqual(["WSP", "WSP"]);
+  // AWS's bundle names carry the protocol code; the portal reads them "(DCV)" / "(PCoIP)" (bundleNameLabel).
+  expect(findLanguageOffences(["Standard with Windows 10 (Server 2019 based) (DCV)", "Value with Amazon Linux 2 (PCoIP)"])).toEqual([]);
+  expect(findLanguageOffences(["Standard with Windows 10 (Server 2019 based) (WSP)", "DCV (WSP)"]).map((o) => o.match)).toEqual([
+    "WSP",
+    "WSP",
+  ]);
 });
 
 test("Alice, an employee, reads names and labels on her pages", async ({ page }, info) => {

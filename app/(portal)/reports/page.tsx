@@ -10,6 +10,7 @@ import { requireUser } from "@/lib/auth/session";
 import { formatMoney } from "@/lib/domain/client";
 import { reportScopeFor } from "@/lib/domain/reports";
 import { utc } from "@/lib/presentation/format";
+import { bundleNameLabel } from "@/lib/presentation/labels";
 import { LATENCY_TARGET_MS, loadReports } from "@/lib/queries/reports";
 import { reportTables, type ReportTable as Table } from "@/lib/queries/reports-tables";
 import { parseReportFilter, type ReportFilter } from "@/lib/schemas/reports";
@@ -75,6 +76,11 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
   const filter = parsed.value;
   const data = await loadReports(scope, filter);
   const tables = reportTables(data);
+  // Bundles by the name people read: "… (DCV)", not AWS's "… (WSP)".
+  const byBundle = {
+    ...tables["cost-by-bundle"],
+    rows: tables["cost-by-bundle"].rows.map((r) => ({ ...r, label: bundleNameLabel(String(r.label)) })),
+  };
   const trend = tables["monthly-trend"];
   const failures = tables["connection-failures"];
   const sessions = tables["session-performance"];
@@ -96,7 +102,7 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
         <ReportSection title="Estimated monthly cost">
           <div className="grid gap-6 lg:grid-cols-2">
             <CostChart table={tables["cost-by-cost-centre"]} filter={filter} />
-            <CostChart table={tables["cost-by-bundle"]} filter={filter} />
+            <CostChart table={byBundle} filter={filter} />
             <CostChart table={tables["cost-by-running-mode"]} filter={filter} />
             <CostChart table={tables["cost-by-region"]} filter={filter} />
           </div>
