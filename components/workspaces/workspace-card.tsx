@@ -19,7 +19,9 @@ export function WorkspaceCard({ ws, now }: { ws: WorkspaceView; now: Date }) {
               {ws.computerName ?? ws.id}
             </Link>
           </h2>
-          <p className="text-xs text-slate-500">{ws.id}</p>
+          <p className="text-xs text-slate-600">
+            <code data-raw-id>{ws.id}</code>
+          </p>
         </div>
         <StateBadge state={ws.state} label={ws.stateLabel} tone={ws.stateTone} />
       </div>
