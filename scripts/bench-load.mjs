@@ -24,7 +24,8 @@
 //          30% AWS throttling for 60 s (the queue drains; executor lag reported). Nothing lost, nothing run twice.
 //
 // Env: NEXT_DIST_DIR (default .next-bench-load; built when it holds no build, or always with BENCH_LOAD_REBUILD=1),
-// BENCH_LOAD_PORT (first port tried, default 3460; four free ports are taken from there).
+// BENCH_LOAD_PORT (first port tried, default 3460; four free ports are taken from there), BENCH_WEB_NODE_ARGS (node
+// options for the two web processes, e.g. "--max-old-space-size=256" or "--heapsnapshot-signal=SIGUSR2").
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { randomBytes } from "node:crypto";
 import os from "node:os";
@@ -172,10 +173,13 @@ const portalEnv = {
   LOG_LEVEL: "warn",
   PORTAL_DATA_DIR: path.join(tempRoot, "data"),
 };
+// Node options for the web processes only (a heap cap, --heapsnapshot-signal=SIGUSR2 to look inside one).
+const WEB_NODE_ARGS = (process.env.BENCH_WEB_NODE_ARGS ?? "").split(" ").filter(Boolean);
+const NEXT_BIN = "node_modules/next/dist/bin/next";
 const webs = [web1Port, web2Port].map((port, i) => ({
   name: `web${i + 1}`,
   base: `http://127.0.0.1:${port}`,
-  proc: start(`web${i + 1}`, process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"], {
+  proc: start(`web${i + 1}`, process.execPath, [...WEB_NODE_ARGS, NEXT_BIN, "start", "-p", String(port), "-H", "127.0.0.1"], {
     ...portalEnv,
     PORTAL_ROLE: "web",
     PORTAL_URL: `http://127.0.0.1:${port}`,
