@@ -13,11 +13,15 @@ const PLACEHOLDER_AFTER: Record<string, string> = {
   mail: ":id",
   webhooks: ":id",
   bulk: ":id",
+  fleet: ":id",
+  bundles: ":id",
+  directories: ":id",
+  "ip-groups": ":id",
   email: ":token",
   assets: ":file",
   reports: ":table",
 };
-const STATIC_CHILDREN = new Set(["new"]);
+const STATIC_CHILDREN = new Set(["new", "bulk", "register", "export"]);
 
 /** At most this many route labels; any further one is counted as "other", so the series stay bounded. */
 export const MAX_ROUTES = 200;
