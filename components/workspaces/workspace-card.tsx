@@ -2,6 +2,7 @@ import Link from "next/link";
 import { DefinitionList } from "@/components/ui/definition-list";
 import { RequestStatusBadge } from "@/components/ui/request-status";
 import { actionLabel } from "@/lib/presentation/actions";
+import { bundleNameLabel, workspaceDisplayName } from "@/lib/presentation/labels";
 import type { WorkspaceView } from "@/lib/queries/workspaces";
 import { StateBadge } from "./state-badge";
 import { workspaceFacts } from "./facts";
@@ -16,7 +17,7 @@ export function WorkspaceCard({ ws, now }: { ws: WorkspaceView; now: Date }) {
         <div>
           <h2 id={headingId} className="text-base font-semibold text-brand-900">
             <Link href={`/workspaces/${ws.id}`} className="hover:underline">
-              {ws.computerName ?? ws.id}
+              {workspaceDisplayName({ id: ws.id, computerName: ws.computerName, bundleName: bundleNameLabel(ws.bundleName) })}
             </Link>
           </h2>
           <p className="text-xs text-slate-600">

@@ -10,7 +10,7 @@ import { requireRole } from "@/lib/auth/session";
 import { formatMoney } from "@/lib/domain";
 import { teamOpenRequests } from "@/lib/queries/approvals";
 import { listTeamWorkspaces } from "@/lib/queries/workspaces";
-import { computeTypeLabel, workspaceDisplayName } from "@/lib/presentation/labels";
+import { bundleNameLabel, computeTypeLabel, workspaceDisplayName } from "@/lib/presentation/labels";
 
 export const metadata: Metadata = { title: "My team" };
 
@@ -68,7 +68,7 @@ export default async function TeamPage() {
                     <td className="p-3">
                       <span className="font-medium text-slate-900">{workspaceDisplayName(w)}</span>
                       <span className="block text-xs text-slate-700">
-                        {w.bundleName} · {w.directoryName}
+                        {bundleNameLabel(w.bundleName)} · {w.directoryName}
                       </span>
                       <code data-raw-id className="text-xs text-slate-600">
                         {w.id}
