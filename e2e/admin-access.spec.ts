@@ -12,6 +12,14 @@ const PAGES = [
   "/admin/policies",
   "/admin/audit",
   "/admin/mail",
+  "/admin/bundles/new",
+  "/admin/directories/register",
+  "/admin/ip-groups/new",
+  // Item pages answer 403 before they look anything up, so a made-up id tells nothing either.
+  "/admin/fleet/ws-0123456789",
+  "/admin/bundles/wsb-0123456789",
+  "/admin/directories/d-0123456789",
+  "/admin/ip-groups/wsipg-01234567",
 ];
 const EXPORTS = ["/api/admin/fleet/export", "/api/admin/audit/export"];
 

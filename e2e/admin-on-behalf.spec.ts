@@ -25,12 +25,14 @@ test("an admin creates a WorkSpace for a contractor; it is created without appro
 
   // The sandbox provisions in simulated time; the inventory then shows it as Dave's.
   const daves = page.getByRole("table", { name: "WorkSpaces of Dave Patel" });
-  await waitForText(page, "AVAILABLE", {
+  await waitForText(page, "Ready", {
     advanceMinutes: 30,
     within: page.getByRole("table", { name: "WorkSpaces of Dave Patel" }),
     timeoutMs: 150_000,
   });
-  const workspaceId = (await daves.locator("tbody tr td").first().textContent())!.trim();
+  // Named in the table; its id is the secondary, copyable text beside the name.
+  const idText = (await daves.locator("tbody tr").first().locator("[data-raw-id]").first().textContent()) ?? "";
+  const workspaceId = /ws-[a-z0-9]+/.exec(idText)?.[0] ?? "";
   expect(workspaceId).toMatch(/^ws-/);
 
   await page.goto(`/admin/fleet?q=${workspaceId}`);
