@@ -2,7 +2,7 @@
 
 import { useEffect, useRef, useState, useTransition } from "react";
 import { readDirectoryPasswordHelpAction, updateDirectoryPasswordHelpAction } from "@/lib/actions/admin-directory-password-help";
-import { PASSWORD_HELP_LIMITS } from "@/lib/domain/client";
+import { PASSWORD_HELP_LIMITS } from "@/lib/domain/password-help";
 import { ErrorSummary, FieldError, fieldProps, invalidClass, useFocusFirstInvalid, type FieldErrors } from "@/components/ui/form-errors";
 import { hintClass, inputClass, labelClass, primaryButton } from "@/components/ui/styles";
 

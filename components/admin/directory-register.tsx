@@ -2,14 +2,11 @@
 
 import { useRouter } from "next/navigation";
 import { useRef, useState } from "react";
-import { deregisterDirectoryAction, registerDirectoryAction } from "@/lib/actions/admin-directories";
+import { registerDirectoryAction } from "@/lib/actions/admin-directories";
 import type { UnregisteredDirectory } from "@/lib/queries/admin-directories";
-import { directoryTypeLabel } from "@/lib/presentation/labels";
 import { FieldError, fieldProps, invalidClass, useFocusFirstInvalid } from "@/components/ui/form-errors";
 import { hintClass, inputClass, labelClass, primaryButton } from "@/components/ui/styles";
 import { useUnsavedChanges } from "@/components/ui/unsaved-changes";
-import { ActionMessage } from "./action-message";
-import { ConfirmButton } from "./confirm-button";
 import { OutcomeStatus, OutcomeSummary, errorsOf, useDirectoryAction } from "./directory-action";
 
 const FORM_ID = "register";
@@ -17,11 +14,14 @@ const LABELS = { directory: "Directory", subnetA: "First subnet", subnetB: "Seco
 // Where the server's paths land on this form: the pair's own refusal (two equal subnets) is shown on the second.
 const RENAME = { "subnetIds.0": "subnetA", "subnetIds.1": "subnetB", subnetIds: "subnetB", directoryId: "directory", region: "directory" };
 
+/** A directory the form offers, with its type already in words (labelled on the server, so no label tables ship here). */
+export type RegisterCandidate = Omit<UnregisteredDirectory, "type"> & { typeLabel: string };
+
 /**
  * Registers a Directory Service directory with WorkSpaces, in two subnets of different Availability Zones, then
  * opens the directory's page.
  */
-export function DirectoryRegisterForm({ candidates }: { candidates: UnregisteredDirectory[] }) {
+export function DirectoryRegisterForm({ candidates }: { candidates: RegisterCandidate[] }) {
   const router = useRouter();
   const formRef = useRef<HTMLFormElement>(null);
   const [key, setKey] = useState("");
@@ -74,7 +74,7 @@ export function DirectoryRegisterForm({ candidates }: { candidates: Unregistered
           <option value="">Choose a directory…</option>
           {candidates.map((c) => (
             <option key={`${c.region}/${c.directoryId}`} value={`${c.region}/${c.directoryId}`}>
-              {c.name} · {c.region} · {directoryTypeLabel(c.type)}
+              {c.name} · {c.region} · {c.typeLabel}
             </option>
           ))}
         </select>
@@ -124,27 +124,5 @@ export function DirectoryRegisterForm({ candidates }: { candidates: Unregistered
       </button>
       <OutcomeStatus outcome={outcome} />
     </form>
-  );
-}
-
-/** Deregistering asks first; once done, the directory's page has nothing left to show, so the list opens. */
-export function DirectoryDeregister({ region, directoryId, name }: { region: string; directoryId: string; name: string }) {
-  const router = useRouter();
-  const { pending, outcome, run } = useDirectoryAction();
-  return (
-    <div>
-      <ConfirmButton
-        label="Deregister directory"
-        question={`Deregister ${name} from WorkSpaces? Nobody can launch WorkSpaces in it until it is registered again.`}
-        confirmLabel="Deregister"
-        disabled={pending}
-        onConfirm={() =>
-          run(() => deregisterDirectoryAction({ region, directoryId }), `Deregistered ${name}.`, {
-            after: () => router.push("/admin/directories"),
-          })
-        }
-      />
-      <ActionMessage result={outcome} />
-    </div>
   );
 }

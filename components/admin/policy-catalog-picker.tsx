@@ -2,17 +2,16 @@
 
 import { useId, useState } from "react";
 import type { CatalogEntry } from "@/lib/domain/client";
-import { bundleNameLabel, computeTypeLabel, operatingSystemLabel } from "@/lib/presentation/labels";
 import { inputClass } from "@/components/ui/styles";
 
-/** A bundle or directory as the pickers show it; the id is the checkbox's value and secondary text. */
+/**
+ * A bundle or directory as the pickers show it, labelled on the server (lib/queries/admin-policies): its name as people
+ * read it, what the name alone does not say (compute type, OS, Region), and its id, the checkbox's value and secondary text.
+ */
 export interface PickerOption {
   id: string;
   name: string;
-  region: string;
-  computeType?: string;
-  operatingSystem?: string;
-  custom?: boolean;
+  detail: string;
 }
 
 const toggle = (ids: string[], id: string) => (ids.includes(id) ? ids.filter((x) => x !== id) : [...ids, id]);
@@ -38,27 +37,16 @@ export function NamePicker({
 }) {
   const [filter, setFilter] = useState("");
   const filterId = useId();
-  // AWS's public bundle names carry protocol codes ("(WSP)"); people read "(DCV)".
-  const nameOf = (o: PickerOption) => (noun === "bundle" ? bundleNameLabel(o.name) : o.name);
   const known = new Set(options.map((o) => o.id));
   const unknown = selected.filter((id) => !known.has(id));
-  const describe = (o: PickerOption) =>
-    [
-      o.computeType && computeTypeLabel(o.computeType),
-      o.operatingSystem && operatingSystemLabel(o.operatingSystem),
-      o.custom && "custom",
-      o.region,
-    ]
-      .filter(Boolean)
-      .join(" · ");
   const words = filter.toLowerCase().split(/\s+/).filter(Boolean);
   const shown = options.filter((o) => {
     if (words.length === 0) return true;
-    const text = `${nameOf(o)} ${describe(o)}`.toLowerCase();
+    const text = `${o.name} ${o.detail}`.toLowerCase();
     return words.every((w) => text.includes(w));
   });
   const chosenNames = [
-    ...options.filter((o) => selected.includes(o.id)).map(nameOf),
+    ...options.filter((o) => selected.includes(o.id)).map((o) => o.name),
     ...(unknown.length ? [`${unknown.length} unknown`] : []),
   ];
   return (
@@ -110,9 +98,9 @@ export function NamePicker({
                 className="mt-1 size-4 accent-brand-600"
               />
               <span className="min-w-0">
-                <span className="font-medium text-slate-900">{nameOf(o)}</span>
+                <span className="font-medium text-slate-900">{o.name}</span>
                 <span className="block text-xs text-slate-600">
-                  {describe(o)}{" "}
+                  {o.detail}{" "}
                   <code data-raw-id className="break-all">
                     {o.id}
                   </code>

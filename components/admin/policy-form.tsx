@@ -3,16 +3,11 @@
 import { useRouter } from "next/navigation";
 import { useMemo, useRef, useState, useTransition } from "react";
 import { updatePolicyAction } from "@/lib/actions/admin-users";
-import {
-  APPROVAL_RULES,
-  approvalRules,
-  CHANGE_TYPES,
-  withApprovalRules,
-  type ApprovalRule,
-  type CatalogEntry,
-  type ChangeType,
-  type PolicySettings,
-} from "@/lib/domain/client";
+// The domain's own modules rather than its barrel (lib/domain/client), which would bring module-level work this
+// form never uses (the example price table, volume sizes) into the page's browser code.
+import { APPROVAL_RULES, approvalRules, withApprovalRules, type ApprovalRule } from "@/lib/domain/approval-rules";
+import { CHANGE_TYPES, type ChangeType } from "@/lib/domain/change";
+import type { CatalogEntry, PolicySettings } from "@/lib/domain/settings";
 import { approvalRuleLabel, changeTypeLabel, personaLabel } from "@/lib/presentation/labels";
 import { policySummary } from "@/lib/presentation/policy-summary";
 import { ErrorSummary, FieldError, fieldProps, invalidClass, useFocusFirstInvalid, type FieldErrors } from "@/components/ui/form-errors";

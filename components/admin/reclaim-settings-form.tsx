@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useRef, useState, useTransition } from "react";
 import { updateReclaimSettingsAction } from "@/lib/actions/reclaim";
-import { RECLAIM_LIMITS, type ReclaimSettings } from "@/lib/domain/client";
+import type { RECLAIM_LIMITS, ReclaimSettings } from "@/lib/domain/reclaim";
 import { ErrorSummary, FieldError, fieldProps, invalidClass, useFocusFirstInvalid, type FieldErrors } from "@/components/ui/form-errors";
 import { hintClass, inputClass, labelClass, primaryButton } from "@/components/ui/styles";
 import { useUnsavedChanges } from "@/components/ui/unsaved-changes";
@@ -14,7 +14,9 @@ const LABELS = { idleDays: "Idle period (days)", graceDays: "Grace period (days)
 type Values = Record<keyof typeof LABELS, string>;
 
 /** The reclaim policy: idle period, grace period and exemption tag; the server validates and audits it. */
-export function ReclaimSettingsForm({ settings }: { settings: ReclaimSettings }) {
+// The limits come from the page (the server): importing lib/domain/reclaim's values here would bring its
+// precondition rules into the browser with them.
+export function ReclaimSettingsForm({ settings, limits }: { settings: ReclaimSettings; limits: typeof RECLAIM_LIMITS }) {
   const router = useRouter();
   const formRef = useRef<HTMLFormElement>(null);
   const initial: Values = {
@@ -92,8 +94,8 @@ export function ReclaimSettingsForm({ settings }: { settings: ReclaimSettings })
       </p>
       <ErrorSummary formId={FORM_ID} message={failure?.message} errors={errors} labels={LABELS} reasons={failure?.reasons} />
       <div className="grid gap-4 sm:grid-cols-3">
-        {field("idleDays", `${RECLAIM_LIMITS.idleDays.min}–${RECLAIM_LIMITS.idleDays.max} days without a connection.`)}
-        {field("graceDays", `${RECLAIM_LIMITS.graceDays.min}–${RECLAIM_LIMITS.graceDays.max} days between warning and request.`)}
+        {field("idleDays", `${limits.idleDays.min}–${limits.idleDays.max} days without a connection.`)}
+        {field("graceDays", `${limits.graceDays.min}–${limits.graceDays.max} days between warning and request.`)}
         {field("exemptTagKey", "WorkSpaces with a tag of this name (any case) are never reclaimed.")}
       </div>
       <button type="submit" disabled={pending} className={primaryButton}>

@@ -4,7 +4,9 @@ import { useRouter } from "next/navigation";
 import { useMemo, useRef, useState, useTransition } from "react";
 import { submitChangeRequest } from "@/lib/actions/requests";
 import type { ChangeRequestInput } from "@/lib/schemas/requests";
-import { ROOT_VOLUME_SIZES_GB, userVolumeOptions, validCombination } from "@/lib/domain/client";
+// The volume rules' own module, not the domain's barrel (lib/domain/client): the barrel would also bring its
+// module-level work this form never uses (the example price table, money) into the page's browser code.
+import { ROOT_VOLUME_SIZES_GB, userVolumeOptions, validCombination } from "@/lib/domain/validate/volumes";
 import type { BundleCard, BundleText, CostCurveView, DirectoryStatus } from "@/lib/queries/new-workspace";
 import { CostHoursChart } from "@/components/charts/cost-hours-chart";
 import { ErrorSummary, FieldError, fieldProps, invalidClass, useFocusFirstInvalid } from "@/components/ui/form-errors";

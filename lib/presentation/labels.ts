@@ -1,12 +1,10 @@
-import {
-  CHANGE_TYPE_NOUNS,
-  COMPUTE_SIZE_ORDER,
-  userVisibleState,
-  type ApprovalRule,
-  type ChangeType,
-  type ComputeType,
-  type WorkspaceState,
-} from "../domain/client";
+// From the domain's own modules, not its barrel (lib/domain/client): every client component that labels something
+// would otherwise ship the whole barrel's module-level work (the example price table, volume sizes and more).
+import { CHANGE_TYPE_NOUNS, type ApprovalRule } from "../domain/approval-rules";
+import type { ChangeType } from "../domain/change";
+import { COMPUTE_SIZE_ORDER } from "../domain/compute-size";
+import { userVisibleState } from "../domain/impact";
+import type { ComputeType, WorkspaceState } from "../domain/types";
 
 // The one set of words the portal uses for AWS's codes. Employees, managers and admins read the same labels;
 // a raw code shows only as secondary text where an admin needs it. Pure and client-safe (no server imports).

@@ -1,4 +1,8 @@
-import { approvalRules, CHANGE_TYPES, formatMoney, type ApprovalRule, type ChangeType, type PolicySettings } from "../domain/client";
+// The domain's own modules, not its barrel: the policies page runs this in the browser (see labels.ts).
+import { approvalRules, type ApprovalRule } from "../domain/approval-rules";
+import { CHANGE_TYPES, type ChangeType } from "../domain/change";
+import { formatMoney } from "../domain/money";
+import type { PolicySettings } from "../domain/settings";
 import { changeTypeLabel } from "./labels";
 
 // The approval policy in sentences, as the policies page states it under the form (and updates it while the

@@ -12,25 +12,14 @@ import {
   type ValidationContext,
 } from "./context";
 import { requireWorkspaceAge } from "./volumes";
+import { COMPUTE_SIZE_ORDER } from "../compute-size";
 
 export const COMPUTE_LARGER_SPACING_MS = 6 * HOUR_MS;
 export const COMPUTE_SMALLER_SPACING_MS = 30 * DAY_MS;
 
-/**
- * Compute sizes from small to large: a higher number is a larger size; the g4dn generation of a graphics
- * type has the same size as the older one. Only the order matters (it decides which cool-down applies).
- */
-export const COMPUTE_SIZE_ORDER: Readonly<Record<ComputeType, number>> = {
-  VALUE: 1,
-  STANDARD: 2,
-  PERFORMANCE: 3,
-  POWER: 4,
-  POWERPRO: 5,
-  GRAPHICS: 6,
-  GRAPHICS_G4DN: 6,
-  GRAPHICSPRO: 7,
-  GRAPHICSPRO_G4DN: 7,
-};
+// The size order has its own module (../compute-size), so labels (lib/presentation/labels) can rank compute types
+// without bringing the validation rules into the browser.
+export { COMPUTE_SIZE_ORDER };
 
 export function computeChangeDirection(from: ComputeType, to: ComputeType): ComputeChangeDirection {
   return COMPUTE_SIZE_ORDER[to] > COMPUTE_SIZE_ORDER[from] ? "LARGER" : "SMALLER";

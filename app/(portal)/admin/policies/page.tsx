@@ -6,6 +6,7 @@ import { requireRole } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { getPolicySettings } from "@/lib/core/settings";
 import { getReclaimSettings } from "@/lib/core/reclaim-settings";
+import { RECLAIM_LIMITS } from "@/lib/domain/reclaim";
 import { policyPickerOptions } from "@/lib/queries/admin-policies";
 
 export const metadata: Metadata = { title: "Policies" };
@@ -24,7 +25,7 @@ export default async function PoliciesPage() {
         }
       />
       <PolicyForm settings={settings} bundles={options.bundles} directories={options.directories} personas={options.personas} />
-      <ReclaimSettingsForm settings={reclaim} />
+      <ReclaimSettingsForm settings={reclaim} limits={RECLAIM_LIMITS} />
     </>
   );
 }

@@ -6,7 +6,7 @@ import { DirectoryOverview, directoryKind } from "@/components/admin/directory-c
 import { DirectoryCreationForm } from "@/components/admin/directory-creation";
 import { DirectoryIpGroups } from "@/components/admin/directory-ip-groups";
 import { DirectoryPasswordHelp } from "@/components/admin/directory-password-help";
-import { DirectoryDeregister } from "@/components/admin/directory-register";
+import { DirectoryDeregister } from "@/components/admin/directory-deregister";
 import { DirectoryRequesters } from "@/components/admin/directory-requesters";
 import { DirectorySettingsForm } from "@/components/admin/directory-toggles";
 import { DirectorySection } from "@/components/admin/directory-action";

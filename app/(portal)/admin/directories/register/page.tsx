@@ -3,6 +3,7 @@ import Link from "next/link";
 import { DirectoryRegisterForm } from "@/components/admin/directory-register";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireRole } from "@/lib/auth/session";
+import { directoryTypeLabel } from "@/lib/presentation/labels";
 import { listDirectories } from "@/lib/queries/admin-directories";
 
 export const metadata: Metadata = { title: "Register a directory" };
@@ -31,7 +32,7 @@ export default async function RegisterDirectoryPage() {
         </p>
       ))}
       <div className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-5">
-        <DirectoryRegisterForm candidates={unregistered} />
+        <DirectoryRegisterForm candidates={unregistered.map(({ type, ...c }) => ({ ...c, typeLabel: directoryTypeLabel(type) }))} />
       </div>
     </>
   );
