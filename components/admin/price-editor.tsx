@@ -197,7 +197,7 @@ export function PriceEditor({ table }: { table: PriceTable }) {
         />
       </div>
       <div
-        className="max-h-[60vh] overflow-auto rounded-lg border border-slate-200 bg-white"
+        className="relative max-h-[60vh] overflow-auto rounded-lg border border-slate-200 bg-white"
         role="region"
         aria-label="Compute prices"
         tabIndex={0}
@@ -245,7 +245,7 @@ export function PriceEditor({ table }: { table: PriceTable }) {
       </div>
       <h2 className="mt-6 text-base font-medium">Storage beyond a bundle&rsquo;s volumes</h2>
       <div
-        className="mt-2 overflow-auto rounded-lg border border-slate-200 bg-white"
+        className="relative mt-2 overflow-auto rounded-lg border border-slate-200 bg-white"
         role="region"
         aria-label="Storage prices"
         tabIndex={0}
