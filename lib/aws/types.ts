@@ -53,6 +53,8 @@ export interface WorkspaceSummary {
   rootVolumeGib?: number;
   userVolumeGib?: number;
   protocols: string[];
+  /** WorkspaceProperties.OperatingSystemName, e.g. "WINDOWS_SERVER_2022", "AMAZON_LINUX_2"; older responses lack it. */
+  operatingSystemName?: string;
   rootVolumeEncrypted: boolean;
   userVolumeEncrypted: boolean;
   volumeEncryptionKey?: string;

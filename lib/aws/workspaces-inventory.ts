@@ -33,6 +33,7 @@ export function toWorkspaceSummary(ws: Workspace): WorkspaceSummary {
     rootVolumeGib: props.RootVolumeSizeGib,
     userVolumeGib: props.UserVolumeSizeGib,
     protocols: props.Protocols ?? [],
+    operatingSystemName: props.OperatingSystemName,
     rootVolumeEncrypted: ws.RootVolumeEncryptionEnabled ?? false,
     userVolumeEncrypted: ws.UserVolumeEncryptionEnabled ?? false,
     volumeEncryptionKey: ws.VolumeEncryptionKey,

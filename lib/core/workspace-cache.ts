@@ -1,6 +1,6 @@
 import "server-only";
 import type { TagPair, WorkspaceSummary } from "../aws";
-import { COST_CENTRE_TAG_KEY } from "../domain";
+import { COST_CENTRE_TAG_KEY, operatingSystemFamily } from "../domain";
 import type { Prisma, PrismaClient } from "../generated/prisma/client";
 import type { Tx } from "./tx";
 import { emitWorkspaceStateChanged, webhookSubscribers } from "./webhooks";
@@ -39,8 +39,29 @@ function costCentreOf(tags: readonly TagPair[] | undefined): string | null | und
   return tags.find((t) => t.key.toLowerCase() === COST_CENTRE_TAG_KEY.toLowerCase())?.value ?? null;
 }
 
-/** The cache columns for what DescribeWorkspaces said; tags only when they were read too. */
-export function cacheFields(region: string, ws: WorkspaceSummary, owners: OwnerIndex, now: Date, tags?: readonly TagPair[]) {
+/**
+ * The OS to cache for a WorkSpace: the OperatingSystemName DescribeWorkspaces gave ("AMAZON_LINUX_2"), else
+ * (older responses, "UNKNOWN") the OS family of its bundle in the catalog ("LINUX"), else nothing known.
+ */
+export function cachedOperatingSystem(ws: WorkspaceSummary, bundleOs?: string | null): string | null {
+  if (operatingSystemFamily(ws.operatingSystemName)) return ws.operatingSystemName!;
+  return operatingSystemFamily(bundleOs) ? bundleOs! : null;
+}
+
+/**
+ * The cache columns for what DescribeWorkspaces said; tags only when they were read too. `bundleOs`: the
+ * OS of the WorkSpace's bundle, for a response without OperatingSystemName. An OS known from neither
+ * leaves the cached one as it is.
+ */
+export function cacheFields(
+  region: string,
+  ws: WorkspaceSummary,
+  owners: OwnerIndex,
+  now: Date,
+  tags?: readonly TagPair[],
+  bundleOs?: string | null,
+) {
+  const operatingSystem = cachedOperatingSystem(ws, bundleOs);
   const fields = {
     region,
     directoryId: ws.directoryId,
@@ -54,6 +75,7 @@ export function cacheFields(region: string, ws: WorkspaceSummary, owners: OwnerI
     runningMode: ws.runningMode ?? null,
     autoStopTimeoutMinutes: ws.autoStopTimeoutMinutes ?? null,
     protocols: ws.protocols,
+    ...(operatingSystem ? { operatingSystem } : {}),
     ipAddress: ws.ipAddress ?? null,
     computerName: ws.computerName ?? null,
     subnetId: ws.subnetId ?? null,
@@ -76,8 +98,9 @@ export async function upsertWorkspace(
   owners: OwnerIndex,
   now: Date,
   tags?: readonly TagPair[],
+  bundleOs?: string | null,
 ) {
-  const fields = cacheFields(region, ws, owners, now, tags);
+  const fields = cacheFields(region, ws, owners, now, tags, bundleOs);
   const existing = await db.workspace.findUnique({ where: { id: ws.workspaceId }, select: { state: true } });
   if (existing) {
     const changed = existing.state !== ws.state;

@@ -28,3 +28,38 @@ describe("a cached WorkSpace's age", () => {
     expect(toDomainWorkspace(row({ existsSince: new Date("2026-09-16T10:00:00Z") }), snapshots).createdAt).toEqual(snapshots.oldest);
   });
 });
+
+describe("a cached WorkSpace's operating system", () => {
+  const bundles = [
+    { id: "wsb-linux", operatingSystem: "LINUX" as const },
+    { id: "wsb-windows", operatingSystem: "WINDOWS" as const },
+  ];
+
+  it("is the family of the OperatingSystemName the sync cached", () => {
+    for (const [name, family] of [
+      ["AMAZON_LINUX_2", "LINUX"],
+      ["UBUNTU_22_04", "LINUX"],
+      ["RHEL_8", "LINUX"],
+      ["ROCKY_8", "LINUX"],
+      ["WINDOWS_SERVER_2022", "WINDOWS"],
+      ["WINDOWS_11", "WINDOWS"],
+      ["LINUX", "LINUX"],
+      ["WINDOWS", "WINDOWS"],
+    ] as const) {
+      // Whatever the bundle says: the cached OS is AWS's word on this WorkSpace.
+      expect(toDomainWorkspace(row({ operatingSystem: name, bundleId: "wsb-windows" }), undefined, bundles).operatingSystem, name).toBe(
+        family,
+      );
+    }
+  });
+
+  it("is the bundle's OS when the cache does not know it, and Windows only when nothing tells", () => {
+    for (const unknown of [null, "UNKNOWN"]) {
+      expect(toDomainWorkspace(row({ operatingSystem: unknown, bundleId: "wsb-linux" }), undefined, bundles).operatingSystem).toBe("LINUX");
+      expect(toDomainWorkspace(row({ operatingSystem: unknown, bundleId: "wsb-gone" }), undefined, bundles).operatingSystem).toBe(
+        "WINDOWS",
+      );
+      expect(toDomainWorkspace(row({ operatingSystem: unknown, bundleId: "wsb-linux" })).operatingSystem).toBe("WINDOWS");
+    }
+  });
+});

@@ -1,5 +1,16 @@
 import "server-only";
-import type { ComputeType, ModifiableResource, OperatingSystem, Protocol, RunningMode, Tag, Workspace, WorkspaceState } from "../domain";
+import {
+  operatingSystemFamily,
+  type Bundle,
+  type ComputeType,
+  type ModifiableResource,
+  type OperatingSystem,
+  type Protocol,
+  type RunningMode,
+  type Tag,
+  type Workspace,
+  type WorkspaceState,
+} from "../domain";
 import type { Workspace as WorkspaceRow } from "../generated/prisma/client";
 
 export interface SnapshotEvidence {
@@ -15,7 +26,24 @@ export interface SnapshotEvidence {
 /** Everything but `raw`, which no rule reads; list queries leave it out. */
 export type WorkspaceRecord = Omit<WorkspaceRow, "raw">;
 
-export function toDomainWorkspace(row: WorkspaceRecord, snapshots: SnapshotEvidence = { oldest: null, latest: null }): Workspace {
+/**
+ * The OS family of a cached WorkSpace: what the sync cached (AWS's OperatingSystemName, or its bundle's OS),
+ * else its bundle's OS in `bundles` when the caller has the catalog. Windows only when nothing tells, as for
+ * a row cached before the sync kept the OS whose bundle is gone from the catalog.
+ */
+export function workspaceOperatingSystem(
+  row: Pick<WorkspaceRecord, "operatingSystem" | "bundleId">,
+  bundles?: readonly Pick<Bundle, "id" | "operatingSystem">[] | null,
+): OperatingSystem {
+  return operatingSystemFamily(row.operatingSystem) ?? bundles?.find((b) => b.id === row.bundleId)?.operatingSystem ?? "WINDOWS";
+}
+
+/** `bundles`: the Region's catalog, if the caller has it, for a WorkSpace whose OS the cache does not know. */
+export function toDomainWorkspace(
+  row: WorkspaceRecord,
+  snapshots: SnapshotEvidence = { oldest: null, latest: null },
+  bundles?: readonly Pick<Bundle, "id" | "operatingSystem">[] | null,
+): Workspace {
   // Some reads (the reports' cost classes) select only the columns their rule needs: an absent date is no evidence.
   const evidence = [row.firstSeenAt, row.existsSince, snapshots.oldest].filter((at): at is Date => at instanceof Date);
   const createdAt = evidence.length > 0 ? new Date(Math.min(...evidence.map((at) => at.getTime()))) : row.firstSeenAt;
@@ -42,7 +70,7 @@ export function toDomainWorkspace(row: WorkspaceRecord, snapshots: SnapshotEvide
     lastVolumeChangeAt: { root: row.lastRootVolumeChangeAt ?? undefined, user: row.lastUserVolumeChangeAt ?? undefined },
     lastComputeChangeAt: { larger: row.lastComputeLargerAt ?? undefined, smaller: row.lastComputeSmallerAt ?? undefined },
     protocols: row.protocols as Protocol[],
-    operatingSystem: (row.operatingSystem ?? "WINDOWS") as OperatingSystem,
+    operatingSystem: workspaceOperatingSystem(row, bundles),
     lastSnapshotAt: snapshots.latest,
     modificationsInProgress: modifications,
   };

@@ -2,6 +2,7 @@
 // (`@/lib/domain/client`) without shipping zod to the browser. Server code imports `@/lib/domain`,
 // which adds the schemas. client.test.ts checks that nothing here reaches zod.
 export * from "./types";
+export * from "./operating-system";
 export * from "./change";
 export * from "./money";
 export * from "./prices";

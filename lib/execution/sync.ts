@@ -1,10 +1,11 @@
 import "server-only";
 import { markInventorySynced } from "../core/inventory-status";
-import type { AwsGateway, WorkspaceSummary } from "../aws";
-import { COST_CENTRE_TAG_KEY } from "../domain";
+import type { AwsGateway, RegionGateway, WorkspaceSummary } from "../aws";
+import { COST_CENTRE_TAG_KEY, operatingSystemFamily, type OperatingSystem } from "../domain";
 import type { PrismaClient } from "../generated/prisma/client";
 import type { Tx } from "../core/tx";
-import { cacheFields, markGone, ownerIndex, type OwnerIndex } from "../core/workspace-cache";
+import { toDomainBundle } from "../core/catalog-mapping";
+import { cachedOperatingSystem, cacheFields, markGone, ownerIndex, type OwnerIndex } from "../core/workspace-cache";
 import { emitWorkspaceStateChanged, webhookSubscribers } from "../core/webhooks";
 
 export interface SyncResult {
@@ -45,7 +46,7 @@ export async function syncRegion(
   const owners = await ownerIndex(db);
   // The rows that may turn out gone: those cached before the listing, so one the portal creates meanwhile is not.
   const cachedLive = await db.workspace.findMany({ where: { region, goneAt: null }, select: { id: true } });
-  const writer = batchWriter(db, region, owners, now);
+  const writer = batchWriter(db, region, owners, now, bundleSystems(gw, region));
 
   const listedIds = new Set<string>();
   const live: string[] = [];
@@ -103,8 +104,34 @@ export async function syncRegion(
   return { region, seen, ...writer.counts, gone: goneIds.length, tagsRead: needTags.length };
 }
 
+/**
+ * The OS of each bundle in the Region as the catalog sees it, for WorkSpaces AWS describes without their
+ * OperatingSystemName (older responses). Read at most once a sync, and only when such a WorkSpace is listed;
+ * a failed read leaves their OS unknown for this sync rather than failing it.
+ */
+function bundleSystems(gw: RegionGateway, region: string): () => Promise<Map<string, OperatingSystem>> {
+  let loaded: Promise<Map<string, OperatingSystem>> | undefined;
+  const load = async () => {
+    const [bundles, images] = await Promise.all([gw.bundles.describeBundles({ owner: "all" }), gw.bundles.describeImages()]);
+    const imageById = new Map(images.map((i) => [i.imageId, i]));
+    const systems = new Map<string, OperatingSystem>();
+    for (const b of bundles) {
+      const bundle = toDomainBundle(region, b, b.imageId ? imageById.get(b.imageId) : undefined);
+      if (bundle) systems.set(bundle.id, bundle.operatingSystem);
+    }
+    return systems;
+  };
+  return () => (loaded ??= load().catch(() => new Map()));
+}
+
 /** Compares listed WorkSpaces with their cached rows and writes what differs, a batch at a time. */
-function batchWriter(db: PrismaClient, region: string, owners: OwnerIndex, now: Date) {
+function batchWriter(
+  db: PrismaClient,
+  region: string,
+  owners: OwnerIndex,
+  now: Date,
+  bundleOs: () => Promise<Map<string, OperatingSystem>>,
+) {
   const counts: Counts = { created: 0, updated: 0 };
   let stateSubscribers: Awaited<ReturnType<typeof webhookSubscribers>> | undefined;
 
@@ -112,16 +139,24 @@ function batchWriter(db: PrismaClient, region: string, owners: OwnerIndex, now: 
     if (!listed.length) return;
     const existing = await db.workspace.findMany({
       where: { region, id: { in: listed.map((ws) => ws.workspaceId) } },
-      select: { id: true, raw: true, state: true, ownerId: true, goneAt: true },
+      select: { id: true, raw: true, state: true, ownerId: true, goneAt: true, operatingSystem: true },
     });
     const existingById = new Map(existing.map((e) => [e.id, e]));
+    const systems = listed.some((ws) => !operatingSystemFamily(ws.operatingSystemName)) ? await bundleOs() : undefined;
+    const osOf = (ws: WorkspaceSummary) => systems?.get(ws.bundleId) ?? null;
     const fresh: WorkspaceSummary[] = [];
     const changed: WorkspaceSummary[] = [];
     const unchanged: string[] = [];
     for (const ws of listed) {
       const row = existingById.get(ws.workspaceId);
       if (!row) fresh.push(ws);
-      else if (JSON.stringify(row.raw) !== JSON.stringify(ws) || row.goneAt || row.ownerId !== owners.ownerOf(ws.directoryId, ws.userName))
+      else if (
+        JSON.stringify(row.raw) !== JSON.stringify(ws) ||
+        row.goneAt ||
+        row.ownerId !== owners.ownerOf(ws.directoryId, ws.userName) ||
+        // Cached before its OS was known (or before the sync kept it), and known now.
+        (!row.operatingSystem && cachedOperatingSystem(ws, osOf(ws)))
+      )
         changed.push(ws);
       else unchanged.push(ws.workspaceId);
     }
@@ -129,7 +164,12 @@ function batchWriter(db: PrismaClient, region: string, owners: OwnerIndex, now: 
     counts.updated += changed.length;
     if (fresh.length) {
       await db.workspace.createMany({
-        data: fresh.map((ws) => ({ id: ws.workspaceId, ...cacheFields(region, ws, owners, now), firstSeenAt: now, stateChangedAt: now })),
+        data: fresh.map((ws) => ({
+          id: ws.workspaceId,
+          ...cacheFields(region, ws, owners, now, undefined, osOf(ws)),
+          firstSeenAt: now,
+          stateChangedAt: now,
+        })),
         skipDuplicates: true,
       });
     }
@@ -141,7 +181,7 @@ function batchWriter(db: PrismaClient, region: string, owners: OwnerIndex, now: 
       const update = async (tx: Tx) => {
         await tx.workspace.update({
           where: { id: ws.workspaceId },
-          data: { ...cacheFields(region, ws, owners, now), ...(stateChanged ? { stateChangedAt: now } : {}) },
+          data: { ...cacheFields(region, ws, owners, now, undefined, osOf(ws)), ...(stateChanged ? { stateChangedAt: now } : {}) },
         });
         if (stateChanged) await emitWorkspaceStateChanged(tx, ws.workspaceId, row.state, now, subscribers);
       };

@@ -115,7 +115,7 @@ export async function changeOptions(user: CurrentUser, ws: WorkspaceView) {
   const offered = bundles.filter((b) => offering.bundleIds.includes(b.id));
   // Priced as the request will be: monthlyCostDelta with this month's AutoStop hours (assessChange).
   const choices = row
-    ? computeTypeChoices(toDomainWorkspace(row), offered, {
+    ? computeTypeChoices(toDomainWorkspace(row, undefined, bundles), offered, {
         prices,
         bundles,
         expectedAutoStopHours: autoStopHoursForEstimate(ws.projectedHoursThisMonth, settings.expectedAutoStopHoursPerMonth),

@@ -32,6 +32,24 @@ export function publicBundleName(label: string, os: "WINDOWS" | "LINUX", protoco
   return `${label} with ${variant.label} (${protocol})`;
 }
 
+/**
+ * The OperatingSystemName DescribeWorkspaces reports for a WorkSpace of this bundle, as AWS names the OS of
+ * the bundle's image: the public Windows 10 bundles run on Windows Server 2019, the BYOL Windows 11 image on
+ * Windows 11, the public Linux bundles on Amazon Linux 2.
+ */
+export function operatingSystemNameOf(bundle: Pick<BundleRecord, "Name" | "Description" | "os">): string {
+  const text = `${bundle.Name} ${bundle.Description}`;
+  if (bundle.os === "LINUX") {
+    if (/ubuntu/i.test(text)) return "UBUNTU_22_04";
+    if (/rocky/i.test(text)) return "ROCKY_8";
+    if (/red hat|rhel/i.test(text)) return "RHEL_8";
+    return "AMAZON_LINUX_2";
+  }
+  if (/win(dows)?\s*11/i.test(text)) return "WINDOWS_11";
+  if (/server 2022/i.test(text)) return "WINDOWS_SERVER_2022";
+  return "WINDOWS_SERVER_2019";
+}
+
 export function buildCatalog(region: string, now: number): { bundles: Record<string, BundleRecord>; images: Record<string, ImageRecord> } {
   const bundles: Record<string, BundleRecord> = {};
   const images: Record<string, ImageRecord> = {};

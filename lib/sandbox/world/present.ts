@@ -20,6 +20,7 @@ export function presentWorkspace(ws: WorkspaceRecord): Record<string, unknown> {
       UserVolumeSizeGib: ws.UserVolumeSizeGib,
       ComputeTypeName: ws.ComputeTypeName,
       Protocols: ws.Protocols,
+      ...(ws.OperatingSystemName ? { OperatingSystemName: ws.OperatingSystemName } : {}),
     },
     ModificationStates: ws.modification ? [{ Resource: ws.modification.Resource, State: "UPDATE_IN_PROGRESS" }] : [],
   };

@@ -1,4 +1,5 @@
 import { DAY, MINUTE } from "../clock";
+import { operatingSystemNameOf } from "./catalog";
 import type { BundleRecord, UsageProfile, RegionWorld, TimerAction, WorkspaceRecord } from "./types";
 
 export interface NewWorkspace {
@@ -40,6 +41,7 @@ export function addWorkspace(world: RegionWorld, spec: NewWorkspace): WorkspaceR
     UserVolumeSizeGib: spec.UserVolumeSizeGib ?? Number(spec.bundle.UserCapacity),
     ComputeTypeName: spec.bundle.ComputeType,
     Protocols: spec.Protocols ?? [spec.bundle.protocols[0] ?? "WSP"],
+    OperatingSystemName: operatingSystemNameOf(spec.bundle),
     seq,
     createdAt: spec.createdAt,
     // A new WorkSpace's user first signs in the day after it is created.

@@ -45,6 +45,8 @@ export interface WorkspaceRecord {
   UserVolumeSizeGib: number;
   ComputeTypeName: string;
   Protocols: string[];
+  /** WorkspaceProperties.OperatingSystemName, from the bundle it was created from; absent in state saved before it was kept. */
+  OperatingSystemName?: string;
   seq: number;
   createdAt: number;
   lastRootChangeAt?: number;

@@ -119,7 +119,7 @@ export async function assessChange(tx: Tx, actor: RequestActor, input: ChangeInp
     row && ["migrate", "restore", "rebuild", "volumes", "computeType"].includes(change.type)
       ? await catalog.snapshots(region, row.id)
       : undefined;
-  const workspace = row ? toDomainWorkspace(row, snapshots) : null;
+  const workspace = row ? toDomainWorkspace(row, snapshots, bundles) : null;
 
   const [settings, prices, manager] = await Promise.all([
     getPolicySettings(tx),
