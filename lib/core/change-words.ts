@@ -1,7 +1,7 @@
 import "server-only";
 import type { Bundle, Change } from "../domain";
 import { describeChange } from "../presentation/describe";
-import { workspaceDisplayName } from "../presentation/labels";
+import { bundleNameLabel, workspaceDisplayName } from "../presentation/labels";
 import { pageCatalog } from "./catalog";
 import type { Tx } from "./tx";
 
@@ -40,7 +40,7 @@ export async function changeNames(tx: Tx, regions: Iterable<string>, workspaceId
         })
       : [],
   ]);
-  const bundleById = new Map(bundles.map((b) => [b.id, b.name]));
+  const bundleById = new Map(bundles.map((b) => [b.id, bundleNameLabel(b.name)]));
   const records = new Map(workspaces.map((w) => [w.id, { ...w, bundleName: bundleById.get(w.bundleId) ?? null }]));
   const bundle = (id: string) => bundleById.get(id);
   const workspace = (id: string) => {

@@ -87,27 +87,52 @@ describe("actionAvailability", () => {
     await world.gateway.region(row.region).directories.modifySelfservicePermissions(row.directoryId, { RestartWorkspace: "ENABLED" });
   });
 
-  it("holds every action while a request on the WorkSpace is open", async () => {
+  it("holds every action while a restart waits for approval, and all but restart, start and stop while a change does", async () => {
     const row = await world.database.prisma.workspace.findUniqueOrThrow({ where: { id: workspaceId } });
-    await world.database.prisma.request.create({
-      data: {
-        id: "req-open",
-        type: "reboot",
-        change: { type: "reboot", workspaceId },
-        region: row.region,
-        workspaceId,
-        directoryId: row.directoryId,
-        requesterId: world.people.alice.id,
-        beneficiaryId: world.people.alice.id,
-        justification: "Frozen",
-        status: "PENDING_APPROVAL",
-        approvalReason: "test",
-        approvalSteps: [],
-      },
+    const open = async (type: "reboot" | "computeType") => {
+      await world.database.prisma.request.create({
+        data: {
+          id: "req-open",
+          type,
+          change: type === "reboot" ? { type, workspaceId } : { type, workspaceId, computeType: "PERFORMANCE" },
+          region: row.region,
+          workspaceId,
+          directoryId: row.directoryId,
+          requesterId: world.people.alice.id,
+          beneficiaryId: world.people.alice.id,
+          justification: "Frozen",
+          status: "PENDING_APPROVAL",
+          approvalReason: "test",
+          approvalSteps: [],
+        },
+      });
+      const view = await getWorkspaceForViewer({ ...world.people.carol, email: "carol@example.com" }, workspaceId);
+      const list = await actionAvailability(alice(), view!);
+      await world.database.prisma.request.delete({ where: { id: "req-open" } });
+      // The page's banner says a request is open; the actions it holds back are marked, without repeating it.
+      return Object.fromEntries(list.map((a) => [a.kind, a.available ? "yes" : a.heldByOpenRequest ? "held" : a.reasons.join(" ")]));
+    };
+    expect(await open("reboot")).toEqual({
+      reboot: "held",
+      start: "held",
+      stop: "held",
+      computeType: "held",
+      volumes: "held",
+      runningMode: "held",
+      rebuild: "held",
+      restore: "held",
+      migrate: "held",
+      terminate: "held",
     });
-    const held = await availability();
-    expect(Object.values(held).every((reason) => reason.includes("This WorkSpace already has a request in progress"))).toBe(true);
-    await world.database.prisma.request.delete({ where: { id: "req-open" } });
+    expect(await open("computeType")).toMatchObject({
+      reboot: "yes",
+      stop: "yes",
+      computeType: "held",
+      volumes: "held",
+      runningMode: "held",
+      migrate: "held",
+      terminate: "held",
+    });
   });
 
   it("says the actions cannot be checked when AWS does not answer and no earlier answer is known", async () => {
