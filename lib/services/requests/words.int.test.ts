@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { workspaceDisplayName } from "@/lib/presentation/labels";
+import { bundleNameLabel, workspaceDisplayName } from "@/lib/presentation/labels";
 import { createTestWorld, eventually, type TestWorld } from "@/test/world";
 import { cancelRequest } from "./cancel";
 import { decideRequest } from "./decide";
@@ -119,7 +119,9 @@ describe("the words of notifications and mail", () => {
       justification: "New starter",
     });
     if (!result.ok) throw new Error(JSON.stringify(result.reasons));
-    const what = `New WorkSpace (${value.name}, AutoStop)`;
+    // As people read it: AWS's "(WSP)" in the name reads "(DCV)".
+    const what = `New WorkSpace (${bundleNameLabel(value.name)}, AutoStop)`;
+    expect(what).toContain("(DCV)");
     const [asked] = await approvalNotes(result.requestId);
     expect(asked?.title).toBe(`A request needs your approval: ${what}, asked by ${world.people.dave.name}`);
 
