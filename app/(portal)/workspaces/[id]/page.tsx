@@ -1,15 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { RequestTable } from "@/components/requests/request-table";
 import { AutoRefresh } from "@/components/ui/auto-refresh";
 import { DefinitionList } from "@/components/ui/definition-list";
-import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { cardClass } from "@/components/ui/styles";
 import { ActionList } from "@/components/workspaces/action-list";
 import { ChangeForm } from "@/components/workspaces/change-form";
-import { FleetChanges } from "@/components/workspaces/fleet-changes";
+import { WorkspaceHistory } from "@/components/workspaces/workspace-history";
 import { workspaceFacts } from "@/components/workspaces/facts";
 import { StateBadge } from "@/components/workspaces/state-badge";
 import { UsagePanel } from "@/components/workspaces/usage-panel";
@@ -148,33 +146,15 @@ export default async function WorkspacePage({
         <h2 id="history-heading" className="mb-3 text-lg font-semibold text-brand-900">
           History
         </h2>
-        {history.length === 0 && fleetChanges.length === 0 ? (
-          <EmptyState title="No changes to this WorkSpace yet">
-            Changes you ask for appear here with their approval and outcome, and so do changes IT makes.
-          </EmptyState>
-        ) : (
-          <div className="space-y-4">
-            {history.length > 0 && (
-              <RequestTable
-                caption="Requests for this WorkSpace"
-                now={now}
-                items={history.map((r) => ({
-                  id: r.id,
-                  what: describe(r.change),
-                  status: r.status,
-                  createdAt: r.createdAt,
-                  who: r.requester.name,
-                }))}
-              />
-            )}
-            {fleetChanges.length > 0 && (
-              <div>
-                <h3 className="mb-2 text-sm font-semibold text-slate-800">Changes made by IT administrators</h3>
-                <FleetChanges items={fleetChanges} now={now} />
-              </div>
-            )}
-          </div>
-        )}
+        <WorkspaceHistory
+          history={history}
+          fleetChanges={fleetChanges}
+          describe={describe}
+          now={now}
+          emptyTitle="No changes to this WorkSpace yet"
+          emptyText="Changes you ask for appear here with their approval and outcome, and so do changes IT makes."
+          fleetHeading="Changes made by IT administrators"
+        />
       </section>
     </>
   );

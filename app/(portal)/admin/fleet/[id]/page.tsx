@@ -3,14 +3,12 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { AuditTable } from "@/components/admin/audit-table";
 import { BulkPanel } from "@/components/admin/bulk-panel";
-import { RequestTable } from "@/components/requests/request-table";
 import { DefinitionList } from "@/components/ui/definition-list";
-import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { RawId } from "@/components/ui/raw-id";
 import { cardClass } from "@/components/ui/styles";
 import { ActionList } from "@/components/workspaces/action-list";
-import { FleetChanges } from "@/components/workspaces/fleet-changes";
+import { WorkspaceHistory } from "@/components/workspaces/workspace-history";
 import { lastConnectionText, monthlyCostText, runningModeText } from "@/components/workspaces/facts";
 import { StateBadge } from "@/components/workspaces/state-badge";
 import { requireRole } from "@/lib/auth/session";
@@ -185,33 +183,15 @@ export default async function AdminWorkspacePage({ params }: { params: Promise<{
         <h2 id="history-heading" className={sectionHeading}>
           Requests and fleet operations
         </h2>
-        {history.length === 0 && fleetChanges.length === 0 ? (
-          <EmptyState title="No requests or fleet operations yet">
-            Requests for this WorkSpace and fleet operations on it appear here.
-          </EmptyState>
-        ) : (
-          <div className="space-y-4">
-            {history.length > 0 && (
-              <RequestTable
-                caption="Requests for this WorkSpace"
-                now={now}
-                items={history.map((r) => ({
-                  id: r.id,
-                  what: describe(r.change),
-                  status: r.status,
-                  createdAt: r.createdAt,
-                  who: r.requester.name,
-                }))}
-              />
-            )}
-            {fleetChanges.length > 0 && (
-              <div>
-                <h3 className="mb-2 text-sm font-semibold text-slate-800">Fleet operations</h3>
-                <FleetChanges items={fleetChanges} now={now} />
-              </div>
-            )}
-          </div>
-        )}
+        <WorkspaceHistory
+          history={history}
+          fleetChanges={fleetChanges}
+          describe={describe}
+          now={now}
+          emptyTitle="No requests or fleet operations yet"
+          emptyText="Requests for this WorkSpace and fleet operations on it appear here."
+          fleetHeading="Fleet operations"
+        />
       </section>
 
       <section aria-labelledby="audit-heading" className="mt-6">
