@@ -2,6 +2,7 @@ import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page, type TestInfo } from "@playwright/test";
 import { signInAs } from "./helpers";
 import { askForLargerCompute, cancelOpenRequest, openMyWorkspace, settle, signOut } from "./journey-helpers";
+import { ADMIN_AREAS } from "./language-check";
 
 // axe-core on every page of the portal, as each persona reaches it: a serious or critical violation fails,
 // listed with its rule, the elements it found and what to fix. Checks are soft, so one run lists every page.
@@ -129,19 +130,9 @@ test("an admin's pages", async ({ page }, info) => {
     ).toBeVisible({ timeout: 1000 });
   }).toPass({ timeout: 60_000 });
   for (const [path, name, detail] of [
-    ["/admin/fleet", "carol-fleet", /^\/admin\/(fleet|workspaces)\/(?!bulk)[^/]+$/],
-    ["/admin/bundles", "carol-bundles", /^\/admin\/bundles\/[^/]+$/],
-    ["/admin/prices", "carol-prices", null],
-    ["/admin/policies", "carol-policies", null],
-    ["/admin/directories", "carol-directories", /^\/admin\/directories\/[^/]+$/],
-    ["/admin/ip-groups", "carol-ip-groups", /^\/admin\/ip-groups\/[^/]+$/],
-    ["/admin/audit", "carol-audit", null],
-    ["/admin/users", "carol-users", /^\/admin\/users\/[^/]+$/],
-    ["/admin/optimizer", "carol-optimizer", null],
-    ["/admin/api-tokens", "carol-api-tokens", null],
-    ["/admin/webhooks", "carol-webhooks", /^\/admin\/webhooks\/[^/]+$/],
-    ["/admin/mail", "carol-mail", /^\/admin\/mail\/[^/]+$/],
-  ] as const) {
+    ["/admin/fleet", "carol-fleet", /^\/admin\/(fleet|workspaces)\/(?!bulk)[^/]+$/] as const,
+    ...ADMIN_AREAS,
+  ]) {
     await check(page, info, path, name);
     const item = detail && (await firstLink(page, detail));
     if (item) await check(page, info, item, `${name}-item`);

@@ -186,3 +186,21 @@ export async function expectSingleBanner(
   check(summary.banners, "exactly one banner tells of the pending request").toHaveLength(1);
   check(summary.warnings, "no per-action warnings repeat the pending request").toEqual([]);
 }
+
+/**
+ * Every admin area a persona journey visits, with the pattern of a link to one of its items (its own page), so
+ * the accessibility and language journeys cover the same pages. "new" and "register" are forms, not items.
+ */
+export const ADMIN_AREAS: readonly (readonly [path: string, name: string, item: RegExp | null])[] = [
+  ["/admin/bundles", "carol-bundles", /^\/admin\/bundles\/(?!new$)[^/]+$/],
+  ["/admin/prices", "carol-prices", null],
+  ["/admin/policies", "carol-policies", null],
+  ["/admin/directories", "carol-directories", /^\/admin\/directories\/(?!register$)[^/]+$/],
+  ["/admin/ip-groups", "carol-ip-groups", /^\/admin\/ip-groups\/(?!new$)[^/]+$/],
+  ["/admin/audit", "carol-audit", null],
+  ["/admin/users", "carol-users", /^\/admin\/users\/[^/]+$/],
+  ["/admin/optimizer", "carol-optimizer", null],
+  ["/admin/api-tokens", "carol-api-tokens", null],
+  ["/admin/webhooks", "carol-webhooks", /^\/admin\/webhooks\/[^/]+$/],
+  ["/admin/mail", "carol-mail", /^\/admin\/mail\/[^/]+$/],
+];

@@ -1,7 +1,14 @@
 import { expect, test, type Page, type TestInfo } from "@playwright/test";
 import { signInAs } from "./helpers";
 import { askForLargerCompute, cancelOpenRequest, openMyWorkspace, settle, signOut } from "./journey-helpers";
-import { expectFocusOnFirstInvalid, expectPlainLanguage, expectSingleBanner, findLanguageOffences, visibleTexts } from "./language-check";
+import {
+  ADMIN_AREAS,
+  expectFocusOnFirstInvalid,
+  expectPlainLanguage,
+  expectSingleBanner,
+  findLanguageOffences,
+  visibleTexts,
+} from "./language-check";
 
 // One journey per persona through the pages they use, as a person reads them: no raw ws-/wsb-/d- id and no
 // AWS code (AVAILABLE, AUTO_STOP, GRAPHICS_G4DN…) where a name or a label belongs, a failed submit that puts
@@ -124,19 +131,7 @@ test("Carol, an admin, reads names and labels on every admin page", async ({ pag
   const fleetItem = await firstLink(page, /^\/admin\/(fleet|workspaces)\/(?!bulk)[^/]+$/);
   if (fleetItem) await look(page, info, fleetItem, "carol-fleet-workspace");
 
-  for (const [path, name, detail] of [
-    ["/admin/bundles", "carol-bundles", /^\/admin\/bundles\/[^/]+$/],
-    ["/admin/prices", "carol-prices", null],
-    ["/admin/policies", "carol-policies", null],
-    ["/admin/directories", "carol-directories", /^\/admin\/directories\/[^/]+$/],
-    ["/admin/ip-groups", "carol-ip-groups", /^\/admin\/ip-groups\/[^/]+$/],
-    ["/admin/audit", "carol-audit", null],
-    ["/admin/users", "carol-users", /^\/admin\/users\/[^/]+$/],
-    ["/admin/optimizer", "carol-optimizer", null],
-    ["/admin/api-tokens", "carol-api-tokens", null],
-    ["/admin/webhooks", "carol-webhooks", /^\/admin\/webhooks\/[^/]+$/],
-    ["/admin/mail", "carol-mail", /^\/admin\/mail\/[^/]+$/],
-  ] as const) {
+  for (const [path, name, detail] of ADMIN_AREAS) {
     await look(page, info, path, name);
     const item = detail && (await firstLink(page, detail));
     if (item) await look(page, info, item, `${name}-item`);
