@@ -41,7 +41,11 @@ test("a request reads by name from the requester's page to the approver's inbox 
 
   await page.goto("/notifications");
   await settle(page);
-  const note = page.getByRole("listitem").filter({ hasText: `A request needs your approval: ${title}, asked by Alice Nguyen` });
+  // Newest first: earlier journeys may have left read notifications with the same title.
+  const note = page
+    .getByRole("listitem")
+    .filter({ hasText: `A request needs your approval: ${title}, asked by Alice Nguyen` })
+    .first();
   await expect(note).toContainText("Unread");
   await expect(note).toContainText("You are asked because you are Alice Nguyen's manager.");
   await page.screenshot({ path: info.outputPath("bob-notifications.png"), fullPage: true });

@@ -420,6 +420,21 @@ describe("audit sentences", () => {
     expect(link.rawId).toBe("ws-unknown99");
   });
 
+  it("reads an API call's path as a pattern and names what its ids point at", () => {
+    const call = ev({
+      action: "api.call",
+      actorLabel: 'Carol Smith (via API token "ServiceNow")',
+      targetType: "ApiToken",
+      targetId: "t1",
+      detail: { method: "GET", path: "/api/v1/workspaces/ws-llqwlc2mj?fields=all", status: 200 },
+    });
+    expect(auditMentions(call).workspaces).toEqual(["ws-llqwlc2mj"]);
+    const segments = auditSentence(call, book);
+    const text = segments.map((s) => (typeof s === "string" ? s : s.text)).join("");
+    expect(text).toContain("called GET /api/v1/workspaces/:id about WSAMZN-LLQWLC2M (Standard, Windows) (answered 200)");
+    expect(text).not.toMatch(RAW);
+  });
+
   it("falls back to a readable sentence for an action it does not know", () => {
     expect(text(ev({ action: "directory.widget_updated", targetType: "directory", targetId: "d-f28e33fdf9" }))).toBe(
       "Carol Smith recorded “widget updated” (directory) for the directory corp.example.com",

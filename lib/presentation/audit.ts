@@ -355,10 +355,24 @@ const ACTIONS: Record<string, Describe> = {
     const name = str(obj(e.detail).name);
     return [who, " revoked the API token ", { text: name ? `“${name}”` : "(unnamed)", href: "/admin/api-tokens" }];
   },
-  "api.call": (e, _book, who) => {
+  "api.call": (e, book, who) => {
     const d = obj(e.detail);
     const status = num(d.status);
-    return [who, ` called ${str(d.method) ?? "the API"} ${str(d.path) ?? ""}`.trimEnd(), status ? ` (answered ${status})` : ""];
+    // The path as a pattern (/api/v1/workspaces/:id), and the things its ids name, by name where the page knows them.
+    const segments = (str(d.path) ?? "").split("?")[0]!.split("/");
+    const isId = (seg: string) => /^ws-[a-z0-9]+$/.test(seg) || Boolean(book.requests[seg]) || /^[a-z0-9]{20,}$/.test(seg);
+    const pattern = segments.map((seg) => (isId(seg) ? ":id" : seg)).join("/");
+    const about: AuditSegment[] = segments.flatMap((seg): AuditSegment[] => {
+      if (book.workspaces[seg]) return [workspace(book, seg)];
+      const r = book.requests[seg];
+      return r ? [{ text: r.title, href: `/requests/${seg}` }] : [];
+    });
+    return [
+      who,
+      ` called ${str(d.method) ?? "the API"} ${pattern}`.trimEnd(),
+      ...(about.length ? [" about ", ...about] : []),
+      status ? ` (answered ${status})` : "",
+    ];
   },
 
   // Bulk operations.
@@ -642,6 +656,14 @@ export function auditMentions(e: AuditEventInput): {
     for (const k of ["managerId", "ownerId", "delegateId"]) if (str(o[k])) users.add(o[k] as string);
     if (str(o.directoryId)) directories.add(o.directoryId as string);
     if (str(o.workspace)) workspaces.add(o.workspace as string);
+  }
+  // An API call names what it read or changed in its path (/api/v1/workspaces/ws-…, /api/v1/requests/<id>).
+  if (e.action === "api.call") {
+    const segments = (str(obj(e.detail).path) ?? "").split("?")[0]!.split("/");
+    for (const [i, seg] of segments.entries()) {
+      if (/^ws-[a-z0-9]+$/.test(seg)) workspaces.add(seg);
+      else if (segments[i - 1] === "requests" && seg) requests.add(seg);
+    }
   }
   return { users: [...users], workspaces: [...workspaces], requests: [...requests], directories: [...directories], bundles: [...bundles] };
 }
