@@ -71,5 +71,8 @@ export const changeWorkspaceId = (change: Change): string | null => (change.type
 /** One change in plain words, with the names of its WorkSpace and bundles. */
 export async function describeWithNames(tx: Tx, change: Change, region: string): Promise<string> {
   const id = changeWorkspaceId(change);
-  return (await changeNames(tx, [region], id ? [id] : [])).describe(change);
+  // Only a new WorkSpace or a migration names a bundle; the others need no catalog, so the executor (which
+  // calls this inside its transaction) never waits on AWS for the words of a restart or a resize.
+  const namesBundle = change.type === "create" || change.type === "migrate";
+  return (await changeNames(tx, namesBundle ? [region] : [], id ? [id] : [])).describe(change);
 }

@@ -62,7 +62,8 @@ async function succeed(
     await emitRequestEvent(tx, "request.succeeded", request.id, now);
     // Named after the cache was updated above, so a new or migrated WorkSpace is named as it is now.
     const named = [changeWorkspaceId(change), result?.workspaceId].filter((id): id is string => Boolean(id));
-    const names = await changeNames(tx, [region], named);
+    // Inside the transaction: only a new WorkSpace or a migration needs the catalog for its bundle's name.
+    const names = await changeNames(tx, change.type === "create" || change.type === "migrate" ? [region] : [], named);
     const resultName = result ? (names.workspace(result.workspaceId) ?? result.workspaceId) : null;
     await notify(tx, {
       userId: request.requesterId,
