@@ -4,6 +4,7 @@ import { db } from "../db";
 import { awaitingDecision, mayDecide, parseApprovalSteps, type Change } from "../domain";
 import { approvalFactsForPerson } from "../core/approvers";
 import { changeNames } from "../core/change-words";
+import { parseStoredChange } from "../core/stored-change";
 
 export interface RequestRow {
   id: string;
@@ -87,7 +88,7 @@ export async function getRequestForViewer(user: CurrentUser, id: string) {
   return {
     request,
     events,
-    what: names.describe(request.change as unknown as Change),
+    what: names.describe(parseStoredChange(request.change)),
     /** How people name the WorkSpace it is about (or produced); null when there is none, the id when it is unknown. */
     workspace: workspaceId ? { id: workspaceId, name: names.workspace(workspaceId) ?? workspaceId } : null,
     isRequester: request.requesterId === user.id,
