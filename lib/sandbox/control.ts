@@ -3,6 +3,7 @@ import type { SandboxEngine } from "./engine";
 import { applyFaultsInput, faultsSchema, type Faults } from "./faults";
 import { profileInputSchema, replayInputSchema, replayUsage, setUsageProfile } from "./usage-control";
 import { presentWorkspace } from "./world/present";
+import type { RegionWorld } from "./world/types";
 import { profileOf, usageFrom } from "./world/usage";
 
 export interface ControlDeps {
@@ -22,8 +23,23 @@ function json(res: ServerResponse, status: number, body: unknown): void {
 // The inspection view: what an operator (or a test) needs to see what the portal did.
 export function describeState(engine: SandboxEngine, faults: Faults): Record<string, unknown> {
   const now = engine.tick();
+  const regions = describeRegions(engine.state.regions);
+  // Other accounts' Regions, by account id, once a request reached them.
+  const accounts = Object.fromEntries(Object.entries(engine.state.accounts ?? {}).map(([id, r]) => [id, { regions: describeRegions(r) }]));
+  return {
+    now: new Date(now).toISOString(),
+    clockSpeed: engine.clock.speed,
+    mutatingCalls: { ...engine.state.mutatingCalls },
+    mutationCount: engine.mutationCount(),
+    faults,
+    regions,
+    accounts,
+  };
+}
+
+function describeRegions(worlds: Record<string, RegionWorld>): Record<string, unknown> {
   const regions: Record<string, unknown> = {};
-  for (const [name, world] of Object.entries(engine.state.regions)) {
+  for (const [name, world] of Object.entries(worlds)) {
     regions[name] = {
       workspaces: world.order
         .map((id) => world.workspaces[id])
@@ -50,14 +66,7 @@ export function describeState(engine: SandboxEngine, faults: Faults): Record<str
         .map((b) => ({ BundleId: b.BundleId, Name: b.Name, ImageId: b.ImageId, ComputeType: b.ComputeType })),
     };
   }
-  return {
-    now: new Date(now).toISOString(),
-    clockSpeed: engine.clock.speed,
-    mutatingCalls: { ...engine.state.mutatingCalls },
-    mutationCount: engine.mutationCount(),
-    faults,
-    regions,
-  };
+  return regions;
 }
 
 function issues(error: { issues: { path: PropertyKey[]; message: string }[] }): string {

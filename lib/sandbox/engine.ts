@@ -1,4 +1,5 @@
 import { SandboxClock } from "./clock";
+import { PRIMARY_ACCOUNT_ID, SECOND_ACCOUNT_ID, SECOND_ACCOUNT_REGIONS, seedSecondAccountRegion } from "./world/accounts";
 import { emptyRegion, seedWorld } from "./world/seed";
 import type { TimerQueue } from "./world/timer-queue";
 import { buildTimerQueue, runDueTimers } from "./world/timers";
@@ -10,6 +11,10 @@ export interface EngineOptions {
   fleetSize: number;
   initial?: WorldState;
   realNow?: () => number;
+}
+
+function queueKey(region: string, accountId: string = PRIMARY_ACCOUNT_ID): string {
+  return `${accountId}/${region}`;
 }
 
 // Owns the world and the sandbox clock; every request first brings the world up to "now".
@@ -25,7 +30,9 @@ export class SandboxEngine {
     this.clock = new SandboxClock(this.state.sandboxNow, opts.clockSpeed, realNow);
   }
 
-  region(name: string): RegionWorld {
+  /** A Region of the first account, or of another account (accounts.ts) when its id is given. */
+  region(name: string, accountId?: string): RegionWorld {
+    if (accountId && accountId !== PRIMARY_ACCOUNT_ID) return this.otherAccountRegion(accountId, name);
     let world = this.state.regions[name];
     if (!world) {
       // Any Region works, as on AWS: one the seed does not cover starts with only Amazon's bundles.
@@ -35,13 +42,32 @@ export class SandboxEngine {
     return world;
   }
 
+  private otherAccountRegion(accountId: string, name: string): RegionWorld {
+    const accounts = (this.state.accounts ??= {});
+    const regions = (accounts[accountId] ??= {});
+    let world = regions[name];
+    if (!world) {
+      world = emptyRegion(name, this.clock.now(), accountId);
+      if (accountId === SECOND_ACCOUNT_ID && (SECOND_ACCOUNT_REGIONS as readonly string[]).includes(name))
+        seedSecondAccountRegion(world, this.clock.now());
+      regions[name] = world;
+    }
+    return world;
+  }
+
+  /** Every Region world of every account the sandbox has seen. */
+  worlds(): RegionWorld[] {
+    return [...Object.values(this.state.regions), ...Object.values(this.state.accounts ?? {}).flatMap((r) => Object.values(r))];
+  }
+
   tick(): number {
     const now = this.clock.now();
-    for (const world of Object.values(this.state.regions)) {
-      let queue = this.queues.get(world.region);
+    for (const world of this.worlds()) {
+      const key = queueKey(world.region, world.accountId);
+      let queue = this.queues.get(key);
       if (!queue) {
         queue = buildTimerQueue(world);
-        this.queues.set(world.region, queue);
+        this.queues.set(key, queue);
       }
       runDueTimers(world, now, queue);
     }
@@ -50,8 +76,8 @@ export class SandboxEngine {
   }
 
   // Called after anything that may have scheduled a transition.
-  invalidateTimers(region?: string): void {
-    if (region) this.queues.delete(region);
+  invalidateTimers(region?: string, accountId?: string): void {
+    if (region) this.queues.delete(queueKey(region, accountId));
     else this.queues.clear();
   }
 

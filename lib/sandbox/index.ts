@@ -7,11 +7,14 @@ import { describeState, handleControl } from "./control";
 import { AWS_BODY_LIMIT, BodyTooLarge, CONTROL_BODY_LIMIT, controlRefusal, readBody } from "./control-guard";
 import { SandboxEngine } from "./engine";
 import { noFaults, type Faults } from "./faults";
+import { SandboxIdentities } from "./identities";
 import { handleAwsRequest, newRequestId, type Exchange } from "./server";
 import { loadState, StateStore } from "./state-store";
+import { handleStsRequest, isQueryRequest } from "./sts";
 
 export type { Exchange } from "./server";
 export { CONTROL_TOKEN_HEADER, isLoopbackHost } from "./control-guard";
+export { PRIMARY_ACCOUNT_ID, SANDBOX_ROLES, SECOND_ACCOUNT_CREDENTIALS, SECOND_ACCOUNT_ID } from "./world/accounts";
 
 export interface SandboxOptions {
   /** 0 = an ephemeral port. Default 4599. */
@@ -63,6 +66,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<SandboxHa
   const host = opts.host ?? "127.0.0.1";
   const credentials = opts.credentials ?? { accessKeyId: "sandbox", secretAccessKey: "sandbox" };
   const controlToken = opts.controlToken ?? randomBytes(24).toString("base64url");
+  const identities = new SandboxIdentities(credentials);
   const engine = new SandboxEngine({
     clockSpeed: opts.clockSpeed ?? 60,
     seed: opts.seed ?? 20260401,
@@ -103,8 +107,9 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<SandboxHa
             body,
           );
         }
+        if (isQueryRequest(req)) return handleStsRequest(identities, req, res, url, body, requestId);
         return handleAwsRequest(
-          { engine, credentials, faults: () => faults, onMutation: persist, onExchange: opts.onExchange },
+          { engine, credentials, identities, faults: () => faults, onMutation: persist, onExchange: opts.onExchange },
           req,
           res,
           url,

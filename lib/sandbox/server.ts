@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { OpContext, SandboxEngine } from "./engine";
 import { injectedFault, type Faults } from "./faults";
+import type { SandboxIdentities } from "./identities";
 import { handlers } from "./ops";
 import { AwsError } from "./protocol/errors";
 import { isMutatingOperation, models, serviceForTargetPrefix, type ServiceKey } from "./protocol/model";
@@ -18,6 +19,8 @@ export interface Exchange {
 export interface AwsSurfaceDeps {
   engine: SandboxEngine;
   credentials: Credentials;
+  /** The accounts' keys and AssumeRole's temporary ones; only `credentials` (the first account) when absent. */
+  identities?: SandboxIdentities;
   faults: () => Faults;
   onMutation: () => void;
   onExchange?: (exchange: Exchange) => void;
@@ -80,12 +83,15 @@ export async function handleAwsRequest(
     const dot = target.lastIndexOf(".");
     service = dot > 0 ? serviceForTargetPrefix(target.slice(0, dot)) : undefined;
     const query = Object.fromEntries(url.searchParams.entries());
-    await verifySignature(
+    const identities = deps.identities;
+    const signed = await verifySignature(
       { method: req.method ?? "POST", path: url.pathname, query, headers: req.headers, body: rawBody },
-      deps.credentials,
+      identities ? (key) => identities.resolve(key)?.credentials : deps.credentials,
       service ? models[service].metadata.endpointPrefix : undefined,
       Date.now(),
     );
+    // Which account's world the request acts in: the one its keys belong to.
+    const accountId = identities?.accountOf(signed.accessKeyId, headerValue(req, "x-amz-security-token"));
     const scopeRegion = /Credential=[^/]+\/\d{8}\/([^/]+)\//.exec(headerValue(req, "authorization") ?? "")?.[1] ?? "us-east-1";
     const opName = dot > 0 ? target.slice(dot + 1) : "";
     if (req.method !== "POST" || url.pathname !== "/" || !service || !models[service].operations[opName] || !handlers[service][opName]) {
@@ -113,11 +119,11 @@ export async function handleAwsRequest(
       if (violations.length > 0) throw new AwsError("ValidationException", validationMessage(violations));
     }
     const now = deps.engine.tick();
-    const ctx: OpContext = { world: deps.engine.region(scopeRegion), now, engine: deps.engine, requestId };
+    const ctx: OpContext = { world: deps.engine.region(scopeRegion, accountId), now, engine: deps.engine, requestId };
     const result = handlers[service][opName]!(ctx, input as Record<string, unknown>);
     if (isMutatingOperation(opName)) {
       deps.engine.countMutation(opName);
-      deps.engine.invalidateTimers(scopeRegion);
+      deps.engine.invalidateTimers(scopeRegion, accountId);
       deps.onMutation();
     }
     reply(200, result as Record<string, unknown>);

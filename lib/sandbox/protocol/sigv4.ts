@@ -66,7 +66,7 @@ function parseAmzDate(value: string): Date | undefined {
 // AWS JSON services answer every authentication failure with HTTP 400.
 export async function verifySignature(
   req: IncomingSigned,
-  credentials: Credentials,
+  credentials: Credentials | ((accessKeyId: string) => Credentials | undefined),
   expectedService: string | undefined,
   realNow: number,
 ): Promise<SignedScope> {
@@ -84,7 +84,9 @@ export async function verifySignature(
   if (parts.length !== 5 || parts[4] !== "aws4_request")
     throw new AwsError("IncompleteSignatureException", `Credential is malformed: ${credential}`);
   const [accessKeyId, shortDate, region, service] = parts as [string, string, string, string, string];
-  if (accessKeyId !== credentials.accessKeyId)
+  // One key pair, or a lookup of several (the sandbox's accounts and the temporary keys it issued).
+  const signer = typeof credentials === "function" ? credentials(accessKeyId) : credentials;
+  if (!signer || accessKeyId !== signer.accessKeyId)
     throw new AwsError("UnrecognizedClientException", "The security token included in the request is invalid.");
   if (expectedService !== undefined && service !== expectedService)
     throw new AwsError("InvalidSignatureException", `Credential should be scoped to correct service: '${expectedService}'.`);
@@ -111,8 +113,8 @@ export async function verifySignature(
     if (value === undefined) throw new AwsError("InvalidSignatureException", MISMATCH);
     headers[name] = value;
   }
-  const signer = new SignatureV4({ credentials, region, service, sha256: NodeSha256, applyChecksum: false, uriEscapePath: true });
-  const signed = await signer.sign(
+  const resigner = new SignatureV4({ credentials: signer, region, service, sha256: NodeSha256, applyChecksum: false, uriEscapePath: true });
+  const signed = await resigner.sign(
     {
       method: req.method,
       protocol: "http:",

@@ -107,9 +107,13 @@ export function generatedUsers(prefix: string, count: number): string[] {
   return Array.from({ length: count }, (_, i) => `${prefix}${String(i + 1).padStart(5, "0")}`);
 }
 
-export function emptyRegion(region: string, now: number): RegionWorld {
-  const { bundles, images } = buildCatalog(region, now);
-  return { region, accountId: ACCOUNT_ID, workspaces: {}, order: [], nextSeq: 1, directories: {}, bundles, images, ipGroups: {}, tags: {} };
+export function emptyRegion(region: string, now: number, accountId: string = ACCOUNT_ID): RegionWorld {
+  const catalog = buildCatalog(region, now);
+  // Another account sees Amazon's public bundles only: the custom bundles and images are the first account's.
+  const own = accountId === ACCOUNT_ID;
+  const bundles = own ? catalog.bundles : Object.fromEntries(Object.entries(catalog.bundles).filter(([, b]) => b.Owner === "AMAZON"));
+  const images = own ? catalog.images : {};
+  return { region, accountId, workspaces: {}, order: [], nextSeq: 1, directories: {}, bundles, images, ipGroups: {}, tags: {} };
 }
 
 function seedRegion(region: string, now: number, fleetSize: number, seed: number, primary: boolean): RegionWorld {

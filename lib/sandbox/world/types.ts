@@ -136,6 +136,15 @@ export interface ImageRecord {
   Created: number;
   OwnerAccountId: string;
   shared: boolean;
+  // Images made or copied through the API (ops/images.ts): PENDING until readyAt, then AVAILABLE, or
+  // ERROR with `failure` when the control API marked it to fail.
+  readyAt?: number;
+  failure?: { code: string; message: string };
+  ErrorCode?: string;
+  ErrorMessage?: string;
+  /** Account ids the owner shared the image with (UpdateWorkspaceImagePermission). */
+  sharedWith?: string[];
+  sourceWorkspaceId?: string;
 }
 
 export interface IpGroupRecord {
@@ -143,6 +152,18 @@ export interface IpGroupRecord {
   groupName: string;
   groupDesc?: string;
   userRules: { ipRule: string; ruleDesc?: string }[];
+}
+
+// A connection alias for cross-Region redirection (ops/aliases.ts). Its state and association status are
+// derived from these times on each read, so no timer is needed.
+export interface ConnectionAliasRecord {
+  AliasId: string;
+  ConnectionString: string;
+  createdAt: number;
+  deletingAt?: number;
+  association?: { directoryId: string; connectionIdentifier: string; since: number; leavingAt?: number };
+  /** Accounts allowed to associate the alias, by account id. */
+  sharedWith: Record<string, boolean>;
 }
 
 export interface RegionWorld {
@@ -157,6 +178,8 @@ export interface RegionWorld {
   images: Record<string, ImageRecord>;
   ipGroups: Record<string, IpGroupRecord>;
   tags: Record<string, Tag[]>;
+  /** Absent in state saved before connection aliases were kept. */
+  aliases?: Record<string, ConnectionAliasRecord>;
 }
 
 export interface WorldState {
@@ -165,5 +188,7 @@ export interface WorldState {
   fleetSize: number;
   sandboxNow: number;
   regions: Record<string, RegionWorld>;
+  /** Other accounts' Regions by account id (the first account's are `regions`); seeded on first use. */
+  accounts?: Record<string, Record<string, RegionWorld>>;
   mutatingCalls: Record<string, number>;
 }
