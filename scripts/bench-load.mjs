@@ -25,7 +25,8 @@
 //
 // Env: NEXT_DIST_DIR (default .next-bench-load; built when it holds no build, or always with BENCH_LOAD_REBUILD=1),
 // BENCH_LOAD_PORT (first port tried, default 3460; four free ports are taken from there), BENCH_WEB_NODE_ARGS (node
-// options for the two web processes, e.g. "--max-old-space-size=256" or "--heapsnapshot-signal=SIGUSR2").
+// options for the two web processes; default "--max-old-space-size=256", the image's web command; "" for none, or
+// add "--heapsnapshot-signal=SIGUSR2").
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { randomBytes } from "node:crypto";
 import os from "node:os";
@@ -174,7 +175,7 @@ const portalEnv = {
   PORTAL_DATA_DIR: path.join(tempRoot, "data"),
 };
 // Node options for the web processes only (a heap cap, --heapsnapshot-signal=SIGUSR2 to look inside one).
-const WEB_NODE_ARGS = (process.env.BENCH_WEB_NODE_ARGS ?? "").split(" ").filter(Boolean);
+const WEB_NODE_ARGS = (process.env.BENCH_WEB_NODE_ARGS ?? "--max-old-space-size=256").split(" ").filter(Boolean);
 const NEXT_BIN = "node_modules/next/dist/bin/next";
 const webs = [web1Port, web2Port].map((port, i) => ({
   name: `web${i + 1}`,
