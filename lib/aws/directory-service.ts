@@ -1,8 +1,12 @@
 import {
+  DisableRadiusCommand,
+  EnableRadiusCommand,
   GetDirectoryLimitsCommand,
   paginateDescribeDirectories,
   ResetUserPasswordCommand,
+  UpdateRadiusCommand,
   type DirectoryDescription,
+  type RadiusSettings,
 } from "@aws-sdk/client-directory-service";
 import { requireRequestId, type RegionClients } from "./clients";
 import type { Accepted } from "./types";
@@ -14,8 +18,26 @@ export interface RadiusStatus {
   status?: string;
   servers: string[];
   port?: number;
+  /** Seconds to wait for a RADIUS server's answer. */
+  timeoutSeconds?: number;
+  retries?: number;
   protocol?: string;
   displayLabel?: string;
+  useSameUsername?: boolean;
+}
+
+/** What EnableRadius and UpdateRadius send. The shared secret goes to AWS only: it is never returned or logged. */
+export interface RadiusChange {
+  servers: string[];
+  port: number;
+  timeoutSeconds: number;
+  retries: number;
+  /** PAP, CHAP, MS-CHAPv1 or MS-CHAPv2. */
+  protocol: string;
+  displayLabel?: string;
+  useSameUsername?: boolean;
+  /** Required to enable; on an update, absent keeps the secret AWS holds. */
+  sharedSecret?: string;
 }
 
 export interface DirectoryServiceSummary {
@@ -45,8 +67,24 @@ function toRadiusStatus(d: DirectoryDescription): RadiusStatus {
     status: d.RadiusStatus,
     servers: s?.RadiusServers ?? [],
     port: s?.RadiusPort,
+    timeoutSeconds: s?.RadiusTimeout,
+    retries: s?.RadiusRetries,
     protocol: s?.AuthenticationProtocol,
     displayLabel: s?.DisplayLabel,
+    useSameUsername: s?.UseSameUsername,
+  };
+}
+
+function toRadiusSettings(change: RadiusChange): RadiusSettings {
+  return {
+    RadiusServers: change.servers,
+    RadiusPort: change.port,
+    RadiusTimeout: change.timeoutSeconds,
+    RadiusRetries: change.retries,
+    AuthenticationProtocol: change.protocol as RadiusSettings["AuthenticationProtocol"],
+    DisplayLabel: change.displayLabel,
+    UseSameUsername: change.useSameUsername,
+    ...(change.sharedSecret ? { SharedSecret: change.sharedSecret } : {}),
   };
 }
 
@@ -95,6 +133,32 @@ export function directoryService(clients: RegionClients) {
           new ResetUserPasswordCommand({ DirectoryId: directoryId, UserName: userName, NewPassword: newPassword }),
         );
         return { requestId: requireRequestId(out.$metadata, "ResetUserPassword", region) };
+      });
+    },
+
+    /** Turns on MFA through RADIUS (AD Connector and Managed Microsoft AD); AWS then reports RadiusStatus Creating. */
+    enableRadius(directoryId: string, change: RadiusChange): Promise<Accepted> {
+      return clients.run("EnableRadius", async ({ directoryService }) => {
+        const out = await directoryService.send(
+          new EnableRadiusCommand({ DirectoryId: directoryId, RadiusSettings: toRadiusSettings(change) }),
+        );
+        return { requestId: requireRequestId(out.$metadata, "EnableRadius", region) };
+      });
+    },
+
+    updateRadius(directoryId: string, change: RadiusChange): Promise<Accepted> {
+      return clients.run("UpdateRadius", async ({ directoryService }) => {
+        const out = await directoryService.send(
+          new UpdateRadiusCommand({ DirectoryId: directoryId, RadiusSettings: toRadiusSettings(change) }),
+        );
+        return { requestId: requireRequestId(out.$metadata, "UpdateRadius", region) };
+      });
+    },
+
+    disableRadius(directoryId: string): Promise<Accepted> {
+      return clients.run("DisableRadius", async ({ directoryService }) => {
+        const out = await directoryService.send(new DisableRadiusCommand({ DirectoryId: directoryId }));
+        return { requestId: requireRequestId(out.$metadata, "DisableRadius", region) };
       });
     },
 

@@ -31,6 +31,7 @@ const REASON_BY_CODE: Record<string, FailureReason> = {
   ResourceNotFound: "not_found",
   ResourceNotFoundException: "not_found",
   EntityDoesNotExistException: "not_found",
+  EntityAlreadyExistsException: "wrong_state",
   UserDoesNotExistException: "not_found",
   DirectoryDoesNotExistException: "not_found",
   ResourceUnavailableException: "wrong_state",

@@ -2,7 +2,7 @@ import { MINUTE } from "../clock";
 import type { Handler, OpContext } from "../engine";
 import { AwsError } from "../protocol/errors";
 import { seconds } from "../world/present";
-import type { DirectoryRecord } from "../world/types";
+import type { DirectoryRecord, RadiusConfig } from "../world/types";
 import { pageByOffset } from "./pagination";
 
 const RADIUS_SETUP = 2 * MINUTE;
@@ -45,7 +45,7 @@ function presentDirectory(ctx: OpContext, dir: DirectoryRecord): Record<string, 
     const { SharedSecret: _secret, ...shown } = dir.radius.settings;
     void _secret;
     out.RadiusSettings = shown;
-    out.RadiusStatus = ctx.now - dir.radius.enabledAt < RADIUS_SETUP ? "Creating" : "Completed";
+    out.RadiusStatus = radiusStatus(dir.radius, ctx.now);
   }
   return out;
 }
@@ -88,18 +88,38 @@ const resetUserPassword: Handler = (ctx, input) => {
   return {};
 };
 
+// EnableRadius needs every setting; UpdateRadius may leave out the shared secret (the model: "Required for
+// enabling RADIUS"), which then stays as it was. Lengths and ranges are checked by the model walker.
 const REQUIRED_RADIUS = ["RadiusServers", "RadiusPort", "RadiusTimeout", "RadiusRetries", "SharedSecret", "AuthenticationProtocol"];
+const IPV4 = /^(25[0-5]|2[0-4]\d|1?\d?\d)(\.(25[0-5]|2[0-4]\d|1?\d?\d)){3}$/;
+const HOSTNAME = /^(?=.{1,253}$)([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)(\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$/;
+// The documentation ranges (RFC 5737) are never reachable: a RADIUS server there ends in the Failed status,
+// so the portal's handling of a failed MFA set-up can be seen against the sandbox.
+const UNREACHABLE = /^(192\.0\.2|198\.51\.100|203\.0\.113)\./;
 
 function checkRadius(settings: Record<string, unknown>): void {
   const missing = REQUIRED_RADIUS.filter((k) => settings[k] === undefined || settings[k] === null);
   if (missing.length) throw dsError("InvalidParameterException", `RadiusSettings is missing ${missing.join(", ")}.`);
   const servers = settings.RadiusServers as string[];
   if (servers.length === 0) throw dsError("InvalidParameterException", "RadiusServers must list at least one server.");
+  const bad = servers.find((s) => !IPV4.test(s) && !HOSTNAME.test(s));
+  if (bad) throw dsError("InvalidParameterException", `RADIUS server ${bad} is neither an IPv4 address nor a fully qualified domain name.`);
+  if (new Set(servers.map((s) => s.toLowerCase())).size !== servers.length)
+    throw dsError("InvalidParameterException", "RadiusServers lists the same server twice.");
 }
 
 function requireMfaCapable(dir: DirectoryRecord): void {
   if (dir.Type === "SimpleAD")
     throw dsError("ClientException", "RADIUS multi-factor authentication is available for AD Connector and AWS Managed Microsoft AD only.");
+  if (dir.Stage !== "Active")
+    throw dsError("ClientException", `Directory ${dir.DirectoryId} is ${dir.Stage}; RADIUS can be changed only while it is Active.`);
+}
+
+/** Creating for the set-up time after each change, then Completed, or Failed when no server can be reached. */
+function radiusStatus(radius: RadiusConfig, now: number): "Creating" | "Completed" | "Failed" {
+  if (now - radius.enabledAt < RADIUS_SETUP) return "Creating";
+  const servers = radius.settings.RadiusServers as string[];
+  return servers.every((s) => UNREACHABLE.test(s)) ? "Failed" : "Completed";
 }
 
 const enableRadius: Handler = (ctx, input) => {
@@ -122,8 +142,10 @@ const updateRadius: Handler = (ctx, input) => {
   return {};
 };
 
+// Disabling a directory without RADIUS changes nothing and succeeds, as turning off something already off.
 const disableRadius: Handler = (ctx, input) => {
   const dir = requireDirectory(ctx, String(input.DirectoryId));
+  requireMfaCapable(dir);
   dir.radius = undefined;
   return {};
 };

@@ -21,6 +21,8 @@ export interface Shape {
   max?: number;
   pattern?: string;
   exception?: boolean;
+  /** A secret (a password, a RADIUS shared secret): AWS never echoes its value in an error. */
+  sensitive?: boolean;
 }
 export interface Operation {
   name: string;

@@ -33,7 +33,11 @@ function lowerFirst(s: string): string {
   return s.charAt(0).toLowerCase() + s.slice(1);
 }
 
+// Stands for a sensitive member's value, which an error message must not repeat.
+const HIDDEN = Symbol("hidden");
+
 function show(value: unknown): string {
+  if (value === HIDDEN) return "'***'";
   if (value === null || value === undefined) return "null";
   if (typeof value === "string") return `'${value}'`;
   return `'${JSON.stringify(value)}'`;
@@ -100,12 +104,13 @@ export function validateShape(model: ServiceModel, shapeName: string, value: unk
         out.push(typeError(path, "a string"));
         break;
       }
-      checkLength(path, value, [...value].length, shape, out);
+      const shown = shape.sensitive ? HIDDEN : value;
+      checkLength(path, shown, [...value].length, shape, out);
       if (shape.enum && !shape.enum.includes(value))
-        out.push(constraint(path, value, `satisfy enum value set: [${shape.enum.join(", ")}]`));
+        out.push(constraint(path, shown, `satisfy enum value set: [${shape.enum.join(", ")}]`));
       if (shape.pattern) {
         const re = compilePattern(shape.pattern);
-        if (re && !re.test(value)) out.push(constraint(path, value, `satisfy regular expression pattern: ${shape.pattern}`));
+        if (re && !re.test(value)) out.push(constraint(path, shown, `satisfy regular expression pattern: ${shape.pattern}`));
       }
       break;
     }
