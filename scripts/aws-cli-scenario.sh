@@ -102,10 +102,80 @@ grep -q ResourceAssociatedException /tmp/aws-cli-scenario.err || fail "expected 
 ws disassociate-ip-groups --directory-id "$EMPLOYEES" --group-ids "$GROUP"
 ws delete-ip-group --group-id "$GROUP"
 
+step "connection aliases: one name in two Regions (cross-Region redirection)"
+EU_EMPLOYEES=$(ds describe-directories --region eu-west-1 --query "DirectoryDescriptions[?Name=='eu.corp.example.com'].DirectoryId | [0]")
+[[ "$EU_EMPLOYEES" == d-* ]] || fail "the second Region's directory was not found"
+ALIAS=$(ws create-connection-alias --connection-string desktop.example.com --query AliasId)
+EU_ALIAS=$(ws create-connection-alias --region eu-west-1 --connection-string desktop.example.com --query AliasId)
+[[ "$ALIAS" == wsca-* && "$EU_ALIAS" == wsca-* ]] || fail "create-connection-alias returned no alias id"
+expect_eq "$(ws describe-connection-aliases --alias-ids "$ALIAS" --query 'ConnectionAliases[0].State')" "CREATING" "new alias"
+if ws create-connection-alias --connection-string desktop.example.com 2> /tmp/aws-cli-scenario.err; then fail "a connection string was created twice in one Region"; fi
+grep -q ResourceAlreadyExistsException /tmp/aws-cli-scenario.err || fail "expected ResourceAlreadyExistsException"
+if ws create-connection-alias --connection-string desktop 2> /tmp/aws-cli-scenario.err; then fail "a name without a domain was accepted"; fi
+grep -q InvalidParameterValuesException /tmp/aws-cli-scenario.err || fail "expected InvalidParameterValuesException for a non-FQDN"
+advance 1
+expect_eq "$(ws describe-connection-aliases --alias-ids "$ALIAS" --query 'ConnectionAliases[0].State')" "CREATED" "alias after a minute"
+CONNECTION_ID=$(ws associate-connection-alias --alias-id "$ALIAS" --resource-id "$EMPLOYEES" --query ConnectionIdentifier)
+[[ -n "$CONNECTION_ID" && "$CONNECTION_ID" != None ]] || fail "associate-connection-alias returned no connection identifier"
+ws associate-connection-alias --region eu-west-1 --alias-id "$EU_ALIAS" --resource-id "$EU_EMPLOYEES" > /dev/null
+advance 1
+expect_eq "$(ws describe-connection-aliases --resource-id "$EMPLOYEES" --query 'ConnectionAliases[0].Associations[0].AssociationStatus')" "ASSOCIATED_WITH_OWNER_ACCOUNT" "association"
+if ws delete-connection-alias --alias-id "$ALIAS" 2> /tmp/aws-cli-scenario.err; then fail "deleted an associated alias"; fi
+grep -q ResourceAssociatedException /tmp/aws-cli-scenario.err || fail "expected ResourceAssociatedException"
+ws update-connection-alias-permission --alias-id "$ALIAS" --connection-alias-permission SharedAccountId=210987654321,AllowAssociation=true
+expect_eq "$(ws describe-connection-alias-permissions --alias-id "$ALIAS" --query 'ConnectionAliasPermissions[0].SharedAccountId')" "210987654321" "shared account"
+ws update-connection-alias-permission --alias-id "$ALIAS" --connection-alias-permission SharedAccountId=210987654321,AllowAssociation=false
+ws disassociate-connection-alias --alias-id "$ALIAS"
+ws disassociate-connection-alias --region eu-west-1 --alias-id "$EU_ALIAS"
+advance 1
+ws delete-connection-alias --alias-id "$ALIAS"
+ws delete-connection-alias --region eu-west-1 --alias-id "$EU_ALIAS"
+expect_eq "$(ws describe-connection-aliases --alias-ids "$ALIAS" --query 'ConnectionAliases[0].State')" "DELETING" "deleted alias"
+
+step "images: make one from a WorkSpace, share it, copy it to another Region, delete"
+IMGWS=$(ws create-workspaces --workspaces "DirectoryId=$EMPLOYEES,UserName=emp00049,BundleId=$STANDARD,WorkspaceProperties={RunningMode=ALWAYS_ON}" --query 'PendingRequests[0].WorkspaceId')
+[[ "$IMGWS" == ws-* ]] || fail "create-workspaces returned no WorkSpace for the image"
+wait_for "$IMGWS" AVAILABLE 30
+IMG=$(ws create-workspace-image --name cli-golden --description "CLI scenario image" --workspace-id "$IMGWS" --query ImageId)
+[[ "$IMG" == wsi-* ]] || fail "create-workspace-image returned no image id"
+expect_eq "$(ws describe-workspace-images --image-ids "$IMG" --query 'Images[0].State')" "PENDING" "new image"
+expect_eq "$(state_of "$IMGWS")" "SUSPENDED" "WorkSpace while imaged"
+advance 46
+expect_eq "$(ws describe-workspace-images --image-ids "$IMG" --query 'Images[0].State')" "AVAILABLE" "image after 46 minutes"
+expect_eq "$(state_of "$IMGWS")" "AVAILABLE" "WorkSpace after imaging"
+expect_eq "$(wsq describe-workspace-images --image-type SHARED --query 'Images[0].Name')" "partner-tools" "shared images"
+ws update-workspace-image-permission --image-id "$IMG" --allow-copy-image --shared-account-id 111122223333
+expect_eq "$(ws describe-workspace-image-permissions --image-id "$IMG" --query 'ImagePermissions[0].SharedAccountId')" "111122223333" "image shared"
+if ws delete-workspace-image --image-id "$IMG" 2> /tmp/aws-cli-scenario.err; then fail "deleted a shared image"; fi
+grep -q ResourceAssociatedException /tmp/aws-cli-scenario.err || fail "expected ResourceAssociatedException for a shared image"
+ws update-workspace-image-permission --image-id "$IMG" --no-allow-copy-image --shared-account-id 111122223333
+EU_IMG=$(ws --region eu-west-1 copy-workspace-image --name cli-golden --source-image-id "$IMG" --source-region us-east-1 --query ImageId)
+[[ "$EU_IMG" == wsi-* && "$EU_IMG" != "$IMG" ]] || fail "copy-workspace-image returned no new image id"
+expect_eq "$(ws --region eu-west-1 describe-workspace-images --image-ids "$EU_IMG" --query 'Images[0].State')" "PENDING" "copy"
+advance 31
+expect_eq "$(ws --region eu-west-1 describe-workspace-images --image-ids "$EU_IMG" --query 'Images[0].State')" "AVAILABLE" "copy after 31 minutes"
+CORP_IMG=$(wsq describe-workspace-bundles --query "Bundles[?Name=='Corp-Performance-Win10'].ImageId | [0]")
+if ws delete-workspace-image --image-id "$CORP_IMG" 2> /tmp/aws-cli-scenario.err; then fail "deleted an image bundles use"; fi
+grep -q "$CUSTOM" /tmp/aws-cli-scenario.err || fail "the refusal does not name the bundle that uses the image"
+ws delete-workspace-image --image-id "$IMG"
+ws --region eu-west-1 delete-workspace-image --image-id "$EU_IMG"
+expect_eq "$(ws describe-workspace-images --image-ids "$IMG" --query 'length(Images)')" "0" "deleted image"
+
 step "password reset on the Simple AD"
 ds reset-user-password --directory-id "$LABS" --user-name alice --new-password 'Spring-2026-ok'
 if ds reset-user-password --directory-id "$EMPLOYEES" --user-name alice --new-password 'Spring-2026-ok' 2> /tmp/aws-cli-scenario.err; then fail "reset on AD Connector accepted"; fi
 grep -q UnsupportedOperationException /tmp/aws-cli-scenario.err || fail "expected UnsupportedOperationException"
+
+step "the second account, through STS AssumeRole"
+sts() { "$AWS_BIN" --endpoint-url "$URL" --output text sts "$@"; }
+BRANCH_ROLE=arn:aws:iam::345678901234:role/WorkSpacesPortal
+if sts assume-role --role-arn "$BRANCH_ROLE" --role-session-name cli-scenario 2> /tmp/aws-cli-scenario.err > /dev/null; then fail "assume-role without the external id accepted"; fi
+grep -q AccessDenied /tmp/aws-cli-scenario.err || fail "expected AccessDenied without the external id"
+read -r KEY SECRET SESSION <<< "$(sts assume-role --role-arn "$BRANCH_ROLE" --role-session-name cli-scenario \
+  --external-id sandbox-branch-office --query 'Credentials.[AccessKeyId,SecretAccessKey,SessionToken]')"
+[[ "$KEY" == ASIA* ]] || fail "no temporary credentials from assume-role"
+BRANCH_USERS=$(AWS_ACCESS_KEY_ID="$KEY" AWS_SECRET_ACCESS_KEY="$SECRET" AWS_SESSION_TOKEN="$SESSION" ws describe-workspaces --query 'Workspaces[].UserName')
+[[ "$BRANCH_USERS" == *gina* && "$BRANCH_USERS" != *alice* ]] || fail "the role's keys do not see the second account: $BRANCH_USERS"
 
 step "terminate"
 ws terminate-workspaces --terminate-workspace-requests "$MIGRATED" > /dev/null
