@@ -1,10 +1,12 @@
 import { fromTemporaryCredentials } from "@aws-sdk/credential-providers";
+import { connectionAliases } from "./aliases";
 import { bundlesAndImages } from "./bundles";
 import { RegionClients, type ClientSettings, type CredentialsInput } from "./clients";
 import { workspaceMetrics } from "./cloudwatch";
 import { directoryService } from "./directory-service";
 import { workspaceDirectories } from "./directories";
 import { AwsGatewayError } from "./errors";
+import { workspaceImages } from "./images";
 import { ipAccessGroups } from "./ip-groups";
 import { DEFAULT_RATE_LIMIT, RateGates, type RateLimit } from "./rate-limit";
 import { resourceTags } from "./tags";
@@ -25,6 +27,10 @@ export interface AwsGatewayOptions {
   credentials?: CredentialsInput;
   /** A role to assume (cross-account), using `credentials` or the default chain as the source. */
   roleArn?: string;
+  /** The external id the role's trust policy asks for (sts:ExternalId). */
+  externalId?: string;
+  /** STS's endpoint for AssumeRole (the sandbox); AWS's own when absent. */
+  stsEndpoint?: string;
   rateLimit?: Partial<RateLimit>;
   /** Per-attempt request timeout; default 10 s. */
   timeoutMs?: number;
@@ -42,6 +48,10 @@ export interface RegionGateway {
   readonly bundles: ReturnType<typeof bundlesAndImages>;
   readonly directories: ReturnType<typeof workspaceDirectories>;
   readonly ipGroups: ReturnType<typeof ipAccessGroups>;
+  /** Custom images: made from a WorkSpace, copied between Regions, shared with other accounts. */
+  readonly images: ReturnType<typeof workspaceImages>;
+  /** Connection aliases for cross-Region redirection. */
+  readonly aliases: ReturnType<typeof connectionAliases>;
   readonly tags: ReturnType<typeof resourceTags>;
   readonly directoryService: ReturnType<typeof directoryService>;
   /** CloudWatch's AWS/WorkSpaces metrics. */
@@ -64,9 +74,13 @@ export function createAwsGateway(options: AwsGatewayOptions): AwsGateway {
   const regions = [...new Set([...options.regions, options.defaultRegion])];
   const credentials = options.roleArn
     ? fromTemporaryCredentials({
-        params: { RoleArn: options.roleArn, RoleSessionName: "workspaces-portal" },
+        params: {
+          RoleArn: options.roleArn,
+          RoleSessionName: "workspaces-portal",
+          ...(options.externalId ? { ExternalId: options.externalId } : {}),
+        },
         ...(options.credentials ? { masterCredentials: options.credentials } : {}),
-        clientConfig: { region: options.defaultRegion },
+        clientConfig: { region: options.defaultRegion, ...(options.stsEndpoint ? { endpoint: options.stsEndpoint } : {}) },
       })
     : options.credentials;
   const settings: ClientSettings = {
@@ -101,6 +115,8 @@ export function createAwsGateway(options: AwsGatewayOptions): AwsGateway {
       bundles: bundlesAndImages(clients),
       directories: workspaceDirectories(clients),
       ipGroups: ipAccessGroups(clients),
+      images: workspaceImages(clients),
+      aliases: connectionAliases(clients),
       tags: resourceTags(clients),
       directoryService: directoryService(clients),
       metrics: workspaceMetrics(clients),
