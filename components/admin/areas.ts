@@ -1,6 +1,11 @@
 // The admin console's areas, in the order the navigation and the admin home show them.
 export const ADMIN_AREAS = [
   { href: "/admin/bundles", label: "Bundles", description: "Amazon's and custom bundles per Region, and what the catalog offers." },
+  {
+    href: "/admin/images",
+    label: "Images",
+    description: "Custom images made from a WorkSpace, followed until ready, copied to other Regions and shared.",
+  },
   { href: "/admin/prices", label: "Prices", description: "The price table behind every estimate, with confirmation dates." },
   {
     href: "/admin/ip-groups",
@@ -8,13 +13,24 @@ export const ADMIN_AREAS = [
     description: "Trusted networks, their rules, and the directories they guard.",
   },
   { href: "/admin/directories", label: "Directories", description: "Registered directories, MFA, self-service and access settings." },
+  {
+    href: "/admin/aliases",
+    label: "Connection aliases",
+    description: "Cross-Region redirection: one name for the client, a directory in each of two Regions, and which one is primary.",
+  },
   { href: "/admin/fleet", label: "Fleet", description: "Every WorkSpace: search, export, and bulk operations." },
+  { href: "/admin/rollouts", label: "Rollouts", description: "A bundle's new image rolled out in waves, canary first." },
   {
     href: "/admin/optimizer",
     label: "Cost optimizer",
     description: "Running-mode advice from this month's usage, turned into requests that follow the approval policy.",
   },
   { href: "/admin/users", label: "Users", description: "People, roles and managers." },
+  {
+    href: "/admin/accounts",
+    label: "AWS accounts",
+    description: "The AWS accounts the portal manages WorkSpaces in, and the role it assumes in each.",
+  },
   {
     href: "/admin/api-tokens",
     label: "API tokens",

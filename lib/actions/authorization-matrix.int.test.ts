@@ -52,6 +52,11 @@ const EXPECTED: Record<string, Record<Persona, Outcome>> = {
   refreshMyWorkspace: /*                    */ row(R, Y, O, O, O, Y, O),
   syncInventoryNow: adminOnly,
   markRead: /*                              */ row(R, Y, Y, Y, Y, Y, Y),
+  // lib/actions/admin-images.ts
+  createImageAction: adminOnly,
+  deleteImageAction: adminOnly,
+  copyImageAction: adminOnly,
+  setImagePermissionAction: adminOnly,
   // lib/actions/admin-bundles.ts
   createBundleAction: adminOnly,
   updateBundleImageAction: adminOnly,
@@ -68,6 +73,11 @@ const EXPECTED: Record<string, Record<Persona, Outcome>> = {
   updateDirectoryRequestersAction: adminOnly,
   registerDirectoryAction: adminOnly,
   deregisterDirectoryAction: adminOnly,
+  // lib/actions/admin-radius.ts
+  saveRadiusAction: adminOnly,
+  disableRadiusAction: adminOnly,
+  // lib/actions/admin-encryption-keys.ts
+  updateEncryptionKeysAction: adminOnly,
   // lib/actions/admin-directory-password-help.ts
   readDirectoryPasswordHelpAction: adminOnly,
   updateDirectoryPasswordHelpAction: adminOnly,
@@ -75,12 +85,24 @@ const EXPECTED: Record<string, Record<Persona, Outcome>> = {
   startBulkAction: adminOnly,
   startBulkForFilterAction: adminOnly,
   retryBulkAction: adminOnly,
+  // lib/actions/admin-rollouts.ts
+  startRolloutAction: adminOnly,
+  continueRolloutAction: adminOnly,
+  stopRolloutAction: adminOnly,
+  retryRolloutAction: adminOnly,
   // lib/actions/admin-ip-groups.ts
   createIpGroupAction: adminOnly,
   deleteIpGroupAction: adminOnly,
   replaceIpRulesAction: adminOnly,
   associateIpGroupAction: adminOnly,
   disassociateIpGroupAction: adminOnly,
+  // lib/actions/admin-aliases.ts
+  createConnectionAliasAction: adminOnly,
+  associateConnectionAliasAction: adminOnly,
+  disassociateConnectionAliasAction: adminOnly,
+  deleteConnectionAliasAction: adminOnly,
+  setConnectionAliasPermissionAction: adminOnly,
+  setPrimaryRegionAction: adminOnly,
   // lib/actions/admin-api-tokens.ts
   createApiTokenAction: adminOnly,
   revokeApiTokenAction: adminOnly,
@@ -91,12 +113,21 @@ const EXPECTED: Record<string, Record<Persona, Outcome>> = {
   deleteWebhookAction: adminOnly,
   setWebhookNetworkAction: adminOnly,
   redeliverWebhookAction: adminOnly,
+  // lib/actions/admin-accounts.ts
+  addAccountAction: adminOnly,
+  updateAccountAction: adminOnly,
+  removeAccountAction: adminOnly,
+  setAccountPolicyAction: adminOnly,
   // lib/actions/admin-users.ts
   changeRoleAction: adminOnly,
   changeManagerAction: adminOnly,
   signOutEverywhereAction: adminOnly,
   updatePolicyAction: adminOnly,
   updatePricesAction: adminOnly,
+  // lib/actions/tags.ts
+  updateTagPolicyAction: adminOnly,
+  requestWorkspaceTagsAction: /*            */ row(R, Y, O, O, O, Y, O),
+  editResourceTagsAction: adminOnly,
   // lib/actions/reclaim.ts
   keepWorkspaceAction: /*                   */ row(R, Y, O, O, O, Y, O),
   updateReclaimSettingsAction: adminOnly,

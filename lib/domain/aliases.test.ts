@@ -4,6 +4,7 @@ import {
   connectionStringProblem,
   deleteRefusal,
   primaryRegion,
+  readPrimaryChoices,
   redirectionGaps,
   sameConnectionString,
   type AliasMember,
@@ -92,5 +93,15 @@ describe("what an alias allows", () => {
     );
     expect(deleteRefusal(m("us-east-1", { sharedWith: ["210987654321"] }))).toContain("shared with 210987654321");
     expect(deleteRefusal(m("us-east-1", { state: "DELETING" }))).toContain("already being deleted");
+  });
+});
+
+describe("the stored primary choices", () => {
+  it("keeps readable entries and leaves out anything else", () => {
+    expect(readPrimaryChoices({ "Desktop.example.com": "eu-west-1", "x.example.com": 3, "y.example.com": "nowhere" })).toEqual({
+      "desktop.example.com": "eu-west-1",
+    });
+    expect(readPrimaryChoices(null)).toEqual({});
+    expect(readPrimaryChoices(["eu-west-1"])).toEqual({});
   });
 });

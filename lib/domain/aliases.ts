@@ -110,3 +110,12 @@ export function aliasMember(
     ...(sharedWith ? { sharedWith } : {}),
   };
 }
+
+/** The stored primary Region per connection string, as far as it is readable: anything else is left out. */
+export function readPrimaryChoices(value: unknown): Record<string, string> {
+  if (!value || typeof value !== "object" || Array.isArray(value)) return {};
+  const out: Record<string, string> = {};
+  for (const [name, region] of Object.entries(value))
+    if (typeof region === "string" && /^[a-z]{2}(-[a-z]+)+-\d$/.test(region)) out[normalizeConnectionString(name)] = region;
+  return out;
+}

@@ -208,6 +208,40 @@ const EXAMPLES: AuditEventInput[] = [
     targetId: "wsipg-abc123def",
     detail: { directoryId: "d-f28e33fdf9", message: "No" },
   }),
+  ...["alias.created", "alias.associated", "alias.disassociated", "alias.deleted", "alias.shared", "alias.unshared"].map((action) =>
+    ev({
+      action,
+      targetType: "connectionAlias",
+      targetId: "wsca-abc123def",
+      detail: {
+        region: "us-east-1",
+        connectionString: "desktop.example.com",
+        directoryId: "d-f28e33fdf9",
+        directoryName: "corp.example.com",
+        accountId: "210987654321",
+      },
+    }),
+  ),
+  ...["alias.create", "alias.associate", "alias.disassociate", "alias.delete", "alias.share", "alias.unshare"].map((a) =>
+    ev({
+      action: `${a}.refused`,
+      targetType: "connectionAlias",
+      targetId: "wsca-abc123def",
+      detail: {
+        region: "us-east-1",
+        connectionString: "desktop.example.com",
+        directoryId: "d-f28e33fdf9",
+        accountId: "210987654321",
+        message: "No",
+      },
+    }),
+  ),
+  ev({
+    action: "alias.primary_set",
+    targetType: "connectionAlias",
+    targetId: "desktop.example.com",
+    detail: { connectionString: "desktop.example.com", region: "eu-west-1" },
+  }),
   ev({ action: "bundle.created", targetType: "bundle", targetId: "wsb-2140o11i8", after: { name: "Corp-Standard-Win10" } }),
   ev({
     action: "bundle.image_updated",
@@ -222,11 +256,62 @@ const EXAMPLES: AuditEventInput[] = [
   ev({ action: "bundle.create.refused", targetType: "bundle", targetId: "New one", detail: { name: "New one", message: "Quota" } }),
   ev({ action: "bundle.update_image.refused", targetType: "bundle", targetId: "wsb-2140o11i8", detail: { message: "Image not ready" } }),
   ev({ action: "bundle.delete.refused", targetType: "bundle", targetId: "wsb-2140o11i8", detail: { message: "In use" } }),
+  ev({ action: "bundle.tags_updated", targetType: "bundle", targetId: "wsb-2140o11i8", after: { tags: [{ key: "Team", value: "IT" }] } }),
+  ev({ action: "bundle.tags_update.refused", targetType: "bundle", targetId: "wsb-2140o11i8", detail: { message: "Amazon bundle" } }),
+  ev({ action: "ipgroup.tags_updated", targetType: "ipGroup", targetId: "wsipg-office01", detail: { name: "office-networks" } }),
+  ev({ action: "ipgroup.tags_update.refused", targetType: "ipGroup", targetId: "wsipg-office01", detail: { message: "Limit" } }),
+  ev({
+    action: "policy.tags_updated",
+    targetType: "setting",
+    targetId: "policy",
+    after: { requiredKeys: ["CostCenter"], employeeEditableKeys: [] },
+  }),
+  ev({
+    action: "image.created",
+    targetType: "image",
+    targetId: "wsi-golden123",
+    detail: { name: "golden-2026", region: "us-east-1", workspaceId: "ws-llqwlc2mj" },
+  }),
+  ev({ action: "image.deleted", targetType: "image", targetId: "wsi-golden123", detail: { name: "golden-2026", region: "us-east-1" } }),
+  ev({
+    action: "image.copied",
+    targetType: "image",
+    targetId: "wsi-copy12345",
+    detail: { name: "golden-2026", region: "eu-west-1", sourceRegion: "us-east-1" },
+  }),
+  ...["image.shared", "image.unshared"].map((action) =>
+    ev({
+      action,
+      targetType: "image",
+      targetId: "wsi-golden123",
+      detail: { name: "golden-2026", region: "us-east-1", accountId: "111122223333" },
+    }),
+  ),
+  ...["image.create", "image.delete", "image.copy", "image.share", "image.unshare"].map((a) =>
+    ev({
+      action: `${a}.refused`,
+      targetType: "image",
+      targetId: "wsi-golden123",
+      detail: { name: "golden-2026", region: "us-east-1", sourceRegion: "us-east-1", accountId: "111122223333", message: "In use" },
+    }),
+  ),
   ...["selfservice_update", "creation_update", "access_update", "client_update", "register", "deregister"].flatMap((a) => [
     ev({ action: `directory.${a}.refused`, targetType: "directory", targetId: "d-f28e33fdf9", detail: { message: "No" } }),
   ]),
   ...["selfservice_updated", "creation_updated", "access_updated", "client_updated", "registered", "deregistered"].map((a) =>
     ev({ action: `directory.${a}`, targetType: "directory", targetId: "d-f28e33fdf9", before: { a: 1 }, after: { a: 2 } }),
+  ),
+  ...["radius_enable", "radius_update", "radius_disable"].map((a) =>
+    ev({ action: `directory.${a}.refused`, targetType: "directory", targetId: "d-f28e33fdf9", detail: { message: "No" } }),
+  ),
+  ...["radius_enabled", "radius_updated", "radius_disabled"].map((a) =>
+    ev({
+      action: `directory.${a}`,
+      targetType: "directory",
+      targetId: "d-f28e33fdf9",
+      before: { enabled: false },
+      after: { enabled: true },
+    }),
   ),
   ev({
     action: "directory.password_reset",
@@ -258,6 +343,47 @@ const EXAMPLES: AuditEventInput[] = [
     after: { params: { action: "reboot" }, workspaceIds: ["ws-a", "ws-b"] },
   }),
   ev({ action: "bulk.retried", targetType: "bulkOperation", targetId: "op1", after: { workspaceIds: ["ws-a"] } }),
+  ev({
+    action: "rollout.started",
+    targetType: "rollout",
+    targetId: "ro1",
+    after: { bundleId: "wsb-custom01", method: "rebuild", workspaces: 27, waves: 2 },
+  }),
+  ev({ action: "rollout.continued", targetType: "rollout", targetId: "ro1" }),
+  ev({ action: "rollout.stopped", targetType: "rollout", targetId: "ro1" }),
+  ev({ action: "rollout.retried", targetType: "rollout", targetId: "ro1", after: { workspaceIds: ["ws-a"] } }),
+  ev({
+    action: "rollout.canary_finished",
+    actorId: null,
+    actorLabel: "system",
+    targetType: "rollout",
+    targetId: "ro1",
+    detail: { done: 1, failed: 1 },
+  }),
+  ev({
+    action: "rollout.wave_finished",
+    actorId: null,
+    actorLabel: "system",
+    targetType: "rollout",
+    targetId: "ro1",
+    detail: { wave: 1, done: 25, failed: 0 },
+  }),
+  ev({
+    action: "rollout.stopped_automatically",
+    actorId: null,
+    actorLabel: "system",
+    targetType: "rollout",
+    targetId: "ro1",
+    detail: { wave: 2, total: 25, failed: 8 },
+  }),
+  ev({
+    action: "rollout.finished",
+    actorId: null,
+    actorLabel: "system",
+    targetType: "rollout",
+    targetId: "ro1",
+    detail: { done: 25, failed: 0 },
+  }),
   ev({ action: "webhook.created", targetType: "webhook", targetId: "wh_1", after: { name: "ServiceNow" } }),
   ev({ action: "webhook.secret_rotated", targetType: "webhook", targetId: "wh_1" }),
   ev({ action: "webhook.enabled", targetType: "webhook", targetId: "wh_1" }),
@@ -367,7 +493,7 @@ describe("audit sentences", () => {
     };
     walk(join(__dirname, ".."));
     const emitted = [...actions].filter((a) =>
-      /^(request|user|policy|prices|optimizer|reclaim|webhook|usage|ipgroup|bundle|directory|api_token|api|bulk|delegation|inventory)\./.test(
+      /^(request|user|policy|prices|optimizer|reclaim|webhook|usage|ipgroup|bundle|image|directory|api_token|api|bulk|rollout|delegation|inventory|alias)\./.test(
         a,
       ),
     );

@@ -137,6 +137,35 @@ const dirOf = (e: AuditEventInput, book: AuditNameBook) =>
   directory(book, str(obj(e.detail).directoryId), str(obj(e.detail).directoryName));
 const bundleName = (e: AuditEventInput) => str(obj(e.after).name) ?? str(obj(e.before).name) ?? str(obj(e.detail).name);
 
+// Images name themselves and their Region in `detail`, since an image's page needs both.
+function imageLink(e: AuditEventInput): AuditSegment {
+  const d = obj(e.detail);
+  const name = str(d.name);
+  const region = str(d.region);
+  const href = `/admin/images/${e.targetId}${region ? `?region=${region}` : ""}`;
+  return name ? { text: name, href } : { text: "an image", href, rawId: e.targetId };
+}
+const imageSource = (e: AuditEventInput, b: AuditNameBook): AuditSegment[] => {
+  const ws = str(obj(e.detail).workspaceId);
+  return ws ? [" from ", workspace(b, ws)] : [];
+};
+const copyRoute = (e: AuditEventInput) => {
+  const d = obj(e.detail);
+  return str(d.sourceRegion) && str(d.region) ? ` from ${str(d.sourceRegion)} to ${str(d.region)}` : "";
+};
+const accountOf = (e: AuditEventInput) => ` with the account ${str(obj(e.detail).accountId) ?? "named"}`;
+
+// A connection alias is named by its connection string and Region; the link opens the pair's page.
+const aliasOf = (e: AuditEventInput): AuditSegment[] => {
+  const d = obj(e.detail);
+  const name = str(d.connectionString) ?? str(obj(e.after).connectionString) ?? str(obj(e.before).connectionString);
+  const region = str(d.region) ?? str(obj(e.after).region) ?? str(obj(e.before).region);
+  const where = region ? ` in ${region}` : "";
+  return name ? [aliasLink(name), where] : ["a connection alias", where];
+};
+const aliasLink = (name: string): AuditSegment => ({ text: name, href: `/admin/aliases/${name}` });
+const aliasAccount = (e: AuditEventInput) => `the AWS account ${str(obj(e.detail).accountId) ?? "named"}`;
+
 function directoryPhrase(done: string, attempt: string): Phrase {
   return {
     done: (e, b) => [`${done} `, directory(b, e.targetId)],
@@ -144,8 +173,28 @@ function directoryPhrase(done: string, attempt: string): Phrase {
   };
 }
 
+const awsAccountName = (e: AuditEventInput) =>
+  str(obj(e.detail).name) ?? str(obj(e.after).name) ?? str(obj(e.before).name) ?? "an AWS account";
+const awsAccountLink = (e: AuditEventInput): AuditSegment => ({ text: awsAccountName(e), href: "/admin/accounts" });
+
 /** Keyed by the action's base name: "ipgroup.create" is attempted, "ipgroup.created" is done. */
 const ADMIN_PHRASES: Record<string, Phrase> = {
+  "account.add": {
+    done: (e) => ["added the AWS account ", awsAccountLink(e)],
+    attempt: (e) => [`add the AWS account ${e.targetId}`],
+  },
+  "account.update": {
+    done: (e) => ["changed the AWS account ", awsAccountLink(e)],
+    attempt: (e) => ["change the AWS account ", awsAccountLink(e)],
+  },
+  "account.policy_update": {
+    done: (e) => ["changed the approval thresholds of the AWS account ", awsAccountLink(e)],
+    attempt: (e) => ["change the approval thresholds of the AWS account ", awsAccountLink(e)],
+  },
+  "account.remove": {
+    done: (e) => [`stopped managing the AWS account ${awsAccountName(e)}`],
+    attempt: (e) => [`stop managing the AWS account ${awsAccountName(e)}`],
+  },
   "ipgroup.create": {
     done: (e) => ["created the IP group ", ipGroup(e.targetId, ipName(e))],
     attempt: (e) => [`create the IP group ${str(obj(e.detail).name) ?? e.targetId}`],
@@ -166,6 +215,40 @@ const ADMIN_PHRASES: Record<string, Phrase> = {
     done: (e, b) => ["took the IP group ", ipGroup(e.targetId, ipName(e)), " off ", dirOf(e, b)],
     attempt: (e, b) => ["take the IP group ", ipGroup(e.targetId, ipName(e)), " off ", dirOf(e, b)],
   },
+  "alias.create": {
+    done: (e) => ["created the connection alias ", ...aliasOf(e)],
+    attempt: (e) => ["create the connection alias ", ...aliasOf(e)],
+  },
+  "alias.associate": {
+    done: (e, b) => ["associated the connection alias ", ...aliasOf(e), " with ", dirOf(e, b)],
+    attempt: (e, b) => ["associate the connection alias ", ...aliasOf(e), " with ", dirOf(e, b)],
+  },
+  "alias.disassociate": {
+    done: (e, b) => ["disassociated the connection alias ", ...aliasOf(e), " from ", dirOf(e, b)],
+    attempt: (e, b) => ["disassociate the connection alias ", ...aliasOf(e), " from ", dirOf(e, b)],
+  },
+  "alias.delete": {
+    done: (e) => ["deleted the connection alias ", ...aliasOf(e)],
+    attempt: (e) => ["delete the connection alias ", ...aliasOf(e)],
+  },
+  "alias.share": {
+    done: (e) => ["shared the connection alias ", ...aliasOf(e), ` with ${aliasAccount(e)}`],
+    attempt: (e) => ["share the connection alias ", ...aliasOf(e), ` with ${aliasAccount(e)}`],
+  },
+  "alias.unshare": {
+    done: (e) => ["stopped sharing the connection alias ", ...aliasOf(e), ` with ${aliasAccount(e)}`],
+    attempt: (e) => ["stop sharing the connection alias ", ...aliasOf(e), ` with ${aliasAccount(e)}`],
+  },
+  "alias.set_primary": {
+    done: (e) => [
+      `made ${str(obj(e.detail).region) ?? "a Region"} the primary Region of `,
+      aliasLink(str(obj(e.detail).connectionString) ?? e.targetId),
+    ],
+    attempt: (e) => [
+      `make ${str(obj(e.detail).region) ?? "a Region"} the primary Region of `,
+      aliasLink(str(obj(e.detail).connectionString) ?? e.targetId),
+    ],
+  },
   "bundle.create": {
     done: (e, b) => ["created the custom bundle ", bundle(b, e.targetId, bundleName(e))],
     attempt: (e) => [`create the custom bundle ${str(obj(e.detail).name) ?? e.targetId}`],
@@ -178,36 +261,90 @@ const ADMIN_PHRASES: Record<string, Phrase> = {
     done: (e, b) => ["deleted the custom bundle ", bundleName(e) ?? bundle(b, e.targetId)],
     attempt: (e, b) => ["delete the custom bundle ", bundle(b, e.targetId, bundleName(e))],
   },
+  "image.create": {
+    done: (e, b) => ["made the image ", imageLink(e), ...imageSource(e, b)],
+    attempt: (e, b) => [`make the image ${str(obj(e.detail).name) ?? ""}`, ...imageSource(e, b)],
+  },
+  "image.delete": {
+    done: (e) => ["deleted the image ", str(obj(e.detail).name) ?? "that was here"],
+    attempt: (e) => ["delete the image ", imageLink(e)],
+  },
+  "image.copy": {
+    done: (e) => ["copied the image ", imageLink(e), copyRoute(e)],
+    attempt: (e) => [`copy the image ${str(obj(e.detail).name) ?? ""}${copyRoute(e)}`],
+  },
+  "image.share": {
+    done: (e) => ["shared the image ", imageLink(e), accountOf(e)],
+    attempt: (e) => ["share the image ", imageLink(e), accountOf(e)],
+  },
+  "image.unshare": {
+    done: (e) => ["stopped sharing the image ", imageLink(e), accountOf(e)],
+    attempt: (e) => ["stop sharing the image ", imageLink(e), accountOf(e)],
+  },
+  "bundle.tags_update": {
+    done: (e, b) => ["changed the tags of the bundle ", bundle(b, e.targetId, bundleName(e))],
+    attempt: (e, b) => ["change the tags of the bundle ", bundle(b, e.targetId, bundleName(e))],
+  },
+  "ipgroup.tags_update": {
+    done: (e) => ["changed the tags of the IP group ", ipGroup(e.targetId, ipName(e))],
+    attempt: (e) => ["change the tags of the IP group ", ipGroup(e.targetId, ipName(e))],
+  },
   "directory.selfservice_update": directoryPhrase("changed what people may do themselves in", "change what people may do themselves in"),
   "directory.creation_update": directoryPhrase("changed the settings new WorkSpaces get in", "change the settings new WorkSpaces get in"),
   "directory.access_update": directoryPhrase("changed which devices may connect to", "change which devices may connect to"),
   "directory.client_update": directoryPhrase("changed the client settings of", "change the client settings of"),
   "directory.register": directoryPhrase("registered the directory", "register the directory"),
   "directory.deregister": directoryPhrase("deregistered the directory", "deregister the directory"),
+  "directory.radius_enable": directoryPhrase("turned on MFA (RADIUS) for", "turn on MFA (RADIUS) for"),
+  "directory.radius_update": directoryPhrase("changed the MFA (RADIUS) settings of", "change the MFA (RADIUS) settings of"),
+  "directory.radius_disable": directoryPhrase("turned off MFA (RADIUS) for", "turn off MFA (RADIUS) for"),
 };
 
 /** Done actions → their base name. */
 const DONE_TO_BASE: Record<string, string> = {
+  "account.added": "account.add",
+  "account.updated": "account.update",
+  "account.removed": "account.remove",
+  "account.policy_updated": "account.policy_update",
   "ipgroup.created": "ipgroup.create",
   "ipgroup.deleted": "ipgroup.delete",
   "ipgroup.rules_updated": "ipgroup.rules_update",
   "ipgroup.associated": "ipgroup.associate",
   "ipgroup.disassociated": "ipgroup.disassociate",
+  "alias.created": "alias.create",
+  "alias.associated": "alias.associate",
+  "alias.disassociated": "alias.disassociate",
+  "alias.deleted": "alias.delete",
+  "alias.shared": "alias.share",
+  "alias.unshared": "alias.unshare",
+  "alias.primary_set": "alias.set_primary",
   "bundle.created": "bundle.create",
   "bundle.image_updated": "bundle.update_image",
   "bundle.deleted": "bundle.delete",
+  "bundle.tags_updated": "bundle.tags_update",
+  "ipgroup.tags_updated": "ipgroup.tags_update",
+  "image.created": "image.create",
+  "image.deleted": "image.delete",
+  "image.copied": "image.copy",
+  "image.shared": "image.share",
+  "image.unshared": "image.unshare",
   "directory.selfservice_updated": "directory.selfservice_update",
   "directory.creation_updated": "directory.creation_update",
   "directory.access_updated": "directory.access_update",
   "directory.client_updated": "directory.client_update",
   "directory.registered": "directory.register",
   "directory.deregistered": "directory.deregister",
+  "directory.radius_enabled": "directory.radius_enable",
+  "directory.radius_updated": "directory.radius_update",
+  "directory.radius_disabled": "directory.radius_disable",
 };
 
 // ---- settings --------------------------------------------------------------------------------------------
 
 const SETTING_ACTIONS: Record<string, { what: string; href: string }> = {
   "policy.updated": { what: "the approval policy", href: "/admin/policies" },
+  "policy.tags_updated": { what: "the tag rules (required tags and the tags employees may edit)", href: "/admin/policies" },
+  "policy.encryption_keys_updated": { what: "the encryption keys for new WorkSpaces", href: "/admin/policies#encryption-keys" },
   "prices.updated": { what: "the price table", href: "/admin/prices" },
   "optimizer.settings_updated": { what: "the running-mode optimizer's settings", href: "/admin/optimizer" },
   "reclaim.policy_updated": { what: "the rules for reclaiming unused WorkSpaces", href: "/admin/policies" },
@@ -244,9 +381,12 @@ const BULK_OPS: Record<string, string> = {
   ModifyWorkspaceProperties: "change",
   MigrateWorkspace: "migrate",
   CreateTags: "tag",
+  ModifyWorkspaceState: "change the maintenance mode of",
 };
 
 const bulkLink = (id: string, text = "a bulk operation"): AuditSegment => ({ text, href: `/admin/fleet/bulk/${id}` });
+const rolloutLink = (id: string, text = "a rollout"): AuditSegment => ({ text, href: `/admin/rollouts/${id}` });
+const waveWords = (wave: unknown) => (num(wave) === 0 ? "the canary wave" : num(wave) !== undefined ? `wave ${num(wave)}` : "a wave");
 const BULK_WORDS: Record<string, string> = {
   reboot: "restart",
   start: "start",
@@ -256,6 +396,7 @@ const BULK_WORDS: Record<string, string> = {
   runningMode: "running-mode change",
   tags: "tagging",
   terminate: "give-back",
+  maintenance: "maintenance-mode change",
 };
 
 const ACTIONS: Record<string, Describe> = {
@@ -301,6 +442,7 @@ const ACTIONS: Record<string, Describe> = {
   },
   "request.executing": (e, book) => ["The portal started on ", requestPhrase(book, e.requestId ?? e.targetId)],
   "request.succeeded": (e, book) => [requestSubject(book, e.requestId ?? e.targetId), " was done"],
+  "request.held": (e, book) => [requestSubject(book, e.requestId ?? e.targetId), " waits until an admin ends the WorkSpace's maintenance"],
   "request.failed": (e, book) => {
     const reason = str(obj(e.after).reason);
     return [requestSubject(book, e.requestId ?? e.targetId), " failed", ...(reason ? [`: ${reason}`] : [])];
@@ -389,6 +531,55 @@ const ACTIONS: Record<string, Describe> = {
     return [who, ` tried ${plural(count, "failed WorkSpace")} of `, bulkLink(e.targetId), " again"];
   },
 
+  // Staged rollouts of a bundle's image.
+  "rollout.started": (e, book, who) => {
+    const a = obj(e.after);
+    const count = num(a.workspaces);
+    const how = str(a.method) === "migrate" ? "migrating WorkSpaces onto" : "rebuilding the WorkSpaces on";
+    return [
+      who,
+      " started ",
+      rolloutLink(e.targetId),
+      ` ${how} the bundle `,
+      bundle(book, str(a.bundleId) ?? ""),
+      count !== undefined ? `: ${plural(count, "WorkSpace")} in ${plural(num(a.waves) ?? 1, "wave")}` : "",
+    ];
+  },
+  "rollout.continued": (e, _book, who) => [who, " let ", rolloutLink(e.targetId), " go on after its canary wave"],
+  "rollout.stopped": (e, _book, who) => [who, " stopped ", rolloutLink(e.targetId)],
+  "rollout.retried": (e, _book, who) => {
+    const ids = obj(e.after).workspaceIds;
+    return [who, ` tried ${plural(Array.isArray(ids) ? ids.length : 0, "failed WorkSpace")} of `, rolloutLink(e.targetId), " again"];
+  },
+  "rollout.canary_finished": (e) => {
+    const d = obj(e.detail);
+    return [
+      "The canary wave of ",
+      rolloutLink(e.targetId),
+      ` is through (${num(d.done) ?? 0} done, ${num(d.failed) ?? 0} failed) and waits for Continue`,
+    ];
+  },
+  "rollout.wave_finished": (e) => {
+    const d = obj(e.detail);
+    return [
+      `${waveWords(d.wave)[0]!.toUpperCase()}${waveWords(d.wave).slice(1)} of `,
+      rolloutLink(e.targetId),
+      ` is through (${num(d.done) ?? 0} done, ${num(d.failed) ?? 0} failed)`,
+    ];
+  },
+  "rollout.stopped_automatically": (e) => {
+    const d = obj(e.detail);
+    return [
+      "The portal stopped ",
+      rolloutLink(e.targetId),
+      ` because ${num(d.failed) ?? 0} of ${num(d.total) ?? 0} WorkSpaces in ${waveWords(d.wave)} failed`,
+    ];
+  },
+  "rollout.finished": (e) => {
+    const d = obj(e.detail);
+    return [rolloutLink(e.targetId, "A rollout"), ` finished (${num(d.done) ?? 0} done, ${num(d.failed) ?? 0} failed in its last wave)`];
+  },
+
   // Webhooks.
   "webhook.created": (e, book, who) => [who, " added the webhook ", webhook(book, e.targetId, str(obj(e.after).name))],
   "webhook.secret_rotated": (e, book, who) => [
@@ -465,6 +656,17 @@ const ACTIONS: Record<string, Describe> = {
 
 function awsCall(e: AuditEventInput, book: AuditNameBook): AuditSegment[] {
   const op = e.action.slice("aws.".length);
+  if (e.targetType === "rollout") {
+    const d = obj(e.detail);
+    const ok = Array.isArray(d.succeeded) ? d.succeeded.length : 0;
+    const failed = Array.isArray(d.failed) ? d.failed.length : 0;
+    const counts = [`${ok} accepted`, failed ? `${failed} refused` : ""].filter(Boolean).join(", ");
+    return [
+      `The portal asked AWS to ${humanizeAction(op)} ${plural(ok + failed, "WorkSpace")} of `,
+      rolloutLink(e.targetId),
+      `: ${counts}`,
+    ];
+  }
   if (e.targetType === "bulkOperation") {
     const d = obj(e.detail);
     const ok = Array.isArray(d.succeeded) ? d.succeeded.length : num(d.succeeded);
@@ -497,6 +699,8 @@ function target(e: AuditEventInput, book: AuditNameBook): AuditSegment[] {
       return ["the webhook ", webhook(book, e.targetId)];
     case "bulkOperation":
       return [bulkLink(e.targetId)];
+    case "rollout":
+      return [rolloutLink(e.targetId)];
     case "setting":
       return ["a setting"];
     default:

@@ -10,6 +10,9 @@ import {
   computeTypeRank,
   directoryStateLabel,
   directoryTypeLabel,
+  imageStateLabel,
+  radiusProtocolLabel,
+  radiusStatusLabel,
   operatingSystemLabel,
   protocolLabel,
   runningModeLabel,
@@ -25,7 +28,16 @@ describe("labels", () => {
     for (const t of COMPUTE_TYPES) expect(computeTypeLabel(t)).not.toMatch(CODE);
     for (const s of WORKSPACE_STATES) expect(workspaceStateLabel(s)).not.toMatch(CODE);
     expect(workspaceStateLabel("AVAILABLE")).toBe("Ready");
+    // An admin's ModifyWorkspaceState, distinct from AWS's own MAINTENANCE ("Maintenance").
+    expect(workspaceStateLabel("ADMIN_MAINTENANCE")).toBe("In maintenance");
+    expect(workspaceStateLabel("ADMIN_MAINTENANCE")).not.toBe(workspaceStateLabel("MAINTENANCE"));
     expect(computeTypeLabel("GRAPHICS_G4DN")).toBe("Graphics.g4dn");
+  });
+
+  it("names every image state without showing the code", () => {
+    for (const s of ["AVAILABLE", "PENDING", "ERROR"]) expect(imageStateLabel(s)).not.toMatch(CODE);
+    expect(imageStateLabel("PENDING")).toBe("Being made");
+    expect(imageStateLabel("ERROR")).toBe("Failed");
   });
 
   it("sorts compute types by size, not by text", () => {
@@ -67,6 +79,12 @@ describe("directory labels", () => {
     expect(directoryTypeLabel("MicrosoftAD")).toBe("AWS Managed Microsoft AD");
     expect(directoryTypeLabel(undefined)).toBe("—");
     expect(directoryTypeLabel("SOMETHING_NEW")).toBe("SOMETHING_NEW");
+    expect(radiusStatusLabel("Creating")).toBe("Being set up");
+    expect(radiusStatusLabel("Completed")).toBe("Working");
+    expect(radiusStatusLabel("Failed")).toBe("Failed");
+    expect(radiusStatusLabel(undefined)).toBe("—");
+    expect(radiusProtocolLabel("MS-CHAPv2")).toBe("MS-CHAP v2");
+    expect(radiusProtocolLabel("PAP")).toBe("PAP");
   });
 
   it("reads a directory's registration state as a word", () => {
@@ -102,5 +120,22 @@ describe("bundle names", () => {
     expect(bundleNameLabel("Engineering image (WSP build)")).toBe("Engineering image (WSP build)");
     expect(bundleNameLabel("wsb-0123abcd")).toBe("wsb-0123abcd");
     expect(bundleNameLabel(null)).toBe("—");
+  });
+});
+
+describe("connection alias labels", () => {
+  it("reads an alias's state and association status as words", async () => {
+    const { aliasAssociationLabel, aliasStateLabel } = await import("./labels");
+    expect(["CREATING", "CREATED", "DELETING"].map(aliasStateLabel)).toEqual(["Being created", "Ready", "Being deleted"]);
+    expect(
+      [
+        "NOT_ASSOCIATED",
+        "ASSOCIATED_WITH_OWNER_ACCOUNT",
+        "ASSOCIATED_WITH_SHARED_ACCOUNT",
+        "PENDING_ASSOCIATION",
+        "PENDING_DISASSOCIATION",
+      ].map(aliasAssociationLabel),
+    ).toEqual(["No directory", "Associated", "Associated by a shared account", "Being associated", "Being disassociated"]);
+    expect(aliasAssociationLabel(undefined)).toBe("No directory");
   });
 });

@@ -126,6 +126,22 @@ export function directoryStateLabel(state: string | null | undefined): string {
   return DIRECTORY_STATE_NAMES[state] ?? state;
 }
 
+const RADIUS_STATUS_NAMES: Record<string, string> = { Creating: "Being set up", Completed: "Working", Failed: "Failed" };
+
+/** "Being set up", "Working", "Failed": Directory Service's RadiusStatus of a directory's MFA. */
+export function radiusStatusLabel(status: string | null | undefined): string {
+  if (!status) return "—";
+  return RADIUS_STATUS_NAMES[status] ?? status;
+}
+
+const RADIUS_PROTOCOL_NAMES: Record<string, string> = { PAP: "PAP", CHAP: "CHAP", "MS-CHAPv1": "MS-CHAP v1", "MS-CHAPv2": "MS-CHAP v2" };
+
+/** "MS-CHAP v2" for MS-CHAPv2: the protocol a directory speaks to its RADIUS servers. */
+export function radiusProtocolLabel(protocol: string | null | undefined): string {
+  if (!protocol) return "—";
+  return RADIUS_PROTOCOL_NAMES[protocol] ?? protocol;
+}
+
 /** "Compute type changes", "Restarts": a change type named as the approval policy's rules read. */
 export function changeTypeLabel(type: string | null | undefined): string {
   if (!type) return "—";
@@ -166,4 +182,34 @@ export function licenceLabel(licence: string | null | undefined): string {
 export function bundleNameLabel(name: string | null | undefined): string {
   if (!name) return "—";
   return name.replace(/\((PCOIP|WSP)\)/g, (_, code: string) => `(${protocolLabel(code)})`);
+}
+
+const ALIAS_STATE_NAMES: Record<string, string> = { CREATING: "Being created", CREATED: "Ready", DELETING: "Being deleted" };
+
+/** "Ready" for a connection alias in CREATED, "Being created" / "Being deleted" while AWS works on it. */
+export function aliasStateLabel(state: string | null | undefined): string {
+  if (!state) return "—";
+  return ALIAS_STATE_NAMES[state] ?? state;
+}
+
+const ALIAS_ASSOCIATION_NAMES: Record<string, string> = {
+  NOT_ASSOCIATED: "No directory",
+  ASSOCIATED_WITH_OWNER_ACCOUNT: "Associated",
+  ASSOCIATED_WITH_SHARED_ACCOUNT: "Associated by a shared account",
+  PENDING_ASSOCIATION: "Being associated",
+  PENDING_DISASSOCIATION: "Being disassociated",
+};
+
+/** "Associated" / "Being associated" …: a connection alias's association status with its directory. */
+export function aliasAssociationLabel(status: string | null | undefined): string {
+  if (!status) return "No directory";
+  return ALIAS_ASSOCIATION_NAMES[status] ?? status;
+}
+
+const IMAGE_STATE_NAMES: Record<string, string> = { AVAILABLE: "Available", PENDING: "Being made", ERROR: "Failed" };
+
+/** "Available" / "Being made" / "Failed" for a custom image's state (DescribeWorkspaceImages' AVAILABLE, PENDING, ERROR). */
+export function imageStateLabel(state: string | null | undefined): string {
+  if (!state) return "—";
+  return IMAGE_STATE_NAMES[state] ?? state.charAt(0) + state.slice(1).toLowerCase().replace(/_/g, " ");
 }

@@ -34,6 +34,3 @@ export const aliasPermissionInput = aliasRef.extend({
   allow: z.boolean(),
 });
 export const primaryRegionInput = z.object({ connectionString: connectionStringSchema, region: regionSchema });
-
-/** The stored primary Region per connection string (normalized), the admin's choice. */
-export const aliasPrimarySettingSchema = z.record(z.string(), regionSchema);

@@ -5,13 +5,17 @@ import { getPolicySettings, getPriceTable } from "@/lib/core/settings";
 import { DEFAULT_OPTIMIZER_SETTINGS } from "@/lib/domain";
 import { createCustomBundle } from "@/lib/services/admin/bundles";
 import { createApiToken } from "@/lib/services/admin/api-tokens";
+import { associateConnectionAlias, createConnectionAlias } from "@/lib/services/admin/aliases";
 import { associateIpGroup, createIpGroup } from "@/lib/services/admin/ip-groups";
 import { createWebhook } from "@/lib/services/admin/webhooks";
+import { addAccount } from "@/lib/services/admin/accounts";
+import { SANDBOX_ROLES, SECOND_ACCOUNT_ID } from "@/lib/sandbox";
 import { emitWebhookEvent } from "@/lib/core/webhooks";
 import { changeUserRole } from "@/lib/services/admin/users";
 import { createDelegation } from "@/lib/services/delegations";
 import { issueEmailActionLinks } from "@/lib/core/email-links";
 import { submitRequest } from "@/lib/services/requests/submit";
+import { updateTagPolicy } from "@/lib/services/tags";
 import { createTestWorld, type TestWorld } from "../world";
 
 export const PERSONAS = ["anonymous", "owner", "otherEmployee", "requesterManager", "otherManager", "admin", "demotedManager"] as const;
@@ -36,6 +40,10 @@ export interface Fixtures {
   /** A directory in the second Region without WorkSpaces, so it can be deregistered and registered again. */
   spareDir: string;
   imageId: string;
+  /** An AVAILABLE, unencrypted AlwaysOn WorkSpace (dave's) that AWS will image. */
+  imagingWorkspaceId: string;
+  /** An owned image no bundle uses, so it can be deleted. */
+  spareImageId: string;
   offeredBundleId: string;
   partnerGroupId: string;
   /** Ids of objects that do not exist, in each id format. */
@@ -87,10 +95,20 @@ export async function createFixtures(): Promise<Fixtures> {
       bundleId: labsBundle.bundleId,
       runningMode: "AUTO_STOP",
     },
+    {
+      portalRequestId: "fixture-imaging-dave",
+      directoryId: employeesDir,
+      userName: "dave",
+      bundleId: labsBundle.bundleId,
+      runningMode: "ALWAYS_ON",
+    },
   ]);
   world.sandbox.advance(60);
   await world.sync();
   const labsWorkspace = await prisma.workspace.findFirstOrThrow({ where: { ownerId: alice.id, directoryId: labsDir, goneAt: null } });
+  const imagingWorkspace = await prisma.workspace.findFirstOrThrow({
+    where: { userName: "dave", directoryId: employeesDir, region: REGION, goneAt: null },
+  });
 
   // The second Region's labs directory, emptied of WorkSpaces, is the one registered and deregistered.
   const euGw = world.gateway.region(EU);
@@ -126,6 +144,8 @@ export async function createFixtures(): Promise<Fixtures> {
     labsDir,
     spareDir: spare.directoryId,
     imageId: images[0]!.imageId,
+    imagingWorkspaceId: imagingWorkspace.id,
+    spareImageId: images.find((i) => i.name === "corp-win10-2026")!.imageId,
     offeredBundleId,
     partnerGroupId,
     unknown: {
@@ -177,12 +197,50 @@ async function ipGroup(fx: Fixtures): Promise<string> {
   return groupId;
 }
 
+/** Lets the directory take an alias again: whatever alias holds it is disassociated (the sandbox's clock moved on). */
+async function freeDirectory(fx: Fixtures, directoryId: string): Promise<void> {
+  const gw = fx.world.gateway.region(REGION);
+  fx.world.sandbox.advance(2);
+  for (const alias of await gw.aliases.aliasesOfDirectory(directoryId))
+    if (alias.associations[0]?.status !== "PENDING_DISASSOCIATION") await gw.aliases.disassociateConnectionAlias(alias.aliasId);
+  fx.world.sandbox.advance(2);
+}
+
+/** A ready connection alias in the first Region, associated with the directory when one is given. */
+async function connectionAlias(fx: Fixtures, directoryId?: string): Promise<string> {
+  const admin = { id: fx.people.admin.id };
+  const { created } = await createConnectionAlias(admin, { connectionString: `${unique("desk")}.example.com`, regions: [REGION] });
+  const aliasId = created[0]!.aliasId;
+  fx.world.sandbox.advance(2);
+  if (directoryId) {
+    await freeDirectory(fx, directoryId);
+    await associateConnectionAlias(admin, { region: REGION, aliasId, directoryId });
+    fx.world.sandbox.advance(2);
+  }
+  return aliasId;
+}
+
 async function apiToken(fx: Fixtures): Promise<{ id: string }> {
   return createApiToken({ id: fx.people.admin.id }, { name: unique("Script"), scopes: ["workspaces:read"], expiresInDays: 7 });
 }
 
 // A public address given as an IP literal: valid without DNS, and never actually reached by these tests.
 const PUBLIC_WEBHOOK_URL = "https://93.184.215.14/hooks/portal";
+
+/** The sandbox's second account, through a role of its own (the sandbox accepts any WorkSpacesPortal… role there). */
+function secondAccountInput() {
+  const name = unique("Branch");
+  return {
+    name,
+    roleArn: `arn:aws:iam::${SECOND_ACCOUNT_ID}:role/WorkSpacesPortal-${name}`,
+    externalId: SANDBOX_ROLES.find((r) => r.accountId === SECOND_ACCOUNT_ID)!.externalId!,
+    regions: [REGION],
+  };
+}
+
+async function awsAccount(fx: Fixtures): Promise<string> {
+  return (await addAccount({ id: fx.people.admin.id }, secondAccountInput())).accountId;
+}
 
 async function webhook(fx: Fixtures): Promise<string> {
   const { webhookId } = await createWebhook(
@@ -219,6 +277,38 @@ const same =
   (build: (fx: Fixtures) => unknown | Promise<unknown>): InputFor =>
   async (fx) =>
     build(fx);
+
+/** A rollout of two waves in the given state, its canary holding the owner's WorkSpace in the given item state. */
+async function rolloutIn(fx: Fixtures, status: string, itemStatus: string): Promise<string> {
+  const prisma = fx.world.database.prisma;
+  const rollout = await prisma.rollout.create({
+    data: {
+      region: REGION,
+      bundleId: fx.offeredBundleId,
+      imageId: fx.imageId,
+      method: "rebuild",
+      canarySize: 1,
+      waveSize: 25,
+      pauseMinutes: 0,
+      failureThresholdPercent: 100,
+      status,
+      waveCount: 2,
+      createdById: fx.people.admin.id,
+      createdBy: fx.people.admin.name,
+    },
+  });
+  await prisma.rolloutItem.create({
+    data: {
+      rolloutId: rollout.id,
+      workspaceId: fx.ownerWorkspaceId,
+      region: REGION,
+      wave: 0,
+      status: itemStatus,
+      reason: itemStatus === "FAILED" ? "AWS was busy." : null,
+    },
+  });
+  return rollout.id;
+}
 
 /** The owner's WorkSpace with a reclaim warning out, so "Keep it" has something to keep. */
 async function warnedWorkspace(fx: Fixtures): Promise<string> {
@@ -316,6 +406,15 @@ export const validInputs: Record<string, InputFor> = {
   }),
   setBundleDisplayAction: same((fx) => ({ bundleId: fx.offeredBundleId, displayName: "Developer desktop", description: "For builds" })),
   clearBundleDisplayAction: same((fx) => ({ region: REGION, bundleId: fx.offeredBundleId })),
+  // lib/actions/admin-images.ts
+  createImageAction: same((fx) => ({
+    workspaceId: fx.imagingWorkspaceId,
+    name: unique("golden").slice(0, 60),
+    description: "For the test",
+  })),
+  deleteImageAction: same((fx) => ({ region: REGION, imageId: fx.spareImageId })),
+  copyImageAction: same((fx) => ({ region: REGION, imageId: fx.imageId, targetRegion: EU, name: unique("copy").slice(0, 60) })),
+  setImagePermissionAction: same((fx) => ({ region: REGION, imageId: fx.imageId, accountId: "111122223333", allow: true })),
   // lib/actions/admin-directories.ts
   updateSelfServicePermissionsAction: same((fx) => ({
     region: REGION,
@@ -348,6 +447,29 @@ export const validInputs: Record<string, InputFor> = {
     await ensureSpareDir(fx, true);
     return { region: EU, directoryId: fx.spareDir };
   }),
+  // lib/actions/admin-radius.ts (with a secret, so it holds whether MFA is on or off when it runs)
+  saveRadiusAction: same((fx) => ({
+    region: REGION,
+    directoryId: fx.employeesDir,
+    settings: { servers: ["10.0.50.10"], port: 1812, timeoutSeconds: 5, retries: 3, protocol: "PAP", useSameUsername: true },
+    sharedSecret: "fixture-radius-secret",
+  })),
+  disableRadiusAction: same(async (fx) => {
+    const ds = fx.world.gateway.region(REGION).directoryService;
+    const [dir] = await ds.describeDirectories([fx.employeesDir]);
+    if (!dir?.radius.enabled)
+      await ds.enableRadius(fx.employeesDir, {
+        servers: ["10.0.50.10"],
+        port: 1812,
+        timeoutSeconds: 5,
+        retries: 3,
+        protocol: "PAP",
+        sharedSecret: "fixture-radius-secret",
+      });
+    return { region: REGION, directoryId: fx.employeesDir };
+  }),
+  // lib/actions/admin-encryption-keys.ts
+  updateEncryptionKeysAction: same(() => ({ byDirectory: {}, byPersona: { EMPLOYEE: "alias/aws/workspaces" } })),
   // lib/actions/admin-directory-password-help.ts
   readDirectoryPasswordHelpAction: same((fx) => ({ directoryId: fx.employeesDir })),
   updateDirectoryPasswordHelpAction: same((fx) => ({
@@ -375,6 +497,36 @@ export const validInputs: Record<string, InputFor> = {
     });
     return { operationId: op.id };
   }),
+  // lib/actions/admin-rollouts.ts
+  startRolloutAction: same(async (fx) => {
+    const { bundleId } = await createCustomBundle(
+      { id: fx.people.admin.id },
+      {
+        region: REGION,
+        name: unique("Roll").slice(0, 60),
+        description: "x",
+        imageId: fx.imageId,
+        computeType: "STANDARD",
+        rootVolumeGib: 80,
+        userVolumeGib: 50,
+      },
+    );
+    const source = await fx.world.database.prisma.workspace.findUniqueOrThrow({ where: { id: fx.ownerWorkspaceId } });
+    return {
+      region: REGION,
+      bundleId,
+      imageId: fx.imageId,
+      method: "migrate",
+      sourceBundleId: source.bundleId,
+      canarySize: 1,
+      pauseMinutes: 0,
+      failureThresholdPercent: 20,
+      confirmed: true,
+    };
+  }),
+  continueRolloutAction: same(async (fx) => ({ rolloutId: await rolloutIn(fx, "WAITING_FOR_CONTINUE", "DONE") })),
+  stopRolloutAction: same(async (fx) => ({ rolloutId: await rolloutIn(fx, "RUNNING", "PENDING") })),
+  retryRolloutAction: same(async (fx) => ({ rolloutId: await rolloutIn(fx, "STOPPED", "FAILED") })),
   // lib/actions/admin-ip-groups.ts
   createIpGroupAction: same(() => ({
     region: REGION,
@@ -393,9 +545,37 @@ export const validInputs: Record<string, InputFor> = {
     await associateIpGroup({ id: fx.people.admin.id }, { region: REGION, directoryId: fx.labsDir, groupId });
     return { region: REGION, directoryId: fx.labsDir, groupId };
   }),
+  // lib/actions/admin-aliases.ts
+  createConnectionAliasAction: same(() => ({ connectionString: `${unique("desk")}.example.com`, regions: [REGION, EU] })),
+  associateConnectionAliasAction: same(async (fx) => {
+    await freeDirectory(fx, fx.labsDir);
+    return { region: REGION, aliasId: await connectionAlias(fx), directoryId: fx.labsDir };
+  }),
+  disassociateConnectionAliasAction: same(async (fx) => ({ region: REGION, aliasId: await connectionAlias(fx, fx.labsDir) })),
+  deleteConnectionAliasAction: same(async (fx) => ({ region: REGION, aliasId: await connectionAlias(fx) })),
+  setConnectionAliasPermissionAction: same(async (fx) => ({
+    region: REGION,
+    aliasId: await connectionAlias(fx),
+    accountId: "210987654321",
+    allow: true,
+  })),
+  setPrimaryRegionAction: same(async (fx) => {
+    const aliasId = await connectionAlias(fx);
+    const [alias] = await fx.world.gateway.region(REGION).aliases.describeConnectionAliases([aliasId]);
+    return { connectionString: alias!.connectionString, region: REGION };
+  }),
   // lib/actions/admin-api-tokens.ts
   createApiTokenAction: same(() => ({ name: unique("Ticketing"), scopes: ["requests:read"], expiresInDays: 30, mayActForPeople: false })),
   revokeApiTokenAction: same(async (fx) => ({ tokenId: (await apiToken(fx)).id })),
+  // lib/actions/admin-accounts.ts
+  addAccountAction: same(() => secondAccountInput()),
+  updateAccountAction: same(async (fx) => ({ accountId: await awsAccount(fx), ...secondAccountInput() })),
+  removeAccountAction: same(async (fx) => ({ accountId: await awsAccount(fx) })),
+  setAccountPolicyAction: same(async (fx) => ({
+    accountId: await awsAccount(fx),
+    managerThresholdCents: 2_500,
+    adminThresholdCents: null,
+  })),
   // lib/actions/admin-webhooks.ts
   createWebhookAction: same(() => ({ name: unique("ITSM"), url: PUBLIC_WEBHOOK_URL, events: ["request.submitted", "request.succeeded"] })),
   rotateWebhookSecretAction: same(async (fx) => ({ webhookId: await webhook(fx) })),
@@ -419,6 +599,20 @@ export const validInputs: Record<string, InputFor> = {
   signOutEverywhereAction: same((fx) => ({ userId: fx.people.otherEmployee.id })),
   updatePolicyAction: same(async (fx) => ({ value: await getPolicySettings(fx.world.database.prisma) })),
   updatePricesAction: same(async (fx) => ({ value: await getPriceTable(fx.world.database.prisma) })),
+  // lib/actions/tags.ts
+  updateTagPolicyAction: same(() => ({ employeeEditableKeys: ["Project"], requiredKeys: [] })),
+  requestWorkspaceTagsAction: same(async (fx) => {
+    // The policy opens "Project" to employees, so the owner's edit is theirs to ask for.
+    await updateTagPolicy({ id: fx.people.admin.id }, { employeeEditableKeys: ["Project"], requiredKeys: [] });
+    await closeOpenRequests(fx);
+    return { workspaceId: fx.ownerWorkspaceId, set: [{ key: "Project", value: "Apollo" }], remove: [] };
+  }),
+  editResourceTagsAction: same(async (fx) => ({
+    region: REGION,
+    resourceId: await ipGroup(fx),
+    set: [{ key: "Team", value: "IT" }],
+    remove: [],
+  })),
   // lib/actions/reclaim.ts
   keepWorkspaceAction: same(async (fx) => ({ workspaceId: await warnedWorkspace(fx), justification: "Quarter-end reporting needs it." })),
   updateReclaimSettingsAction: same(() => ({ idleDays: "60", graceDays: "14", exemptTagKey: "Skip_Reclaim" })),

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { cache } from "react";
+import { DirectoryAlias } from "@/components/admin/aliases/directory-alias";
 import { DirectoryOverview, directoryKind } from "@/components/admin/directory-card";
 import { DirectoryCreationForm } from "@/components/admin/directory-creation";
 import { DirectoryIpGroups } from "@/components/admin/directory-ip-groups";
@@ -10,11 +11,13 @@ import { DirectoryDeregister } from "@/components/admin/directory-deregister";
 import { DirectoryRequesters } from "@/components/admin/directory-requesters";
 import { DirectorySettingsForm } from "@/components/admin/directory-toggles";
 import { DirectorySection } from "@/components/admin/directory-action";
+import { RadiusSection } from "@/components/admin/radius-section";
 import { PageHeader } from "@/components/ui/page-header";
 import { RawId } from "@/components/ui/raw-id";
 import { hasRole } from "@/lib/auth/roles";
 import { getCurrentUser, requireRole } from "@/lib/auth/session";
 import { portalResetsPassword } from "@/lib/domain/client";
+import { directoryConnectionAlias } from "@/lib/queries/admin-aliases";
 import { getDirectory } from "@/lib/queries/admin-directories";
 
 export const dynamic = "force-dynamic";
@@ -41,6 +44,7 @@ const SECTIONS = [
   ["creation-properties", "Creation properties"],
   ["ip-groups", "IP access control groups"],
   ["requesters", "Who may request"],
+  ["mfa", "MFA (RADIUS)"],
   ["password-reset", "Password reset"],
   ["deregister", "Deregister"],
 ] as const;
@@ -54,6 +58,7 @@ export default async function DirectoryPage({ params, searchParams }: Props) {
   const { directory: d, personas, groups } = page;
   const justRegistered = (await searchParams).registered === "1";
   const ref = { region: d.region, directoryId: d.directoryId };
+  const alias = await directoryConnectionAlias(d.region, d.directoryId);
   return (
     <>
       <p className="mb-2 text-sm">
@@ -83,6 +88,7 @@ export default async function DirectoryPage({ params, searchParams }: Props) {
       </nav>
       <div className="grid gap-4">
         <DirectoryOverview directory={d} />
+        <DirectoryAlias alias={alias} />
         <DirectorySettingsForm
           {...ref}
           values={{
@@ -96,6 +102,7 @@ export default async function DirectoryPage({ params, searchParams }: Props) {
           <DirectoryIpGroups {...ref} associated={d.ipGroups} others={d.otherIpGroups} />
         </div>
         <DirectoryRequesters directoryId={d.directoryId} current={d.requesters} personas={personas} groups={groups} />
+        <RadiusSection {...ref} directoryType={d.dsType} radius={d.radius} personas={d.requesters.personas} />
         <DirectorySection
           id="password-reset"
           title="Password reset"
