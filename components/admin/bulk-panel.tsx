@@ -24,7 +24,14 @@ const ACTIONS: { value: BulkParams["action"]; label: string; destructive?: strin
   { value: "runningMode", label: "Change running mode" },
   { value: "tags", label: "Tag" },
   { value: "terminate", label: "Terminate", destructive: "Terminating deletes the WorkSpaces and their users' data for good." },
+  { value: "maintenance", label: "Maintenance mode" },
 ];
+
+/** What admin maintenance means for owners, beside the choice (lib/domain/maintenance.ts holds the rule). */
+const MAINTENANCE_HINT =
+  "In maintenance nobody can sign in, the WorkSpace cannot be restarted, started, stopped, rebuilt, restored or " +
+  "migrated, and AutoStop leaves it running. Owners see a banner; changes they ask for meanwhile wait until you end " +
+  "the maintenance. Only ready WorkSpaces can enter it.";
 
 /** What the summary calls each field the server may refuse. */
 const FIELD_LABELS: Record<string, string> = {
@@ -134,6 +141,7 @@ function BulkForm({
   const [timeoutHours, setTimeoutHours] = useState("1");
   const [tagKey, setTagKey] = useState("CostCenter");
   const [tagValue, setTagValue] = useState("");
+  const [maintenanceState, setMaintenanceState] = useState<"ADMIN_MAINTENANCE" | "AVAILABLE">("ADMIN_MAINTENANCE");
   const [confirmed, setConfirmed] = useState(false);
   const [failure, setFailure] = useState<{ message: string; errors?: FieldErrors; reasons: string[] } | null>(null);
   const [pending, start] = useTransition();
@@ -154,6 +162,8 @@ function BulkForm({
         };
       case "tags":
         return { action, tags: [{ key: tagKey.trim(), value: tagValue }] };
+      case "maintenance":
+        return { action, state: maintenanceState };
       default:
         return { action };
     }
@@ -282,15 +292,39 @@ function BulkForm({
             </div>
           </>
         )}
+        {action === "maintenance" && (
+          <label className="text-sm">
+            <span className="block text-slate-700">Maintenance</span>
+            <select
+              value={maintenanceState}
+              onChange={(e) => setMaintenanceState(e.target.value as "ADMIN_MAINTENANCE" | "AVAILABLE")}
+              aria-describedby={`${formId}-maintenance-hint`}
+              className="rounded border border-slate-300 px-2 py-1"
+            >
+              <option value="ADMIN_MAINTENANCE">Start maintenance</option>
+              <option value="AVAILABLE">End maintenance</option>
+            </select>
+          </label>
+        )}
         <button
           type="submit"
           disabled={pending || (Boolean(chosen.destructive) && !confirmed)}
           aria-describedby={chosen.destructive && !confirmed ? `${formId}-confirm-hint` : undefined}
           className="rounded-md bg-brand-600 px-4 py-1.5 text-sm font-medium text-white disabled:opacity-50"
         >
-          {chosen.label} {howMany}
+          {action === "maintenance"
+            ? maintenanceState === "ADMIN_MAINTENANCE"
+              ? "Start maintenance of"
+              : "End maintenance of"
+            : chosen.label}{" "}
+          {howMany}
         </button>
       </div>
+      {action === "maintenance" && (
+        <p id={`${formId}-maintenance-hint`} className="mt-2 max-w-prose text-xs text-slate-700">
+          {MAINTENANCE_HINT}
+        </p>
+      )}
       {chosen.destructive && (
         <label className="mt-3 flex items-start gap-2 rounded border border-red-200 bg-red-50 p-2 text-sm text-red-900">
           <input type="checkbox" checked={confirmed} onChange={(e) => setConfirmed(e.target.checked)} />

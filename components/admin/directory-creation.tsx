@@ -15,6 +15,15 @@ const FLAGS = [
 ] as const;
 
 const FORM_ID = "creation";
+
+/** Guidance on automatic maintenance windows, beside the switch (the seed's advice on patching, in our words). */
+const MAINTENANCE_GUIDANCE =
+  "Maintenance mode lets AWS keep new WorkSpaces up to date in regular maintenance windows: AlwaysOn WorkSpaces " +
+  "during a weekly window at night, AutoStop WorkSpaces started about once a month for their updates. Leave it on " +
+  "unless your own patch management (a patch server in the VPC, or Group Policy for Windows WorkSpaces) installs " +
+  "updates; then schedule those windows outside working hours and tell people beforehand. For work on particular " +
+  "WorkSpaces, use the fleet's maintenance mode instead: it keeps users out and holds their changes, and a WorkSpace " +
+  "cannot be migrated while it lasts.";
 const LABELS = { defaultOu: "Default OU", customSecurityGroupId: "Custom security group" };
 
 /** Defaults for WorkSpaces launched in the directory from now on; only changed fields are sent. */
@@ -101,6 +110,7 @@ export function DirectoryCreationForm({
               <input
                 type="checkbox"
                 name={k}
+                aria-describedby={k === "enableMaintenanceMode" ? `${FORM_ID}-maintenance-hint` : undefined}
                 checked={flags[k]}
                 onChange={(e) => setFlags({ ...flags, [k]: e.target.checked })}
                 className="size-4 accent-brand-600"
@@ -109,6 +119,9 @@ export function DirectoryCreationForm({
             </label>
           ))}
         </fieldset>
+        <p id={`${FORM_ID}-maintenance-hint`} className={hintClass} data-testid="maintenance-guidance">
+          {MAINTENANCE_GUIDANCE}
+        </p>
         <button type="submit" disabled={pending} className={primaryButton}>
           {pending ? "Saving…" : "Save creation properties"}
         </button>

@@ -6,7 +6,7 @@ import { updatePolicyAction } from "@/lib/actions/admin-users";
 // The domain's own modules rather than its barrel (lib/domain/client), which would bring module-level work this
 // form never uses (the example price table, volume sizes) into the page's browser code.
 import { APPROVAL_RULES, approvalRules, withApprovalRules, type ApprovalRule } from "@/lib/domain/approval-rules";
-import { CHANGE_TYPES, type ChangeType } from "@/lib/domain/change";
+import { CHANGE_TYPES, REQUESTABLE_CHANGE_TYPES, type ChangeType } from "@/lib/domain/change";
 import type { CatalogEntry, PolicySettings } from "@/lib/domain/settings";
 import { approvalRuleLabel, changeTypeLabel, personaLabel } from "@/lib/presentation/labels";
 import { policySummary } from "@/lib/presentation/policy-summary";
@@ -272,7 +272,7 @@ export function PolicyForm({
         </h2>
         <p className={hintClass}>The least approval a change of each type needs. The cost limits below can ask for more, never for less.</p>
         <div className="mt-3 divide-y divide-slate-100">
-          {CHANGE_TYPES.map((type) => {
+          {REQUESTABLE_CHANGE_TYPES.map((type) => {
             const name = `rule-${type}`;
             const props = fieldProps(FORM_ID, name, errors);
             return (

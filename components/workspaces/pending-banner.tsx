@@ -35,6 +35,8 @@ export function pendingChangeSummary(change: Change, bundleName?: string | null)
       return "Change the tags";
     case "encryption":
       return "Change the encryption";
+    case "maintenance":
+      return change.state === "ADMIN_MAINTENANCE" ? "Start maintenance" : "End maintenance";
     case "create":
       return "New WorkSpace";
   }

@@ -25,5 +25,7 @@ export function changeForBulkItem(params: BulkParams, workspaceId: string): Exis
       return { type: "runningMode", workspaceId, runningMode: params.runningMode, autoStopTimeoutMinutes: params.autoStopTimeoutMinutes };
     case "tags":
       return { type: "tags", workspaceId, set: params.tags, remove: [] };
+    case "maintenance":
+      return { type: "maintenance", workspaceId, state: params.state };
   }
 }

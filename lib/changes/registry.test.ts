@@ -37,6 +37,7 @@ const examples: Record<Change["type"], Change> = {
   migrate: { type: "migrate", workspaceId: WS, targetBundleId: "wsb-87654321" },
   tags: { type: "tags", workspaceId: WS, set: [{ key: "CostCenter", value: "42" }], remove: [] },
   encryption: { type: "encryption", workspaceId: WS, rootVolumeEncrypted: true, userVolumeEncrypted: true },
+  maintenance: { type: "maintenance", workspaceId: WS, state: "ADMIN_MAINTENANCE" },
 };
 
 function summary(overrides: Partial<WorkspaceSummary> = {}): WorkspaceSummary {
@@ -121,6 +122,7 @@ describe("the change-type registry", () => {
     expect(changeSchemaFor(type).safeParse({ type, workspaceId: 42 }).success).toBe(false);
   });
 
+  // Maintenance is refused on the request path (an admin sets it from the fleet) but carried out by bulk operations.
   it("executes every type a person can request, and no type the domain refuses before approval", () => {
     const executable = CHANGE_TYPES.filter((type) => CHANGE_KINDS[type].execution !== null);
     expect(executable.sort()).toEqual(
@@ -137,6 +139,7 @@ describe("the change-type registry", () => {
         "tags",
         "terminate",
         "volumes",
+        "maintenance",
       ].sort(),
     );
   });
@@ -265,6 +268,7 @@ describe("bulk operations", () => {
     migrate: { action: "migrate", bundleId: "wsb-87654321" },
     runningMode: { action: "runningMode", runningMode: "AUTO_STOP", autoStopTimeoutMinutes: 120 },
     tags: { action: "tags", tags: [{ key: "Team", value: "Blue" }] },
+    maintenance: { action: "maintenance", state: "ADMIN_MAINTENANCE" },
   };
 
   it.each(BULK_ACTIONS)("a bulk %s makes, per WorkSpace, a change the domain's schema accepts", (action) => {

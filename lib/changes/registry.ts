@@ -1,6 +1,7 @@
 import "server-only";
 import type { Change, ExistingWorkspaceChange } from "../domain";
 import { create } from "./kinds/create";
+import { maintenance } from "./kinds/maintenance";
 import { migrate } from "./kinds/migrate";
 import { computeType, runningMode, volumes } from "./kinds/modify";
 import { encryption, resetPassword } from "./kinds/not-executed";
@@ -27,6 +28,7 @@ export const CHANGE_KINDS = {
   migrate,
   tags,
   encryption,
+  maintenance,
 } satisfies ChangeKinds;
 
 /** The entry for a change. */

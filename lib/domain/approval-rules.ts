@@ -36,6 +36,7 @@ export const CHANGE_TYPE_NOUNS: Record<ChangeType, string> = {
   migrate: "Migrations",
   tags: "Tag changes",
   encryption: "Encryption changes",
+  maintenance: "Maintenance mode changes",
 };
 
 /** The rule in force for a change type; a stored contradiction counts as the strictest of its rules. */

@@ -16,6 +16,8 @@ export interface CreateChange {
   userVolumeGb?: number;
   rootVolumeEncrypted: boolean;
   userVolumeEncrypted: boolean;
+  /** The KMS key for the encrypted volumes, set from the policy when the request is made (encryption.ts). */
+  volumeEncryptionKey?: string;
   tags: readonly Tag[];
 }
 
@@ -76,6 +78,16 @@ export interface TagsChange extends OnWorkspace {
   remove: readonly string[];
 }
 
+/** The states ModifyWorkspaceState sets (TargetWorkspaceState): into admin maintenance, and back. */
+export const MAINTENANCE_STATES = ["ADMIN_MAINTENANCE", "AVAILABLE"] as const;
+export type MaintenanceState = (typeof MAINTENANCE_STATES)[number];
+
+/** An admin takes the WorkSpace out of service for maintenance, or brings it back (see maintenance.ts). */
+export interface MaintenanceChange extends OnWorkspace {
+  type: "maintenance";
+  state: MaintenanceState;
+}
+
 /** Exists so a user asking to encrypt an existing WorkSpace gets a clear refusal, not silence. */
 export interface EncryptionChange extends OnWorkspace {
   type: "encryption";
@@ -97,7 +109,8 @@ export type Change =
   | RunningModeChange
   | MigrateChange
   | TagsChange
-  | EncryptionChange;
+  | EncryptionChange
+  | MaintenanceChange;
 
 export type ChangeType = Change["type"];
 export type ExistingWorkspaceChange = Exclude<Change, CreateChange>;
@@ -117,7 +130,11 @@ export const CHANGE_TYPES = [
   "migrate",
   "tags",
   "encryption",
+  "maintenance",
 ] as const satisfies readonly ChangeType[];
+
+/** Change types someone asks for through a request; maintenance is set by an admin from the fleet instead. */
+export const REQUESTABLE_CHANGE_TYPES: readonly ChangeType[] = CHANGE_TYPES.filter((type) => type !== "maintenance");
 
 /** Destructive changes lose data; the requester must confirm them explicitly. */
 export const DESTRUCTIVE_CHANGE_TYPES: readonly ChangeType[] = ["rebuild", "restore", "migrate", "terminate"];

@@ -62,6 +62,10 @@ export function expectedDowntime(change: Change): ExpectedDowntime {
     case "resetPassword":
     case "encryption":
       return NO_DOWNTIME;
+    case "maintenance":
+      return change.state === "ADMIN_MAINTENANCE"
+        ? { typicalMinutes: 0, maxMinutes: 0, sentence: "Nobody can connect to the WorkSpace until the maintenance ends." }
+        : NO_DOWNTIME;
   }
 }
 
@@ -129,9 +133,9 @@ const VISIBLE_STATES: Record<WorkspaceState, VisibleState> = {
   RESTORING: { label: "Restoring", tone: "busy", sentence: "Your WorkSpace is being restored; this can take up to an hour." },
   MAINTENANCE: { label: "Maintenance", tone: "busy", sentence: "Your WorkSpace is getting updates." },
   ADMIN_MAINTENANCE: {
-    label: "Admin maintenance",
+    label: "In maintenance",
     tone: "busy",
-    sentence: "An admin has put your WorkSpace in maintenance; changes wait until it ends.",
+    sentence: "An admin is maintaining your WorkSpace; you can connect again once the maintenance ends.",
   },
   TERMINATING: { label: "Being removed", tone: "gone", sentence: "Your WorkSpace is being removed." },
   TERMINATED: { label: "Removed", tone: "gone", sentence: "This WorkSpace no longer exists." },

@@ -1,10 +1,19 @@
 import { z } from "zod";
-import { CHANGE_TYPES, type Change } from "./change";
+import { CHANGE_TYPES, MAINTENANCE_STATES, type Change } from "./change";
 import { computePriceKey, type ComputePrice, type PriceTable, type StoragePrice } from "./prices";
+import { isKmsKeyReference, KMS_KEY_HINT, type VolumeEncryptionKeys } from "./encryption";
 import { RECLAIM_LIMITS, type ReclaimSettings } from "./reclaim";
-import type { CatalogDisplay, CatalogDisplayEntry, CatalogEntry, OptimizerSettings, PolicySettings } from "./settings";
+import type {
+  AccountPolicyOverride,
+  CatalogDisplay,
+  CatalogDisplayEntry,
+  CatalogEntry,
+  OptimizerSettings,
+  PolicySettings,
+} from "./settings";
 import { COMPUTE_TYPES, LICENCES, OPERATING_SYSTEMS, RUNNING_MODES } from "./types";
 import { tagRefusals } from "./validate/tags";
+import { duplicateKeys, MAX_POLICY_TAG_KEYS, tagPolicyKeyRefusal, type TagPolicy } from "./tags";
 
 // The domain's only zod module: it parses form, API and stored input into the types the rules use.
 // The rules and their types live in zod-free modules (see client.ts) so browser code can use them
@@ -29,6 +38,7 @@ export const changeSchema = z.discriminatedUnion("type", [
     userVolumeGb: integer.optional(),
     rootVolumeEncrypted: z.boolean(),
     userVolumeEncrypted: z.boolean(),
+    volumeEncryptionKey: z.string().min(1).optional(),
     tags: z.array(tagSchema),
   }),
   onWorkspace("reboot"),
@@ -44,12 +54,39 @@ export const changeSchema = z.discriminatedUnion("type", [
   onWorkspace("migrate").extend({ targetBundleId: z.string().min(1) }),
   onWorkspace("tags").extend({ set: z.array(tagSchema), remove: z.array(z.string()) }),
   onWorkspace("encryption").extend({ rootVolumeEncrypted: z.boolean(), userVolumeEncrypted: z.boolean() }),
+  onWorkspace("maintenance").extend({ state: z.enum(MAINTENANCE_STATES) }),
 ]);
 
 // ---- Policy -------------------------------------------------------------------------------------
+// A policy's tag keys follow AWS's tag rules, so every key it names is one a WorkSpace can carry.
+const policyTagKeys = (what: string) =>
+  z
+    .array(
+      z.string().superRefine((key, ctx) => {
+        const refusal = tagPolicyKeyRefusal(key);
+        if (refusal) ctx.addIssue({ code: "custom", message: refusal.message });
+      }),
+    )
+    .max(MAX_POLICY_TAG_KEYS, `Name at most ${MAX_POLICY_TAG_KEYS} ${what}; a WorkSpace keeps one tag for the portal.`)
+    .superRefine((keys, ctx) => {
+      const twice = duplicateKeys(keys);
+      if (twice.length) ctx.addIssue({ code: "custom", message: `"${twice[0]}" is named twice; name each tag once.` });
+    });
+
+export const tagPolicySchema = z.strictObject({
+  employeeEditableKeys: policyTagKeys("tags employees may edit"),
+  requiredKeys: policyTagKeys("required tags"),
+});
+
 const catalogEntrySchema = z.strictObject({
   bundleIds: z.array(z.string().min(1)),
   directoryIds: z.array(z.string().min(1)),
+});
+
+const kmsKeySchema = z.string().trim().refine(isKmsKeyReference, KMS_KEY_HINT);
+export const volumeEncryptionKeysSchema = z.strictObject({
+  byDirectory: z.record(z.string().min(1), kmsKeySchema),
+  byPersona: z.record(z.string().min(1), kmsKeySchema),
 });
 
 export const policySettingsSchema = z
@@ -68,6 +105,9 @@ export const policySettingsSchema = z
       byPersona: z.record(z.string(), catalogEntrySchema),
       byGroup: z.record(z.string(), catalogEntrySchema),
     }),
+    tags: tagPolicySchema.optional(),
+    // Policies saved before encryption keys existed have none: every encrypted WorkSpace gets the AWS managed key.
+    volumeEncryptionKeys: volumeEncryptionKeysSchema.optional(),
   })
   .refine((settings) => settings.adminThresholdCents >= settings.managerThresholdCents, {
     message: "The admin threshold must not be below the manager threshold.",
@@ -77,6 +117,17 @@ export const policySettingsSchema = z
     message: "Requests must be escalated before they expire.",
     path: ["expiryDays"],
   });
+
+// An AWS account's own approval thresholds (AwsAccount.policy); absent fields follow the policy.
+export const accountPolicyOverrideSchema = z
+  .strictObject({
+    managerThresholdCents: z.number().int().nonnegative().optional(),
+    adminThresholdCents: z.number().int().nonnegative().optional(),
+  })
+  .refine(
+    (o) => o.managerThresholdCents === undefined || o.adminThresholdCents === undefined || o.adminThresholdCents >= o.managerThresholdCents,
+    { message: "The admin threshold must not be below the manager threshold.", path: ["adminThresholdCents"] },
+  );
 
 // ---- Running-mode optimizer ---------------------------------------------------------------------
 const thresholdHours = z
@@ -184,6 +235,9 @@ function schemaProduces<A, B>(..._sameType: Identical<A, B> extends true ? [] : 
 schemaProduces<z.output<typeof changeSchema>, Change>();
 schemaProduces<z.output<typeof catalogEntrySchema>, CatalogEntry>();
 schemaProduces<z.output<typeof policySettingsSchema>, PolicySettings>();
+schemaProduces<z.output<typeof tagPolicySchema>, TagPolicy>();
+schemaProduces<z.output<typeof accountPolicyOverrideSchema>, AccountPolicyOverride>();
+schemaProduces<z.output<typeof volumeEncryptionKeysSchema>, VolumeEncryptionKeys>();
 schemaProduces<z.output<typeof optimizerSettingsSchema>, OptimizerSettings>();
 schemaProduces<z.output<typeof reclaimSettingsSchema>, ReclaimSettings>();
 schemaProduces<z.output<typeof catalogDisplayEntrySchema>, CatalogDisplayEntry>();

@@ -115,12 +115,8 @@ const rows: Row[] = [
     ws: { state: "ERROR" },
     reason: "The WorkSpace is in an error state; it can change its compute type only when it is running or stopped.",
   },
-  {
-    kind: "computeType",
-    name: "in admin maintenance",
-    ws: { state: "ADMIN_MAINTENANCE" },
-    reason: "The WorkSpace is in admin maintenance, so it cannot change its compute type until an admin ends the maintenance.",
-  },
+  // Asked for during admin maintenance, a compute change waits for it to end (lib/domain/maintenance.ts).
+  { kind: "computeType", name: "in admin maintenance", ws: { state: "ADMIN_MAINTENANCE" }, reason: null },
   // A 5-hour-old STANDARD WorkSpace may still move down to VALUE; a VALUE one can only move up, which needs 6 hours.
   { kind: "computeType", name: "STANDARD, 5 hours old", ws: { createdAt: hoursAgo(5) }, reason: null },
   {

@@ -1,4 +1,5 @@
 import type { ExistingWorkspaceChange } from "./change";
+import { withoutMaintenanceHold } from "./maintenance";
 import { openRequestRefusals } from "./request-status";
 import { monthlyCostDelta, type CostDeltaContext } from "./cost";
 import { ZERO_USD, type Money } from "./money";
@@ -40,7 +41,9 @@ export type WorkspaceAction =
 
 export function workspaceActions(input: WorkspaceActionsInput): WorkspaceAction[] {
   return WORKSPACE_ACTION_KINDS.map((kind) => {
-    const refusals = [...changePreconditions(input, input.workspace, kind), ...openRequestRefusals(input.requests, kind)];
+    // A configuration change asked for during admin maintenance waits for it to end (maintenance.ts).
+    const preconditions = withoutMaintenanceHold(changePreconditions(input, input.workspace, kind), input.workspace.state, kind);
+    const refusals = [...preconditions, ...openRequestRefusals(input.requests, kind)];
     if (refusals.length === 0) return { kind, enabled: true };
     return { kind, enabled: false, reason: [...new Set(refusals.map((refusal) => refusal.message))].join(" "), refusals };
   });

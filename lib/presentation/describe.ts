@@ -42,6 +42,8 @@ export function describeChange(change: Change, bundleName?: NameOf, workspaceNam
       return `Change the tags of ${ws}`;
     case "encryption":
       return `Change the encryption of ${ws}`;
+    case "maintenance":
+      return change.state === "ADMIN_MAINTENANCE" ? `Put ${ws} in maintenance` : `End the maintenance of ${ws}`;
   }
 }
 
@@ -54,7 +56,13 @@ const BULK_ACTION_WORDS: Record<string, string> = {
   runningMode: "Change running mode",
   tags: "Tag",
   terminate: "Terminate",
+  maintenance: "Maintenance mode",
 };
 
-/** The verb an admin's bulk operation is listed under. */
-export const bulkActionLabel = (action: string) => BULK_ACTION_WORDS[action] ?? action;
+/** The verb an admin's bulk operation is listed under; its stored parameters tell entering maintenance from leaving it. */
+export const bulkActionLabel = (action: string, params?: unknown) => {
+  if (action === "maintenance" && params && typeof params === "object" && "state" in params) {
+    return params.state === "AVAILABLE" ? "End maintenance" : "Start maintenance";
+  }
+  return BULK_ACTION_WORDS[action] ?? action;
+};

@@ -1,6 +1,6 @@
 // The domain's own modules, not its barrel: the policies page runs this in the browser (see labels.ts).
 import { approvalRules, type ApprovalRule } from "../domain/approval-rules";
-import { CHANGE_TYPES, type ChangeType } from "../domain/change";
+import { REQUESTABLE_CHANGE_TYPES, type ChangeType } from "../domain/change";
 import { formatMoney } from "../domain/money";
 import type { PolicySettings } from "../domain/settings";
 import { changeTypeLabel } from "./labels";
@@ -53,7 +53,7 @@ export function costRuleSentence(settings: Pick<PolicySettings, "managerThreshol
 /** The sentence for the change types under one rule, or null when no type has it. */
 export function ruleSentence(rule: ApprovalRule, types: readonly ChangeType[], settings: SummaryInput): string | null {
   if (types.length === 0) return null;
-  const list = types.length === CHANGE_TYPES.length ? "Changes of every type" : listChangeTypes(types);
+  const list = types.length === REQUESTABLE_CHANGE_TYPES.length ? "Changes of every type" : listChangeTypes(types);
   switch (rule) {
     case "managerAndAdmin":
       return `${list} always need the manager and an admin.`;
@@ -69,7 +69,7 @@ export function ruleSentence(rule: ApprovalRule, types: readonly ChangeType[], s
 /** The whole policy in sentences, strictest rules first. */
 export function policySummary(settings: SummaryInput): string[] {
   const rules = approvalRules(settings);
-  const typesWith = (rule: ApprovalRule) => CHANGE_TYPES.filter((t) => rules[t] === rule);
+  const typesWith = (rule: ApprovalRule) => REQUESTABLE_CHANGE_TYPES.filter((t) => rules[t] === rule);
   const byRule = (["managerAndAdmin", "manager", "automatic"] as const)
     .map((rule) => ruleSentence(rule, typesWith(rule), settings))
     .filter((s): s is string => s !== null);

@@ -27,6 +27,7 @@ const EVENT_TITLES: Record<string, { title: string; tone: TimelineStep["tone"] }
   "request.submitted": { title: "Submitted", tone: "neutral" },
   "request.auto_approved": { title: "Approved automatically", tone: "success" },
   "request.escalated": { title: "Escalated to admins", tone: "neutral" },
+  "request.held": { title: "Waiting for the WorkSpace's maintenance to end", tone: "neutral" },
   "request.executing": { title: "In progress", tone: "busy" },
   "request.succeeded": { title: "Completed", tone: "success" },
   "request.failed": { title: "Failed", tone: "danger" },

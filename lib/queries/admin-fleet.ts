@@ -6,10 +6,14 @@ import { getReclaimSettings } from "../core/reclaim-settings";
 import { COMPUTE_SIZE_ORDER } from "../domain/client";
 import type { FleetFilter, FleetSort } from "../schemas/admin-fleet-filter";
 import { bundleNameLabel, computeTypeLabel, runningModeLabel, workspaceStateLabel } from "../presentation/labels";
+import { accountNames } from "../core/accounts";
 import { catalogFor } from "./catalog";
 
 export interface FleetRow {
   id: string;
+  /** The AWS account it is in, and that account's name ("Main account" for the portal's own). */
+  accountId: string;
+  accountName: string;
   region: string;
   directoryId: string;
   userName: string;
@@ -43,6 +47,7 @@ export interface FleetRow {
 const SEARCHED = ["id", "userName", "computerName"] as const;
 
 const EQUALS: [keyof FleetFilter, string][] = [
+  ["account", "accountId"],
   ["region", "region"],
   ["directory", "directoryId"],
   ["bundle", "bundleId"],
@@ -159,18 +164,26 @@ export const FLEET_COUNT_CAP = 500;
 
 interface PageRow extends Omit<
   FleetRow,
-  "lastSyncedAt" | "lastConnectedAt" | "directoryName" | "bundleName" | "stateLabel" | "computeTypeLabel" | "runningModeLabel"
+  | "lastSyncedAt"
+  | "lastConnectedAt"
+  | "directoryName"
+  | "bundleName"
+  | "stateLabel"
+  | "computeTypeLabel"
+  | "runningModeLabel"
+  | "accountName"
 > {
   lastSyncedAt: Date;
   lastConnectedAt: Date | null;
 }
 
-type Names = Awaited<ReturnType<typeof catalogFor>>;
+type Names = Awaited<ReturnType<typeof catalogFor>> & { accounts: Map<string, string> };
 
 const toRow =
   (names: Names) =>
   (r: PageRow): FleetRow => ({
     ...r,
+    accountName: names.accounts.get(r.accountId) ?? r.accountId,
     directoryName: names.directory(r.directoryId)?.name ?? r.directoryId,
     bundleName: bundleNameLabel(names.bundle(r.bundleId)?.name ?? r.bundleId),
     stateLabel: workspaceStateLabel(r.state),
@@ -184,11 +197,15 @@ const toRow =
 async function named(rows: PageRow[], known?: Map<string, Promise<Names>>): Promise<FleetRow[]> {
   if (rows.length === 0) return [];
   const regions = [...new Set(rows.map((r) => r.region))].sort();
-  // An export reads the catalog once per set of Regions, not once per page.
-  const key = regions.join(" ");
+  const accounts = [...new Set(rows.map((r) => r.accountId))].sort();
+  // An export reads the catalog once per set of Regions and accounts, not once per page.
+  const key = `${regions.join(" ")}|${accounts.join(" ")}`;
   let names = known?.get(key);
   if (!names) {
-    names = catalogFor(regions);
+    names = Promise.all([catalogFor(regions, accounts), accountNames(db())]).then(([catalog, accountsById]) => ({
+      ...catalog,
+      accounts: accountsById,
+    }));
     known?.set(key, names);
   }
   return rows.map(toRow(await names));
@@ -196,7 +213,8 @@ async function named(rows: PageRow[], known?: Map<string, Promise<Names>>): Prom
 
 function selectRows(where: Prisma.Sql, order: Prisma.Sql, limit: number, offset = 0): Promise<PageRow[]> {
   return db().$queryRaw<PageRow[]>`
-    SELECT w."id", w."region", w."directoryId", w."userName", w."computerName", w."ownerId", u."name" AS "ownerName", w."state",
+    SELECT w."id", w."accountId", w."region", w."directoryId", w."userName", w."computerName", w."ownerId",
+           u."name" AS "ownerName", w."state",
            w."bundleId", w."computeType", w."runningMode", w."costCenter", w."lastSyncedAt", w."lastConnectedAt"
     FROM "Workspace" w LEFT JOIN "User" u ON u."id" = w."ownerId"
     WHERE ${where}
@@ -243,6 +261,8 @@ export async function* fleetPages(f: FleetFilter, pageSize = 500, now?: Date): A
 
 export interface FleetFacets {
   states: string[];
+  /** The AWS accounts with WorkSpaces in the inventory, by name. */
+  accounts?: { id: string; name: string }[];
   regions: string[];
   /** Directories and bundles by name (values stay ids), sorted by name. */
   directories: { id: string; name: string }[];
@@ -263,7 +283,9 @@ export function fleetFacets(): Promise<FleetFacets> {
   const client = db();
   const cached = facetCache.get(client);
   if (cached && Date.now() - cached.at < FACET_TTL_MS) return cached.value;
-  const distinct = async (field: "state" | "region" | "directoryId" | "bundleId" | "computeType" | "runningMode" | "costCenter") => {
+  const distinct = async (
+    field: "state" | "accountId" | "region" | "directoryId" | "bundleId" | "computeType" | "runningMode" | "costCenter",
+  ) => {
     const rows = (await client.workspace.findMany({ where: { goneAt: null }, distinct: [field], select: { [field]: true } })) as Record<
       string,
       string | null
@@ -288,11 +310,14 @@ export function fleetFacets(): Promise<FleetFacets> {
         orderBy: { name: "asc" },
       }),
     ]);
-    const names = await catalogFor(regions);
+    const accountIds = await distinct("accountId");
+    const [names, accountsById] = await Promise.all([catalogFor(regions, accountIds), accountNames(client)]);
     const byName = (ids: string[], name: (id: string) => string | undefined) =>
       ids.map((id) => ({ id, name: name(id) ?? id })).sort((a, b) => a.name.localeCompare(b.name, "en") || a.id.localeCompare(b.id));
     return {
-      states,
+      // "In maintenance" is always offered: an admin looks for the WorkSpaces left in maintenance when there are none too.
+      states: [...new Set([...states, "ADMIN_MAINTENANCE"])].sort(),
+      accounts: byName(accountIds, (id) => accountsById.get(id)),
       regions,
       directories: byName(directoryIds, (id) => names.directory(id)?.name),
       bundles: byName(bundleIds, (id) => {

@@ -1,7 +1,7 @@
 import "server-only";
 import type { CurrentUser } from "../auth/session";
 import { db } from "../db";
-import { awaitingDecision, mayDecide, parseApprovalSteps, type Change } from "../domain";
+import { awaitingDecision, heldByMaintenance, isOpenStatus, mayDecide, parseApprovalSteps, type Change } from "../domain";
 import { approvalFactsForPerson } from "../core/approvers";
 import { changeNames } from "../core/change-words";
 import { parseStoredChange } from "../core/stored-change";
@@ -85,7 +85,13 @@ export async function getRequestForViewer(user: CurrentUser, id: string) {
   });
   const workspaceId = request.resultWorkspaceId ?? request.workspaceId;
   const names = await changeNames(db(), [request.region], workspaceId ? [workspaceId] : []);
+  // An open configuration change on a WorkSpace in admin maintenance waits for it to end (lib/domain/maintenance.ts).
+  const cached =
+    request.workspaceId && isOpenStatus(request.status)
+      ? await db().workspace.findUnique({ where: { id: request.workspaceId }, select: { state: true } })
+      : null;
   return {
+    waitsForMaintenance: heldByMaintenance(cached?.state, request.type),
     request,
     events,
     what: names.describe(parseStoredChange(request.change)),

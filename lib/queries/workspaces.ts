@@ -19,6 +19,8 @@ import { policyAndPrices } from "./settings";
 
 export interface WorkspaceView {
   id: string;
+  /** The AWS account it is in (lib/core/accounts.ts); absent means the environment's own. */
+  accountId?: string;
   state: string;
   stateLabel: string;
   stateTone: string;
@@ -66,7 +68,10 @@ async function toViews(
 ): Promise<WorkspaceView[]> {
   if (rows.length === 0) return [];
   const [catalog, { prices, settings }, usage, open] = await Promise.all([
-    catalogFor(rows.map((r) => r.region)),
+    catalogFor(
+      rows.map((r) => r.region),
+      rows.map((r) => r.accountId),
+    ),
     policyAndPrices(),
     prefetched?.usage ??
       usageThisMonth(
@@ -89,6 +94,7 @@ async function toViews(
     const visible = userVisibleState(row.state as WorkspaceState) ?? { label: row.state, tone: "busy", sentence: "" };
     return {
       id: row.id,
+      accountId: row.accountId,
       state: row.state,
       stateLabel: visible.label,
       stateTone: visible.tone,
@@ -176,12 +182,12 @@ export async function workspaceFleetChanges(workspaceId: string) {
       status: true,
       reason: true,
       updatedAt: true,
-      operation: { select: { action: true, createdBy: true, createdAt: true } },
+      operation: { select: { action: true, params: true, createdBy: true, createdAt: true } },
     },
   });
   return items.map((i) => ({
     id: i.id,
-    what: bulkActionLabel(i.operation.action),
+    what: bulkActionLabel(i.operation.action, i.operation.params),
     by: i.operation.createdBy,
     startedAt: i.operation.createdAt,
     status: i.status,

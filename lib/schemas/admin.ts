@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { CHANGE_TYPES, reservedTagKeyRefusal } from "../domain";
+import { CHANGE_TYPES, MAINTENANCE_STATES, reservedTagKeyRefusal } from "../domain";
 
 // Input schemas shared by the admin forms, the server actions and the services (which parse again, so a
 // caller that skips the action cannot skip the rules).
@@ -62,7 +62,7 @@ export const ipGroupRef = z.object({ region: regionSchema, groupId: z.string().r
 export const replaceIpRulesInput = ipGroupRef.extend({ rules: ipRulesSchema });
 export const ipGroupAssociationInput = ipGroupRef.extend({ directoryId: z.string().regex(/^d-[0-9a-f]{8,63}$/, "Choose a directory.") });
 
-export const BULK_ACTIONS = ["reboot", "start", "stop", "rebuild", "migrate", "runningMode", "tags", "terminate"] as const;
+export const BULK_ACTIONS = ["reboot", "start", "stop", "rebuild", "migrate", "runningMode", "tags", "terminate", "maintenance"] as const;
 export type BulkAction = (typeof BULK_ACTIONS)[number];
 
 export const bulkParamsSchema = z.discriminatedUnion("action", [
@@ -74,6 +74,8 @@ export const bulkParamsSchema = z.discriminatedUnion("action", [
     autoStopTimeoutMinutes: z.number().int().positive().multipleOf(60, "The AutoStop timeout is a multiple of 60 minutes.").optional(),
   }),
   z.object({ action: z.literal("tags"), tags: z.array(tagSchema).min(1, "Add at least one tag.").max(50) }),
+  // Into admin maintenance, or out of it (ModifyWorkspaceState's target states).
+  z.object({ action: z.literal("maintenance"), state: z.enum(MAINTENANCE_STATES) }),
 ]);
 export type BulkParams = z.infer<typeof bulkParamsSchema>;
 

@@ -7,6 +7,7 @@ import { migrateParameterRefusals } from "./migrate";
 import { changePreconditions, isGone } from "./preconditions";
 import { runningModeParameterRefusals } from "./running-mode";
 import { validateTags } from "./tags";
+import { tagEditPermissionRefusals } from "../tags";
 import { volumesParameterRefusals } from "./volumes";
 
 /** Every rule that applies to `change`; all refusals are reported at once so the user can fix them together. */
@@ -34,8 +35,13 @@ function parameterRefusals(ctx: ValidationContext, workspace: Workspace, change:
       return runningModeParameterRefusals(ctx, workspace, change);
     case "migrate":
       return migrateParameterRefusals(ctx, workspace, change);
-    case "tags":
-      return validateTags(workspace, change, policyOf(ctx).requiredTagKeys);
+    case "tags": {
+      const policy = policyOf(ctx);
+      return [
+        ...tagEditPermissionRefusals(ctx.requester.role, change, { employeeEditableKeys: [...policy.employeeEditableTagKeys] }),
+        ...validateTags(workspace, change, policy.requiredTagKeys),
+      ];
+    }
     case "reboot":
     case "start":
     case "stop":
@@ -44,6 +50,7 @@ function parameterRefusals(ctx: ValidationContext, workspace: Workspace, change:
     case "terminate":
     case "resetPassword":
     case "encryption":
+    case "maintenance":
       return [];
     default:
       return assertNever(change);

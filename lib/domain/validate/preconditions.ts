@@ -1,4 +1,5 @@
 import type { ExistingWorkspaceChange } from "../change";
+import { MAINTENANCE_NOT_REQUESTABLE } from "../maintenance";
 import type { Workspace } from "../types";
 import { selfServiceRefusals } from "./access";
 import { computeTypePreconditions } from "./compute";
@@ -49,6 +50,8 @@ function preconditionsOfType(ctx: PreconditionContext, workspace: Workspace, typ
       return validateEncryption();
     case "tags":
       return [];
+    case "maintenance":
+      return [MAINTENANCE_NOT_REQUESTABLE];
     default:
       return assertNever(type);
   }

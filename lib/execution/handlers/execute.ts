@@ -1,7 +1,7 @@
 import "server-only";
 import type { AwsGateway } from "../../aws";
 import { AwsGatewayError } from "../../aws";
-import { isFinished } from "../../domain";
+import { heldByMaintenance, isFinished } from "../../domain";
 import type { OutboxJob } from "../../generated/prisma/client";
 import { recordAudit } from "../../core/audit";
 import { notify } from "../../core/notifications";
@@ -11,14 +11,50 @@ import { changeKind } from "../../changes/registry";
 import { ItemRefused, type StoredRequest } from "../../changes/types";
 import { parseExecutionMemo, parseStoredChange } from "../../core/stored-change";
 import { explainFailure, failRequest } from "../failure";
+import { gatewayForWorkspace } from "../../core/accounts";
 import { pokeJob, RECONCILE_SWEEP_KEY } from "../../core/outbox";
-import { PermanentJobError, type JobContext, type JobHandler } from "../worker";
+import { PermanentJobError, type JobContext, type JobHandler, type JobOutcome } from "../worker";
 import { observeExecutorLag } from "../../observability/metrics";
 
 function isPermanent(error: unknown): boolean {
   if (error instanceof AwsGatewayError) return !error.retryable;
   if (error instanceof ItemRefused) return error.reason !== "throttled" && error.reason !== "unavailable";
   return false;
+}
+
+/** How often a request held by admin maintenance looks again whether the maintenance has ended. */
+export const MAINTENANCE_RECHECK_MS = 15_000;
+const HELD_NOTE = "Waiting for the WorkSpace's admin maintenance to end.";
+
+/**
+ * A configuration change approved while its WorkSpace is in admin maintenance waits for the maintenance to end
+ * (lib/domain/maintenance.ts): nothing is sent to AWS, which would refuse it. The first time, the requester is told
+ * why; the job then looks again every MAINTENANCE_RECHECK_MS without using up its attempts.
+ */
+async function holdForMaintenance(
+  job: OutboxJob,
+  ctx: JobContext,
+  request: { id: string; requesterId: string; region: string; awsCalledAt: Date | null },
+  change: ReturnType<typeof parseStoredChange>,
+): Promise<JobOutcome | null> {
+  if (request.awsCalledAt || change.type === "create") return null;
+  const cached = await ctx.db.workspace.findUnique({ where: { id: change.workspaceId }, select: { state: true } });
+  if (!heldByMaintenance(cached?.state, change.type)) return null;
+  if (job.lastError !== HELD_NOTE) {
+    await ctx.fenced(async (tx) => {
+      await recordAudit(tx, { actor: SYSTEM, action: "request.held", targetType: "request", targetId: request.id, requestId: request.id });
+      const what = await describeWithNames(tx, change, request.region);
+      await notify(tx, {
+        userId: request.requesterId,
+        requestId: request.id,
+        kind: "request.held",
+        title: "Your request waits for maintenance to end",
+        body: `${what} waits: an admin is maintaining the WorkSpace. It is carried out once the maintenance ends.`,
+        link: `/requests/${request.id}`,
+      });
+    });
+  }
+  return { done: false, runAt: new Date(Date.now() + MAINTENANCE_RECHECK_MS), note: HELD_NOTE };
 }
 
 /**
@@ -35,6 +71,8 @@ export function executeRequestHandler(gateway: () => AwsGateway): JobHandler {
       if (!request || isFinished(request.status) || request.status === "PENDING_APPROVAL") return;
       const change = parseStoredChange(request.change);
       const execution = changeKind(change).execution;
+      const held = await holdForMaintenance(job, ctx, request, change);
+      if (held) return held;
 
       if (request.status === "APPROVED") {
         await db.$transaction(async (tx) => {
@@ -59,7 +97,8 @@ export function executeRequestHandler(gateway: () => AwsGateway): JobHandler {
 
       request = await db.request.findUniqueOrThrow({ where: { id: requestId } });
       const stored: StoredRequest = { ...request, change, executionMemo: parseExecutionMemo(request.executionMemo) };
-      const gw = gateway().region(request.region);
+      // The WorkSpace's own AWS account (a new WorkSpace is made in the environment's own account).
+      const gw = (await gatewayForWorkspace(db, gateway, change.type === "create" ? undefined : change.workspaceId)).region(request.region);
       if (!execution) {
         // Refused before approval by the domain; a stored one can only be a request from an older release.
         await failRequest(

@@ -8,7 +8,10 @@ import {
   managerStepFor,
   OPEN_STATUSES,
   openRequestRefusals,
+  tagPolicyOf,
+  tagValidationPolicy,
   whatIsLost,
+  withoutMaintenanceHold,
   type ApprovalDecision,
   type Change,
   type CostDeltaResult,
@@ -20,11 +23,13 @@ import {
   type RequestOrigin,
   type Workspace,
 } from "../../domain";
+import { withVolumeEncryptionKey } from "../../domain/encryption";
 import { getConfig } from "../../config";
 import type { User, Workspace as WorkspaceRow } from "../../generated/prisma/client";
 import { catalogSource } from "../../core/catalog";
 import { notFound, ServiceError } from "../../core/errors";
-import { getPolicySettings, getPriceTable } from "../../core/settings";
+import { getPriceTable } from "../../core/settings";
+import { policySettingsFor } from "../../core/accounts";
 import type { Tx } from "../../core/tx";
 import { usageThisMonth } from "../../core/usage";
 import { toDomainWorkspace } from "../../core/workspace-records";
@@ -112,20 +117,22 @@ export async function assessChange(tx: Tx, actor: RequestActor, input: ChangeInp
     directories = found?.directories ?? (await catalog.directories(region));
   } else {
     region = row!.region;
-    directories = await catalog.directories(region);
+    directories = await catalog.directories(region, row!.accountId);
   }
-  const bundles = await catalog.bundles(region);
+  const bundles = await catalog.bundles(region, row?.accountId);
   const snapshots =
     row && ["migrate", "restore", "rebuild", "volumes", "computeType"].includes(change.type)
-      ? await catalog.snapshots(region, row.id)
+      ? await catalog.snapshots(region, row.id, row.accountId)
       : undefined;
   const workspace = row ? toDomainWorkspace(row, snapshots, bundles) : null;
 
   const [settings, prices, manager] = await Promise.all([
-    getPolicySettings(tx),
+    // A WorkSpace in another AWS account follows that account's approval thresholds where it has its own.
+    policySettingsFor(tx, row?.accountId),
     getPriceTable(tx),
     beneficiary.managerId ? tx.user.findUnique({ where: { id: beneficiary.managerId }, select: { id: true, role: true } }) : null,
   ]);
+  if (change.type === "create") change = withVolumeEncryptionKey(change, settings.volumeEncryptionKeys, beneficiary.persona);
   // A recorded manager who no longer holds an approving role cannot decide; admins stand in, by the same
   // rule that routes open steps again when a role changes.
   const managerStep = managerStepFor(beneficiary.id, manager);
@@ -158,10 +165,22 @@ export async function assessChange(tx: Tx, actor: RequestActor, input: ChangeInp
 
   const kind = changeKind(change);
   const validation = kind.validate(
-    { now, requester, workspace, bundles, directories, offering, userWorkspaces, openCreateRequests },
+    {
+      now,
+      requester,
+      workspace,
+      bundles,
+      directories,
+      offering,
+      userWorkspaces,
+      openCreateRequests,
+      // Required tags on a new WorkSpace and the keys employees may edit come from the policy's tag rules.
+      policy: tagValidationPolicy(tagPolicyOf(settings)),
+    },
     change,
   );
-  const reasons: Refusal[] = validation.ok ? [] : [...validation.reasons];
+  // A configuration change asked for during admin maintenance is accepted; the executor holds it until the end.
+  const reasons: Refusal[] = validation.ok ? [] : withoutMaintenanceHold(validation.reasons, workspace?.state, change.type);
 
   if (row) {
     const open = await tx.request.findMany({

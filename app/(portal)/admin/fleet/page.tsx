@@ -36,6 +36,7 @@ export default async function FleetPage({ searchParams }: { searchParams: Promis
   const states = [...new Set([...facets.states, ...(filter.state ? [filter.state] : []), "TERMINATED"])];
   const options = {
     states: states.map((s) => ({ value: s, label: workspaceStateLabel(s) })),
+    accounts: named(facets.accounts ?? []),
     regions: plain(facets.regions),
     directories: named(facets.directories),
     bundles: named(facets.bundles),
@@ -83,7 +84,7 @@ export default async function FleetPage({ searchParams }: { searchParams: Promis
             {recent.map((op) => (
               <li key={op.id}>
                 <Link href={`/admin/fleet/bulk/${op.id}`} className="text-brand-700 underline">
-                  {bulkActionLabel(op.action)} · {op.createdAt.toISOString().replace("T", " ").slice(0, 16)} UTC
+                  {bulkActionLabel(op.action, op.params)} · {op.createdAt.toISOString().replace("T", " ").slice(0, 16)} UTC
                 </Link>{" "}
                 — {op.done} done, {op.failed} failed, {op.pending} pending · by {op.createdBy}
               </li>

@@ -18,6 +18,7 @@ import { monthlyAndAnnual } from "@/lib/presentation/format";
 import { isOpenRequest } from "@/lib/presentation/status";
 import { buildTimeline } from "@/lib/presentation/timeline";
 import { getRequestForViewer } from "@/lib/queries/requests";
+import { MAINTENANCE_HOLD_MESSAGE } from "@/lib/domain/maintenance";
 
 // The page and its <title> read the same request once per render.
 const requestFor = cache(async (id: string) => getRequestForViewer(await requireUser(), decodeURIComponent(id)));
@@ -44,7 +45,7 @@ export default async function RequestPage({
   const [{ id }, { submitted }] = await Promise.all([params, searchParams]);
   const found = await requestFor(id);
   if (!found) notFound();
-  const { request, events, what, workspace, isRequester, mine } = found;
+  const { request, events, what, workspace, isRequester, mine, waitsForMaintenance } = found;
   const cost = monthlyAndAnnual(request.costDeltaCents);
   const steps = buildTimeline({
     status: request.status,
@@ -83,6 +84,13 @@ export default async function RequestPage({
         <div className="mb-4">
           <Alert tone="success" role="status" title="Your request was submitted.">
             {request.approvalReason}
+          </Alert>
+        </div>
+      )}
+      {waitsForMaintenance && (
+        <div className="mb-4">
+          <Alert tone="warning" role="status" title="Waiting for maintenance to end">
+            {MAINTENANCE_HOLD_MESSAGE}
           </Alert>
         </div>
       )}

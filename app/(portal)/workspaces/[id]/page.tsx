@@ -1,4 +1,6 @@
 import type { Metadata } from "next";
+import { encryptionSentence } from "@/lib/domain/encryption";
+import { workspaceVolumeEncryptionKey } from "@/lib/queries/workspace-encryption";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { AutoRefresh } from "@/components/ui/auto-refresh";
@@ -13,6 +15,8 @@ import { StateBadge } from "@/components/workspaces/state-badge";
 import { UsagePanel } from "@/components/workspaces/usage-panel";
 import { ReclaimBanner } from "@/components/workspaces/reclaim-banner";
 import { PendingBanner } from "@/components/workspaces/pending-banner";
+import { MaintenanceBanner } from "@/components/workspaces/maintenance-banner";
+import { heldByMaintenance, isInAdminMaintenance, MAINTENANCE_HOLD_MESSAGE } from "@/lib/domain/maintenance";
 import { RawId } from "@/components/ui/raw-id";
 import { mayKeepWorkspace, portalResetsPassword } from "@/lib/domain";
 import { reclaimWarningFor } from "@/lib/queries/reclaim";
@@ -24,6 +28,8 @@ import { describer } from "@/lib/queries/requests";
 import { actionAvailability, CATALOG_LOADING, changeOptions } from "@/lib/queries/workspace-actions";
 import { getWorkspaceForViewer, workspaceFleetChanges, workspaceRequests } from "@/lib/queries/workspaces";
 import { pendingRequestsFor } from "@/lib/queries/workspace-pending";
+import { workspaceTagPanel } from "@/lib/queries/tags";
+import { WorkspaceTags } from "@/components/tags/workspace-tags";
 import { bundleNameLabel, workspaceDisplayName } from "@/lib/presentation/labels";
 
 export const metadata: Metadata = { title: "WorkSpace" };
@@ -39,7 +45,7 @@ export default async function WorkspacePage({
   const [{ id }, { action }] = await Promise.all([params, searchParams]);
   const ws = await getWorkspaceForViewer(user, decodeURIComponent(id));
   if (!ws) notFound();
-  const [availability, options, history, fleetChanges, describe, usagePanel, reclaimWarning, pending] = await Promise.all([
+  const [availability, options, history, fleetChanges, describe, usagePanel, reclaimWarning, pending, tagPanel] = await Promise.all([
     actionAvailability(user, ws),
     changeOptions(user, ws),
     workspaceRequests(ws.id),
@@ -48,7 +54,9 @@ export default async function WorkspacePage({
     workspaceUsagePanel(ws.id),
     reclaimWarningFor(ws.id),
     pendingRequestsFor(user, ws),
+    workspaceTagPanel(user, ws),
   ]);
+  const volumeEncryptionKey = ws.rootVolumeEncrypted || ws.userVolumeEncrypted ? await workspaceVolumeEncryptionKey(ws.id) : null;
   const selected = ACTIONS.some((a) => a.kind === action) ? (action as ActionKind) : null;
   const selectedState = selected ? availability.find((a) => a.kind === selected) : null;
   const now = new Date();
@@ -68,6 +76,7 @@ export default async function WorkspacePage({
         actions={<StateBadge state={ws.state} label={ws.stateLabel} tone={ws.stateTone} />}
       />
       <AutoRefresh active={isTransitional(ws.state) || ws.openRequests.length > 0} />
+      {isInAdminMaintenance(ws.state) && <MaintenanceBanner />}
       <PendingBanner requests={pending} />
       {reclaimWarning && (
         <div className="mb-6">
@@ -83,7 +92,7 @@ export default async function WorkspacePage({
             items={[
               ...workspaceFacts(ws, now),
               ["User name", ws.userName],
-              ["Encryption", ws.rootVolumeEncrypted || ws.userVolumeEncrypted ? "Volumes encrypted" : "Not encrypted"],
+              ["Encryption", encryptionSentence({ ...ws, volumeEncryptionKey })],
               ["Cost centre", ws.costCenter ?? "—"],
               ["WorkSpace id", <RawId key="id" value={ws.id} label="WorkSpace id" />],
             ]}
@@ -107,6 +116,11 @@ export default async function WorkspacePage({
           <h2 id="form-heading" className="mb-3 text-lg font-semibold text-brand-900">
             {ACTIONS.find((a) => a.kind === selected)!.label}
           </h2>
+          {selectedState?.available && heldByMaintenance(ws.state, selected) && (
+            <p className="mb-3 text-sm text-amber-900" data-testid="maintenance-hold">
+              {MAINTENANCE_HOLD_MESSAGE}
+            </p>
+          )}
           {selectedState && !selectedState.available ? (
             selectedState.reasons.length === 0 && selectedState.heldByOpenRequest ? (
               <p className="text-sm text-slate-700">
@@ -142,6 +156,7 @@ export default async function WorkspacePage({
           )}
         </section>
       )}
+      {tagPanel && <WorkspaceTags workspaceId={ws.id} panel={tagPanel} />}
       <section aria-labelledby="history-heading" className="mt-6">
         <h2 id="history-heading" className="mb-3 text-lg font-semibold text-brand-900">
           History

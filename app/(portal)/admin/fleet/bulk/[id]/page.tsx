@@ -19,7 +19,7 @@ export default async function BulkOperationPage({ params }: { params: Promise<{ 
   return (
     <>
       <PageHeader
-        title={`${bulkActionLabel(op.action)}: ${items.length} WorkSpace${items.length === 1 ? "" : "s"}`}
+        title={`${bulkActionLabel(op.action, op.params)}: ${items.length} WorkSpace${items.length === 1 ? "" : "s"}`}
         description={`Started by ${op.createdBy} at ${startedAt} UTC. Runs in batches of 25 through the executor.`}
         actions={
           <Link href="/admin/fleet" className="text-sm text-brand-700 underline">
@@ -28,7 +28,7 @@ export default async function BulkOperationPage({ params }: { params: Promise<{ 
         }
       />
       <ProgressBar
-        label={`${bulkActionLabel(op.action)} progress`}
+        label={`${bulkActionLabel(op.action, op.params)} progress`}
         counts={{ done: counts.DONE, failed: counts.FAILED, pending: counts.PENDING }}
       />
       <BulkProgress
