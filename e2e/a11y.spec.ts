@@ -143,6 +143,7 @@ test("an admin's pages", async ({ page }, info) => {
   for (const [path, button] of [
     ["/admin/api-tokens", "Create token"],
     ["/admin/webhooks", "Add endpoint"],
+    ["/admin/accounts", "Add account"],
   ] as const) {
     await page.goto(path);
     await settle(page);
@@ -201,12 +202,15 @@ test("on a 375 px phone no page scrolls sideways, and the skip link comes first 
     "/admin",
     "/admin/fleet",
     "/admin/bundles",
+    "/admin/images",
     "/admin/prices",
     "/admin/policies",
     "/admin/directories",
     "/admin/ip-groups",
+    "/admin/aliases",
     "/admin/audit",
     "/admin/users",
+    "/admin/accounts",
     "/admin/optimizer",
     "/admin/api-tokens",
     "/admin/webhooks",

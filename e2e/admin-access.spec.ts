@@ -6,20 +6,26 @@ const PAGES = [
   "/admin/bundles",
   "/admin/prices",
   "/admin/ip-groups",
+  "/admin/aliases",
   "/admin/directories",
   "/admin/fleet",
   "/admin/users",
+  "/admin/accounts",
   "/admin/policies",
   "/admin/audit",
   "/admin/mail",
   "/admin/bundles/new",
   "/admin/directories/register",
   "/admin/ip-groups/new",
+  "/admin/rollouts",
+  "/admin/rollouts/new?bundle=wsb-0123456789",
   // Item pages answer 403 before they look anything up, so a made-up id tells nothing either.
   "/admin/fleet/ws-0123456789",
   "/admin/bundles/wsb-0123456789",
   "/admin/directories/d-0123456789",
   "/admin/ip-groups/wsipg-01234567",
+  "/admin/rollouts/ro_0123456789",
+  "/admin/aliases/desktop.example.com",
 ];
 const EXPORTS = ["/api/admin/fleet/export", "/api/admin/audit/export"];
 

@@ -6,7 +6,7 @@ import { expect, type Locator, type Page } from "@playwright/test";
 // (components/ui/raw-id.tsx); option values, hidden inputs and other hidden text are not read.
 
 /** Raw AWS ids: WorkSpaces, bundles, directories. */
-export const RAW_ID_PATTERNS: RegExp[] = [/\bws-[a-z0-9]{8,}/g, /\bwsb-[a-z0-9]{8,}/g, /\bd-[a-f0-9]{10}\b/g];
+export const RAW_ID_PATTERNS: RegExp[] = [/\bws-[a-z0-9]{8,}/g, /\bwsb-[a-z0-9]{8,}/g, /\bd-[a-f0-9]{10}\b/g, /\bwsca-[a-z0-9]{8,}/g];
 
 /** AWS's and the portal's codes for states, running modes, compute types, protocols and statuses. */
 // prettier-ignore
@@ -27,6 +27,9 @@ const CODES = [
   // request statuses, roles and personas
   "PENDING_APPROVAL", "APPROVED", "EXECUTING", "SUCCEEDED", "FAILED", "REJECTED", "CANCELLED", "EXPIRED",
   "EMPLOYEE", "MANAGER", "ADMIN", "CONTRACTOR",
+  // connection alias states and association statuses
+  "CREATING", "DELETING", "NOT_ASSOCIATED", "ASSOCIATED_WITH_OWNER_ACCOUNT", "ASSOCIATED_WITH_SHARED_ACCOUNT",
+  "PENDING_ASSOCIATION", "PENDING_DISASSOCIATION",
   // change types as the code names them
   "computeType", "runningMode", "resetPassword",
 ];
@@ -193,12 +196,16 @@ export async function expectSingleBanner(
  */
 export const ADMIN_AREAS: readonly (readonly [path: string, name: string, item: RegExp | null])[] = [
   ["/admin/bundles", "carol-bundles", /^\/admin\/bundles\/(?!new$)[^/]+$/],
+  ["/admin/images", "carol-images", /^\/admin\/images\/(?!new$)[^/]+$/],
   ["/admin/prices", "carol-prices", null],
   ["/admin/policies", "carol-policies", null],
   ["/admin/directories", "carol-directories", /^\/admin\/directories\/(?!register$)[^/]+$/],
   ["/admin/ip-groups", "carol-ip-groups", /^\/admin\/ip-groups\/(?!new$)[^/]+$/],
+  ["/admin/aliases", "carol-aliases", /^\/admin\/aliases\/[^/]+$/],
+  ["/admin/rollouts", "carol-rollouts", /^\/admin\/rollouts\/(?!new$)[^/]+$/],
   ["/admin/audit", "carol-audit", null],
   ["/admin/users", "carol-users", /^\/admin\/users\/[^/]+$/],
+  ["/admin/accounts", "carol-accounts", null],
   ["/admin/optimizer", "carol-optimizer", null],
   ["/admin/api-tokens", "carol-api-tokens", null],
   ["/admin/webhooks", "carol-webhooks", /^\/admin\/webhooks\/[^/]+$/],

@@ -6,7 +6,7 @@ import { ensureRecurringJobs } from "@/lib/execution/handlers/recurring";
 import { syncRegion } from "@/lib/execution/sync";
 import type { Worker } from "@/lib/execution/worker";
 import { startSandbox, type SandboxHandle } from "@/lib/sandbox";
-import { installAwsGateway } from "@/lib/aws";
+import { installAccountGatewayFactory, installAwsGateway } from "@/lib/aws";
 import { gatewayCatalogSource, setCatalogSource } from "@/lib/core/catalog";
 import { seedDemoCatalog } from "@/lib/seed/demo-catalog";
 import { seedDemoOrganization } from "@/lib/seed/demo-organization";
@@ -43,6 +43,21 @@ export async function createTestWorld(options: { clockSpeed?: number; fleetSize?
     onCall: (info) => calls.push({ operation: info.operation, region: info.region, at: Date.now(), error: info.error }),
   });
   installAwsGateway(gateway);
+  // Another AWS account the admins add is reached through this sandbox's STS, as the portal reaches one in AWS.
+  installAccountGatewayFactory((account) =>
+    createAwsGateway({
+      regions: [...account.regions],
+      defaultRegion: account.regions[0] ?? REGIONS[0]!,
+      endpoints: { workspaces: sandbox.url, directoryService: sandbox.url, cloudwatch: sandbox.url },
+      credentials: { accessKeyId: "sandbox", secretAccessKey: "sandbox" },
+      roleArn: account.roleArn,
+      externalId: account.externalId ?? undefined,
+      stsEndpoint: sandbox.url,
+      rateLimit: { mutatingPerSecond: 200, readPerSecond: 400, metricsPerSecond: 400 },
+      maxAttempts: 6,
+      onCall: (info) => calls.push({ operation: info.operation, region: info.region, at: Date.now(), error: info.error }),
+    }),
+  );
   setCatalogSource(gatewayCatalogSource(0));
 
   await seedDemoOrganization(database.prisma);
@@ -93,6 +108,7 @@ export async function createTestWorld(options: { clockSpeed?: number; fleetSize?
     },
     async close() {
       await Promise.all(workers.map((w) => w.stop()));
+      installAccountGatewayFactory(undefined);
       gateway.destroy();
       await sandbox.close();
       await database.close();

@@ -13,6 +13,8 @@ type Option = { value: string; label: string };
 /** The filter menus' contents, labelled on the server (names for directories and bundles, words for codes). */
 export interface FleetFilterOptions {
   states: Option[];
+  /** Offered only when the inventory spans more than one AWS account. */
+  accounts?: Option[];
   regions: Option[];
   directories: Option[];
   bundles: Option[];
@@ -26,6 +28,7 @@ export interface FleetFilterOptions {
 export interface FleetFilterValues {
   q?: string;
   state?: string;
+  account?: string;
   region?: string;
   directory?: string;
   bundle?: string;
@@ -111,6 +114,9 @@ export function FleetFilters({ filter, facets }: { filter: FleetFilterValues; fa
         Press Enter to search. The menus apply as soon as you choose.
       </span>
       <Select name="state" label="State" value={filter.state} onPick={apply} options={facets.states} />
+      {facets.accounts && facets.accounts.length > 1 ? (
+        <Select name="account" label="Account" value={filter.account} onPick={apply} options={facets.accounts} />
+      ) : null}
       <Select name="region" label="Region" value={filter.region} onPick={apply} options={facets.regions} />
       <Select name="directory" label="Directory" value={filter.directory} onPick={apply} options={facets.directories} />
       <Select name="bundle" label="Bundle" value={filter.bundle} onPick={apply} options={facets.bundles} />

@@ -59,6 +59,7 @@ const COLUMNS: FleetColumn[] = [
       ),
   },
   { id: "state", header: "State", render: (r) => r.stateLabel },
+  { id: "accountId", header: "Account", render: (r) => <span className="whitespace-nowrap">{r.accountName}</span> },
   { id: "region", header: "Region", render: (r) => <span className="whitespace-nowrap">{r.region}</span> },
   { id: "directoryId", header: "Directory", render: (r) => withId(r.directoryName, r.directoryId) },
   { id: "bundleId", header: "Bundle", render: (r) => withId(r.bundleName, r.bundleId) },

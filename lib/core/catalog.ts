@@ -1,7 +1,10 @@
 import "server-only";
 import { LRUCache } from "lru-cache";
 import { getAwsGateway } from "../aws";
+import { db } from "../db";
 import type { Bundle, Directory } from "../domain";
+import { isDefaultAccount } from "../domain/accounts";
+import { gatewayForAccount } from "./accounts";
 import { toDomainBundle, toDomainDirectory } from "./catalog-mapping";
 import type { SnapshotEvidence } from "./workspace-records";
 
@@ -11,10 +14,11 @@ export interface CatalogDirectory extends Directory {
 }
 
 /** What the request rules need from AWS besides the cached WorkSpaces, per Region. */
+// `accountId`: the AWS account (lib/core/accounts.ts) whose catalog is meant; the environment's own when absent.
 export interface CatalogSource {
-  bundles(region: string): Promise<Bundle[]>;
-  directories(region: string): Promise<CatalogDirectory[]>;
-  snapshots(region: string, workspaceId: string): Promise<SnapshotEvidence>;
+  bundles(region: string, accountId?: string): Promise<Bundle[]>;
+  directories(region: string, accountId?: string): Promise<CatalogDirectory[]>;
+  snapshots(region: string, workspaceId: string, accountId?: string): Promise<SnapshotEvidence>;
   /** How long an answer stays fresh; page reads serve an older one while they refresh it. 0: every page read asks again. */
   freshForMs?: number;
 }
@@ -23,6 +27,12 @@ interface Cached<T> {
   at: number;
   value: Promise<T>;
 }
+
+// The default account's keys stay as they were; another account's lists are cached apart.
+const accountKey = (accountId?: string) => (isDefaultAccount(accountId) ? "" : `${accountId}/`);
+
+const gatewayOf = (accountId?: string) =>
+  isDefaultAccount(accountId) ? Promise.resolve(getAwsGateway()) : gatewayForAccount(db(), getAwsGateway, accountId);
 
 /** Bundles and directories change rarely; a short cache keeps forms quick without hiding admin edits for long. */
 export function gatewayCatalogSource(ttlMs = 60_000): CatalogSource {
@@ -37,16 +47,16 @@ export function gatewayCatalogSource(ttlMs = 60_000): CatalogSource {
   }
   return {
     freshForMs: ttlMs,
-    bundles: (region) =>
-      cached(`bundles:${region}`, async () => {
-        const gateway = getAwsGateway().region(region);
+    bundles: (region, accountId) =>
+      cached(`bundles:${accountKey(accountId)}${region}`, async () => {
+        const gateway = (await gatewayOf(accountId)).region(region);
         const [bundles, images] = await Promise.all([gateway.bundles.describeBundles({ owner: "all" }), gateway.bundles.describeImages()]);
         const imageById = new Map(images.map((i) => [i.imageId, i]));
         return bundles.flatMap((b) => toDomainBundle(region, b, b.imageId ? imageById.get(b.imageId) : undefined) ?? []);
       }),
-    directories: (region) =>
-      cached(`directories:${region}`, async () => {
-        const gateway = getAwsGateway().region(region);
+    directories: (region, accountId) =>
+      cached(`directories:${accountKey(accountId)}${region}`, async () => {
+        const gateway = (await gatewayOf(accountId)).region(region);
         const registered = await gateway.directories.describeDirectories();
         const described = registered.length ? await gateway.directoryService.describeDirectories(registered.map((d) => d.directoryId)) : [];
         const dsById = new Map(described.map((d) => [d.directoryId, d]));
@@ -55,8 +65,8 @@ export function gatewayCatalogSource(ttlMs = 60_000): CatalogSource {
           registrationCode: d.registrationCode ?? null,
         }));
       }),
-    snapshots: async (region, workspaceId) => {
-      const times = await getAwsGateway().region(region).workspaces.describeSnapshots(workspaceId);
+    snapshots: async (region, workspaceId, accountId) => {
+      const times = await (await gatewayOf(accountId)).region(region).workspaces.describeSnapshots(workspaceId);
       const all = [...times.rebuild, ...times.restore].sort((a, b) => a.getTime() - b.getTime());
       return { oldest: all[0] ?? null, latest: all.at(-1) ?? null };
     },
@@ -90,9 +100,9 @@ export const PAGE_CATALOG_WAIT_MS = 3_000;
 
 /** A page's view of the catalog: the last good answer, or null while AWS has not given one yet (rejects when AWS refused). */
 export interface PageCatalog {
-  bundles(region: string): Promise<Bundle[] | null>;
-  directories(region: string): Promise<CatalogDirectory[] | null>;
-  snapshots(region: string, workspaceId: string): Promise<SnapshotEvidence | null>;
+  bundles(region: string, accountId?: string): Promise<Bundle[] | null>;
+  directories(region: string, accountId?: string): Promise<CatalogDirectory[] | null>;
+  snapshots(region: string, workspaceId: string, accountId?: string): Promise<SnapshotEvidence | null>;
 }
 
 /**
@@ -134,8 +144,9 @@ function boundedCatalog(source: CatalogSource): PageCatalog {
     }
   }
   return {
-    bundles: (region) => read(`bundles:${region}`, () => source.bundles(region)),
-    directories: (region) => read(`directories:${region}`, () => source.directories(region)),
-    snapshots: (region, workspaceId) => read(`snapshots:${region}:${workspaceId}`, () => source.snapshots(region, workspaceId)),
+    bundles: (region, accountId) => read(`bundles:${accountKey(accountId)}${region}`, () => source.bundles(region, accountId)),
+    directories: (region, accountId) => read(`directories:${accountKey(accountId)}${region}`, () => source.directories(region, accountId)),
+    snapshots: (region, workspaceId, accountId) =>
+      read(`snapshots:${region}:${workspaceId}`, () => source.snapshots(region, workspaceId, accountId)),
   };
 }

@@ -1,6 +1,8 @@
 import type { ChangeType } from "./change";
+import type { VolumeEncryptionKeys } from "./encryption";
 import { DEFAULT_EXPECTED_AUTO_STOP_HOURS } from "./prices";
 import { BREAK_EVEN_HOURS } from "./running-mode";
+import type { TagPolicy } from "./tags";
 import type { ComputeType } from "./types";
 
 // The admin-editable policy. Defaults are deliberately cautious: any extra monthly cost needs the
@@ -34,7 +36,29 @@ export type PolicySettings = {
     byPersona: Record<string, CatalogEntry>;
     byGroup: Record<string, CatalogEntry>;
   };
+  /** The KMS key for encrypted volumes per directory and per persona (encryption.ts); absent: the AWS managed key. */
+  volumeEncryptionKeys?: VolumeEncryptionKeys;
+  /** Tag keys employees may edit and keys every new WorkSpace must carry; absent in policies saved before it existed (tagPolicyOf). */
+  tags?: TagPolicy;
 };
+
+/**
+ * What may differ for the WorkSpaces of one AWS account (another business unit, its own budget): the approval
+ * thresholds. Absent fields follow the policy. The portal's own account follows the policy as it is.
+ */
+export type AccountPolicyOverride = {
+  managerThresholdCents?: number;
+  adminThresholdCents?: number;
+};
+
+/** The policy for a WorkSpace in an account with this override; the override's thresholds replace the policy's. */
+export function policyForAccount(settings: PolicySettings, override: AccountPolicyOverride | null | undefined): PolicySettings {
+  if (!override) return settings;
+  const manager = override.managerThresholdCents ?? settings.managerThresholdCents;
+  // An admin threshold below the manager's would skip the manager: the admin's is never lower.
+  const admin = Math.max(override.adminThresholdCents ?? settings.adminThresholdCents, manager);
+  return { ...settings, managerThresholdCents: manager, adminThresholdCents: admin };
+}
 
 export const DEFAULT_AUTO_APPROVED_CHANGE_TYPES: readonly ChangeType[] = ["reboot", "start", "stop"];
 

@@ -1,7 +1,9 @@
 import "server-only";
+import { gatewayForAccount, recordAccountSync } from "../core/accounts";
 import { markInventorySynced } from "../core/inventory-status";
 import type { AwsGateway, RegionGateway, WorkspaceSummary } from "../aws";
 import { COST_CENTRE_TAG_KEY, operatingSystemFamily, type OperatingSystem } from "../domain";
+import { DEFAULT_ACCOUNT_ID, isDefaultAccount } from "../domain/accounts";
 import type { PrismaClient } from "../generated/prisma/client";
 import type { Tx } from "../core/tx";
 import { toDomainBundle } from "../core/catalog-mapping";
@@ -39,14 +41,16 @@ export async function syncRegion(
   db: PrismaClient,
   gateway: AwsGateway,
   region: string,
-  opts: { tagBudget?: number; now?: Date } = {},
+  opts: { tagBudget?: number; now?: Date; accountId?: string } = {},
 ): Promise<SyncResult> {
   const now = opts.now ?? new Date();
+  // `gateway` is the account's: another account's WorkSpaces in the same Region are not this sync's to mark gone.
+  const accountId = opts.accountId ?? DEFAULT_ACCOUNT_ID;
   const gw = gateway.region(region);
   const owners = await ownerIndex(db);
   // The rows that may turn out gone: those cached before the listing, so one the portal creates meanwhile is not.
-  const cachedLive = await db.workspace.findMany({ where: { region, goneAt: null }, select: { id: true } });
-  const writer = batchWriter(db, region, owners, now, bundleSystems(gw, region));
+  const cachedLive = await db.workspace.findMany({ where: { accountId, region, goneAt: null }, select: { id: true } });
+  const writer = batchWriter(db, region, owners, now, bundleSystems(gw, region), accountId);
 
   const listedIds = new Set<string>();
   const live: string[] = [];
@@ -87,7 +91,7 @@ export async function syncRegion(
 
   const tagBudget = opts.tagBudget ?? 200;
   const needTags = await db.workspace.findMany({
-    where: { region, goneAt: null },
+    where: { accountId, region, goneAt: null },
     orderBy: [{ tagsSyncedAt: { sort: "asc", nulls: "first" } }],
     take: tagBudget,
     select: { id: true },
@@ -100,8 +104,33 @@ export async function syncRegion(
       data: { tags: tags.map((t) => ({ key: t.key, value: t.value })), costCenter, tagsSyncedAt: now },
     });
   }
-  await markInventorySynced(db, region, now);
+  await markInventorySynced(db, isDefaultAccount(accountId) ? region : `${accountId}/${region}`, now);
   return { region, seen, ...writer.counts, gone: goneIds.length, tagsRead: needTags.length };
+}
+
+/**
+ * Syncs every other AWS account the admins configured, each of its Regions through a gateway that assumes the
+ * account's role. One account's failure (its role refused, a Region not enabled) is recorded for the accounts
+ * page and does not keep the others from syncing.
+ */
+export async function syncOtherAccounts(
+  db: PrismaClient,
+  base: () => AwsGateway,
+  opts: { tagBudget?: number; now?: Date } = {},
+): Promise<SyncResult[]> {
+  const results: SyncResult[] = [];
+  const accounts = await db.awsAccount.findMany({ orderBy: { createdAt: "asc" } });
+  for (const account of accounts) {
+    const at = opts.now ?? new Date();
+    try {
+      const gateway = await gatewayForAccount(db, base, account.id);
+      for (const region of account.regions) results.push(await syncRegion(db, gateway, region, { ...opts, accountId: account.id }));
+      await recordAccountSync(db, account.id, { at });
+    } catch (error) {
+      await recordAccountSync(db, account.id, { at, failure: error instanceof Error ? error.message : String(error) });
+    }
+  }
+  return results;
 }
 
 /**
@@ -131,6 +160,7 @@ function batchWriter(
   owners: OwnerIndex,
   now: Date,
   bundleOs: () => Promise<Map<string, OperatingSystem>>,
+  accountId: string = DEFAULT_ACCOUNT_ID,
 ) {
   const counts: Counts = { created: 0, updated: 0 };
   let stateSubscribers: Awaited<ReturnType<typeof webhookSubscribers>> | undefined;
@@ -166,6 +196,7 @@ function batchWriter(
       await db.workspace.createMany({
         data: fresh.map((ws) => ({
           id: ws.workspaceId,
+          accountId,
           ...cacheFields(region, ws, owners, now, undefined, osOf(ws)),
           firstSeenAt: now,
           stateChangedAt: now,

@@ -7,6 +7,7 @@ export const FLEET_SORTS = [
   "userName",
   "owner",
   "state",
+  "accountId",
   "region",
   "directoryId",
   "bundleId",

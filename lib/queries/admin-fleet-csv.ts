@@ -5,6 +5,7 @@ import type { FleetFilter } from "../schemas/admin-fleet-filter";
 
 const HEADER = [
   "WorkSpace",
+  "Account",
   "Region",
   "Directory",
   "User",
@@ -22,6 +23,7 @@ async function* rows(filter: FleetFilter) {
   for await (const page of fleetPages(filter)) {
     yield page.map((w) => [
       w.id,
+      w.accountName,
       w.region,
       w.directoryId,
       w.userName,

@@ -47,6 +47,7 @@ export interface OpenRequestRow {
 // Columns of WorkspaceRecord, in the order the statement lists them; `raw` is never read by a page.
 const WORKSPACE_COLUMNS = [
   "id",
+  "accountId",
   "region",
   "directoryId",
   "userName",

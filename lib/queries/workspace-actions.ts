@@ -61,7 +61,10 @@ export async function actionAvailability(user: CurrentUser, ws: WorkspaceView): 
     if (!row) return unavailable(notFound("That WorkSpace").message);
     const catalog = pageCatalog();
     // The snapshots tell whether one exists for restore and migrate, and date the WorkSpace for the age rules.
-    const [directories, snapshots] = await Promise.all([catalog.directories(row.region), catalog.snapshots(row.region, row.id)]);
+    const [directories, snapshots] = await Promise.all([
+      catalog.directories(row.region, row.accountId),
+      catalog.snapshots(row.region, row.id, row.accountId),
+    ]);
     // Deciding without them would refuse or offer the wrong things; the page says why and stays quick.
     if (!directories || !snapshots) return unavailable(CATALOG_LOADING);
     const actions = workspaceActions({
@@ -103,8 +106,8 @@ function computeOption(choice: ComputeTypeChoice, current: boolean): ComputeOpti
 export async function changeOptions(user: CurrentUser, ws: WorkspaceView) {
   const catalog = pageCatalog();
   const [known, knownDirectories, { settings, prices }, me, row] = await Promise.all([
-    catalog.bundles(ws.region).catch(() => null),
-    catalog.directories(ws.region).catch(() => null),
+    catalog.bundles(ws.region, ws.accountId).catch(() => null),
+    catalog.directories(ws.region, ws.accountId).catch(() => null),
     policyAndPrices(),
     db().user.findUnique({ where: { id: user.id }, select: { persona: true, groups: true } }),
     db().workspace.findFirst({ where: { id: ws.id, goneAt: null }, omit: { raw: true } }),

@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type { SandboxEngine } from "./engine";
 import { applyFaultsInput, faultsSchema, type Faults } from "./faults";
 import { profileInputSchema, replayInputSchema, replayUsage, setUsageProfile } from "./usage-control";
+import { markImageToFail } from "./ops/images";
 import { presentWorkspace } from "./world/present";
 import type { RegionWorld } from "./world/types";
 import { profileOf, usageFrom } from "./world/usage";
@@ -124,6 +125,17 @@ export async function handleControl(
       deps.onChange();
       return json(res, 200, { ok: true, ...result });
     }
+    case "POST /__sandbox/images/fail": {
+      const input = parsed as { imageId?: unknown; errorCode?: unknown; errorMessage?: unknown };
+      if (typeof input.imageId !== "string") return json(res, 400, { error: "imageId must be a string" });
+      const result = markImageToFail(deps.engine.state, input.imageId, {
+        code: typeof input.errorCode === "string" ? input.errorCode : "InternalFailure",
+        message: typeof input.errorMessage === "string" ? input.errorMessage : "The image could not be created.",
+      });
+      if (!result.ok) return json(res, 404, { error: result.error });
+      deps.onChange();
+      return json(res, 200, result);
+    }
     default:
       return json(res, 404, {
         error: `unknown control route ${route}`,
@@ -134,6 +146,7 @@ export async function handleControl(
           "POST /__sandbox/faults",
           "POST /__sandbox/usage/profile",
           "POST /__sandbox/usage/replay",
+          "POST /__sandbox/images/fail",
         ],
       });
   }

@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type { SandboxIdentities } from "./identities";
 import { AwsError } from "./protocol/errors";
 import { verifySignature } from "./protocol/sigv4";
-import { SANDBOX_ROLES } from "./world/accounts";
+import { sandboxRole } from "./world/accounts";
 
 // AWS STS's AssumeRole over the query protocol (form-encoded POST, XML answer), as the SDK's
 // fromTemporaryCredentials and the CLI's role profiles send it. The sandbox's two accounts each have a
@@ -78,16 +78,18 @@ export async function handleStsRequest(
     if (!SESSION_NAME.test(sessionName))
       throw new AwsError(
         "ValidationError",
-        "1 validation error detected: Value at 'roleSessionName' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\w+=,.@-]*",
+        "1 validation error detected: Value at 'roleSessionName' failed to satisfy constraint: " +
+          "Member must satisfy regular expression pattern: [\\w+=,.@-]*",
       );
     if (!Number.isInteger(duration) || duration < 900 || duration > 43200)
       throw new AwsError("ValidationError", "The requested DurationSeconds exceeds the MaxSessionDuration set for this role.");
-    const role = SANDBOX_ROLES.find((r) => r.arn === roleArn);
+    const role = sandboxRole(roleArn);
     // AWS answers an unknown role, and a trust policy's unmet external id condition, with the same AccessDenied.
     if (!role || (role.externalId !== undefined && role.externalId !== externalId)) {
       throw new AwsError(
         "AccessDenied",
-        `User: arn:aws:iam::${identities.resolve(scope.accessKeyId)?.accountId ?? "000000000000"}:user/sandbox is not authorized to perform: sts:AssumeRole on resource: ${roleArn}`,
+        `User: arn:aws:iam::${identities.resolve(scope.accessKeyId)?.accountId ?? "000000000000"}:user/sandbox ` +
+          `is not authorized to perform: sts:AssumeRole on resource: ${roleArn}`,
         403,
       );
     }

@@ -15,6 +15,8 @@ const text = filterText(128)
 export const fleetFilterSchema = z.object({
   q: text,
   state: text,
+  /** The AWS account's portal id ("default": the portal's own account). */
+  account: text,
   region: text,
   directory: text,
   bundle: text,

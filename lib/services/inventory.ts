@@ -5,6 +5,7 @@ import { markGone, ownerIndex, upsertWorkspace } from "../core/workspace-cache";
 import { INVENTORY_SYNC_KEY, pokeJob } from "../core/outbox";
 import { kickExecutor } from "../core/signal";
 import { recordAudit } from "../core/audit";
+import { gatewayForAccount } from "../core/accounts";
 import { notFound, ServiceError } from "../core/errors";
 import type { RequestActor } from "./requests/assess";
 
@@ -12,7 +13,7 @@ import type { RequestActor } from "./requests/assess";
 export async function refreshWorkspace(actor: RequestActor, workspaceId: string): Promise<void> {
   const row = await db().workspace.findUnique({ where: { id: workspaceId } });
   if (!row || (row.ownerId !== actor.id && actor.role !== "ADMIN")) throw notFound("That WorkSpace");
-  const gw = getAwsGateway().region(row.region);
+  const gw = (await gatewayForAccount(db(), getAwsGateway, row.accountId)).region(row.region);
   const [ws, tags] = await Promise.all([gw.workspaces.getWorkspace(workspaceId), gw.tags.describeTags(workspaceId).catch(() => undefined)]);
   const now = new Date();
   if (!ws) {

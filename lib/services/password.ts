@@ -1,6 +1,7 @@
 import "server-only";
 import { AwsGatewayError } from "../aws";
 import { getAwsGateway } from "../aws";
+import { gatewayForAccount } from "../core/accounts";
 import { db } from "../db";
 import { recordAudit } from "../core/audit";
 import { catalogSource } from "../core/catalog";
@@ -64,7 +65,7 @@ export async function resetDirectoryPassword(
   const ws = await db().workspace.findFirst({ where: { id: input.workspaceId, ownerId: actor.id, goneAt: null } });
   if (!ws) throw notFound("That WorkSpace");
   await checkResetLimit(actor.id, now);
-  const directory = (await catalogSource().directories(ws.region)).find((d) => d.id === ws.directoryId);
+  const directory = (await catalogSource().directories(ws.region, ws.accountId)).find((d) => d.id === ws.directoryId);
   if (!directory)
     throw new ServiceError(
       "refused",
@@ -81,7 +82,9 @@ export async function resetDirectoryPassword(
     throw new ServiceError("invalid", "The password must not contain your user name.");
   let requestId: string;
   try {
-    ({ requestId } = await getAwsGateway()
+    ({ requestId } = await (
+      await gatewayForAccount(db(), getAwsGateway, ws.accountId)
+    )
       .region(ws.region)
       .directoryService.resetUserPassword(ws.directoryId, ws.userName, input.newPassword));
   } catch (error) {

@@ -4,6 +4,7 @@ import { changeForBulkItem, parseBulkParams } from "../../changes/bulk";
 import { batchExecution } from "../../changes/registry";
 import { recordAudit } from "../../core/audit";
 import { SYSTEM } from "../../core/tx";
+import { accountsOfWorkspaces, gatewayForAccount } from "../../core/accounts";
 import { INVENTORY_SYNC_KEY, pokeJob } from "../../core/outbox";
 import { PermanentJobError, type JobContext, type JobHandler } from "../worker";
 
@@ -72,7 +73,7 @@ export function bulkExecuteHandler(gateway: () => AwsGateway): JobHandler {
       for (;;) {
         const next = await ctx.db.bulkItem.findFirst({
           where: { operationId, status: "PENDING" },
-          select: { region: true },
+          select: { region: true, workspaceId: true },
           orderBy: { workspaceId: "asc" },
         });
         if (!next) break;
@@ -82,10 +83,13 @@ export function bulkExecuteHandler(gateway: () => AwsGateway): JobHandler {
           take: BATCH,
           select: { workspaceId: true },
         });
-        const ids = items.map((i) => i.workspaceId);
+        // One call goes to one AWS account: this batch is the first item's account's (others' come in a later one).
+        const accounts = await accountsOfWorkspaces(ctx.db, [next.workspaceId, ...items.map((i) => i.workspaceId)]);
+        const accountId = accounts.get(next.workspaceId)!;
+        const ids = items.map((i) => i.workspaceId).filter((id) => accounts.get(id) === accountId);
         await ctx.checkpoint("bulk:before-aws");
         await ctx.assertLease();
-        const gw = gateway().region(next.region);
+        const gw = (await gatewayForAccount(ctx.db, gateway, accountId)).region(next.region);
         const changes = ids.map((id) => changeForBulkItem(params, id));
         const execution = batchExecution(changes[0]!);
         if (!execution) throw new PermanentJobError(`A bulk ${params.action} cannot be carried out.`);

@@ -1,7 +1,7 @@
 import "server-only";
 import nodemailer, { type Transporter } from "nodemailer";
 import type { AwsGateway } from "../../aws";
-import { syncRegion } from "../sync";
+import { syncOtherAccounts, syncRegion } from "../sync";
 import { PermanentJobError, type JobHandler } from "../worker";
 import { countMailDelivery } from "../../observability/metrics";
 
@@ -55,6 +55,7 @@ export function inventorySyncHandler(gateway: () => AwsGateway, regions: readonl
   return {
     async run(_job, { db }) {
       for (const region of regions) await syncRegion(db, gateway(), region);
+      await syncOtherAccounts(db, gateway);
       return { done: false, runAt: new Date(Date.now() + intervalMs) };
     },
   };

@@ -1,6 +1,6 @@
 import "server-only";
 import type { AwsGateway, WorkspaceSummary } from "../../aws";
-import type { Change } from "../../domain";
+import { applyTagsChange, type Change, type Tag } from "../../domain";
 import type { PrismaClient, Request } from "../../generated/prisma/client";
 import { recordAudit } from "../../core/audit";
 import { emitRequestEvent } from "../../core/webhooks";
@@ -12,7 +12,14 @@ import type { StoredRequest } from "../../changes/types";
 import { parseExecutionMemo, parseStoredChange } from "../../core/stored-change";
 import { markGone, ownerIndex, upsertWorkspace } from "../../core/workspace-cache";
 import { failRequest } from "../failure";
+import { accountsOfWorkspaces, gatewayForAccount } from "../../core/accounts";
+import { DEFAULT_ACCOUNT_ID } from "../../domain/accounts";
 import type { JobHandler } from "../worker";
+
+const changeWorkspaceIds = (stored: unknown): string[] => {
+  const change = parseStoredChange(stored);
+  return change.type === "create" ? [] : [change.workspaceId];
+};
 
 export interface ReconcileOptions {
   timeoutMs: number;
@@ -39,9 +46,16 @@ async function succeed(
     if (count !== 1) return;
     const execution = changeKind(change).execution;
     const cached =
-      change.type === "create" ? null : await tx.workspace.findUnique({ where: { id: change.workspaceId }, select: { computeType: true } });
+      change.type === "create"
+        ? null
+        : await tx.workspace.findUnique({ where: { id: change.workspaceId }, select: { computeType: true, tags: true } });
     if (ws) {
-      await upsertWorkspace(tx, region, ws, owners, now);
+      // A tag edit is in force once AWS answers: the cache shows the new tags now, not after the next tag sync.
+      const tags =
+        change.type === "tags" && cached
+          ? applyTagsChange(Array.isArray(cached.tags) ? (cached.tags as unknown as Tag[]) : [], change)
+          : undefined;
+      await upsertWorkspace(tx, region, ws, owners, now, tags);
       const history = execution?.history?.(change, cached, now) ?? {};
       if (Object.keys(history).length) await tx.workspace.update({ where: { id: ws.workspaceId }, data: history });
     }
@@ -105,11 +119,22 @@ export function reconcileHandler(gateway: () => AwsGateway, options: ReconcileOp
         select: { dedupeKey: true },
       });
       const waiting = new Set(unfinished.map((j) => j.dedupeKey));
+      // Per AWS account and Region: each account's WorkSpaces are described through the gateway that reaches it.
+      const accounts = await accountsOfWorkspaces(
+        db,
+        executing.flatMap((r) => changeWorkspaceIds(r.change)),
+      );
+      const accountOf = (r: Request) => accounts.get(changeWorkspaceIds(r.change)[0] ?? "") ?? DEFAULT_ACCOUNT_ID;
       const byRegion = new Map<string, Request[]>();
-      for (const r of executing) if (!waiting.has(`execute:${r.id}`)) byRegion.set(r.region, [...(byRegion.get(r.region) ?? []), r]);
+      for (const r of executing) {
+        if (waiting.has(`execute:${r.id}`)) continue;
+        const key = `${accountOf(r)}\u0000${r.region}`;
+        byRegion.set(key, [...(byRegion.get(key) ?? []), r]);
+      }
 
-      for (const [region, requests] of byRegion) {
-        const gw = gateway().region(region);
+      for (const [key, requests] of byRegion) {
+        const [accountId, region] = key.split("\u0000") as [string, string];
+        const gw = (await gatewayForAccount(db, gateway, accountId)).region(region);
         const ids = new Set<string>();
         const changes = new Map(requests.map((r) => [r.id, parseStoredChange(r.change)]));
         for (const r of requests) {

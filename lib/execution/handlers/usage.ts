@@ -1,4 +1,6 @@
 import "server-only";
+import { gatewayForAccount } from "../../core/accounts";
+import { DEFAULT_ACCOUNT_ID } from "../../domain/accounts";
 import { AwsGatewayError, type AwsGateway, type UsageReadOptions } from "../../aws";
 import { addUtcDays, monthRange, utcDayStart } from "../../domain";
 import type { PrismaClient } from "../../generated/prisma/client";
@@ -58,9 +60,16 @@ export const AGE_LOOKUP_SLICE = 2_500;
  * Available/Stopped datapoint and when the portal first saw it. Without a datapoint it stays null and is
  * asked again on the next run.
  */
-async function learnAges(db: PrismaClient, gateway: AwsGateway, region: string, now: Date, options: UsageSyncOptions) {
+async function learnAges(
+  db: PrismaClient,
+  gateway: AwsGateway,
+  region: string,
+  now: Date,
+  options: UsageSyncOptions,
+  accountId: string = DEFAULT_ACCOUNT_ID,
+) {
   const unknown = await db.workspace.findMany({
-    where: { region, goneAt: null, lastConnectedAt: null, existsSince: null },
+    where: { accountId, region, goneAt: null, lastConnectedAt: null, existsSince: null },
     select: { id: true, firstSeenAt: true },
     orderBy: { id: "asc" },
   });
@@ -86,9 +95,17 @@ async function learnAges(db: PrismaClient, gateway: AwsGateway, region: string, 
   return { asked: unknown.length, found };
 }
 
-async function syncRegionUsage(db: PrismaClient, gateway: AwsGateway, region: string, now: Date, options: UsageSyncOptions) {
+// `gateway` is the account's: each account's CloudWatch knows only its own WorkSpaces.
+async function syncRegionUsage(
+  db: PrismaClient,
+  gateway: AwsGateway,
+  region: string,
+  now: Date,
+  options: UsageSyncOptions,
+  accountId: string = DEFAULT_ACCOUNT_ID,
+) {
   const from = options.from ?? usageSyncStart(await lastUsageDay(db, region), now);
-  const known = await db.workspace.findMany({ where: { region, goneAt: null }, select: { id: true }, orderBy: { id: "asc" } });
+  const known = await db.workspace.findMany({ where: { accountId, region, goneAt: null }, select: { id: true }, orderBy: { id: "asc" } });
   let buffer: UsageDayRow[] = [];
   let rows = 0;
   // One write at a time, in order; a failed write is reported once the reads end. Reads go on while a chunk is
@@ -120,7 +137,7 @@ async function syncRegionUsage(db: PrismaClient, gateway: AwsGateway, region: st
   flush();
   await writing;
   if (outcome[0].status === "rejected") throw outcome[0].reason;
-  const ages = options.ages === false ? { asked: 0, found: 0 } : await learnAges(db, gateway, region, now, options);
+  const ages = options.ages === false ? { asked: 0, found: 0 } : await learnAges(db, gateway, region, now, options, accountId);
   return { region, workspaces: known.length, rows, from, ages };
 }
 
@@ -135,6 +152,15 @@ export async function syncUsage(
   const results: UsageSyncResult["regions"] = [];
   try {
     for (const region of regions) results.push(await syncRegionUsage(db, gateway, region, now, options));
+    // The other AWS accounts' WorkSpaces, through their roles; an account AWS refuses waits for the next run.
+    for (const account of await db.awsAccount.findMany({ orderBy: { createdAt: "asc" } })) {
+      try {
+        const accountGateway = await gatewayForAccount(db, () => gateway, account.id);
+        for (const region of account.regions) results.push(await syncRegionUsage(db, accountGateway, region, now, options, account.id));
+      } catch {
+        // The inventory sync records why the account could not be read (the AWS accounts page shows it).
+      }
+    }
   } catch (error) {
     const message =
       error instanceof AwsGatewayError ? `CloudWatch: ${error.message}` : error instanceof Error ? error.message : String(error);

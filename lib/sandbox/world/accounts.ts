@@ -23,6 +23,17 @@ export const SANDBOX_ROLES: readonly SandboxRole[] = [
   { arn: `arn:aws:iam::${SECOND_ACCOUNT_ID}:role/WorkSpacesPortal`, accountId: SECOND_ACCOUNT_ID, externalId: "sandbox-branch-office" },
 ];
 
+/**
+ * The role an ARN names: each account's WorkSpacesPortal role, or any role in the same account whose name starts
+ * with WorkSpacesPortal (a copy with the same trust policy), so tests can configure many accounts with distinct ARNs.
+ */
+export function sandboxRole(arn: string): SandboxRole | undefined {
+  const m = /^arn:aws:iam::(\d{12}):role\/(?:[\w+=,.@-]+\/)*([\w+=,.@-]+)$/.exec(arn);
+  if (!m || !m[2]!.startsWith("WorkSpacesPortal")) return undefined;
+  const base = SANDBOX_ROLES.find((r) => r.accountId === m[1]);
+  return base ? { ...base, arn } : undefined;
+}
+
 /** The second account's own static keys (a user of that account signing directly). */
 export const SECOND_ACCOUNT_CREDENTIALS = { accessKeyId: "sandbox-second", secretAccessKey: "sandbox-second" } as const;
 

@@ -6,6 +6,9 @@ import { PageHeader } from "@/components/ui/page-header";
 import { primaryButton } from "@/components/ui/styles";
 import { requireRole } from "@/lib/auth/session";
 import { listDirectories, type DirectoryView } from "@/lib/queries/admin-directories";
+import { otherAccountDirectories } from "@/lib/queries/admin-accounts";
+import { directoryTypeLabel } from "@/lib/presentation/labels";
+import { RawId } from "@/components/ui/raw-id";
 
 export const metadata: Metadata = { title: "Directories" };
 export const dynamic = "force-dynamic";
@@ -25,7 +28,7 @@ function glance(d: DirectoryView): [string, string][] {
 
 export default async function DirectoriesPage() {
   await requireRole("ADMIN");
-  const { directories, unregistered, errors } = await listDirectories();
+  const [{ directories, unregistered, errors }, others] = await Promise.all([listDirectories(), otherAccountDirectories()]);
   return (
     <>
       <PageHeader
@@ -137,6 +140,43 @@ export default async function DirectoriesPage() {
           </div>
         </>
       )}
+      <OtherAccountDirectories {...others} />
     </>
+  );
+}
+
+/** Directories in the other AWS accounts (AWS accounts page), each named with its account. */
+function OtherAccountDirectories({ directories, errors }: Awaited<ReturnType<typeof otherAccountDirectories>>) {
+  if (!directories.length && !errors.length) return null;
+  return (
+    <section aria-labelledby="other-accounts-heading" className="mt-8">
+      <h2 id="other-accounts-heading" className="mb-2 text-lg font-semibold text-brand-900">
+        Directories in other AWS accounts
+      </h2>
+      <p className="mb-3 text-sm text-slate-700">
+        The directories above are in the portal&apos;s own account. These are in the accounts on the{" "}
+        <Link href="/admin/accounts" className="text-brand-700 underline">
+          AWS accounts
+        </Link>{" "}
+        page; their settings are changed in that account.
+      </p>
+      {errors.map((e) => (
+        <p key={e} role="alert" className="mb-3 text-sm text-red-700">
+          Could not read {e}
+        </p>
+      ))}
+      <ul aria-label="Directories in other accounts" className="grid gap-3 md:grid-cols-2">
+        {directories.map((d) => (
+          <li key={`${d.accountId}/${d.region}/${d.directoryId}`} className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+            <p className="font-medium">{d.name}</p>
+            <p className="text-sm text-slate-700">
+              {directoryTypeLabel(d.type)} · {d.accountName} · {d.region} ·{" "}
+              {d.workspaceCount === 1 ? "1 WorkSpace" : `${d.workspaceCount} WorkSpaces`}
+            </p>
+            <RawId value={d.directoryId} label="directory id" />
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }

@@ -1,4 +1,6 @@
 import type { Metadata } from "next";
+import { encryptionSentence } from "@/lib/domain/encryption";
+import { workspaceVolumeEncryptionKey } from "@/lib/queries/workspace-encryption";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { AuditTable } from "@/components/admin/audit-table";
@@ -26,6 +28,7 @@ import { adminWorkspaceExtras, workspaceAuditTrail } from "@/lib/queries/admin-f
 import { catalogFor } from "@/lib/queries/catalog";
 import { describer } from "@/lib/queries/requests";
 import { actionAvailability } from "@/lib/queries/workspace-actions";
+import { accountNameOf } from "@/lib/queries/admin-accounts";
 import { getWorkspaceForViewer, workspaceFleetChanges, workspaceRequests } from "@/lib/queries/workspaces";
 
 export const metadata: Metadata = { title: "WorkSpace · Fleet" };
@@ -38,18 +41,20 @@ export default async function AdminWorkspacePage({ params }: { params: Promise<{
   const id = decodeURIComponent((await params).id);
   const [ws, extras] = await Promise.all([getWorkspaceForViewer(admin, id), adminWorkspaceExtras(id)]);
   if (!ws || !extras) notFound();
-  const [history, fleetChanges, describe, availability, catalog] = await Promise.all([
+  const [history, fleetChanges, describe, availability, catalog, accountName] = await Promise.all([
     workspaceRequests(ws.id),
     workspaceFleetChanges(ws.id),
     describer([ws.region], [ws.id]),
     actionAvailability(admin, ws),
-    catalogFor([ws.region]),
+    catalogFor([ws.region], ws.accountId ? [ws.accountId] : []),
+    accountNameOf(ws.accountId),
   ]);
   const auditRows = await workspaceAuditTrail(
     ws.id,
     history.map((r) => r.id),
   );
   const names = await auditNames(auditRows);
+  const volumeEncryptionKey = ws.rootVolumeEncrypted || ws.userVolumeEncrypted ? await workspaceVolumeEncryptionKey(ws.id) : null;
   const now = new Date();
   // As the fleet table names it: the computer name, or whose it is while AWS has not named it yet.
   const shortName = ws.computerName ?? `${ws.ownerName ?? ws.userName}'s WorkSpace`;
@@ -117,7 +122,8 @@ export default async function AdminWorkspacePage({ params }: { params: Promise<{
               ["Protocol", extras.protocols.length ? extras.protocols.map(protocolLabel).join(", ") : "—"],
               ["Running mode", runningModeText(ws)],
               ["Volumes", `Root ${gb(ws.rootVolumeGb)} · User ${gb(ws.userVolumeGb)}`],
-              ["Encryption", ws.rootVolumeEncrypted || ws.userVolumeEncrypted ? "Volumes encrypted" : "Not encrypted"],
+              ["Encryption", encryptionSentence({ ...ws, volumeEncryptionKey })],
+              ["AWS account", accountName],
               ["Region", ws.region],
               ["IP address", ws.ipAddress ?? "Not assigned yet"],
               ["Cost centre", ws.costCenter ?? "Untagged"],
@@ -134,6 +140,12 @@ export default async function AdminWorkspacePage({ params }: { params: Promise<{
           </h2>
           <p className="text-sm text-slate-700">Run at once through the fleet&apos;s executor, as a bulk operation of one.</p>
           <BulkPanel single={{ id: ws.id, name: shortName }} migrationTargets={migrationTargets} />
+          <p className="mt-4 border-t border-slate-100 pt-3 text-sm">
+            <Link href={`/admin/images/new?workspace=${ws.id}`} className="font-medium text-brand-700 underline">
+              Create image from this WorkSpace
+            </Link>{" "}
+            <span className="text-slate-700">(shows first whether AWS can image it, and why not)</span>
+          </p>
         </section>
       </div>
 

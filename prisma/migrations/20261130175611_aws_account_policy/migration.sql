@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "AwsAccount" ADD COLUMN     "policy" JSONB;
+
