@@ -15,6 +15,9 @@ import { BundlePicker } from "./bundle-picker";
 import { PreviewPanel } from "./preview-panel";
 import { readSubmitResult } from "./submit-result";
 import { usePreview } from "./use-preview";
+import { RequiredTagInputs } from "@/components/tags/required-tag-inputs";
+
+const COST_CENTRE_KEY = "CostCenter";
 
 const TIMEOUT_HOURS = [1, 2, 3, 4, 6, 8, 12, 24, 48];
 const FORM_ID = "request-workspace";
@@ -65,6 +68,8 @@ export interface RequestWorkspaceFormProps {
   expectedAutoStopHours: number;
   /** An admin creating a WorkSpace for this person: every rule of theirs applies, only approval is skipped. */
   beneficiary?: { id: string; name: string };
+  /** Tags the policy requires on every new WorkSpace; the cost centre field covers CostCenter. */
+  requiredTagKeys?: string[];
 }
 
 export function RequestWorkspaceForm({
@@ -78,6 +83,7 @@ export function RequestWorkspaceForm({
   ownerUserName,
   expectedAutoStopHours,
   beneficiary,
+  requiredTagKeys = [],
 }: RequestWorkspaceFormProps) {
   const router = useRouter();
   const [idempotencyKey] = useState(() => crypto.randomUUID());
@@ -94,6 +100,8 @@ export function RequestWorkspaceForm({
   const [userGb, setUserGb] = useState(bundle?.defaultUserVolumeGb ?? 50);
   const [encrypted, setEncrypted] = useState(false);
   const [costCenter, setCostCenter] = useState(defaultCostCenter);
+  const otherRequiredKeys = requiredTagKeys.filter((key) => key !== COST_CENTRE_KEY);
+  const [requiredTags, setRequiredTags] = useState<Record<string, string>>({});
   const [justification, setJustification] = useState("");
   const [outcome, setOutcome] = useState<{ error: string; reasons: string[]; fieldErrors: Record<string, string[]> } | null>(null);
   const [pending, startTransition] = useTransition();
@@ -133,7 +141,14 @@ export function RequestWorkspaceForm({
           userVolumeGb: userGb,
           rootVolumeEncrypted: encrypted,
           userVolumeEncrypted: encrypted,
-          tags: costCenter.trim() ? [{ key: "CostCenter", value: costCenter.trim() }] : [],
+          tags: [
+            ...(costCenter.trim() ? [{ key: COST_CENTRE_KEY, value: costCenter.trim() }] : []),
+            // A required tag without a value is left out, so the rules name it as missing.
+            ...otherRequiredKeys.flatMap((key) => {
+              const value = requiredTags[key]?.trim();
+              return value ? [{ key, value }] : [];
+            }),
+          ],
         }
       : null;
   const forWhom = beneficiary ? { beneficiaryId: beneficiary.id } : {};
@@ -301,13 +316,30 @@ export function RequestWorkspaceForm({
             Cost centre
           </label>
           <input
-            {...fieldProps(FORM_ID, "costCenter", errors)}
+            {...fieldProps(
+              FORM_ID,
+              "costCenter",
+              errors,
+              requiredTagKeys.includes(COST_CENTRE_KEY) ? `${FORM_ID}-costCenter-hint` : undefined,
+            )}
             className={inputClass + invalidClass(errors, "costCenter")}
             value={costCenter}
             onChange={(e) => setCostCenter(e.target.value)}
           />
+          {requiredTagKeys.includes(COST_CENTRE_KEY) && (
+            <p id={`${FORM_ID}-costCenter-hint`} className={hintClass}>
+              Required: the AWS bill is split by cost centre.
+            </p>
+          )}
           <FieldError formId={FORM_ID} name="costCenter" errors={errors} />
         </div>
+        <RequiredTagInputs
+          formId={FORM_ID}
+          keys={otherRequiredKeys}
+          values={requiredTags}
+          onChange={(key, value) => setRequiredTags({ ...requiredTags, [key]: value })}
+          errors={errors}
+        />
         <div>
           <label htmlFor={`${FORM_ID}-justification`} className={labelClass}>
             Justification

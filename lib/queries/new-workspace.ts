@@ -2,7 +2,15 @@ import "server-only";
 import type { CurrentUser } from "../auth/session";
 import { getConfig } from "../config";
 import { db } from "../db";
-import { BREAK_EVEN_HOURS, catalogOfferingFor, OPEN_STATUSES, runningModeCurve, workspaceMonthlyCost, type Money } from "../domain";
+import {
+  BREAK_EVEN_HOURS,
+  catalogOfferingFor,
+  OPEN_STATUSES,
+  runningModeCurve,
+  tagPolicyOf,
+  workspaceMonthlyCost,
+  type Money,
+} from "../domain";
 import { defaultDirectoryId, directoryBlocker, directoryBlockerSentence, type DirectoryChoice } from "../domain/request-options";
 import { bundleNameLabel, computeTypeLabel, operatingSystemLabel, protocolLabel } from "../presentation/labels";
 import { costHoursSummary, type CostCurveNumbers, type CostHoursText } from "../presentation/cost-hours";
@@ -147,5 +155,7 @@ export async function newWorkspaceOptions(user: CurrentUser, options: { forName?
     costCenter: me?.costCenter ?? "",
     directoryUserName: me?.directoryUserName ?? null,
     expectedAutoStopHours: settings.expectedAutoStopHoursPerMonth,
+    /** Tags every new WorkSpace must carry (the policy's cost-allocation keys); the form asks for each. */
+    requiredTagKeys: tagPolicyOf(settings).requiredKeys,
   };
 }

@@ -26,12 +26,15 @@ export interface ValidationPolicy {
   allowManualRunningMode: boolean;
   /** Tag keys every new WorkSpace must carry, e.g. "CostCenter" for cost allocation. */
   requiredTagKeys: readonly string[];
+  /** Tag keys people other than admins may edit on their WorkSpaces (the policy's tags.employeeEditableKeys); none by default. */
+  employeeEditableTagKeys: readonly string[];
 }
 
 export const DEFAULT_VALIDATION_POLICY: ValidationPolicy = {
   maxWorkspacesPerUserPerDirectory: 1,
   allowManualRunningMode: false,
   requiredTagKeys: [],
+  employeeEditableTagKeys: [],
 };
 
 /**

@@ -77,7 +77,12 @@ describe("validateChange: tags", () => {
     { name: "an invalid key", set: [{ key: "aws:x", value: "1" }], codes: ["TAG_RESERVED_PREFIX"] },
   ];
   it.each(rows)("$name → $codes", ({ existing, set, remove, required, codes }) => {
-    const ctx = context({ workspace: workspace(existing ? { tags: existing } : {}), policy: { requiredTagKeys: required ?? [] } });
+    // The employee may edit every key these rows touch, so only AWS's rules and the required keys are judged.
+    const employeeEditableTagKeys = ["CostCenter", ...tagsOf(49).map((tag) => tag.key)];
+    const ctx = context({
+      workspace: workspace(existing ? { tags: existing } : {}),
+      policy: { requiredTagKeys: required ?? [], employeeEditableTagKeys },
+    });
     expect(codesOf(validateChange(ctx, { type: "tags", workspaceId: "ws-1", set: set ?? [], remove: remove ?? [] }))).toEqual(codes);
   });
 

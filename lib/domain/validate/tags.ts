@@ -80,6 +80,8 @@ export function tagRefusals(tags: readonly Tag[], opts: { reservedSlots?: number
   for (const required of opts.requiredKeys ?? []) {
     if (!seen.has(required))
       refusals.push({ code: "TAG_REQUIRED_MISSING", message: `The tag "${required}" is required, for example the cost centre to charge.` });
+    else if (!tags.some((tag) => tag.key === required && tag.value.trim() !== ""))
+      refusals.push({ code: "TAG_REQUIRED_EMPTY", message: `The tag "${required}" is required; give it a value.` });
   }
   return refusals;
 }
@@ -100,6 +102,10 @@ export function validateTags(workspace: Workspace, change: TagsChange, requiredK
       code: "TAG_PORTAL_RESERVED",
       message: `The tag "${PORTAL_REQUEST_TAG_KEY}" is managed by the portal and cannot be set or changed.`,
     });
+  }
+  for (const tag of change.set) {
+    if (requiredKeys.includes(tag.key) && tag.value.trim() === "")
+      refusals.push({ code: "TAG_REQUIRED_EMPTY", message: `The tag "${tag.key}" is required; give it a value.` });
   }
   for (const key of change.remove) {
     if (requiredKeys.includes(key))

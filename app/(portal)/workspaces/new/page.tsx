@@ -36,6 +36,7 @@ export default async function NewWorkspacePage() {
           costCenter={options.costCenter}
           ownerUserName={options.directoryUserName}
           expectedAutoStopHours={options.expectedAutoStopHours}
+          requiredTagKeys={options.requiredTagKeys}
         />
       )}
     </>

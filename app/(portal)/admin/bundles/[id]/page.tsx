@@ -9,6 +9,8 @@ import { requireRole } from "@/lib/auth/session";
 import { offeredToText } from "@/lib/presentation/bundle-filter";
 import { computeTypeLabel, operatingSystemLabel, protocolLabel } from "@/lib/presentation/labels";
 import { getBundle } from "@/lib/queries/admin-bundles";
+import { resourceTags } from "@/lib/queries/tags";
+import { ResourceTags } from "@/components/tags/resource-tags";
 
 export const metadata: Metadata = { title: "Bundle" };
 export const dynamic = "force-dynamic";
@@ -42,6 +44,8 @@ export default async function BundlePage({
     ["Offered to", offeredToText(bundle.offeredTo)],
   ];
   if (bundle.custom) facts.push(["Image", bundle.imageName ?? "Not visible to this account"]);
+  // Only custom bundles take tags; AWS refuses them on Amazon's public bundles.
+  const tags = bundle.custom ? await resourceTags(bundle.region, bundle.bundleId) : { tags: [], error: null };
   return (
     <>
       <Breadcrumbs trail={[{ label: "Bundles", href: "/admin/bundles" }]} current={bundle.name} />
@@ -84,6 +88,14 @@ export default async function BundlePage({
             </>
           )}
         </section>
+        <ResourceTags
+          region={bundle.region}
+          resourceId={bundle.bundleId}
+          what="bundle"
+          tags={tags.tags}
+          readError={tags.error}
+          readOnlyReason={bundle.custom ? undefined : "AWS does not tag Amazon's public bundles; tag a custom bundle instead."}
+        />
         {bundle.custom && (
           <section aria-labelledby="bundle-image" className={section}>
             <h2 id="bundle-image" className="mb-2 text-lg font-medium text-brand-900">
@@ -91,6 +103,15 @@ export default async function BundlePage({
             </h2>
             <p className="mb-2 text-sm text-slate-600">New WorkSpaces get the new image; existing ones on their next rebuild.</p>
             <UpdateImageForm bundle={bundle} images={images} />
+            <p className="mt-3 text-sm">
+              <Link
+                href={`/admin/rollouts/new?bundle=${bundle.bundleId}&region=${bundle.region}`}
+                className="font-medium text-brand-700 underline"
+              >
+                Roll out to its WorkSpaces
+              </Link>{" "}
+              <span className="text-slate-600">in waves, a canary first, rebuilding them or migrating others onto this bundle.</span>
+            </p>
           </section>
         )}
         {bundle.custom && (

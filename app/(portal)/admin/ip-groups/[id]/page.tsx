@@ -8,6 +8,8 @@ import { RawId } from "@/components/ui/raw-id";
 import { hasRole } from "@/lib/auth/roles";
 import { getCurrentUser, requireRole } from "@/lib/auth/session";
 import { getIpGroup } from "@/lib/queries/admin-ip-groups";
+import { resourceTags } from "@/lib/queries/tags";
+import { ResourceTags } from "@/components/tags/resource-tags";
 
 export const dynamic = "force-dynamic";
 
@@ -36,6 +38,7 @@ export default async function IpGroupPage({ params, searchParams }: Props) {
   if (!page) notFound();
   const { group, candidates } = page;
   const justCreated = (await searchParams).created === "1";
+  const tags = await resourceTags(group.region, group.groupId);
   return (
     <>
       <p className="mb-2 text-sm">
@@ -60,6 +63,7 @@ export default async function IpGroupPage({ params, searchParams }: Props) {
           <IpGroupRulesForm group={group} />
           <IpGroupDirectories group={group} candidates={candidates} />
         </div>
+        <ResourceTags region={group.region} resourceId={group.groupId} what="IP group" tags={tags.tags} readError={tags.error} />
         <IpGroupDelete group={group} />
       </div>
     </>

@@ -46,6 +46,7 @@ export default async function NewWorkspaceOnBehalfPage({ params }: { params: Pro
           bundleText={options.bundleText}
           bundles={options.bundles}
           expectedAutoStopHours={options.expectedAutoStopHours}
+          requiredTagKeys={options.requiredTagKeys}
         />
       )}
     </>
