@@ -1,5 +1,6 @@
 import { DAY, MINUTE } from "../clock";
 import { assignNetworkIdentity, removeWorkspace, setTimer, START_STOP_MINUTES, TERMINATED_VISIBLE } from "./records";
+import { settleImages } from "./images";
 import { TimerQueue } from "./timer-queue";
 import type { RegionWorld, WorkspaceRecord } from "./types";
 import { autoStopDue, nextSessionStart, sessionAt, usageSubject } from "./usage";
@@ -103,6 +104,7 @@ export function buildTimerQueue(world: RegionWorld): TimerQueue {
 // the same pass when the clock has already passed it (e.g. after advancing the clock by hours).
 // Returns when the next transition is due.
 export function runDueTimers(world: RegionWorld, now: number, queue: TimerQueue): number {
+  settleImages(world, now);
   for (let entry = queue.peek(); entry && entry.at <= now; entry = queue.peek()) {
     queue.pop();
     const ws = world.workspaces[entry.id];
