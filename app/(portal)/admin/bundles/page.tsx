@@ -139,6 +139,10 @@ export default async function BundlesPage({ searchParams }: { searchParams: Prom
         Built your own image?{" "}
         <Link href="/admin/bundles/new" className="font-medium text-brand-700 underline">
           New custom bundle
+        </Link>{" "}
+        · Need an image first?{" "}
+        <Link href="/admin/images/new" className="font-medium text-brand-700 underline">
+          Create image from a WorkSpace
         </Link>
       </p>
     </>
