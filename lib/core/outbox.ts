@@ -15,7 +15,8 @@ export type JobKind =
   | "optimizer.nightly"
   | "reclaim.daily"
   | "reports.snapshot"
-  | "webhook.deliver";
+  | "webhook.deliver"
+  | "rollout.run";
 
 // Jobs that live forever and reschedule themselves: one row each, whichever process runs it.
 export const RECONCILE_SWEEP_KEY = "recurring:reconcile";

@@ -51,7 +51,12 @@ describe("afterWave", () => {
     { name: "items still in flight wait", wave: 1, c: counts({ inProgress: 1, done: 4 }), kind: "wait" },
     { name: "items still pending wait", wave: 1, c: counts({ pending: 2, done: 3 }), kind: "wait" },
     { name: "the canary waits for Continue", wave: 0, c: counts({}), kind: "await-continue" },
-    { name: "a canary with one failure in five still waits for Continue", wave: 0, c: counts({ failed: 1, done: 4 }), kind: "await-continue" },
+    {
+      name: "a canary with one failure in five still waits for Continue",
+      wave: 0,
+      c: counts({ failed: 1, done: 4 }),
+      kind: "await-continue",
+    },
     { name: "too many failures stop", wave: 0, c: counts({ failed: 2, done: 3 }), kind: "stop" },
     { name: "a middle wave starts the next after the pause", wave: 1, c: counts({}), kind: "next" },
     { name: "the last wave finishes", wave: 3, c: counts({}), kind: "finish" },

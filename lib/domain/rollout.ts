@@ -118,7 +118,9 @@ export interface RolloutLoss {
 
 /** What a WorkSpace loses in the rollout, given the newest snapshot AWS holds of its user volume. */
 export function rolloutLoss(method: RolloutMethod, lastSnapshotAt: Date | null, now: Date): RolloutLoss {
-  const loss = whatIsLost(method === "rebuild" ? { type: "rebuild", workspaceId: "" } : { type: "migrate", workspaceId: "", targetBundleId: "" });
+  const loss = whatIsLost(
+    method === "rebuild" ? { type: "rebuild", workspaceId: "" } : { type: "migrate", workspaceId: "", targetBundleId: "" },
+  );
   const sentence = loss?.sentence ?? "";
   if (!lastSnapshotAt) {
     return {
@@ -135,7 +137,8 @@ export function rolloutLoss(method: RolloutMethod, lastSnapshotAt: Date | null, 
   return {
     sentence,
     userVolume: old
-      ? `The user drive comes back as it was at its last snapshot, ${Math.floor(hours)} hours ago (older than the usual 12); later changes are lost.`
+      ? `The user drive comes back as it was at its last snapshot, ${Math.floor(hours)} hours ago (older than the usual 12); ` +
+        "later changes are lost."
       : "The user drive comes back as it was at its last snapshot; changes since then are lost.",
     warn: old,
   };

@@ -3,6 +3,7 @@ import type { AwsGateway } from "../aws";
 import type { PrismaClient } from "../generated/prisma/client";
 import { afterInventory, afterUsageSync } from "../execution/handlers/after-inventory";
 import { bulkExecuteHandler } from "../execution/handlers/bulk";
+import { rolloutHandler } from "../execution/handlers/rollout";
 import { executeRequestHandler } from "../execution/handlers/execute";
 import { approvalTimeoutsHandler, inventorySyncHandler, mailHandler } from "../execution/handlers/maintenance";
 import { reclaimDailyHandler } from "../execution/handlers/reclaim";
@@ -41,6 +42,8 @@ export interface ExecutorSettings {
   reconcileBusyMs?: number;
   /** Webhook delivery (production defaults to the configuration's). */
   webhooks?: Partial<WebhookDeliveryOptions>;
+  /** How soon a staged rollout looks again at WorkSpaces under way (default 15 s). */
+  rolloutPollMs?: number;
   /** Jobs run at once (default 8). */
   concurrency?: number;
 }
@@ -72,6 +75,7 @@ export function createExecutor(settings: ExecutorSettings): Worker {
       "approvals.timeouts": approvalTimeoutsHandler(processApprovalTimeouts),
       "mail.send": mailHandler(settings.mail),
       "bulk.execute": bulkExecuteHandler(settings.gateway),
+      "rollout.run": rolloutHandler(settings.gateway, { pollMs: settings.rolloutPollMs }),
       "optimizer.nightly": afterInventory(settings.regions, optimizerNightlyHandler(runNightlyOptimizer)),
       "reports.snapshot": afterInventory(settings.regions, afterUsageSync(reportsSnapshotHandler(takeReportsSnapshot))),
       // After the first usage sync attempt, which learns never-used WorkSpaces' age: a fresh start warns about old ones at once.
