@@ -1,5 +1,6 @@
 import "server-only";
 import { PORTAL_REQUEST_TAG_KEY, type CreateChange } from "../../domain";
+import { DEFAULT_VOLUME_ENCRYPTION_KEY, encryptsVolumes } from "../../domain/encryption";
 import { changeSchemaFor } from "../schema";
 import { ItemRefused, type ChangeKind, type Execution } from "../types";
 import { costDelta, sawTransition, validate, waiting } from "./shared";
@@ -22,6 +23,8 @@ const execution: Execution<CreateChange> & Required<Pick<Execution<CreateChange>
         userVolumeGib: change.userVolumeGb,
         rootVolumeEncrypted: change.rootVolumeEncrypted,
         userVolumeEncrypted: change.userVolumeEncrypted,
+        // AWS refuses encryption without a key; requests made before the policy named one get the AWS managed key.
+        volumeEncryptionKey: encryptsVolumes(change) ? (change.volumeEncryptionKey ?? DEFAULT_VOLUME_ENCRYPTION_KEY) : undefined,
         tags: change.tags.filter((t) => t.key !== PORTAL_REQUEST_TAG_KEY).map((t) => ({ key: t.key, value: t.value })),
       },
     ]);

@@ -33,6 +33,22 @@ interface WorkspaceRequest {
   Tags?: Tag[];
 }
 
+// A KMS key as WorkSpaces takes it: a key id, a key ARN, an alias name or an alias ARN (symmetric keys only,
+// which the sandbox cannot tell apart and so does not check).
+const KMS_KEY =
+  /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|mrk-[0-9a-f]{32}|alias\/[A-Za-z0-9/_-]{1,250}|arn:aws[a-z-]*:kms:[a-z0-9-]+:\d{12}:(key\/[0-9a-f-]{36}|key\/mrk-[0-9a-f]{32}|alias\/[A-Za-z0-9/_-]{1,250}))$/;
+
+// Encryption needs a key named in the request, as AWS does (the console fills in aws/workspaces for you;
+// the API does not).
+function encryptionKeyProblem(req: WorkspaceRequest): string | undefined {
+  if (!req.RootVolumeEncryptionEnabled && !req.UserVolumeEncryptionEnabled) return undefined;
+  if (!req.VolumeEncryptionKey)
+    return "VolumeEncryptionKey is required when root or user volume encryption is enabled: name the KMS key to encrypt with.";
+  if (!KMS_KEY.test(req.VolumeEncryptionKey))
+    return `The volume encryption key ${req.VolumeEncryptionKey} is not a KMS key id, key ARN, alias name or alias ARN.`;
+  return undefined;
+}
+
 // Item error codes follow the dotted form WorkSpaces uses in FailedRequests (e.g. ResourceNotFound.User).
 function checkCreate(ctx: OpContext, req: WorkspaceRequest, claimed: Set<string>): void {
   const dir = ctx.world.directories[req.DirectoryId];
@@ -75,6 +91,8 @@ function checkCreate(ctx: OpContext, req: WorkspaceRequest, claimed: Set<string>
         `The bundle ${bundle.BundleId} does not support the ${p} protocol.`,
       );
   }
+  const keyProblem = encryptionKeyProblem(req);
+  if (keyProblem) throw new ItemFailure("InvalidParameterValuesException", keyProblem);
   if (req.Tags && req.Tags.length > 50) throw new ItemFailure("ResourceLimitExceededException", "A WorkSpace can have at most 50 tags.");
   const badTags = req.Tags ? tagProblem(req.Tags) : undefined;
   if (badTags) throw new ItemFailure("InvalidParameterValuesException", badTags);
@@ -114,7 +132,7 @@ const createWorkspaces: Handler = (ctx, input) => {
       Protocols: props.Protocols,
       rootEncrypted,
       userEncrypted,
-      VolumeEncryptionKey: rootEncrypted || userEncrypted ? (req.VolumeEncryptionKey ?? "alias/aws/workspaces") : undefined,
+      VolumeEncryptionKey: rootEncrypted || userEncrypted ? req.VolumeEncryptionKey : undefined,
     });
     // Root-volume encryption makes provisioning take up to an hour.
     setTimer(ws, ctx.now + (rootEncrypted ? LONG_OPERATION_MINUTES : PROVISION_MINUTES) * MINUTE, "becomeAvailable");

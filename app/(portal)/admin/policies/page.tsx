@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { EncryptionKeysForm } from "@/components/admin/encryption-keys-form";
 import { PolicyForm } from "@/components/admin/policy-form";
 import { ReclaimSettingsForm } from "@/components/admin/reclaim-settings-form";
 import { PageHeader } from "@/components/ui/page-header";
@@ -8,6 +9,8 @@ import { getPolicySettings } from "@/lib/core/settings";
 import { getReclaimSettings } from "@/lib/core/reclaim-settings";
 import { RECLAIM_LIMITS } from "@/lib/domain/reclaim";
 import { policyPickerOptions } from "@/lib/queries/admin-policies";
+import { TagPolicyForm } from "@/components/tags/tag-policy-form";
+import { tagPolicyOf } from "@/lib/domain/tags";
 
 export const metadata: Metadata = { title: "Policies" };
 export const dynamic = "force-dynamic";
@@ -26,6 +29,8 @@ export default async function PoliciesPage() {
       />
       <PolicyForm settings={settings} bundles={options.bundles} directories={options.directories} personas={options.personas} />
       <ReclaimSettingsForm settings={reclaim} limits={RECLAIM_LIMITS} />
+      <EncryptionKeysForm keys={settings.volumeEncryptionKeys} directories={options.directories} personas={options.personas} />
+      <TagPolicyForm policy={tagPolicyOf(settings)} />
     </>
   );
 }
