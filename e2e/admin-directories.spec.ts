@@ -39,7 +39,7 @@ test("an admin opens a directory from the list and changes its settings, section
   await expect(page.getByRole("heading", { name: "corp.example.com", level: 1 })).toBeVisible();
   await expect(page.locator("main [data-raw-id]").first()).toContainText(before.DirectoryId!);
   await expect(page.getByRole("main")).toContainText("MFA (RADIUS)");
-  await expect(page.getByRole("main")).toContainText("On · Completed · 2 RADIUS servers");
+  await expect(page.getByRole("main")).toContainText("On · Working · 2 RADIUS servers");
   await expectPlainLanguage(page);
 
   const settings = page.getByRole("region", { name: "What users may do" });

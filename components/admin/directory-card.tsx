@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { DirectoryView } from "@/lib/queries/admin-directories";
-import { directoryStateLabel, directoryTypeLabel } from "@/lib/presentation/labels";
+import { directoryStateLabel, directoryTypeLabel, radiusProtocolLabel, radiusStatusLabel } from "@/lib/presentation/labels";
 import { SELF_SERVICE_PERMISSIONS } from "@/lib/schemas/admin-directories.options";
 import { DefinitionList } from "@/components/ui/definition-list";
 
@@ -9,10 +9,12 @@ export function directoryKind(d: Pick<DirectoryView, "dsType" | "type">): string
   return directoryTypeLabel(d.dsType ?? d.type);
 }
 
-/** MFA at a glance: "On", "Off", or "Unknown" when Directory Service did not describe the directory. */
+/** MFA at a glance: "On", "On · being set up", "On · failed", "Off", or "Unknown" when Directory Service did not describe it. */
 export function mfaShort(d: Pick<DirectoryView, "radius">): string {
   if (!d.radius) return "Unknown";
-  return d.radius.enabled ? "On" : "Off";
+  if (!d.radius.enabled) return "Off";
+  if (d.radius.status === "Creating" || d.radius.status === "Failed") return `On · ${radiusStatusLabel(d.radius.status).toLowerCase()}`;
+  return "On";
 }
 
 /** MFA in full: "On · Completed · 2 RADIUS servers on port 1812 · PAP". */
@@ -21,8 +23,8 @@ export function mfaDetail(d: Pick<DirectoryView, "radius">): string {
   if (!d.radius.enabled) return "Off";
   const servers = `${d.radius.servers.length} RADIUS server${d.radius.servers.length === 1 ? "" : "s"}`;
   const port = d.radius.port ? ` on port ${d.radius.port}` : "";
-  const protocol = d.radius.protocol ? ` · ${d.radius.protocol}` : "";
-  return `On · ${d.radius.status ?? "status unknown"} · ${servers}${port}${protocol}`;
+  const protocol = d.radius.protocol ? ` · ${radiusProtocolLabel(d.radius.protocol)}` : "";
+  return `On · ${d.radius.status ? radiusStatusLabel(d.radius.status) : "status unknown"} · ${servers}${port}${protocol}`;
 }
 
 /** "4 of 5 allowed": how many self-service permissions users have. */
