@@ -166,7 +166,7 @@ export function WorkspaceTags({ workspaceId, panel }: { workspaceId: string; pan
               {pending ? "Saving…" : "Save tags"}
             </button>
             <div aria-live="polite" className="text-sm">
-              {panel.blockedBy && <p className="text-amber-900">{panel.blockedBy}</p>}
+              {panel.blockedBy && !outcome?.ok && <p className="text-amber-900">{panel.blockedBy}</p>}
               {outcome?.ok && (
                 <p role="status" className="text-emerald-800">
                   {outcome.message}{" "}
