@@ -26,8 +26,8 @@ export default async function AccountsPage() {
         title="AWS accounts"
         description={
           "The portal manages WorkSpaces in its own AWS account and in any account added here. For each one it assumes a role " +
-          "you create in that account, so no long-lived keys are kept. Give that role only the WorkSpaces, Directory Service " +
-          "and CloudWatch read permissions the portal uses, and let only the portal's account assume it."
+          "you create in that account, so no long-lived keys are kept. Give that role only what the portal does there " +
+          "(WorkSpaces and Directory Service, and reading CloudWatch's WorkSpaces metrics), and let only the portal's account assume it."
         }
       />
       <ul className="mb-6 space-y-3" aria-label="Accounts">
