@@ -3,8 +3,8 @@
 import { useRef, useState } from "react";
 import { disableRadiusAction, saveRadiusAction } from "@/lib/actions/admin-radius";
 import { radiusProtocolLabel } from "@/lib/presentation/labels";
-import { RADIUS_LIMITS, RADIUS_PROTOCOLS, radiusServerList } from "@/lib/schemas/radius.options";
-import { FieldError, fieldProps, invalidClass, useFocusFirstInvalid } from "@/components/ui/form-errors";
+import { isRadiusServer, RADIUS_LIMITS, RADIUS_PROTOCOLS, radiusServerList } from "@/lib/schemas/radius.options";
+import { FieldError, fieldProps, invalidClass, useFocusFirstInvalid, type FieldErrors } from "@/components/ui/form-errors";
 import { hintClass, inputClass, labelClass, primaryButton } from "@/components/ui/styles";
 import { ConfirmButton } from "./confirm-button";
 import { OutcomeStatus, OutcomeSummary, errorsOf, useDirectoryAction } from "./directory-action";
@@ -47,12 +47,21 @@ export function RadiusForm({ region, directoryId, current }: { region: string; d
   const [label, setLabel] = useState(current.displayLabel ?? "");
   const [sameUsername, setSameUsername] = useState(current.useSameUsername ?? true);
   const [secret, setSecret] = useState("");
-  const { pending, outcome, run } = useDirectoryAction();
+  const { pending, outcome, setOutcome, run } = useDirectoryAction();
   const errors = errorsOf(outcome);
   useFocusFirstInvalid(formRef, errors);
 
   const submit = (e: React.FormEvent) => {
     e.preventDefault();
+    // What the browser can tell at once is said beside the fields; the server checks everything again.
+    const list = radiusServerList(servers);
+    const local: FieldErrors = {};
+    const bad = list.find((s) => !isRadiusServer(s));
+    if (list.length === 0) local.servers = ["List at least one RADIUS server."];
+    else if (bad) local.servers = [`${bad} is neither an IPv4 address nor a fully qualified domain name.`];
+    if (!current.enabled && !secret)
+      local.sharedSecret = ["Enter the shared secret your RADIUS servers expect: AWS needs it to turn MFA on."];
+    if (Object.keys(local).length > 0) return setOutcome({ ok: false, message: "Some fields need attention.", fieldErrors: local });
     const sent = secret;
     run(
       () =>
@@ -60,7 +69,7 @@ export function RadiusForm({ region, directoryId, current }: { region: string; d
           region,
           directoryId,
           settings: {
-            servers: radiusServerList(servers),
+            servers: list,
             port: whole(port),
             timeoutSeconds: whole(timeout),
             retries: whole(retries),

@@ -22,3 +22,13 @@ export function radiusServerList(text: string): string[] {
     .map((s) => s.trim())
     .filter(Boolean);
 }
+
+const octet = "(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)";
+const IPV4 = new RegExp(`^${octet}(\\.${octet}){3}$`);
+const LABEL = "[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?";
+const HOSTNAME = new RegExp(`^${LABEL}(\\.${LABEL})*$`);
+
+/** An IPv4 address or a fully qualified domain name: what Directory Service takes as a RADIUS server. */
+export function isRadiusServer(value: string): boolean {
+  return value.length <= RADIUS_LIMITS.serverLength && (IPV4.test(value) || (HOSTNAME.test(value) && /[A-Za-z]/.test(value)));
+}

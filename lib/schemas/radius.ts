@@ -1,22 +1,12 @@
 import { z } from "zod";
 import { directoryRef } from "./admin-directories";
-import { RADIUS_LIMITS, RADIUS_PROTOCOLS } from "./radius.options";
+import { isRadiusServer, RADIUS_LIMITS, RADIUS_PROTOCOLS } from "./radius.options";
 
 // RADIUS (MFA) settings of an AD Connector or Managed Microsoft AD directory: the form, the action and the
 // service share these. The shared secret is a separate member so that the settings can be audited and shown
 // as they are, and the secret only ever travels to AWS. No message here repeats what was typed into it.
 
-export { RADIUS_LIMITS, RADIUS_PROTOCOLS, radiusServerList } from "./radius.options";
-
-const octet = "(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)";
-const IPV4 = new RegExp(`^${octet}(\\.${octet}){3}$`);
-const LABEL = "[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?";
-const HOSTNAME = new RegExp(`^${LABEL}(\\.${LABEL})*$`);
-
-/** An IPv4 address or a fully qualified domain name: what Directory Service takes as a RADIUS server. */
-export function isRadiusServer(value: string): boolean {
-  return value.length <= RADIUS_LIMITS.serverLength && (IPV4.test(value) || (HOSTNAME.test(value) && /[A-Za-z]/.test(value)));
-}
+export { isRadiusServer, RADIUS_LIMITS, RADIUS_PROTOCOLS, radiusServerList } from "./radius.options";
 
 // The model's pattern for RadiusSharedSecret: letters, digits, ASCII punctuation and spaces.
 const SECRET = /^[\p{L}\p{Nd}!-/:-@[-`{-~ ]+$/u;
