@@ -17,8 +17,9 @@ const t = sandboxPerFile();
 it.skipIf(!hasCli)(
   "drives both services with the real AWS CLI v2",
   async () => {
-    // The script pins the sandbox credentials and Region itself and calls /usr/bin/aws.
-    const { stdout } = await promisify(execFile)("bash", [script, t.sandbox.url, t.sandbox.controlToken], { timeout: 110_000 }).catch(
+    // The script pins the sandbox credentials and Region itself and calls /usr/bin/aws. About a hundred CLI calls
+    // (images and connection aliases included), each a new Python process: over 250 s on a busy 2-core machine.
+    const { stdout } = await promisify(execFile)("bash", [script, t.sandbox.url, t.sandbox.controlToken], { timeout: 420_000 }).catch(
       (e: { stdout?: string; stderr?: string; message: string }) => {
         throw new Error(`scenario failed:\n${e.stdout ?? ""}\n${e.stderr ?? e.message}`);
       },
@@ -32,7 +33,7 @@ it.skipIf(!hasCli)(
     expect(daves.some((w) => w.Tags.some((tag) => tag.Key === "PortalRequestId" && tag.Value === "cli-1"))).toBe(true);
     expect(t.exchanges.filter((e) => e.status === 200).length).toBeGreaterThan(40);
   },
-  120_000,
+  450_000,
 );
 
 it("reaches the sandbox it would drive", async () => {
