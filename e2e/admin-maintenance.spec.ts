@@ -28,7 +28,7 @@ async function setMaintenance(page: Page, workspaceId: string, start: boolean) {
     await waitForText(page, /^Ready$/, { advanceMinutes: 3, within: page.getByRole("region", { name: "Facts" }) });
   }
   await actions.getByLabel("Action").selectOption("maintenance");
-  await actions.getByLabel("Maintenance", { exact: true }).selectOption(start ? "ADMIN_MAINTENANCE" : "AVAILABLE");
+  await actions.getByRole("combobox", { name: "Maintenance", exact: true }).selectOption(start ? "ADMIN_MAINTENANCE" : "AVAILABLE");
   await actions.getByRole("button", { name: start ? /^Start maintenance of / : /^End maintenance of / }).click();
   await waitForBulk(page);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(

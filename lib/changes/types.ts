@@ -61,6 +61,11 @@ export interface Execution<C extends Change> {
   history?(change: C, before: { computeType: string | null } | null, now: Date): CompletionHistory;
   /** The WorkSpace the change is about no longer exists once the change is done (give back, migrate). */
   endsWorkspace?: boolean;
+  /**
+   * The state AWS shows as soon as it has accepted the call, for a call that sets it at once (maintenance): the cache
+   * records it then, so the fleet and the rules that read the cache do not wait for the next inventory sync.
+   */
+  stateAfterCall?(change: C): string;
 }
 
 /** Changes to existing WorkSpaces can also be carried out for many WorkSpaces at once (bulk operations). */

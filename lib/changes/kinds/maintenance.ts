@@ -49,6 +49,7 @@ const execution: BatchExecution<MaintenanceChange> = {
   awsOperation: "ModifyWorkspaceState",
   callBatch: setStates,
   call: async (gw, { change }) => single(await setStates(gw, [change])),
+  stateAfterCall: (change) => change.state,
   // Setting the state it already has costs nothing and changes nothing.
   alreadyApplied: async (_gw, { change }, ws) => (ws?.state === change.state ? NOTHING_CALLED : null),
   progress: ({ workspace, request }) =>

@@ -96,6 +96,16 @@ export function bulkExecuteHandler(gateway: () => AwsGateway): JobHandler {
         const result = await execution.callBatch(gw, changes);
         await ctx.checkpoint("bulk:after-aws");
         await recordBatch(ctx.fenced, operationId, execution.awsOperation, next.region, ids, result);
+        const settled = execution.stateAfterCall?.(changes[0]!);
+        if (settled && result.succeeded.length) {
+          // AWS shows this state at once (maintenance): the cache, and so the executor's hold, need not wait for a sync.
+          await ctx.fenced((tx) =>
+            tx.workspace.updateMany({
+              where: { id: { in: result.succeeded }, state: { not: settled } },
+              data: { state: settled, stateChangedAt: new Date() },
+            }),
+          );
+        }
       }
       // Let the inventory catch up with the new states soon, so the fleet table does not lag behind.
       await pokeJob(ctx.db, INVENTORY_SYNC_KEY);

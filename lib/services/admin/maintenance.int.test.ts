@@ -68,7 +68,7 @@ describe("admin maintenance", () => {
   });
 
   it("refuses the owner's restart with the reason, and holds a configuration change without calling AWS", async () => {
-    await world.sync();
+    // The cache knows at once, without waiting for an inventory sync.
     expect((await prisma().workspace.findUniqueOrThrow({ where: { id: aliceWs } })).state).toBe("ADMIN_MAINTENANCE");
 
     const restart = await submitRequest(world.people.alice, { change: { type: "reboot", workspaceId: aliceWs }, justification: "Frozen" });
@@ -116,7 +116,7 @@ describe("admin maintenance", () => {
     await world.executor().drain();
     expect(await prisma().bulkItem.findFirst({ where: { operationId } })).toMatchObject({ status: "DONE" });
     expect(await awsState(aliceWs)).toBe("AVAILABLE");
-    await world.sync();
+    expect((await prisma().workspace.findUniqueOrThrow({ where: { id: aliceWs } })).state).toBe("AVAILABLE");
 
     // The held job's next look (MAINTENANCE_RECHECK_MS later) finds the WorkSpace out of maintenance.
     await prisma().outboxJob.updateMany({ where: { kind: "request.execute", status: "PENDING" }, data: { runAt: new Date() } });
