@@ -7,6 +7,7 @@ import { submitRequest } from "../requests/submit";
 import { policySettingsFor } from "@/lib/core/accounts";
 import { getPolicySettings } from "@/lib/core/settings";
 import { addAccount, removeAccount, setAccountPolicy, updateAccount } from "./accounts";
+import { startBulkOperation } from "./bulk";
 
 const second = SANDBOX_ROLES.find((r) => r.accountId === SECOND_ACCOUNT_ID)!;
 
@@ -108,6 +109,35 @@ describe("a second AWS account", () => {
     const after = world.sandbox.state() as SandboxState;
     const inSecond = after.accounts[SECOND_ACCOUNT_ID]!.regions["us-east-1"]!.workspaces.find((w) => w.WorkspaceId === dave.id)!;
     expect(inSecond.WorkspaceProperties?.UserVolumeSizeGib).toBe(100);
+  });
+
+  it("runs a bulk reboot over WorkSpaces of both accounts, each batch in its own account", async () => {
+    const ours = await prisma().workspace.findFirstOrThrow({
+      where: { accountId: "default", region: "us-east-1", state: "AVAILABLE", goneAt: null },
+    });
+    const theirs = await prisma().workspace.findFirstOrThrow({
+      where: { accountId, state: "AVAILABLE", goneAt: null, userName: { not: "dave" } },
+    });
+    const calls = world.calls.length;
+    const { operationId } = await startBulkOperation(
+      { id: world.people.carol.id },
+      { workspaceIds: [ours.id, theirs.id], params: { action: "reboot" } },
+    );
+    await eventually(
+      async () => (await prisma().bulkItem.count({ where: { operationId, status: "PENDING" } })) === 0,
+      30_000,
+      "the bulk reboot",
+    );
+    const items = await prisma().bulkItem.findMany({ where: { operationId } });
+    expect(items.map((i) => [i.workspaceId, i.status]).sort()).toEqual(
+      [
+        [ours.id, "DONE"],
+        [theirs.id, "DONE"],
+      ].sort(),
+    );
+    // Two calls, one per account: a batch never mixes accounts.
+    expect(world.calls.slice(calls).filter((c) => c.operation === "RebootWorkspaces")).toHaveLength(2);
+    // Sent to the wrong account, AWS would have answered that it does not know the WorkSpace and the item failed.
   });
 
   it("is changed only with a role AWS accepts, and removed with its WorkSpaces leaving the fleet", async () => {
