@@ -121,9 +121,7 @@ export default async function NewRolloutPage({ searchParams }: { searchParams: P
         </p>
         {plan.total === 0 ? (
           <p className="text-sm text-slate-600">
-            {method === "migrate" && !sourceBundleId
-              ? "Choose the bundle to migrate from."
-              : "No WorkSpace in the inventory uses this bundle."}
+            {method === "migrate" && !sourceBundleId ? "Choose the bundle to migrate from." : "AWS lists no WorkSpace on this bundle."}
           </p>
         ) : (
           <div className="overflow-x-auto">
