@@ -99,11 +99,17 @@ test("bulk maintenance mode, the owner's banner and held request, and leaving ma
   const requestId = await askForLargerCompute(page, "Builds are slow while we wait.");
   await expect(page.getByText("Waiting for maintenance to end")).toBeVisible();
 
-  // Bob approves; the change still waits, nothing is sent to AWS, and Alice is told why.
+  // Bob (and an admin) approve; the change still waits, nothing is sent to AWS, and Alice is told why.
   await signOut(page);
   await signInAs(page, "bob", "/approvals");
   const row = page.getByRole("listitem").filter({ hasText: "Builds are slow while we wait." });
   await row.getByRole("button", { name: "Approve" }).click();
+  await expect(page.getByRole("status")).toContainText("Approved:");
+  await signOut(page);
+  // The change costs more than the manager alone may approve: an admin approves next.
+  await signInAs(page, "carol", "/approvals");
+  const adminRow = page.getByRole("listitem").filter({ hasText: "Builds are slow while we wait." });
+  await adminRow.getByRole("button", { name: "Approve" }).click();
   await expect(page.getByRole("status")).toContainText("Approved:");
   await signOut(page);
   await signInAs(page, "alice", "/notifications");
