@@ -87,7 +87,12 @@ export function findLanguageOffences(texts: string[], allow: RegExp[] = []): Lan
   for (const text of texts) {
     const found: { kind: LanguageOffence["kind"]; match: string; index: number }[] = [];
     for (const pattern of RAW_ID_PATTERNS)
-      for (const m of text.matchAll(pattern)) found.push({ kind: "raw id", match: m[0], index: m.index ?? 0 });
+      for (const m of text.matchAll(pattern)) {
+        // An id inside a web address ("Open in the portal: https://…/workspaces/ws-…" in a plain-text mail) is part
+        // of the link a person follows, not the name of a thing.
+        if (text[(m.index ?? 0) - 1] === "/") continue;
+        found.push({ kind: "raw id", match: m[0], index: m.index ?? 0 });
+      }
     for (const m of text.matchAll(AWS_CODE_PATTERN)) found.push({ kind: "AWS code", match: m[0], index: m.index ?? 0 });
     for (const f of found) {
       const snippet = text.slice(Math.max(0, f.index - 40), f.index + f.match.length + 40);

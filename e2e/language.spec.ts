@@ -53,6 +53,9 @@ test("the language check reads what a person sees and skips marked ids, option v
   const offences = findLanguageOffences(await visibleTexts(page.locator("main")));
   expect(offences.map((o) => o.match)).toEqual(["ws-abc12345x", "PERFORMANCE", "ALWAYS_ON", "d-f28e33fdf9"]);
   expect(findLanguageOffences(["Change ws-abc12345x"], [/Change ws-/])).toEqual([]);
+  // A link's address in a plain-text mail carries the id; the same id as words does not pass.
+  expect(findLanguageOffences(["Open in the portal: https://portal.example.com/workspaces/ws-abc12345x"])).toEqual([]);
+  expect(findLanguageOffences(["Your WorkSpace ws-abc12345x restarts"]).map((o) => o.match)).toEqual(["ws-abc12345x"]);
   // AWS's bundle names carry the protocol code; the portal reads them "(DCV)" / "(PCoIP)" (bundleNameLabel).
   expect(findLanguageOffences(["Standard with Windows 10 (Server 2019 based) (DCV)", "Value with Amazon Linux 2 (PCoIP)"])).toEqual([]);
   expect(findLanguageOffences(["Standard with Windows 10 (Server 2019 based) (WSP)", "DCV (WSP)"]).map((o) => o.match)).toEqual([
