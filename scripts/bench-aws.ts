@@ -5,6 +5,8 @@ import { createAwsGateway } from "@/lib/aws/gateway";
 import { minimumCalls, type BatchedOperation } from "@/lib/aws/batching";
 import { DEFAULT_RATE_LIMIT } from "@/lib/aws/rate-limit";
 import { startSandbox } from "@/lib/sandbox";
+import { spawnSync } from "node:child_process";
+import { fileURLToPath } from "node:url";
 
 const FLEET_SIZE = 10_000;
 // Real WorkSpaces answers in tens of milliseconds; a small latency keeps the run short while still
@@ -120,4 +122,12 @@ try {
 } finally {
   gateway.destroy();
   await sandbox.close();
+}
+
+// The staged rollout of 500 WorkSpaces runs in a process of its own (it loads the portal's server modules).
+if (!process.env.BENCH_AWS_SKIP_ROLLOUT) {
+  const rollout = spawnSync(process.execPath, ["--import", "tsx", fileURLToPath(new URL("./bench-aws-rollout.ts", import.meta.url))], {
+    stdio: "inherit",
+  });
+  if (rollout.status !== 0) process.exitCode = 1;
 }

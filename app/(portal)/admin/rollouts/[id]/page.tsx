@@ -138,7 +138,7 @@ export default async function RolloutPage({ params }: { params: Promise<{ id: st
                     <td className={`py-1 pr-3 ${TONE[i.status] ?? ""}`}>
                       {rolloutItemStatusLabel(i.status)}
                       {i.reason ? <span className="block text-xs">{i.reason}</span> : null}
-                      {i.warnedAt && i.status === "PENDING" ? (
+                      {i.warnedAt && i.ownerId && i.status === "PENDING" ? (
                         <span className="block text-xs text-slate-600">Owner told {utcMinute(i.warnedAt)}</span>
                       ) : null}
                     </td>
