@@ -1,14 +1,13 @@
 import {
   CreateWorkspaceBundleCommand,
   DeleteWorkspaceBundleCommand,
-  DescribeWorkspaceImagesCommand,
   paginateDescribeWorkspaceBundles,
   UpdateWorkspaceBundleCommand,
   type Compute,
   type WorkspaceBundle,
-  type WorkspaceImage,
 } from "@aws-sdk/client-workspaces";
 import { requireRequestId, type RegionClients } from "./clients";
+import { workspaceImages, type WorkspaceImageSummary } from "./images";
 import type { Accepted, TagPair } from "./types";
 
 export interface BundleSummary {
@@ -24,18 +23,8 @@ export interface BundleSummary {
   state?: string;
 }
 
-export interface ImageSummary {
-  imageId: string;
-  name: string;
-  description?: string;
-  operatingSystem?: string;
-  state?: string;
-  requiredTenancy?: string;
-  ownerAccountId?: string;
-  createdAt?: Date;
-  errorCode?: string;
-  errorMessage?: string;
-}
+/** An image as the catalog reads it: the images module's summary (one mapping of AWS's image shape). */
+export type ImageSummary = WorkspaceImageSummary;
 
 export interface NewBundle {
   name: string;
@@ -60,21 +49,6 @@ function toBundleSummary(b: WorkspaceBundle): BundleSummary {
     rootVolumeGib: gib(b.RootStorage?.Capacity),
     userVolumeGib: gib(b.UserStorage?.Capacity),
     state: b.State,
-  };
-}
-
-function toImageSummary(i: WorkspaceImage): ImageSummary {
-  return {
-    imageId: i.ImageId ?? "",
-    name: i.Name ?? "",
-    description: i.Description,
-    operatingSystem: i.OperatingSystem?.Type,
-    state: i.State,
-    requiredTenancy: i.RequiredTenancy,
-    ownerAccountId: i.OwnerAccountId,
-    createdAt: i.Created,
-    errorCode: i.ErrorCode,
-    errorMessage: i.ErrorMessage,
   };
 }
 
@@ -140,21 +114,8 @@ export function bundlesAndImages(clients: RegionClients) {
       });
     },
 
-    /** The account's images (owned or shared), every page. */
-    describeImages(options: { imageIds?: string[]; imageType?: "OWNED" | "SHARED" } = {}): Promise<ImageSummary[]> {
-      return clients.run("DescribeWorkspaceImages", async ({ workspaces }) => {
-        const out: ImageSummary[] = [];
-        let nextToken: string | undefined;
-        do {
-          const page = await workspaces.send(
-            new DescribeWorkspaceImagesCommand({ ImageIds: options.imageIds, ImageType: options.imageType, NextToken: nextToken }),
-          );
-          for (const image of page.Images ?? []) out.push(toImageSummary(image));
-          nextToken = page.NextToken;
-        } while (nextToken);
-        return out;
-      });
-    },
+    /** The account's images (owned or shared), every page: the images module's list, kept for the catalog's callers. */
+    describeImages: workspaceImages(clients).list,
   };
 }
 
