@@ -3,7 +3,7 @@ import { AwsError, invalidParameter, notFound } from "../protocol/errors";
 import { ACCOUNT_ID } from "../world/catalog";
 import { randomId } from "../world/ids";
 import { seconds } from "../world/present";
-import type { BundleRecord, ImageRecord, Tag } from "../world/types";
+import type { BundleRecord, Tag } from "../world/types";
 import { pageByOffset } from "./pagination";
 import { checkTags } from "./rules";
 
@@ -21,19 +21,6 @@ export function presentBundle(b: BundleRecord): Record<string, unknown> {
     CreationTime: seconds(b.CreationTime),
     State: "AVAILABLE",
     BundleType: "REGULAR",
-  };
-}
-
-function presentImage(i: ImageRecord): Record<string, unknown> {
-  return {
-    ImageId: i.ImageId,
-    Name: i.Name,
-    Description: i.Description,
-    OperatingSystem: { Type: i.os },
-    State: i.State,
-    RequiredTenancy: i.RequiredTenancy,
-    Created: seconds(i.Created),
-    OwnerAccountId: i.OwnerAccountId,
   };
 }
 
@@ -132,20 +119,9 @@ const deleteWorkspaceBundle: Handler = (ctx, input) => {
   return {};
 };
 
-const describeWorkspaceImages: Handler = (ctx, input) => {
-  const req = input as { ImageIds?: string[]; ImageType?: string; NextToken?: string; MaxResults?: number };
-  let list = Object.values(ctx.world.images);
-  if (req.ImageIds) list = req.ImageIds.map((id) => ctx.world.images[id]).filter((i): i is ImageRecord => i !== undefined);
-  if (req.ImageType === "OWNED") list = list.filter((i) => !i.shared);
-  if (req.ImageType === "SHARED") list = list.filter((i) => i.shared);
-  const { page, next } = pageByOffset(list, req.MaxResults ?? 25, req.NextToken);
-  return { Images: page.map(presentImage), ...(next ? { NextToken: next } : {}) };
-};
-
 export const bundleOps: Record<string, Handler> = {
   DescribeWorkspaceBundles: describeWorkspaceBundles,
   CreateWorkspaceBundle: createWorkspaceBundle,
   UpdateWorkspaceBundle: updateWorkspaceBundle,
   DeleteWorkspaceBundle: deleteWorkspaceBundle,
-  DescribeWorkspaceImages: describeWorkspaceImages,
 };
