@@ -2,13 +2,13 @@ import "server-only";
 import type { z } from "zod";
 import { getAwsGateway } from "../aws";
 import { db } from "../db";
-import { policySettingsSchema, resourceTagRefusals, tagPolicyOf, tagPolicySchema, type Tag, type TagPolicy } from "../domain";
+import { resourceTagRefusals, tagPolicyOf, tagPolicySchema, type Tag, type TagPolicy } from "../domain";
 import { recordAudit } from "../core/audit";
 import { ServiceError } from "../core/errors";
-import { getPolicySettings, POLICY_SETTING } from "../core/settings";
-import { toJson } from "../core/tx";
+import { POLICY_SETTING } from "../core/settings";
 import { resourceTagsInput, workspaceTagsInput } from "../schemas/tags";
 import { callAws, parseInput, requireAdmin, type AdminActor, type AdminCaller } from "./admin/guard";
+import { editPolicy } from "./admin/policies";
 import type { RequestActor } from "./requests/assess";
 import { submitRequest, type SubmitResult } from "./requests/submit";
 
@@ -22,14 +22,7 @@ export async function updateTagPolicy(caller: AdminCaller, raw: z.input<typeof t
   const actor = await requireAdmin(caller);
   const tags = parseInput(tagPolicySchema, raw);
   return db().$transaction(async (tx) => {
-    const before = await getPolicySettings(tx);
-    const parsed = policySettingsSchema.safeParse({ ...before, tags });
-    if (!parsed.success) throw new ServiceError("invalid", `The tag rules were not saved: ${parsed.error.issues[0]?.message}`);
-    await tx.setting.upsert({
-      where: { key: POLICY_SETTING.key },
-      create: { key: POLICY_SETTING.key, value: toJson(parsed.data), updatedById: actor.id },
-      update: { value: toJson(parsed.data), updatedById: actor.id },
-    });
+    const { before } = await editPolicy(tx, actor, "The tag rules were not saved", (policy) => ({ ...policy, tags }));
     await recordAudit(tx, {
       actor,
       action: "policy.tags_updated",

@@ -1,14 +1,12 @@
 import "server-only";
 import type { z } from "zod";
-import { policySettingsSchema } from "../../domain";
 import type { VolumeEncryptionKeys } from "../../domain/encryption";
 import { db } from "../../db";
 import { recordAudit } from "../../core/audit";
-import { ServiceError } from "../../core/errors";
-import { getPolicySettings, POLICY_SETTING } from "../../core/settings";
-import { toJson } from "../../core/tx";
+import { POLICY_SETTING } from "../../core/settings";
 import { encryptionKeysInput } from "../../schemas/encryption-keys";
 import { parseInput, requireAdmin, type AdminCaller } from "./guard";
+import { editPolicy } from "./policies";
 
 /**
  * Sets the KMS keys new WorkSpaces' encrypted volumes get, per directory and per persona (lib/domain/encryption.ts
@@ -22,14 +20,10 @@ export async function updateVolumeEncryptionKeys(
   const actor = await requireAdmin(caller);
   const keys = parseInput(encryptionKeysInput, raw);
   return db().$transaction(async (tx) => {
-    const before = await getPolicySettings(tx);
-    const parsed = policySettingsSchema.safeParse({ ...before, volumeEncryptionKeys: keys });
-    if (!parsed.success) throw new ServiceError("invalid", `The encryption keys were not saved: ${parsed.error.issues[0]?.message}`);
-    await tx.setting.upsert({
-      where: { key: POLICY_SETTING.key },
-      create: { key: POLICY_SETTING.key, value: toJson(parsed.data), updatedById: actor.id },
-      update: { value: toJson(parsed.data), updatedById: actor.id },
-    });
+    const { before } = await editPolicy(tx, actor, "The encryption keys were not saved", (policy) => ({
+      ...policy,
+      volumeEncryptionKeys: keys,
+    }));
     await recordAudit(tx, {
       actor,
       action: "policy.encryption_keys_updated",

@@ -4,7 +4,7 @@ import { db } from "../../db";
 import { recordAudit } from "../../core/audit";
 import { ServiceError } from "../../core/errors";
 import { getPolicySettings, POLICY_SETTING, PRICE_TABLE_SETTING, saveSetting } from "../../core/settings";
-import { toJson } from "../../core/tx";
+import { toJson, type Tx } from "../../core/tx";
 import { requireAdmin, type AdminCaller } from "./guard";
 
 // The approval policy and the price table are read from the Setting table on every request, so a saved
@@ -13,6 +13,30 @@ import { requireAdmin, type AdminCaller } from "./guard";
 function invalid(what: string, issues: { path: PropertyKey[]; message: string }[]): ServiceError {
   const reasons = issues.map((i) => ({ code: i.path.map(String).join(".") || what, message: i.message }));
   return new ServiceError("invalid", `The ${what} was not saved: ${reasons[0]?.message}`, reasons);
+}
+
+/**
+ * One part of the policy edited, the rest kept: reads the policy in the caller's transaction, applies `edit`, checks
+ * the whole against the domain schema (refused as "<notSaved>: <reason>") and writes it. The caller audits the part.
+ */
+export async function editPolicy(
+  tx: Tx,
+  actor: { id: string },
+  notSaved: string,
+  edit: (before: PolicySettings) => PolicySettings,
+): Promise<{ before: PolicySettings; after: PolicySettings }> {
+  const before = await getPolicySettings(tx);
+  const parsed = policySettingsSchema.safeParse(edit(before));
+  if (!parsed.success) {
+    const reasons = parsed.error.issues.map((i) => ({ code: i.path.map(String).join(".") || "policy", message: i.message }));
+    throw new ServiceError("invalid", `${notSaved}: ${reasons[0]?.message}`, reasons);
+  }
+  await tx.setting.upsert({
+    where: { key: POLICY_SETTING.key },
+    create: { key: POLICY_SETTING.key, value: toJson(parsed.data), updatedById: actor.id },
+    update: { value: toJson(parsed.data), updatedById: actor.id },
+  });
+  return { before, after: parsed.data };
 }
 
 export async function updatePolicySettings(caller: AdminCaller, raw: unknown): Promise<PolicySettings> {
@@ -53,7 +77,6 @@ export async function setDirectoryRequesters(
 ): Promise<PolicySettings> {
   const actor = await requireAdmin(caller);
   return db().$transaction(async (tx) => {
-    const before = await getPolicySettings(tx);
     const edit = (entries: PolicySettings["catalog"]["byPersona"], wanted: string[]) => {
       const next = { ...entries };
       for (const key of new Set([...Object.keys(entries), ...wanted])) {
@@ -63,16 +86,10 @@ export async function setDirectoryRequesters(
       }
       return next;
     };
-    const parsed = policySettingsSchema.safeParse({
-      ...before,
-      catalog: { byPersona: edit(before.catalog.byPersona, input.personas), byGroup: edit(before.catalog.byGroup, input.groups) },
-    });
-    if (!parsed.success) throw invalid("policy", parsed.error.issues);
-    await tx.setting.upsert({
-      where: { key: POLICY_SETTING.key },
-      create: { key: POLICY_SETTING.key, value: toJson(parsed.data), updatedById: actor.id },
-      update: { value: toJson(parsed.data), updatedById: actor.id },
-    });
+    const { before, after } = await editPolicy(tx, actor, "The policy was not saved", (policy) => ({
+      ...policy,
+      catalog: { byPersona: edit(policy.catalog.byPersona, input.personas), byGroup: edit(policy.catalog.byGroup, input.groups) },
+    }));
     const who = (c: PolicySettings["catalog"]) => ({
       personas: Object.keys(c.byPersona).filter((k) => c.byPersona[k]!.directoryIds.includes(input.directoryId)),
       groups: Object.keys(c.byGroup).filter((k) => c.byGroup[k]!.directoryIds.includes(input.directoryId)),
@@ -83,8 +100,8 @@ export async function setDirectoryRequesters(
       targetType: "directory",
       targetId: input.directoryId,
       before: who(before.catalog),
-      after: who(parsed.data.catalog),
+      after: who(after.catalog),
     });
-    return parsed.data;
+    return after;
   });
 }
