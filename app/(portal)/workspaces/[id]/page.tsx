@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { encryptionSentence } from "@/lib/domain/encryption";
 import { workspaceVolumeEncryptionKey } from "@/lib/queries/workspace-encryption";
+import { workspaceAccountName } from "@/lib/queries/workspace-account";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { AutoRefresh } from "@/components/ui/auto-refresh";
@@ -45,17 +46,19 @@ export default async function WorkspacePage({
   const [{ id }, { action }] = await Promise.all([params, searchParams]);
   const ws = await getWorkspaceForViewer(user, decodeURIComponent(id));
   if (!ws) notFound();
-  const [availability, options, history, fleetChanges, describe, usagePanel, reclaimWarning, pending, tagPanel] = await Promise.all([
-    actionAvailability(user, ws),
-    changeOptions(user, ws),
-    workspaceRequests(ws.id),
-    workspaceFleetChanges(ws.id),
-    describer([ws.region], [ws.id]),
-    workspaceUsagePanel(ws.id),
-    reclaimWarningFor(ws.id),
-    pendingRequestsFor(user, ws),
-    workspaceTagPanel(user, ws),
-  ]);
+  const [availability, options, history, fleetChanges, describe, usagePanel, reclaimWarning, pending, tagPanel, accountName] =
+    await Promise.all([
+      actionAvailability(user, ws),
+      changeOptions(user, ws),
+      workspaceRequests(ws.id),
+      workspaceFleetChanges(ws.id),
+      describer([ws.region], [ws.id]),
+      workspaceUsagePanel(ws.id),
+      reclaimWarningFor(ws.id),
+      pendingRequestsFor(user, ws),
+      workspaceTagPanel(user, ws),
+      workspaceAccountName(ws.accountId),
+    ]);
   const volumeEncryptionKey = ws.rootVolumeEncrypted || ws.userVolumeEncrypted ? await workspaceVolumeEncryptionKey(ws.id) : null;
   const selected = ACTIONS.some((a) => a.kind === action) ? (action as ActionKind) : null;
   const selectedState = selected ? availability.find((a) => a.kind === selected) : null;
@@ -94,6 +97,7 @@ export default async function WorkspacePage({
               ["User name", ws.userName],
               ["Encryption", encryptionSentence({ ...ws, volumeEncryptionKey })],
               ["Cost centre", ws.costCenter ?? "—"],
+              ...(accountName ? [["AWS account", accountName] as [string, string]] : []),
               ["WorkSpace id", <RawId key="id" value={ws.id} label="WorkSpace id" />],
             ]}
           />
