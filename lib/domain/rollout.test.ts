@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { afterWave, canRetryFailures, continueStartsAt, planWaves, rolloutLoss, waveFailedTooOften, type WaveCounts } from "./rollout";
+import {
+  afterWave,
+  canRetryFailures,
+  continueStartsAt,
+  planWaves,
+  rolloutItemOverdue,
+  rolloutLoss,
+  waveFailedTooOften,
+  type WaveCounts,
+} from "./rollout";
 
 const ids = (n: number) => Array.from({ length: n }, (_, i) => `ws-${i}`);
 const sizes = (waves: unknown[][]) => waves.map((w) => w.length);
@@ -117,5 +126,24 @@ describe("rolloutLoss", () => {
     const loss = rolloutLoss(method, snapshot ? new Date(snapshot) : null, now);
     expect(loss.warn).toBe(warn);
     expect(`${loss.sentence} ${loss.userVolume}`).toMatch(says);
+  });
+});
+
+describe("rolloutItemOverdue: a WorkSpace under way fails after the reconcile timeout", () => {
+  const calledAt = new Date("2026-11-30T10:00:00Z");
+  const at = (minutes: number) => new Date(calledAt.getTime() + minutes * 60_000);
+  it.each([
+    { what: "just called", calledAt, now: at(0), timeout: 120, overdue: null },
+    { what: "within the limit", calledAt, now: at(119), timeout: 120, overdue: null },
+    { what: "exactly at the limit", calledAt, now: at(120), timeout: 120, overdue: null },
+    { what: "past the limit", calledAt, now: at(121), timeout: 120, overdue: "within 120 minutes; check it in the fleet" },
+    { what: "a short limit", calledAt, now: at(2), timeout: 1, overdue: "within 1 minute;" },
+    { what: "a limit under a minute", calledAt, now: at(1), timeout: 0.02, overdue: "within 1 minute;" },
+    { what: "never called", calledAt: null, now: at(999), timeout: 120, overdue: null },
+    { what: "no limit", calledAt, now: at(999), timeout: 0, overdue: null },
+  ])("$what → $overdue", ({ calledAt, now, timeout, overdue }) => {
+    const reason = rolloutItemOverdue({ calledAt, now, timeoutMinutes: timeout });
+    if (overdue === null) expect(reason).toBeNull();
+    else expect(reason).toContain(overdue);
   });
 });

@@ -143,3 +143,20 @@ export function rolloutLoss(method: RolloutMethod, lastSnapshotAt: Date | null, 
     warn: old,
   };
 }
+
+/**
+ * A WorkSpace under way fails once it has not come back within the request path's reconcile timeout
+ * (RECONCILE_TIMEOUT_MINUTES) of its AWS call: a WorkSpace stuck in REBUILDING, or one that never shows up on
+ * the migrated bundle, must not keep its wave waiting forever. Null while it still has time.
+ */
+export function rolloutItemOverdue(input: { calledAt: Date | null; now: Date; timeoutMinutes: number }): string | null {
+  const { calledAt, now, timeoutMinutes } = input;
+  if (!calledAt || !(timeoutMinutes > 0)) return null;
+  if (now.getTime() - calledAt.getTime() <= timeoutMinutes * 60_000) return null;
+  return `It did not come back within ${formatMinutes(timeoutMinutes)}; check it in the fleet.`;
+}
+
+function formatMinutes(minutes: number): string {
+  const rounded = Math.max(1, Math.round(minutes));
+  return `${rounded} minute${rounded === 1 ? "" : "s"}`;
+}

@@ -98,6 +98,8 @@ export async function rolloutPlan(options: { bundleId: string; region?: string; 
     sources: sources.map((s) => ({ bundleId: s.bundleId, name: s.name, inUse: s.inUse })),
     total: rows.length,
     workspaces,
+    /** The plan lists (and looks up snapshots for) at most this many; the rollout checks each before its wave. */
+    snapshotLimit: PLAN_SNAPSHOT_LOOKUPS,
     loss: rolloutLoss(options.method, now, now).sentence,
     activeRolloutId: active?.id ?? null,
     errors,
@@ -143,8 +145,11 @@ export async function getRollout(id: string) {
   if (!rollout) return null;
   const items = await db().rolloutItem.findMany({ where: { rolloutId: id }, orderBy: [{ wave: "asc" }, { workspaceId: "asc" }] });
   const named = await namesOf(items.flatMap((i) => [i.workspaceId, ...(i.resultWorkspaceId ? [i.resultWorkspaceId] : [])]));
-  // The last snapshot matters for the WorkSpaces whose turn is next; the others show it when their wave comes.
-  const upcoming = items.filter((i) => i.status === "PENDING" && i.wave <= rollout.currentWave + 1).map((i) => i.workspaceId);
+  // Each item keeps the snapshot time read when its wave was warned; the next waves' not yet warned are asked now,
+  // the others show theirs when their wave comes.
+  const upcoming = items
+    .filter((i) => i.status === "PENDING" && !i.lastSnapshotAt && !i.warnedAt && i.wave <= rollout.currentWave + 1)
+    .map((i) => i.workspaceId);
   const snapshots = await snapshotTimes(rollout.region, upcoming.slice(0, 50));
   const name = await bundleNames([rollout.region]);
   const counts = { done: 0, failed: 0, pending: 0, inProgress: 0 };
@@ -162,7 +167,7 @@ export async function getRollout(id: string) {
         ...i,
         ...named(i.workspaceId),
         result: i.resultWorkspaceId ? { id: i.resultWorkspaceId, ...named(i.resultWorkspaceId) } : null,
-        lastSnapshotAt: snapshots.get(i.workspaceId) ?? i.lastSnapshotAt ?? null,
+        lastSnapshotAt: i.lastSnapshotAt ?? snapshots.get(i.workspaceId) ?? null,
       })),
       done: inWave.filter((i) => i.status === "DONE").length,
       failed: inWave.filter((i) => i.status === "FAILED").length,

@@ -75,7 +75,7 @@ export function createExecutor(settings: ExecutorSettings): Worker {
       "approvals.timeouts": approvalTimeoutsHandler(processApprovalTimeouts),
       "mail.send": mailHandler(settings.mail),
       "bulk.execute": bulkExecuteHandler(settings.gateway),
-      "rollout.run": rolloutHandler(settings.gateway, { pollMs: settings.rolloutPollMs }),
+      "rollout.run": rolloutHandler(settings.gateway, { pollMs: settings.rolloutPollMs, timeoutMs: settings.reconcileTimeoutMs }),
       "optimizer.nightly": afterInventory(settings.regions, optimizerNightlyHandler(runNightlyOptimizer)),
       "reports.snapshot": afterInventory(settings.regions, afterUsageSync(reportsSnapshotHandler(takeReportsSnapshot))),
       // After the first usage sync attempt, which learns never-used WorkSpaces' age: a fresh start warns about old ones at once.

@@ -1,7 +1,7 @@
 import "server-only";
 import { AwsGatewayError, type AwsGateway, type RegionGateway, type WorkspaceSummary } from "../../aws";
 import type { ExistingWorkspaceChange } from "../../domain";
-import { afterWave, waveName, type RolloutMethod, type WaveCounts } from "../../domain/rollout";
+import { afterWave, rolloutItemOverdue, waveName, type RolloutMethod, type WaveCounts } from "../../domain/rollout";
 import { batchExecution } from "../../changes/registry";
 import { ItemRefused, type StoredRequest } from "../../changes/types";
 import { recordAudit } from "../../core/audit";
@@ -17,7 +17,8 @@ import type { JobContext, JobHandler, JobOutcome } from "../worker";
 //  2. its pending WorkSpaces are changed through the registry's entry for the method, one AWS call per
 //     WorkSpace (RebuildWorkspaces and MigrateWorkspace take one each), recorded with each call's request id;
 //     `awsCalledAt` is written before the call, so after a crash AWS is asked for the call's effect first;
-//  3. the WorkSpaces under way are described (25 per call) until AWS shows each done or failed;
+//  3. the WorkSpaces under way are described (25 per call) until AWS shows each done or failed, or the
+//     reconcile timeout since its call has passed (then it fails, counted like any failure of its wave);
 //  4. then the domain's afterWave decides: stop on too many failures, wait for Continue after the canary,
 //     the next wave after the pause (its owners are warned now), or the end.
 // The job is queued again for each of these, so a restart resumes at the step it was at.
@@ -25,6 +26,8 @@ import type { JobContext, JobHandler, JobOutcome } from "../worker";
 export interface RolloutHandlerOptions {
   /** How soon to look again at WorkSpaces under way (default 15 s). */
   pollMs?: number;
+  /** How long a WorkSpace under way may take before it fails: the request path's reconcile timeout. */
+  timeoutMs?: number;
 }
 
 const CONCURRENT_CALLS = 25;
@@ -99,16 +102,39 @@ async function parallel<T, R>(items: readonly T[], limit: number, work: (item: T
   return out;
 }
 
+/** Calls at once for the snapshot times; the gateway's rate limit paces them further. */
+const SNAPSHOT_LOOKUPS_AT_ONCE = 5;
+
+/**
+ * The newest snapshot AWS holds of each WorkSpace's user volume (DescribeWorkspaceSnapshots, one call per
+ * WorkSpace), looked up when its wave is warned: what its user drive comes back from. A WorkSpace AWS could not
+ * answer for keeps no time; the rollout does not wait on it.
+ */
+async function lastSnapshots(gateway: () => AwsGateway, items: readonly { id: string; workspaceId: string; region: string }[]) {
+  const found = await parallel(items, SNAPSHOT_LOOKUPS_AT_ONCE, async (item) => {
+    try {
+      const times = await gateway().region(item.region).workspaces.describeSnapshots(item.workspaceId);
+      const latest = [...times.rebuild, ...times.restore].reduce<Date | null>((a, t) => (!a || t > a ? t : a), null);
+      return [item.id, latest] as const;
+    } catch (error) {
+      if (error instanceof AwsGatewayError) return [item.id, null] as const;
+      throw error;
+    }
+  });
+  return new Map(found);
+}
+
 /**
  * Tells the owners of a wave's WorkSpaces, once each, what is about to happen and when. The names are looked up
  * before the transaction (a bundle's name may need AWS); the notifications and mails commit with the mark.
  */
-async function warnOwners(ctx: JobContext, rollout: Rollout, wave: number, startsAt: Date, now: Date) {
+async function warnOwners(ctx: JobContext, gateway: () => AwsGateway, rollout: Rollout, wave: number, startsAt: Date, now: Date) {
   const items = await ctx.db.rolloutItem.findMany({
     where: { rolloutId: rollout.id, wave, warnedAt: null, status: "PENDING" },
-    select: { id: true, workspaceId: true, ownerId: true },
+    select: { id: true, workspaceId: true, ownerId: true, region: true },
   });
   if (!items.length) return;
+  const snapshots = await lastSnapshots(gateway, items);
   const owned = items.filter((i): i is typeof i & { ownerId: string } => Boolean(i.ownerId));
   const names = owned.length
     ? await changeNames(
@@ -126,6 +152,10 @@ async function warnOwners(ctx: JobContext, rollout: Rollout, wave: number, start
       data: { warnedAt: now },
     });
     if (count === 0) return;
+    for (const item of items) {
+      const at = snapshots.get(item.id);
+      if (at) await tx.rolloutItem.updateMany({ where: { id: item.id }, data: { lastSnapshotAt: at } });
+    }
     for (const item of owned) {
       const name = names?.workspace(item.workspaceId) ?? item.workspaceId;
       await notify(tx, {
@@ -226,10 +256,18 @@ async function sendPending(ctx: JobContext, gateway: () => AwsGateway, rollout: 
 }
 
 /** Looks at the WorkSpaces under way; returns how many still are. */
-async function followInProgress(ctx: JobContext, gateway: () => AwsGateway, rollout: Rollout): Promise<number> {
+async function followInProgress(
+  ctx: JobContext,
+  gateway: () => AwsGateway,
+  rollout: Rollout,
+  timeoutMs: number | undefined,
+): Promise<number> {
   const items = await ctx.db.rolloutItem.findMany({ where: { rolloutId: rollout.id, status: "IN_PROGRESS" } });
   if (!items.length) return 0;
   const now = new Date();
+  // Stuck in REBUILDING, or never seen on the migrated bundle: it fails once the reconcile timeout has passed.
+  const overdue = (item: RolloutItem) =>
+    timeoutMs === undefined ? null : rolloutItemOverdue({ calledAt: item.awsCalledAt, now, timeoutMinutes: timeoutMs / 60_000 });
   let still = 0;
   const regions = [...new Set(items.map((i) => i.region))];
   for (const region of regions) {
@@ -257,6 +295,7 @@ async function followInProgress(ctx: JobContext, gateway: () => AwsGateway, roll
         });
       else if (progress.kind === "failed")
         updates.push({ item, data: { status: "FAILED", reason: progress.reason.slice(0, 500), code: "aws_error", finishedAt: now } });
+      else if (overdue(item)) updates.push({ item, data: { status: "FAILED", reason: overdue(item), code: "timeout", finishedAt: now } });
       else {
         still++;
         if (progress.sawTransition && !item.sawTransition) updates.push({ item, data: { sawTransition: true } });
@@ -283,6 +322,7 @@ async function tellCreator(tx: Tx, rollout: Rollout, title: string, body: string
 
 export function rolloutHandler(gateway: () => AwsGateway, options: RolloutHandlerOptions = {}): JobHandler {
   const pollMs = options.pollMs ?? 15_000;
+  const timeoutMs = options.timeoutMs;
   return {
     async run(job, ctx): Promise<JobOutcome | void> {
       const { rolloutId, generation } = job.payload as { rolloutId: string; generation: number };
@@ -294,12 +334,12 @@ export function rolloutHandler(gateway: () => AwsGateway, options: RolloutHandle
 
       if (rollout.status === "RUNNING") {
         const startsAt = rollout.nextWaveAt ?? now;
-        await warnOwners(ctx, rollout, rollout.currentWave, startsAt, now);
+        await warnOwners(ctx, gateway, rollout, rollout.currentWave, startsAt, now);
         if (startsAt > now) return { done: false, runAt: startsAt };
         await sendPending(ctx, gateway, rollout);
       }
 
-      const still = await followInProgress(ctx, gateway, rollout);
+      const still = await followInProgress(ctx, gateway, rollout, timeoutMs);
       if (still > 0) return { done: false, runAt: new Date(Date.now() + pollMs) };
       // Stopped by an admin: the WorkSpaces under way are through, and nothing more is sent.
       const fresh = await ctx.db.rollout.findUnique({ where: { id: rolloutId } });
@@ -377,8 +417,8 @@ export function rolloutHandler(gateway: () => AwsGateway, options: RolloutHandle
       });
       // The next wave's owners hear of it now, during the pause or while the canary is being checked.
       if (verdict.kind === "await-continue")
-        await warnOwners(ctx, fresh, verdict.nextWave, new Date(at.getTime() + fresh.pauseMinutes * 60_000), at);
-      if (verdict.kind === "next") await warnOwners(ctx, fresh, verdict.nextWave, verdict.startsAt, at);
+        await warnOwners(ctx, gateway, fresh, verdict.nextWave, new Date(at.getTime() + fresh.pauseMinutes * 60_000), at);
+      if (verdict.kind === "next") await warnOwners(ctx, gateway, fresh, verdict.nextWave, verdict.startsAt, at);
       // Let the inventory catch up with the rebuilt (or migrated) WorkSpaces soon.
       await pokeJob(ctx.db, INVENTORY_SYNC_KEY);
       return outcome;

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { OutboxJob } from "@/lib/generated/prisma/client";
 import { SimulatedCrash, type Worker } from "@/lib/execution/worker";
 import { createTestWorld, eventually, type TestWorld } from "@/test/world";
+import { getRollout } from "@/lib/queries/admin-rollouts";
 import { continueRollout, retryRolloutFailures, startRollout, stopRollout } from "./rollouts";
 
 // Staged rollouts end to end on PGlite and the sandbox: waves, the canary's wait for Continue, the automatic
@@ -120,6 +121,23 @@ describe("staged rollouts", () => {
       expect(item.resultWorkspaceId).toMatch(/^ws-/);
     }
     expect(calls("MigrateWorkspace", since)).toBe(2);
+    // Each warned WorkSpace (the canary's, and wave 1's told when the canary was through) keeps the newest
+    // snapshot AWS held of its user volume, one DescribeWorkspaceSnapshots each.
+    expect(afterCanary.every((i) => i.warnedAt && i.lastSnapshotAt)).toBe(true);
+    // The canary's WorkSpaces moved to new ids; wave 1's are still there to ask.
+    for (const item of afterCanary.filter((i) => i.wave === 1)) {
+      const times = await gw.workspaces.describeSnapshots(item.workspaceId);
+      const newest = [...times.rebuild, ...times.restore].sort((a, b) => b.getTime() - a.getTime())[0] ?? null;
+      expect(newest).not.toBeNull();
+      expect(item.lastSnapshotAt?.toISOString()).toBe(newest?.toISOString());
+    }
+    expect(calls("DescribeWorkspaceSnapshots", since)).toBeGreaterThanOrEqual(afterCanary.length);
+    // The rollout's page shows each item's stored time, without asking AWS again.
+    const beforePage = world.calls.length;
+    const page = await getRollout(rolloutId);
+    const shown = page!.waves.flatMap((w) => w.items.map((i) => [i.workspaceId, i.lastSnapshotAt?.toISOString()]));
+    expect(shown).toEqual(afterCanary.map((i) => [i.workspaceId, i.lastSnapshotAt?.toISOString()]));
+    expect(calls("DescribeWorkspaceSnapshots", beforePage, false)).toBe(0);
     // Alice was told before the canary; Erin (wave 1) when the canary was through, before her wave.
     const warned = await prisma().notification.findMany({ where: { kind: "rollout.warned" } });
     expect(warned.map((n) => n.userId).sort()).toEqual([world.people.alice.id, world.people.erin.id].sort());
@@ -271,5 +289,35 @@ describe("staged rollouts", () => {
     const { rolloutId } = await startRollout(admin(), { ...base, imageId: nextImageId });
     await expect(startRollout(admin(), { ...base, imageId: nextImageId })).rejects.toThrow("still under way");
     await stopRollout(admin(), { rolloutId });
+  }, 60_000);
+
+  it("fails a WorkSpace that does not come back within the reconcile timeout, and the wave's failure limit stops the rollout", async () => {
+    // The sandbox's clock stays frozen, so the rebuilt WorkSpace stays REBUILDING; the executor allows it 4 s.
+    const impatient = world.executor({ owner: "impatient-rollout", rolloutPollMs: 200, leaseMs: 10_000, reconcileTimeoutMs: 4_000 });
+    const { rolloutId } = await startRollout(admin(), {
+      region: REGION,
+      bundleId: customBundleId,
+      imageId: nextImageId,
+      method: "rebuild",
+      canarySize: 1,
+      pauseMinutes: 0,
+      failureThresholdPercent: 0,
+      confirmed: true,
+    });
+    await impatient.drain();
+    const [first] = await items(rolloutId);
+    expect(first?.status).toBe("IN_PROGRESS");
+    expect((await world.gateway.region(REGION).workspaces.getWorkspaces([first!.workspaceId])).workspaces[0]?.state).toBe("REBUILDING");
+
+    await sleep(4_200);
+    await impatient.drain();
+    const [stuck] = await items(rolloutId);
+    expect(stuck?.status).toBe("FAILED");
+    expect(stuck?.code).toBe("timeout");
+    expect(stuck?.reason).toMatch(/did not come back within 1 minute; check it in the fleet/);
+    const stopped = await rollout(rolloutId);
+    expect(stopped.status).toBe("STOPPED");
+    expect(stopped.stoppedReason).toMatch(/1 of 1 WorkSpaces in the canary wave failed, more than the 0%/);
+    expect((await items(rolloutId)).slice(1).every((i) => i.status === "PENDING")).toBe(true);
   }, 60_000);
 });

@@ -142,7 +142,9 @@ export default async function RolloutPage({ params }: { params: Promise<{ id: st
                         <span className="block text-xs text-slate-600">Owner told {utcMinute(i.warnedAt)}</span>
                       ) : null}
                     </td>
-                    <td className="py-1 pr-3 whitespace-nowrap">{i.lastSnapshotAt ? utcMinute(i.lastSnapshotAt) : "—"}</td>
+                    <td className="py-1 pr-3 whitespace-nowrap">
+                      {i.lastSnapshotAt ? utcMinute(i.lastSnapshotAt) : i.warnedAt ? "None found" : "Checked before its wave"}
+                    </td>
                     <td className="py-1">
                       {i.awsRequestId ? (
                         <code data-raw-id className="text-xs break-all text-slate-600">

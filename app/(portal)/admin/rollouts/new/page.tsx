@@ -125,6 +125,12 @@ export default async function NewRolloutPage({ searchParams }: { searchParams: P
           </p>
         ) : (
           <div className="overflow-x-auto">
+            {plan.total > plan.workspaces.length && (
+              <p className="mb-2 text-sm font-medium text-slate-800">
+                Snapshot times shown for the first {plan.snapshotLimit} of {plan.total} WorkSpaces; each WorkSpace&apos;s is checked before
+                its wave and shown on the rollout&apos;s page.
+              </p>
+            )}
             <table className="w-full text-left text-sm">
               <caption className="sr-only">WorkSpaces in the rollout, their wave and last snapshot</caption>
               <thead>
@@ -175,8 +181,7 @@ export default async function NewRolloutPage({ searchParams }: { searchParams: P
             </table>
             {plan.total > plan.workspaces.length && (
               <p className="mt-2 text-sm text-slate-600">
-                And {plan.total - plan.workspaces.length} more; each rollout page shows the snapshot of the WorkSpaces whose wave comes
-                next.
+                And {plan.total - plan.workspaces.length} more, not listed here; they are in the waves after these.
               </p>
             )}
           </div>
