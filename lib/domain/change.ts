@@ -19,6 +19,11 @@ export interface CreateChange {
   /** The KMS key for the encrypted volumes, set from the policy when the request is made (encryption.ts). */
   volumeEncryptionKey?: string;
   tags: readonly Tag[];
+  /**
+   * The portal's id for the AWS account the directory is in (lib/core/accounts.ts), set from the directory when
+   * the request is made, never from the form; absent for the environment's own account.
+   */
+  accountId?: string;
 }
 
 interface OnWorkspace {

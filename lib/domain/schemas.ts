@@ -40,6 +40,7 @@ export const changeSchema = z.discriminatedUnion("type", [
     userVolumeEncrypted: z.boolean(),
     volumeEncryptionKey: z.string().min(1).optional(),
     tags: z.array(tagSchema),
+    accountId: z.string().min(1).optional(),
   }),
   onWorkspace("reboot"),
   onWorkspace("start"),

@@ -16,7 +16,7 @@ import { bundleNameLabel, computeTypeLabel, operatingSystemLabel, protocolLabel 
 import { costHoursSummary, type CostCurveNumbers, type CostHoursText } from "../presentation/cost-hours";
 import { getCatalogDisplay } from "../core/settings";
 import { policyAndPrices } from "./settings";
-import { bundlesIn, directoriesIn } from "./catalog";
+import { bundlesOfAccountIn, directoriesOfAccountIn } from "./catalog";
 
 export interface BundleCard {
   id: string;
@@ -80,20 +80,34 @@ export async function newWorkspaceOptions(user: CurrentUser, options: { forName?
     select: { directoryId: true },
   });
   const regions = getConfig().aws.regions;
+  // The environment's own account's Regions, then each other configured account's (its directories may be offered too).
+  const others = await db().awsAccount.findMany({ select: { id: true, regions: true }, orderBy: { name: "asc" } });
+  const places: { region: string; accountId?: string }[] = [
+    ...regions.map((region) => ({ region })),
+    ...others.flatMap((a) => a.regions.filter((r) => regions.includes(r)).map((region) => ({ region, accountId: a.id }))),
+  ];
   const perRegion = await Promise.all(
-    regions.map(async (region) => ({ region, directories: await directoriesIn(region), bundles: await bundlesIn(region) })),
+    places.map(async ({ region, accountId }) => ({
+      region,
+      accountId,
+      directories: await directoriesOfAccountIn(region, accountId),
+      bundles: await bundlesOfAccountIn(region, accountId),
+    })),
   );
   const persona = { persona: me?.persona ?? "EMPLOYEE", groups: me?.groups ?? [] };
-  const directories: { id: string; name: string; type: string; region: string }[] = [];
+  const directories: { id: string; name: string; type: string; region: string; accountId?: string }[] = [];
   const bundles: BundleCard[] = [];
   const curves: Record<string, CostCurveView> = {};
   const bundleText: Record<string, BundleText> = {};
   for (const r of perRegion) {
     const offering = catalogOfferingFor(persona, r.directories, settings.catalog);
     for (const d of r.directories)
-      if (offering.directoryIds.includes(d.id)) directories.push({ id: d.id, name: d.name, type: d.type, region: r.region });
+      if (offering.directoryIds.includes(d.id))
+        directories.push({ id: d.id, name: d.name, type: d.type, region: r.region, ...(r.accountId ? { accountId: r.accountId } : {}) });
     for (const b of r.bundles) {
       if (!offering.bundleIds.includes(b.id)) continue;
+      // Amazon's public bundles have the same id in every account of a Region: one card each.
+      if (bundles.some((c) => c.id === b.id && c.region === b.region)) continue;
       const price = (mode: "ALWAYS_ON" | "AUTO_STOP") => {
         const c = workspaceMonthlyCost(b, { runningMode: mode }, prices, { expectedAutoStopHours: settings.expectedAutoStopHoursPerMonth });
         return c.ok ? c.total : null;

@@ -11,7 +11,7 @@ import { changeKind } from "../../changes/registry";
 import { ItemRefused, type StoredRequest } from "../../changes/types";
 import { parseExecutionMemo, parseStoredChange } from "../../core/stored-change";
 import { explainFailure, failRequest } from "../failure";
-import { gatewayForWorkspace } from "../../core/accounts";
+import { gatewayForAccount, gatewayForWorkspace } from "../../core/accounts";
 import { pokeJob, RECONCILE_SWEEP_KEY } from "../../core/outbox";
 import { PermanentJobError, type JobContext, type JobHandler, type JobOutcome } from "../worker";
 import { observeExecutorLag } from "../../observability/metrics";
@@ -97,8 +97,12 @@ export function executeRequestHandler(gateway: () => AwsGateway): JobHandler {
 
       request = await db.request.findUniqueOrThrow({ where: { id: requestId } });
       const stored: StoredRequest = { ...request, change, executionMemo: parseExecutionMemo(request.executionMemo) };
-      // The WorkSpace's own AWS account (a new WorkSpace is made in the environment's own account).
-      const gw = (await gatewayForWorkspace(db, gateway, change.type === "create" ? undefined : change.workspaceId)).region(request.region);
+      // The WorkSpace's own AWS account; a new WorkSpace is made in its directory's account, recorded with the request.
+      const gw = (
+        change.type === "create"
+          ? await gatewayForAccount(db, gateway, change.accountId)
+          : await gatewayForWorkspace(db, gateway, change.workspaceId)
+      ).region(request.region);
       if (!execution) {
         // Refused before approval by the domain; a stored one can only be a request from an older release.
         await failRequest(

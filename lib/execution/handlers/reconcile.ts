@@ -13,7 +13,7 @@ import { parseExecutionMemo, parseStoredChange } from "../../core/stored-change"
 import { markGone, ownerIndex, upsertWorkspace } from "../../core/workspace-cache";
 import { failRequest } from "../failure";
 import { accountsOfWorkspaces, gatewayForAccount } from "../../core/accounts";
-import { DEFAULT_ACCOUNT_ID } from "../../domain/accounts";
+import { DEFAULT_ACCOUNT_ID, isDefaultAccount } from "../../domain/accounts";
 import type { JobHandler } from "../worker";
 
 const changeWorkspaceIds = (stored: unknown): string[] => {
@@ -62,6 +62,9 @@ async function succeed(
     if (result) {
       const tags = change.type === "create" ? change.tags.map((t) => ({ key: t.key, value: t.value })) : undefined;
       await upsertWorkspace(tx, region, result, owners, now, tags);
+      // A new WorkSpace is in its directory's AWS account; the account's sync and its later requests find it there.
+      if (change.type === "create" && !isDefaultAccount(change.accountId))
+        await tx.workspace.update({ where: { id: result.workspaceId }, data: { accountId: change.accountId } });
     }
     if (execution?.endsWorkspace && change.type !== "create") await markGone(tx, [change.workspaceId], now);
     await recordAudit(tx, {
@@ -124,7 +127,12 @@ export function reconcileHandler(gateway: () => AwsGateway, options: ReconcileOp
         db,
         executing.flatMap((r) => changeWorkspaceIds(r.change)),
       );
-      const accountOf = (r: Request) => accounts.get(changeWorkspaceIds(r.change)[0] ?? "") ?? DEFAULT_ACCOUNT_ID;
+      // A new WorkSpace is looked for in its directory's account, recorded with the request.
+      const accountOf = (r: Request) => {
+        const change = parseStoredChange(r.change);
+        if (change.type === "create") return change.accountId ?? DEFAULT_ACCOUNT_ID;
+        return accounts.get(change.workspaceId) ?? DEFAULT_ACCOUNT_ID;
+      };
       const byRegion = new Map<string, Request[]>();
       for (const r of executing) {
         if (waiting.has(`execute:${r.id}`)) continue;

@@ -68,15 +68,23 @@ export interface Assessment {
   loss: DataLoss | null;
 }
 
+/** Where a directory is: its Region and AWS account (the environment's own first, then each configured one's Regions). */
 async function findDirectory(
+  tx: Tx,
   regions: readonly string[],
   directoryId: string,
-): Promise<{ region: string; directories: Directory[] } | null> {
+): Promise<{ region: string; accountId?: string; directories: Directory[] } | null> {
   const catalog = catalogSource();
   for (const region of regions) {
     const directories = await catalog.directories(region);
     if (directories.some((d) => d.id === directoryId)) return { region, directories };
   }
+  const accounts = await tx.awsAccount.findMany({ select: { id: true, regions: true }, orderBy: { name: "asc" } });
+  for (const account of accounts)
+    for (const region of account.regions.filter((r) => regions.includes(r))) {
+      const directories = await catalog.directories(region, account.id);
+      if (directories.some((d) => d.id === directoryId)) return { region, accountId: account.id, directories };
+    }
   return null;
 }
 
@@ -106,20 +114,26 @@ export async function assessChange(tx: Tx, actor: RequestActor, input: ChangeInp
   const regions = getConfig().aws.regions;
   const catalog = catalogSource();
   let region: string;
+  let accountId: string | undefined;
   let directories: Directory[];
   if (change.type === "create") {
     // The WorkSpace is always for the beneficiary's own directory account, whatever the form sent.
     if (!beneficiary.directoryUserName)
       throw new ServiceError("refused", `${beneficiary.name} has no directory user name yet; ask an admin to set it.`);
-    change = { ...change, ownerUserName: beneficiary.directoryUserName };
-    const found = await findDirectory(regions, change.directoryId);
+    // The AWS account is the directory's, whatever the form sent.
+    const { accountId: _sent, ...asked } = change;
+    const found = await findDirectory(tx, regions, asked.directoryId);
+    change = { ...asked, ownerUserName: beneficiary.directoryUserName, ...(found?.accountId ? { accountId: found.accountId } : {}) };
+    accountId = found?.accountId;
     region = found?.region ?? getConfig().aws.defaultRegion;
     directories = found?.directories ?? (await catalog.directories(region));
   } else {
     region = row!.region;
-    directories = await catalog.directories(region, row!.accountId);
+    accountId = row!.accountId;
+    directories = await catalog.directories(region, accountId);
   }
-  const bundles = await catalog.bundles(region, row?.accountId);
+  // A new WorkSpace is made from the bundles its directory's account has.
+  const bundles = await catalog.bundles(region, accountId);
   const snapshots =
     row && ["migrate", "restore", "rebuild", "volumes", "computeType"].includes(change.type)
       ? await catalog.snapshots(region, row.id, row.accountId)
@@ -128,7 +142,7 @@ export async function assessChange(tx: Tx, actor: RequestActor, input: ChangeInp
 
   const [settings, prices, manager] = await Promise.all([
     // A WorkSpace in another AWS account follows that account's approval thresholds where it has its own.
-    policySettingsFor(tx, row?.accountId),
+    policySettingsFor(tx, accountId),
     getPriceTable(tx),
     beneficiary.managerId ? tx.user.findUnique({ where: { id: beneficiary.managerId }, select: { id: true, role: true } }) : null,
   ]);
