@@ -125,16 +125,43 @@ async function lastSnapshots(gateway: () => AwsGateway, items: readonly { id: st
 }
 
 /**
+ * Reads the next wave's snapshot times while this wave's WorkSpaces rebuild, so the reads (one call per WorkSpace,
+ * at the gateway's read rate) are not on the rollout's critical path between two waves. Its owners are warned, with
+ * these times, when this wave is through.
+ */
+async function readNextWaveSnapshots(ctx: JobContext, gateway: () => AwsGateway, rollout: Rollout) {
+  const items = await ctx.db.rolloutItem.findMany({
+    where: { rolloutId: rollout.id, wave: rollout.currentWave + 1, warnedAt: null, lastSnapshotAt: null, status: "PENDING" },
+    select: { id: true, workspaceId: true, region: true },
+  });
+  if (!items.length) return;
+  const snapshots = await lastSnapshots(gateway, items);
+  for (const [id, at] of snapshots) {
+    if (at) await ctx.db.rolloutItem.updateMany({ where: { id, warnedAt: null }, data: { lastSnapshotAt: at } });
+  }
+}
+
+/**
  * Tells the owners of a wave's WorkSpaces, once each, what is about to happen and when. The names are looked up
  * before the transaction (a bundle's name may need AWS); the notifications and mails commit with the mark.
  */
-async function warnOwners(ctx: JobContext, gateway: () => AwsGateway, rollout: Rollout, wave: number, startsAt: Date, now: Date) {
+async function warnOwners(
+  ctx: JobContext,
+  gateway: () => AwsGateway,
+  rollout: Rollout,
+  wave: number,
+  startsAt: Date,
+  now: Date,
+  readSnapshots: boolean,
+) {
   const items = await ctx.db.rolloutItem.findMany({
     where: { rolloutId: rollout.id, wave, warnedAt: null, status: "PENDING" },
     select: { id: true, workspaceId: true, ownerId: true, region: true },
   });
   if (!items.length) return;
-  const snapshots = await lastSnapshots(gateway, items);
+  // A wave after the first had its snapshot times read while the wave before it was rebuilding
+  // (readNextWaveSnapshots); one with none found is not asked again, which would put the reads back between waves.
+  const snapshots = readSnapshots ? await lastSnapshots(gateway, items) : new Map<string, Date | null>();
   const owned = items.filter((i): i is typeof i & { ownerId: string } => Boolean(i.ownerId));
   const names = owned.length
     ? await changeNames(
@@ -334,9 +361,13 @@ export function rolloutHandler(gateway: () => AwsGateway, options: RolloutHandle
 
       if (rollout.status === "RUNNING") {
         const startsAt = rollout.nextWaveAt ?? now;
-        await warnOwners(ctx, gateway, rollout, rollout.currentWave, startsAt, now);
+        await warnOwners(ctx, gateway, rollout, rollout.currentWave, startsAt, now, true);
         if (startsAt > now) return { done: false, runAt: startsAt };
-        await sendPending(ctx, gateway, rollout);
+        // Once per wave, as its calls go out: the next wave's snapshot reads need nothing this wave waits for.
+        const toSend = await ctx.db.rolloutItem.count({
+          where: { rolloutId: rollout.id, status: "PENDING", wave: { lte: rollout.currentWave } },
+        });
+        if (toSend) await Promise.all([sendPending(ctx, gateway, rollout), readNextWaveSnapshots(ctx, gateway, rollout)]);
       }
 
       const still = await followInProgress(ctx, gateway, rollout, timeoutMs);
@@ -417,8 +448,8 @@ export function rolloutHandler(gateway: () => AwsGateway, options: RolloutHandle
       });
       // The next wave's owners hear of it now, during the pause or while the canary is being checked.
       if (verdict.kind === "await-continue")
-        await warnOwners(ctx, gateway, fresh, verdict.nextWave, new Date(at.getTime() + fresh.pauseMinutes * 60_000), at);
-      if (verdict.kind === "next") await warnOwners(ctx, gateway, fresh, verdict.nextWave, verdict.startsAt, at);
+        await warnOwners(ctx, gateway, fresh, verdict.nextWave, new Date(at.getTime() + fresh.pauseMinutes * 60_000), at, false);
+      if (verdict.kind === "next") await warnOwners(ctx, gateway, fresh, verdict.nextWave, verdict.startsAt, at, false);
       // Let the inventory catch up with the rebuilt (or migrated) WorkSpaces soon.
       await pokeJob(ctx.db, INVENTORY_SYNC_KEY);
       return outcome;
