@@ -4,7 +4,8 @@ import { db } from "../db";
 import { evaluateOptimizer, getOptimizerSettings, type OptimizerRow } from "../core/optimizer";
 import { getUsageStatus, type UsageStatus } from "../core/usage";
 import { csvStream } from "./admin-csv";
-import { bundlesIn, directoriesIn } from "./catalog";
+import { bundlesIn, catalogFor } from "./catalog";
+import { accountNames } from "../core/accounts";
 import type { OptimizerFilter } from "../schemas/optimizer";
 
 export type { OptimizerRow };
@@ -35,10 +36,10 @@ function matches(row: OptimizerRow, filter: OptimizerFilter): boolean {
   return true;
 }
 
+/** Directory names in these Regions, of every configured account, so a branch office's directory reads by its name too. */
 async function directoryNames(regions: readonly string[]): Promise<Map<string, string>> {
-  const names = new Map<string, string>();
-  for (const region of regions) for (const d of await directoriesIn(region)) names.set(d.id, d.name);
-  return names;
+  const catalog = await catalogFor(regions, (await accountNames(db())).keys());
+  return new Map(catalog.directories.map((d) => [d.id, d.name]));
 }
 
 /** The optimizer's dry run for the admin page: every WorkSpace's advice now, filtered as the URL says. */

@@ -14,6 +14,7 @@ import type { ReportScope } from "../domain/reports";
 import { Prisma } from "../generated/prisma/client";
 import { PERIOD_MONTHS, type ReportFilter } from "../schemas/reports";
 import { bundlesIn, catalogFor } from "./catalog";
+import { accountNames } from "../core/accounts";
 
 const DAY_MS = 86_400_000;
 /** The seed's target for a good experience: in-session round trip under 100 ms. */
@@ -160,7 +161,8 @@ export async function loadReports(scope: ReportScope, filter: ReportFilter, now:
   const groups = snapshot?.groups ?? (await costGroups(db(), figureScope(scope, filter), bundlesIn));
   const of = (dimension: CostGroup["dimension"]) => groups.filter((g) => g.dimension === dimension);
   const regions = [...new Set([...of("region").map((g) => g.key), ...usage.percentiles.map((p) => p.region)])].sort();
-  const catalog = await catalogFor(regions);
+  // Every configured account's directories, so a branch office's directory reads by its name too.
+  const catalog = await catalogFor(regions, (await accountNames(db())).keys());
   const label = (dimension: string, key: string) => {
     if (!key) return NONE[dimension] ?? "None";
     if (dimension === "bundle") return catalog.bundle(key)?.name ?? key;
