@@ -99,40 +99,31 @@ test("bulk maintenance mode, the owner's banner and held request, and leaving ma
   const requestId = await askForLargerCompute(page, "Builds are slow while we wait.");
   await expect(page.getByText("Waiting for maintenance to end")).toBeVisible();
 
-  // Bob (and an admin) approve; the change still waits, nothing is sent to AWS, and Alice is told why.
+  // Bob approves; the change still needs an admin and waits for the maintenance either way. Alice then withdraws it:
+  // a compute increase carried out here would hold her WorkSpace to AWS's six hours between increases for the
+  // journeys that run after this one. That a held change runs once the maintenance ends is shown by
+  // lib/services/admin/maintenance.int.test.ts.
   await signOut(page);
   await signInAs(page, "bob", "/approvals");
   const row = page.getByRole("listitem").filter({ hasText: "Builds are slow while we wait." });
   await row.getByRole("button", { name: "Approve" }).click();
   await expect(page.getByRole("status")).toContainText("Approved:");
   await signOut(page);
-  // The change costs more than the manager alone may approve: an admin approves next.
-  await signInAs(page, "carol", "/approvals");
-  const adminRow = page.getByRole("listitem").filter({ hasText: "Builds are slow while we wait." });
-  await adminRow.getByRole("button", { name: "Approve" }).click();
-  await expect(page.getByRole("status")).toContainText("Approved:");
-  await signOut(page);
-  await signInAs(page, "alice", "/notifications");
-  await waitForText(page, "Your request waits for maintenance to end", { timeoutMs: 30_000 });
-  await page.goto(`/requests/${requestId}`);
-  await expect(page.getByTestId("request-status")).toHaveText("Approved");
+  await signInAs(page, "alice", `/requests/${requestId}`);
   await expect(page.getByText("Waiting for maintenance to end")).toBeVisible();
   await page.screenshot({ path: test.info().outputPath("held-request.png"), fullPage: true });
+  await cancelOpenRequest(page, requestId);
 
-  // 5. Carol ends the maintenance of Alice's WorkSpace and of the three; the waiting change then runs.
+  // 5. Carol ends the maintenance of Alice's WorkSpace and of the three.
   await signOut(page);
   await signInAs(page, "carol", `/admin/fleet/${aliceWs}`);
   await setMaintenance(page, aliceWs, false);
   for (const id of chosen) await setMaintenance(page, id, false);
 
   await signOut(page);
-  await signInAs(page, "alice", `/requests/${requestId}`);
-  await expect(page.getByTestId("request-status")).toHaveText(/In progress|Completed/, { timeout: 90_000 });
-  await expect(page.getByText("Waiting for maintenance to end")).toHaveCount(0);
-  await page.goto(`/workspaces/${aliceWs}`);
+  await signInAs(page, "alice", `/workspaces/${aliceWs}`);
   await expect(page.getByTestId("maintenance-banner")).toHaveCount(0);
   const changes = page.getByRole("list", { name: "Changes made by IT administrators" });
   await expect(changes).toContainText("End maintenance, by IT");
   await expect(changes).toContainText("Start maintenance, by IT");
-  await cancelOpenRequest(page, requestId);
 });
