@@ -1,4 +1,5 @@
 import "server-only";
+import { accountNames } from "../core/accounts";
 import { getConfig } from "../config";
 import { parseStoredChange } from "../core/stored-change";
 import { db } from "../db";
@@ -69,7 +70,7 @@ export async function auditNames(rows: readonly AuditRow[]): Promise<AuditNameBo
         })
       : [],
     webhooks.size ? db().webhook.findMany({ where: { id: { in: [...webhooks] } }, select: { id: true, name: true } }) : [],
-    catalogFor(getConfig().aws.regions),
+    accountNames(db()).then((accounts) => catalogFor(getConfig().aws.regions, accounts.keys())),
   ]);
   for (const r of requestRows) {
     users.add(r.requesterId);

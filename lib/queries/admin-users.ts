@@ -1,4 +1,5 @@
 import "server-only";
+import { accountNames } from "../core/accounts";
 import { getConfig } from "../config";
 import { parseStoredChange } from "../core/stored-change";
 import { db } from "../db";
@@ -119,7 +120,10 @@ export async function getUserDetail(id: string) {
     }),
   ]);
   // Names, not ids: the WorkSpaces by computer name, bundles and directories by the catalog's names.
-  const catalog = await catalogFor([...workspaces.map((w) => w.region), ...requests.map((r) => r.region), ...getConfig().aws.regions]);
+  const catalog = await catalogFor(
+    [...workspaces.map((w) => w.region), ...requests.map((r) => r.region), ...getConfig().aws.regions],
+    (await accountNames(db())).keys(),
+  );
   const bundleName = (id: string) => {
     const name = catalog.bundle(id)?.name;
     return name ? bundleNameLabel(name) : undefined;
