@@ -1,6 +1,7 @@
 import "server-only";
 import {
   operatingSystemFamily,
+  storedTagsSchema,
   type Bundle,
   type ComputeType,
   type ModifiableResource,
@@ -12,6 +13,12 @@ import {
   type WorkspaceState,
 } from "../domain";
 import type { Workspace as WorkspaceRow } from "../generated/prisma/client";
+
+/** The cached tags of a WorkSpace (its `tags` JSON column, as the sync writes it); anything else reads as none. */
+export function storedTags(json: unknown): Tag[] {
+  const parsed = storedTagsSchema.safeParse(json);
+  return parsed.success ? parsed.data : [];
+}
 
 export interface SnapshotEvidence {
   oldest: Date | null;
@@ -65,7 +72,7 @@ export function toDomainWorkspace(
     autoStopTimeoutMinutes: row.runningMode === "AUTO_STOP" ? row.autoStopTimeoutMinutes : null,
     rootVolumeEncrypted: row.rootVolumeEncrypted,
     userVolumeEncrypted: row.userVolumeEncrypted,
-    tags: row.tags as unknown as Tag[],
+    tags: storedTags(row.tags),
     createdAt,
     lastVolumeChangeAt: { root: row.lastRootVolumeChangeAt ?? undefined, user: row.lastUserVolumeChangeAt ?? undefined },
     lastComputeChangeAt: { larger: row.lastComputeLargerAt ?? undefined, smaller: row.lastComputeSmallerAt ?? undefined },

@@ -11,7 +11,7 @@ import type {
   OptimizerSettings,
   PolicySettings,
 } from "./settings";
-import { COMPUTE_TYPES, LICENCES, OPERATING_SYSTEMS, RUNNING_MODES } from "./types";
+import { COMPUTE_TYPES, LICENCES, OPERATING_SYSTEMS, RUNNING_MODES, type Tag } from "./types";
 import { tagRefusals } from "./validate/tags";
 import { duplicateKeys, MAX_POLICY_TAG_KEYS, tagPolicyKeyRefusal, type TagPolicy } from "./tags";
 
@@ -22,6 +22,8 @@ import { duplicateKeys, MAX_POLICY_TAG_KEYS, tagPolicyKeyRefusal, type TagPolicy
 // ---- Changes ------------------------------------------------------------------------------------
 // Shape checks only; the rules (sizes, states, limits) live in validate/ so they produce plain refusals.
 const tagSchema = z.strictObject({ key: z.string(), value: z.string() });
+/** A WorkSpace's cached tags as the inventory stores them (its `tags` JSON column). */
+export const storedTagsSchema = z.array(z.object({ key: z.string(), value: z.string() })) satisfies z.ZodType<Tag[]>;
 const workspaceId = z.string().min(1);
 const onWorkspace = <T extends string>(type: T) => z.strictObject({ type: z.literal(type), workspaceId });
 const integer = z.number().int();

@@ -5,6 +5,7 @@ import type { CurrentUser } from "../auth/session";
 import { db } from "../db";
 import { mayEditTagKey, openRequestRefusals, PORTAL_REQUEST_TAG_KEY, tagPolicyOf, type Tag, type TagPolicy } from "../domain";
 import { getPolicySettings } from "../core/settings";
+import { storedTags } from "../core/workspace-records";
 
 // What the tag sections of the pages show: a WorkSpace's tags with the keys its viewer may edit, the
 // policy's tag rules, and a bundle's or IP group's tags as AWS holds them now.
@@ -39,7 +40,7 @@ export async function workspaceTagPanel(
   if (!row) return null;
   const policy = tagPolicyOf(settings);
   const mayAsk = user.role === "ADMIN" || ws.ownerId === user.id;
-  const stored = Array.isArray(row.tags) ? (row.tags as unknown as Tag[]) : [];
+  const stored = storedTags(row.tags);
   const tags = stored
     .filter((t) => t.key !== PORTAL_REQUEST_TAG_KEY)
     .map((t) => ({

@@ -1,6 +1,6 @@
 import "server-only";
 import type { AwsGateway, WorkspaceSummary } from "../../aws";
-import { applyTagsChange, type Change, type Tag } from "../../domain";
+import { applyTagsChange, type Change } from "../../domain";
 import type { PrismaClient, Request } from "../../generated/prisma/client";
 import { recordAudit } from "../../core/audit";
 import { emitRequestEvent } from "../../core/webhooks";
@@ -11,6 +11,7 @@ import { changeKind } from "../../changes/registry";
 import type { StoredRequest } from "../../changes/types";
 import { parseExecutionMemo, parseStoredChange } from "../../core/stored-change";
 import { markGone, ownerIndex, upsertWorkspace } from "../../core/workspace-cache";
+import { storedTags } from "../../core/workspace-records";
 import { failRequest } from "../failure";
 import { accountsOfWorkspaces, gatewayForAccount } from "../../core/accounts";
 import { DEFAULT_ACCOUNT_ID, isDefaultAccount } from "../../domain/accounts";
@@ -51,10 +52,7 @@ async function succeed(
         : await tx.workspace.findUnique({ where: { id: change.workspaceId }, select: { computeType: true, tags: true } });
     if (ws) {
       // A tag edit is in force once AWS answers: the cache shows the new tags now, not after the next tag sync.
-      const tags =
-        change.type === "tags" && cached
-          ? applyTagsChange(Array.isArray(cached.tags) ? (cached.tags as unknown as Tag[]) : [], change)
-          : undefined;
+      const tags = change.type === "tags" && cached ? applyTagsChange(storedTags(cached.tags), change) : undefined;
       await upsertWorkspace(tx, region, ws, owners, now, tags);
       const history = execution?.history?.(change, cached, now) ?? {};
       if (Object.keys(history).length) await tx.workspace.update({ where: { id: ws.workspaceId }, data: history });
