@@ -26,7 +26,9 @@
 // Env: NEXT_DIST_DIR (default .next-bench-load; built when it holds no build, or always with BENCH_LOAD_REBUILD=1),
 // BENCH_LOAD_PORT (first port tried, default 3460; four free ports are taken from there), BENCH_WEB_NODE_ARGS (node
 // options for the two web processes; default "--max-old-space-size=256", the image's web command; "" for none, or
-// add "--heapsnapshot-signal=SIGUSR2").
+// add "--heapsnapshot-signal=SIGUSR2"), BENCH_WORKER_NODE_OPTIONS (NODE_OPTIONS for the worker, e.g.
+// "--heapsnapshot-near-heap-limit=1 --diagnostic-dir=/tmp/w"), BENCH_LOG_DIR (where every process's whole output is
+// kept, one file each; default a new bench-load-logs-* directory under the system's temporary directory, kept).
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { randomBytes } from "node:crypto";
 import os from "node:os";
@@ -50,6 +52,7 @@ import {
   killGroup,
   lastOutput,
   runSync,
+  setLogDir,
   serverRss,
   sleep,
   start,
@@ -76,6 +79,9 @@ const elapsed = (t0) => ((Date.now() - t0) / 1000).toFixed(1);
 
 // ---- clean-up, whatever happens ---------------------------------------------------------------------
 const tempRoot = mkdtempSync(path.join(os.tmpdir(), "bench-load-"));
+const logDir = process.env.BENCH_LOG_DIR || mkdtempSync(path.join(os.tmpdir(), "bench-load-logs-"));
+setLogDir(logDir);
+process.stdout.write(`Each process's output: ${logDir}\n`);
 const dbName = `bench_load_${Date.now()}_${process.pid}`;
 let dbCreated = false;
 let cleanedUp = false;
@@ -194,6 +200,7 @@ function startWorker() {
     PORTAL_ROLE: "worker",
     WORKER_PORT: String(workerPort),
     PORTAL_URL: webs[0].base,
+    ...(process.env.BENCH_WORKER_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_WORKER_NODE_OPTIONS } : {}),
   });
 }
 log(

@@ -1,7 +1,9 @@
 // Child processes of the load benchmarks: each in its own process group, so a kill reaches npm, tsx and the
-// node server below them; output kept (last 200 chunks) for the failure message; every group is killed on exit.
+// node server below them; output kept (last 200 chunks) for the failure message and, once setLogDir is called, whole in
+// <dir>/<name>.log (a restarted process appends to its file); every group is killed on exit.
 import { spawn, spawnSync } from "node:child_process";
-import { readdirSync, readFileSync } from "node:fs";
+import { appendFileSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
 import { createServer } from "node:net";
 
 export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
@@ -25,12 +27,22 @@ export async function freePorts(from, count) {
   return ports;
 }
 
+let logDir;
+/** Keeps every process's whole output in `dir` from now on. */
+export function setLogDir(dir) {
+  mkdirSync(dir, { recursive: true });
+  logDir = dir;
+}
+
 export function start(name, cmd, args, env) {
   const child = spawn(cmd, args, { env, stdio: ["ignore", "pipe", "pipe"], detached: true });
   const proc = { name, child, output: [], startedAt: Date.now() };
+  const file = logDir ? path.join(logDir, `${name}.log`) : undefined;
+  if (file) appendFileSync(file, `==== ${new Date().toISOString()} ${name} started (pid ${child.pid}) ====\n`);
   const keep = (chunk) => {
     proc.output.push(chunk.toString());
     if (proc.output.length > 200) proc.output.shift();
+    if (file) appendFileSync(file, chunk);
   };
   child.stdout.on("data", keep);
   child.stderr.on("data", keep);
