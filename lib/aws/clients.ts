@@ -3,7 +3,8 @@ import { DirectoryServiceClient } from "@aws-sdk/client-directory-service";
 import { WorkSpacesClient, type WorkSpacesClientConfig } from "@aws-sdk/client-workspaces";
 import { SpanKind, SpanStatusCode, trace } from "@opentelemetry/api";
 import { countAwsCall, countAwsThrottle } from "../observability/registry";
-import { AwsGatewayError, reasonForCode, toGatewayError } from "./errors";
+import { AwsGatewayError, mayHaveActed, reasonForCode, toGatewayError } from "./errors";
+import { aroundAttempt } from "./send-hook";
 import type { RateGates } from "./rate-limit";
 import type { CallInfo } from "./types";
 
@@ -32,17 +33,45 @@ function operationOf(context: MiddlewareContext): string {
   return (context.commandName ?? "Unknown").replace(/Command$/, "");
 }
 
+/**
+ * Operations that do their work again when repeated, with nothing to show afterwards that the first one happened: a
+ * second reboot, rebuild or restore once the first is over is accepted and repeats it. (A repeated start, stop, give
+ * back, create or property change is refused or changes nothing, so the SDK may retry those.)
+ */
+export const DONE_AGAIN_WHEN_REPEATED: ReadonlySet<string> = new Set(["RebootWorkspaces", "RebuildWorkspaces", "RestoreWorkspace"]);
+
+/**
+ * A call of one of those operations that may have reached AWS without an answer coming back (it timed out, the
+ * connection broke): not a name the SDK retries, so the SDK stops here and the executor, which can look in AWS, decides.
+ */
+export class OutcomeUnknownError extends Error {
+  readonly $metadata: { requestId?: string };
+  // Not `cause`: the SDK looks through `cause` and would retry the timeout inside.
+  readonly sdkError: unknown;
+  constructor(operation: string, sdkError: unknown) {
+    const inner = sdkError as { message?: unknown; $metadata?: { requestId?: string } };
+    super(`${operation}: no answer from AWS, which may have carried it out (${String(inner?.message ?? sdkError)})`);
+    this.name = "OutcomeUnknown";
+    this.sdkError = sdkError;
+    // No HTTP status: a 5xx here would make the SDK retry it as a server error.
+    this.$metadata = { requestId: inner?.$metadata?.requestId };
+  }
+}
+
 // Both middlewares sit on the client, so paginators and every other send() pass through them.
 function instrument(stack: SmithyStack, service: ServiceName, region: string, settings: ClientSettings): void {
   // After the retry middleware, so every attempt (retries too) waits its turn; before signing, so a
   // long wait in the queue never sends a stale signature. Each attempt AWS throttles is counted here.
   stack.addRelativeTo(
     (next: Handler, context: MiddlewareContext) => async (args: unknown) => {
-      await settings.gates.wait(service, region, operationOf(context));
+      const operation = operationOf(context);
+      await settings.gates.wait(service, region, operation);
       try {
-        return await next(args);
+        return await aroundAttempt(operation, () => next(args));
       } catch (error) {
-        if (reasonForCode((error as { name?: string }).name ?? "") === "throttled") countAwsThrottle(service, operationOf(context));
+        if (reasonForCode((error as { name?: string }).name ?? "") === "throttled") countAwsThrottle(service, operation);
+        // The SDK would send a call whose answer was lost again; for these operations that does it twice.
+        if (DONE_AGAIN_WHEN_REPEATED.has(operation) && mayHaveActed(error)) throw new OutcomeUnknownError(operation, error);
         throw error;
       }
     },

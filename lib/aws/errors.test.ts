@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { AwsGatewayError, reasonForCode, stateFromMessage, toGatewayError } from "./errors";
+import { AwsGatewayError, mayHaveActed, reasonForCode, stateFromMessage, toGatewayError } from "./errors";
 import { operationFamily } from "./rate-limit";
 import { toItemFailure } from "./workspaces-lifecycle";
 
@@ -111,4 +111,27 @@ describe("toItemFailure", () => {
 it("classes Describe/Get/List as reads and everything else as mutating", () => {
   expect(["DescribeWorkspaces", "GetDirectoryLimits", "ListAccountLinks"].map(operationFamily)).toEqual(["read", "read", "read"]);
   expect(["RebootWorkspaces", "CreateTags", "ResetUserPassword"].map(operationFamily)).toEqual(["mutating", "mutating", "mutating"]);
+});
+
+describe("mayHaveActed: whether AWS may have carried out a call that failed", () => {
+  const timeout = Object.assign(new Error("Connection timed out after 10000 ms"), { name: "TimeoutError" });
+  const neverConnected = Object.assign(new Error("Socket timed out without establishing a connection within 5000 ms"), {
+    name: "TimeoutError",
+  });
+  const reset = Object.assign(new Error("socket hang up"), { code: "ECONNRESET" });
+  const refused = Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:1"), { code: "ECONNREFUSED" });
+  const throttled = { name: "ThrottlingException", message: "Rate exceeded", $metadata: { httpStatusCode: 400 } };
+  const internal = { name: "InternalFailure", message: "unknown", $metadata: { httpStatusCode: 500 } };
+
+  it.each([
+    ["an answer that timed out", timeout, true],
+    ["a connection cut after sending", reset, true],
+    ["a connection never made", neverConnected, false],
+    ["a connection refused", refused, false],
+    ["a throttle AWS answered", throttled, false],
+    ["a server error AWS answered", internal, false],
+  ])("%s: %s", (_label, error, expected) => {
+    expect(mayHaveActed(error)).toBe(expected);
+    expect(toGatewayError(error, "RebootWorkspaces", "us-east-1").outcomeUnknown).toBe(expected);
+  });
 });

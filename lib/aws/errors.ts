@@ -70,6 +70,7 @@ const REASON_BY_CODE: Record<string, FailureReason> = {
   RequestTimeout: "unavailable",
   RequestTimeoutException: "unavailable",
   AbortError: "unavailable",
+  OutcomeUnknown: "unavailable",
   ECONNREFUSED: "unavailable",
   ECONNRESET: "unavailable",
   ETIMEDOUT: "unavailable",
@@ -153,10 +154,35 @@ export class AwsGatewayError extends Error {
     this.details = details;
   }
 
+  /** Whether AWS may have carried the call out although it failed (see mayHaveActed). */
+  get outcomeUnknown(): boolean {
+    const d = this.details;
+    if (d.httpStatus !== undefined) return false;
+    if (this.reason !== "unavailable" || NEVER_SENT_CODES.has(d.awsCode)) return false;
+    return !NEVER_CONNECTED.test(d.awsMessage);
+  }
+
   /** Whether trying again later may succeed without changing anything. */
   get retryable(): boolean {
     return this.reason === "throttled" || this.reason === "unavailable";
   }
+}
+
+// Failures that show the request never reached AWS: no connection was made.
+const NEVER_SENT_CODES = new Set(["ECONNREFUSED", "ENOTFOUND", "EHOSTUNREACH", "ENETUNREACH", "EAI_AGAIN"]);
+const NEVER_CONNECTED = /without establishing a connection/i;
+
+/**
+ * Whether AWS may have carried out a call that failed: no answer came (a timeout, a connection cut once the request
+ * was sent). An answer, even an error or a throttle, says what AWS did; a connection never made says it did nothing.
+ */
+export function mayHaveActed(error: unknown): boolean {
+  if (error instanceof AwsGatewayError) return error.outcomeUnknown;
+  const e = (typeof error === "object" && error !== null ? error : {}) as SdkErrorLike;
+  if (e.$metadata?.httpStatusCode !== undefined) return false;
+  const code = typeof e.code === "string" ? e.code : typeof e.name === "string" ? e.name : "";
+  if (NEVER_SENT_CODES.has(code)) return false;
+  return !(typeof e.message === "string" && NEVER_CONNECTED.test(e.message));
 }
 
 interface SdkErrorLike {

@@ -11,6 +11,7 @@ export {
   type RegionGateway,
 } from "./gateway";
 export { AwsGatewayError, reasonForCode, type AwsErrorDetails, type FailureReason } from "./errors";
+export { withSendHooks, type SendHooks } from "./send-hook";
 export { BATCH_LIMITS, minimumCalls } from "./batching";
 export { DEFAULT_METRICS_PER_SECOND, DEFAULT_RATE_LIMIT, type RateLimit } from "./rate-limit";
 export { minimumUsageCalls, USAGE_METRICS } from "./cloudwatch-queries";

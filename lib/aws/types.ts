@@ -21,6 +21,8 @@ export interface ItemFailure {
   message: string;
   reason: FailureReason;
   state?: string;
+  /** The whole call failed without an answer (a timeout, a broken connection): AWS may have carried it out. */
+  outcomeUnknown?: true;
 }
 
 export interface BatchResult {

@@ -50,6 +50,8 @@ export interface CreateFailure {
   code: string;
   message: string;
   reason: FailureReason;
+  /** The call failed without an answer: the WorkSpace may have been made (look it up by its tag). */
+  outcomeUnknown?: true;
 }
 
 export interface CreateResult {
@@ -121,8 +123,9 @@ export function workspaceLifecycle(clients: RegionClients) {
           result.succeeded.push(...batch.filter((id) => !failedIds.has(id)));
         } catch (error) {
           const e = toGatewayError(error, operation, region);
+          const unknown = e.outcomeUnknown ? { outcomeUnknown: true as const } : {};
           result.failed.push(
-            ...batch.map((workspaceId) => ({ workspaceId, code: e.details.awsCode, message: e.message, reason: e.reason })),
+            ...batch.map((workspaceId) => ({ workspaceId, code: e.details.awsCode, message: e.message, reason: e.reason, ...unknown })),
           );
         }
       }),
@@ -175,6 +178,7 @@ export function workspaceLifecycle(clients: RegionClients) {
                 code: e.details.awsCode,
                 message: e.message,
                 reason: e.reason,
+                ...(e.outcomeUnknown ? { outcomeUnknown: true as const } : {}),
               });
           }
         }),

@@ -23,6 +23,11 @@ export interface StoredRequest<C extends Change = Change> {
 export interface CallResult {
   awsRequestIds: string[];
   resultWorkspaceId?: string;
+  /**
+   * Set by alreadyApplied when the call may have reached AWS but its effect, if any, is already over: the executor does
+   * not call again (that would do it twice) and tells the requester it could not confirm it.
+   */
+  unconfirmed?: true;
 }
 
 export type Progress =
@@ -51,7 +56,10 @@ export interface Execution<C extends Change> {
   awsOperation: string;
   /** Makes the one AWS call for a request. Throws AwsGatewayError, or ItemRefused for a per-item refusal. */
   call(gw: RegionGateway, request: StoredRequest<C>): Promise<CallResult>;
-  /** True when AWS already shows the effect of the request's call (a previous attempt died before recording it). */
+  /**
+   * After an attempt that may have reached AWS without recording its answer: what AWS shows of the call (its effect, or
+   * `unconfirmed` for a change that leaves no trace), or null when the call should be made.
+   */
   alreadyApplied(gw: RegionGateway, request: StoredRequest<C>, workspace: WorkspaceSummary | undefined): Promise<CallResult | null>;
   /** For a change that makes a new WorkSpace: finds it in AWS without trusting that the call's answer was saved. */
   findResult?(gw: RegionGateway, request: StoredRequest<C>, source: WorkspaceSummary | undefined): Promise<WorkspaceSummary | undefined>;
@@ -101,6 +109,8 @@ export class ItemRefused extends Error {
     readonly awsMessage: string,
     readonly reason: string,
     readonly awsRequestIds: string[],
+    /** No answer came for the call (see ItemFailure): AWS may have carried it out, so this is no refusal. */
+    readonly outcomeUnknown = false,
   ) {
     super(awsMessage || code);
     this.name = "ItemRefused";

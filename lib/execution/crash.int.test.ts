@@ -47,9 +47,10 @@ describe("crash injection: a dead worker's job is taken over and run exactly onc
     });
     // Fleet WorkSpaces belong to directory users the portal does not know; give them portal owners
     // (reporting to Bob) so an admin's change on them is an admin action, and the owners can ask too.
-    // Two per crash point and for the approve-commit case, and one for the reboot whose effect is over.
-    const chosen = rows.slice(0, 2 * (POINTS.length + 1) + 1);
-    expect(chosen).toHaveLength(2 * (POINTS.length + 1) + 1);
+    // Two per crash point and for the approve-commit case, one for the reboot whose effect is over, and three for the
+    // reboots whose answer is lost.
+    const chosen = rows.slice(0, 2 * (POINTS.length + 1) + 4);
+    expect(chosen).toHaveLength(2 * (POINTS.length + 1) + 4);
     for (const ws of chosen) {
       await world.database.prisma.user.create({
         data: {
@@ -305,4 +306,92 @@ describe("crash injection: a dead worker's job is taken over and run exactly onc
     );
     expect(outcomes).toEqual(["found-already-applied"]);
   });
+
+  /** A reboot whose first execute attempt dies at `point`; a second worker then takes it over. */
+  async function rebootWithCrashAt(point: string, target: { id: string }, beforeTakeover: () => void) {
+    // The clock has moved on by hours in the tests before: an AutoStop WorkSpace may have stopped meanwhile.
+    const gw = world.gateway.region("us-east-1");
+    if ((await gw.workspaces.getWorkspace(target.id))?.state === "STOPPED") {
+      await gw.workspaces.start([target.id]);
+      world.sandbox.advance(5);
+    }
+    expect((await gw.workspaces.getWorkspace(target.id))?.state).toBe("AVAILABLE");
+    const asked = await submitRequest(world.people.carol, { change: { type: "reboot", workspaceId: target.id }, justification: "Frozen" });
+    if (!asked.ok) throw new Error(JSON.stringify(asked.reasons));
+    let crashed = false;
+    const doomed = world.executor({
+      owner: `doomed-${point}-${target.id}`,
+      leaseMs: 2_000,
+      checkpoint: (at, job) => {
+        if (at !== point || (job.payload as { requestId?: string }).requestId !== asked.requestId || crashed) return;
+        crashed = true;
+        void doomed.stop();
+        throw new SimulatedCrash(`died at ${point}`);
+      },
+    });
+    doomed.start();
+    await eventually(async () => crashed, 20_000, `the crash at ${point}`);
+    await doomed.stop();
+    beforeTakeover();
+    const rescuer = world.executor({ owner: `rescuer-${point}-${target.id}`, leaseMs: 2_000 });
+    rescuer.start();
+    await eventually(async () => (await executeJob(asked.requestId)).status === "DONE", 30_000, "the takeover");
+    await rescuer.stop();
+    const outcomes = (await prisma().auditEvent.findMany({ where: { requestId: asked.requestId, action: "aws.reboot" } })).map(
+      (a) => (a.detail as { outcome?: string }).outcome,
+    );
+    const told = await prisma().notification.findMany({ where: { requestId: asked.requestId, kind: "request.unconfirmed" } });
+    return { requestId: asked.requestId, outcomes, told };
+  }
+
+  it("a reboot whose answer was lost, and whose effect is over by the takeover, is not sent again; the requester is told", async () => {
+    // The call reached AWS and the process died before recording AWS's answer; by the time another attempt looks, the
+    // WorkSpace is AVAILABLE again and nothing in AWS says whether it rebooted. Calling again could reboot it twice.
+    const target = fleet[2 * (POINTS.length + 1) + 1]!;
+    const before = opCounts();
+    const { outcomes, told } = await rebootWithCrashAt("execute:after-aws", target, () => world.sandbox.advance(5));
+    expect((opCounts().RebootWorkspaces ?? 0) - (before.RebootWorkspaces ?? 0)).toBe(1);
+    expect(outcomes).toEqual(["unconfirmed"]);
+    expect(told).toHaveLength(1);
+    expect(told[0]).toMatchObject({ userId: world.people.carol.id, title: "We could not confirm your request" });
+    expect(told[0]!.body).toMatch(/answer was lost.*did not send it again/);
+  });
+
+  it("a crash between recording the call and sending it loses the reboot rather than risk two, and says so", async () => {
+    // The one window left: awsCalledAt is committed right before the request leaves. A crash there sent nothing, but
+    // the takeover cannot tell that from a lost answer, so it does not call.
+    const target = fleet[2 * (POINTS.length + 1) + 2]!;
+    const before = opCounts();
+    const { outcomes, told } = await rebootWithCrashAt("execute:before-send", target, () => undefined);
+    expect((opCounts().RebootWorkspaces ?? 0) - (before.RebootWorkspaces ?? 0)).toBe(0);
+    expect(outcomes).toEqual(["unconfirmed"]);
+    expect(told).toHaveLength(1);
+  });
+
+  it("a reboot AWS throttled on every attempt is called again by the next attempt: AWS answered that it did not act", async () => {
+    const target = fleet[2 * (POINTS.length + 1) + 3]!;
+    const before = opCounts();
+    // As many throttles as the gateway's attempts: the first execute attempt fails with them, having sent six times.
+    for (let i = 0; i < 6; i++) {
+      const res = await fetch(`${world.sandbox.url}/__sandbox/faults`, {
+        method: "POST",
+        headers: { "Content-Type": "application/json", "X-Sandbox-Token": world.sandbox.controlToken },
+        body: JSON.stringify({ failNext: { operation: "RebootWorkspaces", code: "ThrottlingException" } }),
+      });
+      expect(res.ok).toBe(true);
+    }
+    const asked = await submitRequest(world.people.carol, { change: { type: "reboot", workspaceId: target.id }, justification: "Frozen" });
+    if (!asked.ok) throw new Error(JSON.stringify(asked.reasons));
+    const worker = world.executor({ owner: "throttled-reboot", leaseMs: 5_000 });
+    worker.start();
+    await eventually(async () => (await executeJob(asked.requestId)).status === "DONE", 60_000, "the retried reboot");
+    await worker.stop();
+    expect((await executeJob(asked.requestId)).attempts).toBe(2);
+    expect((opCounts().RebootWorkspaces ?? 0) - (before.RebootWorkspaces ?? 0)).toBe(1);
+    const outcomes = (await prisma().auditEvent.findMany({ where: { requestId: asked.requestId, action: "aws.reboot" } })).map(
+      (a) => (a.detail as { outcome?: string }).outcome,
+    );
+    expect(outcomes).toEqual(["call"]);
+    expect(await prisma().notification.count({ where: { requestId: asked.requestId, kind: "request.unconfirmed" } })).toBe(0);
+  }, 90_000);
 });

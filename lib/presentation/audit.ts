@@ -442,6 +442,10 @@ const ACTIONS: Record<string, Describe> = {
   },
   "request.executing": (e, book) => ["The portal started on ", requestPhrase(book, e.requestId ?? e.targetId)],
   "request.succeeded": (e, book) => [requestSubject(book, e.requestId ?? e.targetId), " was done"],
+  "request.unconfirmed": (e, book) => [
+    requestSubject(book, e.requestId ?? e.targetId),
+    " was sent to AWS, whose answer was lost; the portal did not send it again",
+  ],
   "request.held": (e, book) => [requestSubject(book, e.requestId ?? e.targetId), " waits until an admin ends the WorkSpace's maintenance"],
   "request.failed": (e, book) => {
     const reason = str(obj(e.after).reason);

@@ -29,6 +29,7 @@ const EVENT_TITLES: Record<string, { title: string; tone: TimelineStep["tone"] }
   "request.escalated": { title: "Escalated to admins", tone: "neutral" },
   "request.held": { title: "Waiting for the WorkSpace's maintenance to end", tone: "neutral" },
   "request.executing": { title: "In progress", tone: "busy" },
+  "request.unconfirmed": { title: "Sent to AWS; its answer was lost", tone: "neutral" },
   "request.succeeded": { title: "Completed", tone: "success" },
   "request.failed": { title: "Failed", tone: "danger" },
   "request.cancelled": { title: "Cancelled", tone: "neutral" },
@@ -58,6 +59,8 @@ export function buildTimeline(input: {
     if (e.action === "request.submitted") body = `by ${e.actorLabel}`;
     if (e.action === "request.auto_approved") body = why(e.detail);
     if (e.action === "request.cancelled") body = `by ${e.actorLabel}`;
+    if (e.action === "request.unconfirmed")
+      body = "The portal did not send it again, so it would not happen twice. If it did not happen, ask again.";
     if (e.action === "request.failed") body = input.failureReason ?? undefined;
     if (e.action === "request.succeeded" && input.resultWorkspaceName) body = `The WorkSpace is ${input.resultWorkspaceName}.`;
     steps.push({ at: e.at, title: known.title, body, tone: known.tone });

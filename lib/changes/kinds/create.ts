@@ -29,7 +29,7 @@ const execution: Execution<CreateChange> & Required<Pick<Execution<CreateChange>
       },
     ]);
     const failure = result.failed[0];
-    if (failure) throw new ItemRefused(failure.code, failure.message, failure.reason, result.requestIds);
+    if (failure) throw new ItemRefused(failure.code, failure.message, failure.reason, result.requestIds, Boolean(failure.outcomeUnknown));
     return { awsRequestIds: result.requestIds, resultWorkspaceId: result.created[0]?.workspaceId };
   },
   async findResult(gw, { id, change }) {

@@ -11,7 +11,18 @@ import type {
 } from "../../domain";
 import { changeSchemaFor } from "../schema";
 import type { BatchExecution, ChangeKind, Progress, ProgressInput } from "../types";
-import { costDelta, NOTHING_CALLED, oneByOne, sawTransition, settled, single, validate, waiting, workspaceFailure } from "./shared";
+import {
+  costDelta,
+  NOTHING_CALLED,
+  oneByOne,
+  sawTransition,
+  settled,
+  single,
+  UNCONFIRMED,
+  validate,
+  waiting,
+  workspaceFailure,
+} from "./shared";
 
 // Reboot, start, stop, rebuild, restore and give back: one WorkSpace changes state, and AWS shows a
 // transitional state while it does.
@@ -28,6 +39,12 @@ const TRANSITIONS: Record<PowerType, readonly string[]> = {
   restore: ["RESTORING"],
   terminate: ["TERMINATING", "TERMINATED"],
 };
+
+/**
+ * Changes whose effect is over within minutes and leaves nothing to see: a retry that finds the WorkSpace AVAILABLE
+ * cannot tell a call AWS never took from one it carried out already, and calling again would do it twice.
+ */
+const LEAVES_NO_TRACE: ReadonlySet<PowerType> = new Set(["reboot", "rebuild", "restore"]);
 
 const BUSY = ["REBOOTING", "REBUILDING", "RESTORING", "STARTING", "PENDING"];
 
@@ -61,7 +78,8 @@ function powerKind<C extends PowerChange>(
       call: async (gw, request) => single(await callBatch(gw, [request.change.workspaceId])),
       async alreadyApplied(_gw, _request, ws) {
         if (!ws) return type === "terminate" ? NOTHING_CALLED : null;
-        return TRANSITIONS[type].includes(ws.state) ? NOTHING_CALLED : null;
+        if (TRANSITIONS[type].includes(ws.state)) return NOTHING_CALLED;
+        return LEAVES_NO_TRACE.has(type) ? UNCONFIRMED : null;
       },
       progress,
       endsWorkspace: type === "terminate",

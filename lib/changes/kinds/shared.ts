@@ -9,11 +9,13 @@ export const validate = validateChange;
 export const costDelta = monthlyCostDelta;
 
 export const NOTHING_CALLED: CallResult = { awsRequestIds: [] };
+/** The call may have happened and nothing in AWS can say: it is not made again. */
+export const UNCONFIRMED: CallResult = { awsRequestIds: [], unconfirmed: true };
 
 /** A one-item batch's answer as a single call's: its refusal is thrown so the request fails with it. */
 export function single(result: BatchResult): CallResult {
   const failure = result.failed[0];
-  if (failure) throw new ItemRefused(failure.code, failure.message, failure.reason, result.requestIds);
+  if (failure) throw new ItemRefused(failure.code, failure.message, failure.reason, result.requestIds, Boolean(failure.outcomeUnknown));
   return { awsRequestIds: result.requestIds };
 }
 
@@ -34,6 +36,7 @@ export async function oneByOne<C extends Change & { workspaceId: string }>(
         code: error.details.awsCode ?? error.reason,
         message: error.message,
         reason: error.reason,
+        ...(error.outcomeUnknown ? { outcomeUnknown: true as const } : {}),
       });
     }
   }

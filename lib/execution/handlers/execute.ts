@@ -1,6 +1,6 @@
 import "server-only";
 import type { AwsGateway } from "../../aws";
-import { AwsGatewayError } from "../../aws";
+import { AwsGatewayError, withSendHooks, type SendHooks } from "../../aws";
 import { heldByMaintenance, isFinished } from "../../domain";
 import type { OutboxJob } from "../../generated/prisma/client";
 import { recordAudit } from "../../core/audit";
@@ -8,7 +8,7 @@ import { notify } from "../../core/notifications";
 import { describeWithNames } from "../../core/change-words";
 import { SYSTEM, toJson } from "../../core/tx";
 import { changeKind } from "../../changes/registry";
-import { ItemRefused, type StoredRequest } from "../../changes/types";
+import { ItemRefused, type CallResult, type StoredRequest } from "../../changes/types";
 import { parseExecutionMemo, parseStoredChange } from "../../core/stored-change";
 import { explainFailure, failRequest } from "../failure";
 import { gatewayForAccount, gatewayForWorkspace } from "../../core/accounts";
@@ -113,7 +113,7 @@ export function executeRequestHandler(gateway: () => AwsGateway): JobHandler {
         );
         throw new PermanentJobError(`A ${change.type} request cannot be carried out.`);
       }
-      let result = null;
+      let result: CallResult | null = null;
       if (request.awsCalledAt && request.awsRequestIds.length > 0) {
         // AWS accepted this request's call on an earlier attempt, which lost its lease before it finished: the
         // effect of a reboot or start may already be over and invisible, so the recorded answer is the proof.
@@ -121,20 +121,46 @@ export function executeRequestHandler(gateway: () => AwsGateway): JobHandler {
       } else if (request.awsCalledAt) {
         const ws = change.type === "create" ? undefined : await gw.workspaces.getWorkspace(change.workspaceId);
         result = await execution.alreadyApplied(gw, stored, ws);
-      } else {
-        await ctx.fenced((tx) => tx.request.update({ where: { id: requestId }, data: { awsCalledAt: new Date() } }));
-        stored.awsCalledAt = new Date();
-        // Approval (or auto-approval at submission) to the first AWS call; a retry's call is not a first one.
-        const approvedAt = request.decidedAt ?? request.createdAt;
-        observeExecutorLag((stored.awsCalledAt.getTime() - approvedAt.getTime()) / 1000);
       }
-      let operationNote = "call";
+      const operationNote = result ? (result.unconfirmed ? "unconfirmed" : "found-already-applied") : "call";
       if (!result) {
         await ctx.checkpoint("execute:before-call");
         await ctx.assertLease();
+        // awsCalledAt is committed right before each attempt leaves, once the rate limit's turn has come, and taken back
+        // when AWS answers that it did not act (lib/aws/send-hook.ts): a crash while waiting or backing off has sent
+        // nothing and recorded nothing, so the next attempt calls; a crash after sending leaves the record.
+        let hookError: unknown;
+        const watched = (step: () => Promise<void>) =>
+          step().catch((error: unknown) => {
+            hookError = error;
+            throw error;
+          });
+        let lagObserved = Boolean(request.awsCalledAt);
+        const setCalledAt = (at: Date | null) =>
+          ctx.fenced((tx) => tx.request.update({ where: { id: requestId }, data: { awsCalledAt: at } }));
+        const hooks: SendHooks = {
+          sending: () =>
+            watched(async () => {
+              const at = new Date();
+              await setCalledAt(at);
+              stored.awsCalledAt = at;
+              await ctx.checkpoint("execute:before-send");
+              // Approval (or auto-approval at submission) to the first AWS call; a retry's call is not a first one.
+              if (!lagObserved) observeExecutorLag((at.getTime() - (request!.decidedAt ?? request!.createdAt).getTime()) / 1000);
+              lagObserved = true;
+            }),
+          refused: () =>
+            watched(async () => {
+              await setCalledAt(null);
+              stored.awsCalledAt = null;
+            }),
+        };
         try {
-          result = await execution.call(gw, stored);
+          result = await withSendHooks(hooks, () => execution.call(gw, stored));
         } catch (error) {
+          if (hookError) throw hookError;
+          // AWS answered the call and refused this WorkSpace in it: nothing happened, so a retry may call again.
+          if (error instanceof ItemRefused && !error.outcomeUnknown && stored.awsCalledAt) await setCalledAt(null);
           if (!isPermanent(error)) throw error;
           const failure = explainFailure(error);
           await failRequest(
@@ -145,8 +171,6 @@ export function executeRequestHandler(gateway: () => AwsGateway): JobHandler {
           );
           throw new PermanentJobError(failure.reason);
         }
-      } else {
-        operationNote = "found-already-applied";
       }
       await ctx.checkpoint("execute:after-aws");
       // What AWS accepted is a fact whoever holds the lease now, so it is written without the fence: a lease lost
@@ -171,6 +195,20 @@ export function executeRequestHandler(gateway: () => AwsGateway): JobHandler {
           awsRequestIds: result.awsRequestIds,
           detail: toJson({ outcome: operationNote, resultWorkspaceId: result.resultWorkspaceId }),
         });
+        if (result.unconfirmed) {
+          await recordAudit(tx, { actor: SYSTEM, action: "request.unconfirmed", targetType: "request", targetId: requestId, requestId });
+          const what = await describeWithNames(tx, change, request!.region);
+          await notify(tx, {
+            userId: request!.requesterId,
+            requestId,
+            kind: "request.unconfirmed",
+            title: "We could not confirm your request",
+            body:
+              `${what} was sent to AWS, but AWS's answer was lost. The portal did not send it again, so it would not ` +
+              "happen twice. If it did not happen, ask again.",
+            link: `/requests/${requestId}`,
+          });
+        }
       });
       await pokeJob(db, RECONCILE_SWEEP_KEY);
     },

@@ -225,7 +225,9 @@ async function sendPending(ctx: JobContext, gateway: () => AwsGateway, rollout: 
       for (const item of earlier) {
         const { execution } = executionFor(rollout, item.workspaceId);
         const found = await execution.alreadyApplied(gw, stored(rollout, item), byId.get(item.workspaceId));
-        if (found) applied.set(item.workspaceId, { resultWorkspaceId: found.resultWorkspaceId });
+        // A rollout's rebuild whose effect cannot be confirmed is made again: a WorkSpace rebuilt twice has the new
+        // image, one skipped would quietly keep the old one.
+        if (found && !found.unconfirmed) applied.set(item.workspaceId, { resultWorkspaceId: found.resultWorkspaceId });
       }
     }
     const toCall = batch.filter((i) => !applied.has(i.workspaceId));
