@@ -10,7 +10,7 @@ import { SYSTEM, toJson } from "../../core/tx";
 import { changeKind } from "../../changes/registry";
 import type { StoredRequest } from "../../changes/types";
 import { parseExecutionMemo, parseStoredChange } from "../../core/stored-change";
-import { markGone, ownerIndex, upsertWorkspace } from "../../core/workspace-cache";
+import { markGone, ownerIndex, upsertWorkspace, type OwnerIndex } from "../../core/workspace-cache";
 import { storedTags } from "../../core/workspace-records";
 import { failRequest } from "../failure";
 import { accountsOfWorkspaces, gatewayForAccount } from "../../core/accounts";
@@ -37,8 +37,9 @@ async function succeed(
   ws: WorkspaceSummary | undefined,
   result: WorkspaceSummary | undefined,
   now: Date,
+  ownersOnce: () => Promise<OwnerIndex>,
 ) {
-  const owners = await ownerIndex(db);
+  const owners = await ownersOnce();
   await db.$transaction(async (tx) => {
     const { count } = await tx.request.updateMany({
       where: { id: request.id, status: "EXECUTING" },
@@ -107,6 +108,10 @@ export function reconcileHandler(gateway: () => AwsGateway, options: ReconcileOp
     async run(_job, ctx) {
       const { db } = ctx;
       const now = new Date();
+      // Who owns which directory user, read once per sweep however many requests it completes: a backlog finishing
+      // together would otherwise read every identity once per request.
+      let owners: Promise<OwnerIndex> | undefined;
+      const ownersOnce = () => (owners ??= ownerIndex(db));
       const executing = await db.request.findMany({
         where: { status: "EXECUTING", awsCalledAt: { not: null } },
         orderBy: { executionStartedAt: "asc" },
@@ -160,7 +165,7 @@ export function reconcileHandler(gateway: () => AwsGateway, options: ReconcileOp
           const progress = execution
             ? execution.progress({ request: stored, workspace: ws, result, now })
             : { kind: "failed" as const, reason: `A ${change.type} request cannot be carried out.` };
-          if (progress.kind === "done") await succeed(db, r, change, region, ws, result, now);
+          if (progress.kind === "done") await succeed(db, r, change, region, ws, result, now, ownersOnce);
           else if (progress.kind === "failed")
             await failRequest(db, r.id, { reason: progress.reason, code: "aws_error" }, { alertAdmins: true, now });
           else if (r.executionStartedAt && now.getTime() - r.executionStartedAt.getTime() > options.timeoutMs) {
