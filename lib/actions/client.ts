@@ -7,6 +7,8 @@ import type { Role } from "../generated/prisma/enums";
 import { logger } from "../logger";
 import { ServiceError } from "../core/errors";
 import { AwsGatewayError } from "../aws/errors";
+import { reportDatabaseError } from "../db/outage";
+import { UNAVAILABLE_MESSAGE } from "../db/unavailable-response";
 import { capMessage, screenInput } from "../schemas/text";
 import { countServerAction } from "../observability/metrics";
 import { withSpan } from "../observability/tracing";
@@ -64,6 +66,8 @@ function runAction<S extends z.ZodType, T>(
       // AWS's (or the gateway's) own refusal, such as a Region the portal does not manage, is already a
       // plain sentence; only throttling and outages are failures on our side.
       if (error instanceof AwsGatewayError && !error.retryable) return { ok: false, error: capMessage(error.message) };
+      // The database went away while the action ran: the person is told to try again in a minute, as a page would be.
+      if (reportDatabaseError(error)) return { ok: false, error: UNAVAILABLE_MESSAGE };
       const requestId = (await headers()).get("x-request-id") ?? undefined;
       logger().error({ err: error, requestId, userId: user.id }, "server action failed");
       return {

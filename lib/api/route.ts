@@ -2,6 +2,8 @@ import "server-only";
 import { createHash, randomUUID } from "node:crypto";
 import type { z } from "zod";
 import { apiAccess, type ApiScope } from "../domain";
+import { reportDatabaseError } from "../db/outage";
+import { RETRY_AFTER_SECONDS, UNAVAILABLE_MESSAGE } from "../db/unavailable-response";
 import { logger } from "../logger";
 import { apiIdempotencyKey } from "../schemas/api-inputs";
 import { apiOnBehalfOfHeader } from "../schemas/api-queries";
@@ -310,15 +312,24 @@ export function apiRoute<
     try {
       response = await answer();
     } catch (error) {
+      // The database went away while this call was under way (proxy.ts answers the calls that arrive after): the same
+      // 503 with Retry-After, which an ITSM tool retries, instead of a 500 it would report as the portal's fault.
+      const unreachable = reportDatabaseError(error);
       logger().error({ err: error, requestId: callId, method, path: url.pathname }, "API call failed");
-      response = problemResponse(
-        { status: 500, code: "INTERNAL", detail: `Something went wrong on the portal's side; try again later, quoting ${callId}.` },
-        callId,
-        rateHeaders,
-      );
+      response = unreachable
+        ? problemResponse({ status: 503, code: "UNAVAILABLE", detail: UNAVAILABLE_MESSAGE }, callId, {
+            ...rateHeaders,
+            "Retry-After": String(RETRY_AFTER_SECONDS),
+          })
+        : problemResponse(
+            { status: 500, code: "INTERNAL", detail: `Something went wrong on the portal's side; try again later, quoting ${callId}.` },
+            callId,
+            rateHeaders,
+          );
     }
     const record = audit as Omit<ApiCallRecord, "status"> | null;
-    if (record) {
+    // Nothing can be audited while the database is away; the log line above keeps the call.
+    if (record && response.status !== 503) {
       try {
         await recordApiCall({ ...record, status: response.status, at: now });
       } catch (error) {
