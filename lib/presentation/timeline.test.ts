@@ -21,6 +21,21 @@ describe("buildTimeline", () => {
     expect(steps[3]!.body).toBe("AWS refused: the volume is too small.");
   });
 
+  it("says when AWS's answer to the call was lost and the portal did not send it again", () => {
+    const steps = buildTimeline({
+      status: "SUCCEEDED",
+      events: [
+        { at: t(0), action: "request.submitted", actorLabel: "Alice" },
+        { at: t(1), action: "request.executing", actorLabel: "system" },
+        { at: t(2), action: "request.unconfirmed", actorLabel: "system" },
+        { at: t(3), action: "request.succeeded", actorLabel: "system" },
+      ],
+      decisions: [],
+    });
+    expect(steps.map((s) => s.title)).toEqual(["Submitted", "In progress", "Sent to AWS; its answer was lost", "Completed"]);
+    expect(steps[2]!.body).toMatch(/did not send it again.*If it did not happen, ask again/);
+  });
+
   it("says when an integration recorded the decision through the API", () => {
     const steps = buildTimeline({
       status: "APPROVED",
