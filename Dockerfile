@@ -49,6 +49,7 @@ EXPOSE 3000
 # has no curl, so node asks. A worker (PORTAL_ROLE=worker) answers /api/health on WORKER_PORT instead.
 HEALTHCHECK --interval=15s --timeout=5s --start-period=30s --retries=3 \
   CMD ["node", "-e", "const p=process.env.PORTAL_ROLE==='worker'?(process.env.WORKER_PORT||3001):(process.env.PORT||3000);fetch('http://127.0.0.1:'+p+'/api/health').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
-# A web instance's heap cap: without one V8 lets the heap grow lazily towards its ~2 GiB default; at 256 MiB a
-# web instance stayed at 280-300 MiB resident through a 30-minute soak of 100 people (docs/benchmarks.md).
-CMD ["node", "--max-old-space-size=256", "server.js"]
+# A web instance's heap cap: without one V8 lets the heap grow lazily towards its ~2 GiB default. 256 MiB ran out
+# when 100 people pressed it past saturation (renders in flight); 384 MiB held there, up to 560 MiB resident
+# (docs/benchmarks.md, "Chaos"). Give the container 768 MiB.
+CMD ["node", "--max-old-space-size=384", "server.js"]

@@ -26,7 +26,7 @@
 //
 // Env: NEXT_DIST_DIR (default .next-bench-load; built when it holds no build, or always with BENCH_LOAD_REBUILD=1),
 // BENCH_LOAD_PORT (first port tried, default 3460; four free ports are taken from there), BENCH_WEB_NODE_ARGS (node
-// options for the two web processes; default "--max-old-space-size=256", the image's web command; "" for none, or
+// options for the two web processes; default "--max-old-space-size=384", the image's web command; "" for none, or
 // add "--heapsnapshot-signal=SIGUSR2"), BENCH_WORKER_NODE_OPTIONS (NODE_OPTIONS for the worker, e.g.
 // "--heapsnapshot-near-heap-limit=1 --diagnostic-dir=/tmp/w"), BENCH_LOG_DIR (where every process's whole output is
 // kept, one file each; default a new bench-load-logs-* directory under the system's temporary directory, kept).
@@ -182,7 +182,7 @@ const portalEnv = {
   PORTAL_DATA_DIR: path.join(tempRoot, "data"),
 };
 // Node options for the web processes only (a heap cap, --heapsnapshot-signal=SIGUSR2 to look inside one).
-const WEB_NODE_ARGS = (process.env.BENCH_WEB_NODE_ARGS ?? "--max-old-space-size=256").split(" ").filter(Boolean);
+const WEB_NODE_ARGS = (process.env.BENCH_WEB_NODE_ARGS ?? "--max-old-space-size=384").split(" ").filter(Boolean);
 const NEXT_BIN = "node_modules/next/dist/bin/next";
 const webs = [web1Port, web2Port].map((port, i) => ({
   name: `web${i + 1}`,
@@ -457,7 +457,7 @@ if (MODE === "chaos" && chaos.throttle) {
 
 log("\n== Resident memory (largest process of each group; limit 250 MiB) ==");
 // The issue's targets: a web process on PostgreSQL after its first page, and a worker, each ≤ 250 MiB. A web process
-// under load holds more (its heap is capped at 256 MiB, --max-old-space-size): reported, and held to the soak's < 10%
+// under load holds more (its heap is capped at 384 MiB, --max-old-space-size): reported, and held to the soak's < 10%
 // growth. The worker is held to the limit at every sample, under load too.
 for (const [i, row] of memoryStart.entries()) {
   const end = memoryEnd[i];
