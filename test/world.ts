@@ -29,7 +29,9 @@ export interface TestWorld {
   close(): Promise<void>;
 }
 
-export async function createTestWorld(options: { clockSpeed?: number; fleetSize?: number } = {}): Promise<TestWorld> {
+export async function createTestWorld(
+  options: { clockSpeed?: number; fleetSize?: number; /** The gateway's answer timeout (default 10 s). */ gatewayTimeoutMs?: number } = {},
+): Promise<TestWorld> {
   const database = await createTestDatabase();
   const sandbox = await startSandbox({ port: 0, clockSpeed: options.clockSpeed ?? 60, fleetSize: options.fleetSize ?? 10 });
   const calls: TestWorld["calls"] = [];
@@ -40,6 +42,7 @@ export async function createTestWorld(options: { clockSpeed?: number; fleetSize?
     credentials: { accessKeyId: "sandbox", secretAccessKey: "sandbox" },
     rateLimit: { mutatingPerSecond: 200, readPerSecond: 400, metricsPerSecond: 400 },
     maxAttempts: 6,
+    ...(options.gatewayTimeoutMs ? { timeoutMs: options.gatewayTimeoutMs } : {}),
     onCall: (info) => calls.push({ operation: info.operation, region: info.region, at: Date.now(), error: info.error }),
   });
   installAwsGateway(gateway);

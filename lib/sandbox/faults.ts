@@ -9,6 +9,11 @@ export const faultsSchema = z.object({
     .object({ operation: z.string().min(1), code: z.string().min(1), message: z.string().optional() })
     .nullable()
     .optional(),
+  /** The next call of this operation answers this much later, after it has been carried out (a lost answer). */
+  slowNext: z
+    .object({ operation: z.string().min(1), ms: z.number().int().min(1).max(60_000) })
+    .nullable()
+    .optional(),
 });
 export type FaultsInput = z.infer<typeof faultsSchema>;
 
@@ -17,9 +22,10 @@ export interface Faults {
   errorRate: number;
   latencyMs: number;
   failNext: { operation: string; code: string; message?: string }[];
+  slowNext: { operation: string; ms: number }[];
 }
 
-export const noFaults = (): Faults => ({ throttleRate: 0, errorRate: 0, latencyMs: 0, failNext: [] });
+export const noFaults = (): Faults => ({ throttleRate: 0, errorRate: 0, latencyMs: 0, failNext: [], slowNext: [] });
 
 export function applyFaultsInput(faults: Faults, input: FaultsInput): Faults {
   return {
@@ -27,7 +33,15 @@ export function applyFaultsInput(faults: Faults, input: FaultsInput): Faults {
     errorRate: input.errorRate ?? faults.errorRate,
     latencyMs: input.latencyMs ?? faults.latencyMs,
     failNext: input.failNext === null ? [] : input.failNext ? [...faults.failNext, input.failNext] : faults.failNext,
+    slowNext: input.slowNext === null ? [] : input.slowNext ? [...faults.slowNext, input.slowNext] : faults.slowNext,
   };
+}
+
+/** How long to hold this call's answer back after carrying it out; a slowNext entry is used up once it fires. */
+export function answerDelay(faults: Faults, operation: string): number {
+  const index = faults.slowNext.findIndex((f) => f.operation === operation);
+  if (index < 0) return 0;
+  return faults.slowNext.splice(index, 1)[0]!.ms;
 }
 
 const SERVER_CODES: Record<string, number> = {

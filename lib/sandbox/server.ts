@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { OpContext, SandboxEngine } from "./engine";
-import { injectedFault, type Faults } from "./faults";
+import { answerDelay, injectedFault, type Faults } from "./faults";
 import type { SandboxIdentities } from "./identities";
 import { handlers } from "./ops";
 import { AwsError } from "./protocol/errors";
@@ -126,6 +126,9 @@ export async function handleAwsRequest(
       deps.engine.invalidateTimers(scopeRegion, accountId);
       deps.onMutation();
     }
+    // Carried out, and the answer held back (a timeout the caller sees, a lost answer).
+    const delay = answerDelay(faults, opName);
+    if (delay > 0) await new Promise((r) => setTimeout(r, delay));
     reply(200, result as Record<string, unknown>);
   } catch (e) {
     if (e instanceof AwsError) {

@@ -60,7 +60,13 @@ function stored(rollout: Rollout, item: Item): StoredRequest<ExistingWorkspaceCh
 
 type CallOutcome =
   | { workspaceId: string; ok: true; requestIds: string[]; resultWorkspaceId?: string }
-  | { workspaceId: string; ok: false; code: string; reason: string; requestIds: string[] };
+  | { workspaceId: string; ok: false; code: string; reason: string; requestIds: string[]; outcomeUnknown: boolean };
+
+/**
+ * Calls without an answer (AWS may have taken them) before a WorkSpace's item fails: each one leaves the item pending,
+ * so the next pass first asks AWS whether the rebuild started (the SDK does not resend a rebuild, lib/aws/clients.ts).
+ */
+const UNANSWERED_CALLS = 3;
 
 async function callOne(gw: RegionGateway, rollout: Rollout, item: Item): Promise<CallOutcome> {
   const { execution } = executionFor(rollout, item.workspaceId);
@@ -75,6 +81,7 @@ async function callOne(gw: RegionGateway, rollout: Rollout, item: Item): Promise
         code: error.code,
         reason: error.message || error.reason,
         requestIds: error.awsRequestIds,
+        outcomeUnknown: error.outcomeUnknown,
       };
     if (error instanceof AwsGatewayError)
       return {
@@ -83,6 +90,7 @@ async function callOne(gw: RegionGateway, rollout: Rollout, item: Item): Promise
         code: error.details.awsCode ?? error.reason,
         reason: error.message,
         requestIds: error.details.requestId ? [error.details.requestId] : [],
+        outcomeUnknown: error.outcomeUnknown,
       };
     throw error;
   }
@@ -247,25 +255,30 @@ async function sendPending(ctx: JobContext, gateway: () => AwsGateway, rollout: 
     const outcomes = await parallel(toCall, CONCURRENT_CALLS, (item) => callOne(gw, rollout, { ...item, awsCalledAt: now }));
     await ctx.checkpoint("rollout:after-aws");
     const { execution } = executionFor(rollout, toCall[0]!.workspaceId);
+    const askAgain = new Set(
+      outcomes.filter((o, i) => !o.ok && o.outcomeUnknown && toCall[i]!.attempts + 1 < UNANSWERED_CALLS).map((o) => o.workspaceId),
+    );
     await ctx.fenced(async (tx) => {
       for (const o of outcomes) {
         await tx.rolloutItem.updateMany({
           where: { rolloutId: rollout.id, workspaceId: o.workspaceId, status: "PENDING" },
-          data: o.ok
-            ? {
-                status: "IN_PROGRESS",
-                awsRequestId: o.requestIds.join(" ").slice(0, 200) || null,
-                resultWorkspaceId: o.resultWorkspaceId ?? null,
-                attempts: { increment: 1 },
-              }
-            : {
-                status: "FAILED",
-                reason: o.reason.slice(0, 500),
-                code: o.code.slice(0, 100),
-                awsRequestId: o.requestIds.join(" ").slice(0, 200) || null,
-                finishedAt: new Date(),
-                attempts: { increment: 1 },
-              },
+          data: askAgain.has(o.workspaceId)
+            ? { attempts: { increment: 1 } }
+            : o.ok
+              ? {
+                  status: "IN_PROGRESS",
+                  awsRequestId: o.requestIds.join(" ").slice(0, 200) || null,
+                  resultWorkspaceId: o.resultWorkspaceId ?? null,
+                  attempts: { increment: 1 },
+                }
+              : {
+                  status: "FAILED",
+                  reason: o.reason.slice(0, 500),
+                  code: o.code.slice(0, 100),
+                  awsRequestId: o.requestIds.join(" ").slice(0, 200) || null,
+                  finishedAt: new Date(),
+                  attempts: { increment: 1 },
+                },
         });
       }
       await recordAudit(tx, {
@@ -277,7 +290,10 @@ async function sendPending(ctx: JobContext, gateway: () => AwsGateway, rollout: 
         detail: {
           region,
           succeeded: outcomes.filter((o) => o.ok).map((o) => o.workspaceId),
-          failed: outcomes.flatMap((o) => (o.ok ? [] : [{ workspaceId: o.workspaceId, code: o.code, reason: o.reason }])),
+          failed: outcomes.flatMap((o) =>
+            o.ok || askAgain.has(o.workspaceId) ? [] : [{ workspaceId: o.workspaceId, code: o.code, reason: o.reason }],
+          ),
+          unanswered: [...askAgain],
         },
       });
     });
