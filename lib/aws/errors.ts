@@ -168,6 +168,9 @@ export class AwsGatewayError extends Error {
   }
 }
 
+/** What a person reads for a call AWS may have carried out without answering (clients.ts's OutcomeUnknown). */
+export const NO_ANSWER_MESSAGE = "AWS did not answer in time and may have carried this out; check the WorkSpace before asking again.";
+
 // Failures that show the request never reached AWS: no connection was made.
 const NEVER_SENT_CODES = new Set(["ECONNREFUSED", "ENOTFOUND", "EHOSTUNREACH", "ENETUNREACH", "EAI_AGAIN"]);
 const NEVER_CONNECTED = /without establishing a connection/i;
@@ -205,7 +208,7 @@ export function toGatewayError(error: unknown, operation: string, region: string
   const { reason, state } = classify(name, awsMessage, serverSide ? "unavailable" : "invalid");
   return new AwsGatewayError(
     { reason, operation, region, awsCode: name, awsMessage, httpStatus, requestId: e.$metadata?.requestId, ...(state ? { state } : {}) },
-    undefined,
+    name === "OutcomeUnknown" ? NO_ANSWER_MESSAGE : undefined,
     { cause: error },
   );
 }

@@ -34,6 +34,7 @@ describe("calls whose answer is lost", () => {
     expect(result.failed).toEqual([
       expect.objectContaining({ workspaceId: available[0], code: "OutcomeUnknown", reason: "unavailable", outcomeUnknown: true }),
     ]);
+    expect(result.failed[0]!.message).toMatch(/did not answer in time and may have carried this out/);
     await sleep(1000);
     // One request on the wire, and the sandbox carried it out: a second would have rebooted the WorkSpace again.
     expect(h.wireCount("RebootWorkspaces")).toBe(1);
