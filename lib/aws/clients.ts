@@ -66,14 +66,17 @@ function instrument(stack: SmithyStack, service: ServiceName, region: string, se
     (next: Handler, context: MiddlewareContext) => async (args: unknown) => {
       const operation = operationOf(context);
       await settings.gates.wait(service, region, operation);
-      try {
-        return await aroundAttempt(operation, () => next(args));
-      } catch (error) {
-        if (reasonForCode((error as { name?: string }).name ?? "") === "throttled") countAwsThrottle(service, operation);
-        // The SDK would send a call whose answer was lost again; for these operations that does it twice.
-        if (DONE_AGAIN_WHEN_REPEATED.has(operation) && mayHaveActed(error)) throw new OutcomeUnknownError(operation, error);
-        throw error;
-      }
+      // The caller's send hooks (lib/aws/send-hook.ts) run around the attempt itself; their own failures pass untouched.
+      return aroundAttempt(operation, async () => {
+        try {
+          return await next(args);
+        } catch (error) {
+          if (reasonForCode((error as { name?: string }).name ?? "") === "throttled") countAwsThrottle(service, operation);
+          // The SDK would send a call whose answer was lost again; for these operations that does it twice.
+          if (DONE_AGAIN_WHEN_REPEATED.has(operation) && mayHaveActed(error)) throw new OutcomeUnknownError(operation, error);
+          throw error;
+        }
+      });
     },
     { name: "portalRateLimit", relation: "before", toMiddleware: "httpSigningMiddleware", override: true },
   );
