@@ -42,3 +42,12 @@ export async function tcpRelay(target: URL): Promise<TcpRelay> {
   url.host = `127.0.0.1:${port}`;
   return { url: url.toString(), port, cut, restore: open };
 }
+
+/** A loopback port nothing listens on: a database URL on it is a server that is not there. */
+export async function closedPort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as net.AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}

@@ -6,6 +6,7 @@ import { ensureRecurringJobs } from "@/lib/execution/handlers/recurring";
 import { syncRegion } from "@/lib/execution/sync";
 import type { Worker } from "@/lib/execution/worker";
 import { startSandbox, type SandboxHandle } from "@/lib/sandbox";
+import type { FaultsInput } from "@/lib/sandbox/faults";
 import { installAccountGatewayFactory, installAwsGateway } from "@/lib/aws";
 import { gatewayCatalogSource, setCatalogSource } from "@/lib/core/catalog";
 import { seedDemoCatalog } from "@/lib/seed/demo-catalog";
@@ -26,6 +27,8 @@ export interface TestWorld {
     { id: string; name: string; role: "EMPLOYEE" | "MANAGER" | "ADMIN" }
   >;
   sync(): Promise<void>;
+  /** Sets the sandbox's faults (`POST /__sandbox/faults`, docs/sandbox.md); fails the test when refused. */
+  setFaults(faults: FaultsInput): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -108,6 +111,14 @@ export async function createTestWorld(
       });
       workers.push(worker);
       return worker;
+    },
+    async setFaults(faults) {
+      const res = await fetch(`${sandbox.url}/__sandbox/faults`, {
+        method: "POST",
+        headers: { "Content-Type": "application/json", "X-Sandbox-Token": sandbox.controlToken },
+        body: JSON.stringify(faults),
+      });
+      if (!res.ok) throw new Error(`The sandbox refused the faults: ${res.status} ${await res.text()}`);
     },
     async close() {
       await Promise.all(workers.map((w) => w.stop()));

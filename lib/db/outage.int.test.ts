@@ -1,11 +1,10 @@
-import net from "node:net";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { NextRequest } from "next/server";
 import { afterEach, describe, expect, it } from "vitest";
 import { proxy } from "@/proxy";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { postgresTier } from "@/test/db";
-import { tcpRelay } from "@/test/tcp-relay";
+import { closedPort, tcpRelay } from "@/test/tcp-relay";
 import { databaseUnavailable, reportDatabaseError, resetDatabaseOutage, setDatabaseProbe, watchedAdapter } from "./outage";
 
 // A database outage as a web instance sees it: a real Prisma client on @prisma/adapter-pg whose server
@@ -19,14 +18,6 @@ function watchedClient(url: string): PrismaClient {
   const prisma = new PrismaClient({ adapter: watchedAdapter(adapter) });
   setDatabaseProbe(() => prisma.$queryRaw`SELECT 1`);
   return prisma;
-}
-
-async function closedPort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
 }
 
 const page = (path: string, init?: ConstructorParameters<typeof NextRequest>[1]) =>

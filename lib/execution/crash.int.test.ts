@@ -372,14 +372,7 @@ describe("crash injection: a dead worker's job is taken over and run exactly onc
     const target = fleet[2 * (POINTS.length + 1) + 3]!;
     const before = opCounts();
     // As many throttles as the gateway's attempts: the first execute attempt fails with them, having sent six times.
-    for (let i = 0; i < 6; i++) {
-      const res = await fetch(`${world.sandbox.url}/__sandbox/faults`, {
-        method: "POST",
-        headers: { "Content-Type": "application/json", "X-Sandbox-Token": world.sandbox.controlToken },
-        body: JSON.stringify({ failNext: { operation: "RebootWorkspaces", code: "ThrottlingException" } }),
-      });
-      expect(res.ok).toBe(true);
-    }
+    for (let i = 0; i < 6; i++) await world.setFaults({ failNext: { operation: "RebootWorkspaces", code: "ThrottlingException" } });
     const asked = await submitRequest(world.people.carol, { change: { type: "reboot", workspaceId: target.id }, justification: "Frozen" });
     if (!asked.ok) throw new Error(JSON.stringify(asked.reasons));
     const worker = world.executor({ owner: "throttled-reboot", leaseMs: 5_000 });

@@ -1,10 +1,10 @@
-import net from "node:net";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { apiRoute } from "@/lib/api/route";
 import { databaseUnavailable, resetDatabaseOutage } from "@/lib/db/outage";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { createTestWorld, type TestWorld } from "../world";
+import { closedPort } from "../tcp-relay";
 import { createTestToken, type TestToken } from "./tokens";
 
 // An API call already under way when the database goes away: proxy.ts answers the calls that arrive afterwards with
@@ -13,14 +13,6 @@ import { createTestToken, type TestToken } from "./tokens";
 let world: TestWorld;
 let token: TestToken;
 let gone: PrismaClient;
-
-async function closedPort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 beforeAll(async () => {
   world = await createTestWorld({ fleetSize: 2 });

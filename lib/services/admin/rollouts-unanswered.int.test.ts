@@ -39,12 +39,7 @@ it("keeps a WorkSpace whose rebuild went unanswered pending, finds the rebuild i
     if (onBundle.some((w) => w.state === "AVAILABLE")) break;
   }
   await world.sync();
-  const res = await fetch(`${world.sandbox.url}/__sandbox/faults`, {
-    method: "POST",
-    headers: { "X-Sandbox-Token": world.sandbox.controlToken },
-    body: JSON.stringify({ slowNext: { operation: "RebuildWorkspaces", ms: 3_000 } }),
-  });
-  expect(res.ok).toBe(true);
+  await world.setFaults({ slowNext: { operation: "RebuildWorkspaces", ms: 3_000 } });
   const since = world.calls.length;
   const { rolloutId } = await startRollout(
     { id: world.people.carol.id },
